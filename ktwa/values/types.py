@@ -1,0 +1,352 @@
+"""What a q value is, on numpy.
+
+Representation (the contract every room relies on):
+
+| q                      | Python                                                        |
+|------------------------|---------------------------------------------------------------|
+| generic null `::`      | ``None``                                                      |
+| boolean atom/vector    | ``np.bool_`` / ndarray dtype bool                             |
+| byte  x                | ``np.uint8`` / uint8                                          |
+| short h, int i, long j | ``np.int16``, ``np.int32``, ``np.int64`` / same dtypes        |
+| real e, float f        | ``np.float32``, ``np.float64`` / same dtypes                  |
+| char c                 | ``np.bytes_`` of length 1 / ndarray dtype ``S1``              |
+| symbol s               | ``str`` / ndarray dtype object (items are ``str``)            |
+| general list (0h)      | Python ``list``                                               |
+| dictionary (99h)       | :class:`QDict`                                                |
+| table (98h)            | :class:`QTable`; a keyed table is a QDict of two QTables      |
+| functions (100h-111h)  | subclasses of :class:`QFunction` (in ktwa.values.functions)   |
+
+Values are immutable by convention: nothing mutates an array or list it did not create.
+Python ``int``/``float``/``bool`` never appear inside q values; use :func:`atom` helpers.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+# type letter -> (q type number, numpy dtype)
+LETTER_TYPE = {"b": 1, "x": 4, "h": 5, "i": 6, "j": 7, "e": 8, "f": 9, "c": 10, "s": 11}
+TYPE_LETTER = {v: k for k, v in LETTER_TYPE.items()}
+TYPE_NAME = {1: "boolean", 4: "byte", 5: "short", 6: "int", 7: "long", 8: "real", 9: "float",
+             10: "char", 11: "symbol"}
+NAME_TYPE = {v: k for k, v in TYPE_NAME.items()}
+
+DTYPE_TYPE = {
+    np.dtype(bool): 1, np.dtype(np.uint8): 4, np.dtype(np.int16): 5, np.dtype(np.int32): 6,
+    np.dtype(np.int64): 7, np.dtype(np.float32): 8, np.dtype(np.float64): 9,
+    np.dtype("S1"): 10, np.dtype(object): 11,
+}
+TYPE_DTYPE = {v: k for k, v in DTYPE_TYPE.items()}
+SCALAR_TYPE = {np.bool_: 1, np.uint8: 4, np.int16: 5, np.int32: 6, np.int64: 7,
+               np.float32: 8, np.float64: 9, np.bytes_: 10, str: 11}
+
+CHAR = np.dtype("S1")
+SYM = np.dtype(object)
+
+# nulls and infinities
+NULL_H, NULL_I, NULL_J = np.int16(-2**15), np.int32(-2**31), np.int64(-2**63)
+INF_H, INF_I, INF_J = np.int16(2**15 - 1), np.int32(2**31 - 1), np.int64(2**63 - 1)
+NULL_E, NULL_F = np.float32("nan"), np.float64("nan")
+INT_NULL = {5: NULL_H, 6: NULL_I, 7: NULL_J}
+INT_INF = {5: INF_H, 6: INF_I, 7: INF_J}
+
+
+def type_null(t: int):
+    """The typed null atom for q type t (positive or negative)."""
+    t = abs(t)
+    if t in INT_NULL:
+        return INT_NULL[t]
+    if t == 8:
+        return NULL_E
+    if t == 9:
+        return NULL_F
+    if t == 10:
+        return np.bytes_(b" ")
+    if t == 11:
+        return ""
+    if t == 1:
+        return np.False_
+    if t == 4:
+        return np.uint8(0)
+    return None
+
+
+class QDict:
+    """A q dictionary `k!v`: keys and values are q lists of equal count."""
+
+    __slots__ = ("keys", "values", "_index")
+
+    def __init__(self, keys, values):
+        self.keys = keys
+        self.values = values
+        self._index = None
+
+    def index_of(self, k):
+        """Position of key k, or None. Fast path for symbol/int keys."""
+        if self._index is None:
+            keys = self.keys
+            if isinstance(keys, np.ndarray) and keys.dtype != CHAR:
+                idx = {}
+                for i, key in enumerate(keys.tolist()):
+                    idx.setdefault(key, i)
+                self._index = idx
+            else:
+                self._index = False
+        if self._index is not False:
+            try:
+                return self._index.get(k.item() if isinstance(k, np.generic) else k)
+            except TypeError:
+                return None
+        from .compare import match
+        for i in range(count(self.keys)):
+            if match(item(self.keys, i), k):
+                return i
+        return None
+
+    def __len__(self):
+        return count(self.keys)
+
+    def __repr__(self):
+        return f"QDict({self.keys!r}, {self.values!r})"
+
+
+class QTable:
+    """A q table: column names (symbols) and equal-length column lists."""
+
+    __slots__ = ("cols", "data")
+
+    def __init__(self, cols, data):
+        self.cols = list(cols)
+        self.data = list(data)
+
+    def __len__(self):
+        return count(self.data[0]) if self.data else 0
+
+    def column(self, name):
+        try:
+            return self.data[self.cols.index(name)]
+        except ValueError:
+            return None
+
+    def __repr__(self):
+        return f"QTable({self.cols!r}, {self.data!r})"
+
+
+def is_keyed(x) -> bool:
+    return isinstance(x, QDict) and isinstance(x.keys, QTable)
+
+
+def is_atom(x) -> bool:
+    return isinstance(x, (np.generic, str)) or x is None
+
+
+def is_vector(x) -> bool:
+    return isinstance(x, np.ndarray)
+
+
+def is_list(x) -> bool:
+    """Any q list: simple vector or general list."""
+    return isinstance(x, (np.ndarray, list))
+
+
+def qtype(x) -> int:
+    """q type number of x (as `type x` but a Python int)."""
+    if isinstance(x, np.ndarray):
+        return DTYPE_TYPE.get(x.dtype, 0)
+    if isinstance(x, list):
+        return 0
+    if isinstance(x, str):
+        return -11
+    if isinstance(x, np.generic):
+        t = SCALAR_TYPE.get(type(x))
+        if t is not None:
+            return -t
+        return -DTYPE_TYPE.get(x.dtype, 0)
+    if x is None:
+        return 101
+    if isinstance(x, QTable):
+        return 98
+    if isinstance(x, QDict):
+        return 99
+    from .functions import QFunction
+    if isinstance(x, QFunction):
+        return x.qtype
+    return 0
+
+
+def count(x) -> int:
+    if isinstance(x, (np.ndarray, list)):
+        return len(x)
+    if isinstance(x, QDict):
+        return count(x.keys)
+    if isinstance(x, QTable):
+        return len(x)
+    return 1
+
+
+def item(x, i: int):
+    """Item i of a list (no bounds/null handling; callers index validly)."""
+    if isinstance(x, np.ndarray):
+        v = x[i]
+        return v
+    if isinstance(x, list):
+        return x[i]
+    if isinstance(x, QTable):
+        return QDict(np.array(x.cols, dtype=object), [item(c, i) for c in x.data] if True else None)
+    raise TypeError(type(x))
+
+
+def to_items(x) -> list:
+    """A q list as a Python list of q items."""
+    if isinstance(x, np.ndarray):
+        if x.dtype == SYM:
+            return list(x)
+        return [x[i] for i in range(len(x))]
+    if isinstance(x, list):
+        return x
+    if isinstance(x, QTable):
+        return [item(x, i) for i in range(len(x))]
+    if isinstance(x, QDict):
+        return to_items(x.values)
+    return [x]
+
+
+def from_items(items: list):
+    """Build a q list from items, collapsing to a simple vector when all are atoms of one type.
+
+    This is q's rule for `(a;b;c)` and for the results of each: uniform atoms give a vector.
+    """
+    if not items:
+        return []
+    first = items[0]
+    t = qtype(first)
+    if t >= 0 or t == -0:
+        if isinstance(first, QDict) and not isinstance(first.keys, QTable):
+            return _maybe_table(items)
+        return list(items)
+    for x in items:
+        if qtype(x) != t:
+            return list(items)
+    if t == -11:
+        return np.array(items, dtype=object)
+    return np.array(items, dtype=TYPE_DTYPE[-t])
+
+
+def _maybe_table(items):
+    """A list of dicts with identical symbol keys is a table."""
+    k0 = items[0].keys
+    if not (isinstance(k0, np.ndarray) and k0.dtype == SYM):
+        return list(items)
+    cols = list(k0)
+    for d in items[1:]:
+        if not (isinstance(d, QDict) and isinstance(d.keys, np.ndarray) and d.keys.dtype == SYM
+                and list(d.keys) == cols):
+            return list(items)
+    data = []
+    for j in range(len(cols)):
+        data.append(from_items([to_items(d.values)[j] for d in items]))
+    return QTable(cols, data)
+
+
+def enlist(x):
+    """enlist x: a 1-item list (a vector for atoms)."""
+    if isinstance(x, str):
+        return np.array([x], dtype=object)
+    if isinstance(x, np.generic):
+        return np.array([x], dtype=x.dtype)
+    if isinstance(x, QDict) and isinstance(x.keys, np.ndarray) and x.keys.dtype == SYM:
+        return QTable(list(x.keys), [enlist(v) for v in to_items(x.values)])
+    return [x]
+
+
+def is_null(x) -> bool:
+    """null x for an atom."""
+    if x is None:
+        return True
+    if isinstance(x, str):
+        return x == ""
+    if isinstance(x, (np.floating,)):
+        return bool(np.isnan(x))
+    if isinstance(x, np.integer) and not isinstance(x, np.uint8):
+        t = SCALAR_TYPE.get(type(x))
+        return t in INT_NULL and x == INT_NULL[t]
+    if isinstance(x, np.bytes_):
+        return x == b" "
+    return False
+
+
+def null_mask(x: np.ndarray) -> np.ndarray:
+    """Boolean mask of nulls for a simple vector."""
+    t = DTYPE_TYPE.get(x.dtype, 0)
+    if t in (8, 9):
+        return np.isnan(x)
+    if t in INT_NULL:
+        return x == INT_NULL[t]
+    if t == 10:
+        return x == b" "
+    if t == 11:
+        return x == ""
+    return np.zeros(len(x), dtype=bool)
+
+
+# atom constructors (Python -> q)
+def long(n) -> np.int64:
+    return np.int64(n)
+
+
+def flt(x) -> np.float64:
+    return np.float64(x)
+
+
+def boolean(b) -> np.bool_:
+    return np.bool_(b)
+
+
+def sym(s: str) -> str:
+    return s
+
+
+def syms(names) -> np.ndarray:
+    return np.array(list(names), dtype=object)
+
+
+def chars(s: str | bytes) -> np.ndarray:
+    """A q string (char vector) from Python text."""
+    if isinstance(s, str):
+        s = s.encode("utf-8")
+    return np.frombuffer(s, dtype=CHAR).copy() if s else np.array([], dtype=CHAR)
+
+
+def char(c: str | bytes) -> np.bytes_:
+    if isinstance(c, str):
+        c = c.encode("utf-8")
+    return np.bytes_(c)
+
+
+def text(x) -> str:
+    """Python text from a q string, char or symbol (for error messages, file names...)."""
+    if isinstance(x, str):
+        return x
+    if isinstance(x, np.ndarray) and x.dtype == CHAR:
+        return x.tobytes().decode("utf-8", errors="replace")
+    if isinstance(x, np.bytes_):
+        return bytes(x).decode("utf-8", errors="replace") or " "
+    raise TypeError("not text")
+
+
+def is_string(x) -> bool:
+    return isinstance(x, np.ndarray) and x.dtype == CHAR
+
+
+def is_symbol(x) -> bool:
+    return isinstance(x, str)
+
+
+def is_syms(x) -> bool:
+    return isinstance(x, np.ndarray) and x.dtype == SYM
+
+
+def empty(t: int):
+    """An empty list of q type t (0 for a general list)."""
+    if t == 0:
+        return []
+    return np.array([], dtype=TYPE_DTYPE[t])
