@@ -67,6 +67,7 @@ class Lambda(QFunction):
     source: str                # the lambda text, `{...}`
     locals: frozenset = frozenset()
     name: str = ""             # set when first assigned to a global, for error frames
+    offset: int = 0            # where `source` starts in the parsed text (spans are absolute)
     qtype: int = 100
 
     @property

@@ -1,0 +1,109 @@
+"""BatchNorm statistics recalibration (ktorch ``batchnorm``; torch ``update_bn``; imports torch only).
+
+The momentum=None trick: with ``momentum=None`` a BatchNorm layer in training mode updates its running
+statistics with factor ``1/num_batches_tracked``, i.e. a cumulative average weighting every batch
+equally (running_var = average of the unbiased per-batch variances).
+
+* ``bn_modules(module) -> list[(name, bn)]``  BatchNorm1d/2d/3d (and SyncBatchNorm; the Lazy variants
+  once materialised) in ``named_modules`` order; dotted names, ``''`` for a bare BN module.
+* ``reset_bn(module) -> dict name -> momentum``  save momentum (None allowed), set it to None,
+  ``reset_running_stats()`` (mean 0, var 1, num_batches_tracked 0).
+* ``restore_momenta(module, momenta)``  set each named layer's momentum (None or NaN -> None); checks
+  every name first (LookupError / TypeError) so nothing changes on a bad dictionary.
+* ``recalibrate(module, batches, forward=None) -> dict``  reset, train mode, no-grad forward over each
+  batch (``forward(module, batch)``; default ``module(batch[0])`` for a list/tuple batch, as
+  torch's update_bn, else ``module(batch)``), then - also when a forward raises - restore momenta and
+  the training flag of every submodule. Returns the saved momenta.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+from torch import nn
+
+__all__ = ["BN_TYPES", "bn_modules", "reset_bn", "restore_momenta", "recalibrate"]
+
+BN_TYPES = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d, nn.SyncBatchNorm)
+
+
+def bn_modules(module: nn.Module) -> list[tuple[str, nn.Module]]:
+    """BatchNorm layers of ``module`` (itself included) as (dotted name, module), module order."""
+    return [(name, m) for name, m in module.named_modules() if isinstance(m, BN_TYPES)]
+
+
+def reset_bn(module: nn.Module) -> dict:
+    """Save momenta, set them to None and reset running stats. Returns name -> old momentum."""
+    momenta = {}
+    for name, m in bn_modules(module):
+        momenta[name] = m.momentum
+        m.momentum = None
+        m.reset_running_stats()
+    return momenta
+
+
+def _momentum_value(v):
+    if v is None:
+        return None
+    v = float(v)
+    return None if math.isnan(v) else v
+
+
+def restore_momenta(module: nn.Module, momenta: dict) -> None:
+    """Set momentum of each named BatchNorm layer (``None``/NaN -> None = cumulative average).
+
+    Raises LookupError for a name that is not a submodule, TypeError for a non-BatchNorm module or a
+    non-numeric value; all entries are checked before any momentum is changed.
+    """
+    mods = dict(module.named_modules())
+    todo = []
+    for name, v in momenta.items():
+        m = mods.get(name)
+        if m is None:
+            raise LookupError(f"unable to locate batch norm module '{name}' to restore momentum")
+        if not isinstance(m, BN_TYPES):
+            raise TypeError(f"unrecognized module type, {type(m).__name__} is not a batch norm module")
+        try:
+            todo.append((m, _momentum_value(v)))
+        except (TypeError, ValueError):
+            raise TypeError(f"momentum for '{name}' expected as a number or None, given {v!r}") from None
+    for m, v in todo:
+        m.momentum = v
+
+
+def _default_forward(module, batch):
+    if isinstance(batch, (list, tuple)):
+        batch = batch[0]
+    return module(batch)
+
+
+def recalibrate(module: nn.Module, batches, forward=None) -> dict:
+    """Recompute BatchNorm running stats as the equal-weight average over ``batches``.
+
+    ``forward(module, batch)`` runs one batch (use it for multi-input models, dict batches, devices);
+    outputs are discarded. Momenta and every submodule's training flag are restored afterwards, even
+    if a forward pass raises. Without BatchNorm layers nothing is run and ``{}`` is returned.
+    """
+    layers = bn_modules(module)
+    if not layers:
+        return {}
+    fwd = _default_forward if forward is None else forward
+    flags = [(m, m.training) for m in module.modules()]
+    momenta = {}
+    for name, m in layers:
+        momenta[name] = m.momentum
+    try:
+        for _, m in layers:
+            m.momentum = None
+            m.reset_running_stats()
+        module.train()
+        with torch.no_grad():
+            for batch in batches:
+                fwd(module, batch)
+    finally:
+        for (name, m) in layers:
+            m.momentum = momenta[name]
+        for m, f in flags:
+            m.training = f
+    return momenta

@@ -1,0 +1,156 @@
+"""SWAG collector and sampler (Maddox et al. 2019; imports torch only).
+
+``Swag(params, max_models=20, var_clamp=1e-30, dtype=None, device=None)`` keeps, over the flattened
+concatenation of ``params`` (D elements):
+
+* ``mean``     running mean of the collected vectors,            ``mean += (x - mean)/(n+1)``
+* ``sq_mean``  running mean of the squares (second moment),      ``sq_mean += (x*x - sq_mean)/(n+1)``
+* ``dev``      ring buffer (max_models, D) of the last K deviations ``x - mean`` (mean after the update,
+               as the reference ``collect_model``); never a D x D matrix.
+
+``sample(scale=0.5, diag_only=False, generator=None)`` returns a flat vector in the paper form
+
+    mean + sqrt(scale) * ( sqrt(var) * z1 + D^T z2 / sqrt(K-1) ),   var = clamp(sq_mean - mean^2, var_clamp)
+
+with K = deviations actually collected (the low-rank term is skipped when K < 2 or ``diag_only``), so
+the sample covariance is ``scale * (diag(var) + D^T D/(K-1))`` (scale 0.5 = SWAG, 0 = SWA mean).
+
+``state_dict()`` stores deviations oldest-first with their actual row count K (variable length);
+``load_state_dict`` accepts any K (keeps the newest ``max_models`` rows).
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+from torch import Tensor
+
+from .grouping import flatten, unflatten_into
+
+__all__ = ["Swag"]
+
+
+class Swag:
+    """SWAG statistics over a fixed list of parameter tensors (flattened in list order)."""
+
+    def __init__(self, params, max_models: int = 20, var_clamp: float = 1e-30,
+                 dtype: torch.dtype | None = None, device=None):
+        params = list(params)
+        if not params:
+            raise ValueError("Swag needs at least one parameter tensor")
+        if isinstance(max_models, bool) or not isinstance(max_models, int) or max_models < 0:
+            raise ValueError(f"max_models must be a non-negative integer, got {max_models!r}")
+        if dtype is None:
+            fl = [p.dtype for p in params if p.dtype.is_floating_point]
+            dtype = torch.float32
+            for d in fl:
+                dtype = torch.promote_types(dtype, d)
+        self.dtype = dtype
+        self.device = torch.device(device) if device is not None else params[0].device
+        self.shapes = [tuple(p.shape) for p in params]
+        self.numel = sum(p.numel() for p in params)
+        self.max_models = max_models
+        self.var_clamp = float(var_clamp)
+        kw = dict(dtype=self.dtype, device=self.device)
+        self.mean = torch.zeros(self.numel, **kw)
+        self.sq_mean = torch.zeros(self.numel, **kw)
+        self.dev = torch.zeros(max_models, self.numel, **kw)
+        self.n = 0        # models collected
+        self.k = 0        # deviation rows held (<= max_models)
+        self._head = 0    # next ring slot
+
+    # -- collection ------------------------------------------------------------------------------
+    def _check_params(self, params):
+        if [tuple(p.shape) for p in params] != self.shapes:
+            raise ValueError("parameter shapes differ from those Swag was built with")
+
+    @torch.no_grad()
+    def collect(self, params) -> int:
+        """Add one model (its parameters, same order/shapes as at construction). Returns n."""
+        params = list(params)
+        self._check_params(params)
+        x = flatten(params, dtype=self.dtype, device=self.device)
+        w = 1.0 / (self.n + 1)
+        self.mean.lerp_(x, w)
+        self.sq_mean.lerp_(x * x, w)
+        if self.max_models > 0:
+            torch.sub(x, self.mean, out=self.dev[self._head])
+            self._head = (self._head + 1) % self.max_models
+            self.k = min(self.k + 1, self.max_models)
+        self.n += 1
+        return self.n
+
+    # -- statistics ------------------------------------------------------------------------------
+    def mean_vector(self) -> Tensor:
+        """Copy of the running mean (the SWA solution) as a flat vector."""
+        return self.mean.clone()
+
+    def var_vector(self) -> Tensor:
+        """Diagonal variance ``clamp(sq_mean - mean^2, var_clamp)`` as a flat vector."""
+        return torch.clamp(self.sq_mean - self.mean * self.mean, min=self.var_clamp)
+
+    def deviations(self) -> Tensor:
+        """(K, D) deviation rows, oldest first (a copy)."""
+        if self.k < self.max_models or self.max_models == 0:
+            return self.dev[: self.k].clone()
+        return torch.cat([self.dev[self._head:], self.dev[: self._head]])
+
+    @torch.no_grad()
+    def sample(self, scale: float = 0.5, diag_only: bool = False,
+               generator: torch.Generator | None = None) -> Tensor:
+        """Draw one flat weight vector ``mean + sqrt(scale)*(sqrt(var)*z1 + D^T z2/sqrt(K-1))``."""
+        if self.n == 0:
+            raise RuntimeError("Swag.sample: no models collected")
+        if scale < 0:
+            raise ValueError(f"scale must be non-negative, got {scale}")
+        kw = dict(dtype=self.dtype, device=self.device, generator=generator)
+        z1 = torch.randn(self.numel, **kw)
+        out = self.var_vector().sqrt_().mul_(z1)
+        k = self.k
+        if not diag_only and k >= 2:
+            z2 = torch.randn(k, **kw)
+            out.add_(z2 @ self.dev[:k], alpha=1.0 / math.sqrt(k - 1))
+        return out.mul_(math.sqrt(scale)).add_(self.mean)
+
+    def unflatten_into(self, params, vec: Tensor) -> None:
+        """Write a flat vector (e.g. a sample or the mean) into ``params`` in place."""
+        params = list(params)
+        self._check_params(params)
+        unflatten_into(params, vec)
+
+    # -- checkpointing -----------------------------------------------------------------------------
+    def state_dict(self) -> dict:
+        return {"mean": self.mean.clone(), "sq_mean": self.sq_mean.clone(),
+                "deviations": self.deviations(), "n_models": self.n,
+                "max_models": self.max_models, "var_clamp": self.var_clamp, "shapes": list(self.shapes)}
+
+    @torch.no_grad()
+    def load_state_dict(self, state: dict) -> None:
+        mean, sq = state["mean"], state["sq_mean"]
+        if mean.numel() != self.numel or sq.numel() != self.numel:
+            raise ValueError(f"state has {mean.numel()} elements, Swag has {self.numel}")
+        devs = state.get("deviations")
+        if devs is None:
+            devs = torch.zeros(0, self.numel)
+        devs = devs.reshape(-1, self.numel)
+        mm = int(state.get("max_models", self.max_models))
+        if mm != self.max_models:
+            self.max_models = mm
+            self.dev = torch.zeros(mm, self.numel, dtype=self.dtype, device=self.device)
+        if mm == 0:
+            devs = devs[:0]
+        elif devs.shape[0] > mm:
+            devs = devs[-mm:]
+        k = devs.shape[0]
+        self.mean.copy_(mean.reshape(-1))
+        self.sq_mean.copy_(sq.reshape(-1))
+        if k:
+            self.dev[:k].copy_(devs)
+        self.k = k
+        self._head = k % mm if mm else 0
+        self.n = int(state.get("n_models", k))
+        self.var_clamp = float(state.get("var_clamp", self.var_clamp))
+
+    def __repr__(self):
+        return f"Swag(D={self.numel}, n={self.n}, K={self.k}/{self.max_models}, dtype={self.dtype})"

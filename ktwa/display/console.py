@@ -1,0 +1,375 @@
+"""The q console: `show x` text, the one-line k form (`0N!`, `.Q.s1`), error reports, `.Q.f`.
+
+Rules (q-core.md §5, checked against the ktorch transcripts):
+
+- every displayed line ends in "\\n"; the generic null shows nothing;
+- ``\\c rows cols``: a line longer than cols-1 characters is cut to cols-3 characters + ``..``
+  (79 characters at 80 columns); more than rows-2 lines show rows-3 lines then ``..``;
+- vectors: one line, one type suffix at the end; 1-item lists get ``,``; empty lists show as
+  casts (`` `long$() ``); general lists: one item per line in one-line form, or an aligned
+  matrix (bare cells, nulls blank, every column padded) when every item is a list of the same
+  count (not when all rows are boolean or all are char vectors); a 1-item general list shows
+  in one-line form (``,68610912``);
+- dictionaries: ``key| value``; simple values bare (nulls blank, unpadded); general values
+  aligned as a matrix when all are lists of one count, else one-line each;
+- tables: header, dashes, left-aligned padded cells (trailing spaces included), bare atoms,
+  blank nulls, nested cells in one-line form; keyed tables ``k| v`` and ``---| ---``.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..errors import Frame, QError
+from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
+                                Projection, QFunction)
+from ..values.text import atom_text, float_text, vector_text, vector_texts
+from ..values.types import CHAR, QDict, QTable, null_mask
+
+__all__ = ["show", "show_lines", "one_line", "error_text", "qfmt", "qf"]
+
+
+# ---------------------------------------------------------------------------------------------
+# one-line (k) form
+
+def one_line(x, precision: int = 7) -> str:
+    """The one-line k form of x, as `0N!`, `.Q.s1` and script echo print it."""
+    return _ol(x, precision, None)
+
+
+def _ol(x, P, width):
+    """One-line form; with ``width`` it may stop early once longer than width (callers cut)."""
+    if x is None:
+        return "::"
+    if isinstance(x, np.ndarray):
+        return vector_text(x, P, width)
+    if isinstance(x, (str, np.generic)):
+        return atom_text(x, P)
+    if isinstance(x, list):
+        n = len(x)
+        if n == 0:
+            return "()"
+        if n == 1:
+            return "," + _ol(x[0], P, width)
+        if width is None:
+            return "(" + ";".join([_ol(i, P, None) for i in x]) + ")"
+        parts, total = [], 1
+        for i in x:
+            s = _ol(i, P, width)
+            parts.append(s)
+            total += len(s) + 1
+            if total > width:
+                return "(" + ";".join(parts)
+        return "(" + ";".join(parts) + ")"
+    if isinstance(x, QTable):
+        return "+" + _dict_ol(np.array(x.cols, dtype=object), list(x.data), P, width)
+    if isinstance(x, QDict):
+        return _dict_ol(x.keys, x.values, P, width)
+    if isinstance(x, QFunction):
+        return _fn_text(x, P)
+    if isinstance(x, (bool, int, float, bytes)):
+        return atom_text(x, P)
+    return str(x)
+
+
+def _dict_ol(keys, values, P, width):
+    left = _ol(keys, P, width)
+    if isinstance(keys, (QTable, QDict)) or (
+            isinstance(keys, np.ndarray) and len(keys) <= 1) or (
+            isinstance(keys, list) and len(keys) == 1):
+        left = "(" + left + ")"
+    if width is not None and len(left) > width:
+        return left
+    return left + "!" + _ol(values, P, width)
+
+
+def _fn_text(f, P):
+    if isinstance(f, Lambda):
+        return f.source
+    if isinstance(f, Builtin):
+        return f.name
+    if isinstance(f, Projection):
+        head = _ol(f.fn, P, None)
+        args = ";".join("" if a is MISSING else _ol(a, P, None) for a in f.args)
+        return head + "[" + args + "]"
+    if isinstance(f, Derived):
+        head = _ol(f.fn, P, None)
+        if not isinstance(f.fn, QFunction):
+            head = "(" + head + ")" if not head.startswith("(") else head
+        return head + f.adverb
+    if isinstance(f, Composition):
+        return "'[" + ";".join(_ol(g, P, None) for g in f.fns) + "]"
+    if isinstance(f, Native):
+        return f.name or "code"
+    return getattr(f, "name", "") or "code"
+
+
+# ---------------------------------------------------------------------------------------------
+# console display
+
+def show(x, precision: int = 7, rows: int = 25, cols: int = 80) -> str:
+    """The exact text q's console prints for x (each line ending in newline)."""
+    return "".join(line + "\n" for line in show_lines(x, precision, rows, cols))
+
+
+def show_lines(x, precision: int = 7, rows: int = 25, cols: int = 80) -> list:
+    """The console lines for x (no newlines), cut to the console size."""
+    if x is None:
+        return []
+    maxl = max(int(rows) - 2, 2)
+    maxw = max(int(cols) - 1, 3)
+    lines = _lines(x, precision, maxl + 1, maxw + 2)
+    out = []
+    for line in lines:
+        out.extend(line.split("\n") if "\n" in line else (line,))
+    if len(out) > maxl:
+        out = out[:maxl - 1] + [".."]
+    return [ln if len(ln) <= maxw else ln[:maxw - 2] + ".." for ln in out]
+
+
+def _lines(x, P, nl, w):
+    if isinstance(x, QTable):
+        return _table_lines(x, P, nl, w)
+    if isinstance(x, QDict):
+        if isinstance(x.keys, QTable) and isinstance(x.values, QTable):
+            return _keyed_lines(x, P, nl, w)
+        return _dict_lines(x, P, nl, w)
+    if isinstance(x, list):
+        n = len(x)
+        if n <= 1:
+            return [_ol(x, P, w)]
+        items = x[:nl]
+        if _matrix_ok(items):
+            return _matrix(items, P, w)
+        return [_ol(i, P, w) for i in items]
+    return [_ol(x, P, w)]
+
+
+def _is_list(x):
+    return isinstance(x, (np.ndarray, list))
+
+
+def _matrix_ok(items) -> bool:
+    """All items lists of one count >= 1, not all boolean / all char vectors."""
+    if not items:
+        return False
+    first = items[0]
+    if not _is_list(first):
+        return False
+    n = len(first)
+    if n == 0:
+        return False
+    allb = allc = True
+    for r in items:
+        if not _is_list(r) or len(r) != n:
+            return False
+        if isinstance(r, np.ndarray):
+            if r.dtype != np.bool_:
+                allb = False
+            if r.dtype != CHAR:
+                allc = False
+        else:
+            allb = allc = False
+    return not (allb or allc)
+
+
+def _bare_cells(v: np.ndarray, P, n=None) -> list:
+    """Bare cell texts of a simple vector, nulls blank."""
+    if n is not None and n < len(v):
+        v = v[:n]
+    texts = vector_texts(v, P)
+    if v.dtype != CHAR:
+        m = null_mask(v)
+        if m.any():
+            for i in np.flatnonzero(m).tolist():
+                texts[i] = ""
+    return texts
+
+
+def _row_cells(row, P, w) -> list:
+    if isinstance(row, np.ndarray):
+        return _bare_cells(row, P, w)
+    return [_ol(i, P, w) for i in row[:w]]
+
+
+def _matrix(items, P, w) -> list:
+    """Aligned rows: bare cells, every column padded to its width."""
+    rows = [_row_cells(r, P, w) for r in items]
+    ncol = len(rows[0])
+    widths = [0] * ncol
+    for r in rows:
+        for j, c in enumerate(r):
+            if len(c) > widths[j]:
+                widths[j] = len(c)
+    return [" ".join([c.ljust(widths[j]) for j, c in enumerate(r)]) for r in rows]
+
+
+def _column_cells(col, P, w, matrix: bool) -> list:
+    """Cells of a dictionary / table column (col already sliced to the shown rows)."""
+    if isinstance(col, np.ndarray):
+        return _bare_cells(col, P)
+    if isinstance(col, list):
+        if matrix and _matrix_ok(col):
+            return _matrix(col, P, w)
+        return [_ol(i, P, w) for i in col]
+    if isinstance(col, QTable):
+        return [_ol(QDict(np.array(col.cols, dtype=object),
+                          [c[i] for c in col.data]), P, w) for i in range(len(col))]
+    return [_ol(col, P, w)]
+
+
+def _slice(col, m):
+    if isinstance(col, QTable):
+        return QTable(col.cols, [c[:m] for c in col.data])
+    if isinstance(col, (np.ndarray, list)):
+        return col[:m]
+    return col
+
+
+def _dict_lines(d: QDict, P, nl, w) -> list:
+    keys, vals = d.keys, d.values
+    if not _is_list(keys) and not isinstance(keys, QTable):
+        return [_ol(d, P, w)]
+    n = len(keys)
+    if n == 0:
+        return [_ol(d, P, w)]
+    m = min(n, nl)
+    kc = _column_cells(_slice(keys, m), P, w, True)
+    vc = _column_cells(_slice(vals, m), P, w, True)
+    kw = max(len(k) for k in kc)
+    return [k.ljust(kw) + "| " + v for k, v in zip(kc, vc)]
+
+
+def _table_part(t: QTable, P, m, w):
+    """(header, width, rows) of a table's shown part: padded cells joined by spaces."""
+    cols = []
+    for name, col in zip(t.cols, t.data):
+        cells = _column_cells(_slice(col, m), P, w, False)
+        cw = max([len(name)] + [len(c) for c in cells])
+        cols.append((name, cw, cells))
+    header = " ".join(name.ljust(cw) for name, cw, _ in cols)
+    total = sum(cw for _, cw, _ in cols) + max(len(cols) - 1, 0)
+    nrows = min(len(t), m)
+    rows = [" ".join(cells[i].ljust(cw) for _, cw, cells in cols) for i in range(nrows)]
+    return header, total, rows
+
+
+def _table_lines(t: QTable, P, nl, w) -> list:
+    if not t.cols:
+        return [_ol(t, P, w)]
+    header, total, rows = _table_part(t, P, max(nl - 2, 0), w)
+    return [header, "-" * total] + rows
+
+
+def _keyed_lines(kt: QDict, P, nl, w) -> list:
+    m = max(nl - 2, 0)
+    kh, kw, kr = _table_part(kt.keys, P, m, w)
+    vh, vw, vr = _table_part(kt.values, P, m, w)
+    lines = [kh + "| " + vh, "-" * kw + "| " + "-" * vw]
+    lines.extend(a + "| " + b for a, b in zip(kr, vr))
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# errors
+
+def _frame_lines(n: int, fr: Frame) -> list:
+    prefix = "  [" + str(n) + "]  " + (fr.label or "")
+    text = fr.text or ""
+    start = fr.start
+    if start is None or start < 0:
+        return (prefix + text).split("\n")
+    if "\n" not in text:
+        return [prefix + text, " " * (len(prefix) + start) + "^"]
+    # multi-line source (a lambda spanning lines): show up to the caret's line
+    before = text[:start]
+    row = before.count("\n")
+    col = start - (before.rfind("\n") + 1)
+    tl = text.split("\n")
+    shown = [prefix + tl[0]] + tl[1:row + 1]
+    indent = len(prefix) + col if row == 0 else col
+    return shown + [" " * indent + "^"]
+
+
+def error_text(err: QError, source_line: str | None = None, caret: int | None = None,
+               depth: int = 0, all_frames: bool = False) -> str:
+    """q's report of an uncaught error: `'msg`, then `  [n]  source` and a caret line.
+
+    Frames come from ``err.frames`` (innermost first) when present, followed by the console
+    frame (source_line, caret) if given. The outermost frame is numbered ``depth`` and the
+    numbers grow inwards. Like q's console only the innermost frame is shown unless
+    ``all_frames``.
+    """
+    msg = getattr(err, "msg", None)
+    if msg is None:
+        msg = str(err)
+    out = ["'" + msg]
+    frames = list(getattr(err, "frames", None) or [])
+    if source_line is not None:
+        frames.append(Frame(source_line, caret if caret is not None else -1))
+    if frames:
+        top = depth + len(frames) - 1
+        shown = frames if all_frames else frames[:1]
+        for i, fr in enumerate(shown):
+            out.extend(_frame_lines(top - i, fr))
+    return "".join(line + "\n" for line in out)
+
+
+# ---------------------------------------------------------------------------------------------
+# .Q.f / .Q.fmt
+
+def _num(x):
+    """A Python float (or None for a null) from a q numeric atom."""
+    if isinstance(x, np.ndarray) and x.shape == ():
+        x = x[()]
+    if isinstance(x, (np.floating, float)):
+        f = float(x)
+        return None if f != f else f
+    if isinstance(x, np.bool_):
+        return float(bool(x))
+    if isinstance(x, (np.integer, int)):
+        from ..values.types import INT_NULL, SCALAR_TYPE
+        t = SCALAR_TYPE.get(type(x))
+        if t in INT_NULL and x == INT_NULL[t]:
+            return None
+        return float(int(x))
+    raise QError("type")
+
+
+def qf(d, x, precision: int = 7) -> str:
+    """`.Q.f[d;x]`: x with d decimals (`1.00`; d=0 keeps the point: `1.`)."""
+    d = int(d)
+    v = _num(x)
+    if v is None:
+        return ""
+    return _qf(d, v, x, precision)
+
+
+def _qf(d, v, orig, P):
+    if v < 0:
+        return "-" + _qf(d, -v, orig, P)
+    if v < 1:
+        return _qf(d, 10.0 + v, orig, P)[1:]
+    p = 1.0
+    for _ in range(max(d, 0)):
+        p *= 10.0
+    y = v * p
+    if y < 9e15:
+        j = int(math.floor(y + 0.5))
+        s = str(j)
+        if d <= 0:
+            return s + "."
+        return s[:len(s) - d] + "." + s[len(s) - d:]
+    if isinstance(orig, (np.floating, float)):
+        return float_text(v, P)
+    return str(int(v))
+
+
+def qfmt(w, d, x, precision: int = 7) -> str:
+    """`.Q.fmt[w;d;x]`: .Q.f[d;x] right-justified to w, or w stars if it does not fit."""
+    w = int(w)
+    s = qf(d, x, precision)
+    if len(s) > w:
+        return "*" * max(w, 0)
+    return s.rjust(w)

@@ -1,0 +1,142 @@
+"""What was written: frozen AST nodes with source spans and no behaviour.
+
+Spans are (start, end) character offsets in the text that was parsed.
+An expression is a Chain: the rightmost noun (`head`) and the operations applied to it from
+right to left (`ops`), so evaluation is a loop, never a recursion per term.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    span: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Const(Node):
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Name(Node):
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verb(Node):
+    """A primitive glyph (`+`, `,`, `:`, `::`, `'`...) or an infix keyword used as a verb."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListExpr(Node):
+    """`(a;b;c)`; an empty slot is None (the generic null)."""
+
+    items: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Block(Node):
+    """Statements separated by `;`; None marks an empty statement."""
+
+    stmts: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class LambdaExpr(Node):
+    params: tuple
+    body: Block
+    source: str
+    locals: frozenset
+
+
+@dataclass(frozen=True, slots=True)
+class Index(Node):
+    """`f[a;b]`: bracket application/indexing; None marks an elided argument."""
+
+    target: Node
+    args: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Adverb(Node):
+    """`f'`, `f/`, ...: an iterator applied to a term (a verb)."""
+
+    target: Node
+    adverb: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chain(Node):
+    head: Node | None
+    ops: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class OpApply(Node):
+    """juxtaposition: `fn` applied to (or indexing) the value to its right."""
+
+    fn: Node
+
+
+@dataclass(frozen=True, slots=True)
+class OpMonad(Node):
+    """a verb with no left operand, applied prefix."""
+
+    verb: Node
+
+
+@dataclass(frozen=True, slots=True)
+class OpDyad(Node):
+    """`left verb right`: left is the single noun to the verb's left."""
+
+    verb: Node
+    left: Node
+
+
+@dataclass(frozen=True, slots=True)
+class OpAssign(Node):
+    """`name:v`, `name::v`, `name[i]:v`, `name op: v` applied to the value to the right."""
+
+    name: str
+    indices: tuple | None
+    op: Node | None
+    glob: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Cond(Node):
+    args: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Control(Node):
+    """`if[c;...]`, `do[n;...]`, `while[c;...]`."""
+
+    kind: str
+    cond: Node
+    body: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Qsql(Node):
+    """select/exec/update/delete. cols and by: tuples of (name or None, node)."""
+
+    kind: str
+    limit: tuple | None
+    cols: tuple
+    by: tuple | None
+    table: Node
+    where: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class System(Node):
+    """A `\\cmd args` line."""
+
+    cmd: str
+    arg: str

@@ -1,0 +1,412 @@
+"""q's lexical rules, which a context-free lexer cannot express.
+
+- the minus sign: `x-1` subtracts, `x -1` applies x to -1, `3.5 -1` is one vector;
+- strands: numbers separated by blanks form ONE vector token (`1 2 3`, `-1 784`, `2 3h`);
+- `/` is a comment at line start or after a blank, else the Over iterator;
+- `'` right after a term is Each, elsewhere Signal; `/ \\ ' /: \\: ':` after a term are iterators;
+- a glyph followed by `:` is compound assignment (`x,:y`, `r@:i`);
+- inside `{}` a newline separates statements; elsewhere it is a blank;
+- `select/exec/update/delete ... by ... from ... where ...` words are keywords only inside a
+  qSQL template at the same bracket depth (`where` is also an ordinary function).
+
+Tokens carry their literal values already converted to q values (NUM, STR, SYM).
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from lark import Token
+
+from ..errors import QError
+
+NOUN_END = {"NUM", "STR", "SYM", "NAME", "RPAR", "RBRACK", "RBRACE"}
+GLYPH_CHARS = set("+-*%!&|<>=~,^#_$?@.")
+QSQL_WORDS = {"select": "SELECT", "exec": "EXEC", "update": "UPDATE", "delete": "DELETE"}
+
+_NUM = re.compile(r"""
+  0x[0-9a-fA-F]*                                   # bytes
+| [01]+b(?![0-9A-Za-z_])                           # booleans
+| -?0[NnWw][hijefpmdznuvt]?(?![0-9A-Za-z_.])       # nulls and infinities
+| -?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?[hijfe]?(?![0-9A-Za-z_.])
+""", re.X)
+_NAME = re.compile(r"\.?[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
+_SYM = re.compile(r"`(?::[A-Za-z0-9_.:/\\-]*|[A-Za-z0-9_.]*(?::[A-Za-z0-9_./:]*)?)")
+_TEMPORAL = re.compile(r"\d{4}\.\d\d\.\d\d|\d\d:\d\d")
+_ESC = {"n": b"\n", "t": b"\t", "r": b"\r", "\\": b"\\", '"': b'"'}
+
+_ADVERBS = ("/:", "\\:", "':", "'", "/", "\\")
+
+
+def _num_atom(s: str):
+    """One numeric literal (no strand) -> (kind, value, suffix). kind: b x n."""
+    if s.startswith("0x"):
+        hexd = s[2:]
+        if len(hexd) % 2:
+            hexd = "0" + hexd
+        data = bytes.fromhex(hexd)
+        if len(data) == 1:
+            return "x", np.uint8(data[0]), ""
+        return "x", np.frombuffer(data, dtype=np.uint8).copy(), ""
+    if s.endswith("b"):
+        bits = s[:-1]
+        if len(bits) == 1:
+            return "b", np.bool_(bits == "1"), ""
+        return "b", np.array([c == "1" for c in bits], dtype=bool), ""
+    neg = s.startswith("-")
+    body = s[1:] if neg else s
+    if body[:1] == "0" and len(body) >= 2 and body[1] in "NnWw":
+        suffix = body[2:]
+        kind = body[1]
+        if kind == "n":
+            return "n", ("nan", "f" if not suffix else suffix), "f" if not suffix else suffix
+        if kind == "w":
+            return "n", ("-inf" if neg else "inf", suffix or "f"), suffix or "f"
+        if kind == "N":
+            return "n", ("null", suffix or "j"), suffix
+        return "n", ("-inf" if neg else "inf", suffix or "j"), suffix
+    suffix = ""
+    if body[-1] in "hijfe" and not (body[-1] == "e" and False):
+        suffix = body[-1]
+        body = body[:-1]
+    text = ("-" if neg else "") + body
+    isfloat = "." in body or "e" in body
+    return "n", (text, "float" if isfloat else "int"), suffix
+
+
+def _strand_value(parts: list) -> object:
+    """Combine numeric literal parts (from _num_atom) into an atom or vector with q's rules."""
+    suffix = parts[-1][2] if parts[-1][0] == "n" else ""
+    for p in parts[:-1]:
+        if p[0] == "n" and p[2] and suffix and p[2] != suffix:
+            raise QError("type")
+    if not suffix:
+        suffixes = {p[2] for p in parts if p[0] == "n" and p[2]}
+        if len(suffixes) == 1 and len(parts) > 1 and all(p[2] for p in parts):
+            suffix = suffixes.pop()
+    anyfloat = any(p[0] == "n" and p[1][1] in ("float", "f", "e") for p in parts)
+    if not suffix:
+        suffix = "f" if anyfloat else "j"
+    if suffix in "hij" and anyfloat and any(p[1][1] == "float" for p in parts):
+        raise QError("type")
+    dtype = {"h": np.int16, "i": np.int32, "j": np.int64, "f": np.float64, "e": np.float32}[suffix]
+    vals = []
+    for p in parts:
+        if p[0] != "n":
+            raise QError("type")
+        text, kind = p[1]
+        if kind in ("int", "float"):
+            if suffix in "hij":
+                vals.append(int(text))
+            else:
+                vals.append(float(text))
+        elif text == "nan":
+            vals.append(np.nan)
+        elif text == "null":
+            vals.append(np.nan if suffix in "fe" else int(np.iinfo(dtype).min))
+        elif text == "inf":
+            vals.append(np.inf if suffix in "fe" else int(np.iinfo(dtype).max))
+        elif text == "-inf":
+            vals.append(-np.inf if suffix in "fe" else -int(np.iinfo(dtype).max))
+    if suffix in "hij":
+        info = np.iinfo(dtype)
+        for v in vals:
+            if not (info.min <= v <= info.max):
+                raise QError("overflow" if False else "type")
+    arr = np.array(vals, dtype=dtype)
+    if len(parts) == 1:
+        return arr[0]
+    return arr
+
+
+def _string_value(raw: str):
+    out = bytearray()
+    i = 0
+    data = raw
+    while i < len(data):
+        c = data[i]
+        if c == "\\" and i + 1 < len(data):
+            n = data[i + 1]
+            if n in _ESC:
+                out += _ESC[n]
+                i += 2
+                continue
+            if n.isdigit() and i + 3 < len(data) + 1 and data[i + 1:i + 4].isdigit():
+                out.append(int(data[i + 1:i + 4], 8) & 0xFF)
+                i += 4
+                continue
+            out += b"\\"
+            i += 1
+            continue
+        out += c.encode("utf-8")
+        i += 1
+    if len(out) == 1:
+        return np.bytes_(bytes(out))
+    return np.frombuffer(bytes(out), dtype="S1").copy() if out else np.array([], dtype="S1")
+
+
+class QToken(Token):
+    """A Lark token that also carries the literal's q value."""
+
+    __slots__ = ("qvalue",)
+
+
+class _QsqlCtx:
+    __slots__ = ("depth", "stage")
+
+    def __init__(self, depth):
+        self.depth = depth
+        self.stage = "cols"     # cols -> from -> where
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split q source into tokens (see module doc). Raises QError for lexical errors."""
+    toks: list[Token] = []
+    n = len(text)
+    i = 0
+    brackets: list[str] = []          # stack of "(", "[", "{"
+    qsql: list[_QsqlCtx] = []
+    line = 1
+    line_start = 0
+
+    def emit(kind, value, start, end, val=None):
+        t = QToken(kind, value, start_pos=start, end_pos=end, line=line, column=start - line_start + 1)
+        t.qvalue = val
+        toks.append(t)
+        return t
+
+    def prev_kind():
+        return toks[-1].type if toks else None
+
+    def adjacent(pos):
+        """True when the previous token ends exactly at pos (no blank between)."""
+        return bool(toks) and toks[-1].end_pos == pos
+
+    while i < n:
+        c = text[i]
+        # blanks and comments
+        if c == " " or c == "\t" or c == "\r":
+            i += 1
+            continue
+        if c == "\n":
+            line += 1
+            line_start = i + 1
+            i += 1
+            # `/` at the start of the next line is a comment line
+            if brackets and brackets[-1] == "{":
+                k = i
+                while k < n and text[k] in " \t\r\n":
+                    k += 1
+                if k >= n or text[k] in "};":
+                    continue
+                if prev_kind() not in ("SEMI", "LBRACE", None) and not (
+                        toks and toks[-1].type == "RBRACK" and _is_param_close(toks)):
+                    emit("SEMI", ";", i - 1, i)
+            continue
+        if c == "/" and (i == 0 or text[i - 1] in " \t\n\r"):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        start = i
+        # strings
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            if j >= n:
+                raise QError('"', (i, i + 1))
+            emit("STR", text[i:j + 1], i, j + 1, _string_value(text[i + 1:j]))
+            i = j + 1
+            continue
+        # symbols (and symbol strands)
+        if c == "`":
+            syms = []
+            j = i
+            while j < n and text[j] == "`":
+                m = _SYM.match(text, j)
+                syms.append(m.group(0)[1:])
+                j = m.end()
+            val = syms[0] if len(syms) == 1 else np.array(syms, dtype=object)
+            emit("SYM", text[i:j], i, j, val)
+            i = j
+            continue
+        # numbers (with the minus rule and strands)
+        if c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()) or (
+                c == "-" and i + 1 < n and (text[i + 1].isdigit() or (
+                    text[i + 1] == "." and i + 2 < n and text[i + 2].isdigit()))
+                and not (adjacent(i) and prev_kind() in NOUN_END)):
+            if _TEMPORAL.match(text, i):
+                raise QError("nyi", (i, i + 1))
+            parts = []
+            j = i
+            end = i
+            while True:
+                m = _NUM.match(text, j)
+                if not m:
+                    break
+                parts.append(_num_atom(m.group(0)))
+                end = m.end()
+                if parts[-1][0] in "bx":
+                    break
+                k = end
+                while k < n and text[k] == " ":
+                    k += 1
+                if k == end or k >= n:
+                    break
+                m2 = _NUM.match(text, k)
+                if not m2 or _num_atom(m2.group(0))[0] in "bx":
+                    break
+                j = k
+            if not parts:
+                raise QError(text[i:i + 1], (i, i + 1))
+            if len(parts) == 1 and parts[0][0] in "bx":
+                val = parts[0][1]
+            else:
+                try:
+                    val = _strand_value(parts)
+                except QError as e:
+                    e.span = (i, end)
+                    raise
+            if (end < n and text[end] == ":" and text[end:end + 2] != "::"
+                    and text[i:end] in ("0", "1", "2")):
+                emit("VERB", text[i:end] + ":", i, end + 1)
+                i = end + 1
+                continue
+            emit("NUM", text[i:end], i, end, val)
+            i = end
+            continue
+        # names, keywords, qSQL words
+        if c.isalpha() or (c == "." and i + 1 < n and text[i + 1].isalpha()):
+            m = _NAME.match(text, i)
+            word = m.group(0)
+            j = m.end()
+            depth = len(brackets)
+            kind = "NAME"
+            if word in QSQL_WORDS and not (j < n and text[j] == ":" and text[j:j + 2] != "::"):
+                kind = QSQL_WORDS[word]
+                qsql.append(_QsqlCtx(depth))
+            elif qsql and qsql[-1].depth == depth:
+                ctx = qsql[-1]
+                if word == "by" and ctx.stage == "cols":
+                    kind = "BY"
+                elif word == "from" and ctx.stage == "cols":
+                    kind = "FROM"
+                    ctx.stage = "from"
+                elif word == "where" and ctx.stage == "from":
+                    kind = "WHERE"
+                    ctx.stage = "where"
+            emit(kind, word, i, j)
+            i = j
+            continue
+        # brackets
+        if c in "([{":
+            brackets.append(c)
+            emit({"(": "LPAR", "[": "LBRACK", "{": "LBRACE"}[c], c, i, i + 1)
+            i += 1
+            continue
+        if c in ")]}":
+            want = {")": "(", "]": "[", "}": "{"}[c]
+            if not brackets or brackets[-1] != want:
+                raise QError(c, (i, i + 1))
+            brackets.pop()
+            while qsql and qsql[-1].depth > len(brackets):
+                qsql.pop()
+            emit({")": "RPAR", "]": "RBRACK", "}": "RBRACE"}[c], c, i, i + 1)
+            i += 1
+            continue
+        if c == ";":
+            while qsql and qsql[-1].depth >= len(brackets):
+                qsql.pop()
+            emit("SEMI", ";", i, i + 1)
+            i += 1
+            continue
+        # iterators right after a term (no blank)
+        if c in "'/\\" and adjacent(i) and prev_kind() in (NOUN_END | {"VERB", "ADVERB", "COLON"}):
+            two = text[i:i + 2]
+            adv = two if two in ("/:", "\\:", "':") else c
+            emit("ADVERB", adv, i, i + len(adv))
+            i += len(adv)
+            continue
+        if c == "'":
+            two = text[i:i + 2]
+            if two == "':":
+                emit("ADVERB", "':", i, i + 2)
+                i += 2
+                continue
+            emit("VERB", "'", i, i + 1)
+            i += 1
+            continue
+        if c == "\\":
+            raise QError("\\", (i, i + 1))
+        if c == ":":
+            if text[i:i + 2] == "::":
+                emit("DCOLON", "::", i, i + 2)
+                i += 2
+            else:
+                emit("COLON", ":", i, i + 1)
+                i += 1
+            continue
+        if c in GLYPH_CHARS:
+            two = text[i:i + 2]
+            if two in ("<=", ">=", "<>"):
+                glyph = two
+            else:
+                glyph = c
+            j = i + len(glyph)
+            if c.isdigit():
+                pass
+            # digit-colon functions 0: 1: 2: are not lexed here (handled as NUM + COLON)
+            if j < n and text[j] == ":" and text[j:j + 2] != "::" and len(glyph) == 1:
+                emit("ASSIGNOP", glyph, i, j + 1)
+                i = j + 1
+                continue
+            emit("VERB", glyph, i, j)
+            i = j
+            continue
+        raise QError(c, (i, i + 1))
+    if brackets:
+        raise QError(brackets[-1], (n, n))
+    return toks
+
+
+def _is_param_close(toks) -> bool:
+    """True if toks ends with `{[a;b]` (a lambda's parameter list)."""
+    depth = 0
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k].type
+        if t == "RBRACK":
+            depth += 1
+        elif t == "LBRACK":
+            depth -= 1
+            if depth == 0:
+                return k > 0 and toks[k - 1].type == "LBRACE"
+    return False
+
+
+def is_complete(text: str) -> bool:
+    """Is this input complete (no open bracket or string)? Used by the REPL for multi-line."""
+    depth = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            if j >= n:
+                return False
+            i = j + 1
+            continue
+        if c == "/" and (i == 0 or text[i - 1] in " \t\n"):
+            j = text.find("\n", i)
+            if j < 0:
+                break
+            i = j
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        i += 1
+    return depth <= 0

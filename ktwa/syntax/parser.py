@@ -1,0 +1,410 @@
+"""Parse q text into AST: Lark LALR over grammar/q.lark with the q-aware lexer.
+
+`parse(text)` returns a Block. The chain builder here decides, once, what each term of an
+expression does (noun, prefix verb, infix verb, juxtaposition, assignment), right to left.
+"""
+from __future__ import annotations
+
+import dataclasses
+import threading
+from pathlib import Path
+
+from lark import Lark, Transformer, Token
+from lark.exceptions import UnexpectedInput, UnexpectedToken, UnexpectedEOF, VisitError
+from lark.lexer import Lexer
+
+from ..errors import QError
+from ..verbs.core import INFIX_KEYWORDS
+from . import ast as A
+from .lexer import tokenize
+
+_GRAMMAR = Path(__file__).resolve().parent.parent.parent / "grammar" / "q.lark"
+if not _GRAMMAR.exists():  # installed without the top-level grammar/ folder
+    _GRAMMAR = Path(__file__).resolve().parent / "q.lark"
+
+CONTROL_WORDS = {"if", "do", "while"}
+
+
+class _QLexer(Lexer):
+    """Lark's entry to our lexer: tokens were made by tokenize() before parsing started."""
+
+    def __init__(self, conf):
+        pass
+
+    def lex(self, *args):
+        return iter(_state.tokens)
+
+
+class _State(threading.local):
+    tokens: list = []
+    text: str = ""
+
+
+_state = _State()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Term:
+    node: A.Node
+    verb: bool                  # usable as a verb (infix/prefix) rather than a noun
+    assignop: str | None = None  # for `x op: y`
+
+
+def _span(a, b) -> tuple:
+    return (a[0], b[1])
+
+
+def _tspan(t: Token) -> tuple:
+    return (t.start_pos, t.end_pos)
+
+
+class _Builder(Transformer):
+    """Turns the parse into AST nodes while Lark reduces (no intermediate tree)."""
+
+    # ---- leaves
+    def num(self, c):
+        t = c[0]
+        return A.Const(_tspan(t), t.qvalue)
+
+    str = num
+    sym = num
+
+    def name(self, c):
+        t = c[0]
+        return A.Name(_tspan(t), str(t))
+
+    def verb(self, c):
+        t = c[0]
+        return A.Verb(_tspan(t), str(t))
+
+    def assignop(self, c):
+        t = c[0]
+        return _Term(A.Verb(_tspan(t), str(t)), True, assignop=str(t))
+
+    def paren(self, c):
+        lp, block, rp = c
+        span = (lp.start_pos, rp.end_pos)
+        stmts = block.stmts
+        if len(stmts) == 1:
+            if stmts[0] is None:
+                return A.ListExpr(span, ())
+            s = stmts[0]
+            # a lone verb in parens is a noun: (+), (+/), (,')
+            return _Paren(span, s)
+        return A.ListExpr(span, tuple(stmts))
+
+    def lambda_(self, c):
+        lb = c[0]
+        rb = c[-1]
+        params = None
+        body = c[-2]
+        if len(c) == 4:
+            params = c[1]
+        span = (lb.start_pos, rb.end_pos)
+        source = _state.text[span[0]:span[1]]
+        assigned, used = _scan_names(body)
+        if params is None:
+            rank = 0
+            for k, nm in enumerate(("x", "y", "z")):
+                if nm in used:
+                    rank = k + 1
+            params = ("x", "y", "z")[:max(rank, 1)]
+        loc = frozenset(assigned) | frozenset(params)
+        return A.LambdaExpr(span, tuple(params), body, source, loc)
+
+    def params(self, c):
+        return tuple(str(t) for t in c if isinstance(t, Token) and t.type == "NAME")
+
+    # ---- structure
+    def block(self, c):
+        stmts = tuple(x for x in c if not (isinstance(x, Token) and x.type == "SEMI"))
+        if stmts:
+            span = _first_span(stmts)
+        else:
+            span = (0, 0)
+        return A.Block(span, stmts)
+
+    def stmt(self, c):
+        if not c or c[0] is None:
+            return None
+        return c[0]
+
+    def args(self, c):
+        lb, block, rb = c
+        return ("args", block.stmts, (lb.start_pos, rb.end_pos))
+
+    def adverb(self, c):
+        t = c[0]
+        return ("adverb", str(t), _tspan(t))
+
+    def term(self, c):
+        base = c[0]
+        if isinstance(base, _Term):
+            term = base
+            if len(c) > 1:
+                raise QError("assign", term.node.span)
+            return term
+        node = base
+        verb = False
+        if isinstance(base, _Paren):
+            node = base.stmt          # parenthesised: always a noun, even a lone verb `(+)`
+        elif isinstance(base, A.Verb):
+            verb = True
+        elif isinstance(base, A.Name) and base.name in INFIX_KEYWORDS:
+            verb = True
+        for pf in c[1:]:
+            kind, val, span = pf
+            if kind == "adverb":
+                node = A.Adverb(_span(node.span, span), node, val)
+                verb = True
+            else:
+                node = self._bracket(node, val, _span(node.span, span))
+                verb = False
+        return _Term(node, verb)
+
+    def _bracket(self, node, stmts, span):
+        if isinstance(node, A.Name) and node.name in CONTROL_WORDS:
+            if len(stmts) < 1 or stmts[0] is None:
+                raise QError("rank", node.span)
+            return A.Control(span, node.name, stmts[0], tuple(s for s in stmts[1:] if s is not None))
+        if isinstance(node, A.Verb) and node.name == "$" and len(stmts) >= 3:
+            return A.Cond(span, tuple(stmts))
+        return A.Index(span, node, tuple(stmts))
+
+    def chain(self, c):
+        terms = [t for t in c if isinstance(t, _Term)]
+        qsql = c[-1] if c and isinstance(c[-1], A.Qsql) else None
+        return build_chain(terms, qsql)
+
+    # ---- qSQL
+    def limit(self, c):
+        return tuple(c[1].stmts)
+
+    def by(self, c):
+        return ("by", c[1])
+
+    def where(self, c):
+        return ("where", c[1])
+
+    def phrase(self, c):
+        return list(c)
+
+    def _qsql(self, kind, c):
+        kw = c[0]
+        limit = None
+        cols = ()
+        by = None
+        table = None
+        where = ()
+        seen_from = False
+        for x in c[1:]:
+            if isinstance(x, Token):
+                if x.type == "FROM":
+                    seen_from = True
+                continue
+            if isinstance(x, tuple) and x and x[0] == "by":
+                by = _subphrases(x[1])
+            elif isinstance(x, tuple) and x and x[0] == "where":
+                where = tuple(n for _, n in _subphrases(x[1]))
+            elif isinstance(x, tuple):
+                limit = x
+            elif isinstance(x, list):
+                if seen_from:
+                    table = build_chain(x, None)
+                else:
+                    cols = _subphrases(x)
+        return A.Qsql((kw.start_pos, _last_end(c)), kind, limit, cols, by, table, where)
+
+    def select(self, c):
+        return self._qsql("select", c)
+
+    def exec(self, c):
+        return self._qsql("exec", c)
+
+    def update(self, c):
+        return self._qsql("update", c)
+
+    def delete(self, c):
+        return self._qsql("delete", c)
+
+    def start(self, c):
+        return c[0]
+
+
+# `lambda` is a Python keyword: Lark calls the rule's method by name
+setattr(_Builder, "lambda", _Builder.lambda_)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Paren:
+    span: tuple
+    stmt: object
+
+
+def _first_span(stmts):
+    a = next((s for s in stmts if s is not None), None)
+    b = next((s for s in reversed(stmts) if s is not None), None)
+    if a is None:
+        return (0, 0)
+    return (a.span[0], b.span[1])
+
+
+def _last_end(c):
+    for x in reversed(c):
+        if isinstance(x, Token):
+            return x.end_pos
+        if isinstance(x, A.Node):
+            return x.span[1]
+        if isinstance(x, list) and x:
+            return x[-1].node.span[1]
+        if isinstance(x, tuple) and len(x) == 2 and isinstance(x[1], list) and x[1]:
+            return x[1][-1].node.span[1]
+    return 0
+
+
+def _subphrases(terms: list) -> tuple:
+    """Split a qSQL phrase at top-level commas; `name:expr` names a column."""
+    out = []
+    cur: list = []
+    for t in terms + [None]:
+        if t is None or (t.verb and isinstance(t.node, A.Verb) and t.node.name == ","):
+            if not cur:
+                raise QError("parse")
+            name = None
+            if len(cur) >= 2 and isinstance(cur[0].node, A.Name) and isinstance(cur[1].node, A.Verb) \
+                    and cur[1].node.name == ":":
+                name = cur[0].node.name
+                cur = cur[2:]
+            out.append((name, build_chain(cur, None)))
+            cur = []
+        else:
+            cur.append(t)
+    return tuple(out)
+
+
+def build_chain(terms: list, qsql) -> A.Node:
+    """Right to left: the rightmost noun is the head; each term to its left applies to it."""
+    if not terms and qsql is not None:
+        return qsql
+    items = list(terms)
+    ops = []
+    head = qsql
+    i = len(items) - 1
+    if head is None and i >= 0 and not items[i].verb:
+        head = items[i].node
+        i -= 1
+    while i >= 0:
+        t = items[i]
+        if t.verb:
+            v = t.node
+            left = items[i - 1] if i >= 1 and not items[i - 1].verb else None
+            vname = v.name if isinstance(v, A.Verb) else None
+            if vname in (":", "::") or t.assignop is not None:
+                if left is not None and _assign_target(left.node) is not None:
+                    name, idx = _assign_target(left.node)
+                    op = None
+                    if t.assignop is not None:
+                        op = A.Verb(v.span, t.assignop)
+                    ops.append(A.OpAssign(_span(left.node.span, v.span), name, idx, op,
+                                          vname == "::"))
+                    i -= 2
+                    continue
+                if vname == "::" and head is None and not ops:
+                    head = A.Const(v.span, None)
+                    i -= 1
+                    continue
+                if t.assignop is not None:
+                    raise QError("assign", v.span)
+            if left is not None:
+                ops.append(A.OpDyad(v.span, v, left.node))
+                i -= 2
+            else:
+                ops.append(A.OpMonad(v.span, v))
+                i -= 1
+        else:
+            ops.append(A.OpApply(t.node.span, t.node))
+            i -= 1
+    if head is None and len(ops) == 0:
+        raise QError("parse")
+    first = terms[0].node.span if terms else qsql.span
+    last = qsql.span if qsql is not None else terms[-1].node.span
+    if not ops and head is not None:
+        return head
+    return A.Chain(_span(first, last), head, tuple(ops))
+
+
+def _assign_target(node):
+    if isinstance(node, A.Name):
+        return node.name, None
+    if isinstance(node, A.Index) and isinstance(node.target, A.Name):
+        return node.target.name, node.args
+    return None
+
+
+def _children(node):
+    if isinstance(node, (list, tuple)):
+        for x in node:
+            yield from _children(x) if isinstance(x, (list, tuple)) else ([x] if isinstance(x, A.Node) else [])
+        return
+    for f in dataclasses.fields(node):
+        v = getattr(node, f.name)
+        if isinstance(v, A.Node):
+            yield v
+        elif isinstance(v, (list, tuple)):
+            yield from _children(v)
+
+
+def _scan_names(body) -> tuple[set, set]:
+    """Names assigned locally and names used in a lambda body (nested lambdas excluded)."""
+    assigned: set = set()
+    used: set = set()
+    stack = [body]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, A.LambdaExpr):
+            continue
+        if isinstance(n, A.Name):
+            used.add(n.name)
+        elif isinstance(n, A.OpAssign) and not n.glob:
+            assigned.add(n.name)
+            used.add(n.name)
+        stack.extend(_children(n))
+    return assigned, used
+
+
+_parser = None
+_lock = threading.Lock()
+
+
+def _get_parser():
+    global _parser
+    if _parser is None:
+        _parser = Lark(_GRAMMAR.read_text(), parser="lalr", lexer=_QLexer, transformer=_Builder(),
+                       maybe_placeholders=False)
+    return _parser
+
+
+def parse(text: str) -> A.Block:
+    """Parse q source (one or more statements) into a Block. Raises QError on bad syntax."""
+    toks = tokenize(text)
+    if not toks:
+        return A.Block((0, 0), (None,))
+    p = _get_parser()
+    with _lock:
+        _state.tokens = toks
+        _state.text = text
+        try:
+            return p.parse(text)
+        except UnexpectedToken as e:
+            tok = e.token
+            if tok.type == "$END":
+                raise QError("parse", (len(text), len(text))) from None
+            raise QError(str(tok), (tok.start_pos, tok.end_pos)) from None
+        except UnexpectedEOF:
+            raise QError("parse", (len(text), len(text))) from None
+        except UnexpectedInput as e:
+            raise QError("parse", (getattr(e, "pos_in_stream", 0) or 0,) * 2) from None
+        except VisitError as e:
+            if isinstance(e.orig_exc, QError):
+                raise e.orig_exc from None
+            raise

@@ -1,0 +1,229 @@
+"""Dictionaries and vectors of tensors (ktorch-api.md §4): dict, vector, names."""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..errors import QError
+from ..registry import is_handle
+from ..values.types import QDict, QTable, from_items, syms
+from ..verbs.core import define
+from .convert import get_handle, kname, to_k, to_tensor
+from .objects import TensorDict, TensorVector
+
+
+def _items(v) -> list:
+    """A q list's items (a simple vector is split along its first dimension)."""
+    if isinstance(v, np.ndarray):
+        return [v[i] for i in range(len(v))]
+    if isinstance(v, list):
+        return v
+    return [v]
+
+
+def _key_list(k, who) -> list:
+    if isinstance(k, str):
+        return [k]
+    if isinstance(k, np.ndarray) and k.dtype == object:
+        return list(k)
+    raise QError(f"{who}: expecting symbol key(s), given {kname(k)}")
+
+
+def _check_values(ctx, vals, who):
+    """Validate values (tensor handles must be live tensors) before anything is consumed."""
+    for v in vals:
+        if is_handle(v):
+            e = ctx.registry.entry(v)
+            if e.cls != "tensor":
+                raise QError(f"{who}: given {e.cls}, expecting tensor or k array")
+            if e.obj is None:
+                raise QError(f"{who}: undefined tensor")
+
+
+def _value_tensor(ctx, v):
+    """A tensor for a value; tensor handles are consumed (released from the registry)."""
+    if is_handle(v):
+        return ctx.registry.release(v).obj
+    return to_tensor(v)
+
+
+def dict_from_k(ctx, keys, values, consume: bool = True) -> TensorDict:
+    ks = _key_list(keys, "dict")
+    vs = _items(values)
+    if len(ks) != len(vs):
+        raise QError(f"dict: {len(ks)} key(s) but {len(vs)} value(s)")
+    if len(set(ks)) != len(ks):
+        raise QError("dict: duplicate key(s)")
+    if consume:
+        _check_values(ctx, vs, "dict")
+        tensors = [None] * len(vs)
+        for i, v in enumerate(vs):          # convert k values first: errors consume nothing
+            if not is_handle(v):
+                tensors[i] = to_tensor(v)
+        for i, v in enumerate(vs):
+            if is_handle(v):
+                tensors[i] = ctx.registry.release(v).obj
+    else:
+        tensors = [to_tensor(v) for v in vs]
+    return TensorDict(zip(ks, tensors))
+
+
+def dict_set(ctx, d: TensorDict, keys: list, vals: list) -> None:
+    """Set entries: plain dicts replace (unless the tensor requires grad); live dicts copy."""
+    _check_values(ctx, vals, "dict")
+    ts = [v if is_handle(v) else to_tensor(v) for v in vals]
+    # checks for in-place updates before anything changes
+    for k, t in zip(keys, ts):
+        cur = d.get(k)
+        if d.kind != "plain" and cur is None:
+            raise QError(f"dict: unable to add new key `{k} to {d.kind} dictionary")
+        if cur is not None and (d.kind != "plain" or cur.requires_grad):
+            new = ctx.registry.entry(t).obj if is_handle(t) else t
+            try:
+                ok = tuple(torch.broadcast_shapes(new.shape, cur.shape)) == tuple(cur.shape)
+            except RuntimeError:
+                ok = False
+            if not ok:
+                raise QError(f"dict[`{k}] with size of {list(cur.shape)} cannot be updated with "
+                             f"new values of size {list(new.shape)}")
+    for k, t in zip(keys, ts):
+        t = ctx.registry.release(t).obj if is_handle(t) else t
+        cur = d.get(k)
+        if cur is not None and (d.kind != "plain" or cur.requires_grad):
+            with torch.no_grad():
+                cur.copy_(t)
+        else:
+            d.set(k, t)
+
+
+def k_dict(ctx, x):
+    reg = ctx.registry
+    if x is None or (isinstance(x, list) and not x):
+        return reg.new(TensorDict(), "dictionary")
+    if isinstance(x, QDict) and not isinstance(x.keys, QTable):
+        return reg.new(dict_from_k(ctx, x.keys, x.values), "dictionary")
+    if is_handle(x):
+        e = get_handle(ctx, x, "dictionary", who="dict")
+        return QDict(syms(e.obj.keys()), from_items([to_k(t) for t in e.obj.values()]))
+    if isinstance(x, list):
+        first = x[0]
+        if is_handle(first):
+            e = get_handle(ctx, first, "dictionary", who="dict")
+            d = e.obj
+            if len(x) == 2:
+                y = x[1]
+                if isinstance(y, QDict) and not isinstance(y.keys, QTable):
+                    dict_set(ctx, d, _key_list(y.keys, "dict"), _items(y.values))
+                    return None
+                if isinstance(y, str):
+                    if y not in d:
+                        raise QError(f"dict: no tensor for key `{y}")
+                    return to_k(d[y])
+                ks = _key_list(y, "dict")
+                for k in ks:
+                    if k not in d:
+                        raise QError(f"dict: no tensor for key `{k}")
+                return [to_k(d[k]) for k in ks]
+            if len(x) == 3:
+                k, v = x[1], x[2]
+                if isinstance(k, str):
+                    dict_set(ctx, d, [k], [v])
+                else:
+                    ks = _key_list(k, "dict")
+                    vs = _items(v)
+                    if len(ks) != len(vs):
+                        raise QError(f"dict: {len(ks)} key(s) but {len(vs)} value(s)")
+                    dict_set(ctx, d, ks, vs)
+                return None
+            raise QError(f"dict: unexpected number of args, {len(x)}")
+        if len(x) == 2:
+            return reg.new(dict_from_k(ctx, x[0], x[1]), "dictionary")
+    raise QError(f"dict: not implemented for {kname(x)}")
+
+
+# ---------------------------------------------------------------------------------------------
+# vectors
+
+def _index(i, n, who) -> int:
+    if not isinstance(i, np.integer) or isinstance(i, np.bool_):
+        raise QError(f"{who}: expecting long index, given {kname(i)}")
+    j = int(i)
+    if j < 0:
+        j += n
+    if not 0 <= j < n:
+        raise QError(f"{who}: index {int(i)} invalid for vector of size {n}")
+    return j
+
+
+def k_vector(ctx, x):
+    reg = ctx.registry
+    if x is None or (isinstance(x, list) and not x):
+        return reg.new(TensorVector([]), "vector")
+    if is_handle(x):
+        e = reg.entry(x)
+        if e.cls == "vector":
+            return [to_k(t) for t in e.obj.tensors]
+        if e.cls == "tensor":                       # vector(t): one-tensor vector
+            _check_values(ctx, [x], "vector")
+            return reg.new(TensorVector([reg.release(x).obj]), "vector")
+        raise QError(f"vector: not implemented for {e.cls}")
+    if isinstance(x, list) and is_handle(x[0]) and reg.entry(x[0]).cls == "vector":
+        v = reg.entry(x[0]).obj
+        n = len(v.tensors)
+        if len(x) == 2:
+            y = x[1]
+            if is_handle(y):
+                e = get_handle(ctx, y, "vector", who="vector")
+                v.tensors.extend(reg.release(y).obj.tensors)
+                return None
+            if isinstance(y, np.ndarray):
+                return [to_k(v.tensors[_index(i, n, "vector")]) for i in y]
+            return to_k(v.tensors[_index(y, n, "vector")])
+        if len(x) == 3:
+            ii = x[1]
+            idx = [_index(i, n, "vector") for i in ii] if isinstance(ii, np.ndarray) \
+                else [_index(ii, n, "vector")]
+            vals = _items(x[2]) if isinstance(ii, np.ndarray) else [x[2]]
+            if len(idx) != len(vals):
+                raise QError("vector: length mismatch between indices and values")
+            _check_values(ctx, vals, "vector")
+            ts = [v if is_handle(v) else to_tensor(v) for v in vals]
+            for j, t in zip(idx, ts):
+                t = reg.release(t).obj if is_handle(t) else t
+                cur = v.tensors[j]
+                if cur.requires_grad:
+                    with torch.no_grad():
+                        cur.copy_(t)
+                else:
+                    v.tensors[j] = t
+            return None
+        raise QError(f"vector: unexpected number of args, {len(x)}")
+    if isinstance(x, (list, np.ndarray)):
+        vals = _items(x)
+        _check_values(ctx, vals, "vector")
+        ts = [None if is_handle(v) else to_tensor(v) for v in vals]
+        ts = [reg.release(v).obj if t is None else t for v, t in zip(vals, ts)]
+        return reg.new(TensorVector(ts), "vector")
+    raise QError(f"vector: not implemented for {kname(x)}")
+
+
+# ---------------------------------------------------------------------------------------------
+# names
+
+def k_names(ctx, x):
+    h = x[0] if isinstance(x, list) and len(x) >= 1 and is_handle(x[0]) else x
+    e = get_handle(ctx, h, who="names")
+    if e.cls == "dictionary" and h is x:
+        return syms(e.obj.keys())
+    try:
+        from .modules import module_names
+    except ImportError:
+        module_names = None
+    if module_names is not None and e.cls != "dictionary":
+        return module_names(ctx, e, x)
+    raise QError(f"names: not implemented for {e.cls}")
+
+
+define("dict", monad=k_dict, ctx=True)
+define("vector", monad=k_vector, ctx=True)
+define("names", monad=k_names, ctx=True)

@@ -1,0 +1,1080 @@
+"""Arithmetic, comparison, min/max, fill, math and aggregate primitives (q-core §4.2-§4.4, §6).
+
+Kernels (``_k_*``) work on simple operands only (numpy scalars, symbols, simple vectors);
+ktwa.verbs.atomic walks lists, dicts and tables. Scalars go through 0-d arrays so that integer
+overflow wraps silently; float kernels run under ``np.errstate`` (division by zero gives
+``0w``/``-0w``/``0n`` without warnings). The common ``long+long`` / ``float+float`` atom cases
+have lean fast paths in front of the generic machinery.
+"""
+from __future__ import annotations
+
+import operator as _op
+
+import numpy as np
+
+from ..errors import QError
+from ..values.compare import match
+from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, INT_NULL, INT_INF,
+                            NULL_J, from_items, to_items, null_mask, is_null)
+from .atomic import atomic1, atomic2, SIMPLE
+from .core import BUILTINS, define
+
+_i64, _f64, _nd = np.int64, np.float64, np.ndarray
+NUMERIC = frozenset((1, 4, 5, 6, 7, 8, 9))
+INTS = frozenset((5, 6, 7))
+FLOATS = frozenset((8, 9))
+TOL = 2.0 ** -43
+_HI62, _LO62 = np.int64(2 ** 62), np.int64(-2 ** 62)
+_HI31, _LO31 = np.int64(3037000499), np.int64(-3037000499)
+_FBIG = 1e300
+_ERR = dict(all="ignore")
+
+
+# ---------------------------------------------------------------------------- type helpers
+
+def _t(x) -> int:
+    """Positive q type of a simple operand (0 for anything else)."""
+    if type(x) is _nd:
+        return DTYPE_TYPE.get(x.dtype, 0)
+    if isinstance(x, str):
+        return 11
+    t = SCALAR_TYPE.get(type(x))
+    if t is None:
+        t = DTYPE_TYPE.get(getattr(x, "dtype", None), 0)
+    return t
+
+
+def _arr(x):
+    """A simple operand as an ndarray (atoms become 0-d arrays)."""
+    if type(x) is _nd:
+        return x
+    if type(x) is np.bytes_:
+        return np.asarray(x, dtype="S1")
+    return np.asarray(x)
+
+
+def _out(r, scalar: bool, dt=None):
+    """Unwrap a 0-d result to a numpy scalar of dtype dt."""
+    if scalar:
+        r = np.asarray(r, dtype=dt)
+        return r[()]
+    if dt is not None and r.dtype != dt:
+        r = r.astype(dt)
+    return r
+
+
+def _nullmask(v: np.ndarray, t: int):
+    """Mask of integer nulls in v (type t), or None when there are none (cheap check)."""
+    if t not in INTS:
+        return None
+    n = INT_NULL[t]
+    if v.ndim == 0:
+        return np.True_ if v == n else None
+    if v.size and v.min() == n:
+        return v == n
+    return None
+
+
+def _conv(v: np.ndarray, t: int, rt: int) -> np.ndarray:
+    """Convert numeric v of type t to type rt, mapping integer nulls to rt's null."""
+    if t == rt:
+        return v
+    if t == 10:
+        v, t = v.view(np.uint8), 4
+        if rt == 4:
+            return v
+    r = v.astype(TYPE_DTYPE[rt])
+    if t in INTS:
+        m = _nullmask(v, t)
+        if m is not None:
+            n = INT_NULL.get(rt)
+            if n is None:
+                n = TYPE_DTYPE[rt].type("nan") if rt in FLOATS else None
+            if n is not None:
+                r = np.where(m, n, r)
+    return r
+
+
+def _chars_u8(v: np.ndarray) -> np.ndarray:
+    return v.view(np.uint8)
+
+
+def _u8_chars(v: np.ndarray) -> np.ndarray:
+    return v.astype(np.uint8).view("S1")
+
+
+def _both_scalar(x, y) -> bool:
+    return type(x) is not _nd and type(y) is not _nd
+
+
+# ---------------------------------------------------------------------------- + - * %
+
+def _arith_kernel(ufunc):
+    def kernel(x, y):
+        tx, ty = _t(x), _t(y)
+        if tx not in NUMERIC or ty not in NUMERIC:
+            raise QError("type")
+        sc = _both_scalar(x, y)
+        x, y = _arr(x), _arr(y)
+        rt = max(6, tx, ty)
+        dt = TYPE_DTYPE[rt]
+        if rt in FLOATS:
+            x, y = _conv(x, tx, rt), _conv(y, ty, rt)
+            with np.errstate(**_ERR):
+                r = ufunc(x, y)
+            return _out(r, sc, dt)
+        mx, my = _nullmask(x, tx), _nullmask(y, ty)
+        if tx != rt:
+            x = x.astype(dt)
+        if ty != rt:
+            y = y.astype(dt)
+        r = ufunc(x, y)
+        if mx is not None or my is not None:
+            m = mx if my is None else (my if mx is None else mx | my)
+            r = np.where(m, INT_NULL[rt], r)
+        return _out(r, sc, dt)
+    return kernel
+
+
+_k_add = _arith_kernel(np.add)
+_k_sub = _arith_kernel(np.subtract)
+_k_mul = _arith_kernel(np.multiply)
+
+
+def _k_div(x, y):
+    tx, ty = _t(x), _t(y)
+    if tx not in NUMERIC or ty not in NUMERIC:
+        raise QError("type")
+    sc = _both_scalar(x, y)
+    x, y = _conv(_arr(x), tx, 9), _conv(_arr(y), ty, 9)
+    with np.errstate(**_ERR):
+        r = np.true_divide(x, y)
+    return _out(r, sc, np.float64)
+
+
+def add(x, y):
+    if type(x) is _i64 and type(y) is _i64 and _LO62 < x < _HI62 and _LO62 < y < _HI62:
+        return x + y
+    if type(x) is _f64 and type(y) is _f64 and -_FBIG < x < _FBIG and -_FBIG < y < _FBIG:
+        return x + y
+    return atomic2(_k_add, x, y)
+
+
+def sub(x, y):
+    if type(x) is _i64 and type(y) is _i64 and _LO62 < x < _HI62 and _LO62 < y < _HI62:
+        return x - y
+    if type(x) is _f64 and type(y) is _f64 and -_FBIG < x < _FBIG and -_FBIG < y < _FBIG:
+        return x - y
+    return atomic2(_k_sub, x, y)
+
+
+def mul(x, y):
+    if type(x) is _i64 and type(y) is _i64 and _LO31 < x < _HI31 and _LO31 < y < _HI31:
+        return x * y
+    if type(x) is _f64 and type(y) is _f64 and -1e150 < x < 1e150 and -1e150 < y < 1e150:
+        return x * y
+    return atomic2(_k_mul, x, y)
+
+
+def div(x, y):
+    """`%`: always float."""
+    if type(x) is _f64 and type(y) is _f64 and y != 0 and -1e150 < x < 1e150 \
+            and (y > 1e-150 or y < -1e-150):
+        return x / y
+    return atomic2(_k_div, x, y)
+
+
+# ---------------------------------------------------------------------------- div mod xexp xlog
+
+def _k_idiv(x, y):
+    tx, ty = _t(x), _t(y)
+    if tx not in NUMERIC or ty not in NUMERIC:
+        raise QError("type")
+    sc = _both_scalar(x, y)
+    x, y = _arr(x), _arr(y)
+    rt = max(6, tx, ty)
+    dt = TYPE_DTYPE[rt]
+    if rt in FLOATS:
+        x, y = _conv(x, tx, rt), _conv(y, ty, rt)
+        with np.errstate(**_ERR):
+            r = np.floor(np.true_divide(x, y))
+        return _out(r, sc, dt)
+    mx, my = _nullmask(x, tx), _nullmask(y, ty)
+    x, y = x.astype(dt, copy=False), y.astype(dt, copy=False)
+    with np.errstate(**_ERR):
+        r = np.floor_divide(x, y)
+    m = y == 0
+    if mx is not None:
+        m = m | mx
+    if my is not None:
+        m = m | my
+    if m.any():
+        r = np.where(m, INT_NULL[rt], r)
+    return _out(r, sc, dt)
+
+
+def _k_mod(x, y):
+    tx, ty = _t(x), _t(y)
+    if tx not in NUMERIC or ty not in NUMERIC:
+        raise QError("type")
+    sc = _both_scalar(x, y)
+    x, y = _arr(x), _arr(y)
+    rt = max(tx, ty)
+    if rt < 5:
+        rt = 6
+    dt = TYPE_DTYPE[rt]
+    if rt in FLOATS:
+        x, y = _conv(x, tx, rt), _conv(y, ty, rt)
+        with np.errstate(**_ERR):
+            r = np.mod(x, y)
+        return _out(r, sc, dt)
+    x, y = _conv(x, tx, rt), _conv(y, ty, rt)
+    mx, my = _nullmask(x, rt), _nullmask(y, rt)
+    with np.errstate(**_ERR):
+        r = np.mod(x, y)
+    m = y == 0
+    if mx is not None:
+        m = m | mx
+    if my is not None:
+        m = m | my
+    if m.any():
+        r = np.where(m, INT_NULL[rt], r)
+    return _out(r, sc, dt)
+
+
+def _float_kernel(fn):
+    def kernel(x, y):
+        tx, ty = _t(x), _t(y)
+        if tx not in NUMERIC or ty not in NUMERIC:
+            raise QError("type")
+        sc = _both_scalar(x, y)
+        x, y = _conv(_arr(x), tx, 9), _conv(_arr(y), ty, 9)
+        with np.errstate(**_ERR):
+            r = fn(x, y)
+        return _out(r, sc, np.float64)
+    return kernel
+
+
+_k_xexp = _float_kernel(np.power)
+_k_xlog = _float_kernel(lambda b, v: np.log(v) / np.log(b))
+
+
+def idiv(x, y):
+    return atomic2(_k_idiv, x, y)
+
+
+def mod(x, y):
+    return atomic2(_k_mod, x, y)
+
+
+def xexp(x, y):
+    return atomic2(_k_xexp, x, y)
+
+
+def xlog(x, y):
+    return atomic2(_k_xlog, x, y)
+
+
+# ---------------------------------------------------------------------------- comparisons
+
+def _feq(x, y):
+    """Tolerant float equality (nulls equal each other), float64 arrays."""
+    with np.errstate(**_ERR):
+        d = np.abs(x - y)
+        close = (d <= TOL * np.maximum(np.abs(x), np.abs(y))) & np.isfinite(d)
+    return (x == y) | close | (np.isnan(x) & np.isnan(y))
+
+
+def _flt(x, y):
+    """Tolerant float x<y with nulls lowest."""
+    return ((x < y) & ~_feq(x, y)) | (np.isnan(x) & ~np.isnan(y))
+
+
+def _cmp_prep(x, y):
+    """Common representation for comparing simple operands: (x, y, kind) kind in i f s."""
+    tx, ty = _t(x), _t(y)
+    if tx == 11 or ty == 11:
+        if tx != ty:
+            raise QError("type")
+        return x, y, "s"
+    if tx == 10:
+        tx = 4
+        x = _arr(x).view(np.uint8)
+    if ty == 10:
+        ty = 4
+        y = _arr(y).view(np.uint8)
+    if tx not in NUMERIC or ty not in NUMERIC:
+        raise QError("type")
+    x, y = _arr(x), _arr(y)
+    rt = max(tx, ty)
+    if rt in FLOATS:
+        return _conv(x, tx, 9), _conv(y, ty, 9), "f"
+    return _conv(x, tx, rt), _conv(y, ty, rt), "i"
+
+
+def _cmp_kernel(iop, fop, sop):
+    def kernel(x, y):
+        sc = _both_scalar(x, y)
+        xv, yv, kind = _cmp_prep(x, y)
+        if kind == "s":
+            if sc:
+                return np.bool_(sop(xv, yv))
+            if type(xv) is not _nd:
+                xv = _sym_full(xv, len(yv))
+            if type(yv) is not _nd:
+                yv = _sym_full(yv, len(xv))
+            return np.asarray(sop(xv, yv), dtype=bool)
+        r = iop(xv, yv) if kind == "i" else fop(xv, yv)
+        return _out(r, sc, np.bool_)
+    return kernel
+
+
+def _sym_full(s, n):
+    a = np.empty(n, dtype=object)
+    a[:] = s
+    return a
+
+
+_k_eq = _cmp_kernel(np.equal, _feq, _op.eq)
+_k_ne = _cmp_kernel(np.not_equal, lambda a, b: ~_feq(a, b), _op.ne)
+_k_lt = _cmp_kernel(np.less, _flt, _op.lt)
+_k_gt = _cmp_kernel(np.greater, lambda a, b: _flt(b, a), _op.gt)
+_k_le = _cmp_kernel(np.less_equal, lambda a, b: _flt(a, b) | _feq(a, b), _op.le)
+_k_ge = _cmp_kernel(np.greater_equal, lambda a, b: _flt(b, a) | _feq(a, b), _op.ge)
+
+
+def _f_eq(a: float, b: float) -> bool:
+    if a == b:
+        return True
+    if a != a or b != b:
+        return a != a and b != b
+    d = abs(a - b)
+    return d <= TOL * max(abs(a), abs(b)) and d != float("inf")
+
+
+def eq(x, y):
+    tx = type(x)
+    if tx is type(y):
+        if tx is _i64:
+            return x == y
+        if tx is _f64:
+            return np.bool_(_f_eq(x, y))
+    return atomic2(_k_eq, x, y, True)
+
+
+def ne(x, y):
+    tx = type(x)
+    if tx is type(y):
+        if tx is _i64:
+            return x != y
+        if tx is _f64:
+            return np.bool_(not _f_eq(x, y))
+    return atomic2(_k_ne, x, y, True)
+
+
+def lt(x, y):
+    if type(x) is _i64 and type(y) is _i64:
+        return x < y
+    return atomic2(_k_lt, x, y, True)
+
+
+def gt(x, y):
+    if type(x) is _i64 and type(y) is _i64:
+        return x > y
+    return atomic2(_k_gt, x, y, True)
+
+
+def le(x, y):
+    if type(x) is _i64 and type(y) is _i64:
+        return x <= y
+    return atomic2(_k_le, x, y, True)
+
+
+def ge(x, y):
+    if type(x) is _i64 and type(y) is _i64:
+        return x >= y
+    return atomic2(_k_ge, x, y, True)
+
+
+# ---------------------------------------------------------------------------- & | ^
+
+def _minmax_kernel(is_max: bool):
+    bop = np.logical_or if is_max else np.logical_and
+    iop = np.maximum if is_max else np.minimum
+    fop = np.fmax if is_max else np.minimum
+
+    def kernel(x, y):
+        tx, ty = _t(x), _t(y)
+        sc = _both_scalar(x, y)
+        if tx == 10 and ty == 10:
+            r = iop(_arr(x).view(np.uint8), _arr(y).view(np.uint8))
+            return _out(_u8_chars(np.asarray(r)), sc, "S1")
+        if tx not in NUMERIC or ty not in NUMERIC:
+            raise QError("type")
+        x, y = _arr(x), _arr(y)
+        if tx == 1 and ty == 1:
+            return _out(bop(x, y), sc, np.bool_)
+        rt = max(tx, ty)
+        x, y = _conv(x, tx, rt), _conv(y, ty, rt)
+        r = fop(x, y) if rt in FLOATS else iop(x, y)
+        return _out(r, sc, TYPE_DTYPE[rt])
+    return kernel
+
+
+_k_min = _minmax_kernel(False)
+_k_max = _minmax_kernel(True)
+
+
+def qmin(x, y):
+    if type(x) is _i64 and type(y) is _i64:
+        return x if x < y else y
+    return atomic2(_k_min, x, y)
+
+
+def qmax(x, y):
+    if type(x) is _i64 and type(y) is _i64:
+        return x if x > y else y
+    return atomic2(_k_max, x, y)
+
+
+def _k_fill(x, y):
+    tx, ty = _t(x), _t(y)
+    sc = _both_scalar(x, y)
+    if tx == 11 or ty == 11:
+        if tx != ty:
+            raise QError("type")
+        if sc:
+            return y if y != "" else x
+        xa = x if type(x) is _nd else _sym_full(x, len(y))
+        ya = y if type(y) is _nd else _sym_full(y, len(x))
+        return np.where(ya == "", xa, ya).astype(object)
+    if tx == 10 and ty == 10:
+        xa, ya = _arr(x), _arr(y)
+        r = np.where(ya == b" ", xa, ya)
+        return _out(np.asarray(r, dtype="S1"), sc, "S1")
+    if tx not in NUMERIC or ty not in NUMERIC:
+        raise QError("type")
+    rt = max(tx, ty)
+    xa, ya = _conv(_arr(x), tx, rt), _conv(_arr(y), ty, rt)
+    if rt in FLOATS:
+        m = np.isnan(ya)
+    elif rt in INTS:
+        m = ya == INT_NULL[rt]
+    else:
+        return _out(np.broadcast_to(ya, np.broadcast(xa, ya).shape).copy(), sc,
+                    TYPE_DTYPE[rt])
+    return _out(np.where(m, xa, ya), sc, TYPE_DTYPE[rt])
+
+
+def fill(x, y):
+    return atomic2(_k_fill, x, y)
+
+
+# ---------------------------------------------------------------------------- monads
+
+def _monad_kernel(fn, out_type=None, allow=NUMERIC):
+    """fn(array, t) -> array; out_type None keeps fn's dtype."""
+    def kernel(x):
+        t = _t(x)
+        if t not in allow:
+            raise QError("type")
+        sc = type(x) is not _nd
+        r = fn(_arr(x), t)
+        return _out(r, sc, r.dtype if out_type is None else out_type)
+    return kernel
+
+
+def _neg_a(v, t):
+    if t in (1, 4):
+        v = v.astype(np.int32)
+    return np.negative(v)
+
+
+def _abs_a(v, t):
+    if t in (1, 4):
+        v = v.astype(np.int32)
+    return np.abs(v)
+
+
+def _signum_a(v, t):
+    if t in FLOATS:
+        with np.errstate(**_ERR):
+            r = np.sign(v)
+        r = np.where(np.isnan(v), -1, r)
+        return r.astype(np.int32)
+    return np.sign(v).astype(np.int32)
+
+
+def _not_a(v, t):
+    if t == 10:
+        v = v.view(np.uint8)
+    return v == 0
+
+
+def _floor_a(v, t, f=np.floor):
+    if t in FLOATS:
+        with np.errstate(**_ERR):
+            r = f(v.astype(np.float64))
+            nan, pinf, ninf = np.isnan(r), r == np.inf, r == -np.inf
+            r = np.where(nan | pinf | ninf, 0, np.clip(r, -9.2e18, 9.2e18)).astype(np.int64)
+        if nan.any() or pinf.any() or ninf.any():
+            r = np.where(nan, INT_NULL[7], np.where(pinf, INT_INF[7],
+                                                    np.where(ninf, -INT_INF[7], r)))
+        return r
+    if t in (1, 4):
+        return v.astype(np.int32)
+    return v
+
+
+def _ceil_a(v, t):
+    return _floor_a(v, t, np.ceil)
+
+
+def _to_float(v, t):
+    return _conv(v, t, 9)
+
+
+def _fmath(fn):
+    def a(v, t):
+        with np.errstate(**_ERR):
+            return fn(_to_float(v, t))
+    return a
+
+
+def _recip_a(v, t):
+    with np.errstate(**_ERR):
+        return np.true_divide(1.0, _to_float(v, t))
+
+
+_k_neg = _monad_kernel(_neg_a)
+_k_abs = _monad_kernel(_abs_a)
+_k_signum = _monad_kernel(_signum_a, np.int32)
+_k_not = _monad_kernel(_not_a, np.bool_, NUMERIC | {10})
+_k_floor = _monad_kernel(_floor_a)
+_k_ceil = _monad_kernel(_ceil_a)
+_k_recip = _monad_kernel(_recip_a, np.float64)
+
+
+def neg(x):
+    if type(x) is _i64 and x != NULL_J:
+        return -x
+    if type(x) is _f64:
+        return -x
+    return atomic1(_k_neg, x)
+
+
+def _mk1(kernel):
+    def f(x):
+        return atomic1(kernel, x)
+    return f
+
+
+qabs = _mk1(_k_abs)
+signum = _mk1(_k_signum)
+qnot = _mk1(_k_not)
+floor = _mk1(_k_floor)
+ceiling = _mk1(_k_ceil)
+reciprocal = _mk1(_k_recip)
+
+MATH = {"exp": np.exp, "log": np.log, "sqrt": np.sqrt, "sin": np.sin, "cos": np.cos,
+        "tan": np.tan, "asin": np.arcsin, "acos": np.arccos, "atan": np.arctan}
+
+
+def _k_null(x):
+    if type(x) is _nd:
+        t = DTYPE_TYPE.get(x.dtype, 0)
+        if t in INTS:
+            return x == INT_NULL[t]
+        return null_mask(x)
+    return np.bool_(is_null(x))
+
+
+qnull = _mk1(_k_null)
+
+
+# ---------------------------------------------------------------------------- aggregates
+
+def _agg(vec_fn, list_fn, empty_list=None):
+    """An aggregate: vec_fn on simple vectors, list_fn on general lists; dicts use values,
+    tables give a dict column -> aggregate, atoms go to vec_fn as 1-item vectors."""
+    def f(x):
+        if type(x) is _nd:
+            return vec_fn(x, DTYPE_TYPE.get(x.dtype, 0))
+        if isinstance(x, list):
+            if not x:
+                if empty_list is None:
+                    raise QError("type")
+                return empty_list
+            return list_fn(x)
+        if isinstance(x, QDict):
+            return f(x.values)
+        if isinstance(x, QTable):
+            return QDict(np.array(x.cols, dtype=object), from_items([f(c) for c in x.data]))
+        if isinstance(x, SIMPLE):
+            return _atom_agg(vec_fn, x)
+        raise QError("type")
+    return f
+
+
+def _atom_agg(vec_fn, x):
+    t = _t(x)
+    if t == 0:
+        raise QError("type")
+    return vec_fn(_arr(x).reshape(1), t)
+
+
+def _fold(fn, items):
+    r = items[0]
+    for v in items[1:]:
+        r = fn(r, v)
+    return r
+
+
+def _scan(fn, items):
+    out = [items[0]]
+    r = items[0]
+    for v in items[1:]:
+        r = fn(r, v)
+        out.append(r)
+    return from_items(out)
+
+
+def _sum_vec(x, t):
+    if t == 1 or t == 4:
+        return np.int32(np.count_nonzero(x) if t == 1 else x.sum(dtype=np.int32))
+    if t in INTS:
+        n = INT_NULL[t]
+        if x.size and x.min() == n:
+            x = x[x != n]
+        return x.sum(dtype=x.dtype)
+    if t in FLOATS:
+        s = x.sum(dtype=x.dtype)
+        if s != s:
+            s = np.nansum(x, dtype=x.dtype)
+        return s
+    raise QError("type")
+
+
+def _prd_vec(x, t):
+    if t in (1, 4):
+        return np.int32(x.prod(dtype=np.int32))
+    if t in INTS:
+        n = INT_NULL[t]
+        if x.size and x.min() == n:
+            x = x[x != n]
+        return x.prod(dtype=x.dtype)
+    if t in FLOATS:
+        with np.errstate(**_ERR):
+            return np.nanprod(x, dtype=x.dtype)
+    raise QError("type")
+
+
+def _max_vec(x, t):
+    if t == 1:
+        return np.bool_(x.any())
+    if t in INTS:
+        if not x.size:
+            return -INT_INF[t]
+        m = x.max()
+        return -INT_INF[t] if m == INT_NULL[t] else m
+    if t in FLOATS:
+        if not x.size:
+            return x.dtype.type(-np.inf)
+        m = x.max()
+        if m != m:
+            ok = x[~np.isnan(x)]
+            return ok.max() if ok.size else x.dtype.type(-np.inf)
+        return m
+    if t == 4:
+        return x.max() if x.size else np.uint8(0)
+    if t == 10:
+        return np.bytes_(bytes([x.view(np.uint8).max() if x.size else 32]))
+    raise QError("type")
+
+
+def _min_vec(x, t):
+    if t == 1:
+        return np.bool_(x.all())
+    if t in INTS:
+        if not x.size:
+            return INT_INF[t]
+        m = x.min()
+        if m == INT_NULL[t]:
+            ok = x[x != m]
+            return ok.min() if ok.size else INT_INF[t]
+        return m
+    if t in FLOATS:
+        if not x.size:
+            return x.dtype.type(np.inf)
+        m = x.min()
+        if m != m:
+            ok = x[~np.isnan(x)]
+            return ok.min() if ok.size else x.dtype.type(np.inf)
+        return m
+    if t == 4:
+        return x.min() if x.size else np.uint8(255)
+    if t == 10:
+        return np.bytes_(bytes([x.view(np.uint8).min() if x.size else 32]))
+    raise QError("type")
+
+
+def _avg_vec(x, t):
+    if t not in NUMERIC:
+        raise QError("type")
+    if t in INTS:
+        n = INT_NULL[t]
+        if x.size and x.min() == n:
+            x = x[x != n]
+    v = x.astype(np.float64)
+    if t in FLOATS:
+        m = np.isnan(v)
+        if m.any():
+            v = v[~m]
+    if not v.size:
+        return np.float64(np.nan)
+    with np.errstate(**_ERR):
+        return np.float64(v.sum() / v.size)
+
+
+def _sum_list(x):
+    return _fold(add, x)
+
+
+def _prd_list(x):
+    return _fold(mul, x)
+
+
+def _avg_list(x):
+    return div(_fold(add, x), np.int64(len(x)))
+
+
+qsum = _agg(_sum_vec, _sum_list, np.int64(0))
+prd = _agg(_prd_vec, _prd_list, np.int64(1))
+qmaxagg = _agg(_max_vec, lambda x: _fold(qmax, x), -INT_INF[7])
+qminagg = _agg(_min_vec, lambda x: _fold(qmin, x), INT_INF[7])
+avg = _agg(_avg_vec, _avg_list, np.float64(np.nan))
+
+
+def _running(vec_fn, dyad):
+    """sums/prds/maxs/mins: keep the shape (dicts keep keys, tables keep columns)."""
+    def f(x):
+        if type(x) is _nd:
+            return vec_fn(x, DTYPE_TYPE.get(x.dtype, 0))
+        if isinstance(x, list):
+            return _scan(dyad, x) if x else []
+        if isinstance(x, QDict):
+            return QDict(x.keys, f(x.values))
+        if isinstance(x, QTable):
+            return QTable(x.cols, [f(c) for c in x.data])
+        if isinstance(x, SIMPLE):
+            if _t(x) == 0:
+                raise QError("type")
+            return x
+        raise QError("type")
+    return f
+
+
+def _sums_vec(x, t):
+    if t in (1, 4):
+        return np.cumsum(x, dtype=np.int32)
+    if t in INTS:
+        m = _nullmask(x, t)
+        if m is not None:
+            x = np.where(m, 0, x)
+        return np.cumsum(x, dtype=x.dtype)
+    if t in FLOATS:
+        m = np.isnan(x)
+        if m.any():
+            x = np.where(m, 0, x)
+        with np.errstate(**_ERR):
+            return np.cumsum(x, dtype=x.dtype)
+    raise QError("type")
+
+
+def _prds_vec(x, t):
+    if t in (1, 4):
+        return np.cumprod(x, dtype=np.int32)
+    if t in INTS:
+        m = _nullmask(x, t)
+        if m is not None:
+            x = np.where(m, 1, x)
+        return np.cumprod(x, dtype=x.dtype)
+    if t in FLOATS:
+        m = np.isnan(x)
+        if m.any():
+            x = np.where(m, 1, x)
+        with np.errstate(**_ERR):
+            return np.cumprod(x, dtype=x.dtype)
+    raise QError("type")
+
+
+def _maxs_vec(x, t):
+    if t == 1:
+        return np.logical_or.accumulate(x) if x.size else x
+    if t in INTS or t == 4:
+        return np.maximum.accumulate(x) if x.size else x
+    if t in FLOATS:
+        return np.fmax.accumulate(x) if x.size else x
+    if t == 10:
+        return np.maximum.accumulate(x.view(np.uint8)).view("S1") if x.size else x
+    raise QError("type")
+
+
+def _mins_vec(x, t):
+    if t == 1:
+        return np.logical_and.accumulate(x) if x.size else x
+    if t in INTS or t == 4 or t in FLOATS:
+        return np.minimum.accumulate(x) if x.size else x
+    if t == 10:
+        return np.minimum.accumulate(x.view(np.uint8)).view("S1") if x.size else x
+    raise QError("type")
+
+
+sums = _running(_sums_vec, add)
+prds = _running(_prds_vec, mul)
+maxs = _running(_maxs_vec, qmax)
+mins = _running(_mins_vec, qmin)
+
+
+def _zero_like(t):
+    return TYPE_DTYPE[t].type(0)
+
+
+def _prior(dyad, seed_fn):
+    """deltas/ratios: x[i] op x[i-1], the first item against the seed (0 or 1)."""
+    def f(x):
+        if type(x) is _nd:
+            t = DTYPE_TYPE.get(x.dtype, 0)
+            if t not in NUMERIC:
+                raise QError("type")
+            if not x.size:
+                return dyad(x, x)
+            prev = np.concatenate([np.array([seed_fn(t)], dtype=x.dtype), x[:-1]])
+            return dyad(x, prev)
+        if isinstance(x, list):
+            if not x:
+                return []
+            out = [dyad(x[0], np.int64(seed_fn(7)))]
+            out += [dyad(x[i], x[i - 1]) for i in range(1, len(x))]
+            return from_items(out)
+        if isinstance(x, QDict):
+            return QDict(x.keys, f(x.values))
+        if isinstance(x, QTable):
+            return QTable(x.cols, [f(c) for c in x.data])
+        if isinstance(x, SIMPLE):
+            return dyad(x, np.int64(seed_fn(7)))
+        raise QError("type")
+    return f
+
+
+deltas = _prior(sub, lambda t: 0)
+ratios = _prior(div, lambda t: 1)
+
+
+def fills(x):
+    if type(x) is _nd:
+        t = DTYPE_TYPE.get(x.dtype, 0)
+        m = null_mask(x) if t not in INTS else (x == INT_NULL[t])
+        if not m.any():
+            return x
+        idx = np.where(m, 0, np.arange(len(x)))
+        np.maximum.accumulate(idx, out=idx)
+        return x[idx]
+    if isinstance(x, list):
+        return _scan(fill, x) if x else []
+    if isinstance(x, QDict):
+        return QDict(x.keys, fills(x.values))
+    if isinstance(x, QTable):
+        return QTable(x.cols, [fills(c) for c in x.data])
+    if isinstance(x, SIMPLE):
+        return x
+    raise QError("type")
+
+
+def differ(x):
+    if type(x) is _nd:
+        if not x.size:
+            return np.zeros(0, dtype=bool)
+        t = DTYPE_TYPE.get(x.dtype, 0)
+        a, b = x[1:], x[:-1]
+        if t in FLOATS:
+            same = _feq(a.astype(np.float64), b.astype(np.float64))
+        else:
+            same = np.asarray(a == b, dtype=bool)
+        return np.concatenate([[True], ~same])
+    if isinstance(x, list):
+        if not x:
+            return np.zeros(0, dtype=bool)
+        return np.array([True] + [not _match_tol(x[i], x[i - 1]) for i in range(1, len(x))])
+    if isinstance(x, QDict):
+        return QDict(x.keys, differ(x.values))
+    if isinstance(x, QTable):
+        return differ(to_items(x))
+    return np.True_
+
+
+def _match_tol(a, b) -> bool:
+    if isinstance(a, (np.floating,)) and isinstance(b, np.floating) and type(a) is type(b):
+        return _f_eq(float(a), float(b))
+    return match(a, b)
+
+
+def _to_bool(x):
+    """"b"$x for the simple operands all/any see."""
+    t = _t(x)
+    if t == 1:
+        return _arr(x)
+    if t == 10:
+        return _arr(x).view(np.uint8) != 0
+    if t in NUMERIC:
+        return _arr(x) != 0
+    raise QError("type")
+
+
+def _allany(is_all: bool):
+    def f(x):
+        if isinstance(x, SIMPLE):
+            b = _to_bool(x)
+            return np.bool_(b.all() if is_all else b.any())
+        if isinstance(x, list):
+            if not x:
+                return np.bool_(is_all)
+            items = [atomic1(lambda v: _out(_to_bool(v), type(v) is not _nd, np.bool_), i)
+                     for i in x]
+            return _fold(qmin if is_all else qmax, items)
+        if isinstance(x, QDict):
+            return f(x.values)
+        if isinstance(x, QTable):
+            return QDict(np.array(x.cols, dtype=object), from_items([f(c) for c in x.data]))
+        raise QError("type")
+    return f
+
+
+qall = _allany(True)
+qany = _allany(False)
+
+
+def _num_floats(x, name="type"):
+    """A simple numeric vector/atom as float64 with nulls as nan."""
+    t = _t(x)
+    if t not in NUMERIC:
+        raise QError("type")
+    return _conv(np.atleast_1d(_arr(x)), t, 9)
+
+
+def _stat(fn):
+    def vec(x, t):
+        v = _num_floats(x)
+        v = v[~np.isnan(v)]
+        with np.errstate(**_ERR):
+            return np.float64(fn(v)) if v.size else np.float64(np.nan)
+    return _agg(vec, lambda x: _list_stat(vec, x), np.float64(np.nan))
+
+
+def _list_stat(vec, x):
+    # a general list of conforming vectors: statistics column by column (item-wise)
+    if all(type(i) is _nd for i in x):
+        n = len(x[0])
+        if any(len(i) != n for i in x):
+            raise QError("length")
+        return from_items([vec(np.array([i[j] for i in x]), 0) for j in range(n)])
+    return vec(from_items(list(x)), 0) if all(not isinstance(i, (list, _nd)) for i in x) \
+        else _raise_type()
+
+
+def _raise_type():
+    raise QError("type")
+
+
+med = _stat(np.median)
+var = _stat(lambda v: v.var())
+dev = _stat(lambda v: v.std())
+svar = _stat(lambda v: v.var(ddof=1) if v.size > 1 else np.nan)
+sdev = _stat(lambda v: v.std(ddof=1) if v.size > 1 else np.nan)
+
+
+def wsum(x, y):
+    return qsum(mul(x, y))
+
+
+def wavg(x, y):
+    if type(x) is _nd and type(y) is _nd and x.dtype != object and y.dtype != object:
+        if len(x) != len(y):
+            raise QError("length")
+        a, b = _num_floats(x), _num_floats(y)
+        ok = ~(np.isnan(a) | np.isnan(b))
+        if not ok.all():
+            a, b = a[ok], b[ok]
+        with np.errstate(**_ERR):
+            return np.float64((a * b).sum() / a.sum()) if a.size else np.float64(np.nan)
+    if isinstance(x, SIMPLE) and type(x) is not _nd and isinstance(y, (list, _nd)):
+        x = np.full(len(y), x, dtype=_arr(x).dtype) if not isinstance(x, str) else x
+    return div(qsum(mul(x, y)), qsum(x))
+
+
+# ---------------------------------------------------------------------------- registration
+
+def _def(name, monad=None, dyad=None, infix=False, doc=""):
+    """define(), keeping another module's arity if it registered the name first."""
+    old = BUILTINS.get(name)
+    if old is not None:
+        monad = monad if monad is not None else old.monad
+        dyad = dyad if dyad is not None else old.dyad
+        infix = infix or old.infix
+    return define(name, monad=monad, dyad=dyad, infix=infix, doc=doc)
+
+
+_def("+", dyad=add, infix=True, doc="add")
+_def("-", monad=neg, dyad=sub, infix=True, doc="subtract / negate")
+_def("*", dyad=mul, infix=True, doc="multiply")
+_def("%", monad=reciprocal, dyad=div, infix=True, doc="divide (always float)")
+_def("&", dyad=qmin, infix=True, doc="lesser / and")
+_def("|", dyad=qmax, infix=True, doc="greater / or")
+_def("=", dyad=eq, infix=True, doc="equal (tolerant)")
+_def("<>", dyad=ne, infix=True, doc="not equal")
+_def("<", dyad=lt, infix=True, doc="less than")
+_def(">", dyad=gt, infix=True, doc="greater than")
+_def("<=", dyad=le, infix=True, doc="at most")
+_def(">=", dyad=ge, infix=True, doc="at least")
+_def("^", dyad=fill, infix=True, doc="fill nulls")
+
+define("and", dyad=qmin, infix=True, doc="lesser / and")
+define("or", dyad=qmax, infix=True, doc="greater / or")
+define("mod", dyad=mod, infix=True, doc="modulus (sign of divisor)")
+define("div", dyad=idiv, infix=True, doc="floor division")
+define("xexp", dyad=xexp, infix=True, doc="x to the power y")
+define("xlog", dyad=xlog, infix=True, doc="log of y base x")
+define("wsum", dyad=wsum, infix=True, doc="weighted sum")
+define("wavg", dyad=wavg, infix=True, doc="weighted average")
+
+define("neg", monad=neg, doc="negate")
+define("abs", monad=qabs, doc="absolute value")
+define("not", monad=qnot, doc="logical not")
+define("signum", monad=signum, doc="sign as int")
+define("reciprocal", monad=reciprocal, doc="1%x")
+define("floor", monad=floor, doc="round down (to long)")
+define("ceiling", monad=ceiling, doc="round up (to long)")
+define("null", monad=qnull, doc="is null")
+for _name, _fn in MATH.items():
+    define(_name, monad=_mk1(_monad_kernel(_fmath(_fn), np.float64)), doc=_name)
+
+define("sum", monad=qsum, doc="sum (nulls skipped)")
+define("prd", monad=prd, doc="product (nulls skipped)")
+define("max", monad=qmaxagg, doc="maximum (nulls skipped)")
+define("min", monad=qminagg, doc="minimum (nulls skipped)")
+define("avg", monad=avg, doc="mean as float")
+define("sums", monad=sums, doc="running sums")
+define("prds", monad=prds, doc="running products")
+define("maxs", monad=maxs, doc="running maxima")
+define("mins", monad=mins, doc="running minima")
+define("deltas", monad=deltas, doc="differences of neighbours")
+define("ratios", monad=ratios, doc="ratios of neighbours")
+define("fills", monad=fills, doc="forward-fill nulls")
+define("differ", monad=differ, doc="item differs from the previous one")
+define("all", monad=qall, doc="all true")
+define("any", monad=qany, doc="any true")
+define("med", monad=med, doc="median")
+define("var", monad=var, doc="variance")
+define("dev", monad=dev, doc="standard deviation")
+define("svar", monad=svar, doc="sample variance")
+define("sdev", monad=sdev, doc="sample standard deviation")

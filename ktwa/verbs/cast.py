@@ -1,0 +1,318 @@
+"""`$` dyad: cast, tok (parse from strings), pad, and `` `$ `` string -> symbol (q-core §6.1).
+
+- ``"j"$x`` / `` `long$x `` / ``7h$x``: cast to a type (letter, name or short type number).
+  Float -> integer casts round half away from zero; nulls and infinities map to the target's.
+- ``"J"$"42"``: an upper-case letter parses strings (tok); unparsable text gives a null.
+- `` `$"abc" `` and ``"s"$"abc"``: string to symbol (a list of strings gives a symbol vector).
+- ``9$"foo"`` right-pads (or truncates) to width 9, ``-9$"foo"`` left-pads.
+Casts go item by item through general lists; dicts cast values, tables cast columns.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..errors import QError
+from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, LETTER_TYPE,
+                            NAME_TYPE, INT_NULL, INT_INF, from_items, empty, text)
+from .core import BUILTINS, define
+
+_nd = np.ndarray
+NUMERIC = frozenset((1, 4, 5, 6, 7, 8, 9))
+INTS = frozenset((5, 6, 7))
+FLOATS = frozenset((8, 9))
+_ERR = dict(all="ignore")
+NAME_TYPE_ALL = dict(NAME_TYPE, bool=1)
+
+
+def _t(x) -> int:
+    if type(x) is _nd:
+        return DTYPE_TYPE.get(x.dtype, 0)
+    if isinstance(x, str):
+        return 11
+    t = SCALAR_TYPE.get(type(x))
+    if t is None:
+        t = DTYPE_TYPE.get(getattr(x, "dtype", None), 0)
+    return t
+
+
+# ---------------------------------------------------------------------------- cast to a type
+
+def _round_away(v: np.ndarray) -> np.ndarray:
+    """Round half away from zero (float array)."""
+    return np.trunc(v + np.copysign(0.5, v))
+
+
+def _float_to_int(v: np.ndarray, rt: int) -> np.ndarray:
+    """Float array -> integer type rt (4 byte, 5 6 7, or 10 char as bytes) rounding."""
+    with np.errstate(**_ERR):
+        r = _round_away(v.astype(np.float64))
+        nan, pinf, ninf = np.isnan(r), r == np.inf, r == -np.inf
+        special = nan | pinf | ninf
+        r = np.where(special, 0, np.clip(r, -9.223372036854775e18, 9.223372036854775e18))
+        r = r.astype(np.int64)
+    dt = TYPE_DTYPE[4] if rt == 10 else TYPE_DTYPE[rt]
+    out = r.astype(dt)
+    if rt in INTS and special.any():
+        out = np.where(nan, INT_NULL[rt],
+                       np.where(pinf, INT_INF[rt], np.where(ninf, -INT_INF[rt], out)))
+        out = out.astype(dt)
+    return out
+
+
+def _int_to_int(v: np.ndarray, t: int, rt: int) -> np.ndarray:
+    out = v.astype(TYPE_DTYPE[rt])
+    if rt in INTS:
+        n, i = INT_NULL[t], INT_INF[t]
+        m_null, m_inf, m_ninf = v == n, v == i, v == -i
+        if m_null.any() or m_inf.any() or m_ninf.any():
+            out = np.where(m_null, INT_NULL[rt],
+                           np.where(m_inf, INT_INF[rt], np.where(m_ninf, -INT_INF[rt], out)))
+            out = out.astype(TYPE_DTYPE[rt])
+    return out
+
+
+def _cast_arr(rt: int, v: np.ndarray, t: int) -> np.ndarray:
+    """Cast a simple (1-d or 0-d) array v of q type t to q type rt."""
+    if t == rt:
+        return v
+    if rt == 11:
+        raise QError("type")  # strings -> symbol handled by the caller
+    if t == 11:
+        raise QError("type")
+    if t == 10:
+        v, t = v.view(np.uint8), 4
+        if rt == 4:
+            return v
+    if t not in NUMERIC or rt not in NUMERIC | {10}:
+        raise QError("type")
+    if rt == 1:
+        return v != 0
+    if rt == 10:
+        if t in FLOATS:
+            return _float_to_int(v, 10).view("S1")
+        return v.astype(np.uint8).view("S1")
+    if rt in FLOATS:
+        out = v.astype(TYPE_DTYPE[rt])
+        if t in INTS:
+            m = v == INT_NULL[t]
+            if m.any():
+                out = np.where(m, TYPE_DTYPE[rt].type("nan"), out)
+        return out
+    # integer targets (4 5 6 7)
+    if t in FLOATS:
+        return _float_to_int(v, rt)
+    if t in INTS:
+        return _int_to_int(v, t, rt)
+    return v.astype(TYPE_DTYPE[rt])
+
+
+def _to_symbol(v):
+    """A string (char vector / char atom) or symbol as a symbol."""
+    if isinstance(v, str):
+        return v
+    if type(v) is _nd and v.dtype == np.dtype("S1"):
+        return text(v)
+    if isinstance(v, np.bytes_):
+        return bytes(v).decode("utf-8", errors="replace") or " "
+    raise QError("type")
+
+
+def to_type(rt: int, y):
+    """Cast y to q type rt (positive type number)."""
+    if rt == 0:
+        return y
+    if rt not in TYPE_DTYPE:
+        raise QError("type")
+    if rt == 11:
+        if isinstance(y, (str, np.bytes_)) or (type(y) is _nd and y.dtype == np.dtype("S1")):
+            return _to_symbol(y)
+        if type(y) is _nd and y.dtype == object:
+            return y
+    if type(y) is _nd:
+        return _cast_arr(rt, y, DTYPE_TYPE.get(y.dtype, 0))
+    if isinstance(y, (np.generic, str)):
+        t = _t(y)
+        if t == 0:
+            raise QError("type")
+        if t == rt:
+            return y
+        r = _cast_arr(rt, np.asarray(y, dtype=TYPE_DTYPE[t]).reshape(1), t)
+        return r[0]
+    if isinstance(y, list):
+        if not y:
+            return empty(rt)
+        return from_items([to_type(rt, i) for i in y])
+    if isinstance(y, QDict):
+        return QDict(y.keys, to_type(rt, y.values))
+    if isinstance(y, QTable):
+        return QTable(y.cols, [to_type(rt, c) for c in y.data])
+    raise QError("type")
+
+
+# ---------------------------------------------------------------------------- tok
+
+_INT_RE = re.compile(r"^[+-]?\d+$")
+
+
+def _parse_int(s: str, rt: int):
+    s = s.strip()
+    if s in ("0N", "0n", ""):
+        return INT_NULL[rt]
+    if s in ("0W", "0w"):
+        return INT_INF[rt]
+    if s in ("-0W", "-0w"):
+        return -INT_INF[rt]
+    if s.endswith(("h", "i", "j")) and _INT_RE.match(s[:-1]):
+        s = s[:-1]
+    if not _INT_RE.match(s):
+        return INT_NULL[rt]
+    n = int(s)
+    bits = TYPE_DTYPE[rt].itemsize * 8
+    if not -(2 ** (bits - 1)) < n < 2 ** (bits - 1):
+        return INT_NULL[rt]
+    return TYPE_DTYPE[rt].type(n)
+
+
+def _parse_float(s: str, rt: int):
+    s = s.strip()
+    dt = TYPE_DTYPE[rt].type
+    if s in ("0w", "0W"):
+        return dt(np.inf)
+    if s in ("-0w", "-0W"):
+        return dt(-np.inf)
+    if s.endswith(("e", "f")) and len(s) > 1 and s[-2].isdigit():
+        s = s[:-1]
+    try:
+        if s.lower() in ("inf", "-inf", "+inf", "nan", "infinity", "-infinity"):
+            raise ValueError
+        return dt(float(s))
+    except ValueError:
+        return dt(np.nan)
+
+
+def _parse(rt: int, s: str):
+    if rt in INTS:
+        return _parse_int(s, rt)
+    if rt in FLOATS:
+        return _parse_float(s, rt)
+    if rt == 1:
+        s = s.strip()
+        return np.bool_(bool(s) and s[0] in "1tTyY")
+    if rt == 4:
+        s = s.strip()
+        try:
+            return np.uint8(int(s[2:] if s[:2] in ("0x", "0X") else s, 16) & 255)
+        except ValueError:
+            return np.uint8(0)
+    if rt == 11:
+        return s
+    raise QError("type")
+
+
+def tok(rt: int, y):
+    """Upper-case cast: parse strings."""
+    if type(y) is _nd and y.dtype == np.dtype("S1"):
+        if rt == 10:
+            return y
+        return _parse(rt, text(y))
+    if isinstance(y, np.bytes_):
+        if rt == 10:
+            return y
+        return _parse(rt, _to_symbol(y))
+    if isinstance(y, list):
+        if not y:
+            return empty(rt)
+        return from_items([tok(rt, i) for i in y])
+    if isinstance(y, QDict):
+        return QDict(y.keys, tok(rt, y.values))
+    if isinstance(y, QTable):
+        return QTable(y.cols, [tok(rt, c) for c in y.data])
+    if isinstance(y, str) and rt == 11:
+        return y
+    raise QError("type")
+
+
+# ---------------------------------------------------------------------------- pad
+
+def pad(n: int, y):
+    if type(y) is _nd and y.dtype == np.dtype("S1"):
+        b = y.tobytes()
+    elif isinstance(y, np.bytes_):
+        b = bytes(y) or b" "
+    elif isinstance(y, str):
+        b = y.encode("utf-8")
+    elif isinstance(y, list):
+        return [pad(n, i) for i in y] if y else []
+    elif isinstance(y, QDict):
+        return QDict(y.keys, pad(n, y.values))
+    else:
+        raise QError("type")
+    if n >= 0:
+        b = (b + b" " * max(0, n - len(b)))[:n]
+    else:
+        m = -n
+        b = (b" " * max(0, m - len(b)) + b)[-m:] if m else b""
+    return np.frombuffer(b, dtype="S1").copy() if b else np.array([], dtype="S1")
+
+
+# ---------------------------------------------------------------------------- $
+
+def _spec_type(x):
+    """(type number, is_tok) for a cast left argument, or None when x is not a type spec."""
+    if isinstance(x, np.bytes_):
+        c = bytes(x).decode("latin-1")
+        if c in LETTER_TYPE:
+            return LETTER_TYPE[c], False
+        if c.lower() in LETTER_TYPE and c.isupper():
+            return LETTER_TYPE[c.lower()], True
+        if c == "*":
+            return 0, True
+        raise QError("type")
+    if isinstance(x, str):
+        if x == "":
+            return 11, False
+        if x in NAME_TYPE_ALL:
+            return NAME_TYPE_ALL[x], False
+        raise QError("type")
+    if isinstance(x, np.int16):
+        t = abs(int(x))
+        if t != 0 and t not in TYPE_DTYPE:
+            raise QError("type")
+        return t, False
+    return None
+
+
+def cast(x, y):
+    spec = _spec_type(x)
+    if spec is not None:
+        t, is_tok = spec
+        if is_tok:
+            return y if t == 0 else tok(t, y)
+        return to_type(t, y)
+    if isinstance(x, (np.int64, np.int32)):
+        return pad(int(x), y)
+    if isinstance(x, (_nd, list)) and not isinstance(x, str):
+        xs = list(x) if type(x) is _nd else x
+        if isinstance(y, (_nd, list)):
+            if len(xs) != len(y):
+                raise QError("length")
+            items = list(y) if type(y) is _nd else y
+            if type(y) is _nd and y.dtype != object:
+                items = [y[i] for i in range(len(y))]
+            return from_items([cast(a, b) for a, b in zip(xs, items)]) if xs else []
+        return from_items([cast(a, y) for a in xs]) if xs else []
+    raise QError("type")
+
+
+def _def(name, monad=None, dyad=None, infix=False, doc=""):
+    old = BUILTINS.get(name)
+    if old is not None:
+        monad = monad if monad is not None else old.monad
+        dyad = dyad if dyad is not None else old.dyad
+        infix = infix or old.infix
+    return define(name, monad=monad, dyad=dyad, infix=infix, doc=doc)
+
+
+_def("$", dyad=cast, infix=True, doc="cast / tok / pad")
