@@ -151,8 +151,7 @@ class Plan:
 
     # -- kernels over the plan (grad mode must already be off) ------------------------------------
     def lerp_(self, weight) -> None:
-        """dst += weight * (src - dst) for averaged pairs; copy the rest. ``weight``: Python float,
-        or a list-per-group of weight-tensor lists (see :func:`ktwa.averaging.swa.running_mean_`)."""
+        """dst += weight * (src - dst) for averaged pairs (``weight`` a Python float); copy the rest."""
         for bufs, srcs in self.stage:
             torch._foreach_copy_(bufs, srcs)
         for d, s, _ in self.avg:

@@ -18,7 +18,9 @@
       path ``w = 1/(n+1)`` on the device, ``avg += w * (new - avg)`` with ``_foreach_sub``,
       ``_foreach_mul_(list, Tensor)``, ``_foreach_add_`` (one temporary per update).
 
-    ``n`` is always incremented in place (``n.add_(1)``), never replaced. Returns None.
+    ``n`` is always incremented in place, never replaced (CPU ``n``: ``n.fill_(old + 1)`` with the value
+    just read, ~0.8 us; otherwise ``n.add_(1)``). Returns None. Cost on Linear(2,1) with a cached
+    plan: ~4.5 us per call on the dev CPU (the bare ``_foreach_lerp_`` is ~2 us of it).
     ``n == 0`` (weight 1) is an exact copy, as in AveragedModel's first update.
 
 ``copy_into_(dst, src)``
@@ -68,23 +70,27 @@ def running_mean_(avg: list[Tensor], new: list[Tensor], n: Tensor,
     """
     if plan is None or not plan.matches(avg, new):
         plan = Plan(avg, new)
+    nv = None
     if weight is None:
         if n.is_cpu:
-            weight = 1.0 / (float(n) + 1.0)  # CPU scalar read: no device sync
+            nv = float(n)  # CPU scalar read: no device sync
+            weight = 1.0 / (nv + 1.0)
         else:
             weight = torch.reciprocal(n + 1)
     prev = _grad_on()
     if prev:
         _set_grad(False)
     try:
-        if type(weight) is float or not isinstance(weight, Tensor):
+        if not isinstance(weight, Tensor):
             if weight == 1.0:
                 plan.copy_()
             else:
                 plan.lerp_(float(weight))
         else:
             _lerp_tensor_weight(plan, weight)
-        if n.is_floating_point():
+        if nv is not None:
+            n.fill_(nv + 1.0)  # cheapest in-place update of a CPU scalar (n was just read)
+        elif n.is_floating_point():
             n.add_(_ONE)
         else:
             n.add_(1)

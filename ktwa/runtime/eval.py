@@ -261,6 +261,34 @@ def ev_control(node, env):
     return None
 
 
+def ev_table(node, env):
+    """`([] a:1 2; b:`x`y)`: columns evaluate right to left; atoms extend."""
+    from .qsql import _col_name, _extend
+    defs = list(node.keys) + list(node.cols)
+    vals = [None] * len(defs)
+    for k in range(len(defs) - 1, -1, -1):
+        vals[k] = ev(defs[k][1], env)
+    names = [_col_name(n, e, ()) if n is not None else _leftmost(e) for n, e in defs]
+    n = max([T.count(v) for v in vals if not T.is_atom(v)], default=1)
+    cols = []
+    for v in vals:
+        if T.is_atom(v):
+            v = _extend(v, n)
+        elif T.count(v) != n:
+            raise QError("length", node.span)
+        cols.append(v)
+    nk = len(node.keys)
+    if nk:
+        return T.QDict(T.QTable(names[:nk], cols[:nk]), T.QTable(names[nk:], cols[nk:]))
+    return T.QTable(names, cols)
+
+
+def _leftmost(e) -> str:
+    from .qsql import _names_in
+    ns = _names_in(e)
+    return ns[0].name if ns else "x"
+
+
 def ev_qsql(node, env):
     from .qsql import run_qsql
     return run_qsql(node, env)
@@ -330,6 +358,7 @@ _DISPATCH = {
     A.Cond: ev_cond,
     A.Control: ev_control,
     A.Qsql: ev_qsql,
+    A.TableExpr: ev_table,
     A.System: ev_system,
 }
 

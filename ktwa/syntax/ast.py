@@ -140,3 +140,11 @@ class System(Node):
 
     cmd: str
     arg: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableExpr(Node):
+    """`([k:..] c:..; d:..)`: key columns and value columns, each (name, node)."""
+
+    keys: tuple
+    cols: tuple

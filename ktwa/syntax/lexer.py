@@ -131,7 +131,8 @@ def _string_value(raw: str):
                 out += _ESC[n]
                 i += 2
                 continue
-            if n.isdigit() and i + 3 < len(data) + 1 and data[i + 1:i + 4].isdigit():
+            octal = data[i + 1:i + 4]
+            if len(octal) == 3 and all(ch in "01234567" for ch in octal):
                 out.append(int(data[i + 1:i + 4], 8) & 0xFF)
                 i += 4
                 continue

@@ -93,6 +93,11 @@ class _Builder(Transformer):
             return _Paren(span, s)
         return A.ListExpr(span, tuple(stmts))
 
+    def table(self, c):
+        lp, _, kblock, _, vblock, rp = c
+        span = (lp.start_pos, rp.end_pos)
+        return A.TableExpr(span, _columns(kblock.stmts), _columns(vblock.stmts))
+
     def lambda_(self, c):
         lb = c[0]
         rb = c[-1]
@@ -239,6 +244,22 @@ setattr(_Builder, "lambda", _Builder.lambda_)
 class _Paren:
     span: tuple
     stmt: object
+
+
+def _columns(stmts) -> tuple:
+    """Table literal column definitions: `name:expr` or an expression named by its leftmost name."""
+    out = []
+    for s in stmts:
+        if s is None:
+            continue
+        if isinstance(s, A.Chain) and s.ops and isinstance(s.ops[-1], A.OpAssign) \
+                and s.ops[-1].indices is None and s.ops[-1].op is None:
+            rest = s.ops[:-1]
+            expr = s.head if not rest else A.Chain(s.span, s.head, rest)
+            out.append((s.ops[-1].name, expr))
+        else:
+            out.append((None, s))
+    return tuple(out)
 
 
 def _first_span(stmts):

@@ -102,26 +102,35 @@ def copyparms(ctx, x):
 # avgparms
 
 class _AvgCache:
-    """What avgparms(m;p) needs on every call, valid while nothing it names has changed."""
+    """What avgparms(m;p) needs on every call, valid while nothing it names has changed.
 
-    __slots__ = ("module", "slots", "counts", "names", "params", "avgs", "sig", "plan", "n",
-                 "n_version", "n_value")
+    Validity is checked by identity only (a few C-level map calls): the module tree's child and
+    parameter counts, each parameter slot still holding the same Parameter, and each dictionary
+    key still holding the same average tensor. A dtype/device change behind our back (`to`)
+    makes the first foreach call fail before anything is written; the caller then rebuilds.
+    """
+
+    __slots__ = ("module", "cdicts", "clens", "pdicts", "pnames", "names", "params", "avgs",
+                 "plan", "n", "n_version", "n_value", "n_np")
 
     def __init__(self, module, d: TensorDict, who: str):
         self.module = module
-        slots, counts = [], []
+        cdicts, pdicts, pnames = [], [], []
         names, params = [], []
         for mname, sub in module.named_modules():
-            counts.append((sub._parameters, len(sub._parameters)))
-            counts.append((sub._modules, len(sub._modules)))
+            cdicts.append(sub._parameters)
+            cdicts.append(sub._modules)
             for pname, p in sub._parameters.items():
                 if p is None:
                     continue
-                slots.append((sub._parameters, pname))
+                pdicts.append(sub._parameters)
+                pnames.append(pname)
                 names.append(f"{mname}.{pname}" if mname else pname)
                 params.append(p)
-        self.slots = slots
-        self.counts = counts
+        self.cdicts = cdicts
+        self.clens = list(map(len, cdicts))
+        self.pdicts = pdicts
+        self.pnames = pnames
         self.names = names
         self.params = params
         dd = d._d
@@ -130,9 +139,10 @@ class _AvgCache:
             t = dd.get(n)
             if t is None:
                 raise QError(f"{who}: parameter {n} not found, unable to compute average")
+            if not isinstance(t, torch.Tensor):
+                raise QError(f"{who}: parameter {n} is not a tensor")
             avgs.append(t)
         self.avgs = avgs
-        self.sig = _sig(params, avgs)
         try:
             self.plan = Plan(avgs, params)
         except RuntimeError as err:
@@ -140,78 +150,85 @@ class _AvgCache:
         self.n = None
         self.n_version = -1
         self.n_value = 0.0
+        self.n_np = None
 
-    def valid(self, module, d: TensorDict) -> bool:
-        if module is not self.module:
-            return False
-        for c, k in self.counts:
-            if len(c) != k:
-                return False
-        for (pd, pn), p in zip(self.slots, self.params):
-            if pd.get(pn) is not p:
-                return False
-        dd = d._d
-        if not all(map(_is, map(dd.get, self.names), self.avgs)):
-            return False
-        return _sig(self.params, self.avgs) == self.sig
-
-
-def _sig(params, avgs):
-    """dtype/device of every tensor: `to` may swap a parameter's data behind our back."""
-    return [(t.dtype, t.device) for t in params] + [(t.dtype, t.device) for t in avgs]
+    def valid(self, module, dd) -> bool:
+        return (module is self.module
+                and list(map(len, self.cdicts)) == self.clens
+                and all(map(_is, map(dict.get, self.pdicts, self.pnames), self.params))
+                and all(map(_is, map(dd.get, self.names), self.avgs)))
 
 
 _N_KEY = ".n"
 _ERR2 = ("avgparms: expects 2 args, model/module/optimizer & dictionary of parameters "
          "w'averaged weights")
+_set_grad = torch._C._set_grad_enabled
+_grad_on = torch.is_grad_enabled
+
+
+def _avg_step(c: _AvgCache, n, nv: float) -> None:
+    """One running-mean update through the cached plan (autograd off), then .n += 1."""
+    if c.n_np is not None:
+        # .n on the CPU: the count lives in host memory, update it through a numpy view
+        # (no dispatcher call); _version is unchanged, so our cached count stays valid
+        prev = _grad_on()
+        if prev:
+            _set_grad(False)
+        try:
+            c.plan.lerp_(1.0 / (nv + 1.0))
+        finally:
+            if prev:
+                _set_grad(True)
+        c.n_np[()] = nv + 1.0
+    else:
+        running_mean_(c.avgs, c.params, n, 1.0 / (nv + 1.0), c.plan)
+        c.n_version = n._version
 
 
 def avgparms(ctx, x):
     """avgparms(m;p): running average of m's parameters into p; `.n` counts models (long)."""
-    if type(x) is not list or len(x) != 2 or is_handle(x):
+    if type(x) is not list or len(x) != 2:
         raise QError(_ERR2)
-    reg = ctx.registry
     h0, h1 = x
     if not (is_handle(h0) and is_handle(h1)):
-        if not is_handle(h0):
-            raise QError(_ERR2)
-    e0 = reg.entry(h0)
-    o = e0.obj
-    m = o if isinstance(o, nn.Module) else None
-    if m is None:
-        m, _ = _module_arg(ctx, h0, "avgparms")
-    if is_handle(h1):
-        e1 = reg.entry(h1)
-        if e1.cls != "dictionary":
-            raise QError(_ERR2)
-        d = e1.obj
-    else:
         raise QError(_ERR2)
+    reg = ctx.registry
+    o = reg.entry(h0).obj
+    m = o if isinstance(o, nn.Module) else _module_arg(ctx, h0, "avgparms")[0]
+    e1 = reg.entry(h1)
+    if e1.cls != "dictionary":
+        raise QError(_ERR2)
+    d = e1.obj
     if d.kind != "plain":
         raise QError("avgparms: expecting a dictionary of averaged weights, given a "
                      f"{d.kind} dictionary")
-    c = getattr(d, "_avgcache", None)
-    if c is None or not c.valid(m, d):
-        c = _AvgCache(m, d, "avgparms")
-        d._avgcache = c
     dd = d._d
+    c = getattr(d, "_avgcache", None)
+    if c is None or not c.valid(m, dd):
+        c = d._avgcache = _AvgCache(m, d, "avgparms")
     n = dd.get(_N_KEY)
     if n is None:
-        n = torch.tensor(1.0, dtype=torch.float64)
-        dd[_N_KEY] = n
-    if n is c.n and n._version == c.n_version:
-        nv = c.n_value
-    else:
+        n = dd[_N_KEY] = torch.tensor(1.0, dtype=torch.float64)
+    if n is not c.n or n._version != c.n_version:
         if not isinstance(n, torch.Tensor) or n.numel() != 1:
             raise QError("avgparms: .n must be a scalar tensor")
-        nv = float(n)
         c.n = n
+        c.n_version = n._version
+        c.n_value = float(n)
+        c.n_np = n.numpy() if (n.is_cpu and n.dim() == 0 and n.dtype == torch.float64
+                               and not n.requires_grad) else None
+    nv = c.n_value if c.n_np is None else float(c.n_np)
     try:
-        running_mean_(c.avgs, c.params, n, 1.0 / (nv + 1.0), c.plan)
-    except RuntimeError as err:
-        d._avgcache = None
-        raise torch_error(err) from None
-    c.n_version = n._version
+        _avg_step(c, n, nv)
+    except RuntimeError:
+        # a tensor changed dtype/device (e.g. `to`): rebuild the plan once and retry
+        c = d._avgcache = _AvgCache(m, d, "avgparms")
+        c.n, c.n_version, c.n_value, c.n_np = n, n._version, nv, None
+        try:
+            _avg_step(c, n, nv)
+        except RuntimeError as err:
+            d._avgcache = None
+            raise torch_error(err) from None
     c.n_value = nv = nv + 1.0
     return np.int64(nv)
 

@@ -53,6 +53,7 @@ OPTIONS: dict[str, list] = {
     "sequential": [], "seqnest": [], "identity": [],
 }
 CONTAINERS = frozenset({"sequential", "seqnest"})
+_OPTION_NAMES = {t: frozenset(n for n, _ in v) for t, v in OPTIONS.items()}
 BATCHNORMS = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)
 
 # options that are floats (ints given are widened) / bools (0/1 longs accepted)
@@ -270,15 +271,16 @@ class Node:
     opts: dict | None = None                        # options already normalized (from a table)
 
 
-def _is_pair(x) -> bool:
-    """(`name;value) or `name`value: an option given by name."""
+def _is_pair(x, ktype: str) -> bool:
+    """(`name;value) or `name`value naming one of the type's options."""
+    names = _OPTION_NAMES.get(ktype, ())
     if isinstance(x, list) and len(x) == 2 and isinstance(x[0], str):
-        return True
-    return is_syms(x) and len(x) == 2
+        return x[0] in names
+    return is_syms(x) and len(x) == 2 and x[0] in names
 
 
-def _is_pairs(x) -> bool:
-    return isinstance(x, list) and len(x) > 0 and all(_is_pair(y) for y in x)
+def _is_pairs(x, ktype: str) -> bool:
+    return isinstance(x, list) and len(x) > 0 and all(_is_pair(y, ktype) for y in x)
 
 
 def parse_spec(x) -> Node:
@@ -303,10 +305,10 @@ def parse_spec(x) -> Node:
                 named = True
                 for k, v in zip(to_items(y.keys), to_items(y.values)):
                     node.named.append((k, v))
-            elif _is_pair(y):
+            elif _is_pair(y, node.ktype):
                 named = True
                 node.named.append((y[0], y[1]))
-            elif _is_pairs(y):
+            elif _is_pairs(y, node.ktype):
                 named = True
                 node.named.extend((p[0], p[1]) for p in y)
             elif named:
@@ -413,8 +415,8 @@ def parse_definition(ctx, x) -> Node:
         if len(x) == 1:
             return parse_child(ctx, x[0]) if is_handle(x[0]) else parse_spec(x[0])
         if isinstance(x[0], str) and any(
-                isinstance(y, (np.number, np.bool_, QDict)) or _is_pair(y) and not is_syms(y)
-                for y in x[1:]):
+                isinstance(y, (np.number, np.bool_, QDict)) or _is_pair(y, x[0])
+                or _is_pairs(y, x[0]) for y in x[1:]):
             return parse_spec(x)          # an un-enlisted single spec: accept it
         return parse_tree(ctx, x)
     raise QError(f"module: unrecognized definition, given {kname(x)}")

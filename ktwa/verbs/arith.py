@@ -118,12 +118,14 @@ def _arith_kernel(ufunc):
         x, y = _arr(x), _arr(y)
         rt = max(6, tx, ty)
         dt = TYPE_DTYPE[rt]
-        if rt in FLOATS:
-            x, y = _conv(x, tx, rt), _conv(y, ty, rt)
-            with np.errstate(**_ERR):
-                r = ufunc(x, y)
-            return _out(r, sc, dt)
         mx, my = _nullmask(x, tx), _nullmask(y, ty)
+        if rt in FLOATS:
+            with np.errstate(**_ERR):
+                r = ufunc(x, y, dtype=dt, casting="unsafe")
+            if mx is not None or my is not None:
+                m = mx if my is None else (my if mx is None else mx | my)
+                r = np.where(m, dt.type("nan"), r)
+            return _out(r, sc, dt)
         if tx != rt:
             x = x.astype(dt)
         if ty != rt:
@@ -146,41 +148,86 @@ def _k_div(x, y):
     if tx not in NUMERIC or ty not in NUMERIC:
         raise QError("type")
     sc = _both_scalar(x, y)
-    x, y = _conv(_arr(x), tx, 9), _conv(_arr(y), ty, 9)
+    x, y = _arr(x), _arr(y)
+    mx, my = _nullmask(x, tx), _nullmask(y, ty)
     with np.errstate(**_ERR):
-        r = np.true_divide(x, y)
+        r = np.true_divide(x, y, dtype=np.float64, casting="unsafe")
+    if mx is not None or my is not None:
+        m = mx if my is None else (my if mx is None else mx | my)
+        r = np.where(m, np.nan, r)
     return _out(r, sc, np.float64)
 
 
 def add(x, y):
-    if type(x) is _i64 and type(y) is _i64 and _LO62 < x < _HI62 and _LO62 < y < _HI62:
-        return x + y
-    if type(x) is _f64 and type(y) is _f64 and -_FBIG < x < _FBIG and -_FBIG < y < _FBIG:
-        return x + y
+    tx, ty = type(x), type(y)
+    if tx is _i64:
+        if ty is _i64:
+            if _LO62 < x < _HI62 and _LO62 < y < _HI62:
+                return x + y
+        elif ty is _f64 and x != NULL_J and -_FBIG < y < _FBIG:
+            return _f64(x) + y
+    elif tx is _f64:
+        if ty is _f64:
+            if -_FBIG < x < _FBIG and -_FBIG < y < _FBIG:
+                return x + y
+        elif ty is _i64 and y != NULL_J and -_FBIG < x < _FBIG:
+            return x + _f64(y)
     return atomic2(_k_add, x, y)
 
 
 def sub(x, y):
-    if type(x) is _i64 and type(y) is _i64 and _LO62 < x < _HI62 and _LO62 < y < _HI62:
-        return x - y
-    if type(x) is _f64 and type(y) is _f64 and -_FBIG < x < _FBIG and -_FBIG < y < _FBIG:
-        return x - y
+    tx, ty = type(x), type(y)
+    if tx is _i64:
+        if ty is _i64:
+            if _LO62 < x < _HI62 and _LO62 < y < _HI62:
+                return x - y
+        elif ty is _f64 and x != NULL_J and -_FBIG < y < _FBIG:
+            return _f64(x) - y
+    elif tx is _f64:
+        if ty is _f64:
+            if -_FBIG < x < _FBIG and -_FBIG < y < _FBIG:
+                return x - y
+        elif ty is _i64 and y != NULL_J and -_FBIG < x < _FBIG:
+            return x - _f64(y)
     return atomic2(_k_sub, x, y)
 
 
 def mul(x, y):
-    if type(x) is _i64 and type(y) is _i64 and _LO31 < x < _HI31 and _LO31 < y < _HI31:
-        return x * y
-    if type(x) is _f64 and type(y) is _f64 and -1e150 < x < 1e150 and -1e150 < y < 1e150:
-        return x * y
+    tx, ty = type(x), type(y)
+    if tx is _i64:
+        if ty is _i64:
+            if _LO31 < x < _HI31 and _LO31 < y < _HI31:
+                return x * y
+        elif ty is _f64 and x != NULL_J and -1e150 < y < 1e150:
+            return _f64(x) * y
+    elif tx is _f64:
+        if ty is _f64:
+            if -1e150 < x < 1e150 and -1e150 < y < 1e150:
+                return x * y
+        elif ty is _i64 and y != NULL_J and -1e150 < x < 1e150:
+            return x * _f64(y)
     return atomic2(_k_mul, x, y)
+
+
+def _fdiv_ok(y) -> bool:
+    return y > 1e-150 or y < -1e-150
 
 
 def div(x, y):
     """`%`: always float."""
-    if type(x) is _f64 and type(y) is _f64 and y != 0 and -1e150 < x < 1e150 \
-            and (y > 1e-150 or y < -1e-150):
-        return x / y
+    tx, ty = type(x), type(y)
+    if tx is _f64:
+        if ty is _f64:
+            if -1e150 < x < 1e150 and _fdiv_ok(y) and -1e150 < y < 1e150:
+                return x / y
+        elif ty is _i64 and -1e150 < x < 1e150 and y != 0 and y != NULL_J:
+            return x / _f64(y)
+    elif tx is _i64 and x != NULL_J:
+        if ty is _i64:
+            if y != 0 and y != NULL_J:
+                return _f64(x) / _f64(y)
+        elif ty is _f64 and _fdiv_ok(y) and -1e150 < y < 1e150:
+            return _f64(x) / y
     return atomic2(_k_div, x, y)
 
 
@@ -281,13 +328,27 @@ def _feq(x, y):
     """Tolerant float equality (nulls equal each other), float64 arrays."""
     with np.errstate(**_ERR):
         d = np.abs(x - y)
-        close = (d <= TOL * np.maximum(np.abs(x), np.abs(y))) & np.isfinite(d)
-    return (x == y) | close | (np.isnan(x) & np.isnan(y))
+        s = np.maximum(np.abs(x), np.abs(y))
+        s *= TOL
+        r = d <= s
+        fin = np.isfinite(d)
+        if not fin.all():
+            r = np.where(fin, r, (x == y) | (np.isnan(x) & np.isnan(y)))
+    return r
 
 
 def _flt(x, y):
-    """Tolerant float x<y with nulls lowest."""
-    return ((x < y) & ~_feq(x, y)) | (np.isnan(x) & ~np.isnan(y))
+    """Tolerant float x<y with nulls lowest, float64 arrays."""
+    with np.errstate(**_ERR):
+        d = y - x
+        s = np.maximum(np.abs(x), np.abs(y))
+        s *= TOL
+        r = d > s
+        fin = np.isfinite(d)
+        if not fin.all():
+            xn, yn = np.isnan(x), np.isnan(y)
+            r = np.where(fin, r, ((x < y) & np.isinf(d)) | (xn & ~yn))
+    return r
 
 
 def _cmp_prep(x, y):
@@ -312,7 +373,50 @@ def _cmp_prep(x, y):
     return _conv(x, tx, rt), _conv(y, ty, rt), "i"
 
 
-def _cmp_kernel(iop, fop, sop):
+_MIRROR = {"eq": "eq", "ne": "ne", "lt": "gt", "gt": "lt", "le": "ge", "ge": "le"}
+_ONE_M_TOL = 1.0 - TOL
+
+
+def _fcmp_scalar(op: str, x: np.ndarray, y: float):
+    """Tolerant comparison of a float64 vector x with a float atom y via interval bounds."""
+    if y != y:
+        if op == "eq":
+            return np.isnan(x)
+        if op == "ne":
+            return ~np.isnan(x)
+        if op == "lt":
+            return np.zeros(x.shape, dtype=bool)
+        if op == "gt":
+            return ~np.isnan(x)
+        if op == "le":
+            return np.isnan(x)
+        return np.ones(x.shape, dtype=bool)
+    if y > 0 and y != np.inf:
+        lo, hi = y * _ONE_M_TOL, y / _ONE_M_TOL
+    elif y < 0 and y != -np.inf:
+        lo, hi = y / _ONE_M_TOL, y * _ONE_M_TOL
+    else:
+        lo = hi = y
+    if op == "eq":
+        return (x >= lo) & (x <= hi)
+    if op == "ne":
+        return ~((x >= lo) & (x <= hi))
+    if op == "lt":
+        r = x < lo
+        r |= np.isnan(x)
+        return r
+    if op == "gt":
+        return x > hi
+    if op == "le":
+        r = x <= hi
+        r |= np.isnan(x)
+        return r
+    return x >= lo
+
+
+def _cmp_kernel(op, iop, fop, sop):
+    mop = _MIRROR[op]
+
     def kernel(x, y):
         sc = _both_scalar(x, y)
         xv, yv, kind = _cmp_prep(x, y)
@@ -324,8 +428,14 @@ def _cmp_kernel(iop, fop, sop):
             if type(yv) is not _nd:
                 yv = _sym_full(yv, len(xv))
             return np.asarray(sop(xv, yv), dtype=bool)
-        r = iop(xv, yv) if kind == "i" else fop(xv, yv)
-        return _out(r, sc, np.bool_)
+        if kind == "i":
+            return _out(iop(xv, yv), sc, np.bool_)
+        if not sc:
+            if yv.ndim == 0:
+                return _fcmp_scalar(op, xv, float(yv))
+            if xv.ndim == 0:
+                return _fcmp_scalar(mop, yv, float(xv))
+        return _out(fop(xv, yv), sc, np.bool_)
     return kernel
 
 
@@ -335,12 +445,12 @@ def _sym_full(s, n):
     return a
 
 
-_k_eq = _cmp_kernel(np.equal, _feq, _op.eq)
-_k_ne = _cmp_kernel(np.not_equal, lambda a, b: ~_feq(a, b), _op.ne)
-_k_lt = _cmp_kernel(np.less, _flt, _op.lt)
-_k_gt = _cmp_kernel(np.greater, lambda a, b: _flt(b, a), _op.gt)
-_k_le = _cmp_kernel(np.less_equal, lambda a, b: _flt(a, b) | _feq(a, b), _op.le)
-_k_ge = _cmp_kernel(np.greater_equal, lambda a, b: _flt(b, a) | _feq(a, b), _op.ge)
+_k_eq = _cmp_kernel("eq", np.equal, _feq, _op.eq)
+_k_ne = _cmp_kernel("ne", np.not_equal, lambda a, b: ~_feq(a, b), _op.ne)
+_k_lt = _cmp_kernel("lt", np.less, _flt, _op.lt)
+_k_gt = _cmp_kernel("gt", np.greater, lambda a, b: _flt(b, a), _op.gt)
+_k_le = _cmp_kernel("le", np.less_equal, lambda a, b: _flt(a, b) | _feq(a, b), _op.le)
+_k_ge = _cmp_kernel("ge", np.greater_equal, lambda a, b: _flt(b, a) | _feq(a, b), _op.ge)
 
 
 def _f_eq(a: float, b: float) -> bool:

@@ -92,22 +92,24 @@ def hkey(v):
 
 
 def _same_kind(a: np.ndarray, b: np.ndarray) -> bool:
-    ka, kb = a.dtype, b.dtype
-    if ka == SYM or kb == SYM or ka == CHAR or kb == CHAR:
-        return ka == kb
-    return True
+    return a.dtype == b.dtype
 
 
 def find_positions(hay, needles) -> np.ndarray:
     """For each item of list `needles`, the index of its first occurrence in list `hay` (-1 if
     absent). Exact (non-tolerant) matching; vectorised for simple vectors."""
     n = count(needles)
+    if isinstance(hay, np.ndarray) and isinstance(needles, np.ndarray) and hay.dtype == SYM \
+            and needles.dtype == SYM:
+        table = {}
+        for k, v in enumerate(hay.tolist()):
+            table.setdefault(v, k)
+        return np.array([table.get(v, -1) for v in needles.tolist()], dtype=np.int64)
     if isinstance(hay, np.ndarray) and isinstance(needles, np.ndarray) and _same_kind(hay, needles):
         if len(hay) == 0 or n == 0:
             return np.full(n, -1, dtype=np.int64)
-        if hay.dtype.kind == "f" or needles.dtype.kind == "f":
-            h = hay.astype(np.float64) if hay.dtype.kind != "f" else hay
-            nd = needles.astype(np.float64) if needles.dtype.kind != "f" else needles
+        if hay.dtype.kind == "f":
+            h, nd = hay, needles
             hn, nn = np.isnan(h), np.isnan(nd)
             if hn.any():
                 first_nan = int(np.argmax(hn))
@@ -390,12 +392,8 @@ def amend_dot(ctx, x, path, f, y=MISSING):
 def amend(ctx, x, path, f, y=MISSING):
     """Amend x at a path of index levels with f (unary, or binary with y); returns a copy.
 
-    If x is a symbol, it names a global that is amended in place and the name is returned.
+    (A symbol x naming a global is resolved by the caller, ktwa.runtime.builtins._amend.)
     """
-    if isinstance(x, str) and ctx is not None and hasattr(ctx, "get_global"):
-        v = ctx.get_global(x)
-        ctx.set_global(x, _amend(ctx, v, list(path), f, y))
-        return x
     return _amend(ctx, x, list(path), f, y)
 
 

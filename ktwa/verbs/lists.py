@@ -1,0 +1,1145 @@
+"""List, dictionary and table primitives: til count first last where asc group # _ , ! ? ~ ...
+
+Registered with :func:`ktwa.verbs.core.define` at import. Glyphs here define only their dyads
+(plus the `,` monad enlist and the `?` triad vector-conditional); an existing registration
+of the same glyph (another module's monad, e.g. `#` count or `_` floor) is kept and merged.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import QError
+from ..values.compare import match
+from ..values.functions import QFunction
+from ..values.types import (CHAR, DTYPE_TYPE, SYM, QDict, QTable, count, enlist, from_items,
+                            is_atom, is_keyed, is_null, qtype, text, to_items, type_null)
+from .core import BUILTINS, define
+from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
+                    _row)
+
+I64 = np.int64
+
+
+def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, infix=False,
+            doc=""):
+    """define(), keeping arities another module registered for the same name."""
+    old = BUILTINS.get(name)
+    if old is not None and old.ctx == ctx:
+        monad = monad or old.monad
+        dyad = dyad or old.dyad
+        triad = triad or old.triad
+        tetrad = tetrad or old.tetrad
+        infix = infix or old.infix
+        doc = doc or old.doc
+    return define(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, ctx=ctx,
+                  infix=infix, doc=doc)
+
+
+def _syms(names):
+    return np.array(list(names), dtype=object)
+
+
+def _is_syms(x):
+    return isinstance(x, np.ndarray) and x.dtype == SYM
+
+
+def _as_list(v):
+    """A value as a q list for joining: atoms become 1-item lists."""
+    if isinstance(v, (np.ndarray, list, QTable)):
+        return v
+    if isinstance(v, str):
+        return np.array([v], dtype=object)
+    if isinstance(v, np.generic):
+        return np.array([v], dtype=v.dtype)
+    return [v]
+
+
+def _sub(x, pos):
+    """Items of x at valid int64 positions (dicts: both keys and values)."""
+    if isinstance(x, QDict):
+        return QDict(_sub(x.keys, pos), _sub(x.values, pos))
+    return take_pos(x, pos)
+
+
+def _slice(x, a, b):
+    if isinstance(x, np.ndarray):
+        return x[a:b]
+    if isinstance(x, list):
+        return from_items(x[a:b]) if x[a:b] else []
+    if isinstance(x, QTable):
+        return QTable(x.cols, [_slice(c, a, b) for c in x.data])
+    if isinstance(x, QDict):
+        return QDict(_slice(x.keys, a, b), _slice(x.values, a, b))
+    raise QError("type")
+
+
+def _bool_result(r):
+    return np.bool_(r) if not isinstance(r, np.ndarray) else r
+
+
+# ---------------------------------------------------------------------------------------------
+# monads
+
+
+def til(x):
+    if isinstance(x, np.integer) and not isinstance(x, np.bool_):
+        n = int(x)
+        if n < 0:
+            raise QError("domain")
+        return np.arange(n, dtype=I64)
+    raise QError("type")
+
+
+def q_count(x):
+    return I64(count(x))
+
+
+def first(x):
+    if isinstance(x, np.ndarray):
+        return x[0] if len(x) else proto(x)
+    if isinstance(x, list):
+        return x[0] if x else None
+    if isinstance(x, QTable):
+        return _row(x, 0) if len(x) else proto(x)
+    if isinstance(x, QDict):
+        return first(x.values)
+    return x
+
+
+def last(x):
+    if isinstance(x, np.ndarray):
+        return x[-1] if len(x) else proto(x)
+    if isinstance(x, list):
+        return x[-1] if x else None
+    if isinstance(x, QTable):
+        return _row(x, len(x) - 1) if len(x) else proto(x)
+    if isinstance(x, QDict):
+        return last(x.values)
+    return x
+
+
+def q_enlist(*args):
+    if len(args) == 1:
+        return enlist(args[0])
+    return from_items(list(args))
+
+
+def reverse(x):
+    if isinstance(x, np.ndarray):
+        return x[::-1]
+    if isinstance(x, list):
+        return x[::-1]
+    if isinstance(x, QTable):
+        return take_pos(x, np.arange(len(x) - 1, -1, -1, dtype=I64))
+    if isinstance(x, QDict):
+        return QDict(reverse(x.keys), reverse(x.values))
+    return x
+
+
+def where(x):
+    if isinstance(x, np.ndarray):
+        if x.dtype == np.bool_:
+            return np.flatnonzero(x).astype(I64)
+        if x.dtype.kind in "iu":
+            if len(x) and x.min() < 0:
+                raise QError("domain")
+            return np.repeat(np.arange(len(x), dtype=I64), x.astype(I64))
+        raise QError("type")
+    if isinstance(x, np.bool_):
+        return np.arange(int(x), dtype=I64)
+    if isinstance(x, np.integer):
+        if x < 0:
+            raise QError("domain")
+        return np.zeros(int(x), dtype=I64)
+    if isinstance(x, QDict) and not is_keyed(x):
+        return take_pos(x.keys, where(x.values))
+    if isinstance(x, list):
+        if not x:
+            return np.array([], dtype=I64)
+        v = from_items(x)
+        if isinstance(v, np.ndarray):
+            return where(v)
+    raise QError("type")
+
+
+# ---------------------------------------------------------------------------------------------
+# sorting and grading (stable; nulls lowest)
+
+
+def _skey(v):
+    """Python sort key for items of a general list."""
+    if isinstance(v, str):
+        return (0, 11, 1 if v else 0, v)
+    if isinstance(v, np.bytes_):
+        return (0, 10, 1, bytes(v))
+    if isinstance(v, np.floating):
+        return (0, 9, 0, 0.0) if np.isnan(v) else (0, 9, 1, float(v))
+    if isinstance(v, (np.integer, np.bool_)):
+        return (0, 7, 0 if is_null(v) else 1, int(v))
+    if isinstance(v, np.ndarray):
+        return (1, tuple(_skey(a) for a in to_items(v)))
+    if isinstance(v, list):
+        return (1, tuple(_skey(a) for a in v))
+    if isinstance(v, QDict):
+        return (2, _skey(v.values))
+    if v is None:
+        return (-1,)
+    return (3, id(v))
+
+
+def _grade_vec(v: np.ndarray) -> np.ndarray:
+    if v.dtype == SYM:
+        v = v.astype(str) if len(v) else v
+    if v.dtype.kind == "f":
+        nn = np.isnan(v)
+        if nn.any():
+            return np.lexsort((np.where(nn, -np.inf, v), ~nn)).astype(I64)
+    return np.argsort(v, kind="stable").astype(I64)
+
+
+def _rank_codes(v) -> np.ndarray:
+    """Dense sort codes for a column (nulls lowest)."""
+    if isinstance(v, np.ndarray):
+        _, inv = np.unique(v.astype(str) if v.dtype == SYM and len(v) else v,
+                           return_inverse=True)
+        codes = inv.astype(I64).reshape(-1) + 1
+        if v.dtype.kind == "f":
+            codes[np.isnan(v)] = 0
+        return codes
+    items = to_items(v)
+    keys = [_skey(a) for a in items]
+    order = sorted(set(keys))
+    rank = {k: r for r, k in enumerate(order)}
+    return np.array([rank[k] for k in keys], dtype=I64)
+
+
+def _grade(x) -> np.ndarray:
+    if isinstance(x, np.ndarray):
+        return _grade_vec(x)
+    if isinstance(x, list):
+        return np.array(sorted(range(len(x)), key=lambda k: _skey(x[k])), dtype=I64)
+    if isinstance(x, QTable):
+        if not x.data or len(x) == 0:
+            return np.arange(len(x), dtype=I64)
+        codes = [_rank_codes(c) for c in x.data]
+        return np.lexsort(codes[::-1]).astype(I64)
+    if isinstance(x, QDict):
+        return _grade(x.values)
+    raise QError("rank")
+
+
+def _grade_desc(x) -> np.ndarray:
+    n = count(x)
+    if isinstance(x, QDict):
+        x = x.values
+    return (n - 1 - _grade(reverse(x)))[::-1].copy()
+
+
+def iasc(x):
+    g = _grade(x)
+    return take_pos(x.keys, g) if isinstance(x, QDict) and not is_keyed(x) else g
+
+
+def idesc(x):
+    g = _grade_desc(x)
+    return take_pos(x.keys, g) if isinstance(x, QDict) and not is_keyed(x) else g
+
+
+def asc(x):
+    if is_atom(x):
+        raise QError("rank")
+    return _sub(x, _grade(x))
+
+
+def desc(x):
+    if is_atom(x):
+        raise QError("rank")
+    return _sub(x, _grade_desc(x))
+
+
+# ---------------------------------------------------------------------------------------------
+# distinct, group
+
+
+def _row_keys(t: QTable):
+    cols = [c.tolist() if isinstance(c, np.ndarray) and c.dtype != CHAR and c.dtype.kind != "f"
+            else [hkey(a) for a in to_items(c)] for c in t.data]
+    return list(zip(*cols)) if cols else [()] * len(t)
+
+
+def _first_occurrence(x) -> np.ndarray:
+    """Positions of the first occurrence of each distinct item, ascending."""
+    if isinstance(x, np.ndarray):
+        if len(x) == 0:
+            return np.array([], dtype=I64)
+        if x.dtype == SYM:
+            seen = {}
+            for k, v in enumerate(x.tolist()):
+                seen.setdefault(v, k)
+            return np.fromiter(seen.values(), dtype=I64, count=len(seen))
+        _, idx = np.unique(x, return_index=True)
+        return np.sort(idx).astype(I64)
+    keys = _row_keys(x) if isinstance(x, QTable) else [hkey(a) for a in to_items(x)]
+    seen = {}
+    for k, v in enumerate(keys):
+        seen.setdefault(v, k)
+    return np.fromiter(seen.values(), dtype=I64, count=len(seen))
+
+
+def distinct(x):
+    if isinstance(x, QDict):
+        x = x.values
+    if is_atom(x):
+        raise QError("type")
+    if isinstance(x, list) and not x:
+        return x
+    return take_pos(x, _first_occurrence(x))
+
+
+def _group_codes(x):
+    """(codes, first) with codes[i] the group number of item i, groups numbered in order of
+    first occurrence, and first the position of each group's first item."""
+    if isinstance(x, np.ndarray) and x.dtype != SYM and len(x):
+        _, first, inv = np.unique(x, return_index=True, return_inverse=True)
+        inv = inv.reshape(-1)
+        order = np.argsort(first, kind="stable")
+        remap = np.empty(len(order), dtype=I64)
+        remap[order] = np.arange(len(order), dtype=I64)
+        return remap[inv], first[order].astype(I64)
+    if isinstance(x, np.ndarray) and x.dtype == SYM:
+        keys = x.tolist()
+    elif isinstance(x, QTable):
+        keys = _row_keys(x)
+    else:
+        keys = [hkey(a) for a in to_items(x)]
+    seen = {}
+    codes = np.empty(len(keys), dtype=I64)
+    firsts = []
+    for k, v in enumerate(keys):
+        c = seen.get(v)
+        if c is None:
+            c = seen[v] = len(firsts)
+            firsts.append(k)
+        codes[k] = c
+    return codes, np.array(firsts, dtype=I64)
+
+
+def group(x):
+    if isinstance(x, QDict) and not is_keyed(x):
+        g = group(x.values)
+        return QDict(g.keys, [take_pos(x.keys, v) for v in g.values])
+    if is_atom(x):
+        raise QError("type")
+    n = count(x)
+    if n == 0:
+        return QDict(take_pos(x, np.array([], dtype=I64)) if not isinstance(x, list) else [],
+                     [])
+    codes, firsts = _group_codes(x)
+    order = np.argsort(codes, kind="stable").astype(I64)
+    sizes = np.bincount(codes, minlength=len(firsts))
+    parts = np.split(order, np.cumsum(sizes)[:-1])
+    return QDict(take_pos(x, firsts), list(parts))
+
+
+# ---------------------------------------------------------------------------------------------
+# find, in, within, set operations
+
+
+def _has_lists(x) -> bool:
+    return isinstance(x, list) and any(not is_atom(a) for a in x)
+
+
+def _needle(v):
+    if isinstance(v, str):
+        return np.array([v], dtype=object)
+    if isinstance(v, np.generic):
+        return np.array([v], dtype=v.dtype)
+    return [v]
+
+
+def find(hay, y):
+    """`x?y`: index of the first occurrence of y in list x (count x if absent)."""
+    if isinstance(hay, QDict) and not is_keyed(hay):
+        pos = find(hay.values, y)
+        return index(hay.keys, pos)
+    if isinstance(hay, QTable):
+        keys = _row_keys(hay)
+        tab = {}
+        for k, v in enumerate(keys):
+            tab.setdefault(v, k)
+        n = len(hay)
+        if isinstance(y, QDict):
+            y = QTable(list(y.keys), [_as_list(v) for v in to_items(y.values)])
+            r = find(hay, y)
+            return r[0]
+        if isinstance(y, QTable):
+            if y.cols != hay.cols:
+                raise QError("type")
+            return np.array([tab.get(k, n) for k in _row_keys(y)], dtype=I64)
+        raise QError("type")
+    if not isinstance(hay, (np.ndarray, list)):
+        raise QError("type")
+    n = len(hay)
+    if is_atom(y) or (isinstance(y, np.ndarray) and _has_lists(hay)):
+        p = int(find_positions(hay, _needle(y))[0])
+        return I64(n if p < 0 else p)
+    if isinstance(y, np.ndarray):
+        p = find_positions(hay, y)
+        return np.where(p < 0, n, p).astype(I64)
+    if isinstance(y, list):
+        if not y:
+            return np.array([], dtype=I64)
+        return from_items([find(hay, a) for a in y])
+    if isinstance(y, QDict):
+        return QDict(y.keys, find(hay, y.values))
+    p = int(find_positions(hay, [y])[0])
+    return I64(n if p < 0 else p)
+
+
+def _lt(r, n):
+    if isinstance(r, np.ndarray):
+        return r < n
+    if isinstance(r, list):
+        return from_items([_lt(a, n) for a in r]) if r else np.array([], dtype=bool)
+    if isinstance(r, QDict):
+        return QDict(r.keys, _lt(r.values, n))
+    return np.bool_(r < n)
+
+
+def q_in(x, y):
+    if isinstance(y, QDict):
+        y = y.values
+    if is_atom(y):
+        y = _as_list(y)
+    return _lt(find(y, x), count(y))
+
+
+def within(x, y):
+    if count(y) != 2 or is_atom(y):
+        raise QError("length")
+    lo, hi = to_items(y)
+    if isinstance(x, list):
+        return from_items([within(a, y) for a in x]) if x else np.array([], dtype=bool)
+    if isinstance(x, QDict):
+        return QDict(x.keys, within(x.values, y))
+    xa = x
+    try:
+        if isinstance(x, str) or (isinstance(x, np.ndarray) and x.dtype == SYM):
+            if not all(isinstance(b, str) or _is_syms(b) for b in (lo, hi)):
+                raise QError("type")
+            xa = np.asarray(x, dtype=object)
+            r = (np.asarray(xa >= lo, dtype=bool) & np.asarray(xa <= hi, dtype=bool))
+        else:
+            kinds = {getattr(v, "dtype", np.dtype(object)).kind for v in (x, lo, hi)}
+            if ("S" in kinds) != (kinds == {"S"}):
+                raise QError("type")
+            if kinds & {"O"}:
+                raise QError("type")
+            r = (x >= lo) & (x <= hi)
+    except (TypeError, ValueError):
+        raise QError("type") from None
+    if isinstance(x, np.ndarray):
+        return np.asarray(r, dtype=bool)
+    return np.bool_(bool(r))
+
+
+def _mask_keep(x, mask):
+    return take_pos(x, np.flatnonzero(mask).astype(I64))
+
+
+def q_except(x, y):
+    if is_atom(x):
+        x = _as_list(x)
+    if isinstance(x, QDict):
+        raise QError("type")
+    m = q_in(x, y)
+    if not isinstance(m, np.ndarray):
+        raise QError("type")
+    return _mask_keep(x, ~m)
+
+
+def inter(x, y):
+    if is_atom(x):
+        x = _as_list(x)
+    if isinstance(x, QDict):
+        raise QError("type")
+    m = q_in(x, y)
+    if not isinstance(m, np.ndarray):
+        raise QError("type")
+    return _mask_keep(x, m)
+
+
+def union(x, y):
+    return distinct(join(_as_list(x), _as_list(y)))
+
+
+def cross(x, y):
+    if isinstance(x, QTable) and isinstance(y, QTable):
+        nx, ny = len(x), len(y)
+        a = take_pos(x, np.repeat(np.arange(nx, dtype=I64), ny))
+        b = take_pos(y, np.tile(np.arange(ny, dtype=I64), nx))
+        return QTable(a.cols + b.cols, a.data + b.data)
+    if isinstance(x, QDict) and isinstance(y, QDict):
+        return QDict(cross(x.keys, y.keys), cross(x.values, y.values))
+    xl, yl = _as_list(x), _as_list(y)
+    nx, ny = count(xl), count(yl)
+    xi, yi = to_items(xl), to_items(yl)
+    return from_items([join(a, b) for a in xi for b in yi]) if nx and ny else []
+
+
+# ---------------------------------------------------------------------------------------------
+# join, raze, flip
+
+
+def _table_cols_like(t: QTable, u: QTable):
+    if t.cols == u.cols:
+        return u.data
+    if sorted(t.cols) != sorted(u.cols):
+        raise QError("mismatch")
+    return [u.column(c) for c in t.cols]
+
+
+def _row_table(cols, d: QDict) -> QTable:
+    if not (isinstance(d.keys, np.ndarray) and d.keys.dtype == SYM):
+        raise QError("type")
+    t = QTable(list(d.keys), [_as_list(v) if is_atom(v) else [v] for v in to_items(d.values)])
+    return t
+
+
+def join(x, y):
+    if isinstance(x, QTable) and not isinstance(y, (QTable, QDict)) and not count(y) == 0:
+        raise QError("type")
+    if isinstance(x, QTable) or isinstance(y, QTable):
+        if isinstance(x, QTable) and isinstance(y, QTable):
+            if not x.cols:
+                return y
+            if not y.cols:
+                return x
+            ud = _table_cols_like(x, y)
+            return QTable(x.cols, [join(a, b) for a, b in zip(x.data, ud)])
+        if isinstance(x, QTable) and isinstance(y, QDict) and not is_keyed(y):
+            return join(x, _row_table(x.cols, y))
+        if isinstance(y, QTable) and isinstance(x, QDict) and not is_keyed(x):
+            return join(_row_table(y.cols, x), y)
+        if isinstance(x, QTable) and count(y) == 0:
+            return x
+        if isinstance(y, QTable) and isinstance(x, list) and not x:
+            return y
+        raise QError("type")
+    if isinstance(x, QDict) and isinstance(y, QDict):
+        return _dict_merge(x, y)
+    xl, yl = _as_list(x), _as_list(y)
+    if isinstance(xl, list) and not xl:
+        return yl
+    if isinstance(yl, list) and not yl:
+        return xl
+    if isinstance(xl, np.ndarray) and isinstance(yl, np.ndarray) and xl.dtype == yl.dtype:
+        return np.concatenate([xl, yl])
+    return list(to_items(xl)) + list(to_items(yl))
+
+
+def _dict_merge(x: QDict, y: QDict):
+    if is_keyed(x) and is_keyed(y):
+        kx = _row_keys(x.keys)
+        pos = {}
+        for k, v in enumerate(kx):
+            pos.setdefault(v, k)
+        ky = _row_keys(y.keys)
+        yv = _table_cols_like(x.values, y.values) if x.values.cols else y.values.data
+        vals = x.values
+        rows = to_items(vals)
+        newk, newv = [], []
+        for j, k in enumerate(ky):
+            r = pos.get(k)
+            row = QDict(np.array(vals.cols, dtype=object),
+                        from_items([c[j] for c in yv]))
+            if r is None:
+                pos[k] = len(rows) + len(newv)
+                newk.append(j)
+                newv.append(row)
+            else:
+                rows[r] = row
+        allrows = rows + newv
+        keys = join(x.keys, take_pos(y.keys, np.array(newk, dtype=I64)))
+        vt = from_items(allrows) if allrows else vals
+        if not isinstance(vt, QTable):
+            raise QError("mismatch")
+        return QDict(keys, vt)
+    if is_keyed(x) or is_keyed(y):
+        raise QError("type")
+    p = find_positions(x.keys, y.keys)
+    found = p >= 0
+    yv = y.values
+    if isinstance(x.values, np.ndarray) and isinstance(yv, np.ndarray) and \
+            x.values.dtype == yv.dtype:
+        vals = x.values.copy()
+        vals[p[found]] = yv[found]
+        newv = np.concatenate([vals, yv[~found]])
+    else:
+        items = list(to_items(x.values))
+        yi = to_items(yv)
+        for j, k in enumerate(p.tolist()):
+            if k >= 0:
+                items[k] = yi[j]
+        items += [yi[j] for j in np.flatnonzero(~found).tolist()]
+        newv = from_items(items)
+    newk = join(x.keys, take_pos(y.keys, np.flatnonzero(~found).astype(I64)))
+    return QDict(newk, newv)
+
+
+def raze(x):
+    if isinstance(x, QDict):
+        return raze(x.values)
+    if is_atom(x):
+        return _as_list(x)
+    if isinstance(x, (np.ndarray, QTable)):
+        return x
+    items = [a for a in x if not (isinstance(a, list) and not a)]
+    if not items:
+        return []
+    first_ = items[0]
+    if all(isinstance(a, QTable) or isinstance(a, QDict) for a in items) and \
+            (isinstance(first_, QTable) or isinstance(first_, QDict)):
+        r = first_
+        for a in items[1:]:
+            r = join(r, a)
+        return r
+    dt = None
+    uniform = True
+    for a in items:
+        if isinstance(a, np.ndarray):
+            d = a.dtype
+        elif isinstance(a, str):
+            d = SYM
+        elif isinstance(a, np.generic):
+            d = a.dtype
+        else:
+            uniform = False
+            break
+        if dt is None:
+            dt = d
+        elif d != dt:
+            uniform = False
+            break
+    if uniform:
+        parts = [a if isinstance(a, np.ndarray) else np.array([a], dtype=dt) for a in items]
+        return np.concatenate(parts)
+    out = []
+    for a in items:
+        if isinstance(a, (QDict, QTable)) or not isinstance(a, (np.ndarray, list)):
+            if isinstance(a, QTable):
+                out.extend(to_items(a))
+            else:
+                out.append(a)
+        else:
+            out.extend(to_items(a))
+    return out
+
+
+def flip(x):
+    if isinstance(x, QTable):
+        return QDict(_syms(x.cols), list(x.data))
+    if isinstance(x, QDict):
+        if is_keyed(x):
+            raise QError("nyi")
+        if not _is_syms(x.keys):
+            raise QError("type")
+        vals = to_items(x.values)
+        lens = {count(v) for v in vals if not is_atom(v)}
+        if not vals:
+            return QTable([], [])
+        if not lens:
+            raise QError("rank")
+        if len(lens) > 1:
+            raise QError("length")
+        n = lens.pop()
+        cols = []
+        for v in vals:
+            if is_atom(v):
+                v = take_n(n, v)
+            cols.append(v)
+        return QTable(list(x.keys), cols)
+    if isinstance(x, list):
+        if not x:
+            return x
+        lens = {count(v) for v in x if not is_atom(v)}
+        if not lens:
+            raise QError("rank")
+        if len(lens) > 1:
+            raise QError("length")
+        m = lens.pop()
+        if all(isinstance(v, np.ndarray) for v in x) and len({v.dtype for v in x}) == 1:
+            arr = np.stack(x)
+            return [arr[:, j].copy() for j in range(m)]
+        rows = [to_items(v) if not is_atom(v) else [v] * m for v in x]
+        return [from_items([r[j] for r in rows]) for j in range(m)]
+    return x
+
+
+# ---------------------------------------------------------------------------------------------
+# take, drop, cut
+
+
+def take_n(n: int, y):
+    if isinstance(y, QDict):
+        return QDict(take_n(n, y.keys), take_n(n, y.values))
+    if is_atom(y) or isinstance(y, QFunction):
+        y = _as_list(y)
+    c = count(y)
+    m = abs(n)
+    if m <= c:
+        return _slice(y, 0, m) if n >= 0 else _slice(y, c - m, c)
+    if c == 0:
+        pos = np.full(m, -1, dtype=I64)
+        if isinstance(y, list):
+            return [None] * m
+    elif n >= 0:
+        pos = np.arange(m, dtype=I64) % c
+    else:
+        pos = (c - m + np.arange(m, dtype=I64)) % c
+    return take_pos(y, pos)
+
+
+def _chunks(data, starts, ends):
+    return [_slice(data, a, b) for a, b in zip(starts, ends)]
+
+
+def reshape(shape, y):
+    dims = [int(d) for d in shape.tolist()]
+    nulls = [k for k in range(len(dims)) if is_null(shape[k])]
+    if is_atom(y):
+        y = _as_list(y)
+    c = count(y)
+    if nulls:
+        if len(dims) != 2 or len(nulls) != 1:
+            raise QError("length")
+        if nulls[0] == 0:
+            w = dims[1]
+            if w <= 0:
+                raise QError("length")
+            rows = -(-c // w)
+            starts = [k * w for k in range(rows)]
+            ends = [min(c, s + w) for s in starts]
+        else:
+            rows = dims[0]
+            if rows <= 0:
+                return []
+            w = c // rows
+            starts = [k * w for k in range(rows)]
+            ends = starts[1:] + [c]
+        return _chunks(y, starts, ends)
+    if any(d < 0 for d in dims):
+        raise QError("domain")
+    total = int(np.prod(dims)) if dims else 0
+    data = take_n(total, y)
+
+    def nest(d, lo, ds):
+        if len(ds) == 1:
+            return _slice(d, lo, lo + ds[0])
+        step = int(np.prod(ds[1:]))
+        return [nest(d, lo + k * step, ds[1:]) for k in range(ds[0])]
+
+    if len(dims) == 1:
+        return data
+    return nest(data, 0, dims)
+
+
+def take(x, y):
+    if is_int_atom(x):
+        return take_n(int(x), y)
+    if is_int_vec(x):
+        return reshape(x, y)
+    if isinstance(x, str):
+        x = _syms([x])
+    if _is_syms(x):
+        if isinstance(y, QTable):
+            cols = []
+            for c in x.tolist():
+                v = y.column(c)
+                if v is None:
+                    raise QError(c)
+                cols.append(v)
+            return QTable(list(x), cols)
+        if is_keyed(y):
+            raise QError("nyi")
+        if isinstance(y, QDict):
+            return QDict(x, index(y, x))
+    if isinstance(x, QTable) and is_keyed(y):
+        return QDict(x, index(y, x))
+    if isinstance(x, (list, np.ndarray)) and isinstance(y, QDict) and not is_keyed(y):
+        return QDict(x, index(y, x))
+    raise QError("type")
+
+
+def drop_n(n: int, y):
+    c = count(y)
+    if n >= 0:
+        return _slice(y, min(n, c), c)
+    return _slice(y, 0, max(c + n, 0))
+
+
+def cut(x, y):
+    if is_int_atom(x):
+        n = int(x)
+        if n <= 0:
+            raise QError("domain")
+        c = count(y)
+        x = np.arange(0, c, n, dtype=I64)
+    pos = [int(a) for a in x.tolist()]
+    if any(b < a for a, b in zip(pos, pos[1:])) or (pos and pos[0] < 0):
+        raise QError("domain")
+    c = count(y)
+    if pos and pos[-1] > c:
+        raise QError("index")
+    return _chunks(y, pos, pos[1:] + [c])
+
+
+def _remove_keys(d, ks):
+    if isinstance(d, QTable):
+        drop = set(to_items(_as_list(ks)))
+        keep = [k for k, c in enumerate(d.cols) if c not in drop]
+        return QTable([d.cols[k] for k in keep], [d.data[k] for k in keep])
+    if is_keyed(d):
+        raise QError("nyi")
+    p = find_positions(_as_list(ks), d.keys)
+    return _sub(d, np.flatnonzero(p < 0).astype(I64))
+
+
+def drop(x, y):
+    if is_int_atom(x) and isinstance(y, (np.ndarray, list, QDict, QTable)):
+        return drop_n(int(x), y)
+    if is_int_vec(x) and isinstance(y, (np.ndarray, list, QTable)):
+        return cut(x, y)
+    if (isinstance(x, str) or _is_syms(x)) and isinstance(y, (QDict, QTable)):
+        return _remove_keys(y, x)
+    if isinstance(x, QDict):
+        if isinstance(y, (np.ndarray, list)) and not isinstance(x.keys, list):
+            return _remove_keys(x, y)
+        return _remove_keys(x, _needle(y) if is_atom(y) else [y])
+    if isinstance(x, QTable) and (isinstance(y, str) or _is_syms(y)):
+        return _remove_keys(x, y)
+    if isinstance(x, (np.ndarray, list)) and is_int_atom(y):
+        k = int(y)
+        if not 0 <= k < len(x):
+            return x
+        if isinstance(x, np.ndarray):
+            return np.delete(x, k)
+        return from_items(x[:k] + x[k + 1:]) if len(x) > 1 else []
+    if isinstance(x, QTable) and is_int_atom(y):
+        k = int(y)
+        keep = np.array([j for j in range(len(x)) if j != k], dtype=I64)
+        return take_pos(x, keep)
+    raise QError("type")
+
+
+# ---------------------------------------------------------------------------------------------
+# dict / table construction
+
+
+def unkey(x):
+    if is_keyed(x):
+        return QTable(x.keys.cols + x.values.cols, x.keys.data + x.values.data)
+    return x
+
+
+def key_n(n: int, t):
+    t = unkey(t)
+    if n == 0:
+        return t
+    if n < 0 or n > len(t.cols):
+        raise QError("length")
+    return QDict(QTable(t.cols[:n], t.data[:n]), QTable(t.cols[n:], t.data[n:]))
+
+
+def bang(x, y):
+    if is_int_atom(x) and (isinstance(y, QTable) or is_keyed(y)):
+        return key_n(int(x), y)
+    if isinstance(x, QTable) and isinstance(y, QTable):
+        if len(x) != len(y):
+            raise QError("length")
+        return QDict(x, y)
+    if isinstance(x, (np.ndarray, list)):
+        if is_atom(y) and not isinstance(y, QFunction):
+            y = take_n(count(x), y)
+        elif not isinstance(y, (np.ndarray, list)):
+            raise QError("type")
+        if count(x) != count(y):
+            raise QError("length")
+        return QDict(x, y)
+    raise QError("type")
+
+
+def q_match(x, y):
+    return np.bool_(match(x, y))
+
+
+# ---------------------------------------------------------------------------------------------
+# keys, values, columns
+
+
+def q_key(x):
+    if isinstance(x, QDict):
+        return x.keys
+    if is_int_atom(x) and not isinstance(x, np.bool_):
+        return til(x)
+    if isinstance(x, QTable):
+        return QTable([], [])
+    raise QError("type")
+
+
+def q_value(ctx, x):
+    if isinstance(x, QDict):
+        return x.values
+    if isinstance(x, str):
+        return ctx.get_global(x)
+    if isinstance(x, np.ndarray) and x.dtype == CHAR:
+        return ctx.eval_text(text(x))
+    if isinstance(x, np.bytes_):
+        return ctx.eval_text(text(x))
+    return x
+
+
+def cols(x):
+    if is_keyed(x):
+        return _syms(x.keys.cols + x.values.cols)
+    if isinstance(x, QTable):
+        return _syms(x.cols)
+    if isinstance(x, QDict) and _is_syms(x.keys):
+        return x.keys
+    raise QError("type")
+
+
+def xcol(x, y):
+    if isinstance(x, QDict):
+        m = dict(zip(to_items(x.keys), to_items(x.values)))
+        rename = lambda cs: [m.get(c, c) for c in cs]  # noqa: E731
+    else:
+        names = to_items(_as_list(x))
+
+        def rename(cs, offset=0):
+            return [names[k + offset] if k + offset < len(names) else c
+                    for k, c in enumerate(cs)]
+    if is_keyed(y):
+        kc, vc = y.keys.cols, y.values.cols
+        allc = rename(kc + vc)
+        return QDict(QTable(allc[:len(kc)], y.keys.data), QTable(allc[len(kc):], y.values.data))
+    if isinstance(y, QTable):
+        return QTable(rename(y.cols), y.data)
+    raise QError("type")
+
+
+def xkey(x, y):
+    names = to_items(_as_list(x))
+    t = unkey(y)
+    if not isinstance(t, QTable):
+        raise QError("type")
+    for c in names:
+        if c not in t.cols:
+            raise QError(c)
+    rest = [c for c in t.cols if c not in names]
+    order = names + rest
+    t = QTable(order, [t.column(c) for c in order])
+    return key_n(len(names), t) if names else t
+
+
+def _xsort(x, y, descending):
+    names = to_items(_as_list(x))
+    keyed = is_keyed(y)
+    t = unkey(y)
+    if not isinstance(t, QTable):
+        raise QError("type")
+    sub = QTable(names, [t.column(c) for c in names])
+    if any(c is None for c in sub.data):
+        raise QError("type")
+    g = _grade_desc(sub) if descending else _grade(sub)
+    r = take_pos(t, g)
+    return key_n(len(y.keys.cols), r) if keyed else r
+
+
+def xasc(x, y):
+    return _xsort(x, y, False)
+
+
+def xdesc(x, y):
+    return _xsort(x, y, True)
+
+
+# ---------------------------------------------------------------------------------------------
+# next prev sublist rotate rand ?
+
+
+def q_next(x):
+    if isinstance(x, QDict):
+        return QDict(x.keys, q_next(x.values))
+    if is_atom(x):
+        return x
+    return take_pos(x, np.arange(1, count(x) + 1, dtype=I64))
+
+
+def q_prev(x):
+    if isinstance(x, QDict):
+        return QDict(x.keys, q_prev(x.values))
+    if is_atom(x):
+        return x
+    return take_pos(x, np.arange(-1, count(x) - 1, dtype=I64))
+
+
+def xprev(x, y):
+    if not is_int_atom(x):
+        raise QError("type")
+    return take_pos(y, np.arange(count(y), dtype=I64) - int(x))
+
+
+def sublist(x, y):
+    c = count(y)
+    if is_int_atom(x):
+        n = int(x)
+        return _slice(y, 0, min(n, c)) if n >= 0 else _slice(y, max(0, c + n), c)
+    if is_int_vec(x) and len(x) == 2:
+        a, n = int(x[0]), int(x[1])
+        a = min(max(a, 0), c)
+        return _slice(y, a, min(c, a + max(n, 0)))
+    raise QError("type")
+
+
+def rotate(x, y):
+    if not is_int_atom(x):
+        raise QError("type")
+    if is_atom(y):
+        return y
+    c = count(y)
+    if c == 0:
+        return y
+    pos = (np.arange(c, dtype=I64) + int(x)) % c
+    return _sub(y, pos)
+
+
+_RNG = np.random.default_rng()
+
+
+def _roll_atom(n, y):
+    if isinstance(y, np.floating):
+        return (_RNG.random(n) * float(y)).astype(y.dtype)
+    if isinstance(y, np.integer) and not isinstance(y, np.bool_):
+        hi = int(y)
+        if hi <= 0:
+            if hi == 0:
+                return _RNG.integers(np.iinfo(y.dtype).min + 1, np.iinfo(y.dtype).max,
+                                     n, dtype=y.dtype)
+            raise QError("domain")
+        return _RNG.integers(0, hi, n, dtype=y.dtype)
+    if isinstance(y, np.bool_):
+        return _RNG.integers(0, 2, n).astype(bool)
+    raise QError("nyi")
+
+
+def rand(x):
+    if isinstance(x, (np.ndarray, list, QTable)):
+        if count(x) == 0:
+            return proto(x)
+        return index(x, I64(_RNG.integers(0, count(x))))
+    if isinstance(x, np.generic):
+        return _roll_atom(1, x)[0]
+    raise QError("type")
+
+
+def roll(x, y):
+    n = int(x)
+    if is_null(x):               # 0N?y permute
+        if is_int_atom(y):
+            return _RNG.permutation(int(y)).astype(I64)
+        return take_pos(y, _RNG.permutation(count(y)).astype(I64))
+    if n >= 0:
+        if isinstance(y, (np.ndarray, list, QTable)):
+            c = count(y)
+            if c == 0:
+                raise QError("length")
+            return take_pos(y, _RNG.integers(0, c, n).astype(I64))
+        return _roll_atom(n, y)
+    m = -n
+    if is_int_atom(y) and not isinstance(y, np.bool_):
+        if m > int(y):
+            raise QError("length")
+        return _RNG.choice(int(y), m, replace=False).astype(y.dtype)
+    if isinstance(y, (np.ndarray, list, QTable)):
+        if m > count(y):
+            raise QError("length")
+        return take_pos(y, _RNG.choice(count(y), m, replace=False).astype(I64))
+    raise QError("type")
+
+
+def query(x, y):
+    if is_int_atom(x) and not isinstance(x, np.bool_):
+        return roll(x, y)
+    if isinstance(x, (np.ndarray, list, QDict, QTable)):
+        return find(x, y)
+    raise QError("type")
+
+
+def vcond(c, a, b):
+    """`?[c;a;b]`: pick from a where c, else b."""
+    if isinstance(c, np.bool_):
+        return a if c else b
+    if not (isinstance(c, np.ndarray) and c.dtype == np.bool_):
+        raise QError("type")
+    n = len(c)
+    for v in (a, b):
+        if isinstance(v, (np.ndarray, list)) and len(v) != n:
+            raise QError("length")
+    ta = qtype(a) if not isinstance(a, np.ndarray) else -qtype(a)
+    tb = qtype(b) if not isinstance(b, np.ndarray) else -qtype(b)
+    if ta == tb and ta < 0 and not isinstance(a, list) and not isinstance(b, list):
+        dt = object if ta == -11 else (a.dtype if isinstance(a, (np.ndarray, np.generic))
+                                       else None)
+        return np.where(c, a, b).astype(dt)
+    ai = to_items(a) if isinstance(a, (np.ndarray, list)) else [a] * n
+    bi = to_items(b) if isinstance(b, (np.ndarray, list)) else [b] * n
+    return from_items([ai[k] if c[k] else bi[k] for k in range(n)]) if n else []
+
+
+# ---------------------------------------------------------------------------------------------
+# registration
+
+_define("til", til)
+_define("count", q_count)
+_define("first", first)
+_define("last", last)
+_define("enlist", q_enlist, lambda a, b: q_enlist(a, b), lambda a, b, c: q_enlist(a, b, c),
+        lambda a, b, c, d: q_enlist(a, b, c, d))
+_define("reverse", reverse)
+_define("where", where)
+_define("asc", asc)
+_define("desc", desc)
+_define("iasc", iasc)
+_define("idesc", idesc)
+_define("distinct", distinct)
+_define("group", group)
+_define("in", dyad=q_in, infix=True)
+_define("within", dyad=within, infix=True)
+_define("except", dyad=q_except, infix=True)
+_define("inter", dyad=inter, infix=True)
+_define("union", dyad=union, infix=True)
+_define("cross", dyad=cross, infix=True)
+_define("raze", raze)
+_define("flip", flip)
+_define("key", q_key)
+_define("value", q_value, ctx=True)
+_define("get", q_value, ctx=True)
+_define("cols", cols)
+_define("xcol", dyad=xcol, infix=True)
+_define("xkey", dyad=xkey, infix=True)
+_define("xasc", dyad=xasc, infix=True)
+_define("xdesc", dyad=xdesc, infix=True)
+_define("next", q_next)
+_define("prev", q_prev)
+_define("xprev", dyad=xprev, infix=True)
+_define("sublist", dyad=sublist, infix=True)
+_define("rotate", dyad=rotate, infix=True)
+_define("cut", dyad=cut, infix=True)
+_define("rand", rand)
+_define("?", dyad=query, triad=vcond, infix=True)
+_define("#", dyad=take, infix=True)
+_define("_", dyad=drop, infix=True)
+_define(",", monad=q_enlist, dyad=join, infix=True)
+_define("!", dyad=bang, infix=True)
+_define("~", dyad=q_match, infix=True)

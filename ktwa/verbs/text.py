@@ -1,0 +1,375 @@
+"""Text primitives: string like sv vs ss ssr trim ltrim rtrim lower upper hsym."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..errors import QError
+from ..values.functions import Lambda, QFunction
+from ..values.types import (CHAR, SYM, QDict, QTable, chars, from_items, is_atom, text,
+                            to_items)
+from .core import BUILTINS, define
+
+I64 = np.int64
+
+
+def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, infix=False):
+    old = BUILTINS.get(name)
+    if old is not None and old.ctx == ctx:
+        monad = monad or old.monad
+        dyad = dyad or old.dyad
+        triad = triad or old.triad
+        tetrad = tetrad or old.tetrad
+        infix = infix or old.infix
+    return define(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, ctx=ctx,
+                  infix=infix)
+
+
+def _is_str(x) -> bool:
+    return isinstance(x, np.ndarray) and x.dtype == CHAR
+
+
+def _is_syms(x) -> bool:
+    return isinstance(x, np.ndarray) and x.dtype == SYM
+
+
+def _bytes(x) -> bytes:
+    """Raw bytes of a q string or char."""
+    if _is_str(x):
+        return x.tobytes()
+    if isinstance(x, np.bytes_):
+        return bytes(x) or b" "
+    if isinstance(x, str):
+        return x.encode("utf-8")
+    raise QError("type")
+
+
+def _cv(b: bytes) -> np.ndarray:
+    return np.frombuffer(b, dtype=CHAR).copy() if b else np.array([], dtype=CHAR)
+
+
+# ---------------------------------------------------------------------------------------------
+# string
+
+
+def _precision(ctx) -> int:
+    try:
+        return int(ctx.settings.precision)
+    except AttributeError:
+        return 7
+
+
+def _string(ctx, x, p):
+    from ..values.text import string_chars, vector_texts
+    if isinstance(x, np.ndarray):
+        if x.dtype == CHAR:
+            return [x[k:k + 1].copy() for k in range(len(x))]
+        if x.dtype == SYM:
+            return [chars(s) for s in x.tolist()]
+        return [chars(s) for s in vector_texts(x, p)]
+    if isinstance(x, list):
+        return [_string(ctx, a, p) for a in x]
+    if isinstance(x, QDict):
+        return QDict(x.keys, _string(ctx, x.values, p))
+    if isinstance(x, QTable):
+        return QTable(x.cols, [_string(ctx, c, p) for c in x.data])
+    if isinstance(x, Lambda):
+        return chars(x.source)
+    if isinstance(x, QFunction):
+        one = getattr(ctx, "one_line", None)
+        if one is not None:
+            return chars(one(x))
+        return chars(getattr(x, "name", "") or "")
+    return string_chars(x, p)
+
+
+def q_string(ctx, x):
+    return _string(ctx, x, _precision(ctx))
+
+
+# ---------------------------------------------------------------------------------------------
+# like, ss, ssr
+
+
+def _glob_regex(pat: bytes, star: bool = True) -> bytes:
+    out = []
+    k, n = 0, len(pat)
+    while k < n:
+        c = pat[k:k + 1]
+        if c == b"*" and star:
+            out.append(b".*")
+        elif c == b"?":
+            out.append(b".")
+        elif c == b"[":
+            e = pat.find(b"]", k + 2 if pat[k + 1:k + 2] in (b"^", b"]") else k + 1)
+            if e < 0:
+                out.append(re.escape(c))
+            else:
+                body = pat[k + 1:e]
+                neg = body.startswith(b"^")
+                if neg:
+                    body = body[1:]
+                esc = b"".join(b"\\" + bytes([ch]) if bytes([ch]) in b"\\]^[" else bytes([ch])
+                               for ch in body)
+                out.append(b"[" + (b"^" if neg else b"") + esc + b"]")
+                k = e
+        else:
+            out.append(re.escape(c))
+        k += 1
+    return b"".join(out)
+
+
+_LIKE_CACHE: dict = {}
+
+
+def _like_re(pat: bytes):
+    r = _LIKE_CACHE.get(pat)
+    if r is None:
+        r = re.compile(_glob_regex(pat), re.S)
+        if len(_LIKE_CACHE) > 256:
+            _LIKE_CACHE.clear()
+        _LIKE_CACHE[pat] = r
+    return r
+
+
+def like(x, y):
+    if isinstance(y, str):
+        pat = y.encode("utf-8")
+    elif _is_str(y) or isinstance(y, np.bytes_):
+        pat = _bytes(y)
+    else:
+        raise QError("type")
+    rx = _like_re(pat)
+    if isinstance(x, str):
+        return np.bool_(rx.fullmatch(x.encode("utf-8")) is not None)
+    if _is_syms(x):
+        return np.array([rx.fullmatch(s.encode("utf-8")) is not None for s in x.tolist()],
+                        dtype=bool)
+    if _is_str(x) or isinstance(x, np.bytes_):
+        return np.bool_(rx.fullmatch(_bytes(x)) is not None)
+    if isinstance(x, list):
+        if not x:
+            return np.array([], dtype=bool)
+        return from_items([like(a, y) for a in x])
+    if isinstance(x, QDict):
+        return QDict(x.keys, like(x.values, y))
+    raise QError("type")
+
+
+def _ss_re(y):
+    pat = _bytes(y)
+    if not pat:
+        raise QError("length")
+    return re.compile(_glob_regex(pat, star=False), re.S)
+
+
+def ss(x, y):
+    if not (_is_str(x) or isinstance(x, np.bytes_)):
+        raise QError("type")
+    rx = _ss_re(y)
+    return np.array([m.start() for m in rx.finditer(_bytes(x))], dtype=I64)
+
+
+def ssr(ctx, x, y, z):
+    if isinstance(x, list):
+        return [ssr(ctx, a, y, z) for a in x]
+    if not (_is_str(x) or isinstance(x, np.bytes_)):
+        raise QError("type")
+    rx = _ss_re(y)
+    if isinstance(z, QFunction):
+        def rep(m):
+            return _bytes(ctx.apply(z, [_cv(m.group(0))]))
+    else:
+        zb = _bytes(z)
+
+        def rep(m):
+            return zb
+    return _cv(rx.sub(rep, _bytes(x)))
+
+
+# ---------------------------------------------------------------------------------------------
+# trim, case, hsym
+
+
+def _mapstr(fb, fs=None):
+    def go(x):
+        if _is_str(x):
+            return _cv(fb(x.tobytes()))
+        if isinstance(x, np.bytes_):
+            r = fb(bytes(x) or b" ")
+            return np.bytes_(r) if len(r) == 1 else _cv(r)
+        if fs is not None and isinstance(x, str):
+            return fs(x)
+        if fs is not None and _is_syms(x):
+            return np.array([fs(s) for s in x.tolist()], dtype=object)
+        if isinstance(x, list):
+            return from_items([go(a) for a in x]) if x else []
+        if isinstance(x, QDict):
+            return QDict(x.keys, go(x.values))
+        if isinstance(x, QTable):
+            return QTable(x.cols, [go(c) for c in x.data])
+        raise QError("type")
+    return go
+
+
+trim = _mapstr(lambda b: b.strip(b" "))
+ltrim = _mapstr(lambda b: b.lstrip(b" "))
+rtrim = _mapstr(lambda b: b.rstrip(b" "))
+lower = _mapstr(lambda b: b.lower(), lambda s: s.lower())
+upper = _mapstr(lambda b: b.upper(), lambda s: s.upper())
+
+
+def hsym(x):
+    if isinstance(x, str):
+        return x if x.startswith(":") else ":" + x
+    if _is_syms(x):
+        return np.array([hsym(s) for s in x.tolist()], dtype=object)
+    raise QError("type")
+
+
+# ---------------------------------------------------------------------------------------------
+# sv, vs
+
+
+def _is_int_atom(x):
+    return isinstance(x, np.integer) and not isinstance(x, np.bool_)
+
+
+def _is_int_vec(x):
+    return isinstance(x, np.ndarray) and x.dtype.kind in "iub"
+
+
+def _wrap64(v: int) -> np.int64:
+    return np.int64(((v + 2**63) % 2**64) - 2**63)
+
+
+def sv(x, y):
+    if isinstance(x, str) and x == "":
+        if isinstance(y, str):
+            return y
+        if _is_syms(y):
+            parts = y.tolist()
+            if not parts:
+                return ""
+            if parts[0].startswith(":"):
+                head = parts[0]
+                if len(parts) == 1:
+                    return head
+                rest = "/".join(parts[1:])
+                if head == ":" or head.endswith("/"):
+                    return head + rest
+                return head + "/" + rest
+            return ".".join(parts)
+        if isinstance(y, list) or _is_str(y):
+            items = to_items(y) if isinstance(y, list) else [y]
+            return _cv(b"".join(_bytes(a) + b"\n" for a in items))
+        raise QError("type")
+    if _is_str(x) or isinstance(x, np.bytes_):
+        sep = _bytes(x) if _is_str(x) else bytes(x)
+        if isinstance(y, list):
+            return _cv(sep.join(_bytes(a) for a in y))
+        if _is_syms(y):
+            return _cv(sep.join(s.encode("utf-8") for s in y.tolist()))
+        raise QError("type")
+    if _is_int_atom(x) and _is_int_vec(y):
+        b = int(x)
+        acc = 0
+        for d in y.tolist():
+            acc = acc * b + int(d)
+        return _wrap64(acc)
+    if _is_int_vec(x) and _is_int_vec(y):
+        if len(x) != len(y):
+            raise QError("length")
+        acc = 0
+        for b, d in zip(x.tolist(), y.tolist()):
+            acc = acc * int(b) + int(d)
+        return _wrap64(acc)
+    if (_is_int_atom(x) or _is_int_vec(x)) and isinstance(y, list):
+        cols = [np.asarray(a) for a in y]
+        n = max((c.size for c in cols), default=0)
+        acc = np.zeros(n, dtype=np.int64)
+        bs = [int(x)] * len(cols) if _is_int_atom(x) else x.tolist()
+        for b, c in zip(bs, cols):
+            acc = acc * b + c.astype(np.int64)
+        return acc
+    raise QError("type")
+
+
+def _digits(b: int, v: int) -> list:
+    if b < 2:
+        raise QError("domain")
+    if v < 0:
+        raise QError("nyi")
+    if v == 0:
+        return [0]
+    out = []
+    while v:
+        v, r = divmod(v, b)
+        out.append(r)
+    return out[::-1]
+
+
+def vs(x, y):
+    if isinstance(x, str) and x == "":
+        if isinstance(y, str):
+            if y.startswith(":"):
+                d, sep, f = y.rpartition("/")
+                if not sep:
+                    return np.array([":", y[1:]], dtype=object)
+                if d == ":":
+                    d = ":/"
+                return np.array([d, f], dtype=object)
+            return np.array(y.split("."), dtype=object)
+        if _is_str(y):
+            lines = y.tobytes().split(b"\n")
+            if lines and lines[-1] == b"":
+                lines = lines[:-1]
+            return [_cv(a.rstrip(b"\r")) for a in lines]
+        raise QError("type")
+    if _is_str(x) or isinstance(x, np.bytes_):
+        sep = _bytes(x) if _is_str(x) else bytes(x)
+        if not sep:
+            raise QError("length")
+        if isinstance(y, np.bytes_):
+            y = np.array([y], dtype=CHAR)
+        if not _is_str(y):
+            raise QError("type")
+        return [_cv(a) for a in y.tobytes().split(sep)]
+    if _is_int_atom(x) and _is_int_atom(y):
+        return np.array(_digits(int(x), int(y)), dtype=np.int64)
+    if _is_int_vec(x) and (_is_int_atom(y) or _is_int_vec(y)):
+        bs = [int(b) for b in x.tolist()]
+        vals = np.asarray(y).astype(np.int64)
+        out = []
+        for b in reversed(bs):
+            if b <= 0:
+                raise QError("domain")
+            vals, r = np.divmod(vals, b)
+            out.append(r)
+        out = out[::-1]
+        if _is_int_atom(y):
+            return np.array([int(r) for r in out], dtype=np.int64)
+        return out
+    if _is_int_atom(x) and _is_int_vec(y):
+        ds = [_digits(int(x), int(v)) for v in y.tolist()]
+        w = max((len(d) for d in ds), default=0)
+        ds = [[0] * (w - len(d)) + d for d in ds]
+        return [np.array([d[k] for d in ds], dtype=np.int64) for k in range(w)]
+    raise QError("type")
+
+
+# ---------------------------------------------------------------------------------------------
+
+_define("string", q_string, ctx=True)
+_define("like", dyad=like, infix=True)
+_define("ss", dyad=ss, infix=True)
+_define("ssr", triad=ssr, ctx=True)
+_define("trim", trim)
+_define("ltrim", ltrim)
+_define("rtrim", rtrim)
+_define("lower", lower)
+_define("upper", upper)
+_define("hsym", hsym)
+_define("sv", dyad=sv, infix=True)
+_define("vs", dyad=vs, infix=True)
