@@ -342,7 +342,8 @@ def _bn_model(k, shuffle=False, n=40, bs=8):
     q = k("module", k("seq", ["sequential", ["linear", "a", J(6), J(5)],
                               ["batchnorm1d", "b", J(5), F(1e-7), F(.1)], S("relu", "c"),
                               ["linear", "d", J(5), J(3)]]))
-    m = k("model", [k("module", q), k("loss", "ce"), k("opt", ["sgd", q, F(.05)])])
+    m = k("model", [k.ctx.registry.new(k.obj(q), "module"), k("loss", "ce"),
+                    k("opt", ["sgd", q, F(.05)])])
     k("train", [m, S("batchsize", "shuffle"), [J(bs), B(shuffle)]])
     x = torch.randn(n, 6).numpy()
     y = (np.arange(n) % 3).astype(np.int64)

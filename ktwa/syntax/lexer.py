@@ -74,8 +74,24 @@ def _num_atom(s: str):
     return "n", (text, "float" if isfloat else "int"), suffix
 
 
+_BOUNDS = {"h": (-2**15, 2**15 - 1), "i": (-2**31, 2**31 - 1), "j": (-2**63, 2**63 - 1)}
+_DTYPES = {"h": np.int16, "i": np.int32, "j": np.int64, "f": np.float64, "e": np.float32}
+
+
 def _strand_value(parts: list) -> object:
     """Combine numeric literal parts (from _num_atom) into an atom or vector with q's rules."""
+    if len(parts) == 1 and parts[0][0] == "n" and parts[0][1][1] in ("int", "float"):
+        text, kind = parts[0][1]
+        sfx = parts[0][2] or ("f" if kind == "float" else "j")
+        if sfx in "hij":
+            if kind == "float":
+                raise QError("type")
+            v = int(text)
+            lo, hi = _BOUNDS[sfx]
+            if not lo <= v <= hi:
+                raise QError("type")
+            return _DTYPES[sfx](v)
+        return _DTYPES[sfx](float(text))
     suffix = parts[-1][2] if parts[-1][0] == "n" else ""
     for p in parts[:-1]:
         if p[0] == "n" and p[2] and suffix and p[2] != suffix:
@@ -109,10 +125,10 @@ def _strand_value(parts: list) -> object:
         elif text == "-inf":
             vals.append(-np.inf if suffix in "fe" else -int(np.iinfo(dtype).max))
     if suffix in "hij":
-        info = np.iinfo(dtype)
+        lo, hi = _BOUNDS[suffix]
         for v in vals:
-            if not (info.min <= v <= info.max):
-                raise QError("overflow" if False else "type")
+            if not (lo <= v <= hi):
+                raise QError("type")
     arr = np.array(vals, dtype=dtype)
     if len(parts) == 1:
         return arr[0]
@@ -152,6 +168,33 @@ class QToken(Token):
     __slots__ = ("qvalue",)
 
 
+class Tok:
+    """A light token (Lark tokens are made from these only when Lark parses)."""
+
+    __slots__ = ("type", "value", "start_pos", "end_pos", "line", "column", "qvalue")
+
+    def __init__(self, type, value, start_pos, end_pos, line, column, qvalue):
+        self.type = type
+        self.value = value
+        self.start_pos = start_pos
+        self.end_pos = end_pos
+        self.line = line
+        self.column = column
+        self.qvalue = qvalue
+
+    def __str__(self):
+        return self.value
+
+    def __repr__(self):
+        return f"Tok({self.type}, {self.value!r})"
+
+    def lark(self) -> QToken:
+        t = QToken(self.type, self.value, start_pos=self.start_pos, end_pos=self.end_pos,
+                   line=self.line, column=self.column)
+        t.qvalue = self.qvalue
+        return t
+
+
 class _QsqlCtx:
     __slots__ = ("depth", "stage")
 
@@ -160,9 +203,9 @@ class _QsqlCtx:
         self.stage = "cols"     # cols -> from -> where
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> list[Tok]:
     """Split q source into tokens (see module doc). Raises QError for lexical errors."""
-    toks: list[Token] = []
+    toks: list[Tok] = []
     n = len(text)
     i = 0
     brackets: list[str] = []          # stack of "(", "[", "{"
@@ -171,8 +214,7 @@ def tokenize(text: str) -> list[Token]:
     line_start = 0
 
     def emit(kind, value, start, end, val=None):
-        t = QToken(kind, value, start_pos=start, end_pos=end, line=line, column=start - line_start + 1)
-        t.qvalue = val
+        t = Tok(kind, value, start, end, line, start - line_start + 1, val)
         toks.append(t)
         return t
 

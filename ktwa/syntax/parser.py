@@ -32,7 +32,7 @@ class _QLexer(Lexer):
         pass
 
     def lex(self, *args):
-        return iter(_state.tokens)
+        return (t.lark() for t in _state.tokens)
 
 
 class _State(threading.local):
@@ -405,11 +405,47 @@ def _get_parser():
     return _parser
 
 
+_NESTING = frozenset({"LPAR", "LBRACK", "LBRACE", "SELECT", "EXEC", "UPDATE", "DELETE"})
+_BUILDER = _Builder()
+_LEAF = {"NUM": _BUILDER.num, "STR": _BUILDER.num, "SYM": _BUILDER.num, "NAME": _BUILDER.name,
+         "VERB": _BUILDER.verb, "COLON": _BUILDER.verb, "DCOLON": _BUILDER.verb,
+         "ASSIGNOP": _BUILDER.assignop}
+
+
+def _parse_flat(toks) -> A.Block:
+    """The grammar's `block`/`stmt`/`chain: term+`/`term: base postfix*` productions for token
+    runs without brackets or qSQL (most lines), built with the same Builder callbacks that Lark
+    drives, without Lark's per-token overhead."""
+    b = _BUILDER
+    stmts = []
+    terms: list = []
+    k = 0
+    n = len(toks)
+    while k <= n:
+        t = toks[k] if k < n else None
+        if t is None or t.type == "SEMI":
+            stmts.append(build_chain(terms, None) if terms else None)
+            terms = []
+            k += 1
+            continue
+        if t.type == "ADVERB":
+            raise QError(t.value, (t.start_pos, t.end_pos))
+        parts = [_LEAF[t.type]([t])]
+        k += 1
+        while k < n and toks[k].type == "ADVERB":
+            parts.append(b.adverb([toks[k]]))
+            k += 1
+        terms.append(b.term(parts))
+    return b.block(stmts)
+
+
 def parse(text: str) -> A.Block:
     """Parse q source (one or more statements) into a Block. Raises QError on bad syntax."""
     toks = tokenize(text)
     if not toks:
         return A.Block((0, 0), (None,))
+    if not any(t.type in _NESTING for t in toks):
+        return _parse_flat(toks)
     p = _get_parser()
     with _lock:
         _state.tokens = toks

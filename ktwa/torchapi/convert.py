@@ -171,7 +171,7 @@ def to_tensor(x, dtype: torch.dtype | None = None, device=None) -> torch.Tensor:
     else:
         arr = _np_of(x, 0)
         if not arr.flags.writeable or arr.base is not None or arr is x or not arr.flags.c_contiguous:
-            arr = np.ascontiguousarray(arr).copy()
+            arr = np.array(arr, copy=True, order="C")
         t = torch.from_numpy(arr)
     if dtype is not None or device is not None:
         t = t.to(device=device, dtype=dtype)

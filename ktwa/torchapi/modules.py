@@ -59,10 +59,11 @@ BATCHNORMS = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)
 # options that are floats (ints given are widened) / bools (0/1 longs accepted)
 _FLOATS = {"eps", "momentum", "p", "slope", "maxnorm"}
 _BOOLS = {"bias", "affine", "track", "inplace", "ceiling", "countpad", "scale", "sparse"}
-_MISSING_TEXT = {"batchnorm1d": "number of input features not defined",
-                 "batchnorm2d": "number of input features not defined",
-                 "batchnorm3d": "number of input features not defined",
-                 "linear": "positive input size required"}
+_MISSING_TEXT = {("batchnorm1d", "in"): "number of input features not defined",
+                 ("batchnorm2d", "in"): "number of input features not defined",
+                 ("batchnorm3d", "in"): "number of input features not defined",
+                 ("linear", "in"): "positive input size required",
+                 ("linear", "out"): "positive output size required"}
 
 
 class Reshape(nn.Module):
@@ -275,7 +276,7 @@ def _is_pair(x, ktype: str) -> bool:
     """(`name;value) or `name`value naming one of the type's options."""
     names = _OPTION_NAMES.get(ktype, ())
     if isinstance(x, list) and len(x) == 2 and isinstance(x[0], str):
-        return x[0] in names
+        return x[0] in names or ktype in _OPTION_NAMES and not isinstance(x[1], list)
     return is_syms(x) and len(x) == 2 and x[0] in names
 
 
@@ -292,7 +293,7 @@ def parse_spec(x) -> Node:
             return Node(x[0])
         if len(x) == 2:
             return Node(x[0], x[1] or None)
-        raise QError(f"module: expecting (type;name) symbols, given {len(x)} symbols")
+        return parse_spec(list(x))        # (`gelu;`g;`tanh) is a symbol vector
     if isinstance(x, list) and x and isinstance(x[0], str):
         node = Node(x[0])
         rest = x[1:]
@@ -415,8 +416,9 @@ def parse_definition(ctx, x) -> Node:
         if len(x) == 1:
             return parse_child(ctx, x[0]) if is_handle(x[0]) else parse_spec(x[0])
         if isinstance(x[0], str) and any(
-                isinstance(y, (np.number, np.bool_, QDict)) or _is_pair(y, x[0])
-                or _is_pairs(y, x[0]) for y in x[1:]):
+                isinstance(y, (np.number, np.bool_, QDict))
+                or isinstance(y, list) and len(y) == 2 and y[0] in _OPTION_NAMES.get(x[0], ())
+                for y in x[1:]):
             return parse_spec(x)          # an un-enlisted single spec: accept it
         return parse_tree(ctx, x)
     raise QError(f"module: unrecognized definition, given {kname(x)}")
@@ -454,7 +456,7 @@ def resolve_options(node: Node) -> dict:
         if n in o:
             out[n] = o[n]
         elif d is REQ:
-            raise QError(f"{ktype}: " + _MISSING_TEXT.get(ktype, f"{n} not defined"))
+            raise QError(f"{ktype}: " + _MISSING_TEXT.get((ktype, n), f"{n} not defined"))
         else:
             out[n] = d
     return out

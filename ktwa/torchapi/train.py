@@ -16,7 +16,7 @@ from torch import nn
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, from_items, syms, to_items
-from ..verbs.core import BUILTINS, define
+from ..verbs.core import define
 from .convert import HOOKS, get_handle, kname, to_k, to_tensor
 from .forward import input_tensor, restore_flags, set_mode
 from .modules import _kval, _py, args_of, module_device, torch_error
@@ -460,7 +460,7 @@ def model_batches(mo: Model, which: str = "train"):
     if data is None:
         raise QError(f"no {'training' if which == 'train' else 'test'} data defined for model")
     s = mo.train if which == "train" else mo.test
-    x, y = data
+    x, y = data = _on_module_device(mo, which)
     n = _data_size(data)
     bs = s["batchsize"]
     nb = _nbatches(n, bs, s["droplast"])
@@ -475,6 +475,23 @@ def model_batches(mo: Model, which: str = "train"):
         for i in range(nb):
             sl = slice(i * bs, (i + 1) * bs)
             yield [t[sl] for t in xs], None if y is None else y[sl]
+
+
+def _on_module_device(mo: Model, which: str):
+    """The model's data, moved (once) to the module's device if `to` moved the module."""
+    data = mo.train_data if which == "train" else mo.test_data
+    dev = module_device(mo.module)
+    xs = _inputs(data[0])
+    if xs[0].device == dev and (data[1] is None or data[1].device == dev):
+        return data
+    x = [t.to(dev) for t in xs]
+    data = (x if isinstance(data[0], (list, tuple)) else x[0],
+            None if data[1] is None else data[1].to(dev))
+    if which == "train":
+        mo.train_data = data
+    else:
+        mo.test_data = data
+    return data
 
 
 def model_forward_fn(mo: Model):
@@ -714,23 +731,6 @@ HOOKS[("restore", "model")] = model_restore
 HOOKS[("batch", "model")] = model_batch
 
 
-def _chain(name: str, hook):
-    """Define `name` for models, passing other classes to an earlier definition (if any)."""
-    prev = BUILTINS.get(name)
-
-    def f(ctx, x):
-        h = x[0] if isinstance(x, list) and x and is_handle(x[0]) else x
-        if is_handle(h):
-            e = ctx.registry.entry(h)
-            if e.cls == "model":
-                return hook(ctx, e, x)
-        if prev is not None:
-            return prev.monad(ctx, x) if prev.ctx else prev.monad(x)
-        raise QError(f"{name}: expecting model, given {kname(x)}")
-    f.__name__ = name
-    return f
-
-
 # -- gradients ---------------------------------------------------------------------------------
 
 def zerograd_fn(ctx, x):
@@ -810,8 +810,6 @@ define("input", monad=input_fn, ctx=True)
 define("target", monad=target_fn, ctx=True)
 define("data", monad=data_fn, ctx=True)
 define("datasize", monad=datasize_fn, ctx=True)
-define("restore", monad=_chain("restore", model_restore), ctx=True)
-define("batch", monad=_chain("batch", model_batch), ctx=True)
 define("zerograd", monad=zerograd_fn, ctx=True)
 define("step", monad=step_fn, ctx=True)
 define("backward", monad=backward_fn, ctx=True)

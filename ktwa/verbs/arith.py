@@ -95,10 +95,6 @@ def _conv(v: np.ndarray, t: int, rt: int) -> np.ndarray:
     return r
 
 
-def _chars_u8(v: np.ndarray) -> np.ndarray:
-    return v.view(np.uint8)
-
-
 def _u8_chars(v: np.ndarray) -> np.ndarray:
     return v.astype(np.uint8).view("S1")
 
@@ -239,25 +235,15 @@ def _k_idiv(x, y):
         raise QError("type")
     sc = _both_scalar(x, y)
     x, y = _arr(x), _arr(y)
-    rt = max(6, tx, ty)
+    # integer division takes the left operand's type (b/x/h -> int): `7h div 3` is 2i
+    rt = max(6, tx, ty) if (tx in FLOATS or ty in FLOATS) else max(6, tx)
     dt = TYPE_DTYPE[rt]
     if rt in FLOATS:
         x, y = _conv(x, tx, rt), _conv(y, ty, rt)
         with np.errstate(**_ERR):
             r = np.floor(np.true_divide(x, y))
         return _out(r, sc, dt)
-    mx, my = _nullmask(x, tx), _nullmask(y, ty)
-    x, y = x.astype(dt, copy=False), y.astype(dt, copy=False)
-    with np.errstate(**_ERR):
-        r = np.floor_divide(x, y)
-    m = y == 0
-    if mx is not None:
-        m = m | mx
-    if my is not None:
-        m = m | my
-    if m.any():
-        r = np.where(m, INT_NULL[rt], r)
-    return _out(r, sc, dt)
+    return _int_divmod(np.floor_divide, x, tx, y, ty, rt, sc)
 
 
 def _k_mod(x, y):
@@ -266,24 +252,32 @@ def _k_mod(x, y):
         raise QError("type")
     sc = _both_scalar(x, y)
     x, y = _arr(x), _arr(y)
-    rt = max(tx, ty)
-    if rt < 5:
-        rt = 6
+    # mod keeps the left operand's type (b/x -> int) unless a float is involved
+    rt = max(tx, ty) if (tx in FLOATS or ty in FLOATS) else max(6, tx) if tx < 5 else tx
     dt = TYPE_DTYPE[rt]
     if rt in FLOATS:
         x, y = _conv(x, tx, rt), _conv(y, ty, rt)
         with np.errstate(**_ERR):
             r = np.mod(x, y)
         return _out(r, sc, dt)
-    x, y = _conv(x, tx, rt), _conv(y, ty, rt)
-    mx, my = _nullmask(x, rt), _nullmask(y, rt)
+    return _int_divmod(np.mod, x, tx, y, ty, rt, sc)
+
+
+def _int_divmod(fn, x, tx, y, ty, rt, sc):
+    """Integer div/mod computed in the wider type, nulls (and division by 0) give rt's null."""
+    wt = max(6, tx, ty)
+    x, y = _conv(x, tx, wt), _conv(y, ty, wt)
+    mx, my = _nullmask(x, wt), _nullmask(y, wt)
     with np.errstate(**_ERR):
-        r = np.mod(x, y)
+        r = fn(x, y)
     m = y == 0
     if mx is not None:
         m = m | mx
     if my is not None:
         m = m | my
+    dt = TYPE_DTYPE[rt]
+    if wt != rt:
+        r = r.astype(dt)
     if m.any():
         r = np.where(m, INT_NULL[rt], r)
     return _out(r, sc, dt)
@@ -699,7 +693,12 @@ def _k_null(x):
     return np.bool_(is_null(x))
 
 
-qnull = _mk1(_k_null)
+def qnull(x):
+    if x is None:
+        return np.True_
+    if isinstance(x, list):
+        return from_items([qnull(i) for i in x]) if x else []
+    return atomic1(_k_null, x)
 
 
 # ---------------------------------------------------------------------------- aggregates
@@ -944,10 +943,6 @@ sums = _running(_sums_vec, add)
 prds = _running(_prds_vec, mul)
 maxs = _running(_maxs_vec, qmax)
 mins = _running(_mins_vec, qmin)
-
-
-def _zero_like(t):
-    return TYPE_DTYPE[t].type(0)
 
 
 def _prior(dyad, seed_fn):

@@ -20,8 +20,7 @@ import numpy as np
 from ..errors import QError
 from ..values.compare import match
 from ..values.functions import QFunction
-from ..values.types import (QDict, QTable, from_items, to_items, count, type_null, qtype,
-                            TYPE_DTYPE)
+from ..values.types import QDict, QTable, from_items, to_items, type_null, qtype, TYPE_DTYPE
 
 SIMPLE = (np.ndarray, np.generic, str)
 _ndarray = np.ndarray
@@ -59,33 +58,27 @@ def _struct2(op, x, y, fill):
         if xt and yt:
             return _table_table(op, x, y, fill)
         if xt:
-            return QTable(x.cols, [atomic2(op, c, y, fill) for c in _row_args(x, y)[0]])
-        return QTable(y.cols, [atomic2(op, x, c, fill) for c in _row_args(y, x)[0]])
+            return QTable(x.cols, [atomic2(op, c, y, fill) for c in _columns(x, y)])
+        return QTable(y.cols, [atomic2(op, x, c, fill) for c in _columns(y, x)])
     # lists (at least one general list, or a list and an atom)
     xl = isinstance(x, (list, _ndarray))
     yl = isinstance(y, (list, _ndarray))
     if xl and yl:
         if len(x) != len(y):
             raise QError("length")
-        return _collapse([atomic2(op, a, b, fill) for a, b in zip(to_items(x), to_items(y))], x, y)
+        return from_items([atomic2(op, a, b, fill) for a, b in zip(to_items(x), to_items(y))])
     if xl:
-        return _collapse([atomic2(op, a, y, fill) for a in to_items(x)], x, None)
+        return from_items([atomic2(op, a, y, fill) for a in to_items(x)])
     if yl:
-        return _collapse([atomic2(op, x, b, fill) for b in to_items(y)], y, None)
+        return from_items([atomic2(op, x, b, fill) for b in to_items(y)])
     raise QError("type")
 
 
-def _collapse(items, x, y):
-    if not items:
-        return []
-    return from_items(items)
-
-
-def _row_args(t: QTable, other):
-    """Columns of t paired with the other operand (atom or list: rows align with items)."""
+def _columns(t: QTable, other):
+    """Columns of t to pair with the other operand (atom, or a list whose items are rows)."""
     if isinstance(other, (list, _ndarray)) and len(other) != len(t):
         raise QError("length")
-    return (t.data,)
+    return t.data
 
 
 def _table_table(op, x: QTable, y: QTable, fill):
@@ -147,16 +140,7 @@ def _dict_dict(op, x: QDict, y: QDict, fill):
         if j not in used and x.index_of(k) is None:
             keys.append(k)
             vals.append(_one_side(op, yv[j], False, fill))
-    return QDict(_rebuild(keys, x.keys), _rebuild(vals, x.values))
-
-
-def _rebuild(items, like):
-    if not items:
-        return like
-    r = from_items(items)
-    if isinstance(like, np.ndarray) and isinstance(r, list):
-        return r
-    return r
+    return QDict(from_items(keys), from_items(vals))
 
 
 def atomic1(op, x):
@@ -173,6 +157,3 @@ def atomic1(op, x):
         return QTable(x.cols, [atomic1(op, c) for c in x.data])
     raise QError("type")
 
-
-def count_of(x) -> int:
-    return count(x)

@@ -11,10 +11,10 @@ import numpy as np
 from ..errors import QError
 from ..values.compare import match
 from ..values.functions import QFunction
-from ..values.types import (CHAR, DTYPE_TYPE, SYM, QDict, QTable, count, enlist, from_items,
-                            is_atom, is_keyed, is_null, qtype, text, to_items, type_null)
+from ..values.types import (CHAR, SYM, QDict, QTable, count, enlist, from_items, is_atom,
+                            is_keyed, is_null, qtype, text, to_items)
 from .core import BUILTINS, define
-from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
+from .index import (find_positions, guard, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
 
 I64 = np.int64
@@ -23,6 +23,7 @@ I64 = np.int64
 def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, infix=False,
             doc=""):
     """define(), keeping arities another module registered for the same name."""
+    monad, dyad, triad, tetrad = guard(monad), guard(dyad), guard(triad), guard(tetrad)
     old = BUILTINS.get(name)
     if old is not None and old.ctx == ctx:
         monad = monad or old.monad
@@ -438,7 +439,7 @@ def within(x, y):
             r = (x >= lo) & (x <= hi)
     except (TypeError, ValueError):
         raise QError("type") from None
-    if isinstance(x, np.ndarray):
+    if isinstance(r, np.ndarray):
         return np.asarray(r, dtype=bool)
     return np.bool_(bool(r))
 
@@ -705,6 +706,8 @@ def _chunks(data, starts, ends):
 
 
 def reshape(shape, y):
+    if len(shape) == 0:
+        raise QError("length")
     dims = [int(d) for d in shape.tolist()]
     nulls = [k for k in range(len(dims)) if is_null(shape[k])]
     if is_atom(y):
@@ -779,12 +782,16 @@ def drop_n(n: int, y):
 
 
 def cut(x, y):
+    if not isinstance(y, (np.ndarray, list, QTable)):
+        raise QError("type")
     if is_int_atom(x):
         n = int(x)
         if n <= 0:
             raise QError("domain")
         c = count(y)
         x = np.arange(0, c, n, dtype=I64)
+    if not is_int_vec(x):
+        raise QError("type")
     pos = [int(a) for a in x.tolist()]
     if any(b < a for a, b in zip(pos, pos[1:])) or (pos and pos[0] < 0):
         raise QError("domain")
@@ -930,6 +937,8 @@ def xcol(x, y):
 
 def xkey(x, y):
     names = to_items(_as_list(x))
+    if not all(isinstance(c, str) for c in names):
+        raise QError("type")
     t = unkey(y)
     if not isinstance(t, QTable):
         raise QError("type")

@@ -7,14 +7,15 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Lambda, QFunction
-from ..values.types import (CHAR, SYM, QDict, QTable, chars, from_items, is_atom, text,
-                            to_items)
+from ..values.types import CHAR, SYM, QDict, QTable, chars, from_items, to_items
 from .core import BUILTINS, define
+from .index import guard
 
 I64 = np.int64
 
 
 def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, infix=False):
+    monad, dyad, triad, tetrad = guard(monad), guard(dyad), guard(triad), guard(tetrad)
     old = BUILTINS.get(name)
     if old is not None and old.ctx == ctx:
         monad = monad or old.monad
