@@ -22,6 +22,12 @@ from ktwa.verbs.core import BUILTINS
 J, F, B = np.int64, np.float64, np.bool_
 
 
+def _api(name):
+    """The registered api function (the package moves api names from BUILTINS into API)."""
+    import ktwa.torchapi as api
+    return getattr(api, "API", {}).get(name) or BUILTINS[name]
+
+
 class Ctx:
     def __init__(self):
         self.registry = Registry()
@@ -32,7 +38,7 @@ def k():
     ctx = Ctx()
 
     def call(name, x):
-        return BUILTINS[name].monad(ctx, x)
+        return _api(name).monad(ctx, x)
     call.ctx = ctx
     call.obj = lambda h: ctx.registry.entry(h).obj
     return call

@@ -37,6 +37,8 @@ def apply_derived(ctx, d: Derived, args: list):
     adv = d.adverb
     f = d.fn
     if adv == "'":
+        if len(args) < _rank(f):       # `.Q.fmt'[w;d]`: a projection of the derived function
+            return Projection(d, tuple(args) + (MISSING,) * (_rank(f) - len(args)))
         return each(ctx, f, args)
     if adv == "/":
         return over(ctx, f, args, scan=False)

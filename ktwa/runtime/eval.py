@@ -20,14 +20,9 @@ class Return(Exception):
         self.value = value
 
 
-RESERVED = None
-
-
-def _reserved():
-    global RESERVED
-    if RESERVED is None:
-        RESERVED = frozenset(k for k in BUILTINS if k[:1].isalpha())
-    return RESERVED
+def is_reserved(ctx, name: str) -> bool:
+    """q keywords cannot be assigned (`cos:12` is 'assign); torch api names (ctx.api) can."""
+    return name in BUILTINS and name[:1].isalpha() and name not in ctx.api
 
 
 def ev(node, env):
@@ -86,7 +81,7 @@ def lookup_global(ctx, n: str):
 
 
 def assign_global(ctx, name: str, value):
-    if name in _reserved():
+    if is_reserved(ctx, name):
         raise QError("assign")
     if isinstance(value, Lambda) and not value.name:
         value.name = name
@@ -181,10 +176,11 @@ def ev_chain(node, env):
                 cur = assign(op, cur, env)
             else:  # OpMonad
                 v = op.verb
-                if v.__class__ is A.Verb and v.name == ":":
-                    raise Return(None if cur is MISSING else cur)
-                if v.__class__ is A.Verb and v.name == "'":
-                    raise signal(cur)
+                if v.__class__ is A.Verb and cur is not MISSING:
+                    if v.name == ":":
+                        raise Return(cur)
+                    if v.name == "'":
+                        raise signal(cur)
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 if cur is MISSING:
                     cur = f
@@ -302,7 +298,7 @@ def assign(op, value, env):
     local = env.locals is not None and lam is not None and name in lam.locals
     if op.glob and env.locals is not None and not (name in lam.params or name in env.locals):
         local = False
-    if name in _reserved():
+    if is_reserved(ctx, name):
         raise QError("assign", op.span)
     if op.indices is None and op.op is None:
         if local:

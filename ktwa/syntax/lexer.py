@@ -27,8 +27,8 @@ QSQL_WORDS = {"select": "SELECT", "exec": "EXEC", "update": "UPDATE", "delete": 
 _NUM = re.compile(r"""
   0x[0-9a-fA-F]*                                   # bytes
 | [01]+b(?![0-9A-Za-z_])                           # booleans
-| -?0[NnWw][hijefpmdznuvt]?(?![0-9A-Za-z_.])       # nulls and infinities
-| -?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?[hijfe]?(?![0-9A-Za-z_.])
+| -?0[NnWw][hijefpmdznuvt]?(?![0-9A-Za-z.])       # nulls and infinities
+| -?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?[hijfe]?(?![0-9A-Za-z.])
 """, re.X)
 _NAME = re.compile(r"\.?[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
 _SYM = re.compile(r"`(?::[A-Za-z0-9_.:/\\-]*|[A-Za-z0-9_.]*(?::[A-Za-z0-9_./:]*)?)")

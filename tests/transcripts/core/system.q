@@ -1,0 +1,61 @@
+System commands (q-core.md §8): \P, \c, \t, \ts (timings vary: <any>), system"...".
+q)\P
+7i
+q)\P 3
+q)\P
+3i
+q)1%3
+0.333
+q)2%3
+0.667
+q)\P 0
+q)\P
+0i
+q)1%3
+0.33333333333333331
+q)\P 7
+q)1%3
+0.3333333
+q)\c 25 80
+q)\c
+25 80i
+q)\c 10 10
+q)\c
+10 10i
+q)til each 20+til 10
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+..
+q)\c 25 80
+q)til 10
+0 1 2 3 4 5 6 7 8 9
+q)\t til 1000
+<any>
+q)\t:10 til 1000
+<any>
+q)\ts til 1000
+<any>
+q)\ts:10 til 1000
+<any>
+q)type system"t til 1000"
+-7h
+q)count system"ts til 1000"
+2
+q)type system"ts til 1000"
+7h
+q)system"P 3"
+q)\P
+3i
+q)system"P"
+3i
+q)\P 7
+q)a:1
+q)\t a:til 10
+<any>
+q)a
+0 1 2 3 4 5 6 7 8 9
