@@ -33,6 +33,9 @@ __all__ = ["show", "show_lines", "one_line", "error_text", "qfmt", "qf"]
 # ---------------------------------------------------------------------------------------------
 # one-line (k) form
 
+from ..values.types import Sorted  # noqa: E402
+
+
 def one_line(x, precision: int = 7) -> str:
     """The one-line k form of x, as `0N!`, `.Q.s1` and script echo print it."""
     return _ol(x, precision, None)
@@ -43,6 +46,8 @@ def _ol(x, P, width):
     if x is None:
         return "::"
     if isinstance(x, np.ndarray):
+        if isinstance(x, Sorted):
+            return "`s#" + vector_text(x.view(np.ndarray), P, width)
         return vector_text(x, P, width)
     if isinstance(x, (str, np.generic)):
         return atom_text(x, P)

@@ -41,6 +41,7 @@ class Context:
         self.settings = Settings()
         self._write = write or (lambda fd, text: None)
         self.interrupted = False
+        self.depth = 0                   # lambda call depth (error frames show `[n]`)
 
     # --- protocol for builtins
     def apply(self, f, args):

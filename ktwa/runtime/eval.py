@@ -359,9 +359,10 @@ _DISPATCH = {
 }
 
 
-def call_lambda(ctx, lam: Lambda, args: list, depth: int = 0):
+def call_lambda(ctx, lam: Lambda, args: list):
     params = lam.params
-    env = Env(ctx, dict(zip(params, args)), depth + 1, lam)
+    ctx.depth += 1
+    env = Env(ctx, dict(zip(params, args)), ctx.depth, lam)
     try:
         return ev_block(lam.body, env)
     except Return as r:
@@ -374,6 +375,8 @@ def call_lambda(ctx, lam: Lambda, args: list, depth: int = 0):
         raise
     except RecursionError:
         raise QError("stack") from None
+    finally:
+        ctx.depth -= 1
 
 
 def eval_source(ctx, src: str):

@@ -263,10 +263,11 @@ def run_qsql(node, env):
             if len(names) == 1:
                 return T.QDict(kcols[0], T.QTable(cnames, vals))
             return T.QDict(T.QTable(names, kcols), T.QTable(cnames, vals))
-        res = T.QDict(T.QTable(names, kcols), T.QTable(cnames, vals))
         if node.limit:
-            raise QError("nyi")
-        return res
+            whole = _apply_limit(node, env, T.QTable(names + cnames, kcols + vals))
+            k = len(names)
+            return T.QDict(T.QTable(names, whole.data[:k]), T.QTable(cnames, whole.data[k:]))
+        return T.QDict(T.QTable(names, kcols), T.QTable(cnames, vals))
     if kind == "exec":
         cenv = _col_env(env, sub, idx)
         if not node.cols:

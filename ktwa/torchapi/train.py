@@ -454,9 +454,6 @@ def _inputs(x) -> list:
     return list(x) if isinstance(x, (list, tuple)) else [x]
 
 
-_GATHER_BYTES = 1 << 30      # shuffled data up to this size is permuted once per epoch
-
-
 def model_batches(mo: Model, which: str = "train"):
     """(inputs, target) per batch of the model's data in its batchsize (shuffled if set)."""
     data = mo.train_data if which == "train" else mo.test_data
@@ -470,14 +467,6 @@ def model_batches(mo: Model, which: str = "train"):
     xs = _inputs(x)
     if which == "train" and s.get("shuffle"):
         perm = torch.randperm(n, device=xs[0].device)
-        if sum(t.numel() * t.element_size() for t in xs) <= _GATHER_BYTES:
-            # one gather per epoch (about twice as fast as a gather per batch), then views
-            xs = [t.index_select(0, perm) for t in xs]
-            y = None if y is None else y.index_select(0, perm)
-            for i in range(nb):
-                sl = slice(i * bs, (i + 1) * bs)
-                yield [t[sl] for t in xs], None if y is None else y[sl]
-            return
         for i in range(nb):
             idx = perm[i * bs:(i + 1) * bs]
             yield ([t.index_select(0, idx) for t in xs],

@@ -131,6 +131,27 @@ class QTable:
         return f"QTable({self.cols!r}, {self.data!r})"
 
 
+class Sorted(np.ndarray):
+    """A simple vector carrying q's sorted attribute `s# (as `asc` returns it).
+
+    Only the display reads the attribute; any operation on it gives a plain vector, as in q
+    where most verbs drop attributes."""
+
+    def __array_wrap__(self, obj, context=None, return_scalar=False):
+        if return_scalar and isinstance(obj, np.ndarray) and obj.shape == ():
+            return obj[()]
+        return obj.view(np.ndarray) if isinstance(obj, np.ndarray) else obj
+
+    def __getitem__(self, i):
+        r = np.ndarray.__getitem__(self, i)
+        return r.view(np.ndarray) if isinstance(r, np.ndarray) else r
+
+
+def sorted_vector(x: np.ndarray) -> np.ndarray:
+    """x marked with the sorted attribute."""
+    return x.view(Sorted)
+
+
 def is_keyed(x) -> bool:
     return isinstance(x, QDict) and isinstance(x.keys, QTable)
 

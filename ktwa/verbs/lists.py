@@ -249,7 +249,11 @@ def idesc(x):
 def asc(x):
     if is_atom(x):
         raise QError("rank")
-    return _sub(x, _grade(x))
+    r = _sub(x, _grade(x))
+    if isinstance(r, np.ndarray) and r.dtype != object or (isinstance(r, np.ndarray) and len(r)):
+        from ..values.types import sorted_vector
+        return sorted_vector(r)
+    return r
 
 
 def desc(x):

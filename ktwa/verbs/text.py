@@ -141,6 +141,8 @@ def like(x, y):
         pat = _bytes(y)
     else:
         raise QError("type")
+    if b"**" in pat:
+        raise QError("nyi")
     rx = _like_re(pat)
     if isinstance(x, str):
         return np.bool_(rx.fullmatch(x.encode("utf-8")) is not None)

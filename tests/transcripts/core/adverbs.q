@@ -113,3 +113,25 @@ q)raze[("";"  lr:";"  training loss:";"  test accuracy:"),'fmt 1,0.01,0.793307,9
 q)fit:{[r;n;i] r@:i&n; i+1}
 q)count[1 2 3] fit[10 20 30 40;2]/1
 4
+q)3 -1#\:til 5
+0 1 2
+,4
+q){x+y} ./: (1 2;3 4)
+3 7
+q){x`y}@/:([]y:1 2;yhat:3 4)
+1 2
+q)ns:`aa`bb!1 2
+q)key[ns]set'get ns
+`aa`bb
+q)aa
+1
+q)bb
+2
+q)cx:`a`b`c!(1 2;1 2 3;enlist 1)
+q){max[x]-x}count'[cx]
+a| 1
+b| 0
+c| 2
+q)avg each `a`b!(1 2;3 4 5)
+a| 1.5
+b| 4

@@ -315,3 +315,42 @@ hello
 q)-1 ("ab";"cd");
 ab
 cd
+q)10 20 30 `a`b!0 2
+a| 10
+b| 30
+q)` vs `:a/b/c.q
+`:a/b`c.q
+q)` sv `:a/b`mnist.q
+`:a/b/mnist.q
+q)1_string `:a/b
+"a/b"
+q)"-" sv string 1 2
+"1-2"
+q)`$"-" sv string `a`b
+`a-b
+q)$[1b;2_;1_] til 5
+2 3 4
+q){x where x like "*.weight"}`a.weight`b.bias`c.weight
+`a.weight`c.weight
+q)(`batchnorm2d;64;1e-05;.05)
+`batchnorm2d
+64
+1e-05
+0.05
+q){([]y:x;yhat:y;ind:til count x)where not x=y}[1 2 3;1 5 3]
+y yhat ind
+----------
+2 5    1  
+q)"h"$3.7
+4h
+q)z:2 3#0
+q)z[0 ;1 2]:5 6
+q)z
+0 5 6
+0 0 0
+q)ql:enlist(`a;1)
+q)ql,:((`b;2);`relu)
+q)count ql
+3
+q)last ql
+`relu
