@@ -74,6 +74,26 @@ def _num_atom(s: str):
     return "n", (text, "float" if isfloat else "int"), suffix
 
 
+_PLAIN_INT = re.compile(r"-?\d+")
+_AFTER_PLAIN = frozenset(" +-*%!&|<>=~,^#$?@;)]}'/\\\t\n\r:")
+
+
+def _strand_next(text: str, end: int) -> bool:
+    """After a number and blanks: does another numeric literal follow (a strand)?"""
+    k = end
+    n = len(text)
+    while k < n and text[k] == " ":
+        k += 1
+    if k >= n:
+        return False
+    c = text[k]
+    if c.isdigit():
+        return True
+    if c == "." or c == "-":
+        return k + 1 < n and (text[k + 1].isdigit() or text[k + 1] == ".")
+    return False
+
+
 _BOUNDS = {"h": (-2**15, 2**15 - 1), "i": (-2**31, 2**31 - 1), "j": (-2**63, 2**63 - 1)}
 _DTYPES = {"h": np.int16, "i": np.int32, "j": np.int64, "f": np.float64, "e": np.float32}
 
@@ -278,7 +298,22 @@ def tokenize(text: str) -> list[Tok]:
                 c == "-" and i + 1 < n and (text[i + 1].isdigit() or (
                     text[i + 1] == "." and i + 2 < n and text[i + 2].isdigit()))
                 and not (adjacent(i) and prev_kind() in NOUN_END)):
-            if _TEMPORAL.match(text, i):
+            m = _PLAIN_INT.match(text, i)
+            if m is not None:
+                end = m.end()
+                nxt = text[end:end + 1]
+                if nxt == "" or (nxt in _AFTER_PLAIN and not (nxt == " " and _strand_next(text, end))):
+                    digits = m.group(0)
+                    v = int(digits)
+                    if -2**63 <= v < 2**63:
+                        if nxt == ":" and digits in ("0", "1", "2") and text[end:end + 2] != "::":
+                            emit("VERB", digits + ":", i, end + 1)
+                            i = end + 1
+                            continue
+                        emit("NUM", digits, i, end, np.int64(v))
+                        i = end
+                        continue
+            if (text[i + 4:i + 5] == "." or text[i + 2:i + 3] == ":") and _TEMPORAL.match(text, i):
                 raise QError("nyi", (i, i + 1))
             parts = []
             j = i
@@ -297,7 +332,7 @@ def tokenize(text: str) -> list[Tok]:
                 if k == end or k >= n:
                     break
                 m2 = _NUM.match(text, k)
-                if not m2 or _num_atom(m2.group(0))[0] in "bx":
+                if not m2 or m2.group(0).startswith("0x") or m2.group(0).endswith("b"):
                     break
                 j = k
             if not parts:

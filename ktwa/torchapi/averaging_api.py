@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..averaging.batchnorm import bn_modules, recalibrate, reset_bn, restore_momenta
+from ..averaging.batchnorm import recalibrate, reset_bn, restore_momenta
 from ..averaging.grouping import Plan
 from ..averaging.swa import copy_into_, running_mean_, snapshot
 from ..errors import QError
@@ -290,4 +290,4 @@ define("copyparms", monad=copyparms, ctx=True)
 define("avgparms", monad=avgparms, ctx=True)
 define("batchnorm", monad=batchnorm, ctx=True)
 
-__all__ = ["copyparms", "avgparms", "batchnorm", "bn_modules"]
+__all__ = ["copyparms", "avgparms", "batchnorm"]

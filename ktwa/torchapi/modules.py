@@ -20,9 +20,9 @@ from torch import nn
 
 from ..errors import QError
 from ..registry import is_handle
-from ..values.types import (QDict, QTable, SYM, from_items, is_syms, qtype, syms, to_items)
+from ..values.types import QDict, QTable, SYM, from_items, is_syms, syms, to_items
 from ..verbs.core import define
-from .convert import default_dtype, get_handle, kname, session_settings, to_k, to_tensor
+from .convert import default_dtype, get_handle, kname, session_settings, to_tensor
 from .objects import Model, Optimizer, TensorDict
 
 REQ = object()          # marks a required option
@@ -572,10 +572,7 @@ def module_device(m: nn.Module) -> torch.device:
 
 
 def _alloptions(ctx) -> bool:
-    try:
-        return bool(session_settings(ctx).get("alloptions", True))
-    except Exception:       # noqa: BLE001 - a context without ktorch state
-        return True
+    return bool(session_settings(ctx).get("alloptions", True))
 
 
 def _sub(m: nn.Module, key, who: str) -> nn.Module:

@@ -7,7 +7,6 @@ batch, or one gather per batch when shuffled), so an epoch is a plain Python loo
 """
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import torch
