@@ -154,8 +154,17 @@ class Plan:
         """dst += weight * (src - dst) for averaged pairs (``weight`` a Python float); copy the rest."""
         for bufs, srcs in self.stage:
             torch._foreach_copy_(bufs, srcs)
-        for d, s, _ in self.avg:
-            torch._foreach_lerp_(d, s, weight)
+        if weight >= 0.5:
+            # lerp switches to `end - (end-self)*(1-w)` for w >= 0.5, which rounds differently from
+            # ktorch's `a += f*(p-a)`; use ktorch's formula so the first average after copyparms
+            # (w = 1/2) is bit-identical to ktorch's (the seed page's 4.756198).
+            for d, s, _ in self.avg:
+                diff = torch._foreach_sub(s, d)
+                torch._foreach_mul_(diff, weight)
+                torch._foreach_add_(d, diff)
+        else:
+            for d, s, _ in self.avg:
+                torch._foreach_lerp_(d, s, weight)
         for d, s in self.copy:
             torch._foreach_copy_(d, s)
 
