@@ -20,6 +20,8 @@ from .convert import HOOKS, get_handle, kname, to_k, to_tensor
 from .forward import input_tensor, restore_flags, set_mode
 from .modules import _kval, _py, args_of, module_device, torch_error
 from .objects import Loss, Model, Optimizer, TensorDict, TensorVector
+from . import progress
+from .lamb import Lamb
 
 # ---------------------------------------------------------------------------------------------
 # losses
@@ -154,6 +156,9 @@ _OPTS = {
               ("amsgrad", False)],
     "rmsprop": [("lr", 0.01), ("alpha", 0.99), ("eps", 1e-08), ("decay", 0.0),
                 ("momentum", 0.0), ("centered", False)],
+    "lamb": [("lr", 0.001), ("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-08), ("decay", 0.0),
+             ("unbiased", True), ("globalnorm", True), ("trustclip", True), ("trustmin", 0.0),
+             ("trustmax", 1.0)],
 }
 
 
@@ -192,6 +197,16 @@ def _build_opt(name: str, params: list, o: dict) -> torch.optim.Optimizer:
         return torch.optim.RMSprop(groups, lr=o["lr"], alpha=o["alpha"], eps=o["eps"],
                                    weight_decay=o["decay"], momentum=o["momentum"],
                                    centered=o["centered"])
+    if name == "lamb":
+        _num(o, ("lr", "beta1", "beta2", "eps", "decay", "trustmin", "trustmax"),
+             ("unbiased", "globalnorm", "trustclip"))
+        try:
+            return Lamb(groups, lr=o["lr"], betas=(o["beta1"], o["beta2"]), eps=o["eps"],
+                        weight_decay=o["decay"], unbiased=o["unbiased"],
+                        globalnorm=o["globalnorm"], trustclip=o["trustclip"],
+                        trustmin=o["trustmin"], trustmax=o["trustmax"])
+        except ValueError as err:
+            raise QError(f"opt: {err}") from None
     raise QError(f"unrecognized optimizer: {name}")
 
 
@@ -286,7 +301,8 @@ def lr_fn(ctx, x):
 # models
 
 _TRAIN = {"batchsize": 32, "droplast": False, "hidden": False, "shuffle": False,
-          "tensor": False, "dictionary": False, "metrics": ("loss",)}
+          "tensor": False, "dictionary": False, "metrics": ("loss",), "clipnorm": None,
+          "clipvalue": None}
 _TEST = {"batchsize": 100, "droplast": False, "hidden": False, "tensor": False,
          "dictionary": False, "metrics": ("loss",)}
 _METRICS = ("loss", "batchloss", "accuracy", "predict", "output")
@@ -353,6 +369,10 @@ def _set_setting(s: dict, which: str, k, v):
     elif k == "batchsize":
         if isinstance(p, bool) or not isinstance(p, int) or p < 1:
             raise QError(f"{which}: batchsize must be a positive long, given {kname(v)}")
+    elif k in ("clipnorm", "clipvalue"):
+        if p is not None and (isinstance(p, bool) or not isinstance(p, (int, float)) or p <= 0):
+            raise QError(f"{which}: {k} expects a positive number or null, given {kname(v)}")
+        p = None if p is None else float(p)
     else:
         if isinstance(p, int) and not isinstance(p, bool) and p in (0, 1):
             p = bool(p)
@@ -466,10 +486,16 @@ def model_batches(mo: Model, which: str = "train"):
     xs = _inputs(x)
     if which == "train" and s.get("shuffle"):
         perm = torch.randperm(n, device=xs[0].device)
-        for i in range(nb):
-            idx = perm[i * bs:(i + 1) * bs]
-            yield ([t.index_select(0, idx) for t in xs],
-                   None if y is None else y.index_select(0, idx))
+        if len(xs) == 1:
+            x0 = xs[0]
+            for i in range(nb):
+                idx = perm[i * bs:(i + 1) * bs]
+                yield [x0.index_select(0, idx)], None if y is None else y.index_select(0, idx)
+        else:
+            for i in range(nb):
+                idx = perm[i * bs:(i + 1) * bs]
+                yield ([t.index_select(0, idx) for t in xs],
+                       None if y is None else y.index_select(0, idx))
     else:
         for i in range(nb):
             sl = slice(i * bs, (i + 1) * bs)
@@ -493,6 +519,17 @@ def _on_module_device(mo: Model, which: str):
     return data
 
 
+def _loss_on_device(mo: Model):
+    """The loss module, moved along with the module when it holds tensors (class weights)."""
+    fn = mo.loss.fn
+    for b in fn.buffers():
+        dev = module_device(mo.module)
+        if b.device != dev:
+            fn.to(dev)
+        break
+    return fn
+
+
 def model_forward_fn(mo: Model):
     """forward(module, batch) for the averaging kernels' recalibrate."""
     def fwd(module, batch):
@@ -500,16 +537,36 @@ def model_forward_fn(mo: Model):
     return fwd
 
 
+def _check_targets(mo: Model, y, out) -> None:
+    """Class-index targets of ce/nll must lie in [0, classes) (or equal the ignore index); checked
+    over the whole target tensor once per data set, before any optimizer step, so a bad label in
+    a late batch cannot leave the model half-trained by a failing epoch."""
+    if y is None or mo.loss.name not in ("ce", "nll") or y.is_floating_point() \
+            or y.dtype == torch.bool or out.dim() < 2:
+        return
+    c = int(out.shape[1])
+    key = (id(y), y.data_ptr(), tuple(y.shape), c)
+    if getattr(mo, "_ycheck", None) == key:
+        return
+    ign = mo.loss.options.get("ignore", -100)
+    bad = ((y < 0) | (y >= c)) & (y != ign)
+    if bool(bad.any()):
+        v = int(y[bad][0])
+        raise QError(f"Target {v} is out of bounds.")
+    mo._ycheck = key
+
+
 def _metric_result(names, s, losses, correct, n, preds, outs):
     vals = []
     for mname in names:
         if mname == "loss":
-            vals.append(np.float64(float(torch.stack(losses).mean())) if losses
+            vals.append(np.float64(float(torch.stack(losses).float().mean())) if losses
                         else np.float64("nan"))
         elif mname == "batchloss":
-            vals.append(np.array([float(v) for v in losses], dtype=np.float64))
+            vals.append(np.array(torch.stack(losses).double().cpu().tolist() if losses else [],
+                                 dtype=np.float64))
         elif mname == "accuracy":
-            vals.append(np.float64(100.0 * float(correct) / n) if n else np.float64("nan"))
+            vals.append(np.float64(100.0 * int(correct) / n) if n else np.float64("nan"))
         elif mname == "predict":
             vals.append(to_k(torch.cat(preds)) if preds else np.array([], dtype=np.int64))
         elif mname == "output":
@@ -519,39 +576,12 @@ def _metric_result(names, s, losses, correct, n, preds, outs):
     return vals[0] if len(vals) == 1 else vals
 
 
-def run_epoch(mo: Model):
-    """One training epoch; returns the train metrics."""
-    m, lo, o = mo.module, mo.loss.fn, mo.optimizer.opt
-    s = mo.train
-    names = s["metrics"]
-    need_out = any(k in names for k in ("accuracy", "predict", "output"))
-    flags = set_mode(m, True)
-    losses, preds, outs = [], [], []
-    correct = torch.zeros((), dtype=torch.int64)
-    n = 0
-    try:
-        for xs, y in model_batches(mo, "train"):
-            o.zero_grad(set_to_none=True)
-            out = m(*xs)
-            l_ = lo(out, y)
-            l_.backward()
-            o.step()
-            losses.append(l_.detach())
-            if need_out:
-                correct, n = _collect(out.detach(), y, names, correct, n, preds, outs)
-    except (RuntimeError, ValueError, TypeError, IndexError) as err:
-        raise torch_error(err) from None
-    finally:
-        restore_flags(flags)
-        mo._tbatch = None
-    return _metric_result(names, s, losses, correct, n, preds, outs)
-
-
 def _collect(out, y, names, correct, n, preds, outs):
     if "accuracy" in names or "predict" in names:
         p = out.argmax(1) if out.dim() > 1 else out
         if "accuracy" in names and y is not None:
-            correct = correct + (p == y).sum().cpu()
+            c = (p == y).sum()
+            correct = c if correct is None else correct + c      # stays on device: no sync
             n += int(y.shape[0])
         if "predict" in names:
             preds.append(p)
@@ -560,24 +590,101 @@ def _collect(out, y, names, correct, n, preds, outs):
     return correct, n
 
 
-def test_epoch(mo: Model):
-    m, lo = mo.module, mo.loss.fn
-    s = mo.test
+def _clip(params, s):
+    cn, cv = s.get("clipnorm"), s.get("clipvalue")
+    if cn is not None:
+        torch.nn.utils.clip_grad_norm_(params, cn)
+    if cv is not None:
+        torch.nn.utils.clip_grad_value_(params, cv)
+
+
+def _nb_of(mo: Model, which: str) -> int:
+    data = mo.train_data if which == "train" else mo.test_data
+    s = mo.train if which == "train" else mo.test
+    return _nbatches(_data_size(data), s["batchsize"], s["droplast"])
+
+
+def run_epoch(mo: Model):
+    """One training epoch; returns the train metrics.
+
+    Per batch: zero grads, forward (train mode), loss, backward, optional clip, step. Batch losses
+    stay on the device and are read once at the end. Ctrl-C ends the epoch after the current
+    batch (KeyboardInterrupt); a progress bar shows on a terminal (see progress.py)."""
+    if mo.train_data is None:
+        raise QError("no training data defined for model")
+    m, o = mo.module, mo.optimizer.opt
+    lo = _loss_on_device(mo)
+    s = mo.train
     names = s["metrics"]
-    flags = set_mode(m, False)
+    need_out = any(k in names for k in ("accuracy", "predict", "output"))
+    clip = s.get("clipnorm") is not None or s.get("clipvalue") is not None
+    params = [p for g in o.param_groups for p in g["params"]]
+    flags = set_mode(m, True)
     losses, preds, outs = [], [], []
-    correct = torch.zeros((), dtype=torch.int64)
-    n = 0
+    correct, n = None, 0
+    bar = progress.bar(_nb_of(mo, "train"), "run")
+    first = True
     try:
-        with torch.no_grad():
-            for xs, y in model_batches(mo, "test"):
+        with progress.Interrupt() as intr:
+            for xs, y in model_batches(mo, "train"):
+                for p in params:
+                    p.grad = None
                 out = m(*xs)
-                if ("loss" in names or "batchloss" in names) and y is not None:
-                    losses.append(lo(out, y))
-                correct, n = _collect(out, y, names, correct, n, preds, outs)
+                if first:
+                    _check_targets(mo, mo.train_data[1], out)
+                    first = False
+                l_ = lo(out, y)
+                l_.backward()
+                if clip:
+                    _clip(params, s)
+                o.step()
+                losses.append(l_.detach())
+                if need_out:
+                    correct, n = _collect(out.detach(), y, names, correct, n, preds, outs)
+                bar.update(1)
+                if intr.hit:
+                    raise KeyboardInterrupt
     except (RuntimeError, ValueError, TypeError, IndexError) as err:
         raise torch_error(err) from None
     finally:
+        bar.close()
+        restore_flags(flags)
+        mo._tbatch = None
+        mo._tperm = None
+    return _metric_result(names, s, losses, correct, n, preds, outs)
+
+
+def test_epoch(mo: Model):
+    """Evaluate the test data in batches (eval mode, no grad); returns the test metrics."""
+    if mo.test_data is None:
+        raise QError("no test data defined for model")
+    m = mo.module
+    lo = _loss_on_device(mo)
+    s = mo.test
+    names = s["metrics"]
+    want_loss = "loss" in names or "batchloss" in names
+    flags = set_mode(m, False)
+    losses, preds, outs = [], [], []
+    correct, n = None, 0
+    bar = progress.bar(_nb_of(mo, "test"), "testrun")
+    first = True
+    try:
+        with progress.Interrupt() as intr, torch.no_grad():
+            for xs, y in model_batches(mo, "test"):
+                out = m(*xs)
+                if first:
+                    _check_targets(mo, mo.test_data[1], out)
+                    first = False
+                if want_loss and y is not None:
+                    losses.append(lo(out, y))
+                correct, n = _collect(out, y, names, correct, n, preds, outs)
+                bar.update(1)
+                if intr.hit:
+                    raise KeyboardInterrupt
+    except (RuntimeError, ValueError, TypeError, IndexError) as err:
+        raise torch_error(err) from None
+    finally:
+        bar.close()
         restore_flags(flags)
     return _metric_result(names, s, losses, correct, n, preds, outs)
 
@@ -602,6 +709,7 @@ def testrun_fn(ctx, x):
     elif len(a) != 1:
         raise QError(f"testrun: expecting model or (model;inputs;targets), given {len(a)} args")
     return test_epoch(mo)
+
 
 
 # -- data access -------------------------------------------------------------------------------
