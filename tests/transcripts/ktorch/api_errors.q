@@ -83,9 +83,10 @@ q)tensor(`zeros;`x)
 'no torch type found for k: symbol list
   [0]  tensor(`zeros;`x)
        ^
+q)n0:count obj[]
 q){free tensor x}each til 10000;
-q)count obj[]
-7
+q)n0=count obj[]
+1b
 q)t:tensor 1 2 3; v:vector(t;tensor 4 5); class t
 'stale pointer
   [0]  t:tensor 1 2 3; v:vector(t;tensor 4 5); class t
