@@ -3,7 +3,8 @@
 A handle (ktorch's "api-pointer") is an ordinary q value: a 1-item general list holding a long,
 `[np.int64(n)]`. The Registry maps n -> Entry(obj, cls). One registry per Session.
 
-Classes (ktorch's `class` symbols): tensor vector dictionary module loss optimizer model.
+Classes (ktorch's `class` symbols): tensor vector dictionary module loss optimizer model;
+ktwa adds scheduler swag twa (torchapi/averagers.py).
 Each handle owns one reference; an object is alive while any handle or container holds it.
 """
 from __future__ import annotations
@@ -15,7 +16,8 @@ import numpy as np
 
 from .errors import QError
 
-CLASSES = ("tensor", "vector", "dictionary", "module", "loss", "optimizer", "model")
+CLASSES = ("tensor", "vector", "dictionary", "module", "loss", "optimizer", "model",
+           "scheduler", "swag", "twa")
 
 
 @dataclass(eq=False)

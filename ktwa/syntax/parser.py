@@ -43,11 +43,15 @@ class _State(threading.local):
 _state = _State()
 
 
-@dataclasses.dataclass(frozen=True)
 class _Term:
-    node: A.Node
-    verb: bool                  # usable as a verb (infix/prefix) rather than a noun
-    assignop: str | None = None  # for `x op: y`
+    """A parsed term while building a chain (not an AST node: it never leaves the parser)."""
+
+    __slots__ = ("node", "verb", "assignop")
+
+    def __init__(self, node, verb: bool, assignop: str | None = None):
+        self.node = node
+        self.verb = verb            # usable as a verb (infix/prefix) rather than a noun
+        self.assignop = assignop    # for `x op: y`
 
 
 def _span(a, b) -> tuple:

@@ -10,6 +10,7 @@ from ..verbs.core import BUILTINS
 _before = set(BUILTINS)
 from . import convert, info, pointers, tensors, dicts  # noqa: E402,F401
 from . import modules, forward, averaging_api, train  # noqa: E402,F401
+from . import averagers, checkpoints  # noqa: E402,F401
 
 API = {k: BUILTINS[k] for k in list(BUILTINS) if k not in _before}
 

@@ -21,6 +21,8 @@ Python ``int``/``float``/``bool`` never appear inside q values; use :func:`atom`
 """
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 # type letter -> (q type number, numpy dtype)
@@ -371,3 +373,19 @@ def empty(t: int):
     if t == 0:
         return []
     return np.array([], dtype=TYPE_DTYPE[t])
+
+
+# Vectors known to hold no nulls (e.g. `til n`), so aggregates can skip their null scan: q keeps
+# such facts as attributes; here a weak registry keyed by identity, dropped with the array.
+_NULL_FREE: dict = {}
+
+
+def mark_null_free(a: np.ndarray) -> np.ndarray:
+    key = id(a)
+    _NULL_FREE[key] = weakref.ref(a, lambda _r, k=key: _NULL_FREE.pop(k, None))
+    return a
+
+
+def known_null_free(a) -> bool:
+    r = _NULL_FREE.get(id(a))
+    return r is not None and r() is a

@@ -12,6 +12,8 @@ import operator as _op
 
 import numpy as np
 
+from ..values.types import known_null_free
+
 from ..errors import QError
 from ..values.compare import match
 from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, INT_NULL, INT_INF,
@@ -753,7 +755,7 @@ def _sum_vec(x, t):
         return np.int32(np.count_nonzero(x) if t == 1 else x.sum(dtype=np.int32))
     if t in INTS:
         n = INT_NULL[t]
-        if x.size and x.min() == n:
+        if x.size and not known_null_free(x) and x.min() == n:
             x = x[x != n]
         return x.sum(dtype=x.dtype)
     if t in FLOATS:

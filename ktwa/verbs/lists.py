@@ -87,7 +87,8 @@ def til(x):
         n = int(x)
         if n < 0:
             raise QError("domain")
-        return np.arange(n, dtype=I64)
+        from ..values.types import mark_null_free
+        return mark_null_free(np.arange(n, dtype=I64))
     raise QError("type")
 
 
