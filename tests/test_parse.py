@@ -1,0 +1,136 @@
+"""Table-driven parse tests: source -> AST shape (as an s-expression), or a q error and position."""
+import numpy as np
+import pytest
+
+from ktwa.errors import QError
+from ktwa.syntax import ast as A
+from ktwa.syntax.parser import parse
+
+
+def sx(n) -> str:
+    """A compact s-expression of an AST (values shown via repr of their Python form)."""
+    if n is None:
+        return "_"
+    if isinstance(n, A.Block):
+        return " ; ".join(sx(s) for s in n.stmts)
+    if isinstance(n, A.Const):
+        v = n.value
+        if isinstance(v, np.ndarray):
+            return "[" + " ".join(str(x) for x in v.tolist()) + "]"
+        if isinstance(v, np.generic):
+            return str(v.item())
+        return repr(v)
+    if isinstance(n, A.Name):
+        return n.name
+    if isinstance(n, A.Verb):
+        return n.name
+    if isinstance(n, A.Adverb):
+        return f"{sx(n.target)}{n.adverb}"
+    if isinstance(n, A.Index):
+        return f"{sx(n.target)}[{';'.join(sx(a) for a in n.args)}]"
+    if isinstance(n, A.ListExpr):
+        return "(" + ";".join(sx(i) for i in n.items) + ")"
+    if isinstance(n, A.LambdaExpr):
+        return "{" + ",".join(n.params) + ":" + sx(n.body) + "}"
+    if isinstance(n, A.Chain):
+        out = "" if n.head is None else sx(n.head)
+        for op in n.ops:
+            if isinstance(op, A.OpDyad):
+                out = f"({sx(op.verb)} {sx(op.left)} {out or '_'})"
+            elif isinstance(op, A.OpMonad):
+                out = f"({sx(op.verb)} {out or '_'})"
+            elif isinstance(op, A.OpApply):
+                out = f"({sx(op.fn)} {out})"
+            elif isinstance(op, A.OpAssign):
+                tgt = op.name + ("" if op.indices is None else "[" + ";".join(sx(a) for a in op.indices) + "]")
+                verb = ("::" if op.glob else ":") if op.op is None else sx(op.op) + ":"
+                out = f"({tgt}{verb} {out})"
+        return out
+    if isinstance(n, A.Cond):
+        return "$[" + ";".join(sx(a) for a in n.args) + "]"
+    if isinstance(n, A.Control):
+        return f"{n.kind}[{sx(n.cond)};" + ";".join(sx(a) for a in n.body) + "]"
+    if isinstance(n, A.Qsql):
+        return f"{n.kind}"
+    if isinstance(n, A.TableExpr):
+        return "([" + ";".join(k for k, _ in n.keys) + "]" + ";".join(str(c) for c, _ in n.cols) + ")"
+    return type(n).__name__
+
+
+CASES = [
+    ("1+2*3", "(+ 1 (* 2 3))"),
+    ("x-1", "(- x 1)"),
+    ("x -1", "(x -1)"),
+    ("3.5 -1", "[3.5 -1.0]"),
+    ("x[1]-1", "(- x[1] 1)"),
+    ("(a+b)- 1", "(- (+ a b) 1)"),
+    ("-1+x", "(+ -1 x)"),
+    ("f g x", "(f (g x))"),
+    ("count each x", "(each count x)"),
+    ("+/x", "(+/ x)"),
+    ("x+/y", "(+/ x y)"),
+    ("f'[x;y]", "f'[x;y]"),
+    ("f[;2]", "f[_;2]"),
+    ("f[]", "f[_]"),
+    ("2*", "(* 2 _)"),
+    ("(+)", "(+ _)"),
+    ("(1;2;3)", "(1;2;3)"),
+    ("(a;;b)", "(a;_;b)"),
+    ("()", "()"),
+    ("x:1", "(x: 1)"),
+    ("x::1", "(x:: 1)"),
+    ("x,:y", "(x,: y)"),
+    ("r@:i", "(r@: i)"),
+    ("d[`a;0]:5", "(d['a';0]: 5)"),
+    ("a:b:3", "(a: (b: 3))"),
+    (":x", "(: x)"),
+    ("'`e", "(' 'e')"),
+    ("$[a;b;c]", "$[a;b;c]"),
+    ("if[c;a;b]", "if[c;a;b]"),
+    ("while[x-:1;r]", "while[(x-: 1);r]"),
+    ("{x+y}", "{x,y:(+ x y)}"),
+    ("{[a;b] a}", "{a,b:a}"),
+    ("{z}", "{x,y,z:z}"),
+    ("a;b", "a ; b"),
+    ("a;", "a ; _"),
+    ("`a`b!1 2", "(! [a b] [1 2])"),
+    ("1 2 3h", "[1 2 3]"),
+    ("0N 1", "[-9223372036854775808 1]"),
+    ("x / comment", "x"),
+    ("\"a\"", "b'a'"),
+    ("select a from t", "select"),
+    ("([]a:1 2)", "([]a)"),
+    ("([k:1]v:2)", "([k]v)"),
+    ("`ktorch 2:`fns,1", "(2: 'ktorch' (, 'fns' 1))"),
+    (".Q.fmt'[4;0]", ".Q.fmt'[4;0]"),
+    ("d.Y", "d.Y"),
+]
+
+
+@pytest.mark.parametrize("src,expected", CASES, ids=[c[0] for c in CASES])
+def test_parse(src, expected):
+    assert sx(parse(src)) == expected
+
+
+ERRORS = [
+    ("(1;2", "(", 4),
+    ("1)", ")", 1),
+    ('"abc', '"', 0),
+    ("f[1;2", "[", 5),
+    ("{x", "{", 2),
+    ("2000.01.01", "nyi", 0),
+]
+
+
+@pytest.mark.parametrize("src,word,pos", ERRORS, ids=[e[0] for e in ERRORS])
+def test_parse_errors(src, word, pos):
+    with pytest.raises(QError) as ei:
+        parse(src)
+    assert ei.value.msg == word
+    assert ei.value.span[0] == pos
+
+
+def test_deep_chain_does_not_recurse():
+    src = "+".join(["1"] * 20000)
+    b = parse(src)
+    assert len(b.stmts[0].ops) == 19999
