@@ -20,6 +20,7 @@ from . import runtime as _runtime  # noqa: F401  (registers the built-ins)
 from .runtime.context import Context, Env
 from .runtime.eval import Return, ev_block, is_suppressed
 from .runtime.system import run_system, split_command
+from .syntax.lexer import is_complete
 from .syntax.parser import parse
 from .values import types as T
 
@@ -61,6 +62,9 @@ def split_statements(text: str, script: bool = True) -> list[Statement]:
             cur.append(line)
             continue
         if stripped.startswith("/"):
+            continue
+        if cur and not script and not is_complete("\n".join(cur)):
+            cur.append(line)          # console input: an open bracket continues the statement
             continue
         if cur:
             out.append(Statement(start, "\n".join(cur)))
@@ -170,7 +174,8 @@ class Session:
         from .display import error_text
         if not e.frames and source is not None:
             e.frames.append(_frame_for(source, e.span))
-        return error_text(e, depth=e.depth)
+        # a script error inside a lambda shows the lambda frame and the script line
+        return error_text(e, depth=0 if len(e.frames) > 1 else e.depth, all_frames=len(e.frames) > 1)
 
     # ---- internals
     def _eval_statement(self, text: str):
@@ -205,6 +210,9 @@ class Session:
         """Script errors name the file and line."""
         e._located = True
         if e.frames:
+            # raised inside a lambda: add the script line that called it as the outer frame
+            first = st.text.split("\n")[0]
+            e.frames.append(Frame(first, -1, f"{path}:{st.line}: "))
             return
         f = _frame_for(st.text, e.span)
         line = st.line + st.text[:e.span[0]].count("\n") if e.span else st.line

@@ -28,7 +28,7 @@ import torch
 from torch import nn
 
 from ..averaging.batchnorm import bn_modules, recalibrate
-from ..averaging.ema import ema_
+from ..averaging.ema import ema_decay
 from ..averaging.grouping import Plan, flatten, unflatten_into
 from ..averaging.swa import copy_into_, snapshot
 from ..averaging.swag import Swag
@@ -249,6 +249,29 @@ class _EmaCache:
                 and all(map(_is, map(dd.get, self.names), self.avgs)))
 
 
+_set_grad = torch._C._set_grad_enabled
+_grad_on = torch.is_grad_enabled
+
+
+def _ema_step(plan: Plan, d: float) -> None:
+    """The ema_ kernel's body over a cached plan: avg = d*avg + (1-d)*new (one _foreach_lerp_ per
+    group), integer entries copied; d == 0 copies exactly, d == 1 keeps the average."""
+    prev = _grad_on()
+    if prev:
+        _set_grad(False)
+    try:
+        if d == 0.0:
+            plan.copy_()
+        elif d == 1.0:
+            for dl, sl in plan.copy:
+                torch._foreach_copy_(dl, sl)
+        else:
+            plan.lerp_(1.0 - d)
+    finally:
+        if prev:
+            _set_grad(True)
+
+
 _EMA_TABLE = [("decay", 0.999, "float"), ("warmup", False, "bool"), ("start", 0, "int")]
 _EMA_ERR = ("emaparms: expects model/module/optimizer, dictionary of averaged weights and "
             "optional decay, warmup, start")
@@ -299,15 +322,14 @@ def emaparms(ctx, x):
                                and not n.requires_grad) else None
         c.n_version = n._version
     nv = float(c.n_np) if c.n_np is not None else float(n)
-    step = int(nv) if (warmup or start) else None
+    dk = ema_decay(decay, int(nv), warmup, start) if (warmup or start) else decay
     try:
-        ema_(c.avgs, c.srcs, decay, step, warmup, start, plan=c.plan)
+        _ema_step(c.plan, dk)
     except RuntimeError:
         # a tensor changed dtype/device behind the plan (e.g. `to`): rebuild once and retry
         c = d._emacache = _EmaCache(m, dd, "emaparms")
-        c.n = None
         try:
-            ema_(c.avgs, c.srcs, decay, step, warmup, start, plan=c.plan)
+            _ema_step(c.plan, dk)
         except RuntimeError as err:
             d._emacache = None
             raise torch_error(err) from None
@@ -316,6 +338,7 @@ def emaparms(ctx, x):
     else:
         with torch.no_grad():
             n.fill_(nv + 1.0)
+        c.n = n
         c.n_version = n._version
     return np.int64(nv + 1.0)
 

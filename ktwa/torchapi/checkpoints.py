@@ -1,0 +1,341 @@
+"""Checkpoints in safetensors format: savetensors, loadtensors (docs/averaging.md).
+
+  savetensors(x;`:file) -> `:file   x: dictionary handle, k dictionary, module/model/optimizer
+                                    (parameters and buffers, state_dict names), swag, twa, scheduler
+  loadtensors `:file -> handle      a new dictionary (dictionary/module files), swag or twa
+  loadtensors(x;`:file)             into an existing object: dictionary (contents replaced) -> count,
+                                    module/model/optimizer -> name!found (as copystate), swag -> n,
+                                    twa -> snapshot count, scheduler -> step
+
+Safety: loading never unpickles (safetensors holds raw tensor bytes and a JSON header; metadata is
+read with json). Saving writes a temporary file in the same directory, fsyncs it and renames it over
+the target with os.replace, so a crash leaves the old file or the new one, never half of one. Every
+file ktwa writes carries `ktwa.sha256` in its metadata: a SHA-256 over the metadata and every
+tensor's name, dtype, shape and bytes, checked on load, so a truncated or tampered file is a q error.
+Files without that key (written by other tools) load as dictionaries without the check.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+
+import numpy as np
+import torch
+
+from ..averaging.swalr import SwaLR  # noqa: F401  (type of Scheduler.sched)
+from ..errors import QError
+from ..registry import is_handle
+from ..values.types import CHAR, QDict, QTable, syms, to_items
+from ..verbs.core import define
+from .averagers import Scheduler, SwagState, TwaState, _copy_back, _Layout, _state_named
+from .averagers import new_swag, new_twa
+from .convert import get_handle, kname, to_tensor
+from .modules import args_of, entry_module
+from .objects import TensorDict
+
+_SHA = "ktwa.sha256"
+_KIND = "ktwa.kind"
+_FORMAT = "ktwa.format"
+_KEYS = "ktwa.keys"
+
+
+# ---------------------------------------------------------------------------------------------
+# file names, hashing, raw read/write
+
+def _path(x, who) -> str:
+    if isinstance(x, str):
+        p = x[1:] if x.startswith(":") else x
+    elif isinstance(x, np.ndarray) and x.dtype == CHAR:
+        p = x.tobytes().decode()
+    else:
+        raise QError(f"{who}: expecting file symbol, e.g. `:file.safetensors, given {kname(x)}")
+    if not p:
+        raise QError(f"{who}: empty file name")
+    return p
+
+
+def _digest(tensors: dict, meta: dict) -> str:
+    h = hashlib.sha256()
+    h.update(json.dumps({k: v for k, v in meta.items() if k != _SHA}, sort_keys=True).encode())
+    for name in sorted(tensors):
+        t = tensors[name]
+        h.update(b"\0" + name.encode() + b"\0" + str(t.dtype).encode() + b"\0"
+                 + json.dumps(list(t.shape)).encode() + b"\0")
+        if t.numel():
+            h.update(t.reshape(-1).view(torch.uint8).numpy())
+    return h.hexdigest()
+
+
+def _prepare(tensors: dict) -> dict:
+    """CPU, contiguous, detached, storage-independent copies (safetensors refuses shared storage)."""
+    out = {}
+    for k, t in tensors.items():
+        if not isinstance(k, str) or not k:
+            raise QError("savetensors: tensor names must be non-empty symbols")
+        out[k] = t.detach().to("cpu", copy=True).contiguous()
+    return out
+
+
+def write_file(path: str, tensors: dict, meta: dict) -> None:
+    """Atomic safetensors write with the ktwa digest in the metadata."""
+    from safetensors.torch import save_file
+    tensors = _prepare(tensors)
+    meta = {k: str(v) for k, v in meta.items()}
+    meta[_FORMAT] = "1"
+    meta[_KEYS] = json.dumps(list(tensors))          # safetensors itself does not keep the order
+    meta[_SHA] = _digest(tensors, meta)
+    target = os.path.abspath(path)
+    d = os.path.dirname(target)
+    if not os.path.isdir(d):
+        raise QError(f"savetensors: no such directory: {d}")
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=d)
+    os.close(fd)
+    try:
+        save_file(tensors, tmp, metadata=meta)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException as err:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(err, (OSError, RuntimeError, ValueError, TypeError)):
+            raise QError(f"savetensors: {err}") from None
+        raise
+    try:                                  # make the rename durable too (best effort)
+        dfd = os.open(d, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+def read_file(path: str) -> tuple[dict, dict]:
+    """(tensors, metadata) of a safetensors file, verified against the ktwa digest if present."""
+    from safetensors.torch import load as st_load
+    who = "loadtensors"
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as err:
+        raise QError(f"{who}: {path}: {err.strerror or err}") from None
+    try:
+        if len(data) < 8:
+            raise ValueError("file too short for a safetensors header")
+        n = int.from_bytes(data[:8], "little")
+        if n <= 0 or 8 + n > len(data):
+            raise ValueError("header length exceeds file size")
+        header = json.loads(data[8:8 + n].decode("utf-8"))
+        if not isinstance(header, dict):
+            raise ValueError("header is not a JSON object")
+        meta = header.get("__metadata__") or {}
+        if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
+            raise ValueError("metadata is not a map of strings")
+        tensors = st_load(data)
+    except Exception as err:                                    # noqa: BLE001 - any parse failure
+        raise QError(f"{who}: {path}: invalid or truncated safetensors file ({err})") from None
+    sha = meta.get(_SHA)
+    if sha is not None and _digest(tensors, meta) != sha:
+        raise QError(f"{who}: {path}: checksum mismatch, file is corrupt or was modified")
+    order = meta.get(_KEYS)
+    if order is not None:
+        try:
+            keys = json.loads(order)
+        except ValueError:
+            keys = None
+        if isinstance(keys, list) and sorted(keys) == sorted(tensors):
+            tensors = {k: tensors[k] for k in keys}
+    return tensors, meta
+
+
+# ---------------------------------------------------------------------------------------------
+# what each object writes
+
+def _swag_payload(st: SwagState):
+    sw = st.swag
+    tensors = {"mean": sw.mean, "sq_mean": sw.sq_mean, "deviations": sw.deviations()}
+    meta = {_KIND: "swag", "n": sw.n, "maxk": sw.max_models, "clamp": repr(sw.var_clamp),
+            "names": json.dumps(st.layout.names), "shapes": json.dumps(st.layout.shapes)}
+    return tensors, meta
+
+
+def _twa_payload(t: TwaState):
+    D = t.layout.numel
+    snaps = torch.stack(t.snaps) if t.snaps else torch.zeros(0, D, dtype=t.dtype)
+    meta = {_KIND: "twa", "keep": t.keep, "names": json.dumps(t.layout.names),
+            "shapes": json.dumps(t.layout.shapes)}
+    return {"snapshots": snaps}, meta
+
+
+def _sched_payload(s: Scheduler):
+    st = s.sched.state_dict()
+    st["swa_lr"] = [float(g["swa_lr"]) for g in s.optimizer.opt.param_groups]
+    st["lr"] = s.lrs()
+    return {}, {_KIND: "scheduler", "state": json.dumps(st)}
+
+
+def savetensors(ctx, x):
+    """savetensors(x;`:file) -> `:file (see module doc)."""
+    a = args_of(x)
+    if len(a) != 2:
+        raise QError("savetensors: expecting object and file symbol")
+    h, f = a
+    path = _path(f, "savetensors")
+    if isinstance(h, QDict) and not isinstance(h.keys, QTable):
+        keys = to_items(h.keys)
+        if not all(isinstance(k, str) for k in keys):
+            raise QError("savetensors: expecting symbol keys")
+        tensors = {k: to_tensor(v) for k, v in zip(keys, to_items(h.values))}
+        meta = {_KIND: "dictionary"}
+    elif is_handle(h):
+        e = get_handle(ctx, h, "dictionary", "module", "model", "optimizer", "swag", "twa",
+                       "scheduler", who="savetensors")
+        if e.cls == "dictionary":
+            tensors, meta = dict(e.obj.items()), {_KIND: "dictionary"}
+        elif e.cls == "swag":
+            tensors, meta = _swag_payload(e.obj)
+        elif e.cls == "twa":
+            tensors, meta = _twa_payload(e.obj)
+        elif e.cls == "scheduler":
+            tensors, meta = _sched_payload(e.obj)
+        else:
+            tensors = dict(_state_named(entry_module(e, "savetensors")))
+            meta = {_KIND: "module"}
+    else:
+        raise QError(f"savetensors: expecting dictionary, module, model, optimizer, swag, twa or "
+                     f"scheduler, given {kname(h)}")
+    write_file(path, tensors, meta)
+    return f if isinstance(f, str) else ":" + path
+
+
+# ---------------------------------------------------------------------------------------------
+# loading
+
+def _layout_of(meta, who, path):
+    try:
+        names = json.loads(meta["names"])
+        shapes = [tuple(s) for s in json.loads(meta["shapes"])]
+    except (KeyError, ValueError, TypeError):
+        raise QError(f"{who}: {path}: missing or bad layout metadata") from None
+    return names, shapes
+
+
+def _meta_int(meta, k, who, path):
+    try:
+        return int(meta[k])
+    except (KeyError, ValueError):
+        raise QError(f"{who}: {path}: missing or bad metadata {k}") from None
+
+
+def _swag_from(tensors, meta, path, target: SwagState | None = None) -> SwagState:
+    who = "loadtensors"
+    names, shapes = _layout_of(meta, who, path)
+    try:
+        mean, sq, devs = tensors["mean"], tensors["sq_mean"], tensors["deviations"]
+    except KeyError:
+        raise QError(f"{who}: {path}: not a swag file") from None
+    n = _meta_int(meta, "n", who, path)
+    maxk = _meta_int(meta, "maxk", who, path)
+    clamp = float(meta.get("clamp", "1e-30"))
+    if target is None:
+        named = [(nm, torch.empty(s, device="meta", dtype=mean.dtype)) for nm, s in zip(names, shapes)]
+        target = new_swag(named, maxk, clamp, device="cpu")
+    elif target.layout.names != names or target.layout.shapes != shapes:
+        raise QError(f"{who}: {path}: swag layout differs from the file's")
+    try:
+        target.swag.load_state_dict({"mean": mean, "sq_mean": sq, "deviations": devs,
+                                     "n_models": n, "max_models": maxk, "var_clamp": clamp})
+    except (ValueError, RuntimeError) as err:
+        raise QError(f"{who}: {path}: {err}") from None
+    return target
+
+
+def _twa_from(tensors, meta, path, target: TwaState | None = None) -> TwaState:
+    who = "loadtensors"
+    names, shapes = _layout_of(meta, who, path)
+    W = tensors.get("snapshots")
+    if W is None or W.dim() != 2:
+        raise QError(f"{who}: {path}: not a twa file")
+    if target is None:
+        L = _Layout([(nm, torch.empty(s, device="meta")) for nm, s in zip(names, shapes)])
+        target = TwaState(L, W.dtype, _meta_int(meta, "keep", who, path))
+    elif target.layout.names != names or target.layout.shapes != shapes:
+        raise QError(f"{who}: {path}: twa layout differs from the file's")
+    if W.shape[1] != target.layout.numel:
+        raise QError(f"{who}: {path}: snapshots have {W.shape[1]} elements, expecting "
+                     f"{target.layout.numel}")
+    target.unhook()
+    target.P = target.mean = None
+    target.snaps = [r.to(target.dtype).clone() for r in W]
+    return target
+
+
+def _sched_into(s: Scheduler, meta, path):
+    try:
+        st = json.loads(meta["state"])
+        swa = st.pop("swa_lr")
+        lrs = st.pop("lr")
+    except (KeyError, ValueError, TypeError):
+        raise QError(f"loadtensors: {path}: not a scheduler file") from None
+    groups = s.optimizer.opt.param_groups
+    if len(swa) != len(groups):
+        raise QError(f"loadtensors: {path}: {len(swa)} parameter group(s) in file, "
+                     f"{len(groups)} in optimizer")
+    s.sched.load_state_dict(st)
+    for g, v, lr in zip(groups, swa, lrs):
+        g["swa_lr"] = v
+        g["lr"] = lr
+    return np.int64(s.sched._step_count - 1)
+
+
+def loadtensors(ctx, x):
+    """loadtensors `:file -> new handle; loadtensors(x;`:file) -> loads into x (see module doc)."""
+    a = args_of(x)
+    if len(a) == 1:
+        path = _path(a[0], "loadtensors")
+        tensors, meta = read_file(path)
+        kind = meta.get(_KIND, "dictionary")
+        if kind == "swag":
+            return ctx.registry.new(_swag_from(tensors, meta, path), "swag")
+        if kind == "twa":
+            return ctx.registry.new(_twa_from(tensors, meta, path), "twa")
+        if kind == "scheduler":
+            raise QError("loadtensors: scheduler state loads into a scheduler: "
+                         "loadtensors(s;`:file)")
+        return ctx.registry.new(TensorDict(tensors.items()), "dictionary")
+    if len(a) != 2:
+        raise QError("loadtensors: expecting file symbol, or object and file symbol")
+    path = _path(a[1], "loadtensors")
+    e = get_handle(ctx, a[0], "dictionary", "module", "model", "optimizer", "swag", "twa",
+                   "scheduler", who="loadtensors")
+    tensors, meta = read_file(path)
+    kind = meta.get(_KIND, "dictionary")
+    if e.cls in ("swag", "twa", "scheduler") and kind != e.cls:
+        raise QError(f"loadtensors: {path} holds a {kind}, not a {e.cls}")
+    if e.cls == "swag":
+        return np.int64(_swag_from(tensors, meta, path, e.obj).swag.n)
+    if e.cls == "twa":
+        return np.int64(len(_twa_from(tensors, meta, path, e.obj).snaps))
+    if e.cls == "scheduler":
+        return _sched_into(e.obj, meta, path)
+    if kind not in ("dictionary", "module"):
+        raise QError(f"loadtensors: {path} holds a {kind}, expecting dictionary or module state")
+    if e.cls == "dictionary":
+        d = e.obj
+        if d.kind != "plain":
+            return _copy_back(list(d.items()), tensors.get)
+        d._d.clear()
+        d._d.update(tensors)
+        return np.int64(len(tensors))
+    return _copy_back(_state_named(entry_module(e, "loadtensors")), tensors.get)
+
+
+define("savetensors", monad=savetensors, ctx=True)
+define("loadtensors", monad=loadtensors, ctx=True)
+
+__all__ = ["savetensors", "loadtensors", "write_file", "read_file"]
