@@ -6,11 +6,7 @@ from ..verbs.core import BUILTINS
 # every verbs module registers its built-ins on import; the evaluator's own come last
 VERB_MODULES = ("atomic", "arith", "cast", "index", "lists", "text")
 for _m in VERB_MODULES:
-    try:
-        importlib.import_module(f"ktwa.verbs.{_m}")
-    except ModuleNotFoundError as _e:  # TEMP while modules are being written
-        if _e.name != f"ktwa.verbs.{_m}":
-            raise
+    importlib.import_module(f"ktwa.verbs.{_m}")
 
 from . import builtins as _builtins  # noqa: E402
 
