@@ -1,4 +1,12 @@
-"""`ktwa FILE.kt [args]`, `ktwa -c 'src'`, `ktwa -i FILE`, `ktwa` (REPL; stdin when piped)."""
+"""`ktwa` on the command line.
+
+    ktwa                      the q) REPL (stdin, when not a terminal, is read as console input)
+    ktwa FILE.kt [args]       run a script; args are strings in .z.x; exit 1 on an uncaught error
+    ktwa -i FILE.kt [args]    run the script, then stay in the REPL
+    ktwa -c 'src'             evaluate console input, print what the console shows
+
+Errors print as q prints them (`'type`, then `  [0]  file.kt:3: x+`a` and a caret) on stderr.
+"""
 from __future__ import annotations
 
 import argparse
@@ -12,23 +20,59 @@ def _session():
     return Session()
 
 
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _err(text: str) -> None:
+    sys.stdout.flush()
+    sys.stderr.write(text)
+    sys.stderr.flush()
+
+
+def run_source(session, src: str) -> int:
+    """`-c`: each statement as the console shows it; the first error stops with exit code 1.
+    `-1`/`-2` write to stdout/stderr as they happen."""
+    from .session import split_statements
+    for st in split_statements(src, script=False):
+        try:
+            value, shown = session.evaluate(st.text)
+        except QError as e:
+            _err(session.error_text(e, st.text))
+            return 1
+        except KeyboardInterrupt:
+            _err("'stop\n")
+            return 1
+        if shown:
+            _out(session.ctx.show(value))
+    return 0
+
+
 def _pipe_loop(session, stream) -> int:
-    """stdin that is not a terminal: each complete input is evaluated and printed as the console would."""
+    """stdin that is not a terminal: console input, one complete input at a time."""
     from .syntax.lexer import is_complete
+    from .repl import units
     buf = ""
     for line in stream:
         buf += line
         if not is_complete(buf):
             continue
-        src, buf = buf.rstrip("\n"), ""
-        if not src.strip():
-            continue
-        try:
-            out = session.console(src)
-        except QExit as e:
-            return e.code
-        sys.stdout.write(out)
-        sys.stdout.flush()
+        text, buf = buf.rstrip("\n"), ""
+        for unit in units(text):
+            _out(session.console(unit))
+    return 0
+
+
+def run_script(session, path: str, args: list[str]) -> int:
+    try:
+        session.run_file(path, args)
+    except QError as e:
+        _err(session.error_text(e))
+        return 1
+    except KeyboardInterrupt:
+        _err("'stop\n")
+        return 1
     return 0
 
 
@@ -43,21 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     s = _session()
     try:
         if ns.src is not None:
-            out = s.console(ns.src)
-            sys.stdout.write(out)
-            return 1 if out.startswith("'") else 0
+            return run_source(s, ns.src)
         if ns.file:
-            try:
-                s.run_file(ns.file, ns.args)
-            except QError as e:
-                sys.stdout.flush()
-                sys.stderr.write(s.error_text(e))
-                return 1
-            except KeyboardInterrupt:
-                sys.stderr.write("'stop\n")
-                return 1
+            rc = run_script(s, ns.file, ns.args)
             if not ns.interactive:
-                return 0
+                return rc
         if sys.stdin.isatty():
             from .repl import run_repl
             return run_repl(s)

@@ -1,7 +1,7 @@
 """q errors: a word (or message) plus where it happened; only display/ renders them."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,3 @@ class QExit(Exception):
 
 def qerr(word: str) -> QError:
     return QError(word)
-
-
-@dataclass
-class Unwind:
-    """Not an error: used for ':' return inside lambdas."""
-
-    value: object = field(default=None)

@@ -24,6 +24,7 @@ from pygments.token import Name
 
 from . import __version__
 from .errors import QExit
+from .session import Session     # also registers the q built-ins in BUILTINS
 from .syntax.lexer import is_complete
 from .verbs.core import BUILTINS
 
@@ -50,11 +51,9 @@ class KtwaLexer(QLexer):
     filenames = ["*.kt"]
 
     tokens = {
-        "root": [
-            (words(API_NAMES, prefix=r"(?<![\w.`])", suffix=r"\b"), Name.Function),
-            (words(BUILTIN_NAMES, prefix=r"(?<![\w.`])", suffix=r"\b"), Name.Builtin),
-            inherit,
-        ],
+        "root": [(words(names, prefix=r"(?<![\w.`])", suffix=r"\b"), token)
+                 for names, token in ((API_NAMES, Name.Function), (BUILTIN_NAMES, Name.Builtin))
+                 if names] + [inherit],
     }
 
 

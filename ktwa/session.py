@@ -141,6 +141,12 @@ class Session:
             self._capture = saved
         return "".join(buf)
 
+    def evaluate(self, statement: str):
+        """One console statement -> (value, shown): its value and whether the q) prompt displays
+        it (not after `;` or an assignment). Raises QError. For front ends that render values
+        themselves (notebooks); split input with split_statements(src, script=False) first."""
+        return self._run(statement)
+
     def run_file(self, path: str, args: list[str] | None = None) -> None:
         """Run a script (q script rules); raises QError with file/line frames on an error."""
         if args is not None:

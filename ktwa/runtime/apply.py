@@ -88,14 +88,8 @@ def apply(ctx, f, args: list):
             n = len(args)
             r = len(f.params)
             if n > r:
-                if not (r == 1 and n == 1):
-                    raise QError("rank")
-            for a in args:
-                if a is MISSING:
-                    return _project(f, args)
-            if n < r:
-                if n == 1 and args[0] is None and r >= 1 and False:
-                    pass
+                raise QError("rank")
+            if n < r or any(a is MISSING for a in args):
                 return _project(f, args)
             return call_lambda(ctx, f, args)
         if cls is Builtin:

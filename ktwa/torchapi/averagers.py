@@ -64,7 +64,9 @@ def options(who: str, table: list, items: list) -> dict:
                 if not isinstance(k, str):
                     raise QError(f"{who}: option names must be symbols, given {kname(k)}")
                 given[k] = v
-        elif type(y) is list and len(y) == 2 and isinstance(y[0], str) and y[0] in kinds:
+        elif type(y) is list and len(y) == 2 and isinstance(y[0], str):
+            if y[0] not in kinds:
+                raise QError(f"{who}: unrecognized option: {y[0]}")
             named = True
             given[y[0]] = y[1]
         elif isinstance(y, str) and kinds.get(y) == "bool":
@@ -662,8 +664,9 @@ def subspace(ctx, x):
     """subspace(t;m[;centered][;rtol]) -> k: orthonormal basis of the snapshots (Gram-Schmidt on
     the raw snapshots, as the TWA reference; centered 1b spans the differences from their mean),
     m's parameters set to the snapshot mean, and - for a model or optimizer - a pre-step hook on
-    the optimizer that projects every gradient onto the basis, so `run m` trains in the subspace.
-    subspace(t;`off) removes the hook."""
+    the optimizer that projects every gradient onto the basis, so `run m` trains in the subspace
+    (the optimizer's state for those parameters, e.g. momentum, is cleared first; use SGD - an
+    elementwise-scaled step such as Adam's leaves the span). subspace(t;`off) removes the hook."""
     a = args_of(x)
     if len(a) < 2:
         raise QError("subspace: expecting twa and model/optimizer/module, or (twa;`off)")
@@ -691,6 +694,8 @@ def subspace(ctx, x):
         e.obj if isinstance(e.obj, Optimizer) else None)
     if o is not None:
         P_ = t.P
+        for p in params:              # fresh optimizer state (as the reference's new optimizer):
+            o.opt.state.pop(p, None)  # old momentum would carry the weights out of the span
 
         def project_hook(optimizer, args, kwargs, params=params, P=P_):
             project_grads_(params, P)

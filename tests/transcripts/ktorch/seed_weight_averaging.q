@@ -145,7 +145,7 @@ q)show b3:dict b
 <any>
 q)dict[b]`num_batches_tracked
 20
-q)1e-5>max abs 1-b2[`running_mean]%b3`running_mean
+q)1e-5>max abs b2[`running_mean]-b3`running_mean
 1b
 q)1e-3>abs 1-avg b2[`running_var]%b3`running_var
 1b
