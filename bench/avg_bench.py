@@ -6,7 +6,9 @@ Rows (per update, microseconds):
   raw        torch._foreach_lerp_ over the same parameter tensors (the floor)
 Targets: 4 x Linear(2048,2048) ktwa <= 1.15 x raw; Linear(2,1) <= 15 us per call; ktwa faster
 than AveragedModel on every model. Also `batchnorm m` against update_bn over a DataLoader on the
-same data: ktwa <= 0.75 x. Prints ratios; exits 0 either way (a benchmark informs, a test decides).
+same data: ktwa <= 0.75 x. EMA rows: `emaparms(m;p;.999)` against AveragedModel with
+get_ema_multi_avg_fn (same targets); SWAG rows: `collect(w;m)` against dicee's flatten-and-update
+(parameters_to_vector, then mean/sq_mean update and a deviation column). Prints ratios; exits 0 either way (a benchmark informs, a test decides).
 """
 from __future__ import annotations
 
@@ -100,6 +102,78 @@ def bench_bn(s: Session):
     return t_k, t_t
 
 
+def bench_ema(s: Session, name: str, src: str):
+    """emaparms(m;p;.999) vs AveragedModel(multi_avg_fn=get_ema_multi_avg_fn(.999)) vs raw lerp."""
+    from torch.optim.swa_utils import get_ema_multi_avg_fn
+    s.eval(f"m:{src}; p:copyparms m")
+    module = s.ctx.registry.entry(s.eval("m")).obj
+    params = [p for p in module.parameters()]
+    n = calls_for(sum(p.numel() for p in params))
+
+    def ktwa(k):
+        s.eval(f"\\ts:{k} emaparms(m;p;.999)")
+
+    ema = AveragedModel(module, multi_avg_fn=get_ema_multi_avg_fn(0.999))
+    ema.update_parameters(module)
+
+    def averaged(k):
+        for _ in range(k):
+            ema.update_parameters(module)
+
+    avg = [p.detach().clone() for p in params]
+    src_t = [p.detach() for p in params]
+
+    def raw(k):
+        with torch.no_grad():
+            for _ in range(k):
+                torch._foreach_lerp_(avg, src_t, 0.001)
+
+    ktwa(min(n, 50))
+    t_k = per_call(ktwa, n)
+    t_a = per_call(averaged, max(5, n // 4))
+    t_r = per_call(raw, n)
+    s.eval("free each (m;p)")
+    return t_k, t_a, t_r
+
+
+def bench_swag(s: Session, name: str, src: str):
+    """collect(w;m) (K = 20 ring) vs the dicee-style flatten-and-update:
+    vec = parameters_to_vector; mean = (mean*n + vec)/(n+1); sq_mean likewise; deviation column
+    appended, oldest dropped beyond 20."""
+    from torch.nn.utils import parameters_to_vector
+    s.eval(f"m:{src}; w:swag(m;20)")
+    module = s.ctx.registry.entry(s.eval("m")).obj
+    params = [p for p in module.parameters()]
+    n = max(10, calls_for(sum(p.numel() for p in params)) // 4)
+
+    def ktwa(k):
+        s.eval(f"\\ts:{k} collect(w;m)")
+
+    st = {"mean": None, "sq": None, "devs": [], "n": 0}
+
+    def dicee(k):
+        with torch.no_grad():
+            for _ in range(k):
+                vec = parameters_to_vector(params).detach().cpu()
+                if st["mean"] is None:
+                    st["mean"], st["sq"] = vec.clone(), vec ** 2
+                else:
+                    c = st["n"]
+                    st["mean"] = (st["mean"] * c + vec) / (c + 1)
+                    st["sq"] = (st["sq"] * c + vec ** 2) / (c + 1)
+                st["devs"].append((vec - st["mean"]).unsqueeze(1))
+                if len(st["devs"]) > 20:
+                    st["devs"].pop(0)
+                st["n"] += 1
+
+    ktwa(25)
+    dicee(25)
+    t_k = per_call(ktwa, n)
+    t_d = per_call(dicee, n)
+    s.eval("free each (m;w)")
+    return t_k, t_d
+
+
 def main() -> int:
     torch.set_grad_enabled(True)
     s = Session()
@@ -112,6 +186,18 @@ def main() -> int:
               f"{t_k / t_a:9.3f} {t_k / t_r:9.3f}")
     print("targets: ktwa/Avg < 1 on all; 4 x Linear(2048,2048) ktwa/raw <= 1.15; "
           "Linear(2,1) ktwa <= 15 us")
+    print(f"{'EMA emaparms(m;p;.999)':32} {'ktwa us':>10} {'AvgEMA us':>12} {'raw us':>10} "
+          f"{'ktwa/Avg':>9} {'ktwa/raw':>9}")
+    for name, src in MODELS.items():
+        t_k, t_a, t_r = bench_ema(s, name, src)
+        print(f"{name:32} {t_k * 1e6:10.2f} {t_a * 1e6:12.2f} {t_r * 1e6:10.2f} "
+              f"{t_k / t_a:9.3f} {t_k / t_r:9.3f}")
+    print("targets: ktwa/Avg < 1 on all; Linear(2,1) ktwa <= 15 us")
+    print(f"{'SWAG collect(w;m), K=20':32} {'ktwa us':>10} {'dicee us':>12} {'ktwa/dicee':>11}")
+    for name, src in MODELS.items():
+        t_k, t_d = bench_swag(s, name, src)
+        print(f"{name:32} {t_k * 1e6:10.2f} {t_d * 1e6:12.2f} {t_k / t_d:11.3f}")
+    print("target: ktwa/dicee < 1")
     t_k, t_t = bench_bn(s)
     print(f"batchnorm m (20000x784, batch 100): ktwa {t_k * 1e3:.1f} ms, "
           f"update_bn+DataLoader {t_t * 1e3:.1f} ms, ratio {t_k / t_t:.3f} (target <= 0.75)")

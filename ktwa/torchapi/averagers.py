@@ -409,18 +409,35 @@ class _Layout:
         self.shapes = [tuple(t.shape) for _, t in named]
         self.numel = sum(t.numel() for _, t in named)
 
+    _cache = None     # (module, slot dicts, slot names, parameters, shapes) of the last lookup
+
     def params(self, m: nn.Module, who) -> list:
-        """The module's parameters in layout order (checked by name and shape)."""
-        d = dict(m.named_parameters())
-        out = []
+        """The module's parameters in layout order (checked by name and shape). The lookup is
+        cached per module and revalidated by identity (each slot still holds the same Parameter
+        of the same shape), so repeated collect/sample calls skip the name walk."""
+        c = self._cache
+        if (c is not None and c[0] is m and all(map(_is, map(dict.get, c[1], c[2]), c[3]))
+                and [tuple(p.shape) for p in c[3]] == self.shapes):
+            return c[3]
+        slots = {}
+        for mname, sub in m.named_modules():
+            for pname, p in sub._parameters.items():
+                if p is not None:
+                    slots.setdefault(f"{mname}.{pname}" if mname else pname, (sub._parameters,
+                                                                              pname, p))
+        dicts, keys, out = [], [], []
         for n, s in zip(self.names, self.shapes):
-            p = d.get(n)
-            if p is None:
+            e = slots.get(n)
+            if e is None:
                 raise QError(f"{who}: module has no parameter {n}")
+            p = e[2]
             if tuple(p.shape) != s:
                 raise QError(f"{who}: parameter {n} has shape {list(p.shape)}, expecting "
                              f"{list(s)}")
+            dicts.append(e[0])
+            keys.append(e[1])
             out.append(p)
+        self._cache = (m, dicts, keys, out)
         return out
 
     def source(self, ctx, h, who) -> list:
