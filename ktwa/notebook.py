@@ -174,7 +174,7 @@ class QHandle(QResult):
     """A torch handle: its number, with the class, device and size the session reports."""
 
     def __init__(self, value, text: str, cls: str, device: str, size: str):
-        self.info = f"{cls} on {device}, size {size}"
+        self.info = f"class {cls}, device {device}, size {size}"
         super().__init__(value, f"{text.rstrip()}  / {self.info}\n")
         self.handle_text = text.rstrip()
 
@@ -182,6 +182,9 @@ class QHandle(QResult):
         from html import escape
         return ('<pre class="ktwa-q">%s  <span style="color:#888">/ %s</span></pre>'
                 % (escape(self.handle_text), escape(self.info)))
+
+
+_TMP = ".ktwa.h"      # where a handle waits while the session is asked about it
 
 
 def _is_handle(x) -> bool:
@@ -192,13 +195,15 @@ def result(s: Session, value) -> QResult:
     """What the notebook shows for a value the console would display."""
     text = s.ctx.show(value)
     if _is_handle(value):
-        h = f"(enlist {int(value[0])}j)"
+        g = s.ctx.globals
+        g[_TMP] = value
         try:
-            cls = s.ctx.one_line(s.eval(f"class {h}"))
-            device = s.ctx.one_line(s.eval(f"device {h}"))
-            size = s.ctx.one_line(s.eval(f"size {h}"))
+            cls, device, size = (s.ctx.one_line(s.eval(f"{f} {_TMP}"))
+                                 for f in ("class", "device", "size"))
         except QError:          # not a live handle: just a 1-item list
             return QResult(value, text)
+        finally:
+            g.pop(_TMP, None)
         return QHandle(value, text, cls, device, size)
     html = None
     if isinstance(value, (T.QTable, T.QDict)):

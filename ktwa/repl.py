@@ -196,14 +196,12 @@ def make_history(path: str | None = None) -> History:
 
 
 def units(text: str) -> list[str]:
-    """Typed (or pasted) input as the console evaluates it: each run of lines that closes its
-    brackets is one input; its continuation lines are indented so the q statement rules keep
-    them together. `f:{[x]` newline `x+1}` is one input, `a:1` newline `b:2` two."""
+    """Typed (or pasted) input as the console takes it: each run of lines that closes its
+    brackets is one input, evaluated on its own (an error in one does not stop the next).
+    `f:{[x]` newline `x+1}` is one input, `a:1` newline `b:2` two."""
     out: list[str] = []
     cur: list[str] = []
     for line in text.split("\n"):
-        if cur and line[:1] not in ("", " ", "\t") and not _in_string("\n".join(cur)):
-            line = " " + line
         cur.append(line)
         joined = "\n".join(cur)
         if is_complete(joined):

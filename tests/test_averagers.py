@@ -149,13 +149,13 @@ def test_ema_buffers_averaged_and_integer_buffers_copied(s):
 
 def test_ema_fast_path_no_item_and_plan_reuse(s, monkeypatch):
     s.eval("m:module enlist(`linear;2;1); p:copyparms m; emaparms(m;p;.5)")
-    c = obj(s, "p")._emacache
+    c = obj(s, "p")._paircache
     calls = []
     orig = torch.Tensor.item
     monkeypatch.setattr(torch.Tensor, "item", lambda self: calls.append(1) or orig(self))
     for _ in range(5):
         s.eval("emaparms(m;p;.5)")
-    assert obj(s, "p")._emacache is c and not calls
+    assert obj(s, "p")._paircache is c and not calls
     assert s.eval("emaparms(m;p)") == 8
 
 

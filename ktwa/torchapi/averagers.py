@@ -38,13 +38,13 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, from_items, syms, to_items
 from ..verbs.core import define
+from .averaging_api import running_update
 from .convert import get_handle, kname, to_k, to_tensor
 from .forward import input_tensor, restore_flags, set_mode
 from .modules import _py, args_of, entry_module, module_device, torch_error
 from .objects import Model, Optimizer, TensorDict
 
 _MODULE_CLASSES = ("module", "model", "optimizer")
-_N_KEY = ".n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -198,80 +198,16 @@ def _copy_back(named, get) -> QDict:
 # ---------------------------------------------------------------------------------------------
 # emaparms
 
-class _EmaCache:
-    """What emaparms(m;p) needs per call, valid while nothing it names has changed (identity
-    checks only): every module parameter (required in p) and every module buffer whose name is a
-    key of p, paired with p's tensors; the kernel Plan over those pairs."""
-
-    __slots__ = ("module", "cdicts", "clens", "sdicts", "snames", "srcs", "names", "avgs",
-                 "plan", "dlen", "n", "n_np", "n_version")
-
-    def __init__(self, module, dd, who):
-        self.module = module
-        cdicts, sdicts, snames, srcs, names, avgs = [], [], [], [], [], []
-        seen = set()
-        for mname, sub in module.named_modules():
-            cdicts += (sub._parameters, sub._buffers, sub._modules)
-            for kind, slots in (("parameter", sub._parameters), ("buffer", sub._buffers)):
-                for sname, t in slots.items():
-                    if t is None or id(t) in seen:
-                        continue
-                    full = f"{mname}.{sname}" if mname else sname
-                    a = dd.get(full)
-                    if a is None:
-                        if kind == "parameter":
-                            raise QError(f"{who}: parameter {full} not found, unable to compute "
-                                         "average")
-                        continue
-                    if not isinstance(a, torch.Tensor):
-                        raise QError(f"{who}: {kind} {full} is not a tensor")
-                    seen.add(id(t))
-                    sdicts.append(slots)
-                    snames.append(sname)
-                    srcs.append(t)
-                    names.append(full)
-                    avgs.append(a)
-        self.cdicts = cdicts
-        self.clens = list(map(len, cdicts))
-        self.sdicts, self.snames, self.srcs = sdicts, snames, srcs
-        self.names, self.avgs = names, avgs
-        self.dlen = len(dd)
-        try:
-            self.plan = Plan(avgs, srcs)
-        except RuntimeError as err:
-            raise torch_error(err) from None
-        self.n = None
-        self.n_np = None
-        self.n_version = -1
-
-    def valid(self, module, dd) -> bool:
-        return (module is self.module and len(dd) == self.dlen
-                and list(map(len, self.cdicts)) == self.clens
-                and all(map(_is, map(dict.get, self.sdicts, self.snames), self.srcs))
-                and all(map(_is, map(dd.get, self.names), self.avgs)))
-
-
-_set_grad = torch._C._set_grad_enabled
-_grad_on = torch.is_grad_enabled
-
-
 def _ema_step(plan: Plan, d: float) -> None:
-    """The ema_ kernel's body over a cached plan: avg = d*avg + (1-d)*new (one _foreach_lerp_ per
-    group), integer entries copied; d == 0 copies exactly, d == 1 keeps the average."""
-    prev = _grad_on()
-    if prev:
-        _set_grad(False)
-    try:
-        if d == 0.0:
-            plan.copy_()
-        elif d == 1.0:
-            for dl, sl in plan.copy:
-                torch._foreach_copy_(dl, sl)
-        else:
-            plan.lerp_(1.0 - d)
-    finally:
-        if prev:
-            _set_grad(True)
+    """avg = d*avg + (1-d)*new (one _foreach_lerp_ per group), integer entries copied; d == 0
+    copies exactly, d == 1 keeps the average (autograd is already off)."""
+    if d == 0.0:
+        plan.copy_()
+    elif d == 1.0:
+        for dl, sl in plan.copy:
+            torch._foreach_copy_(dl, sl)
+    else:
+        plan.lerp_(1.0 - d)
 
 
 _EMA_TABLE = [("decay", 0.999, "float"), ("warmup", False, "bool"), ("start", 0, "int")]
@@ -289,16 +225,6 @@ def emaparms(ctx, x):
     h0, h1 = x[0], x[1]
     if not (is_handle(h0) and is_handle(h1)):
         raise QError(_EMA_ERR)
-    reg = ctx.registry
-    o = reg.entry(h0).obj
-    m = o if isinstance(o, nn.Module) else _module(ctx, h0, "emaparms")[0]
-    e1 = reg.entry(h1)
-    if e1.cls != "dictionary":
-        raise QError(_EMA_ERR)
-    d = e1.obj
-    if d.kind != "plain":
-        raise QError(f"emaparms: expecting a dictionary of averaged weights, given a {d.kind} "
-                     "dictionary")
     n_opt = len(x) - 2
     if n_opt == 1 and type(x[2]) is np.float64:          # fast path: emaparms(m;p;.999)
         decay, warmup, start = float(x[2]), False, 0
@@ -309,40 +235,11 @@ def emaparms(ctx, x):
         decay, warmup, start = opt["decay"], opt["warmup"], opt["start"]
     if not 0.0 <= decay <= 1.0:
         raise QError(f"emaparms: decay must be in [0,1], given {decay}")
-    dd = d._d
-    n = dd.get(_N_KEY)
-    if n is None:
-        n = dd[_N_KEY] = torch.tensor(1.0, dtype=torch.float64)
-    c = getattr(d, "_emacache", None)
-    if c is None or not c.valid(m, dd):
-        c = d._emacache = _EmaCache(m, dd, "emaparms")
-    if n is not c.n or n._version != c.n_version:
-        if not isinstance(n, torch.Tensor) or n.numel() != 1:
-            raise QError("emaparms: .n must be a scalar tensor")
-        c.n = n
-        c.n_np = n.numpy() if (n.is_cpu and n.dim() == 0 and n.dtype == torch.float64
-                               and not n.requires_grad) else None
-        c.n_version = n._version
-    nv = float(c.n_np) if c.n_np is not None else float(n)
-    dk = ema_decay(decay, int(nv), warmup, start) if (warmup or start) else decay
-    try:
-        _ema_step(c.plan, dk)
-    except RuntimeError:
-        # a tensor changed dtype/device behind the plan (e.g. `to`): rebuild once and retry
-        c = d._emacache = _EmaCache(m, dd, "emaparms")
-        try:
-            _ema_step(c.plan, dk)
-        except RuntimeError as err:
-            d._emacache = None
-            raise torch_error(err) from None
-    if c.n_np is not None:
-        c.n_np[()] = nv + 1.0            # in place through host memory; _version unchanged
-    else:
-        with torch.no_grad():
-            n.fill_(nv + 1.0)
-        c.n = n
-        c.n_version = n._version
-    return np.int64(nv + 1.0)
+
+    def step(plan, nv):
+        _ema_step(plan, ema_decay(decay, int(nv), warmup, start) if (warmup or start) else decay)
+
+    return running_update(ctx, h0, h1, "emaparms", _EMA_ERR, step, _module)
 
 
 # ---------------------------------------------------------------------------------------------

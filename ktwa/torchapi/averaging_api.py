@@ -15,7 +15,7 @@ from torch import nn
 
 from ..averaging.batchnorm import recalibrate, reset_bn, restore_momenta
 from ..averaging.grouping import Plan
-from ..averaging.swa import copy_into_, running_mean_, snapshot
+from ..averaging.swa import copy_into_, snapshot
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, syms, to_items
@@ -101,136 +101,141 @@ def copyparms(ctx, x):
 # ---------------------------------------------------------------------------------------------
 # avgparms
 
-class _AvgCache:
-    """What avgparms(m;p) needs on every call, valid while nothing it names has changed.
+class PairCache:
+    """What a running average (avgparms, emaparms) needs per call, valid while nothing it names
+    has changed: every module parameter (required in the dictionary) and every module buffer
+    whose name is a key of the dictionary (so a `copystate` snapshot averages buffers too;
+    integer buffers are copied), paired with the dictionary's tensors, and the kernel Plan.
 
-    Validity is checked by identity only (a few C-level map calls): the module tree's child and
-    parameter counts, each parameter slot still holding the same Parameter, and each dictionary
-    key still holding the same average tensor. A dtype/device change behind our back (`to`)
-    makes the first foreach call fail before anything is written; the caller then rebuilds.
+    Validity is checked by identity only (a few C-level map calls): the module tree's slot
+    counts, each slot still holding the same tensor, each dictionary key the same average, and
+    the dictionary's size. A dtype/device change behind our back (`to`) makes the first foreach
+    call fail before anything is written; the caller then rebuilds.
     """
 
-    __slots__ = ("module", "cdicts", "clens", "pdicts", "pnames", "names", "params", "avgs",
-                 "plan", "n", "n_version", "n_value", "n_np")
+    __slots__ = ("module", "cdicts", "clens", "sdicts", "snames", "srcs", "names", "avgs",
+                 "plan", "dlen", "n", "n_np", "n_version")
 
-    def __init__(self, module, d: TensorDict, who: str):
+    def __init__(self, module, dd, who: str):
         self.module = module
-        cdicts, pdicts, pnames = [], [], []
-        names, params = [], []
+        cdicts, sdicts, snames, srcs, names, avgs = [], [], [], [], [], []
+        seen = set()
         for mname, sub in module.named_modules():
-            cdicts.append(sub._parameters)
-            cdicts.append(sub._modules)
-            for pname, p in sub._parameters.items():
-                if p is None:
-                    continue
-                pdicts.append(sub._parameters)
-                pnames.append(pname)
-                names.append(f"{mname}.{pname}" if mname else pname)
-                params.append(p)
+            cdicts += (sub._parameters, sub._buffers, sub._modules)
+            for kind, slots in (("parameter", sub._parameters), ("buffer", sub._buffers)):
+                for sname, t in slots.items():
+                    if t is None or id(t) in seen:
+                        continue
+                    full = f"{mname}.{sname}" if mname else sname
+                    a = dd.get(full)
+                    if a is None:
+                        if kind == "parameter":
+                            raise QError(f"{who}: parameter {full} not found, unable to compute "
+                                         "average")
+                        continue
+                    if not isinstance(a, torch.Tensor):
+                        raise QError(f"{who}: {kind} {full} is not a tensor")
+                    seen.add(id(t))
+                    sdicts.append(slots)
+                    snames.append(sname)
+                    srcs.append(t)
+                    names.append(full)
+                    avgs.append(a)
         self.cdicts = cdicts
         self.clens = list(map(len, cdicts))
-        self.pdicts = pdicts
-        self.pnames = pnames
-        self.names = names
-        self.params = params
-        dd = d._d
-        avgs = []
-        for n in names:
-            t = dd.get(n)
-            if t is None:
-                raise QError(f"{who}: parameter {n} not found, unable to compute average")
-            if not isinstance(t, torch.Tensor):
-                raise QError(f"{who}: parameter {n} is not a tensor")
-            avgs.append(t)
-        self.avgs = avgs
+        self.sdicts, self.snames, self.srcs = sdicts, snames, srcs
+        self.names, self.avgs = names, avgs
+        self.dlen = len(dd)
         try:
-            self.plan = Plan(avgs, params)
+            self.plan = Plan(avgs, srcs)
         except RuntimeError as err:
             raise torch_error(err) from None
         self.n = None
-        self.n_version = -1
-        self.n_value = 0.0
         self.n_np = None
+        self.n_version = -1
 
     def valid(self, module, dd) -> bool:
-        return (module is self.module
+        return (module is self.module and len(dd) == self.dlen
                 and list(map(len, self.cdicts)) == self.clens
-                and all(map(_is, map(dict.get, self.pdicts, self.pnames), self.params))
+                and all(map(_is, map(dict.get, self.sdicts, self.snames), self.srcs))
                 and all(map(_is, map(dd.get, self.names), self.avgs)))
 
 
-_N_KEY = ".n"
+N_KEY = ".n"
 _ERR2 = ("avgparms: expects 2 args, model/module/optimizer & dictionary of parameters "
          "w'averaged weights")
 _set_grad = torch._C._set_grad_enabled
 _grad_on = torch.is_grad_enabled
 
 
-def _avg_step(c: _AvgCache, n, nv: float) -> None:
-    """One running-mean update through the cached plan (autograd off), then .n += 1."""
-    if c.n_np is not None:
-        # .n on the CPU: the count lives in host memory, update it through a numpy view
-        # (no dispatcher call); _version is unchanged, so our cached count stays valid
-        prev = _grad_on()
-        if prev:
-            _set_grad(False)
-        try:
-            c.plan.lerp_(1.0 / (nv + 1.0))
-        finally:
-            if prev:
-                _set_grad(True)
-        c.n_np[()] = nv + 1.0
-    else:
-        running_mean_(c.avgs, c.params, n, 1.0 / (nv + 1.0), c.plan)
+def running_update(ctx, h0, h1, who: str, err: str, step, module_of) -> np.int64:
+    """The shared body of avgparms/emaparms: resolve (module;dictionary), keep the pair cache on
+    the dictionary, read `.n` (a CPU double, read through a numpy view: no .item()), run
+    step(plan, n) with autograd off, then `.n += 1` and return it as a long."""
+    if not (is_handle(h0) and is_handle(h1)):
+        raise QError(err)
+    reg = ctx.registry
+    o = reg.entry(h0).obj
+    m = o if isinstance(o, nn.Module) else module_of(ctx, h0, who)[0]
+    e1 = reg.entry(h1)
+    if e1.cls != "dictionary":
+        raise QError(err)
+    d = e1.obj
+    if d.kind != "plain":
+        raise QError(f"{who}: expecting a dictionary of averaged weights, given a {d.kind} "
+                     "dictionary")
+    dd = d._d
+    c = getattr(d, "_paircache", None)
+    if c is None or not c.valid(m, dd):
+        c = d._paircache = PairCache(m, dd, who)
+    n = dd.get(N_KEY)
+    if n is None:
+        n = dd[N_KEY] = torch.tensor(1.0, dtype=torch.float64)
+        c.dlen = len(dd)
+    if n is not c.n or n._version != c.n_version:
+        if not isinstance(n, torch.Tensor) or n.numel() != 1:
+            raise QError(f"{who}: .n must be a scalar tensor")
+        c.n = n
+        c.n_np = n.numpy() if (n.is_cpu and n.dim() == 0 and n.dtype == torch.float64
+                               and not n.requires_grad) else None
         c.n_version = n._version
+    nv = float(c.n_np) if c.n_np is not None else float(n)
+    prev = _grad_on()
+    if prev:
+        _set_grad(False)
+    try:
+        try:
+            step(c.plan, nv)
+        except RuntimeError:
+            # a tensor changed dtype/device behind the plan (e.g. `to`): rebuild once and retry
+            c = d._paircache = PairCache(m, dd, who)
+            c.n = n
+            try:
+                step(c.plan, nv)
+            except RuntimeError as e:
+                d._paircache = None
+                raise torch_error(e) from None
+        if c.n_np is not None:
+            c.n_np[()] = nv + 1.0        # in place through host memory; _version unchanged
+        else:
+            n.fill_(nv + 1.0)
+            c.n_version = n._version
+    finally:
+        if prev:
+            _set_grad(True)
+    return np.int64(nv + 1.0)
+
+
+def _swa_step(plan, nv: float) -> None:
+    plan.lerp_(1.0 / (nv + 1.0))
 
 
 def avgparms(ctx, x):
-    """avgparms(m;p): running average of m's parameters into p; `.n` counts models (long)."""
+    """avgparms(m;p): running average of m's parameters (and of buffers whose names are keys of
+    p) into p; `.n` counts the models in the average (1 for a copyparms snapshot); returns it."""
     if type(x) is not list or len(x) != 2:
         raise QError(_ERR2)
-    h0, h1 = x
-    if not (is_handle(h0) and is_handle(h1)):
-        raise QError(_ERR2)
-    reg = ctx.registry
-    o = reg.entry(h0).obj
-    m = o if isinstance(o, nn.Module) else _module_arg(ctx, h0, "avgparms")[0]
-    e1 = reg.entry(h1)
-    if e1.cls != "dictionary":
-        raise QError(_ERR2)
-    d = e1.obj
-    if d.kind != "plain":
-        raise QError("avgparms: expecting a dictionary of averaged weights, given a "
-                     f"{d.kind} dictionary")
-    dd = d._d
-    c = getattr(d, "_avgcache", None)
-    if c is None or not c.valid(m, dd):
-        c = d._avgcache = _AvgCache(m, d, "avgparms")
-    n = dd.get(_N_KEY)
-    if n is None:
-        n = dd[_N_KEY] = torch.tensor(1.0, dtype=torch.float64)
-    if n is not c.n or n._version != c.n_version:
-        if not isinstance(n, torch.Tensor) or n.numel() != 1:
-            raise QError("avgparms: .n must be a scalar tensor")
-        c.n = n
-        c.n_version = n._version
-        c.n_value = float(n)
-        c.n_np = n.numpy() if (n.is_cpu and n.dim() == 0 and n.dtype == torch.float64
-                               and not n.requires_grad) else None
-    nv = c.n_value if c.n_np is None else float(c.n_np)
-    try:
-        _avg_step(c, n, nv)
-    except RuntimeError:
-        # a tensor changed dtype/device (e.g. `to`): rebuild the plan once and retry
-        c = d._avgcache = _AvgCache(m, d, "avgparms")
-        c.n, c.n_version, c.n_value, c.n_np = n, n._version, nv, None
-        try:
-            _avg_step(c, n, nv)
-        except RuntimeError as err:
-            d._avgcache = None
-            raise torch_error(err) from None
-    c.n_value = nv = nv + 1.0
-    return np.int64(nv)
+    return running_update(ctx, x[0], x[1], "avgparms", _ERR2, _swa_step, _module_arg)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ def _options(who: str, table: list, items: list) -> dict:
             named = True
             for k, v in zip(to_items(y.keys), to_items(y.values)):
                 given[k] = v
-        elif isinstance(y, list) and len(y) == 2 and isinstance(y[0], str) and y[0] in names:
+        elif isinstance(y, list) and len(y) == 2 and isinstance(y[0], str):
             named = True
             given[y[0]] = y[1]
         elif isinstance(y, np.ndarray) and y.dtype == object and len(y) == 2 and y[0] in names:
@@ -117,6 +117,8 @@ def loss_fn(ctx, x):
     loss m -> handle to the model's loss."""
     if isinstance(x, str):
         x = [x]
+    elif isinstance(x, np.ndarray) and x.dtype == object and len(x) and isinstance(x[0], str):
+        x = list(x)                                   # loss(`mse;`none): a symbol list
     a = args_of(x)
     if not a:
         raise QError("loss: expecting loss name or loss/model handle")
