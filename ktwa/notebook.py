@@ -211,13 +211,26 @@ def result(s: Session, value) -> QResult:
     return QResult(value, text, html)
 
 
+def _display(r: QResult) -> None:
+    """Show a value that is not the cell's last (IPython's display: HTML tables in Jupyter)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:
+        get_ipython = None
+    if get_ipython is not None and get_ipython() is not None:
+        display(r)
+    else:
+        sys.stdout.write(r.text)
+
+
 def run_cell(s: Session, src: str):
-    """Evaluate a cell: every displayed value but the last prints as console text, the last is
-    returned (a QResult) for IPython to display; an error prints the q error text and stops."""
+    """Evaluate a cell: every value the console would show is displayed, the last one returned
+    (a QResult) for IPython to display; an error prints the q error text and stops the cell."""
     shown_last = None
     for st in split_statements(src, script=False):
         if shown_last is not None:
-            sys.stdout.write(shown_last.text)
+            _display(shown_last)
             shown_last = None
         try:
             value, shown = s.evaluate(st.text)

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 
+import numpy as np
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
@@ -23,15 +24,12 @@ from pygments.lexers.q import QLexer
 from pygments.token import Name
 
 from . import __version__
-from .errors import QExit
-from .session import Session     # also registers the q built-ins in BUILTINS
+from .errors import QError, QExit
+from .session import Session, split_statements   # (also registers the q built-ins)
 from .syntax.lexer import is_complete
+from .torchapi import API
+from .values.types import QDict, QTable
 from .verbs.core import BUILTINS
-
-try:
-    from .torchapi import API
-except ImportError:          # no torch: the q core alone
-    API = {}
 
 PROMPT = "q)"
 
@@ -82,7 +80,6 @@ def _in_string(text: str) -> bool:
 
 def _syms(v) -> list[str]:
     """The symbols of a symbol vector (empty for anything else)."""
-    import numpy as np
     if isinstance(v, np.ndarray) and v.dtype == object:
         return [s for s in v.tolist() if isinstance(s, str)]
     return []
@@ -90,7 +87,6 @@ def _syms(v) -> list[str]:
 
 def _keys_of(v) -> list[str]:
     """What may follow ``v``` : a dictionary's symbol keys, a table's (or keyed table's) columns."""
-    from .values.types import QDict, QTable
     if isinstance(v, QTable):
         return list(v.cols)
     if isinstance(v, QDict):
@@ -106,7 +102,6 @@ def _keys_of(v) -> list[str]:
 def _symbols_in(globals_: dict, limit: int = 2000) -> list[str]:
     """Symbols worth offering after a bare backtick: dictionary keys, table columns and the
     values of tables' symbol columns."""
-    from .values.types import QDict, QTable
     seen: dict[str, None] = {}
     for v in list(globals_.values()):
         seen.update(dict.fromkeys(_keys_of(v)))
@@ -213,13 +208,30 @@ def units(text: str) -> list[str]:
     return out
 
 
+def console(session, src: str, out) -> bool:
+    """One input as the q) prompt runs it: what Session.console returns, but written as it
+    happens, so `-1` lines of a long training loop appear while it runs. An error (or Ctrl-C,
+    `'stop`) ends the input; returns False then. `\\\\` raises QExit."""
+    for st in split_statements(src, script=False):
+        try:
+            value, shown = session.evaluate(st.text)
+            if shown:
+                out.write(session.ctx.show(value))
+        except QError as e:
+            out.write(session.error_text(e, st.text))
+            return False
+        except KeyboardInterrupt:
+            out.write("'stop\n")
+            return False
+        finally:
+            out.flush()
+    return True
+
+
 def banner() -> str:
-    try:
-        import torch
-        tv = torch.__version__.split("+")[0]
-        device = "cuda" if torch.cuda.is_available() else "cpu"
-    except ImportError:
-        tv, device = "none", "cpu"
+    import torch
+    tv = torch.__version__.split("+")[0]
+    device = "cuda" if torch.cuda.is_available() else "cpu"
     return f"ktwa {__version__}  torch {tv}  device {device}\n\\\\ or Ctrl-D to exit\n"
 
 
@@ -238,10 +250,12 @@ def make_prompt_session(session, history: History | None = None, **kw) -> Prompt
     )
 
 
-def run_repl(session, input=None, output=None, history: History | None = None,
+def run_repl(session=None, input=None, output=None, history: History | None = None,
              stdout=None, show_banner: bool = True) -> int:
     """The q) loop until Ctrl-D or `\\\\`; returns the exit code. input/output are
-    prompt_toolkit's (tests pass a pipe and a DummyOutput); stdout receives what q prints."""
+    prompt_toolkit's (tests pass a pipe and a DummyOutput); stdout receives the values and
+    errors (`-1`/`-2` write to the session's own streams)."""
+    session = session if session is not None else Session()
     out = stdout or sys.stdout
     ps = make_prompt_session(session, history, input=input, output=output)
     if show_banner:
@@ -256,8 +270,7 @@ def run_repl(session, input=None, output=None, history: History | None = None,
             return 0
         try:
             for unit in units(text):
-                out.write(session.console(unit))
-                out.flush()
+                console(session, unit, out)
         except QExit as e:
             return e.code
         except KeyboardInterrupt:       # between statements or while printing

@@ -39,6 +39,8 @@ class Ctx:
     class settings:
         precision = 7
 
+    rng = np.random.default_rng(0)
+
     def apply(self, fn, args):
         return fn(*args)
 
@@ -149,11 +151,11 @@ CASES = [
     ("in typed", lambda: L.q_in(J(1), f(1, 2)), np.bool_(False)),
     ("within", lambda: L.within(j(1, 3, 10, 6, 4), j(2, 6)), b("01011")),
     ("within syms", lambda: L.within(S("b", "z"), S("a", "c")), b("10")),
-    ("find", lambda: L.query(j(10, 20, 30), J(20)), J(1)),
-    ("find absent", lambda: L.query(j(10, 20, 30), J(17)), J(3)),
-    ("find vec", lambda: L.query(C("abc"), C("cax")), j(2, 0, 3)),
-    ("dict rlookup", lambda: L.query(D(S("a", "b"), j(1, 2)), J(2)), "b"),
-    ("dict rlookup miss", lambda: L.query(D(S("a", "b"), j(1, 2)), J(9)), ""),
+    ("find", lambda: L.query(CTX, j(10, 20, 30), J(20)), J(1)),
+    ("find absent", lambda: L.query(CTX, j(10, 20, 30), J(17)), J(3)),
+    ("find vec", lambda: L.query(CTX, C("abc"), C("cax")), j(2, 0, 3)),
+    ("dict rlookup", lambda: L.query(CTX, D(S("a", "b"), j(1, 2)), J(2)), "b"),
+    ("dict rlookup miss", lambda: L.query(CTX, D(S("a", "b"), j(1, 2)), J(9)), ""),
     ("cross", lambda: L.cross(j(1, 2, 3), j(10, 20)),
      [j(1, 10), j(1, 20), j(2, 10), j(2, 20), j(3, 10), j(3, 20)]),
     ("vcond", lambda: L.vcond(b("101"), j(1, 2, 3), j(4, 5, 6)), j(1, 5, 3)),
@@ -263,7 +265,7 @@ ERRORS = [
     ("assign index", lambda: I.assign_at(j(1, 2, 3), [J(5)], J(5)), "index"),
     ("assign length", lambda: I.assign_at(j(1, 2, 3), [j(0, 1)], j(5, 6, 7)), "length"),
     ("dict val type", lambda: I.assign_at(D(S("a"), j(1)), ["b"], "x"), "type"),
-    ("deal", lambda: L.query(J(-5), J(3)), "length"),
+    ("deal", lambda: L.query(CTX, J(-5), J(3)), "length"),
 ]
 
 
@@ -284,13 +286,13 @@ def test_amend_does_not_mutate():
 
 
 def test_random():
-    r = L.query(J(5), J(10))
+    r = L.query(CTX, J(5), J(10))
     assert r.dtype == np.int64 and len(r) == 5 and (r >= 0).all() and (r < 10).all()
-    d = L.query(J(-10), J(10))
+    d = L.query(CTX, J(-10), J(10))
     assert sorted(d.tolist()) == list(range(10))
-    p = L.query(N, j(5, 6, 7))
+    p = L.query(CTX, N, j(5, 6, 7))
     assert sorted(p.tolist()) == [5, 6, 7]
-    assert L.rand(j(4, 4)) == 4
+    assert L.rand(j(4, 4), CTX.rng) == 4
 
 
 def test_large_vectors_fast():

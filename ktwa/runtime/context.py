@@ -42,6 +42,13 @@ class Context:
         self._write = write or (lambda fd, text: None)
         self.interrupted = False
         self.depth = 0                   # lambda call depth (error frames show `[n]`)
+        self.rng = None
+        self.reseed()
+
+    def reseed(self):
+        """q's random sequence is fixed at start-up by \\S (default -314159)."""
+        import numpy as np
+        self.rng = np.random.default_rng(abs(self.settings.seed) % (2**63))
 
     # --- protocol for builtins
     def apply(self, f, args):

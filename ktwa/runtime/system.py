@@ -80,8 +80,11 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd == "S":
         if not arg.strip():
             return np.int32(s.seed)
-        s.seed = int(arg.strip())
-        np.random.seed(abs(s.seed) % (2**32))
+        try:
+            s.seed = int(arg.strip())
+        except ValueError:
+            raise QError("type") from None
+        ctx.reseed()
         return None
     if cmd == "l":
         path = arg.strip()

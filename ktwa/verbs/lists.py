@@ -1028,63 +1028,63 @@ def rotate(x, y):
     return _sub(y, pos)
 
 
-_RNG = np.random.default_rng()
+# random draws use the session's generator (ctx.rng, seeded by \S like q's -314159 default)
 
 
-def _roll_atom(n, y):
+def _roll_atom(n, y, rng):
     if isinstance(y, np.floating):
-        return (_RNG.random(n) * float(y)).astype(y.dtype)
+        return (rng.random(n) * float(y)).astype(y.dtype)
     if isinstance(y, np.integer) and not isinstance(y, np.bool_):
         hi = int(y)
         if hi <= 0:
             if hi == 0:
-                return _RNG.integers(np.iinfo(y.dtype).min + 1, np.iinfo(y.dtype).max,
+                return rng.integers(np.iinfo(y.dtype).min + 1, np.iinfo(y.dtype).max,
                                      n, dtype=y.dtype)
             raise QError("domain")
-        return _RNG.integers(0, hi, n, dtype=y.dtype)
+        return rng.integers(0, hi, n, dtype=y.dtype)
     if isinstance(y, np.bool_):
-        return _RNG.integers(0, 2, n).astype(bool)
+        return rng.integers(0, 2, n).astype(bool)
     raise QError("nyi")
 
 
-def rand(x):
+def rand(x, rng):
     if isinstance(x, (np.ndarray, list, QTable)):
         if count(x) == 0:
             return proto(x)
-        return index(x, I64(_RNG.integers(0, count(x))))
+        return index(x, I64(rng.integers(0, count(x))))
     if isinstance(x, np.generic):
-        return _roll_atom(1, x)[0]
+        return _roll_atom(1, x, rng)[0]
     raise QError("type")
 
 
-def roll(x, y):
+def roll(x, y, rng):
     n = int(x)
     if is_null(x):               # 0N?y permute
         if is_int_atom(y):
-            return _RNG.permutation(int(y)).astype(I64)
-        return take_pos(y, _RNG.permutation(count(y)).astype(I64))
+            return rng.permutation(int(y)).astype(I64)
+        return take_pos(y, rng.permutation(count(y)).astype(I64))
     if n >= 0:
         if isinstance(y, (np.ndarray, list, QTable)):
             c = count(y)
             if c == 0:
                 raise QError("length")
-            return take_pos(y, _RNG.integers(0, c, n).astype(I64))
-        return _roll_atom(n, y)
+            return take_pos(y, rng.integers(0, c, n).astype(I64))
+        return _roll_atom(n, y, rng)
     m = -n
     if is_int_atom(y) and not isinstance(y, np.bool_):
         if m > int(y):
             raise QError("length")
-        return _RNG.choice(int(y), m, replace=False).astype(y.dtype)
+        return rng.choice(int(y), m, replace=False).astype(y.dtype)
     if isinstance(y, (np.ndarray, list, QTable)):
         if m > count(y):
             raise QError("length")
-        return take_pos(y, _RNG.choice(count(y), m, replace=False).astype(I64))
+        return take_pos(y, rng.choice(count(y), m, replace=False).astype(I64))
     raise QError("type")
 
 
-def query(x, y):
+def query(ctx, x, y):
     if is_int_atom(x) and not isinstance(x, np.bool_):
-        return roll(x, y)
+        return roll(x, y, ctx.rng)
     if isinstance(x, (np.ndarray, list, QDict, QTable)):
         return find(x, y)
     raise QError("type")
@@ -1150,8 +1150,8 @@ _define("xprev", dyad=xprev, infix=True)
 _define("sublist", dyad=sublist, infix=True)
 _define("rotate", dyad=rotate, infix=True)
 _define("cut", dyad=cut, infix=True)
-_define("rand", rand)
-_define("?", dyad=query, triad=vcond, infix=True)
+_define("rand", lambda ctx, x: rand(x, ctx.rng), ctx=True)
+_define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, infix=True)
 _define("#", dyad=take, infix=True)
 _define("_", dyad=drop, infix=True)
 _define(",", monad=q_enlist, dyad=join, infix=True)

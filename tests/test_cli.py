@@ -1,0 +1,112 @@
+"""`ktwa FILE.kt [args]`, `ktwa -c`, `ktwa -i`, stdin: exit codes, error text, \\l, .z.x."""
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ktwa.cli import main
+
+
+@pytest.fixture
+def cwd(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return str(path)
+
+
+def test_script_args_are_strings_in_zx(cwd, capsys):
+    write(cwd / "a.kt", "show .z.x\n-1 string .z.f;\n")
+    assert main(["a.kt", "alpha", "-x", "7"]) == 0
+    assert capsys.readouterr().out == '"alpha"\n"-x"\n,"7"\na.kt\n'
+
+
+def test_uncaught_error_names_file_and_line_and_exits_1(cwd, capsys):
+    write(cwd / "e.kt", "a:1\n/ a comment\nb:a+`a\n-1 \"never\";\n")
+    assert main(["e.kt"]) == 1
+    cap = capsys.readouterr()
+    assert cap.out == ""
+    assert cap.err == "'type\n  [0]  e.kt:3: b:a+`a\n                  ^\n"
+
+
+def test_error_inside_a_lambda_of_a_continued_statement(cwd, capsys):
+    write(cwd / "f.kt", "f:{[x]\n  x+`a}\nf 1\n")
+    assert main(["f.kt"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("'type\n") and "x+`a" in err and "f.kt:3: f 1" in err
+
+
+def test_missing_script(cwd, capsys):
+    assert main(["nosuch.kt"]) == 1
+    assert capsys.readouterr().err.startswith("'nosuch.kt. OS reports: No such file")
+
+
+def test_load_relative_paths_from_cwd(cwd, capsys):
+    write(cwd / "lib" / "util.kt", "double:{2*x}\n-1 \"loaded\";\n")
+    write(cwd / "main.kt", "\\l lib/util.kt\nsystem\"l lib/util.kt\"\n-1 string double 21;\n")
+    assert main(["main.kt"]) == 0
+    assert capsys.readouterr().out == "loaded\nloaded\n42\n"
+
+
+def test_shebang_line_is_ignored_and_echo_of_values(cwd, capsys):
+    write(cwd / "s.kt", "#!/usr/bin/env ktwa\n1+1\nx:3\nx\n")
+    assert main(["s.kt"]) == 0
+    assert capsys.readouterr().out == "2\n3\n"
+
+
+def test_minus_one_and_minus_two_go_to_stdout_and_stderr(cwd, capsys):
+    write(cwd / "o.kt", "-1 \"to out\";\n-2 \"to err\";\n")
+    assert main(["o.kt"]) == 0
+    cap = capsys.readouterr()
+    assert (cap.out, cap.err) == ("to out\n", "to err\n")
+
+
+def test_exit_code_from_the_script(cwd, capsys):
+    write(cwd / "x.kt", "exit 3\n-1 \"never\";\n")
+    assert main(["x.kt"]) == 3
+    write(cwd / "q.kt", "1\n\\\\\n2\n")
+    assert main(["q.kt"]) == 0
+    assert capsys.readouterr().out == "1\n"
+
+
+def test_c_prints_what_the_console_shows(capsys):
+    assert main(["-c", "1+1"]) == 0
+    assert main(["-c", "a:til 3;a"]) == 0
+    assert main(["-c", "-1 \"x\"; -2 \"y\";"]) == 0
+    cap = capsys.readouterr()
+    assert (cap.out, cap.err) == ("2\n0 1 2\nx\n", "y\n")
+
+
+def test_c_error_exits_1(capsys):
+    assert main(["-c", "1+`a"]) == 1
+    assert capsys.readouterr().err == "'type\n  [0]  1+`a\n        ^\n"
+
+
+def test_piped_stdin_is_console_input(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("f:{[x]\nx*2}\nf 21\n1+`a\n3\n"))
+    assert main([]) == 0
+    assert capsys.readouterr().out == "42\n'type\n  [0]  1+`a\n        ^\n3\n"
+
+
+def test_i_stays_after_the_script(cwd, monkeypatch, capsys):
+    write(cwd / "i.kt", "a:41\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a+1\n"))
+    assert main(["-i", "i.kt"]) == 0
+    assert capsys.readouterr().out == "42\n"
+
+
+def test_executable_script_as_a_process(cwd):
+    path = write(cwd / "run.kt", "#!/usr/bin/env ktwa\n-1 \"hi \",first .z.x;\n1+`a\n")
+    os.chmod(path, 0o755)
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+    p = subprocess.run([path, "there"], capture_output=True, text=True, env=env, timeout=120)
+    assert p.returncode == 1
+    assert p.stdout == "hi there\n"
+    label = f"  [0]  {path}:3: "
+    assert p.stderr == f"'type\n{label}1+`a\n" + " " * (len(label) + 1) + "^\n"
