@@ -93,6 +93,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="stay in the REPL after running the script")
     ap.add_argument("file", nargs="?", help="a .kt script to run")
     ap.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script (.z.x)")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `-c '-1"x"'`: q source may start with `-`, which argparse would read as an option
+    if "-c" in argv[:-1]:
+        k = argv.index("-c")
+        if argv[k + 1].startswith("-"):
+            argv[k:k + 2] = ["-c=" + argv[k + 1]]
     ns = ap.parse_args(argv)
     s = _session()
     try:

@@ -297,7 +297,8 @@ def tokenize(text: str) -> list[Tok]:
         if c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()) or (
                 c == "-" and i + 1 < n and (text[i + 1].isdigit() or (
                     text[i + 1] == "." and i + 2 < n and text[i + 2].isdigit()))
-                and not (adjacent(i) and prev_kind() in NOUN_END)):
+                and not (adjacent(i) and prev_kind() in NOUN_END
+                         and not (prev_kind() == "RBRACK" and _is_param_close(toks)))):
             m = _PLAIN_INT.match(text, i)
             if m is not None:
                 end = m.end()
