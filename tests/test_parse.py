@@ -134,3 +134,20 @@ def test_deep_chain_does_not_recurse():
     src = "+".join(["1"] * 20000)
     b = parse(src)
     assert len(b.stmts[0].ops) == 19999
+
+
+FLAT = ["1+2*3-4%5", "x:1;y:2", "a -1", "x,:y", "+/x", "count each x", "a:b:3", "f'x", "x::3",
+        "-1+x", "neg x", "`a`b!1 2", '"s",x', "x+/:y", "i+:1", ":x", "'`e", "a;"]
+
+
+@pytest.mark.parametrize("src", FLAT)
+def test_flat_fast_path_equals_lark(src):
+    """Lines without brackets take a fast path; it must build exactly what Lark builds."""
+    from ktwa.syntax import parser as P
+    from ktwa.syntax.lexer import tokenize
+    flat = P._parse_flat(tokenize(src))
+    with P._lock:
+        P._state.tokens = tokenize(src)
+        P._state.text = src
+        via_lark = P._get_parser().parse(src)
+    assert repr(flat) == repr(via_lark)

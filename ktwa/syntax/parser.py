@@ -411,16 +411,27 @@ def _get_parser():
 
 _NESTING = frozenset({"LPAR", "LBRACK", "LBRACE", "SELECT", "EXEC", "UPDATE", "DELETE"})
 _BUILDER = _Builder()
-_LEAF = {"NUM": _BUILDER.num, "STR": _BUILDER.num, "SYM": _BUILDER.num, "NAME": _BUILDER.name,
-         "VERB": _BUILDER.verb, "COLON": _BUILDER.verb, "DCOLON": _BUILDER.verb,
-         "ASSIGNOP": _BUILDER.assignop}
+_CONST_TOKENS = frozenset({"NUM", "STR", "SYM"})
+_VERB_TOKENS = frozenset({"VERB", "COLON", "DCOLON"})
+
+
+def _leaf_term(t) -> _Term:
+    """`term: base` for a single token, as the Builder's leaf callbacks then `term` make it."""
+    ty = t.type
+    span = (t.start_pos, t.end_pos)
+    if ty in _CONST_TOKENS:
+        return _Term(A.Const(span, t.qvalue), False)
+    if ty == "NAME":
+        return _Term(A.Name(span, t.value), t.value in INFIX_KEYWORDS)
+    if ty in _VERB_TOKENS:
+        return _Term(A.Verb(span, t.value), True)
+    return _BUILDER.assignop([t])
 
 
 def _parse_flat(toks) -> A.Block:
     """The grammar's `block`/`stmt`/`chain: term+`/`term: base postfix*` productions for token
-    runs without brackets or qSQL (most lines), built with the same Builder callbacks that Lark
-    drives, without Lark's per-token overhead."""
-    b = _BUILDER
+    runs without brackets or qSQL (most lines), built from the same pieces the Builder uses,
+    without Lark's per-token overhead. tests/test_parse.py checks both paths agree."""
     stmts = []
     terms: list = []
     k = 0
@@ -434,13 +445,18 @@ def _parse_flat(toks) -> A.Block:
             continue
         if t.type == "ADVERB":
             raise QError(t.value, (t.start_pos, t.end_pos))
-        parts = [_LEAF[t.type]([t])]
         k += 1
-        while k < n and toks[k].type == "ADVERB":
-            parts.append(b.adverb([toks[k]]))
-            k += 1
-        terms.append(b.term(parts))
-    return b.block(stmts)
+        if k < n and toks[k].type == "ADVERB":
+            parts = [_BUILDER.verb([t]) if t.type in _VERB_TOKENS else
+                     _BUILDER.num([t]) if t.type in _CONST_TOKENS else
+                     _BUILDER.name([t]) if t.type == "NAME" else _BUILDER.assignop([t])]
+            while k < n and toks[k].type == "ADVERB":
+                parts.append(_BUILDER.adverb([toks[k]]))
+                k += 1
+            terms.append(_BUILDER.term(parts))
+        else:
+            terms.append(_leaf_term(t))
+    return _BUILDER.block(stmts)
 
 
 def parse(text: str) -> A.Block:
