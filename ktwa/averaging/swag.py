@@ -22,11 +22,12 @@ the sample covariance is ``scale * (diag(var) + D^T D/(K-1))`` (scale 0.5 = SWAG
 from __future__ import annotations
 
 import math
+from operator import is_ as _is
 
 import torch
 from torch import Tensor
 
-from .grouping import flatten, unflatten_into
+from .grouping import unflatten_into
 
 __all__ = ["Swag"]
 
@@ -59,6 +60,13 @@ class Swag:
         self.n = 0        # models collected
         self.k = 0        # deviation rows held (<= max_models)
         self._head = 0    # next ring slot
+        # persistent staging: the flat vector x, views of it shaped like the parameters (one
+        # _foreach_copy_ per collect, no per-tensor Python work), and x*x
+        self._x = torch.empty(self.numel, **kw)
+        self._x2 = torch.empty(self.numel, **kw)
+        self._views = list(torch.split(self._x, [p.numel() for p in params]))
+        self._views = [v.view(sh) for v, sh in zip(self._views, self.shapes)]
+        self._checked: list = []  # the parameter list whose shapes were last verified
 
     # -- collection ------------------------------------------------------------------------------
     def _check_params(self, params):
@@ -69,11 +77,15 @@ class Swag:
     def collect(self, params) -> int:
         """Add one model (its parameters, same order/shapes as at construction). Returns n."""
         params = list(params)
-        self._check_params(params)
-        x = flatten(params, dtype=self.dtype, device=self.device)
+        if len(params) != len(self._checked) or not all(map(_is, params, self._checked)):
+            self._check_params(params)
+            self._checked = params
+        x = self._x
+        torch._foreach_copy_(self._views, params)    # no_grad: parameters copy as they are
         w = 1.0 / (self.n + 1)
         self.mean.lerp_(x, w)
-        self.sq_mean.lerp_(x * x, w)
+        torch.mul(x, x, out=self._x2)
+        self.sq_mean.lerp_(self._x2, w)
         if self.max_models > 0:
             torch.sub(x, self.mean, out=self.dev[self._head])
             self._head = (self._head + 1) % self.max_models
