@@ -106,10 +106,7 @@ class Session:
         stream.flush()
 
     def _install_api(self):
-        try:
-            from .torchapi import install
-        except ImportError:
-            return
+        from .torchapi import install
         install(self.ctx)
 
     # ---- public api

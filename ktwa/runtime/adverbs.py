@@ -44,27 +44,24 @@ def apply_derived(ctx, d: Derived, args: list):
         return over(ctx, f, args, scan=False)
     if adv == "\\":
         return over(ctx, f, args, scan=True)
-    if adv == "/:":
+    if adv == "/:" or adv == "\\:":
         if len(args) != 2:
             raise QError("rank")
-        x, y = args
-        if isinstance(y, T.QDict):
-            return T.QDict(y.keys, T.from_items([apply(ctx, f, [x, v]) for v in _items(y.values)]))
-        if T.is_atom(y):
-            return apply(ctx, f, [x, y])
-        return T.from_items([apply(ctx, f, [x, v]) for v in _items(y)])
-    if adv == "\\:":
-        if len(args) != 2:
-            raise QError("rank")
-        x, y = args
-        if isinstance(x, T.QDict):
-            return T.QDict(x.keys, T.from_items([apply(ctx, f, [v, y]) for v in _items(x.values)]))
-        if T.is_atom(x):
-            return apply(ctx, f, [x, y])
-        return T.from_items([apply(ctx, f, [v, y]) for v in _items(x)])
+        return _each_side(ctx, f, args[0], args[1], right=adv == "/:")
     if adv == "':":
         return prior(ctx, f, args)
     raise QError("nyi")
+
+
+def _each_side(ctx, f, x, y, right: bool):
+    """`x f/: y` (each right: f[x;] over y) and `x f\\: y` (each left: f[;y] over x)."""
+    over_, call = (y, lambda v: apply(ctx, f, [x, v])) if right else \
+        (x, lambda v: apply(ctx, f, [v, y]))
+    if isinstance(over_, T.QDict):
+        return T.QDict(over_.keys, T.from_items([call(v) for v in _items(over_.values)]))
+    if T.is_atom(over_):
+        return call(over_)
+    return T.from_items([call(v) for v in _items(over_)])
 
 
 def each(ctx, f, args):

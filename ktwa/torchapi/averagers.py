@@ -38,7 +38,7 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, from_items, syms, to_items
 from ..verbs.core import define
-from .averaging_api import running_update
+from .averaging_api import copy_back, running_update
 from .convert import get_handle, kname, to_k, to_tensor
 from .forward import input_tensor, restore_flags, set_mode
 from .modules import _py, args_of, entry_module, module_device, torch_error
@@ -176,23 +176,9 @@ def copystate(ctx, x):
         get = lambda k: to_tensor(src[k]) if k in src else None   # noqa: E731
     else:
         get = _dict(ctx, y, "copystate").get
-    return _copy_back(named, get)
+    return copy_back(named, get)
 
 
-def _copy_back(named, get) -> QDict:
-    names, flags, dst, src = [], [], [], []
-    for n, t in named:
-        s = get(n)
-        names.append(n)
-        flags.append(s is not None)
-        if s is not None:
-            dst.append(t)
-            src.append(s)
-    try:
-        copy_into_(dst, src)
-    except RuntimeError as err:
-        raise torch_error(err) from None
-    return _k_bools(names, flags)
 
 
 # ---------------------------------------------------------------------------------------------

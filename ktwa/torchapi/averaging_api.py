@@ -83,6 +83,12 @@ def copyparms(ctx, x):
     else:
         d = _dict_arg(ctx, y, "copyparms")
         get = d.get
+    return copy_back(named, get)
+
+
+def copy_back(named, get) -> QDict:
+    """Copy get(name) into each (name, tensor) of `named` that has one, checking every shape
+    before copying any; returns the k dict name -> copied (copyparms(m;p)'s result)."""
     names, flags, dst, srcs = [], [], [], []
     for n, p in named:
         t = get(n)

@@ -29,7 +29,8 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.types import CHAR, QDict, QTable, syms, to_items
 from ..verbs.core import define
-from .averagers import Scheduler, SwagState, TwaState, _copy_back, _Layout, _state_named
+from .averagers import Scheduler, SwagState, TwaState, _Layout, _state_named
+from .averaging_api import copy_back
 from .averagers import new_swag, new_twa
 from .convert import get_handle, kname, to_tensor
 from .modules import args_of, entry_module
@@ -328,11 +329,11 @@ def loadtensors(ctx, x):
     if e.cls == "dictionary":
         d = e.obj
         if d.kind != "plain":
-            return _copy_back(list(d.items()), tensors.get)
+            return copy_back(list(d.items()), tensors.get)
         d._d.clear()
         d._d.update(tensors)
         return np.int64(len(tensors))
-    return _copy_back(_state_named(entry_module(e, "loadtensors")), tensors.get)
+    return copy_back(_state_named(entry_module(e, "loadtensors")), tensors.get)
 
 
 define("savetensors", monad=savetensors, ctx=True)

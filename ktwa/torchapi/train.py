@@ -691,26 +691,24 @@ def test_epoch(mo: Model):
     return _metric_result(names, s, losses, correct, n, preds, outs)
 
 
+def _epoch_call(ctx, x, who: str, kind: str, epoch):
+    a = args_of(x)
+    mo = _model(ctx, a[0] if a else x, who)
+    if len(a) == 3:
+        set_data(ctx, mo, kind, a[1], a[2])
+    elif len(a) != 1:
+        raise QError(f"{who}: expecting model or (model;inputs;targets), given {len(a)} args")
+    return epoch(mo)
+
+
 def run_fn(ctx, x):
     """run m: train one epoch (run(m;x;y) first defines the data); returns the train metric(s)."""
-    a = args_of(x)
-    mo = _model(ctx, a[0] if a else x, "run")
-    if len(a) == 3:
-        set_data(ctx, mo, "train", a[1], a[2])
-    elif len(a) != 1:
-        raise QError(f"run: expecting model or (model;inputs;targets), given {len(a)} args")
-    return run_epoch(mo)
+    return _epoch_call(ctx, x, "run", "train", run_epoch)
 
 
 def testrun_fn(ctx, x):
     """testrun m: evaluate the test data (eval mode, no grad); returns the test metric(s)."""
-    a = args_of(x)
-    mo = _model(ctx, a[0] if a else x, "testrun")
-    if len(a) == 3:
-        set_data(ctx, mo, "test", a[1], a[2])
-    elif len(a) != 1:
-        raise QError(f"testrun: expecting model or (model;inputs;targets), given {len(a)} args")
-    return test_epoch(mo)
+    return _epoch_call(ctx, x, "testrun", "test", test_epoch)
 
 
 

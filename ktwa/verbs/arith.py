@@ -885,38 +885,30 @@ def _running(vec_fn, dyad):
     return f
 
 
-def _sums_vec(x, t):
+def _cum_vec(x, t, cum, identity):
+    """Running sums/products: nulls count as the identity (q's sums/prds skip nulls)."""
     if t in (1, 4):
-        return np.cumsum(x, dtype=np.int32)
+        return cum(x, dtype=np.int32)
     if t in INTS:
         m = _nullmask(x, t)
         if m is not None:
-            x = np.where(m, 0, x)
-        return np.cumsum(x, dtype=x.dtype)
+            x = np.where(m, identity, x)
+        return cum(x, dtype=x.dtype)
     if t in FLOATS:
         m = np.isnan(x)
         if m.any():
-            x = np.where(m, 0, x)
+            x = np.where(m, identity, x)
         with np.errstate(**_ERR):
-            return np.cumsum(x, dtype=x.dtype)
+            return cum(x, dtype=x.dtype)
     raise QError("type")
+
+
+def _sums_vec(x, t):
+    return _cum_vec(x, t, np.cumsum, 0)
 
 
 def _prds_vec(x, t):
-    if t in (1, 4):
-        return np.cumprod(x, dtype=np.int32)
-    if t in INTS:
-        m = _nullmask(x, t)
-        if m is not None:
-            x = np.where(m, 1, x)
-        return np.cumprod(x, dtype=x.dtype)
-    if t in FLOATS:
-        m = np.isnan(x)
-        if m.any():
-            x = np.where(m, 1, x)
-        with np.errstate(**_ERR):
-            return np.cumprod(x, dtype=x.dtype)
-    raise QError("type")
+    return _cum_vec(x, t, np.cumprod, 1)
 
 
 def _maxs_vec(x, t):
