@@ -1113,29 +1113,21 @@ def wavg(x, y):
 
 # ---------------------------------------------------------------------------- registration
 
-def _def(name, monad=None, dyad=None, infix=False, doc=""):
-    """define(), keeping another module's arity if it registered the name first."""
-    old = BUILTINS.get(name)
-    if old is not None:
-        monad = monad if monad is not None else old.monad
-        dyad = dyad if dyad is not None else old.dyad
-        infix = infix or old.infix
-    return define(name, monad=monad, dyad=dyad, infix=infix, doc=doc)
 
 
-_def("+", dyad=add, infix=True, doc="add")
-_def("-", monad=neg, dyad=sub, infix=True, doc="subtract / negate")
-_def("*", dyad=mul, infix=True, doc="multiply")
-_def("%", monad=reciprocal, dyad=div, infix=True, doc="divide (always float)")
-_def("&", dyad=qmin, infix=True, doc="lesser / and")
-_def("|", dyad=qmax, infix=True, doc="greater / or")
-_def("=", dyad=eq, infix=True, doc="equal (tolerant)")
-_def("<>", dyad=ne, infix=True, doc="not equal")
-_def("<", dyad=lt, infix=True, doc="less than")
-_def(">", dyad=gt, infix=True, doc="greater than")
-_def("<=", dyad=le, infix=True, doc="at most")
-_def(">=", dyad=ge, infix=True, doc="at least")
-_def("^", dyad=fill, infix=True, doc="fill nulls")
+define("+", dyad=add, infix=True, doc="add")
+define("-", monad=neg, dyad=sub, infix=True, doc="subtract / negate")
+define("*", dyad=mul, infix=True, doc="multiply")
+define("%", monad=reciprocal, dyad=div, infix=True, doc="divide (always float)")
+define("&", dyad=qmin, infix=True, doc="lesser / and")
+define("|", dyad=qmax, infix=True, doc="greater / or")
+define("=", dyad=eq, infix=True, doc="equal (tolerant)")
+define("<>", dyad=ne, infix=True, doc="not equal")
+define("<", dyad=lt, infix=True, doc="less than")
+define(">", dyad=gt, infix=True, doc="greater than")
+define("<=", dyad=le, infix=True, doc="at most")
+define(">=", dyad=ge, infix=True, doc="at least")
+define("^", dyad=fill, infix=True, doc="fill nulls")
 
 define("and", dyad=qmin, infix=True, doc="lesser / and")
 define("or", dyad=qmax, infix=True, doc="greater / or")

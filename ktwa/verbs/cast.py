@@ -306,13 +306,6 @@ def cast(x, y):
     raise QError("type")
 
 
-def _def(name, monad=None, dyad=None, infix=False, doc=""):
-    old = BUILTINS.get(name)
-    if old is not None:
-        monad = monad if monad is not None else old.monad
-        dyad = dyad if dyad is not None else old.dyad
-        infix = infix or old.infix
-    return define(name, monad=monad, dyad=dyad, infix=infix, doc=doc)
 
 
-_def("$", dyad=cast, infix=True, doc="cast / tok / pad")
+define("$", dyad=cast, infix=True, doc="cast / tok / pad")

@@ -24,7 +24,17 @@ BUILTINS: dict[str, Builtin] = {}
 
 def define(name: str, monad=None, dyad=None, triad=None, tetrad=None, *, ctx: bool = False,
            infix: bool = False, doc: str = "") -> Builtin:
-    """Register a built-in; a later definition of the same name replaces the earlier one."""
+    """Register a built-in. Several modules may give arities of one name (`-` is neg in one and
+    subtract in another): a definition keeps the arities it does not give, when both agree on
+    taking the context; otherwise it replaces the earlier one."""
+    old = BUILTINS.get(name)
+    if old is not None and old.ctx == ctx:
+        monad = monad or old.monad
+        dyad = dyad or old.dyad
+        triad = triad or old.triad
+        tetrad = tetrad or old.tetrad
+        infix = infix or old.infix
+        doc = doc or old.doc
     b = Builtin(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, ctx=ctx, infix=infix,
                 doc=doc)
     BUILTINS[name] = b

@@ -22,18 +22,9 @@ I64 = np.int64
 
 def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, infix=False,
             doc=""):
-    """define(), keeping arities another module registered for the same name."""
-    monad, dyad, triad, tetrad = guard(monad), guard(dyad), guard(triad), guard(tetrad)
-    old = BUILTINS.get(name)
-    if old is not None and old.ctx == ctx:
-        monad = monad or old.monad
-        dyad = dyad or old.dyad
-        triad = triad or old.triad
-        tetrad = tetrad or old.tetrad
-        infix = infix or old.infix
-        doc = doc or old.doc
-    return define(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, ctx=ctx,
-                  infix=infix, doc=doc)
+    """define() with every implementation guarded (a Python error from bad input -> 'type)."""
+    return define(name, monad=guard(monad), dyad=guard(dyad), triad=guard(triad),
+                  tetrad=guard(tetrad), ctx=ctx, infix=infix, doc=doc)
 
 
 def _syms(names):
