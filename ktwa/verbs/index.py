@@ -453,17 +453,21 @@ def _list_pairs(i, y, n, out):
     if isinstance(i, (np.ndarray, list)):
         if isinstance(i, np.ndarray) and not is_int_vec(i):
             raise QError("type")
-        items = to_items(i)
-        if y is MISSING or not _is_listy(y):
-            ys = [y] * len(items)
-        else:
-            if count(y) != len(items):
-                raise QError("length")
-            ys = to_items(y)
-        for a, b in zip(items, ys):
+        for a, b in _spread(i, y):
             _list_pairs(a, b, n, out)
         return
     raise QError("type")
+
+
+def _spread(i, y):
+    """Pair each index of a list of indexes with its value: y itself when y is not a list (or
+    is MISSING), else y's items, which must be as many ('length)."""
+    items = to_items(i)
+    if y is MISSING or not _is_listy(y):
+        return zip(items, [y] * len(items))
+    if count(y) != len(items):
+        raise QError("length")
+    return zip(items, to_items(y))
 
 
 def _atom_fits(v, t: int) -> bool:
@@ -519,14 +523,7 @@ def _dict_pairs(d: QDict, i, y, out):
         out.append((i, y))
         return
     if isinstance(i, (np.ndarray, list)):
-        items = to_items(i)
-        if y is MISSING or not _is_listy(y):
-            ys = [y] * len(items)
-        else:
-            if count(y) != len(items):
-                raise QError("length")
-            ys = to_items(y)
-        for a, b in zip(items, ys):
+        for a, b in _spread(i, y):
             _dict_pairs(d, a, b, out)
         return
     raise QError("type")
