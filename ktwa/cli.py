@@ -61,12 +61,11 @@ def run_source(session, src: str) -> int:
 
 def _pipe_loop(session, stream) -> int:
     """stdin that is not a terminal: console input, one complete input at a time."""
-    from .syntax.lexer import is_complete
     from .repl import console, units
     buf = ""
     for line in stream:
         buf += line
-        if not is_complete(buf):
+        if not session.is_complete(buf):
             continue
         text, buf = buf.rstrip("\n"), ""
         for unit in units(text):

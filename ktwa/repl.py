@@ -26,10 +26,7 @@ from pygments.token import Name
 from . import __version__
 from .errors import QError, QExit
 from .session import Session, split_statements   # (also registers the q built-ins)
-from .syntax.lexer import is_complete
-from .torchapi import API
 from .values.types import QDict, QTable
-from .verbs.core import BUILTINS
 
 PROMPT = "q)"
 
@@ -37,8 +34,8 @@ PROMPT = "q)"
 KEYWORDS = ("select", "exec", "update", "delete", "from", "by", "where", "if", "do", "while")
 
 _NAME = re.compile(r"\.?[A-Za-z][\w.]*")
-BUILTIN_NAMES = sorted(k for k in BUILTINS if _NAME.fullmatch(k) and k not in API)
-API_NAMES = sorted(API)
+_Q_NAMES, API_NAMES = Session.builtin_names()
+BUILTIN_NAMES = [k for k in _Q_NAMES if _NAME.fullmatch(k)]
 
 
 class KtwaLexer(QLexer):
@@ -171,7 +168,7 @@ def _key_bindings() -> KeyBindings:
         if b.complete_state and b.complete_state.current_completion:
             b.complete_state = None         # Enter on the menu takes the highlighted name
             return
-        if is_complete(b.text):
+        if Session.is_complete(b.text):
             b.validate_and_handle()
         else:
             b.insert_text("\n")
@@ -199,7 +196,7 @@ def units(text: str) -> list[str]:
     for line in text.split("\n"):
         cur.append(line)
         joined = "\n".join(cur)
-        if is_complete(joined):
+        if Session.is_complete(joined):
             if joined.strip():
                 out.append(joined)
             cur = []

@@ -110,6 +110,19 @@ class Session:
         install(self.ctx)
 
     # ---- public api
+    @staticmethod
+    def is_complete(src: str) -> bool:
+        """Is this input complete (no open bracket, brace, paren or string)? For front ends."""
+        return is_complete(src)
+
+    @staticmethod
+    def builtin_names() -> tuple[list[str], list[str]]:
+        """(q keyword names, torch api names), sorted: what a front end completes/highlights."""
+        from .torchapi import API
+        from .verbs.core import BUILTINS
+        q = sorted(k for k in BUILTINS if (k[:1].isalpha() or k[:1] == ".") and k not in API)
+        return q, sorted(API)
+
     def eval(self, src: str):
         """Evaluate q source and return its value (the last statement's). Raises QError."""
         value = None

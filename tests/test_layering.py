@@ -14,6 +14,10 @@ ALLOWED = {
     "registry": {"errors"},
     "torchapi": {"values", "errors", "registry", "averaging", "verbs"},
     "runtime": {"syntax", "values", "verbs", "errors", "registry", "display"},
+    # front ends talk to a Session (and show values through display); never to the runtime
+    "cli": {"session", "display", "errors", "values", "repl"},
+    "repl": {"session", "display", "errors", "values"},
+    "notebook": {"session", "display", "errors", "values"},
 }
 
 
