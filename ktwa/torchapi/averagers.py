@@ -354,6 +354,11 @@ def _flat_dtype(named) -> torch.dtype:
 class SwagState:
     """A Swag kernel plus the parameter layout it was built over."""
 
+    def tensors(self) -> list:
+        """What it holds (for obj[], elements, bytes): mean, second moment, deviations."""
+        w = self.swag
+        return [w.mean, w.sq_mean, w.dev]
+
     def __init__(self, swag: Swag, layout: _Layout):
         self.swag = swag
         self.layout = layout
@@ -497,6 +502,10 @@ def _softmax_eval(m: nn.Module, xs: torch.Tensor, bs: int) -> torch.Tensor:
 
 class TwaState:
     """Flat weight snapshots over a parameter layout, and the basis/hook built from them."""
+
+    def tensors(self) -> list:
+        """What it holds (for obj[], elements, bytes): snapshots, basis and mean."""
+        return [t for t in (*self.snaps, self.P, self.mean) if t is not None]
 
     def __init__(self, layout: _Layout, dtype, keep: int = 0):
         self.layout = layout

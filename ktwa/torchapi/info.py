@@ -67,7 +67,8 @@ def object_tensors(obj) -> list:
     if isinstance(obj, Model):
         return object_tensors(obj.module) + (opt_state_tensors(obj.optimizer)
                                              if obj.optimizer is not None else [])
-    return []
+    held = getattr(obj, "tensors", None)       # averager states (swag, twa) list their own
+    return list(held()) if callable(held) else []
 
 
 def storage_elements(t: torch.Tensor) -> int:
