@@ -342,6 +342,16 @@ def test_twa_stays_in_span(s):
     assert np.abs(W.T @ coef - w2).max() > 1e-4               # unhooked: leaves the span
 
 
+def test_freeing_a_twa_removes_its_gradient_hook(s):
+    s.eval("q:module enlist(`linear;2;2); m:model(addref q;loss`ce;opt(`sgd;q;.1));"
+           "x:10 2#20?1e; y:10?2; train(m;x;y); t:twa m; collect(t;m); run m; collect(t;m)")
+    s.eval("subspace(t;m)")
+    opt = obj(s, "m").optimizer.opt
+    assert len(opt._optimizer_step_pre_hooks) == 1
+    s.eval("free t")
+    assert len(opt._optimizer_step_pre_hooks) == 0
+
+
 def test_twa_centered_collect_from_dict_and_errors(s):
     s.eval("q:module enlist(`linear;3;2); t:twa(q;3)")
     assert qerr(s, "subspace(t;q)") == "subspace: no snapshots collected"

@@ -503,6 +503,10 @@ def _softmax_eval(m: nn.Module, xs: torch.Tensor, bs: int) -> torch.Tensor:
 class TwaState:
     """Flat weight snapshots over a parameter layout, and the basis/hook built from them."""
 
+    def close(self) -> None:
+        """Freeing the last handle removes the gradient projection from the optimizer."""
+        self.unhook()
+
     def tensors(self) -> list:
         """What it holds (for obj[], elements, bytes): snapshots, basis and mean."""
         return [t for t in (*self.snaps, self.P, self.mean) if t is not None]

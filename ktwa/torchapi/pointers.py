@@ -40,17 +40,30 @@ def k_obj(ctx, x):
 
 
 def release_entry(e: Entry) -> None:
-    """Hook for cleanup when a handle goes (nothing: Python frees when unreferenced)."""
-    return None
+    """Cleanup when the last handle to an object goes: objects with side effects outside
+    themselves (a twa's gradient hook on an optimizer) say so with a close() method; everything
+    else is freed by Python when unreferenced."""
+    close = getattr(e.obj, "close", None)
+    if callable(close):
+        close()
+
+
+def _release(reg, h) -> None:
+    e = reg.release(h)
+    if not any(other.obj is e.obj for _, other in reg.items()):
+        release_entry(e)
 
 
 def k_free(ctx, x):
     reg = ctx.registry
     if _is_empty(x):
+        entries = [e for _, e in reg.items()]
         reg.clear()
+        for e in entries:
+            release_entry(e)
         return None
     if is_handle(x):
-        reg.release(x)
+        _release(reg, x)
         return None
     if isinstance(x, QDict) and not isinstance(x.keys, QTable):
         items = x.values if isinstance(x.values, list) else None
@@ -69,7 +82,7 @@ def k_free(ctx, x):
             raise QError(f"free: stale pointer, element[{i}] of given list")
     for h in items:
         if reg.has(h):
-            reg.release(h)
+            _release(reg, h)
     return None
 
 
