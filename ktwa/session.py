@@ -35,6 +35,8 @@ def split_statements(text: str, script: bool = True) -> list[Statement]:
     """q's script rules: a line starting with a blank continues the previous statement; `/` lines
     are comments; a lone `/` opens a block comment closed by a lone `\\`; a lone `\\` ends the
     script; `\\\\` quits."""
+    if "\n" not in text and not text.startswith(("/", "#!", "\\")):
+        return [Statement(1, text)] if text.strip() else []   # one console line: the common case
     out: list[Statement] = []
     cur: list[str] = []
     start = 0

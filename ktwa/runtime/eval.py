@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..errors import QError, Frame
+from ..errors import QError, QExit, Frame
 from ..syntax import ast as A
 from ..syntax.parser import parse
 from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Derived, Lambda, Projection, QFunction)
 from ..verbs.core import BUILTINS
-from .apply import apply, call_monadic
+from .apply import apply, call_monadic, foreign
 from .context import Env
 
 
@@ -171,7 +171,11 @@ def ev_chain(node, env):
                     cur = apply(ctx, f, [left, cur])
             elif cls is A.OpApply:
                 f = ev(op.fn, env)
-                cur = apply(ctx, f, [cur])
+                if f.__class__ is Builtin and f.monad is not None and not f.infix \
+                        and cur is not MISSING and f.name != "enlist":
+                    cur = f.monad(ctx, cur) if f.ctx else f.monad(cur)   # `til 5`: the common case
+                else:
+                    cur = apply(ctx, f, [cur])
             elif cls is A.OpAssign:
                 cur = assign(op, cur, env)
             else:  # OpMonad
@@ -190,10 +194,16 @@ def ev_chain(node, env):
         if e.span is None and op is not None:
             e.span = op.span if op.__class__ is not A.OpApply else op.fn.span
         raise
-    except (Return, KeyboardInterrupt):
+    except (Return, KeyboardInterrupt, QExit):
         raise
     except RecursionError:
         raise QError("stack", op.span if op is not None else node.span) from None
+    except Exception as e:
+        # a primitive called directly above raised a Python/torch error: wrap it once, here
+        err = foreign(e)
+        err.span = op.span if op is not None and op.__class__ is not A.OpApply else (
+            op.fn.span if op is not None else node.span)
+        raise err from None
     return cur
 
 
