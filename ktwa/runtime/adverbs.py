@@ -64,6 +64,19 @@ def _each_side(ctx, f, x, y, right: bool):
     return T.from_items([call(v) for v in _items(over_)])
 
 
+def _conform(args):
+    """The common count of the list arguments (atoms extend), None if all are atoms."""
+    n = None
+    for a in args:
+        if not T.is_atom(a):
+            c = T.count(a)
+            if n is None:
+                n = c
+            elif c != n:
+                raise QError("length")
+    return n
+
+
 def each(ctx, f, args):
     if len(args) == 1:
         x = args[0]
@@ -73,14 +86,7 @@ def each(ctx, f, args):
             return apply(ctx, f, [x])
         return T.from_items([apply(ctx, f, [v]) for v in _items(x)])
     # each-both (and n-ary): atoms extend, lists must conform
-    n = None
-    for a in args:
-        if not T.is_atom(a):
-            c = T.count(a)
-            if n is None:
-                n = c
-            elif c != n:
-                raise QError("length")
+    n = _conform(args)
     if n is None:
         return apply(ctx, f, list(args))
     cols = [(_items(a) if not T.is_atom(a) else None) for a in args]
@@ -137,14 +143,7 @@ def over(ctx, f, args, scan: bool):
     # seeded fold: x f/ y, or f/[x;y;z...]
     acc = args[0]
     rest = args[1:]
-    n = None
-    for a in rest:
-        if not T.is_atom(a):
-            c = T.count(a)
-            if n is None:
-                n = c
-            elif c != n:
-                raise QError("length")
+    n = _conform(rest)
     if n is None:
         v = apply(ctx, f, [acc] + rest)
         return T.enlist(v) if scan else v
