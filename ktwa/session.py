@@ -81,6 +81,12 @@ def split_statements(text: str, script: bool = True) -> list[Statement]:
     return out
 
 
+# q programs recurse through several Python frames per q call; give them room (q's own limit is
+# a 'stack error, which RecursionError becomes)
+if sys.getrecursionlimit() < 12000:
+    sys.setrecursionlimit(12000)
+
+
 class Session:
     """An independent q interpreter with its own globals and torch handles."""
 

@@ -177,6 +177,8 @@ def ev_chain(node, env):
                 else:
                     cur = apply(ctx, f, [cur])
             elif cls is A.OpAssign:
+                if cur is MISSING:          # `x:` with nothing to assign
+                    raise QError("assign", op.span)
                 cur = assign(op, cur, env)
             else:  # OpMonad
                 v = op.verb
