@@ -1024,3 +1024,38 @@ define("step", monad=step_fn, ctx=True)
 define("backward", monad=backward_fn, ctx=True)
 define("gunzip", monad=gunzip_fn, ctx=True)
 define("mnisthub", monad=mnisthub_fn, ctx=True)
+
+
+# -- object types and batch initialisation -----------------------------------------------------
+
+def objtype_fn(ctx, x):
+    """objtype p: what kind of object a handle holds - a module's type (`linear), a
+    dictionary's kind (`parameter, `buffer, `dictionary), a loss or optimizer name (`ce,
+    `sgd), else its class (`tensor, `vector, `model ...)."""
+    from .convert import get_handle
+    from .modules import ktype_of
+    e = get_handle(ctx, x, who="objtype")
+    o = e.obj
+    if isinstance(o, nn.Module):
+        return ktype_of(o)
+    if isinstance(o, TensorDict):
+        return o.kind if o.kind != "plain" else "dictionary"
+    if isinstance(o, (Loss, Optimizer)):
+        return o.name
+    return e.cls
+
+
+def batchinit_fn(ctx, x):
+    """batchinit m: restart the model's training batches (reshuffling when shuffle is on);
+    returns the number of batches, -1 when the model has no training data."""
+    mo = _model(ctx, x, "batchinit")
+    mo._tbatch = None
+    mo._tperm = None
+    if mo.train_data is None:
+        return np.int64(-1)
+    s = mo.train
+    return np.int64(_nbatches(_data_size(mo.train_data), s["batchsize"], s["droplast"]))
+
+
+define("objtype", monad=objtype_fn, ctx=True)
+define("batchinit", monad=batchinit_fn, ctx=True)
