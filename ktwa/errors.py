@@ -33,7 +33,3 @@ class QExit(Exception):
     def __init__(self, code: int = 0):
         super().__init__(code)
         self.code = code
-
-
-def qerr(word: str) -> QError:
-    return QError(word)

@@ -95,7 +95,6 @@ class Session:
         self._stderr = stderr
         self._capture: list | None = None
         self.ctx = Context(self, write=self._write)
-        self._files: list[str] = []
         self._install_api()
         g = self.ctx.globals
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")

@@ -109,9 +109,9 @@ def _exit(ctx, code):
     raise QExit(int(code) if isinstance(code, (np.integer,)) else 0)
 
 
-def _dynload(ctx, lib, spec):
+def _dynload(ctx, _lib, _spec):
     """`` `ktorch 2:`fns,1 ``: ktorch's api is always loaded; return its name -> function dict."""
-    def fns(ctx2, _x):
+    def fns(_ctx, _x):
         names = sorted(ctx.api)
         return T.QDict(np.array(names, dtype=object), [ctx.api[n] for n in names])
     return Native(fns, rank=1, name="fns")

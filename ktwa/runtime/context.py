@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import QError
 from ..registry import Registry
 
 
@@ -85,8 +84,4 @@ class Context:
             raise KeyboardInterrupt
 
 
-def top_env(ctx) -> Env:
-    return Env(ctx)
-
-
-__all__ = ["Context", "Env", "Settings", "QError", "top_env"]
+__all__ = ["Context", "Env", "Settings"]

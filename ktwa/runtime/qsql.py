@@ -276,7 +276,7 @@ def run_qsql(node, env):
             return _ev(node.cols[0][1], cenv)
         names = _dedupe([_col_name(n, e, t.cols) for n, e in node.cols])
         vals = [_ev(e, cenv) for _, e in node.cols]
-        return T.QDict(np.array(names, dtype=object), T.from_items(vals) if False else vals)
+        return T.QDict(np.array(names, dtype=object), vals)
     # select without by
     if not node.cols:
         res = sub

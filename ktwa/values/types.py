@@ -209,12 +209,11 @@ def count(x) -> int:
 def item(x, i: int):
     """Item i of a list (no bounds/null handling; callers index validly)."""
     if isinstance(x, np.ndarray):
-        v = x[i]
-        return v
+        return x[i]
     if isinstance(x, list):
         return x[i]
     if isinstance(x, QTable):
-        return QDict(np.array(x.cols, dtype=object), [item(c, i) for c in x.data] if True else None)
+        return QDict(np.array(x.cols, dtype=object), [item(c, i) for c in x.data])
     raise TypeError(type(x))
 
 
