@@ -18,9 +18,13 @@ from ..verbs.core import INFIX_KEYWORDS
 from . import ast as A
 from .lexer import tokenize
 
-_GRAMMAR = Path(__file__).resolve().parent.parent.parent / "grammar" / "q.lark"
-if not _GRAMMAR.exists():  # installed without the top-level grammar/ folder
-    _GRAMMAR = Path(__file__).resolve().parent / "q.lark"
+def _grammar_text() -> str:
+    """grammar/q.lark: from the source tree, or as installed package data (ktwa.grammar)."""
+    src = Path(__file__).resolve().parent.parent.parent / "grammar" / "q.lark"
+    if src.exists():
+        return src.read_text()
+    from importlib.resources import files
+    return files("ktwa.grammar").joinpath("q.lark").read_text()
 
 CONTROL_WORDS = {"if", "do", "while"}
 
@@ -404,7 +408,7 @@ _lock = threading.Lock()
 def _get_parser():
     global _parser
     if _parser is None:
-        _parser = Lark(_GRAMMAR.read_text(), parser="lalr", lexer=_QLexer, transformer=_Builder(),
+        _parser = Lark(_grammar_text(), parser="lalr", lexer=_QLexer, transformer=_Builder(),
                        maybe_placeholders=False)
     return _parser
 
