@@ -123,6 +123,8 @@ def _strand_value(parts: list) -> object:
     anyfloat = any(p[0] == "n" and p[1][1] in ("float", "f", "e") for p in parts)
     if not suffix:
         suffix = "f" if anyfloat else "j"
+    if suffix not in _DTYPES:             # temporal nulls/infinities (0Nd, 0Wp, ...)
+        raise QError("nyi")
     if suffix in "hij" and anyfloat and any(p[1][1] == "float" for p in parts):
         raise QError("type")
     dtype = {"h": np.int16, "i": np.int32, "j": np.int64, "f": np.float64, "e": np.float32}[suffix]
