@@ -9,13 +9,11 @@ Front ends (CLI, REPL, notebook) and other programs talk to a Session, never to 
 """
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 
-import numpy as np
 
-from .errors import Frame, QError, QExit
+from .errors import Frame, QError
 from . import runtime as _runtime  # noqa: F401  (registers the built-ins)
 from .runtime.context import Context, Env
 from .runtime.eval import Return, ev_block, is_suppressed

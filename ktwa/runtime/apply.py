@@ -6,7 +6,7 @@ import numpy as np
 from ..errors import QError
 from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
-                                Projection, QFunction)
+                                Projection)
 
 
 def foreign(e: Exception) -> QError:

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..errors import QError, QExit
 from ..values import types as T
-from ..values.functions import Builtin, Composition, Derived, Native, QFunction
+from ..values.functions import Composition, Derived, Native, QFunction
 from ..verbs.core import BUILTINS, define
 from .apply import apply
 

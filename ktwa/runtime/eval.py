@@ -7,7 +7,7 @@ from ..errors import QError, QExit, Frame
 from ..syntax import ast as A
 from ..syntax.parser import parse
 from ..values import types as T
-from ..values.functions import (MISSING, Builtin, Derived, Lambda, Projection, QFunction)
+from ..values.functions import (MISSING, Builtin, Derived, Lambda, Projection)
 from ..verbs.core import BUILTINS
 from .apply import apply, call_monadic, foreign
 from .context import Env

@@ -210,7 +210,7 @@ def _rank(col):
 
 
 def run_qsql(node, env):
-    from .eval import lookup_global, assign_global
+    from .eval import lookup_global
     ctx = env.ctx
     tval = _ev(node.table, env)
     name = None

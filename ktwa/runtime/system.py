@@ -40,7 +40,6 @@ def run_system(ctx, cmd: str, arg: str):
             if kind == "t":
                 return None   # \t alone: timer (unsupported, no timer events)
             raise QError("ts")
-        from .eval import eval_source
         from ..syntax.parser import parse
         from .eval import ev_block, Env, Return
         block = parse(src)

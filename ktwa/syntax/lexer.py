@@ -272,7 +272,6 @@ def tokenize(text: str) -> list[Tok]:
             j = text.find("\n", i)
             i = n if j < 0 else j
             continue
-        start = i
         # strings
         if c == '"':
             j = i + 1

@@ -20,7 +20,6 @@ Numeric work is in ktwa.averaging (ema_, Plan, SwaLR, Swag, twa_basis, project_g
 """
 from __future__ import annotations
 
-import math
 from operator import is_ as _is
 
 import numpy as np

@@ -24,14 +24,13 @@ import tempfile
 import numpy as np
 import torch
 
-from ..averaging.swalr import SwaLR  # noqa: F401  (type of Scheduler.sched)
 from ..errors import QError
 from ..registry import is_handle
-from ..values.types import CHAR, QDict, QTable, syms, to_items
+from ..values.types import CHAR, QDict, QTable, to_items
 from ..verbs.core import define
 from .averagers import Scheduler, SwagState, TwaState, _Layout, _state_named
 from .averaging_api import copy_back
-from .averagers import new_swag, new_twa
+from .averagers import new_swag
 from .convert import get_handle, kname, to_tensor
 from .modules import args_of, entry_module
 from .objects import TensorDict

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import numpy as np
-import torch
 
 from ..errors import QError
 from ..registry import Entry, is_handle
@@ -10,7 +9,7 @@ from ..values.types import QDict, QTable, from_items, syms
 from ..verbs.core import define
 from .convert import get_handle, kname, tensor_class_name, to_k, to_tensor
 from .info import entry_size, first_device, object_tensors, storage_bytes, storage_elements
-from .objects import TensorDict, TensorVector
+from .objects import TensorVector
 
 J = np.int64
 

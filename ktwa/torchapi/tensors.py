@@ -11,7 +11,7 @@ from ..verbs.core import define
 from .convert import (HOOKS, default_dtype, get_handle, is_dtype_symbol, dtype_from_symbol, kname,
                       np_to_k, tensor_class_name, to_k, to_tensor)
 from .info import module_of
-from .objects import Loss, Model, Optimizer, TensorDict, TensorVector
+from .objects import Model
 
 J = np.int64
 

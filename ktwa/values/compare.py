@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .types import QDict, QTable, CHAR, SYM, qtype
+from .types import QDict, QTable, qtype
 
 
 def match(a, b) -> bool:

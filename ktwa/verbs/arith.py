@@ -19,7 +19,7 @@ from ..values.compare import match
 from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, INT_NULL, INT_INF,
                             NULL_J, from_items, to_items, null_mask, is_null)
 from .atomic import atomic1, atomic2, SIMPLE
-from .core import BUILTINS, define
+from .core import define
 
 _i64, _f64, _nd = np.int64, np.float64, np.ndarray
 NUMERIC = frozenset((1, 4, 5, 6, 7, 8, 9))

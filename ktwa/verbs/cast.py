@@ -14,9 +14,10 @@ import re
 import numpy as np
 
 from ..errors import QError
-from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, LETTER_TYPE,
-                            NAME_TYPE, INT_NULL, INT_INF, from_items, empty, text)
-from .core import BUILTINS, define
+from ..values.types import (QDict, QTable, DTYPE_TYPE, TYPE_DTYPE, LETTER_TYPE, NAME_TYPE,
+                            INT_NULL, INT_INF, from_items, empty, text)
+from .core import define
+from .arith import _t  # positive q type of a simple operand
 
 _nd = np.ndarray
 NUMERIC = frozenset((1, 4, 5, 6, 7, 8, 9))
@@ -24,17 +25,6 @@ INTS = frozenset((5, 6, 7))
 FLOATS = frozenset((8, 9))
 _ERR = dict(all="ignore")
 NAME_TYPE_ALL = dict(NAME_TYPE, bool=1)
-
-
-def _t(x) -> int:
-    if type(x) is _nd:
-        return DTYPE_TYPE.get(x.dtype, 0)
-    if isinstance(x, str):
-        return 11
-    t = SCALAR_TYPE.get(type(x))
-    if t is None:
-        t = DTYPE_TYPE.get(getattr(x, "dtype", None), 0)
-    return t
 
 
 # ---------------------------------------------------------------------------- cast to a type

@@ -13,7 +13,7 @@ from ..values.compare import match
 from ..values.functions import QFunction
 from ..values.types import (CHAR, SYM, QDict, QTable, count, enlist, from_items, is_atom,
                             is_keyed, is_null, qtype, text, to_items)
-from .core import BUILTINS, define
+from .core import define
 from .index import (find_positions, guard, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
 
@@ -39,11 +39,7 @@ def _as_list(v):
     """A value as a q list for joining: atoms become 1-item lists."""
     if isinstance(v, (np.ndarray, list, QTable)):
         return v
-    if isinstance(v, str):
-        return np.array([v], dtype=object)
-    if isinstance(v, np.generic):
-        return np.array([v], dtype=v.dtype)
-    return [v]
+    return _needle(v)
 
 
 def _sub(x, pos):
