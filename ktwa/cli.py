@@ -30,11 +30,6 @@ def _session():
     return s
 
 
-def _out(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
 def _err(text: str) -> None:
     sys.stdout.flush()
     sys.stderr.write(text)
@@ -44,32 +39,19 @@ def _err(text: str) -> None:
 def run_source(session, src: str) -> int:
     """`-c`: each statement as the console shows it; the first error stops with exit code 1.
     `-1`/`-2` write to stdout/stderr as they happen."""
-    from .session import split_statements
-    for st in split_statements(src, script=False):
-        try:
-            value, shown = session.evaluate(st.text)
-        except QError as e:
-            _err(session.error_text(e, st.text))
-            return 1
-        except KeyboardInterrupt:
-            _err("'stop\n")
-            return 1
-        if shown:
-            _out(session.ctx.show(value))
-    return 0
+    return 0 if session.run(src, out=sys.stdout, err=sys.stderr) is None else 1
 
 
 def _pipe_loop(session, stream) -> int:
-    """stdin that is not a terminal: console input, one complete input at a time."""
-    from .repl import console, units
+    """stdin that is not a terminal: console input, one complete input at a time, each on its
+    own (an error does not stop the next), as typed at the q) prompt."""
     buf = ""
     for line in stream:
         buf += line
         if not session.is_complete(buf):
             continue
         text, buf = buf.rstrip("\n"), ""
-        for unit in units(text):
-            console(session, unit, sys.stdout)
+        session.run(text, out=sys.stdout, keep_going=True)
     return 0
 
 

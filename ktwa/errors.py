@@ -33,3 +33,35 @@ class QExit(Exception):
     def __init__(self, code: int = 0):
         super().__init__(code)
         self.code = code
+
+
+def from_python(e: BaseException) -> QError:
+    """The one boundary where a foreign exception (Python, numpy, torch) becomes a q error.
+
+    Every route into Python code (a primitive called from a chain, `apply`, an api function)
+    maps through here, so the same exception is the same q error whichever way it was reached.
+    torch reports its errors as RuntimeError with a message worth keeping (ktorch shows
+    libtorch's text verbatim), so that message, first line, becomes the error text."""
+    if isinstance(e, QError):
+        return e
+    if isinstance(e, RecursionError):
+        return QError("stack")
+    if isinstance(e, MemoryError):
+        return QError("wsfull")
+    if isinstance(e, NotImplementedError):
+        return QError("nyi")
+    if isinstance(e, RuntimeError):
+        return QError(_first_line(e) or "type")
+    if isinstance(e, IndexError):
+        return QError("index")
+    if isinstance(e, (ZeroDivisionError, OverflowError)):
+        return QError("domain")
+    if isinstance(e, ValueError) and "broadcast" in str(e):
+        return QError("length")
+    return QError("type")
+
+
+def _first_line(e: BaseException) -> str:
+    """An exception's message without C++ frames: its first line."""
+    s = str(e.args[0]) if e.args else str(e)
+    return s.split("\nException raised from")[0].strip().split("\n")[0]

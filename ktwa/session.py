@@ -1,26 +1,29 @@
-"""One interpreter: owns the globals, the handle registry and the settings.
+"""One interpreter: owns the globals, the handle registry and the settings, and the one console
+loop every front end uses.
 
 Front ends (CLI, REPL, notebook) and other programs talk to a Session, never to the runtime:
 
     s = Session()
     s.eval("til 3")          # -> array([0, 1, 2])   (raises QError on a q error)
     s.console("til 3")       # -> "0 1 2\\n"          (exactly what the q console prints)
+    s.run("til 3", out)      # the console loop, writing as it goes (REPL, -c, stdin, notebook)
     s.run_file("train.kt")   # script mode
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 
-
+from . import display
 from .errors import Frame, QError
-from . import runtime as _runtime  # noqa: F401  (registers the built-ins)
-from .runtime.context import Context, Env
-from .runtime.eval import Return, ev_block, is_suppressed
-from .runtime.system import run_system, split_command
+from .registry import Registry
+from .runtime import (BUILTINS, is_suppressed, new_context, parse, run_system,
+                      split_command)
 from .syntax.lexer import is_complete
-from .syntax.parser import parse
+from .torchapi import API, install as install_api
 from .values import types as T
+from .values.python import to_py, to_q
 
 
 @dataclass
@@ -32,7 +35,7 @@ class Statement:
 def split_statements(text: str, script: bool = True) -> list[Statement]:
     """q's script rules: a line starting with a blank continues the previous statement; `/` lines
     are comments; a lone `/` opens a block comment closed by a lone `\\`; a lone `\\` ends the
-    script; `\\\\` quits."""
+    script; `\\\\` quits. Console input (script=False) also continues while a bracket is open."""
     if "\n" not in text and not text.startswith(("/", "#!", "\\")):
         return [Statement(1, text)] if text.strip() else []   # one console line: the common case
     out: list[Statement] = []
@@ -84,6 +87,13 @@ def split_statements(text: str, script: bool = True) -> list[Statement]:
 if sys.getrecursionlimit() < 12000:
     sys.setrecursionlimit(12000)
 
+# words the grammar owns (not in the table of built-ins) that a user still wants completed
+KEYWORDS = ("select", "exec", "update", "delete", "from", "by", "where", "if", "do", "while")
+
+_NAME = re.compile(r"\.?[A-Za-z][\w.]*")
+_SYMBOL_AFTER = re.compile(r"(?:(?<![\w.`])(\.?[A-Za-z][\w.]*))?`([\w.]*)$")
+_WORD = re.compile(r"(?<![\w`])\.?[A-Za-z][\w.]*$|(?<![\w`])\.$")
+
 
 class Session:
     """An independent q interpreter with its own globals and torch handles."""
@@ -92,8 +102,9 @@ class Session:
         self._stdout = stdout
         self._stderr = stderr
         self._capture: list | None = None
-        self.ctx = Context(self, write=self._write)
-        self._install_api()
+        self.ctx = new_context(api=API, display=display, registry=Registry(),
+                               write=self._write, load=self.load)
+        install_api(self.ctx)
         g = self.ctx.globals
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
         g[".Q.A"] = T.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -110,57 +121,57 @@ class Session:
         stream.write(text)
         stream.flush()
 
-    def _install_api(self):
-        from .torchapi import install
-        install(self.ctx)
-
-    # ---- public api
-    @staticmethod
-    def is_complete(src: str) -> bool:
-        """Is this input complete (no open bracket, brace, paren or string)? For front ends."""
-        return is_complete(src)
-
-    @staticmethod
-    def builtin_names() -> tuple[list[str], list[str]]:
-        """(q keyword names, torch api names), sorted: what a front end completes/highlights."""
-        from .torchapi import API
-        from .verbs.core import BUILTINS
-        q = sorted(k for k in BUILTINS if (k[:1].isalpha() or k[:1] == ".") and k not in API)
-        return q, sorted(API)
-
+    # ---- evaluation
     def eval(self, src: str):
         """Evaluate q source and return its value (the last statement's). Raises QError."""
         value = None
         for st in split_statements(src, script=False):
-            value = self._eval_statement(st.text)
+            value, _ = self._run(st.text)
         return value
 
+    def run(self, src: str, out=None, err=None, show=None, keep_going: bool = False):
+        """The console loop: each statement of `src` evaluated in turn, what the q) prompt
+        shows written as it happens. A shown value goes to `show(value)` when given, else its
+        console text to `out`; an error's q report goes to `err` (default `out`) and ends the
+        input unless `keep_going` (typed input: each line stands alone). Ctrl-C is `'stop`.
+        Returns the last error (a QError), or None when all went well. `\\\\` raises QExit."""
+        out = out if out is not None else sys.stdout
+        err = err if err is not None else out
+        failed = None
+        for st in split_statements(src, script=False):
+            try:
+                value, shown = self._run(st.text)
+                if shown:
+                    if show is not None:
+                        show(value)
+                    else:
+                        out.write(self.show(value))
+            except QError as e:
+                failed = e
+                _flush(out)
+                err.write(self.error_text(e, st.text))
+            except KeyboardInterrupt:
+                failed = QError("stop")
+                _flush(out)
+                err.write("'stop\n")
+            finally:
+                _flush(out)
+                _flush(err)
+            if failed is not None and not keep_going:
+                break
+        return failed
+
     def console(self, src: str) -> str:
-        """Exactly the text the q console prints for this input ('' when nothing prints)."""
+        """Exactly the text the q console prints for this input ('' when nothing prints):
+        values, errors and what `-1`/`-2` write, in order."""
         buf: list[str] = []
         saved = self._capture
         self._capture = buf
         try:
-            for st in split_statements(src, script=False):
-                try:
-                    value, shown = self._run(st.text)
-                    if shown:
-                        buf.append(self.ctx.show(value))
-                except QError as e:
-                    buf.append(self.error_text(e, st.text))
-                    break
-                except KeyboardInterrupt:
-                    buf.append("'stop\n")
-                    break
+            self.run(src, out=_Into(buf), err=_Into(buf))
         finally:
             self._capture = saved
         return "".join(buf)
-
-    def evaluate(self, statement: str):
-        """One console statement -> (value, shown): its value and whether the q) prompt displays
-        it (not after `;` or an assignment). Raises QError. For front ends that render values
-        themselves (notebooks); split input with split_statements(src, script=False) first."""
-        return self._run(statement)
 
     def run_file(self, path: str, args: list[str] | None = None) -> None:
         """Run a script (q script rules); raises QError with file/line frames on an error."""
@@ -191,20 +202,101 @@ class Session:
         finally:
             self.ctx.globals[".z.f"] = prev
 
+    # ---- what front ends show and ask
+    def show(self, value) -> str:
+        """The console text of a value."""
+        return self.ctx.show(value)
+
+    def html(self, value) -> str | None:
+        """An HTML table for a table or dictionary (notebooks), None for anything else."""
+        if isinstance(value, (T.QTable, T.QDict)):
+            return display.to_html(value, precision=self.ctx.settings.precision)
+        return None
+
+    def describe(self, value) -> str | None:
+        """`class module, device cpu, size 6` for a live torch handle, None for anything else."""
+        if not self.ctx.registry.has(value):
+            return None
+        parts = []
+        for f in ("class", "device", "size"):
+            parts.append(f"{f} {self.ctx.one_line(self.ctx.apply(API[f], [value]))}")
+        return ", ".join(parts)
+
     def error_text(self, e: QError, source: str | None = None) -> str:
-        from .display import error_text
-        if not e.frames and source is not None:
+        """q's report of an error: `'msg`, then every frame from the innermost out, each with
+        its `[n]` and a caret. `source` is the console statement the error came from."""
+        if source is not None and not getattr(e, "_located", False):
+            e._located = True
             e.frames.append(_frame_for(source, e.span))
-        # a script error inside a lambda shows the lambda frame and the script line
-        return error_text(e, depth=0 if len(e.frames) > 1 else e.depth, all_frames=len(e.frames) > 1)
+        return display.error_text(e)
+
+    @staticmethod
+    def is_complete(src: str) -> bool:
+        """Is this input complete (no open bracket, brace, paren or string)? For front ends."""
+        return is_complete(src)
+
+    @staticmethod
+    def builtin_names() -> tuple[list[str], list[str]]:
+        """(q keyword names, torch api names), sorted: what a front end completes/highlights."""
+        q = sorted(k for k in BUILTINS if _NAME.fullmatch(k) and k not in API)
+        return q, sorted(API)
+
+    def complete(self, text: str) -> list[tuple[str, str]]:
+        """Completions for the text before the cursor: (word, kind) pairs, kind one of
+        global, api, q, key (after ``d``` the keys of d, the columns of a table) or symbol
+        (after a bare backtick: symbols found in the session's tables and dictionaries).
+        Each word replaces the partial word at the end of `text`."""
+        if _in_string(text):
+            return []
+        g = self.ctx.globals
+        m = _SYMBOL_AFTER.search(text)
+        if m:
+            owner, prefix = m.group(1), m.group(2)
+            if owner is not None:
+                keys, kind = _keys_of(g.get(owner)), "key"
+            else:
+                keys, kind = _symbols_in(g), "symbol"
+            return [(k, kind) for k in keys if k.startswith(prefix) and k != prefix]
+        m = _WORD.search(text)
+        if not m:
+            return []
+        prefix = m.group(0)
+        out: dict[str, str] = {}
+        for name in sorted(g):
+            if name.startswith(prefix) and (name.startswith(".") == prefix.startswith(".")):
+                out.setdefault(name, "global")
+        q, api = self.builtin_names()
+        for names, kind in ((api, "api"), (q, "q"), (KEYWORDS, "q")):
+            for name in names:
+                if name.startswith(prefix):
+                    out.setdefault(name, kind)
+        return [(k, kind) for k, kind in out.items() if k != prefix]
+
+    @staticmethod
+    def completion_word(text: str) -> str:
+        """The partial word at the end of `text` that a completion replaces."""
+        m = _SYMBOL_AFTER.search(text)
+        if m:
+            return m.group(2)
+        w = _WORD.search(text)
+        return w.group(0) if w else ""
+
+    def pull(self, name: str):
+        """The q global `name` as a Python value (numpy arrays, dicts, str; see values.python)."""
+        return to_py(self.ctx.get_global(name))
+
+    def push(self, name: str, value) -> None:
+        """Set the q global `name` to a Python value (see values.python). Raises QError."""
+        try:
+            v = to_q(value)
+        except TypeError as e:
+            raise QError(f"type: {e}") from None
+        self.ctx.set_global(name, v)
 
     # ---- internals
-    def _eval_statement(self, text: str):
-        value, _ = self._run(text)
-        return value
-
     def _run(self, text: str):
-        """Evaluate one statement chunk; returns (value, whether the console shows it)."""
+        """Evaluate one statement; returns (value, whether the console shows it). System
+        commands (`\\ts x`, `\\l f`) take this one route."""
         if text.startswith("\\"):
             cmd, arg = split_command(text)
             if cmd == "":
@@ -212,10 +304,7 @@ class Session:
             value = run_system(self.ctx, cmd, arg)
             return value, value is not None
         block = parse(text)
-        try:
-            value = ev_block(block, Env(self.ctx))
-        except Return as r:
-            value = r.value
+        value = self.ctx.run_block(block)
         return value, (value is not None and not is_suppressed(block))
 
     def _script_echo(self, value) -> str:
@@ -228,26 +317,96 @@ class Session:
         return "\n".join(out) + "\n"
 
     def _locate(self, e: QError, st: Statement, path: str):
-        """Script errors name the file and line."""
+        """A script error's outermost frame names the file and line."""
         e._located = True
-        if e.frames:
-            # raised inside a lambda: add the script line that called it as the outer frame
-            first = st.text.split("\n")[0]
-            e.frames.append(Frame(first, -1, f"{path}:{st.line}: "))
-            return
         f = _frame_for(st.text, e.span)
         line = st.line + st.text[:e.span[0]].count("\n") if e.span else st.line
-        label = f"{path}:{line}: "
-        e.frames.append(Frame(f.text, f.start, label))
+        e.frames.append(Frame(f.text, f.start, f"{path}:{line}: "))
+
+
+class _Into:
+    """A stream that appends to a list (Session.console's capture)."""
+
+    def __init__(self, buf: list):
+        self.buf = buf
+
+    def write(self, text: str) -> None:
+        self.buf.append(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def _flush(stream) -> None:
+    f = getattr(stream, "flush", None)
+    if f is not None:
+        f()
 
 
 def _frame_for(source: str, span) -> Frame:
     if span is None:
-        first = source.split("\n")[0]
-        return Frame(first, 0)
+        return Frame(source.split("\n")[0], 0)
     start = span[0]
     line_start = source.rfind("\n", 0, start) + 1
     line_end = source.find("\n", start)
     if line_end < 0:
         line_end = len(source)
     return Frame(source[line_start:line_end], start - line_start)
+
+
+# ---- completion helpers
+
+def _in_string(text: str) -> bool:
+    """Is the end of text inside a q string (so nothing there is a name)?"""
+    inside = False
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if inside:
+            if c == "\\":
+                i += 1
+            elif c == '"':
+                inside = False
+        elif c == '"':
+            inside = True
+        i += 1
+    return inside
+
+
+def _syms(v) -> list[str]:
+    """The symbols of a symbol vector (empty for anything else)."""
+    if T.is_syms(v):
+        return [s for s in v.tolist() if isinstance(s, str)]
+    return []
+
+
+def _keys_of(v) -> list[str]:
+    """What may follow ``v``` : a dictionary's symbol keys, a table's (or keyed table's) columns."""
+    if isinstance(v, T.QTable):
+        return list(v.cols)
+    if isinstance(v, T.QDict):
+        if isinstance(v.keys, T.QTable):
+            out = list(v.keys.cols)
+            if isinstance(v.values, T.QTable):
+                out += v.values.cols
+            return out
+        return _syms(v.keys)
+    return []
+
+
+def _symbols_in(globals_: dict, limit: int = 2000) -> list[str]:
+    """Symbols worth offering after a bare backtick: dictionary keys, table columns and the
+    values of tables' symbol columns."""
+    seen: dict[str, None] = {}
+    for v in list(globals_.values()):
+        seen.update(dict.fromkeys(_keys_of(v)))
+        t = v.keys if isinstance(v, T.QDict) and isinstance(v.keys, T.QTable) else v
+        tables = [t] + ([v.values] if isinstance(v, T.QDict) and isinstance(v.values, T.QTable)
+                        else [])
+        for tab in tables:
+            if isinstance(tab, T.QTable):
+                for col in tab.data:
+                    seen.update(dict.fromkeys(_syms(col)[:limit]))
+        if len(seen) > limit:
+            break
+    return [s for s in seen if s]

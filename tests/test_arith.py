@@ -9,13 +9,11 @@ import warnings
 import numpy as np
 import pytest
 
-import ktwa.verbs.arith  # noqa: F401  (registers builtins)
-import ktwa.verbs.cast  # noqa: F401
 from ktwa.errors import QError
-from ktwa.values.compare import match
+from ktwa.values.types import match
 from ktwa.values.types import QDict, QTable, NULL_J, INF_J, NULL_I, chars, char, syms
 
-B = ktwa.verbs.core.BUILTINS
+from ktwa.runtime.table import BUILTINS as B
 
 
 def D(name, x, y):

@@ -400,28 +400,33 @@ def test_precision():
 
 
 # errors (§9.1)
+def _err(msg, *frames):
+    e = QError(msg)
+    e.frames = list(frames)
+    return e
+
+
 def test_error_console_line():
-    assert error_text(QError("type"), "til 5f", 0) == "'type\n  [0]  til 5f\n       ^\n"
-    assert error_text(QError("type"), '2+"hi"', 1) == "'type\n  [0]  2+\"hi\"\n        ^\n"
-    assert error_text(QError("length"), "1 2 3 + 4 5 6 7", 6) == (
+    assert error_text(_err("type", Frame("til 5f", 0))) == "'type\n  [0]  til 5f\n       ^\n"
+    assert error_text(_err("type", Frame('2+"hi"', 1))) == "'type\n  [0]  2+\"hi\"\n        ^\n"
+    assert error_text(_err("length", Frame("1 2 3 + 4 5 6 7", 6))) == (
         "'length\n  [0]  1 2 3 + 4 5 6 7\n             ^\n")
     msg = ("The size of tensor a (4) must match the size of tensor b (3) at non-singleton "
            "dimension 1")
-    assert error_text(QError(msg), "copyparms(m;p)", 0) == (
+    assert error_text(_err(msg, Frame("copyparms(m;p)", 0))) == (
         "'" + msg + "\n  [0]  copyparms(m;p)\n       ^\n")
     assert error_text(QError("stale pointer")) == "'stale pointer\n"
 
 
-def test_error_frames():
-    err = QError("type")
-    err.frames = [Frame("{a:x*2;a+y}", 8, "g:"), Frame("{g[x;2#y]}", 1, "f:")]
-    out = error_text(err, 'f[3;"hello"]', 0)
-    assert out == "'type\n  [2]  g:{a:x*2;a+y}\n                 ^\n"
-    full = error_text(err, 'f[3;"hello"]', 0, all_frames=True)
-    assert full.splitlines()[3:] == ["  [1]  f:{g[x;2#y]}", "          ^",
-                                     '  [0]  f[3;"hello"]', "       ^"]
-    err2 = QError("type")
-    err2.frames = [Frame("til 5f", 0, "t.q:3: ")]
+def test_error_frames_innermost_first_numbered_by_depth():
+    """q prints the innermost frame as it enters its debugger; the frames a q user would walk
+    up to with ` follow it, down to the console line [0]."""
+    err = _err("type", Frame("{a:x*2;a+y}", 8, "g:"), Frame("{g[x;2#y]}", 1, "f:"),
+               Frame('f[3;"hello"]', 0))
+    assert error_text(err).splitlines() == [
+        "'type", "  [2]  g:{a:x*2;a+y}", "                 ^", "  [1]  f:{g[x;2#y]}",
+        "          ^", '  [0]  f[3;"hello"]', "       ^"]
+    err2 = _err("type", Frame("til 5f", 0, "t.q:3: "))
     assert error_text(err2) == "'type\n  [0]  t.q:3: til 5f\n              ^\n"
 
 

@@ -25,7 +25,7 @@ def test_spirals_example():
 def test_mnist_examples_parse():
     """The MNIST scripts need the data (minutes to run): only check that they parse."""
     from ktwa.session import split_statements
-    from ktwa.syntax.parser import parse
+    from ktwa.runtime import parse
     for f in ["mnist.kt", "linear_swa.kt", "bn_swa.kt", "swa.kt"]:
         for st in split_statements((ROOT / "examples" / "mnist" / f).read_text()):
             if not st.text.startswith("\\"):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from ktwa.errors import QError
-from ktwa.values.compare import match
+from ktwa.values.types import match
 from ktwa.values.functions import MISSING, Builtin
 from ktwa.values.types import QDict, QTable, chars
 from ktwa.verbs import index as I
@@ -161,9 +161,9 @@ CASES = [
     ("vcond", lambda: L.vcond(b("101"), j(1, 2, 3), j(4, 5, 6)), j(1, 5, 3)),
     ("match", lambda: L.q_match(j(5, 7, 9), j(5, 7, 9)), np.bool_(True)),
     # dict / table make
-    ("bang", lambda: L.bang(S("a", "b"), j(1, 2)), D(S("a", "b"), j(1, 2))),
-    ("1!t", lambda: L.cols(L.bang(J(1), T)), S("name", "age")),
-    ("0!1!t", lambda: L.bang(J(0), L.bang(J(1), T)), T),
+    ("bang", lambda: L.bang(CTX, S("a", "b"), j(1, 2)), D(S("a", "b"), j(1, 2))),
+    ("1!t", lambda: L.cols(L.bang(CTX, J(1), T)), S("name", "age")),
+    ("0!1!t", lambda: L.bang(CTX, J(0), L.bang(CTX, J(1), T)), T),
     ("xkey", lambda: L.xkey("age", T).keys, QTable(["age"], [j(34, 42, 17)])),
     ("xasc", lambda: L.xasc("age", T).column("age"), j(17, 34, 42)),
     ("xcol", lambda: L.cols(L.xcol(S("n"), T)), S("n", "age")),
@@ -192,7 +192,7 @@ CASES = [
     ("d . 1 2", lambda: I.index_depth([[j(1, 2, 3), j(4, 5, 6, 7)], [j(8, 9), J(10), j(11, 12)]],
                                       [J(1), J(2)]), j(11, 12)),
     ("d[`a;0]", lambda: I.index_depth(D(S("a", "b"), [j(7, 8), j(9)]), ["a", J(0)]), J(7)),
-    ("keyed lookup", lambda: I.index(L.bang(J(1), T), "Dick"), D(S("age"), j(42))),
+    ("keyed lookup", lambda: I.index(L.bang(CTX, J(1), T), "Dick"), D(S("age"), j(42))),
     # amend
     ("@ compound", lambda: I.amend(CTX, [j(0, 1, 2), j(1, 2, 3, 4), j(7, 8, 9)], [j(1, 1)],
                                    lambda x: 2 * x),
@@ -259,7 +259,7 @@ def test_case(name, fn, expected):
 ERRORS = [
     ("til -1", lambda: L.til(J(-1)), "domain"),
     ("til 2.2", lambda: L.til(np.float64(2.2)), "type"),
-    ("bang length", lambda: L.bang(S("a", "b"), j(1, 2, 3)), "length"),
+    ("bang length", lambda: L.bang(CTX, S("a", "b"), j(1, 2, 3)), "length"),
     ("mismatch", lambda: L.join(T, QTable(["x"], [j(1)])), "mismatch"),
     ("assign type", lambda: I.assign_at(j(1, 2, 3), [J(1)], np.float64(5)), "type"),
     ("assign index", lambda: I.assign_at(j(1, 2, 3), [J(5)], J(5)), "index"),

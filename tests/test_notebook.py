@@ -93,9 +93,10 @@ def test_values_move_both_ways(ip):
     ({"a": 1, "b": 2}, "`a`b!1 2"), ({"c": [1, 2], "d": [3.0, 4.0]}, "`c`d!(1 2;3 4f)"),
 ])
 def test_to_q(py, q):
-    from ktwa.values.compare import match
+    from ktwa.values.types import match
     s = nb.Session()
-    assert match(nb.to_q(py), s.eval(q)), (py, q)
+    s.push("v", py)
+    assert match(s.eval("v"), s.eval(q)), (py, q)
 
 
 def test_sessions_are_per_shell(ip):

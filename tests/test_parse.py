@@ -4,7 +4,7 @@ import pytest
 
 from ktwa.errors import QError
 from ktwa.syntax import ast as A
-from ktwa.syntax.parser import parse
+from ktwa.runtime import PARSER, parse
 
 
 def sx(n) -> str:
@@ -145,11 +145,7 @@ FLAT = ["1+2*3-4%5", "x:1;y:2", "a -1", "x,:y", "+/x", "count each x", "a:b:3", 
 @pytest.mark.parametrize("src", FLAT)
 def test_flat_fast_path_equals_lark(src):
     """Lines without brackets take a fast path; it must build exactly what Lark builds."""
-    from ktwa.syntax import parser as P
     from ktwa.syntax.lexer import tokenize
-    flat = P._parse_flat(tokenize(src))
-    with P._lock:
-        P._state.tokens = tokenize(src)
-        P._state.text = src
-        via_lark = P._get_parser().parse(src)
+    flat = PARSER.parse_flat(tokenize(src))
+    via_lark = PARSER.parse_lark(src, tokenize(src))
     assert repr(flat) == repr(via_lark)

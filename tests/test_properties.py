@@ -3,7 +3,7 @@ from hypothesis import given, settings, strategies as st, HealthCheck
 
 from ktwa.errors import QError, QExit
 from ktwa.session import Session
-from ktwa.syntax.parser import parse
+from ktwa.runtime import parse
 
 TOKENS = ["1", "2.5", "-1", "0N", "0n", "1 2 3", "`a", "`a`b", '"ab"', "x", "y", "f", "til",
           "count", "sum", "+", "-", "*", "%", "#", ",", "!", "@", ".", "$", "?", "_", "~", "=",

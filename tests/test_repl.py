@@ -11,8 +11,8 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from pygments.token import Name
 
-from ktwa.repl import KtwaLexer, QCompleter, run_repl, units, history_path, make_history
-from ktwa.session import Session
+from ktwa.repl import KtwaLexer, QCompleter, run_repl, history_path, make_history
+from ktwa.session import Session, split_statements
 
 UP = "\x1b[A"
 CTRL_C = "\x03"
@@ -97,10 +97,10 @@ def test_ctrl_c_clears_the_line():
 
 def test_ctrl_c_stops_a_running_evaluation():
     class Slow(Session):
-        def evaluate(self, src):
+        def run(self, src, *args, **kw):
             if src.startswith("while"):
                 threading.Timer(0.2, _thread.interrupt_main).start()
-            return super().evaluate(src)
+            return super().run(src, *args, **kw)
 
     rc, out = repl("i:0\nwhile[1b;i+:1]\n1+1\n", session=Slow())
     assert out == "'stop\n2\n"
@@ -152,6 +152,18 @@ def test_highlighting_knows_ktwa_names():
     assert (Name.Builtin, "til") in toks
 
 
-def test_units_keep_open_brackets_together():
-    assert units("f:{[x]\nx+1}\nf 2") == ["f:{[x]\nx+1}", "f 2"]
-    assert units("a:1\nb:2") == ["a:1", "b:2"]
+def _inputs(text):
+    return [st.text for st in split_statements(text, script=False)]
+
+
+def test_typed_input_keeps_open_brackets_together():
+    assert _inputs("f:{[x]\nx+1}\nf 2") == ["f:{[x]\nx+1}", "f 2"]
+    assert _inputs("a:1\nb:2") == ["a:1", "b:2"]
+
+
+def test_pasted_lines_stand_alone_after_an_error():
+    """Each typed line is its own input: an error in one does not stop the next."""
+    out = io.StringIO()
+    err = Session().run("1+`a\n2+3", out=out, keep_going=True)
+    assert err is not None and err.msg == "type"
+    assert out.getvalue() == "'type\n  [0]  1+`a\n        ^\n5\n"

@@ -11,7 +11,7 @@ from ktwa.registry import Registry
 from ktwa.torchapi.convert import to_k, to_tensor, tensor_class_name, dtype_from_symbol, k_dtype_for
 from ktwa.torchapi.objects import TensorDict
 from ktwa.values.types import QDict, QTable, syms
-from ktwa.verbs.core import BUILTINS
+from ktwa.torchapi import API as BUILTINS
 
 
 class Ctx:

@@ -17,15 +17,14 @@ import ktwa.torchapi.train  # noqa: F401
 from ktwa.errors import QError
 from ktwa.registry import Registry
 from ktwa.values.types import QDict, QTable, syms
-from ktwa.verbs.core import BUILTINS
+from ktwa.torchapi import API
 
 J, F, B = np.int64, np.float64, np.bool_
 
 
 def _api(name):
-    """The registered api function (the package moves api names from BUILTINS into API)."""
-    import ktwa.torchapi as api
-    return getattr(api, "API", {}).get(name) or BUILTINS[name]
+    """The registered api function."""
+    return API[name]
 
 
 class Ctx:

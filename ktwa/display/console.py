@@ -302,27 +302,21 @@ def _frame_lines(n: int, fr: Frame) -> list:
     return shown + [" " * indent + "^"]
 
 
-def error_text(err: QError, source_line: str | None = None, caret: int | None = None,
-               depth: int = 0, all_frames: bool = False) -> str:
-    """q's report of an uncaught error: `'msg`, then `  [n]  source` and a caret line.
+def error_text(err: QError) -> str:
+    """q's report of an uncaught error: `'msg`, then each frame of ``err.frames`` (innermost
+    first) as `  [n]  source` with a caret line under the failing primitive. Frames are
+    numbered by stack depth: the outermost (the console line or script line) is [0].
 
-    Frames come from ``err.frames`` (innermost first) when present, followed by the console
-    frame (source_line, caret) if given. The outermost frame is numbered ``depth`` and the
-    numbers grow inwards. Like q's console only the innermost frame is shown unless
-    ``all_frames``.
-    """
+    q's console prints the innermost frame and stops in its debugger, where `` ` `` walks up
+    the stack; ktwa has no debugger, so the frames a q user would walk to are printed too."""
     msg = getattr(err, "msg", None)
     if msg is None:
         msg = str(err)
     out = ["'" + msg]
     frames = list(getattr(err, "frames", None) or [])
-    if source_line is not None:
-        frames.append(Frame(source_line, caret if caret is not None else -1))
-    if frames:
-        top = depth + len(frames) - 1
-        shown = frames if all_frames else frames[:1]
-        for i, fr in enumerate(shown):
-            out.extend(_frame_lines(top - i, fr))
+    top = len(frames) - 1
+    for i, fr in enumerate(frames):
+        out.extend(_frame_lines(top - i, fr))
     return "".join(line + "\n" for line in out)
 
 

@@ -1,13 +1,25 @@
-"""What q means: the evaluator, application, iterators, qSQL and system commands."""
-import importlib
+"""What q means: the evaluator, application, iterators, qSQL and system commands.
 
-from ..verbs.core import BUILTINS
+`new_context` assembles one interpreter's state from the pieces; `parse` reads q text with the
+built-ins' infix keywords."""
+from __future__ import annotations
 
-# every verbs module registers its built-ins on import; the evaluator's own come last
-VERB_MODULES = ("atomic", "arith", "cast", "index", "lists", "text")
-for _m in VERB_MODULES:
-    importlib.import_module(f"ktwa.verbs.{_m}")
+from ..syntax.parser import Parser
+from .context import Context, Env, Return, Settings
+from .eval import apply, is_suppressed, run_block
+from .system import run_system, split_command
+from .table import BUILTINS, INFIX
 
-from . import builtins as _builtins  # noqa: E402
+PARSER = Parser(INFIX)
+parse = PARSER.parse
 
-_builtins.install()
+
+def new_context(*, api: dict, display, registry, write=None, load=None) -> Context:
+    """A fresh interpreter state: the q built-ins, the given api names, the console formatter
+    (`display`), the handle registry, output streams and the script loader."""
+    return Context(builtins=BUILTINS, api=api, parse=parse, apply=apply, run_block=run_block,
+                   display=display, registry=registry, write=write, load=load)
+
+
+__all__ = ["BUILTINS", "INFIX", "Context", "Env", "Return", "Settings", "new_context", "parse",
+           "run_system", "split_command", "is_suppressed", "apply"]

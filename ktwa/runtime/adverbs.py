@@ -5,10 +5,10 @@ import numpy as np
 
 from ..errors import QError
 from ..values import types as T
-from ..values.compare import match
+from ..values.types import match
 from ..values.functions import MISSING, Builtin, Derived, Projection, QFunction
-from ..verbs.core import BUILTINS
-from .apply import apply
+from ..verbs.arith import tolerant_eq
+from .truth import is_true
 
 
 def _rank(f) -> int:
@@ -55,8 +55,8 @@ def apply_derived(ctx, d: Derived, args: list):
 
 def _each_side(ctx, f, x, y, right: bool):
     """`x f/: y` (each right: f[x;] over y) and `x f\\: y` (each left: f[;y] over x)."""
-    over_, call = (y, lambda v: apply(ctx, f, [x, v])) if right else \
-        (x, lambda v: apply(ctx, f, [v, y]))
+    over_, call = (y, lambda v: ctx.apply(f, [x, v])) if right else \
+        (x, lambda v: ctx.apply(f, [v, y]))
     if isinstance(over_, T.QDict):
         return T.QDict(over_.keys, T.from_items([call(v) for v in _items(over_.values)]))
     if T.is_atom(over_):
@@ -81,18 +81,18 @@ def each(ctx, f, args):
     if len(args) == 1:
         x = args[0]
         if isinstance(x, T.QDict) and not T.is_keyed(x):
-            return T.QDict(x.keys, T.from_items([apply(ctx, f, [v]) for v in _items(x.values)]))
+            return T.QDict(x.keys, T.from_items([ctx.apply(f, [v]) for v in _items(x.values)]))
         if T.is_atom(x):
-            return apply(ctx, f, [x])
-        return T.from_items([apply(ctx, f, [v]) for v in _items(x)])
+            return ctx.apply(f, [x])
+        return T.from_items([ctx.apply(f, [v]) for v in _items(x)])
     # each-both (and n-ary): atoms extend, lists must conform
     n = _conform(args)
     if n is None:
-        return apply(ctx, f, list(args))
+        return ctx.apply(f, list(args))
     cols = [(_items(a) if not T.is_atom(a) else None) for a in args]
     out = []
     for i in range(n):
-        out.append(apply(ctx, f, [a if c is None else c[i] for a, c in zip(args, cols)]))
+        out.append(ctx.apply(f, [a if c is None else c[i] for a, c in zip(args, cols)]))
     like = next((a for a in args if isinstance(a, T.QDict)), None)
     return _collect(out, like)
 
@@ -118,8 +118,8 @@ def over(ctx, f, args, scan: bool):
         x = args[0]
         if isinstance(f, Builtin) and isinstance(x, np.ndarray):
             fast = (_FAST_SCAN if scan else _FAST_OVER).get(f.name)
-            if fast and fast in BUILTINS and x.dtype != object:
-                b = BUILTINS[fast]
+            if fast and fast in ctx.builtins and x.dtype != object:
+                b = ctx.builtins[fast]
                 return b.monad(ctx, x) if b.ctx else b.monad(x)
         if isinstance(x, T.QDict):
             items = _items(x.values)
@@ -134,7 +134,7 @@ def over(ctx, f, args, scan: bool):
         acc = items[0]
         res = [acc]
         for v in items[1:]:
-            acc = apply(ctx, f, [acc, v])
+            acc = ctx.apply(f, [acc, v])
             if scan:
                 res.append(acc)
         if scan:
@@ -145,12 +145,12 @@ def over(ctx, f, args, scan: bool):
     rest = args[1:]
     n = _conform(rest)
     if n is None:
-        v = apply(ctx, f, [acc] + rest)
+        v = ctx.apply(f, [acc] + rest)
         return T.enlist(v) if scan else v
     cols = [(_items(a) if not T.is_atom(a) else None) for a in rest]
     res = []
     for i in range(n):
-        acc = apply(ctx, f, [acc] + [a if c is None else c[i] for a, c in zip(rest, cols)])
+        acc = ctx.apply(f, [acc] + [a if c is None else c[i] for a, c in zip(rest, cols)])
         if scan:
             res.append(acc)
     if scan:
@@ -162,8 +162,7 @@ def _converge(ctx, f, x, scan):
     res = [x]
     prev = x
     while True:
-        ctx.check_interrupt()
-        nxt = apply(ctx, f, [prev])
+        nxt = ctx.apply(f, [prev])
         if _same(nxt, prev) or _same(nxt, x):
             break
         res.append(nxt)
@@ -173,7 +172,6 @@ def _converge(ctx, f, x, scan):
 
 def _same(a, b) -> bool:
     if isinstance(a, np.floating) and isinstance(b, np.floating):
-        from .tolerance import tolerant_eq
         return tolerant_eq(a, b)
     return match(a, b)
 
@@ -183,18 +181,16 @@ def _do(ctx, f, n, x, scan):
         raise QError("domain")
     res = [x]
     for _ in range(n):
-        x = apply(ctx, f, [x])
+        x = ctx.apply(f, [x])
         if scan:
             res.append(x)
     return T.from_items(res) if scan else x
 
 
 def _while(ctx, f, cond, x, scan):
-    from .eval import is_true
     res = [x]
-    while is_true(apply(ctx, cond, [x])):
-        ctx.check_interrupt()
-        x = apply(ctx, f, [x])
+    while is_true(ctx.apply(cond, [x])):
+        x = ctx.apply(f, [x])
         if scan:
             res.append(x)
     return T.from_items(res) if scan else x
@@ -227,7 +223,7 @@ def prior(ctx, f, args):
         if prev is seed and isinstance(seed, list) and name_is_comma(f):
             out.append(T.enlist(v))
         else:
-            out.append(apply(ctx, f, [v, prev]))
+            out.append(ctx.apply(f, [v, prev]))
         prev = v
     return _collect(out, x)
 

@@ -2,13 +2,19 @@
 `set`, `show`, `type`, `system`, `exit`, `2:` (ktorch's loader), `.Q.fmt` and friends."""
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from ..errors import QError, QExit
 from ..values import types as T
-from ..values.functions import Composition, Derived, Native, QFunction
-from ..verbs.core import BUILTINS, define
-from .apply import apply
+from ..values.functions import MISSING, Composition, Definitions, Derived, Native, QFunction
+from ..verbs.index import amend
+from ..verbs.lists import q_value
+from .eval import apply
+from .system import run_system, split_command
+
+define = Definitions()
 
 
 def _is_fn(x) -> bool:
@@ -24,17 +30,15 @@ def _trap(ctx, f, args, e):
         return e
 
 
-def _amend(ctx, d, path, f, y=None, has_y=False):
-    from ..verbs.index import amend
-    from .eval import lookup_global, assign_global
+def _amend(ctx, d, path, f, y=MISSING):
+    """Amend a value, or a global named by a symbol (`@[`t;0;:;9]` changes t, returns `t)."""
     name = None
     if isinstance(d, str):
         name = d
-        d = lookup_global(ctx, d)
-    from ..values.functions import MISSING
-    res = amend(ctx, d, path, f, y if has_y else MISSING)
+        d = ctx.get_global(d)
+    res = amend(ctx, d, path, f, y)
     if name is not None:
-        assign_global(ctx, name, res)
+        ctx.set_global(name, res)
         return name
     return res
 
@@ -50,7 +54,7 @@ def _at3(ctx, d, i, f):
 
 
 def _at4(ctx, d, i, f, y):
-    return _amend(ctx, d, [i], f, y, True)
+    return _amend(ctx, d, [i], f, y)
 
 
 def _dot2(ctx, f, x):
@@ -67,17 +71,7 @@ def _dot3(ctx, d, path, f):
 
 
 def _dot4(ctx, d, path, f, y):
-    return _amend(ctx, d, list(T.to_items(path)) if not T.is_atom(path) else [path], f, y, True)
-
-
-def _bang(ctx, x, y):
-    if isinstance(x, np.int64) and x == T.NULL_J:
-        ctx.write(1, ctx.one_line(y) + "\n")
-        return y
-    base = _BANG
-    if base is None:
-        raise QError("nyi")
-    return base.dyad(ctx, x, y) if base.ctx else base.dyad(x, y)
+    return _amend(ctx, d, list(T.to_items(path)) if not T.is_atom(path) else [path], f, y)
 
 
 def _type(x):
@@ -97,7 +91,6 @@ def _set(ctx, name, v):
 
 
 def _system(ctx, cmd):
-    from .system import run_system, split_command
     if not T.is_string(cmd) and not isinstance(cmd, np.bytes_):
         raise QError("type")
     c, arg = split_command(T.text(cmd))
@@ -118,15 +111,14 @@ def _dynload(ctx, _lib, _spec):
 
 
 def _qfmt(ctx, w, d, x):
-    from ..display import qfmt
+    fmt = ctx.display.qfmt
     if T.is_atom(x):
-        return T.chars(qfmt(int(w), int(d), x))
-    return [T.chars(qfmt(int(w), int(d), v)) for v in T.to_items(x)]
+        return T.chars(fmt(int(w), int(d), x))
+    return [T.chars(fmt(int(w), int(d), v)) for v in T.to_items(x)]
 
 
 def _qf(ctx, d, x):
-    from ..display import qf
-    return T.chars(qf(int(d), x))
+    return T.chars(ctx.display.qf(int(d), x))
 
 
 def _qs(ctx, x):
@@ -158,7 +150,6 @@ def _kw_prior(ctx, f, x):
 
 
 def _getenv(x):
-    import os
     return T.chars(os.environ.get(x if isinstance(x, str) else T.text(x), ""))
 
 
@@ -174,38 +165,33 @@ def _read1(ctx, path):
     return np.frombuffer(data, dtype=np.uint8).copy()
 
 
-_BANG = None
 
 
-def install():
-    """Register the evaluator's built-ins (after the verbs modules have registered theirs)."""
-    global _BANG
-    _BANG = BUILTINS.get("!")
-    define(":", monad=lambda x: x, dyad=lambda x, y: y, infix=True)
-    define("@", monad=_type, dyad=_at2, triad=_at3, tetrad=_at4, ctx=True, infix=True)
-    # `@` monad is type (k); the ctx flag applies to all arities, so wrap the monad
-    BUILTINS["@"].monad = lambda ctx, x: _type(x)
-    define(".", dyad=_dot2, triad=_dot3, tetrad=_dot4, ctx=True, infix=True)
-    BUILTINS["."].monad = lambda ctx, x: ctx.apply(BUILTINS["value"], [x]) if "value" in BUILTINS else _type(x)
-    bang = define("!", dyad=_bang, ctx=True, infix=True)
-    if _BANG is not None and _BANG.monad is not None:
-        m = _BANG.monad
-        bang.monad = (lambda ctx, x: m(ctx, x)) if _BANG.ctx else (lambda ctx, x: m(x))
-    define("'", dyad=_compose, infix=True)
-    define("each", dyad=_kw_each, ctx=True, infix=True)
-    define("peach", dyad=_kw_each, ctx=True, infix=True)
-    define("over", dyad=_kw_over, ctx=True, infix=True)
-    define("scan", dyad=_kw_scan, ctx=True, infix=True)
-    define("prior", dyad=_kw_prior, ctx=True, infix=True)
-    define("type", monad=_type)
-    define("show", monad=_show, ctx=True)
-    define("set", dyad=_set, ctx=True, infix=True)
-    define("system", monad=_system, ctx=True)
-    define("exit", monad=_exit, ctx=True)
-    define("2:", dyad=_dynload, ctx=True, infix=True)
-    define("getenv", monad=_getenv)
-    define("read1", monad=_read1, ctx=True)
-    define(".Q.fmt", triad=_qfmt, ctx=True)
-    define(".Q.f", dyad=_qf, ctx=True)
-    define(".Q.s", monad=_qs, ctx=True)
-    define(".Q.s1", monad=_qs1, ctx=True)
+define(":", monad=lambda x: x, dyad=lambda x, y: y, infix=True,
+       doc="x:y  assign; (:) as a function returns its last argument")
+define("@", monad=_type, doc="@x  the type of x")
+define("@", dyad=_at2, triad=_at3, tetrad=_at4, ctx=True, infix=True,
+       doc="f@x | @[f;x;e] | @[d;i;f] | @[d;i;f;y]  apply at, trap at, amend at")
+define(".", monad=q_value, dyad=_dot2, triad=_dot3, tetrad=_dot4, ctx=True, infix=True,
+       doc=".x | f . x | .[f;x;e] | .[d;p;f] | .[d;p;f;y]  value, apply, trap, amend at depth")
+define("'", dyad=_compose, infix=True, doc="'[f;g]  compose: f of g")
+define("each", dyad=_kw_each, ctx=True, infix=True, doc="f each x  apply f to each item of x")
+define("peach", dyad=_kw_each, ctx=True, infix=True,
+       doc="f peach x  each (run in this thread: ktwa has no secondary processes)")
+define("over", dyad=_kw_over, ctx=True, infix=True, doc="f over x  f/x: reduce")
+define("scan", dyad=_kw_scan, ctx=True, infix=True, doc="f scan x  f\\x: running reduce")
+define("prior", dyad=_kw_prior, ctx=True, infix=True,
+       doc="f prior x  f': x: f of each item and the one before it")
+define("type", monad=_type, doc="type x  the type of x as a short (negative for atoms)")
+define("show", monad=_show, ctx=True, doc="show x  write x as the console shows it")
+define("set", dyad=_set, ctx=True, infix=True, doc="`n set y  assign y to the global n")
+define("system", monad=_system, ctx=True, doc='system"c"  run the system command \\c')
+define("exit", monad=_exit, ctx=True, doc="exit n  leave ktwa with status n")
+define("2:", dyad=_dynload, ctx=True, infix=True,
+       doc="`ktorch 2:`fns,1  ktorch's loader: the api as a dictionary name!function")
+define("getenv", monad=_getenv, doc="getenv`NAME  an environment variable as a string")
+define("read1", monad=_read1, ctx=True, doc="read1`:file  the bytes of a file")
+define(".Q.fmt", triad=_qfmt, ctx=True, doc=".Q.fmt[w;d;x]  x as a string w wide, d decimals")
+define(".Q.f", dyad=_qf, ctx=True, doc=".Q.f[d;x]  x as a string with d decimals")
+define(".Q.s", monad=_qs, ctx=True, doc=".Q.s x  x as the console shows it, as a string")
+define(".Q.s1", monad=_qs1, ctx=True, doc=".Q.s1 x  x in its one-line k form, as a string")

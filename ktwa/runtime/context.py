@@ -1,10 +1,35 @@
-"""The evaluator's state: one Context per Session (globals, registry, settings, streams),
-one Env per lambda call (its locals)."""
+"""The evaluator's state: one Context per Session (globals, built-ins, registry, settings,
+streams), one Env per lambda call (its locals), and the global name rules.
+
+This module imports nothing else of the runtime: what the Context does that needs the
+evaluator (apply a function, evaluate text) or the console (show a value) is handed to it when
+it is made (`ktwa.runtime.new_context`), so the runtime's modules form no circle.
+
+The protocol built-ins may use (a built-in defined with ``ctx=True`` receives the Context
+first):
+
+- ``ctx.apply(f, args)``      apply any q value (function, list, dict, symbol...) to a list of args
+- ``ctx.get_global(name)``    read a global (raises QError(name) if undefined)
+- ``ctx.set_global(name, v)``
+- ``ctx.write(fd, text)``     fd 1 stdout, 2 stderr (text already has its newline)
+- ``ctx.settings``            .precision (\\P, 0 = 17 digits), .rows, .cols (\\c), .seed (\\S)
+- ``ctx.registry``            the session's handle Registry (ktwa.registry)
+- ``ctx.rng``                 the session's numpy generator for `?` and `rand`
+- ``ctx.eval_text(src)``      evaluate q source in the global scope (`value "..."`)
+- ``ctx.show(x)``             the console text of x; ``ctx.one_line(x)`` its k form
+- ``ctx.display``             the console formatter (``qfmt``, ``qf`` for `.Q.fmt`, `.Q.f`)
+- ``ctx.load(path)``          run a script in this session (`\\l`)
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 
-from ..registry import Registry
+import numpy as np
+
+from ..errors import QError
+from ..values import types as T
+from ..values.functions import Lambda
 
 
 @dataclass
@@ -13,8 +38,13 @@ class Settings:
     rows: int = 25               # \c
     cols: int = 80
     seed: int = -314159          # \S
-    script: str = ""             # .z.f
-    args: list = field(default_factory=list)   # .z.x
+
+
+class Return(Exception):
+    """`:x` inside a lambda: leaves the lambda with x."""
+
+    def __init__(self, value):
+        self.value = value
 
 
 class Env:
@@ -30,58 +60,103 @@ class Env:
 
 
 class Context:
-    """What builtins may reach (see ktwa.verbs.core for the protocol)."""
+    """One interpreter's state and the protocol built-ins use (see the module docstring)."""
 
-    def __init__(self, session=None, write=None):
-        self.session = session
+    def __init__(self, *, builtins: dict, api: dict, parse, apply, run_block, display,
+                 registry, write=None, load=None):
         self.globals: dict = {}
-        self.api: dict = {}              # torch api names: globals that users may shadow
-        self.registry = Registry()
+        self.builtins = builtins         # q keywords and glyphs: reserved names
+        self.api = api                   # torch api names: globals that users may shadow
+        self.parse = parse               # q text -> ktwa.syntax.ast.Block
+        self.registry = registry         # the session's handles (ktwa.registry)
         self.settings = Settings()
-        self._write = write or (lambda fd, text: None)
-        self.interrupted = False
+        self.display = display
         self.depth = 0                   # lambda call depth (error frames show `[n]`)
+        # ctx.apply(f, args): bound once, it is the iterators' inner loop
+        self.apply = partial(apply, self)
+        self._run_block = run_block
+        self._write = write or (lambda fd, text: None)
+        self._load = load
         self.rng = None
         self.reseed()
 
     def reseed(self):
         """q's random sequence is fixed at start-up by \\S (default -314159)."""
-        import numpy as np
         self.rng = np.random.default_rng(abs(self.settings.seed) % (2**63))
 
-    # --- protocol for builtins
-    def apply(self, f, args):
-        from .apply import apply
-        return apply(self, f, list(args))
+    # --- the protocol for built-ins
+    def eval_text(self, src: str):
+        return self._run_block(self.parse(src), Env(self))
 
-    def get_global(self, name: str):
-        from .eval import lookup_global
-        return lookup_global(self, name)
-
-    def set_global(self, name: str, value):
-        from .eval import assign_global
-        assign_global(self, name, value)
+    def run_block(self, block):
+        """Evaluate parsed statements at the top level (global scope)."""
+        return self._run_block(block, Env(self))
 
     def write(self, fd: int, text: str) -> None:
         self._write(fd, text)
 
-    def eval_text(self, src: str):
-        from .eval import eval_source
-        return eval_source(self, src)
-
     def show(self, x) -> str:
-        from ..display import show
         s = self.settings
-        return show(x, precision=s.precision, rows=s.rows, cols=s.cols)
+        return self.display.show(x, precision=s.precision, rows=s.rows, cols=s.cols)
 
     def one_line(self, x) -> str:
-        from ..display import one_line
-        return one_line(x, precision=self.settings.precision)
+        return self.display.one_line(x, precision=self.settings.precision)
 
-    def check_interrupt(self):
-        if self.interrupted:
-            self.interrupted = False
-            raise KeyboardInterrupt
+    def load(self, path: str) -> None:
+        if self._load is None:
+            raise QError("nyi")
+        self._load(path)
+
+    # --- global names
+    def is_reserved(self, name: str) -> bool:
+        """q keywords cannot be assigned (`cos:12` is 'assign); torch api names can."""
+        return name in self.builtins and name[:1].isalpha() and name not in self.api
+
+    def get_global(self, n: str):
+        g = self.globals
+        if n in g:
+            return g[n]
+        b = self.builtins.get(n)
+        if b is not None:
+            return b
+        a = self.api.get(n)
+        if a is not None:
+            return a
+        if "." in n[1:]:
+            return self._dotted(n)
+        raise QError(n)
+
+    def _dotted(self, n: str):
+        """A dictionary path from the root (`d.Y`), or a namespace entry."""
+        parts = n.split(".")
+        if n.startswith("."):
+            root, rest = "." + parts[1], parts[2:]
+        else:
+            root, rest = parts[0], parts[1:]
+        if root not in self.globals:
+            raise QError(n)
+        v = self.globals[root]
+        for key in rest:
+            if isinstance(v, T.QDict):
+                i = v.index_of(key)
+                if i is None:
+                    raise QError(n)
+                v = T.item(v.values, i) if not isinstance(v.values, T.QTable) else v.values
+            elif isinstance(v, T.QTable):
+                c = v.column(key)
+                if c is None:
+                    raise QError(n)
+                v = c
+            else:
+                raise QError(n)
+        return v
+
+    def set_global(self, name: str, value) -> None:
+        if self.is_reserved(name):
+            raise QError("assign")
+        if isinstance(value, Lambda) and not value.name:
+            value.name = name
+        self.globals[name] = value
 
 
-__all__ = ["Context", "Env", "Settings"]
+__all__ = ["Context", "Env", "Return", "Settings"]

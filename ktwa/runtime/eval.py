@@ -1,29 +1,28 @@
-"""What q means: evaluate AST nodes. One dispatch over node kinds; chains are folded by a loop."""
+"""What q means: evaluate AST nodes and apply values to arguments (eval and apply are one
+mutual recursion, so they live together). One dispatch over node kinds; chains are folded by
+a loop. Every call into a primitive's Python code goes through `errors.from_python` when it
+fails, so a foreign exception becomes the same q error on every route."""
 from __future__ import annotations
 
 import numpy as np
 
-from ..errors import QError, QExit, Frame
+from ..errors import Frame, QError, QExit, from_python
 from ..syntax import ast as A
-from ..syntax.parser import parse
 from ..values import types as T
-from ..values.functions import (MISSING, Builtin, Derived, Lambda, Projection)
-from ..verbs.core import BUILTINS
-from .apply import apply, call_monadic, foreign
-from .context import Env
+from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
+                                Projection)
+from ..verbs.index import amend, index, index_depth
+from .adverbs import apply_derived
+from .context import Env, Return
+from .qsql import column_name, extend_atom, names_in, run_qsql
+from .truth import is_true
+
+# what a primitive may raise besides a q error and still be a q error (not a crash)
+_PASS = (QError, Return, QExit, KeyboardInterrupt, SystemExit)
 
 
-class Return(Exception):
-    """`:x` inside a lambda."""
-
-    def __init__(self, value):
-        self.value = value
-
-
-def is_reserved(ctx, name: str) -> bool:
-    """q keywords cannot be assigned (`cos:12` is 'assign); torch api names (ctx.api) can."""
-    return name in BUILTINS and name[:1].isalpha() and name not in ctx.api
-
+# ---------------------------------------------------------------------------------------------
+# evaluation
 
 def ev(node, env):
     return _DISPATCH[node.__class__](node, env)
@@ -41,51 +40,7 @@ def ev_name(node, env):
     g = env.ctx.globals
     if n in g:
         return g[n]
-    return lookup_global(env.ctx, n)
-
-
-def lookup_global(ctx, n: str):
-    g = ctx.globals
-    if n in g:
-        return g[n]
-    b = BUILTINS.get(n)
-    if b is not None:
-        return b
-    a = ctx.api.get(n)
-    if a is not None:
-        return a
-    if "." in n[1:]:
-        # dotted name: a dictionary path from the root (`d.Y`), or a namespace entry
-        parts = n.split(".")
-        if n.startswith("."):
-            root, rest = "." + parts[1], parts[2:]
-        else:
-            root, rest = parts[0], parts[1:]
-        if root in g:
-            v = g[root]
-            for key in rest:
-                if isinstance(v, T.QDict):
-                    i = v.index_of(key)
-                    if i is None:
-                        raise QError(n)
-                    v = T.item(v.values, i) if not isinstance(v.values, T.QTable) else v.values
-                elif isinstance(v, T.QTable):
-                    c = v.column(key)
-                    if c is None:
-                        raise QError(n)
-                    v = c
-                else:
-                    raise QError(n)
-            return v
-    raise QError(n)
-
-
-def assign_global(ctx, name: str, value):
-    if is_reserved(ctx, name):
-        raise QError("assign")
-    if isinstance(value, Lambda) and not value.name:
-        value.name = name
-    ctx.globals[name] = value
+    return env.ctx.get_global(n)
 
 
 def ev_verb(node, env):
@@ -94,7 +49,7 @@ def ev_verb(node, env):
     if node.__class__ is A.Verb:
         if name == "::":
             return None
-        b = BUILTINS.get(name)
+        b = env.ctx.builtins.get(name)
         if b is None:
             raise QError("nyi")
         return b
@@ -124,8 +79,18 @@ def ev_block(node, env):
     return v
 
 
+def run_block(block, env):
+    """A block at the top level: `:x` there returns x."""
+    try:
+        return ev_block(block, env)
+    except Return as r:
+        return r.value
+
+
 def ev_lambda(node, env):
-    return Lambda(node.params, node.body, node.source, node.locals, offset=node.span[0])
+    owner = env.lam.name if env.lam is not None else ""
+    return Lambda(node.params, node.body, node.source, node.locals, offset=node.span[0],
+                  owner=owner)
 
 
 def _args(nodes, env):
@@ -198,11 +163,9 @@ def ev_chain(node, env):
         raise
     except (Return, KeyboardInterrupt, QExit):
         raise
-    except RecursionError:
-        raise QError("stack", op.span if op is not None else node.span) from None
     except Exception as e:
-        # a primitive called directly above raised a Python/torch error: wrap it once, here
-        err = foreign(e)
+        # a primitive called directly above failed in Python/numpy/torch
+        err = from_python(e)
         err.span = op.span if op is not None and op.__class__ is not A.OpApply else (
             op.fn.span if op is not None else node.span)
         raise err from None
@@ -217,16 +180,6 @@ def signal(v) -> QError:
     if isinstance(v, np.bytes_):
         return QError(T.text(v))
     return QError("stype")
-
-
-def is_true(v) -> bool:
-    if isinstance(v, (np.bool_, np.integer, np.floating)):
-        return bool(v != 0)
-    if isinstance(v, np.bytes_):
-        return v != b"\x00"
-    if isinstance(v, np.ndarray) and v.ndim == 1 and len(v) == 1 and v.dtype != object:
-        return bool(v[0] != 0)
-    raise QError("type")
 
 
 def ev_cond(node, env):
@@ -263,7 +216,6 @@ def ev_control(node, env):
                 ev(s, env)
     else:
         while is_true(ev(node.cond, env)):
-            env.ctx.check_interrupt()
             for s in body:
                 ev(s, env)
     return None
@@ -271,17 +223,16 @@ def ev_control(node, env):
 
 def ev_table(node, env):
     """`([] a:1 2; b:`x`y)`: columns evaluate right to left; atoms extend."""
-    from .qsql import _col_name, _extend
     defs = list(node.keys) + list(node.cols)
     vals = [None] * len(defs)
     for k in range(len(defs) - 1, -1, -1):
         vals[k] = ev(defs[k][1], env)
-    names = [_col_name(n, e, ()) if n is not None else _leftmost(e) for n, e in defs]
+    names = [column_name(n, e, ()) if n is not None else _leftmost(e) for n, e in defs]
     n = max([T.count(v) for v in vals if not T.is_atom(v)], default=1)
     cols = []
     for v in vals:
         if T.is_atom(v):
-            v = _extend(v, n)
+            v = extend_atom(v, n)
         elif T.count(v) != n:
             raise QError("length", node.span)
         cols.append(v)
@@ -292,14 +243,12 @@ def ev_table(node, env):
 
 
 def _leftmost(e) -> str:
-    from .qsql import _names_in
-    ns = _names_in(e)
+    ns = names_in(e)
     return ns[0].name if ns else "x"
 
 
 def ev_qsql(node, env):
-    from .qsql import run_qsql
-    return run_qsql(node, env)
+    return run_qsql(node, env, ev)
 
 
 def assign(op, value, env):
@@ -310,13 +259,13 @@ def assign(op, value, env):
     local = env.locals is not None and lam is not None and name in lam.locals
     if op.glob and env.locals is not None and not (name in lam.params or name in env.locals):
         local = False
-    if is_reserved(ctx, name):
+    if ctx.is_reserved(name):
         raise QError("assign", op.span)
     if op.indices is None and op.op is None:
         if local:
             env.locals[name] = value
         else:
-            assign_global(ctx, name, value)
+            ctx.set_global(name, value)
         return value
     # read the current value
     if local:
@@ -324,7 +273,7 @@ def assign(op, value, env):
             raise QError(name, op.span)
         old = env.locals[name]
     else:
-        old = lookup_global(ctx, name) if op.indices is not None or name in ctx.globals else None
+        old = ctx.get_global(name) if op.indices is not None or name in ctx.globals else None
         if old is None and op.op is not None and name not in ctx.globals:
             raise QError(name, op.span)
     f = None if op.op is None else ev_verb(op.op, env)
@@ -332,25 +281,16 @@ def assign(op, value, env):
         new = apply(ctx, f, [old, value])
         result = new
     else:
-        from ..verbs.index import amend
         path = _args(op.indices, env)
         if len(op.indices) == 1 and op.indices[0] is None:
             path = [MISSING]
-        if f is None:
-            new = amend(ctx, old, path, BUILTINS[":"], value)
-        else:
-            new = amend(ctx, old, path, f, value)
+        new = amend(ctx, old, path, ctx.builtins[":"] if f is None else f, value)
         result = value if f is None else new
     if local:
         env.locals[name] = new
     else:
-        assign_global(ctx, name, new)
+        ctx.set_global(name, new)
     return result
-
-
-def ev_system(node, env):
-    from .system import run_system
-    return run_system(env.ctx, node.cmd, node.arg)
 
 
 _DISPATCH = {
@@ -367,7 +307,6 @@ _DISPATCH = {
     A.Control: ev_control,
     A.Qsql: ev_qsql,
     A.TableExpr: ev_table,
-    A.System: ev_system,
 }
 
 
@@ -380,24 +319,16 @@ def call_lambda(ctx, lam: Lambda, args: list):
     except Return as r:
         return r.value
     except QError as e:
-        if not e.frames and e.span is not None:
-            label = f"{lam.name}:" if lam.name else ""
-            e.frames.append(Frame(lam.source, e.span[0] - lam.offset, label))
-            e.depth = env.depth
+        # one frame per lambda on the stack, innermost first; the caller's chain then marks
+        # the call site in its own frame
+        caret = e.span[0] - lam.offset if e.span is not None else -1
+        e.frames.append(Frame(lam.source, caret, lam.label()))
+        e.span = None
         raise
     except RecursionError:
         raise QError("stack") from None
     finally:
         ctx.depth -= 1
-
-
-def eval_source(ctx, src: str):
-    """`value "..."`: evaluate q text in the global scope, returning the last value."""
-    block = parse(src)
-    try:
-        return ev_block(block, Env(ctx))
-    except Return as r:
-        return r.value
 
 
 def is_suppressed(block) -> bool:
@@ -410,3 +341,134 @@ def is_suppressed(block) -> bool:
     if last.__class__ is A.Chain and last.ops and last.ops[-1].__class__ is A.OpAssign:
         return True
     return False
+
+
+# ---------------------------------------------------------------------------------------------
+# application
+
+def _project(f, args):
+    return Projection(f, tuple(args))
+
+
+def call_builtin(ctx, b: Builtin, args: list):
+    n = len(args)
+    for a in args:
+        if a is MISSING:
+            return _project(b, args)
+    if b.name == "enlist":
+        if n == 1:
+            return T.enlist(args[0])
+        return T.from_items(list(args))
+    if n == 1:
+        if b.monad is not None and not (b.infix and b.dyad is not None):
+            return b.monad(ctx, args[0]) if b.ctx else b.monad(args[0])
+        if b.dyad is not None or b.triad is not None:
+            return _project(b, args)
+        raise QError("rank")
+    if n == 2 and b.dyad is not None:
+        return b.dyad(ctx, *args) if b.ctx else b.dyad(*args)
+    if n == 3 and b.triad is not None:
+        return b.triad(ctx, *args) if b.ctx else b.triad(*args)
+    if n == 4 and b.tetrad is not None:
+        return b.tetrad(ctx, *args) if b.ctx else b.tetrad(*args)
+    if n == 2 and b.dyad is None and b.triad is not None:
+        return _project(b, args)
+    raise QError("rank")
+
+
+def call_monadic(ctx, f, x):
+    """A verb applied prefix (`-x`, `+/x`, `count'x`...)."""
+    if f.__class__ is Builtin:
+        if f.monad is not None:
+            try:
+                return f.monad(ctx, x) if f.ctx else f.monad(x)
+            except _PASS:
+                raise
+            except Exception as e:
+                raise from_python(e) from None
+        return _project(f, [x])
+    return apply(ctx, f, [x])
+
+
+def apply(ctx, f, args: list):
+    """Apply any q value f to a list of arguments (q's `.` / juxtaposition / brackets)."""
+    cls = f.__class__
+    try:
+        if cls is Lambda:
+            n = len(args)
+            r = len(f.params)
+            if n > r:
+                raise QError("rank")
+            if n < r or any(a is MISSING for a in args):
+                return _project(f, args)
+            return call_lambda(ctx, f, args)
+        if cls is Builtin:
+            return call_builtin(ctx, f, args)
+        if cls is Projection:
+            return _apply_projection(ctx, f, args)
+        if cls is Derived:
+            return apply_derived(ctx, f, args)
+        if cls is Composition:
+            v = apply(ctx, f.fns[-1], args)
+            for g in reversed(f.fns[:-1]):
+                v = apply(ctx, g, [v])
+            return v
+        if cls is Native:
+            if len(args) < f.rank:
+                return _project(f, args)
+            return f.fn(ctx, *args)
+        if isinstance(f, (np.ndarray, list, T.QDict, T.QTable)):
+            if len(args) == 1:
+                a = args[0]
+                if a is MISSING:
+                    return f
+                return index(f, a)
+            return index_depth(f, args)
+        if cls is str:
+            return apply(ctx, ctx.get_global(f), args)
+        if isinstance(f, np.integer) and len(args) == 1:
+            return handle_write(ctx, int(f), args[0])
+        if f is None:
+            # (::) is the identity
+            if len(args) == 1:
+                return args[0]
+            raise QError("rank")
+        raise QError("type")
+    except _PASS:
+        raise
+    except Exception as e:
+        raise from_python(e) from None
+
+
+def _apply_projection(ctx, p: Projection, args: list):
+    fixed = list(p.args)
+    out = []
+    k = 0
+    for a in fixed:
+        if a is MISSING and k < len(args):
+            out.append(args[k])
+            k += 1
+        else:
+            out.append(a)
+    out.extend(args[k:])
+    # a projection of a builtin/lambda whose rank is not yet met stays a projection
+    return apply(ctx, p.fn, out)
+
+
+def handle_write(ctx, h: int, x):
+    """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr."""
+    if h not in (-1, -2, 1, 2):
+        raise QError(f"Cannot write to handle {h}. OS reports: Bad file descriptor")
+    fd = abs(h)
+    nl = h < 0
+    if T.is_string(x) or isinstance(x, np.bytes_):
+        text = T.text(x)
+        ctx.write(fd, text + ("\n" if nl else ""))
+    elif isinstance(x, list) and all(T.is_string(s) or isinstance(s, np.bytes_) for s in x):
+        for s in x:
+            ctx.write(fd, T.text(s) + ("\n" if nl else ""))
+    elif isinstance(x, list) and not x:
+        pass
+    else:
+        raise QError("type")
+    return np.int64(h)

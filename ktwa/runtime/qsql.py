@@ -34,12 +34,8 @@ def _col_env(env, t: T.QTable, idx):
     return Env(env.ctx, loc, env.depth, env.lam)
 
 
-def _ev(node, env):
-    from .eval import ev
-    return ev(node, env)
-
-
-def _names_in(node):
+def names_in(node):
+    """The names a query expression uses, outside nested lambdas, in source order."""
     out = []
     stack = [node]
     while stack:
@@ -48,15 +44,14 @@ def _names_in(node):
             continue
         if isinstance(n, A.Name):
             out.append(n)
-        from ..syntax.parser import _children
-        stack.extend(_children(n))
+        stack.extend(A.children(n))
     return sorted(out, key=lambda n: n.span[0])
 
 
-def _col_name(name, node, cols):
+def column_name(name, node, cols):
     if name is not None:
         return name
-    for n in _names_in(node):
+    for n in names_in(node):
         if n.name in cols:
             return n.name
     return "x"
@@ -75,10 +70,10 @@ def _dedupe(names):
     return out
 
 
-def _where(node, env, t, idx):
+def _where(ev, node, env, t, idx):
     for w in node.where:
         sub = _subtable(t, idx)
-        m = _ev(w, _col_env(env, sub, idx))
+        m = ev(w, _col_env(env, sub, idx))
         if isinstance(m, (np.bool_, bool)):
             if not m:
                 idx = idx[:0]
@@ -94,7 +89,8 @@ def _where(node, env, t, idx):
     return idx
 
 
-def _extend(v, n):
+def extend_atom(v, n):
+    """An atom repeated to a column of n; a list as it is."""
     if T.is_atom(v):
         if isinstance(v, str):
             return np.array([v] * n, dtype=object)
@@ -104,12 +100,12 @@ def _extend(v, n):
     return v
 
 
-def _groups(env, t, idx, by):
+def _groups(ev, env, t, idx, by):
     """Evaluate the by-phrase and return (key names, key columns (per group), list of row index arrays)."""
     sub = _subtable(t, idx)
     cenv = _col_env(env, sub, idx)
-    names = _dedupe([_col_name(n, e, t.cols) for n, e in by])
-    keys = [_extend(_ev(e, cenv), len(idx)) for _, e in by]
+    names = _dedupe([column_name(n, e, t.cols) for n, e in by])
+    keys = [extend_atom(ev(e, cenv), len(idx)) for _, e in by]
     # group rows by the tuple of key values, sorted by key
     rows = list(zip(*[T.to_items(k) for k in keys])) if len(idx) else []
     groups: dict = {}
@@ -159,7 +155,7 @@ def _sort_key(k):
     return out
 
 
-def _apply_limit(node, env, t: T.QTable):
+def _apply_limit(ev, node, env, t: T.QTable):
     if not node.limit:
         return t
     n = None
@@ -172,7 +168,7 @@ def _apply_limit(node, env, t: T.QTable):
                 and isinstance(s.ops[0].verb, A.Verb) and s.ops[0].verb.name in "<>":
             sort = (s.head.name, s.ops[0].verb.name)
         else:
-            n = _ev(s, env)
+            n = ev(s, env)
     if sort is not None:
         col = t.column(sort[0])
         if col is None:
@@ -209,23 +205,23 @@ def _rank(col):
     return r
 
 
-def run_qsql(node, env):
-    from .eval import lookup_global
+def run_qsql(node, env, ev):
+    """select/exec/update/delete; `ev` evaluates the query's expressions (the evaluator)."""
     ctx = env.ctx
-    tval = _ev(node.table, env)
+    tval = ev(node.table, env)
     name = None
     if isinstance(tval, str):
         name = tval
-        tval = lookup_global(ctx, tval)
+        tval = ctx.get_global(tval)
     keyed = T.is_keyed(tval)
     t, keycols = _unkey(tval)
     if not isinstance(t, T.QTable):
         raise QError("type")
-    idx = _where(node, env, t, np.arange(len(t), dtype=np.int64))
+    idx = _where(ev, node, env, t, np.arange(len(t), dtype=np.int64))
     kind = node.kind
     if kind == "delete":
         if node.cols:
-            drop = {_col_name(n, e, t.cols) for n, e in node.cols}
+            drop = {column_name(n, e, t.cols) for n, e in node.cols}
             keep = [j for j, c in enumerate(t.cols) if c not in drop]
             res = T.QTable([t.cols[j] for j in keep], [t.data[j] for j in keep])
         else:
@@ -235,19 +231,19 @@ def run_qsql(node, env):
         res = _rekey(res, keycols) if keyed else res
         return _store(ctx, name, res)
     if kind == "update":
-        res = _update(node, env, t, idx)
+        res = _update(ev, node, env, t, idx)
         res = _rekey(res, keycols) if keyed else res
         return _store(ctx, name, res)
     sub = _subtable(t, idx)
     if node.by:
-        names, kcols, parts = _groups(env, t, idx, node.by)
+        names, kcols, parts = _groups(ev, env, t, idx, node.by)
         if node.cols:
-            cnames = _dedupe([_col_name(n, e, t.cols) for n, e in node.cols])
+            cnames = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
             vals = []
             for _, e in node.cols:
                 cells = []
                 for p in parts:
-                    cells.append(_ev(e, _col_env(env, _subtable(t, p), p)))
+                    cells.append(ev(e, _col_env(env, _subtable(t, p), p)))
                 vals.append(_cells(cells))
         else:
             rest = [c for c in t.cols if c not in names]
@@ -264,7 +260,7 @@ def run_qsql(node, env):
                 return T.QDict(kcols[0], T.QTable(cnames, vals))
             return T.QDict(T.QTable(names, kcols), T.QTable(cnames, vals))
         if node.limit:
-            whole = _apply_limit(node, env, T.QTable(names + cnames, kcols + vals))
+            whole = _apply_limit(ev, node, env, T.QTable(names + cnames, kcols + vals))
             k = len(names)
             return T.QDict(T.QTable(names, whole.data[:k]), T.QTable(cnames, whole.data[k:]))
         return T.QDict(T.QTable(names, kcols), T.QTable(cnames, vals))
@@ -273,27 +269,27 @@ def run_qsql(node, env):
         if not node.cols:
             return sub.data[-1] if sub.data else []
         if len(node.cols) == 1 and node.cols[0][0] is None:
-            return _ev(node.cols[0][1], cenv)
-        names = _dedupe([_col_name(n, e, t.cols) for n, e in node.cols])
-        vals = [_ev(e, cenv) for _, e in node.cols]
+            return ev(node.cols[0][1], cenv)
+        names = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
+        vals = [ev(e, cenv) for _, e in node.cols]
         return T.QDict(np.array(names, dtype=object), vals)
     # select without by
     if not node.cols:
         res = sub
     else:
         cenv = _col_env(env, sub, idx)
-        names = _dedupe([_col_name(n, e, t.cols) for n, e in node.cols])
-        vals = [_ev(e, cenv) for _, e in node.cols]
+        names = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
+        vals = [ev(e, cenv) for _, e in node.cols]
         n = max([T.count(v) for v in vals if not T.is_atom(v)], default=1)
         cols = []
         for v in vals:
             if T.is_atom(v):
-                v = _extend(v, n)
+                v = extend_atom(v, n)
             elif T.count(v) != n:
                 raise QError("length")
             cols.append(v)
         res = T.QTable(names, cols)
-    res = _apply_limit(node, env, res)
+    res = _apply_limit(ev, node, env, res)
     if keyed and not node.cols:
         res = _rekey(res, keycols)
     return res
@@ -312,28 +308,27 @@ def _rekey(t: T.QTable, keycols):
 def _store(ctx, name, res):
     if name is None:
         return res
-    from .eval import assign_global
-    assign_global(ctx, name, res)
+    ctx.set_global(name, res)
     return name
 
 
-def _update(node, env, t: T.QTable, idx):
+def _update(ev, node, env, t: T.QTable, idx):
     cols = list(t.cols)
     data = list(t.data)
     n = len(t)
     full = len(idx) == n
     if node.by:
-        names, kcols, parts = _groups(env, t, idx, node.by)
+        names, kcols, parts = _groups(ev, env, t, idx, node.by)
         groups = parts
     else:
         groups = [idx]
     for cname, e in node.cols:
-        cname = _col_name(cname, e, t.cols)
+        cname = column_name(cname, e, t.cols)
         newcol = None
         pieces = []
         for g in groups:
-            v = _ev(e, _col_env(env, _subtable(t, g), g))
-            v = _extend(v, len(g)) if T.is_atom(v) else v
+            v = ev(e, _col_env(env, _subtable(t, g), g))
+            v = extend_atom(v, len(g)) if T.is_atom(v) else v
             if T.count(v) != len(g):
                 raise QError("length")
             pieces.append((g, v))

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..errors import QError, QExit
 from ..values import types as T
+from ..values.functions import QFunction
 
 _TIMED = re.compile(r"^(ts|t)(?::(\d+))?(?:\s+(.*))?$", re.S)
 
@@ -40,16 +41,11 @@ def run_system(ctx, cmd: str, arg: str):
             if kind == "t":
                 return None   # \t alone: timer (unsupported, no timer events)
             raise QError("ts")
-        from ..syntax.parser import parse
-        from .eval import ev_block, Env, Return
-        block = parse(src)
+        block = ctx.parse(src)
         t0 = time.perf_counter()
         res = None
         for _ in range(n):
-            try:
-                res = ev_block(block, Env(ctx))
-            except Return as r:
-                res = r.value
+            res = ctx.run_block(block)
         ms = int((time.perf_counter() - t0) * 1000)
         if kind == "t":
             return np.int64(ms)
@@ -89,14 +85,11 @@ def run_system(ctx, cmd: str, arg: str):
         path = arg.strip()
         if not path:
             raise QError("l")
-        if ctx.session is None:
-            raise QError("nyi")
-        ctx.session.load(path)
+        ctx.load(path)
         return None
     if cmd == "\\" or cmd == "exit":
         raise QExit(0)
     if cmd in ("v", "f", "a"):
-        from ..values.functions import QFunction
         names = sorted(k for k, v in ctx.globals.items() if not k.startswith("."))
         if cmd == "f":
             names = [k for k in names if isinstance(ctx.globals[k], QFunction)]

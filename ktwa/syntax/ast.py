@@ -6,6 +6,7 @@ right to left (`ops`), so evaluation is a loop, never a recursion per term.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,16 +136,26 @@ class Qsql(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class System(Node):
-    """A `\\cmd args` line."""
-
-    cmd: str
-    arg: str
-
-
-@dataclass(frozen=True, slots=True)
 class TableExpr(Node):
     """`([k:..] c:..; d:..)`: key columns and value columns, each (name, node)."""
 
     keys: tuple
     cols: tuple
+
+
+def children(node):
+    """The AST nodes directly inside `node` (through tuples such as a table's (name, node)
+    pairs): what a walk over a tree visits next."""
+    if isinstance(node, (list, tuple)):
+        for x in node:
+            if isinstance(x, (list, tuple)):
+                yield from children(x)
+            elif isinstance(x, Node):
+                yield x
+        return
+    for f in dataclasses.fields(node):
+        v = getattr(node, f.name)
+        if isinstance(v, Node):
+            yield v
+        elif isinstance(v, (list, tuple)):
+            yield from children(v)

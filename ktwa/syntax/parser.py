@@ -1,6 +1,6 @@
 """Parse q text into AST: Lark LALR over grammar/q.lark with the q-aware lexer.
 
-`parse(text)` returns a Block. The chain builder here decides, once, what each term of an
+`Parser(infix).parse(text)` returns a Block. The chain builder here decides, once, what each term of an
 expression does (noun, prefix verb, infix verb, juxtaposition, assignment), right to left.
 """
 from __future__ import annotations
@@ -14,7 +14,6 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken, UnexpectedEOF, Vis
 from lark.lexer import Lexer
 
 from ..errors import QError
-from ..verbs.core import INFIX_KEYWORDS
 from . import ast as A
 from .lexer import tokenize
 
@@ -67,7 +66,14 @@ def _tspan(t: Token) -> tuple:
 
 
 class _Builder(Transformer):
-    """Turns the parse into AST nodes while Lark reduces (no intermediate tree)."""
+    """Turns the parse into AST nodes while Lark reduces (no intermediate tree).
+
+    `infix` names the keywords that act as verbs (`x mod y`, `f each x`): which those are is
+    the table of built-ins' business, so the parser is given them."""
+
+    def __init__(self, infix: frozenset = frozenset()):
+        super().__init__()
+        self.infix = infix
 
     # ---- leaves
     def num(self, c):
@@ -163,7 +169,7 @@ class _Builder(Transformer):
             node = base.stmt          # parenthesised: always a noun, even a lone verb `(+)`
         elif isinstance(base, A.Verb):
             verb = True
-        elif isinstance(base, A.Name) and base.name in INFIX_KEYWORDS:
+        elif isinstance(base, A.Name) and base.name in self.infix:
             verb = True
         for pf in c[1:]:
             kind, val, span = pf
@@ -370,19 +376,6 @@ def _assign_target(node):
     return None
 
 
-def _children(node):
-    if isinstance(node, (list, tuple)):
-        for x in node:
-            yield from _children(x) if isinstance(x, (list, tuple)) else ([x] if isinstance(x, A.Node) else [])
-        return
-    for f in dataclasses.fields(node):
-        v = getattr(node, f.name)
-        if isinstance(v, A.Node):
-            yield v
-        elif isinstance(v, (list, tuple)):
-            yield from _children(v)
-
-
 def _scan_names(body) -> tuple[set, set]:
     """Names assigned locally and names used in a lambda body (nested lambdas excluded)."""
     assigned: set = set()
@@ -397,95 +390,97 @@ def _scan_names(body) -> tuple[set, set]:
         elif isinstance(n, A.OpAssign) and not n.glob:
             assigned.add(n.name)
             used.add(n.name)
-        stack.extend(_children(n))
+        stack.extend(A.children(n))
     return assigned, used
 
 
-_parser = None
-_lock = threading.Lock()
-
-
-def _get_parser():
-    global _parser
-    if _parser is None:
-        _parser = Lark(_grammar_text(), parser="lalr", lexer=_QLexer, transformer=_Builder(),
-                       maybe_placeholders=False)
-    return _parser
-
-
 _NESTING = frozenset({"LPAR", "LBRACK", "LBRACE", "SELECT", "EXEC", "UPDATE", "DELETE"})
-_BUILDER = _Builder()
 _CONST_TOKENS = frozenset({"NUM", "STR", "SYM"})
 _VERB_TOKENS = frozenset({"VERB", "COLON", "DCOLON"})
 
 
-def _leaf_term(t) -> _Term:
-    """`term: base` for a single token, as the Builder's leaf callbacks then `term` make it."""
-    ty = t.type
-    span = (t.start_pos, t.end_pos)
-    if ty in _CONST_TOKENS:
-        return _Term(A.Const(span, t.qvalue), False)
-    if ty == "NAME":
-        return _Term(A.Name(span, t.value), t.value in INFIX_KEYWORDS)
-    if ty in _VERB_TOKENS:
-        return _Term(A.Verb(span, t.value), True)
-    return _BUILDER.assignop([t])
+class Parser:
+    """q source -> AST. One per set of infix keywords; `parse` is safe from several threads."""
 
+    def __init__(self, infix: frozenset = frozenset()):
+        self.infix = frozenset(infix)
+        self._builder = _Builder(self.infix)
+        self._lark = None
+        self._lock = threading.Lock()
 
-def _parse_flat(toks) -> A.Block:
-    """The grammar's `block`/`stmt`/`chain: term+`/`term: base postfix*` productions for token
-    runs without brackets or qSQL (most lines), built from the same pieces the Builder uses,
-    without Lark's per-token overhead. tests/test_parse.py checks both paths agree."""
-    stmts = []
-    terms: list = []
-    k = 0
-    n = len(toks)
-    while k <= n:
-        t = toks[k] if k < n else None
-        if t is None or t.type == "SEMI":
-            stmts.append(build_chain(terms, None) if terms else None)
-            terms = []
-            k += 1
-            continue
-        if t.type == "ADVERB":
-            raise QError(t.value, (t.start_pos, t.end_pos))
-        k += 1
-        if k < n and toks[k].type == "ADVERB":
-            parts = [_BUILDER.verb([t]) if t.type in _VERB_TOKENS else
-                     _BUILDER.num([t]) if t.type in _CONST_TOKENS else
-                     _BUILDER.name([t]) if t.type == "NAME" else _BUILDER.assignop([t])]
-            while k < n and toks[k].type == "ADVERB":
-                parts.append(_BUILDER.adverb([toks[k]]))
-                k += 1
-            terms.append(_BUILDER.term(parts))
-        else:
-            terms.append(_leaf_term(t))
-    return _BUILDER.block(stmts)
+    def parse(self, text: str) -> A.Block:
+        """Parse q source (one or more statements) into a Block. Raises QError on bad syntax."""
+        toks = tokenize(text)
+        if not toks:
+            return A.Block((0, 0), (None,))
+        if not any(t.type in _NESTING for t in toks):
+            return self.parse_flat(toks)
+        return self.parse_lark(text, toks)
 
-
-def parse(text: str) -> A.Block:
-    """Parse q source (one or more statements) into a Block. Raises QError on bad syntax."""
-    toks = tokenize(text)
-    if not toks:
-        return A.Block((0, 0), (None,))
-    if not any(t.type in _NESTING for t in toks):
-        return _parse_flat(toks)
-    p = _get_parser()
-    with _lock:
-        _state.tokens = toks
-        _state.text = text
-        try:
-            return p.parse(text)
-        except UnexpectedToken as e:
-            tok = e.token
-            if tok.type == "$END":
+    def parse_lark(self, text: str, toks) -> A.Block:
+        """The grammar's way: any input (brackets, lambdas, qSQL)."""
+        with self._lock:
+            if self._lark is None:
+                self._lark = Lark(_grammar_text(), parser="lalr", lexer=_QLexer,
+                                  transformer=_Builder(self.infix), maybe_placeholders=False)
+            _state.tokens = toks
+            _state.text = text
+            try:
+                return self._lark.parse(text)
+            except UnexpectedToken as e:
+                tok = e.token
+                if tok.type == "$END":
+                    raise QError("parse", (len(text), len(text))) from None
+                raise QError(str(tok), (tok.start_pos, tok.end_pos)) from None
+            except UnexpectedEOF:
                 raise QError("parse", (len(text), len(text))) from None
-            raise QError(str(tok), (tok.start_pos, tok.end_pos)) from None
-        except UnexpectedEOF:
-            raise QError("parse", (len(text), len(text))) from None
-        except UnexpectedInput as e:
-            raise QError("parse", (getattr(e, "pos_in_stream", 0) or 0,) * 2) from None
-        except VisitError as e:
-            if isinstance(e.orig_exc, QError):
-                raise e.orig_exc from None
-            raise
+            except UnexpectedInput as e:
+                raise QError("parse", (getattr(e, "pos_in_stream", 0) or 0,) * 2) from None
+            except VisitError as e:
+                if isinstance(e.orig_exc, QError):
+                    raise e.orig_exc from None
+                raise
+
+    def _leaf_term(self, t) -> _Term:
+        """`term: base` for a single token, as the Builder's leaf callbacks then `term` make it."""
+        ty = t.type
+        span = (t.start_pos, t.end_pos)
+        if ty in _CONST_TOKENS:
+            return _Term(A.Const(span, t.qvalue), False)
+        if ty == "NAME":
+            return _Term(A.Name(span, t.value), t.value in self.infix)
+        if ty in _VERB_TOKENS:
+            return _Term(A.Verb(span, t.value), True)
+        return self._builder.assignop([t])
+
+    def parse_flat(self, toks) -> A.Block:
+        """The grammar's `block`/`stmt`/`chain: term+`/`term: base postfix*` productions for
+        token runs without brackets or qSQL (most lines), built from the same pieces the
+        Builder uses, without Lark's per-token overhead. tests/test_parse.py checks both
+        paths agree."""
+        b = self._builder
+        stmts = []
+        terms: list = []
+        k = 0
+        n = len(toks)
+        while k <= n:
+            t = toks[k] if k < n else None
+            if t is None or t.type == "SEMI":
+                stmts.append(build_chain(terms, None) if terms else None)
+                terms = []
+                k += 1
+                continue
+            if t.type == "ADVERB":
+                raise QError(t.value, (t.start_pos, t.end_pos))
+            k += 1
+            if k < n and toks[k].type == "ADVERB":
+                parts = [b.verb([t]) if t.type in _VERB_TOKENS else
+                         b.num([t]) if t.type in _CONST_TOKENS else
+                         b.name([t]) if t.type == "NAME" else b.assignop([t])]
+                while k < n and toks[k].type == "ADVERB":
+                    parts.append(b.adverb([toks[k]]))
+                    k += 1
+                terms.append(b.term(parts))
+            else:
+                terms.append(self._leaf_term(t))
+        return b.block(stmts)

@@ -1,22 +1,21 @@
 """The ktorch-style api.
 
-Importing this package runs every api module's define(...) calls; the names they add are listed
-in API. In ktorch they are ordinary root-namespace globals (loaded with
+API is merged from an explicit list of modules (each lists its functions with `define`). In
+ktorch they are ordinary root-namespace globals (loaded with
 `{key[x]set'get x}(`ktorch 2:`fns,1)[]`), so unlike q keywords they are not reserved: a user may
 reuse a name such as `run` or `size` (a global shadows the api function).
 """
-from ..verbs.core import BUILTINS
+from ..values.functions import merge_builtins
+from . import averagers, averaging_api, checkpoints, convert, dicts, forward, info, modules
+from . import pointers, tensors, train
 
-_before = set(BUILTINS)
-from . import convert, info, pointers, tensors, dicts  # noqa: E402,F401
-from . import modules, forward, averaging_api, train  # noqa: E402,F401
-from . import averagers, checkpoints  # noqa: E402,F401
+MODULES = (info, pointers, tensors, dicts, modules, forward, averaging_api, train, averagers,
+           checkpoints)
 
-API = {k: BUILTINS[k] for k in list(BUILTINS) if k not in _before}
+API = merge_builtins(MODULES)
 
 
 def install(ctx) -> None:
-    """Per-session setup (called by Session): make the api visible and initialise the session's
-    ktorch state (default dtype, flags) on ctx.registry."""
-    ctx.api = API
+    """Per-session setup (called by Session): initialise the session's ktorch state (default
+    dtype, flags) on ctx.registry."""
     convert.state(ctx)

@@ -36,12 +36,14 @@ from ..averaging.twa import twa_basis, project_grads_
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, from_items, syms, to_items
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .averaging_api import copy_back, running_update
 from .convert import get_handle, kname, to_k, to_tensor
 from .forward import input_tensor, restore_flags, set_mode
 from .modules import _py, args_of, entry_module, module_device, torch_error
 from .objects import Model, Optimizer, TensorDict
+
+define = Definitions()
 
 _MODULE_CLASSES = ("module", "model", "optimizer")
 

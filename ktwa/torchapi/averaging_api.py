@@ -19,10 +19,12 @@ from ..averaging.swa import copy_into_, snapshot
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, syms, to_items
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .convert import kname, to_tensor
 from .modules import torch_error
 from .objects import Model, Optimizer, TensorDict
+
+define = Definitions()
 
 _WHO_CLASSES = ("module", "model", "optimizer")
 

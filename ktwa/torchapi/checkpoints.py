@@ -27,13 +27,15 @@ import torch
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import CHAR, QDict, QTable, to_items
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .averagers import Scheduler, SwagState, TwaState, _Layout, _state_named
 from .averaging_api import copy_back
 from .averagers import new_swag
 from .convert import get_handle, kname, to_tensor
 from .modules import args_of, entry_module
 from .objects import TensorDict
+
+define = Definitions()
 
 _SHA = "ktwa.sha256"
 _KIND = "ktwa.kind"

@@ -7,9 +7,11 @@ import torch
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, from_items, syms
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .convert import get_handle, kname, to_k, to_tensor
 from .objects import TensorDict, TensorVector
+
+define = Definitions()
 
 
 def _items(v) -> list:

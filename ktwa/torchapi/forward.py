@@ -18,10 +18,12 @@ from torch import nn
 
 from ..errors import QError
 from ..registry import is_handle
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .convert import get_handle, to_k, to_tensor
 from .modules import args_of, module_device, torch_error
 from .objects import Model, TensorVector
+
+define = Definitions()
 
 
 def training_flags(m: nn.Module) -> list:
@@ -64,10 +66,34 @@ def run_forward(m: nn.Module, inputs: list, train: bool, grad: bool):
             restore_flags(flags)
 
 
+def as_inputs(x) -> list:
+    """A model's input(s) as a list: several inputs are a list or tuple, one is itself."""
+    return list(x) if isinstance(x, (list, tuple)) else [x]
+
+
+def current_batch(mo: Model, which="train"):
+    """The training data, or while `batch` steps through it, the current batch."""
+    data = mo.train_data
+    if data is None:
+        return None
+    i = getattr(mo, "_tbatch", None)
+    if i is None:
+        return data
+    s = mo.train
+    bs = s["batchsize"]
+    perm = getattr(mo, "_tperm", None)
+    xs = as_inputs(data[0])
+    if perm is not None:
+        idx = perm[i * bs:(i + 1) * bs]
+        return ([t.index_select(0, idx) for t in xs],
+                None if data[1] is None else data[1].index_select(0, idx))
+    sl = slice(i * bs, (i + 1) * bs)
+    return [t[sl] for t in xs], None if data[1] is None else data[1][sl]
+
+
 def _model_inputs(model: Model, train: bool, who: str) -> list:
     if train:
-        from .train import _current          # the current batch while batching
-        data = _current(model)
+        data = current_batch(model)          # the current batch while batching
     else:
         data = model.test_data
     if data is None:

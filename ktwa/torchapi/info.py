@@ -11,10 +11,12 @@ import torch
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, chars, from_items, syms
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .convert import (HOOKS, default_dtype, dtype_from_symbol, get_handle, kname, session_settings,
                       state, tensor_class_name)
 from .objects import Loss, Model, Optimizer, TensorDict, TensorVector
+
+define = Definitions()
 
 J = np.int64
 

@@ -21,9 +21,11 @@ from torch import nn
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, SYM, from_items, is_syms, syms, to_items
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .convert import default_dtype, get_handle, kname, session_settings, to_tensor
 from .objects import Model, Optimizer, TensorDict
+
+define = Definitions()
 
 REQ = object()          # marks a required option
 

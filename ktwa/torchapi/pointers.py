@@ -6,10 +6,12 @@ import numpy as np
 from ..errors import QError
 from ..registry import Entry, is_handle
 from ..values.types import QDict, QTable, from_items, syms
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .convert import get_handle, kname, tensor_class_name, to_k, to_tensor
 from .info import entry_size, first_device, object_tensors, storage_bytes, storage_elements
 from .objects import TensorVector
+
+define = Definitions()
 
 J = np.int64
 

@@ -7,11 +7,13 @@ import torch
 from ..errors import QError
 from ..registry import Entry, is_handle
 from ..values.types import QDict, QTable, from_items, syms
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .convert import (HOOKS, default_dtype, get_handle, is_dtype_symbol, dtype_from_symbol, kname,
                       np_to_k, tensor_class_name, to_k, to_tensor)
 from .info import module_of
 from .objects import Model
+
+define = Definitions()
 
 J = np.int64
 

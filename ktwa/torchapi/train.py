@@ -15,13 +15,15 @@ from torch import nn
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, from_items, syms, to_items
-from ..verbs.core import define
+from ..values.functions import Definitions
 from .convert import HOOKS, get_handle, kname, to_k, to_tensor
-from .forward import input_tensor, restore_flags, set_mode
+from .forward import as_inputs, current_batch, input_tensor, restore_flags, set_mode
 from .modules import _kval, _py, args_of, module_device, torch_error
 from .objects import Loss, Model, Optimizer, TensorDict, TensorVector
 from . import progress
 from .lamb import Lamb
+
+define = Definitions()
 
 # ---------------------------------------------------------------------------------------------
 # losses
@@ -471,10 +473,6 @@ def _settings_fn(which: str):
 # ---------------------------------------------------------------------------------------------
 # batches, epochs
 
-def _inputs(x) -> list:
-    return list(x) if isinstance(x, (list, tuple)) else [x]
-
-
 def model_batches(mo: Model, which: str = "train"):
     """(inputs, target) per batch of the model's data in its batchsize (shuffled if set)."""
     data = mo.train_data if which == "train" else mo.test_data
@@ -485,7 +483,7 @@ def model_batches(mo: Model, which: str = "train"):
     n = _data_size(data)
     bs = s["batchsize"]
     nb = _nbatches(n, bs, s["droplast"])
-    xs = _inputs(x)
+    xs = as_inputs(x)
     if which == "train" and s.get("shuffle"):
         perm = torch.randperm(n, device=xs[0].device)
         if len(xs) == 1:
@@ -508,7 +506,7 @@ def _on_module_device(mo: Model, which: str):
     """The model's data, moved (once) to the module's device if `to` moved the module."""
     data = mo.train_data if which == "train" else mo.test_data
     dev = module_device(mo.module)
-    xs = _inputs(data[0])
+    xs = as_inputs(data[0])
     if xs[0].device == dev and (data[1] is None or data[1].device == dev):
         return data
     x = [t.to(dev) for t in xs]
@@ -714,27 +712,8 @@ def testrun_fn(ctx, x):
 
 # -- data access -------------------------------------------------------------------------------
 
-def _current(mo: Model, which="train"):
-    data = mo.train_data
-    if data is None:
-        return None
-    i = getattr(mo, "_tbatch", None)
-    if i is None:
-        return data
-    s = mo.train
-    bs = s["batchsize"]
-    perm = getattr(mo, "_tperm", None)
-    xs = _inputs(data[0])
-    if perm is not None:
-        idx = perm[i * bs:(i + 1) * bs]
-        return ([t.index_select(0, idx) for t in xs],
-                None if data[1] is None else data[1].index_select(0, idx))
-    sl = slice(i * bs, (i + 1) * bs)
-    return [t[sl] for t in xs], None if data[1] is None else data[1][sl]
-
-
 def _k_inputs(x):
-    xs = _inputs(x)
+    xs = as_inputs(x)
     return to_k(xs[0]) if len(xs) == 1 else [to_k(t) for t in xs]
 
 
@@ -745,7 +724,7 @@ def input_fn(ctx, x):
     if len(a) == 2:
         y = mo.train_data[1] if mo.train_data is not None else None
         return np.int64(set_data_keep(ctx, mo, a[1], y))
-    d = _current(mo)
+    d = current_batch(mo)
     if d is None:
         raise QError("input: no training data defined for model")
     return _k_inputs(d[0])
@@ -777,7 +756,7 @@ def target_fn(ctx, x):
         mo.train_data = (xt, yt)
         mo._tbatch = None
         return np.int64(_nbatches(n, mo.train["batchsize"], mo.train["droplast"]))
-    d = _current(mo)
+    d = current_batch(mo)
     if d is None or d[1] is None:
         raise QError("target: no training targets defined for model")
     return to_k(d[1])
@@ -786,7 +765,7 @@ def target_fn(ctx, x):
 def data_fn(ctx, x):
     """data m -> (inputs;targets) as k values."""
     mo = _model(ctx, x, "data")
-    d = _current(mo)
+    d = current_batch(mo)
     if d is None:
         raise QError("data: no training data defined for model")
     return [_k_inputs(d[0]), to_k(d[1]) if d[1] is not None else None]
@@ -795,7 +774,7 @@ def data_fn(ctx, x):
 def datasize_fn(ctx, x):
     """datasize m -> rows of training data (of the current batch while batching)."""
     mo = _model(ctx, x, "datasize")
-    d = _current(mo)
+    d = current_batch(mo)
     if d is None:
         return np.int64(0)
     return np.int64(_data_size(d))
@@ -821,7 +800,7 @@ def model_batch(ctx, e, x):
     nb = _nbatches(n, s["batchsize"], s["droplast"])
     i = getattr(mo, "_tbatch", None)
     if i is None:
-        mo._tperm = torch.randperm(n, device=_inputs(mo.train_data[0])[0].device) \
+        mo._tperm = torch.randperm(n, device=as_inputs(mo.train_data[0])[0].device) \
             if s.get("shuffle") else None
         i = 0
     else:
@@ -890,10 +869,10 @@ def backward_fn(ctx, x):
             xs = [input_tensor(ctx, a[1], dev, "backward")]
             y = input_tensor(ctx, a[2], dev, "backward")
         else:
-            d = _current(mo)
+            d = current_batch(mo)
             if d is None:
                 raise QError("backward: no training data defined for model")
-            xs, y = _inputs(d[0]), d[1]
+            xs, y = as_inputs(d[0]), d[1]
         flags = set_mode(m, True)
         try:
             l_ = mo.loss.fn(m(*xs), y)

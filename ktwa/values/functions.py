@@ -57,6 +57,58 @@ class Builtin(QFunction):
     def __repr__(self):
         return f"Builtin({self.name})"
 
+    def arities(self) -> list[tuple[int, Callable]]:
+        return [(n, f) for n, f in ((1, self.monad), (2, self.dyad), (3, self.triad),
+                                    (4, self.tetrad)) if f is not None]
+
+
+class Definitions:
+    """One module's built-ins, in the one style every module uses:
+
+        define = Definitions()
+        define("til", monad=til, doc="til x  the first x naturals")
+
+    A table of built-ins (the q keywords in ktwa.runtime.table, the torch api in
+    ktwa.torchapi) is made by `merge_builtins` over an explicit list of such modules, so what
+    exists never depends on import order or side effects."""
+
+    def __init__(self):
+        self.builtins: list[Builtin] = []
+
+    def __call__(self, name: str, monad=None, dyad=None, triad=None, tetrad=None, *,
+                 ctx: bool = False, infix: bool = False, doc: str = "") -> Builtin:
+        b = Builtin(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, ctx=ctx,
+                    infix=infix, doc=doc)
+        self.builtins.append(b)
+        return b
+
+
+def _with_ctx(fn: Callable) -> Callable:
+    return lambda ctx, *args: fn(*args)
+
+
+def _merged(old: Builtin, new: Builtin) -> Builtin:
+    """One name given arities in several places (`-` neg and subtract, `@` type and apply):
+    later arities win; when only some take the context, the others are adapted to take it."""
+    ctx = old.ctx or new.ctx
+    fns: dict[int, Callable] = {}
+    for b in (old, new):
+        for n, f in b.arities():
+            fns[n] = _with_ctx(f) if ctx and not b.ctx else f
+    return Builtin(new.name, monad=fns.get(1), dyad=fns.get(2), triad=fns.get(3),
+                   tetrad=fns.get(4), ctx=ctx, infix=old.infix or new.infix,
+                   doc=new.doc or old.doc)
+
+
+def merge_builtins(modules) -> dict[str, Builtin]:
+    """name -> Builtin from the `define` lists of `modules`, in order."""
+    table: dict[str, Builtin] = {}
+    for m in modules:
+        for b in m.define.builtins:
+            old = table.get(b.name)
+            table[b.name] = b if old is None else _merged(old, b)
+    return table
+
 
 @dataclass(eq=False)
 class Lambda(QFunction):
@@ -68,11 +120,18 @@ class Lambda(QFunction):
     locals: frozenset = frozenset()
     name: str = ""             # set when first assigned to a global, for error frames
     offset: int = 0            # where `source` starts in the parsed text (spans are absolute)
+    owner: str = ""            # the name of the lambda this one was written inside
     qtype: int = 100
 
     @property
     def rank(self):
         return len(self.params)
+
+    def label(self) -> str:
+        """How an error frame names it: `f:`, or `f@:` for an anonymous lambda inside f."""
+        if self.name:
+            return f"{self.name}:"
+        return f"{self.owner}@:" if self.owner else ""
 
     def __repr__(self):
         return f"Lambda({self.source})"

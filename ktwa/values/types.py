@@ -98,7 +98,6 @@ class QDict:
                 return self._index.get(k.item() if isinstance(k, np.generic) else k)
             except TypeError:
                 return None
-        from .compare import match
         for i in range(count(self.keys)):
             if match(item(self.keys, i), k):
                 return i
@@ -388,3 +387,35 @@ def mark_null_free(a: np.ndarray) -> np.ndarray:
 def known_null_free(a) -> bool:
     r = _NULL_FREE.get(id(a))
     return r is not None and r() is a
+
+
+def match(a, b) -> bool:
+    """`x~y` match: same type and same value, through lists, dictionaries and tables."""
+    if a is b:
+        return True
+    if isinstance(a, np.ndarray):
+        if not isinstance(b, np.ndarray) or a.dtype != b.dtype or a.shape != b.shape:
+            return False
+        if a.dtype.kind == "f":
+            return bool(np.array_equal(a, b, equal_nan=True))
+        return bool(np.array_equal(a, b))
+    if isinstance(a, list):
+        if not isinstance(b, list) or len(a) != len(b):
+            return False
+        return all(match(x, y) for x, y in zip(a, b))
+    if isinstance(a, QTable):
+        return (isinstance(b, QTable) and a.cols == b.cols
+                and all(match(x, y) for x, y in zip(a.data, b.data)))
+    if isinstance(a, QDict):
+        return isinstance(b, QDict) and match(a.keys, b.keys) and match(a.values, b.values)
+    if isinstance(a, str):
+        return isinstance(b, str) and a == b
+    if isinstance(a, np.generic):
+        if qtype(a) != qtype(b):
+            return False
+        if isinstance(a, np.floating):
+            return bool(a == b or (np.isnan(a) and np.isnan(b)))
+        return bool(a == b)
+    if a is None:
+        return b is None
+    return a == b

@@ -1,2 +1,4 @@
-"""What a primitive does. Importing this package fills BUILTINS from every verbs module."""
-from .core import BUILTINS, define, INFIX_KEYWORDS, GLYPHS  # noqa: F401
+"""What a primitive does: arithmetic, lists, dicts/tables, text, casts, indexing.
+
+Each module lists its built-ins with `define = Definitions()`; ktwa.runtime.table merges them
+into the one table of q built-ins."""

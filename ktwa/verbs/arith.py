@@ -15,11 +15,13 @@ import numpy as np
 from ..values.types import known_null_free
 
 from ..errors import QError
-from ..values.compare import match
+from ..values.types import match
 from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, INT_NULL, INT_INF,
                             NULL_J, from_items, to_items, null_mask, is_null)
+from ..values.functions import Definitions
 from .atomic import atomic1, atomic2, SIMPLE
-from .core import define
+
+define = Definitions()
 
 _i64, _f64, _nd = np.int64, np.float64, np.ndarray
 NUMERIC = frozenset((1, 4, 5, 6, 7, 8, 9))
@@ -449,7 +451,7 @@ _k_le = _cmp_kernel("le", np.less_equal, lambda a, b: _flt(a, b) | _feq(a, b), _
 _k_ge = _cmp_kernel("ge", np.greater_equal, lambda a, b: _flt(b, a) | _feq(a, b), _op.ge)
 
 
-def _f_eq(a: float, b: float) -> bool:
+def tolerant_eq(a: float, b: float) -> bool:
     if a == b:
         return True
     if a != a or b != b:
@@ -464,7 +466,7 @@ def eq(x, y):
         if tx is _i64:
             return x == y
         if tx is _f64:
-            return np.bool_(_f_eq(x, y))
+            return np.bool_(tolerant_eq(x, y))
     return atomic2(_k_eq, x, y, True)
 
 
@@ -474,7 +476,7 @@ def ne(x, y):
         if tx is _i64:
             return x != y
         if tx is _f64:
-            return np.bool_(not _f_eq(x, y))
+            return np.bool_(not tolerant_eq(x, y))
     return atomic2(_k_ne, x, y, True)
 
 
@@ -1014,7 +1016,7 @@ def differ(x):
 
 def _match_tol(a, b) -> bool:
     if isinstance(a, (np.floating,)) and isinstance(b, np.floating) and type(a) is type(b):
-        return _f_eq(float(a), float(b))
+        return tolerant_eq(float(a), float(b))
     return match(a, b)
 
 

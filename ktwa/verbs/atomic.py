@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import QError
-from ..values.compare import match
+from ..values.types import match
 from ..values.functions import QFunction
 from ..values.types import QDict, QTable, from_items, to_items, type_null, qtype, TYPE_DTYPE
 

@@ -16,8 +16,10 @@ import numpy as np
 from ..errors import QError
 from ..values.types import (QDict, QTable, DTYPE_TYPE, TYPE_DTYPE, LETTER_TYPE, NAME_TYPE,
                             INT_NULL, INT_INF, from_items, empty, text)
-from .core import define
+from ..values.functions import Definitions
 from .arith import _t  # positive q type of a simple operand
+
+define = Definitions()
 
 _nd = np.ndarray
 NUMERIC = frozenset((1, 4, 5, 6, 7, 8, 9))

@@ -14,8 +14,6 @@ Shared low-level helpers live here too: :func:`proto` (the null item of a list),
 """
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
 from ..errors import QError
@@ -25,26 +23,6 @@ from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, count, from_items, i
 
 # ---------------------------------------------------------------------------------------------
 # small predicates and helpers
-
-
-def guard(fn):
-    """Turn stray Python exceptions from bad input into q errors ('type)."""
-    if fn is None or getattr(fn, "_guarded", False):
-        return fn
-
-    @functools.wraps(fn)
-    def g(*args):
-        try:
-            return fn(*args)
-        except QError:
-            raise
-        except (TypeError, ValueError, AttributeError, IndexError, KeyError, OverflowError,
-                ZeroDivisionError):
-            raise QError("type") from None
-    g._guarded = True
-    return g
-
-
 
 def is_int_atom(i) -> bool:
     return isinstance(i, (np.integer, np.bool_))
@@ -599,12 +577,3 @@ def _amend_table(ctx, t: QTable, i, rest, f, y):
     rows = to_items(t)
     r = _amend_list(ctx, rows, i, rest, f, y)
     return r
-
-
-# public entry points never leak Python exceptions for bad input
-index = guard(index)
-index_depth = guard(index_depth)
-amend = guard(amend)
-amend_at = guard(amend_at)
-amend_dot = guard(amend_dot)
-assign_at = guard(assign_at)

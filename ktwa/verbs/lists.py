@@ -9,22 +9,17 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import QError
-from ..values.compare import match
-from ..values.functions import QFunction
-from ..values.types import (CHAR, SYM, QDict, QTable, count, enlist, from_items, is_atom,
+from ..values.types import match
+from ..values.functions import Definitions, QFunction
+from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, count, enlist, from_items, is_atom,
                             is_keyed, is_null, qtype, text, to_items)
-from .core import define
-from .index import (find_positions, guard, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
+from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
 
 I64 = np.int64
 
 
-def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, infix=False,
-            doc=""):
-    """define() with every implementation guarded (a Python error from bad input -> 'type)."""
-    return define(name, monad=guard(monad), dyad=guard(dyad), triad=guard(triad),
-                  tetrad=guard(tetrad), ctx=ctx, infix=infix, doc=doc)
+define = Definitions()
 
 
 def _syms(names):
@@ -850,7 +845,12 @@ def key_n(n: int, t):
     return QDict(QTable(t.cols[:n], t.data[:n]), QTable(t.cols[n:], t.data[n:]))
 
 
-def bang(x, y):
+def bang(ctx, x, y):
+    """x!y: a dictionary of keys x and values y, or y keyed on its first x columns;
+    0N!y writes y's k form to stdout and returns y."""
+    if x.__class__ is np.int64 and x == NULL_J:
+        ctx.write(1, ctx.one_line(y) + "\n")
+        return y
     if is_int_atom(x) and (isinstance(y, QTable) or is_keyed(y)):
         return key_n(int(x), y)
     if isinstance(x, QTable) and isinstance(y, QTable):
@@ -1101,46 +1101,46 @@ def vcond(c, a, b):
 # ---------------------------------------------------------------------------------------------
 # registration
 
-_define("til", til)
-_define("count", q_count)
-_define("first", first)
-_define("last", last)
-_define("enlist", q_enlist, lambda a, b: q_enlist(a, b), lambda a, b, c: q_enlist(a, b, c),
+define("til", til)
+define("count", q_count)
+define("first", first)
+define("last", last)
+define("enlist", q_enlist, lambda a, b: q_enlist(a, b), lambda a, b, c: q_enlist(a, b, c),
         lambda a, b, c, d: q_enlist(a, b, c, d))
-_define("reverse", reverse)
-_define("where", where)
-_define("asc", asc)
-_define("desc", desc)
-_define("iasc", iasc)
-_define("idesc", idesc)
-_define("distinct", distinct)
-_define("group", group)
-_define("in", dyad=q_in, infix=True)
-_define("within", dyad=within, infix=True)
-_define("except", dyad=q_except, infix=True)
-_define("inter", dyad=inter, infix=True)
-_define("union", dyad=union, infix=True)
-_define("cross", dyad=cross, infix=True)
-_define("raze", raze)
-_define("flip", flip)
-_define("key", q_key)
-_define("value", q_value, ctx=True)
-_define("get", q_value, ctx=True)
-_define("cols", cols)
-_define("xcol", dyad=xcol, infix=True)
-_define("xkey", dyad=xkey, infix=True)
-_define("xasc", dyad=xasc, infix=True)
-_define("xdesc", dyad=xdesc, infix=True)
-_define("next", q_next)
-_define("prev", q_prev)
-_define("xprev", dyad=xprev, infix=True)
-_define("sublist", dyad=sublist, infix=True)
-_define("rotate", dyad=rotate, infix=True)
-_define("cut", dyad=cut, infix=True)
-_define("rand", lambda ctx, x: rand(x, ctx.rng), ctx=True)
-_define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, infix=True)
-_define("#", dyad=take, infix=True)
-_define("_", dyad=drop, infix=True)
-_define(",", monad=q_enlist, dyad=join, infix=True)
-_define("!", dyad=bang, infix=True)
-_define("~", dyad=q_match, infix=True)
+define("reverse", reverse)
+define("where", where)
+define("asc", asc)
+define("desc", desc)
+define("iasc", iasc)
+define("idesc", idesc)
+define("distinct", distinct)
+define("group", group)
+define("in", dyad=q_in, infix=True)
+define("within", dyad=within, infix=True)
+define("except", dyad=q_except, infix=True)
+define("inter", dyad=inter, infix=True)
+define("union", dyad=union, infix=True)
+define("cross", dyad=cross, infix=True)
+define("raze", raze)
+define("flip", flip)
+define("key", q_key)
+define("value", q_value, ctx=True)
+define("get", q_value, ctx=True)
+define("cols", cols)
+define("xcol", dyad=xcol, infix=True)
+define("xkey", dyad=xkey, infix=True)
+define("xasc", dyad=xasc, infix=True)
+define("xdesc", dyad=xdesc, infix=True)
+define("next", q_next)
+define("prev", q_prev)
+define("xprev", dyad=xprev, infix=True)
+define("sublist", dyad=sublist, infix=True)
+define("rotate", dyad=rotate, infix=True)
+define("cut", dyad=cut, infix=True)
+define("rand", lambda ctx, x: rand(x, ctx.rng), ctx=True)
+define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, infix=True)
+define("#", dyad=take, infix=True)
+define("_", dyad=drop, infix=True)
+define(",", monad=q_enlist, dyad=join, infix=True)
+define("!", dyad=bang, ctx=True, infix=True)
+define("~", dyad=q_match, infix=True)

@@ -6,25 +6,13 @@ import re
 import numpy as np
 
 from ..errors import QError
-from ..values.functions import Lambda, QFunction
+from ..values.functions import Definitions, Lambda, QFunction
 from ..values.types import CHAR, SYM, QDict, QTable, chars, from_items, to_items
-from .core import BUILTINS, define
-from .index import guard
 
 I64 = np.int64
 
 
-def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, infix=False):
-    monad, dyad, triad, tetrad = guard(monad), guard(dyad), guard(triad), guard(tetrad)
-    old = BUILTINS.get(name)
-    if old is not None and old.ctx == ctx:
-        monad = monad or old.monad
-        dyad = dyad or old.dyad
-        triad = triad or old.triad
-        tetrad = tetrad or old.tetrad
-        infix = infix or old.infix
-    return define(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, ctx=ctx,
-                  infix=infix)
+define = Definitions()
 
 
 def _is_str(x) -> bool:
@@ -364,15 +352,15 @@ def vs(x, y):
 
 # ---------------------------------------------------------------------------------------------
 
-_define("string", q_string, ctx=True)
-_define("like", dyad=like, infix=True)
-_define("ss", dyad=ss, infix=True)
-_define("ssr", triad=ssr, ctx=True)
-_define("trim", trim)
-_define("ltrim", ltrim)
-_define("rtrim", rtrim)
-_define("lower", lower)
-_define("upper", upper)
-_define("hsym", hsym)
-_define("sv", dyad=sv, infix=True)
-_define("vs", dyad=vs, infix=True)
+define("string", q_string, ctx=True)
+define("like", dyad=like, infix=True)
+define("ss", dyad=ss, infix=True)
+define("ssr", triad=ssr, ctx=True)
+define("trim", trim)
+define("ltrim", ltrim)
+define("rtrim", rtrim)
+define("lower", lower)
+define("upper", upper)
+define("hsym", hsym)
+define("sv", dyad=sv, infix=True)
+define("vs", dyad=vs, infix=True)

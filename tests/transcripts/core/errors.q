@@ -53,6 +53,10 @@ q)f[3;"hello"]
 'type
   [2]  g:{a:x*2;a+y}
                  ^
+  [1]  f:{g[x;2#y]}
+          ^
+  [0]  f[3;"hello"]
+       ^
 
 q)f[3;4]
 10 10
@@ -61,17 +65,23 @@ q)h 1
 'type
   [1]  h:{x+`a}
            ^
+  [0]  h 1
+       ^
 
 q)k:{til x}
 q)k 2.5
 'type
   [1]  k:{til x}
           ^
+  [0]  k 2.5
+       ^
 
 q)h 1
 'type
   [1]  h:{x+`a}
            ^
+  [0]  h 1
+       ^
 
 q)1+1
 2
