@@ -22,7 +22,7 @@ from pygments.lexers.q import QLexer
 from pygments.token import Name
 
 from . import __version__
-from .errors import QExit
+from .errors import QExit, from_python
 from .session import Session
 
 PROMPT = "q)"
@@ -140,4 +140,7 @@ def run_repl(session=None, input=None, output=None, history: History | None = No
             return e.code
         except KeyboardInterrupt:       # between statements or while printing
             out.write("'stop\n")
+            out.flush()
+        except Exception as e:          # the session is never lost to a stray error
+            out.write(session.error_text(from_python(e)))
             out.flush()

@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 
 from . import display
-from .errors import Frame, QError
+from .errors import Frame, QError, QExit, from_python
 from .registry import Registry
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, run_system,
                       split_command)
@@ -86,6 +86,9 @@ def split_statements(text: str, script: bool = True) -> list[Statement]:
 # a 'stack error, which RecursionError becomes)
 if sys.getrecursionlimit() < 12000:
     sys.setrecursionlimit(12000)
+
+# what passes through the Session's boundary as it is (everything else becomes a q error)
+_OURS = (QError, QExit, KeyboardInterrupt, SystemExit)
 
 # words the grammar owns (not in the table of built-ins) that a user still wants completed
 KEYWORDS = ("select", "exec", "update", "delete", "from", "by", "where", "if", "do", "while")
@@ -205,7 +208,12 @@ class Session:
     # ---- what front ends show and ask
     def show(self, value) -> str:
         """The console text of a value."""
-        return self.ctx.show(value)
+        try:
+            return self.ctx.show(value)
+        except _OURS:
+            raise
+        except Exception as e:
+            raise from_python(e) from None
 
     def html(self, value) -> str | None:
         """An HTML table for a table or dictionary (notebooks), None for anything else."""
@@ -296,16 +304,22 @@ class Session:
     # ---- internals
     def _run(self, text: str):
         """Evaluate one statement; returns (value, whether the console shows it). System
-        commands (`\\ts x`, `\\l f`) take this one route."""
-        if text.startswith("\\"):
-            cmd, arg = split_command(text)
-            if cmd == "":
-                return None, False
-            value = run_system(self.ctx, cmd, arg)
-            return value, value is not None
-        block = parse(text)
-        value = self.ctx.run_block(block)
-        return value, (value is not None and not is_suppressed(block))
+        commands (`\\ts x`, `\\l f`) take this one route. Whatever escapes the evaluator
+        becomes a q error here: nothing a user types may end in a Python traceback."""
+        try:
+            if text.startswith("\\"):
+                cmd, arg = split_command(text)
+                if cmd == "":
+                    return None, False
+                value = run_system(self.ctx, cmd, arg)
+                return value, value is not None
+            block = parse(text)
+            value = self.ctx.run_block(block)
+            return value, (value is not None and not is_suppressed(block))
+        except _OURS:
+            raise
+        except Exception as e:
+            raise from_python(e) from None
 
     def _script_echo(self, value) -> str:
         s = self.ctx.one_line(value)

@@ -14,7 +14,7 @@ from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, 
 from ..verbs.index import amend, index, index_depth
 from .adverbs import apply_derived
 from .context import Env, Return
-from .qsql import column_name, extend_atom, names_in, run_qsql
+from .qsql import as_columns, column_name, names_in, run_qsql
 from .truth import is_true
 
 # what a primitive may raise besides a q error and still be a q error (not a crash)
@@ -226,16 +226,16 @@ def ev_table(node, env):
     defs = list(node.keys) + list(node.cols)
     vals = [None] * len(defs)
     for k in range(len(defs) - 1, -1, -1):
-        vals[k] = ev(defs[k][1], env)
+        e = defs[k][1]
+        if e is None:                 # `([]a:)`: a column named with nothing in it
+            raise QError("type", node.span)
+        vals[k] = ev(e, env)
     names = [column_name(n, e, ()) if n is not None else _leftmost(e) for n, e in defs]
-    n = max([T.count(v) for v in vals if not T.is_atom(v)], default=1)
-    cols = []
-    for v in vals:
-        if T.is_atom(v):
-            v = extend_atom(v, n)
-        elif T.count(v) != n:
-            raise QError("length", node.span)
-        cols.append(v)
+    try:
+        cols = as_columns(vals)
+    except QError as e:
+        e.span = node.span
+        raise
     nk = len(node.keys)
     if nk:
         return T.QDict(T.QTable(names[:nk], cols[:nk]), T.QTable(names[nk:], cols[nk:]))

@@ -78,15 +78,30 @@ def _where(ev, node, env, t, idx):
             if not m:
                 idx = idx[:0]
             continue
-        if isinstance(m, np.ndarray) and m.dtype == bool:
-            if len(m) != len(idx):
-                raise QError("length")
-            idx = idx[m]
-        elif isinstance(m, np.ndarray) and m.dtype.kind == "i":
-            idx = idx[m]
-        else:
+        # the Where phrase is a boolean list with a flag per record (q's docs)
+        if not (isinstance(m, np.ndarray) and m.dtype == bool):
             raise QError("type")
+        if len(m) != len(idx):
+            raise QError("length")
+        idx = idx[m]
     return idx
+
+
+def as_columns(vals: list) -> list:
+    """Values as the columns of one table: atoms repeat to the common length; every list
+    must have it ('length); a dictionary or table cannot be a column ('type)."""
+    for v in vals:
+        if isinstance(v, (T.QDict, T.QTable)):
+            raise QError("type")
+    n = max([T.count(v) for v in vals if not T.is_atom(v)], default=1)
+    cols = []
+    for v in vals:
+        if T.is_atom(v):
+            v = extend_atom(v, n)
+        elif T.count(v) != n:
+            raise QError("length")
+        cols.append(v)
+    return cols
 
 
 def extend_atom(v, n):
@@ -279,16 +294,7 @@ def run_qsql(node, env, ev):
     else:
         cenv = _col_env(env, sub, idx)
         names = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
-        vals = [ev(e, cenv) for _, e in node.cols]
-        n = max([T.count(v) for v in vals if not T.is_atom(v)], default=1)
-        cols = []
-        for v in vals:
-            if T.is_atom(v):
-                v = extend_atom(v, n)
-            elif T.count(v) != n:
-                raise QError("length")
-            cols.append(v)
-        res = T.QTable(names, cols)
+        res = T.QTable(names, as_columns([ev(e, cenv) for _, e in node.cols]))
     res = _apply_limit(ev, node, env, res)
     if keyed and not node.cols:
         res = _rekey(res, keycols)

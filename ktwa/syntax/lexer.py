@@ -29,10 +29,10 @@ _NUM = re.compile(r"""
 | [01]+b(?![0-9A-Za-z_])                           # booleans
 | -?0[NnWw][hijefpmdznuvt]?(?![0-9A-Za-z.])       # nulls and infinities
 | -?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?[hijfe]?(?![0-9A-Za-z.])
-""", re.X)
+""", re.X | re.A)   # ASCII digits only: \d would take any script's digits
 _NAME = re.compile(r"\.?[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
 _SYM = re.compile(r"`(?::[A-Za-z0-9_.:/\\-]*|[A-Za-z0-9_.]*(?::[A-Za-z0-9_./:]*)?)")
-_TEMPORAL = re.compile(r"\d{4}\.\d\d\.\d\d|\d\d:\d\d")
+_TEMPORAL = re.compile(r"\d{4}\.\d\d\.\d\d|\d\d:\d\d", re.A)
 _ESC = {"n": b"\n", "t": b"\t", "r": b"\r", "\\": b"\\", '"': b'"'}
 
 _ADVERBS = ("/:", "\\:", "':", "'", "/", "\\")
@@ -74,7 +74,7 @@ def _num_atom(s: str):
     return "n", (text, "float" if isfloat else "int"), suffix
 
 
-_PLAIN_INT = re.compile(r"-?\d+")
+_PLAIN_INT = re.compile(r"-?\d+", re.A)
 _AFTER_PLAIN = frozenset(" +-*%!&|<>=~,^#$?@;)]}'/\\\t\n\r:")
 
 
@@ -294,6 +294,9 @@ def tokenize(text: str) -> list[Tok]:
             emit("SYM", text[i:j], i, j, val)
             i = j
             continue
+        # q source is ASCII outside strings and comments (a pasted `é` or curly quote)
+        if not c.isascii():
+            raise QError("char", (i, i + 1))
         # numbers (with the minus rule and strands)
         if c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()) or (
                 c == "-" and i + 1 < n and (text[i + 1].isdigit() or (
@@ -356,7 +359,7 @@ def tokenize(text: str) -> list[Tok]:
             i = end
             continue
         # names, keywords, qSQL words
-        if c.isalpha() or (c == "." and i + 1 < n and text[i + 1].isalpha()):
+        if c.isalpha() or (c == "." and i + 1 < n and text[i + 1].isascii() and text[i + 1].isalpha()):
             m = _NAME.match(text, i)
             word = m.group(0)
             j = m.end()

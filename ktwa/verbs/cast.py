@@ -18,6 +18,7 @@ from ..values.types import (QDict, QTable, DTYPE_TYPE, TYPE_DTYPE, LETTER_TYPE, 
                             INT_NULL, INT_INF, from_items, empty, text)
 from ..values.functions import Definitions
 from .arith import _t  # positive q type of a simple operand
+from .limits import check_alloc
 
 define = Definitions()
 
@@ -145,7 +146,7 @@ def to_type(rt: int, y):
 
 # ---------------------------------------------------------------------------- tok
 
-_INT_RE = re.compile(r"^[+-]?\d+$")
+_INT_RE = re.compile(r"^[+-]?\d+$", re.A)
 
 
 def _parse_int(s: str, rt: int):
@@ -241,12 +242,16 @@ def pad(n: int, y):
         return QDict(y.keys, pad(n, y.values))
     else:
         raise QError("type")
+    m = abs(n)
+    check_alloc(m, 1)
+    out = np.full(m, b" ", dtype="S1")
+    src = np.frombuffer(b, dtype="S1")
+    k = min(m, len(src))
     if n >= 0:
-        b = (b + b" " * max(0, n - len(b)))[:n]
-    else:
-        m = -n
-        b = (b" " * max(0, m - len(b)) + b)[-m:] if m else b""
-    return np.frombuffer(b, dtype="S1").copy() if b else np.array([], dtype="S1")
+        out[:k] = src[:k]                  # right-pad or truncate
+    elif k:
+        out[m - k:] = src[len(src) - k:]   # left-pad, keeping the end
+    return out
 
 
 # ---------------------------------------------------------------------------- $

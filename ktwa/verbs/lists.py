@@ -12,7 +12,8 @@ from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, count, enlist, from_items, is_atom,
-                            is_keyed, is_null, qtype, text, to_items)
+                            is_keyed, is_null, mark_null_free, qtype, text, to_items)
+from .limits import LIST_ITEM_BYTES, check_alloc
 from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
 
@@ -69,7 +70,7 @@ def til(x):
         n = int(x)
         if n < 0:
             raise QError("domain")
-        from ..values.types import mark_null_free
+        check_alloc(n, 8)
         return mark_null_free(np.arange(n, dtype=I64))
     raise QError("type")
 
@@ -677,6 +678,8 @@ def take_n(n: int, y):
     m = abs(n)
     if m <= c:
         return _slice(y, 0, m) if n >= 0 else _slice(y, c - m, c)
+    # positions (8 bytes each) and the result's items
+    check_alloc(m, 8 + (y.dtype.itemsize if isinstance(y, np.ndarray) else LIST_ITEM_BYTES))
     if c == 0:
         pos = np.full(m, -1, dtype=I64)
         if isinstance(y, list):
@@ -714,6 +717,7 @@ def reshape(shape, y):
             rows = dims[0]
             if rows <= 0:
                 return []
+            check_alloc(rows, LIST_ITEM_BYTES)
             w = c // rows
             starts = [k * w for k in range(rows)]
             ends = starts[1:] + [c]
@@ -1048,8 +1052,10 @@ def roll(x, y, rng):
     n = int(x)
     if is_null(x):               # 0N?y permute
         if is_int_atom(y):
+            check_alloc(int(y), 16)
             return rng.permutation(int(y)).astype(I64)
         return take_pos(y, rng.permutation(count(y)).astype(I64))
+    check_alloc(abs(n), 16)      # the draws and the items they pick
     if n >= 0:
         if isinstance(y, (np.ndarray, list, QTable)):
             c = count(y)
