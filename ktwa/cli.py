@@ -4,6 +4,7 @@
     ktwa FILE.kt [args]       run a script; args are strings in .z.x; exit 1 on an uncaught error
     ktwa -i FILE.kt [args]    run the script, then stay in the REPL
     ktwa -c 'src'             evaluate console input, print what the console shows
+    ktwa --files read --root DIR ...   fence the files q code may reach (ktwa.fileaccess)
 
 Errors print as q prints them (`'type`, then `  [0]  file.kt:3: x+`a` and a caret) on stderr.
 """
@@ -16,14 +17,14 @@ import sys
 from .errors import QError, QExit
 
 
-def _session():
+def _session(files: str = "all", root: str | None = None):
     """A Session, made with the cyclic GC paused: start-up allocates a large, long-lived object
     graph (torch, the grammar, the built-ins) that full collections would walk again and again
     (~0.1 s of start-up). Frozen afterwards, later collections skip it too."""
     gc.disable()
     try:
         from .session import Session
-        s = Session()
+        s = Session(files=files, root=root)
     finally:
         gc.freeze()
         gc.enable()
@@ -72,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-c", dest="src", help="evaluate q source and print what the console shows")
     ap.add_argument("-i", dest="interactive", action="store_true",
                     help="stay in the REPL after running the script")
+    ap.add_argument("--files", choices=("all", "read", "none"), default="all",
+                    help="which files q code may reach: all (default), read (no writes), none")
+    ap.add_argument("--root", help="q code reaches files only below this folder")
     ap.add_argument("file", nargs="?", help="a .kt script to run")
     ap.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script (.z.x)")
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -81,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv[k + 1].startswith("-"):
             argv[k:k + 2] = ["-c=" + argv[k + 1]]
     ns = ap.parse_args(argv)
-    s = _session()
+    s = _session(ns.files, ns.root)
     try:
         if ns.src is not None:
             return run_source(s, ns.src)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import display
 from .errors import Frame, QError, QExit, from_python
+from .fileaccess import FileAccess
 from .registry import Registry
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, run_system,
                       split_command)
@@ -99,14 +100,18 @@ _WORD = re.compile(r"(?<![\w`])\.?[A-Za-z][\w.]*$|(?<![\w`])\.$")
 
 
 class Session:
-    """An independent q interpreter with its own globals and torch handles."""
+    """An independent q interpreter with its own globals and torch handles.
 
-    def __init__(self, stdout=None, stderr=None):
+    `files` ("all", "read" or "none") and `root` fence the files q code may reach (see
+    ktwa.fileaccess): a notebook server or a service embedding ktwa can keep scripts in one
+    folder, or away from the disk altogether."""
+
+    def __init__(self, stdout=None, stderr=None, files: str = "all", root=None):
         self._stdout = stdout
         self._stderr = stderr
         self._capture: list | None = None
         self.ctx = new_context(api=API, display=display, registry=Registry(),
-                               write=self._write, load=self.load)
+                               files=FileAccess(files, root), write=self._write, load=self.load)
         install_api(self.ctx)
         g = self.ctx.globals
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
@@ -177,14 +182,18 @@ class Session:
         return "".join(buf)
 
     def run_file(self, path: str, args: list[str] | None = None) -> None:
-        """Run a script (q script rules); raises QError with file/line frames on an error."""
+        """Run a script (q script rules); raises QError with file/line frames on an error.
+        The program chose this file, so the file fence applies to what the script reaches,
+        not to the script itself."""
         if args is not None:
             self.ctx.globals[".z.x"] = [T.chars(a) for a in args]
-        self.load(path)
+        self._run_script(path)
 
     def load(self, path: str) -> None:
-        """`\\l path`: run a script file in this session."""
-        p = path[1:] if path.startswith(":") else path
+        """`\\l path`: run a script file in this session (q code asked: fenced)."""
+        self._run_script(self.ctx.files.path(path))
+
+    def _run_script(self, p: str) -> None:
         try:
             with open(p, encoding="utf-8") as fh:
                 text = fh.read()

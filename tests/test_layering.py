@@ -14,9 +14,11 @@ ALLOWED = {
     "display": {"values", "errors"},
     "averaging": set(),
     "registry": {"errors"},
+    "fileaccess": {"errors"},
     "torchapi": {"values", "errors", "registry", "averaging"},
     "runtime": {"syntax", "values", "verbs", "errors"},
-    "session": {"runtime", "display", "errors", "registry", "torchapi", "syntax", "values"},
+    "session": {"runtime", "display", "errors", "registry", "fileaccess", "torchapi", "syntax",
+                "values"},
     # front ends talk to a Session; never to the runtime, the values or the display
     "cli": {"session", "errors", "repl"},
     "repl": {"session", "errors"},

@@ -154,9 +154,7 @@ def _getenv(x):
 
 
 def _read1(ctx, path):
-    p = path if isinstance(path, str) else T.text(path)
-    if p.startswith(":"):
-        p = p[1:]
+    p = ctx.files.path(path if isinstance(path, str) else T.text(path))
     try:
         with open(p, "rb") as fh:
             data = fh.read()

@@ -19,6 +19,8 @@ first):
 - ``ctx.show(x)``             the console text of x; ``ctx.one_line(x)`` its k form
 - ``ctx.display``             the console formatter (``qfmt``, ``qf`` for `.Q.fmt`, `.Q.f`)
 - ``ctx.load(path)``          run a script in this session (`\\l`)
+- ``ctx.files.path(name, write=False)``  the file a q name refers to, if the session's fence
+                              (ktwa.fileaccess) lets it be read (or written); 'access if not
 """
 from __future__ import annotations
 
@@ -63,12 +65,13 @@ class Context:
     """One interpreter's state and the protocol built-ins use (see the module docstring)."""
 
     def __init__(self, *, builtins: dict, api: dict, parse, apply, run_block, display,
-                 registry, write=None, load=None):
+                 registry, files, write=None, load=None):
         self.globals: dict = {}
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
         self.parse = parse               # q text -> ktwa.syntax.ast.Block
         self.registry = registry         # the session's handles (ktwa.registry)
+        self.files = files               # which files q code may reach (ktwa.fileaccess)
         self.settings = Settings()
         self.display = display
         self.depth = 0                   # lambda call depth (error frames show `[n]`)
