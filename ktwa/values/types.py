@@ -161,15 +161,6 @@ def is_atom(x) -> bool:
     return isinstance(x, (np.generic, str)) or x is None
 
 
-def is_vector(x) -> bool:
-    return isinstance(x, np.ndarray)
-
-
-def is_list(x) -> bool:
-    """Any q list: simple vector or general list."""
-    return isinstance(x, (np.ndarray, list))
-
-
 def qtype(x) -> int:
     """q type number of x (as `type x` but a Python int)."""
     if isinstance(x, np.ndarray):
@@ -309,23 +300,6 @@ def null_mask(x: np.ndarray) -> np.ndarray:
     return np.zeros(len(x), dtype=bool)
 
 
-# atom constructors (Python -> q)
-def long(n) -> np.int64:
-    return np.int64(n)
-
-
-def flt(x) -> np.float64:
-    return np.float64(x)
-
-
-def boolean(b) -> np.bool_:
-    return np.bool_(b)
-
-
-def sym(s: str) -> str:
-    return s
-
-
 def syms(names) -> np.ndarray:
     return np.array(list(names), dtype=object)
 
@@ -356,10 +330,6 @@ def text(x) -> str:
 
 def is_string(x) -> bool:
     return isinstance(x, np.ndarray) and x.dtype == CHAR
-
-
-def is_symbol(x) -> bool:
-    return isinstance(x, str)
 
 
 def is_syms(x) -> bool:
