@@ -108,6 +108,22 @@ def test_values_move_both_ways(ip):
     np.testing.assert_array_equal(nb.pull("z", shell=ip), [1.5, 2.5])
 
 
+def test_torch_objects_move_both_ways(ip):
+    import torch
+    net = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.BatchNorm1d(3))
+    b0 = net[0].bias.detach().clone()
+    ip.user_ns["net"] = net
+    ip.run_line_magic("q_put", "net q")
+    r = ip.run_cell_magic("q", "", "p:copyparms q\nparm(q;`0.bias;3#1e)\navgparms(q;p)\n"
+                                   "copyparms(q;p);\nq")
+    assert "class `module" in repr(r)
+    torch.testing.assert_close(net[0].bias.detach(), (b0 + 1) / 2)   # q averaged net itself
+    ip.run_line_magic("q_get", "q back")
+    assert ip.user_ns["back"] is net
+    nb.push("sd", net.state_dict(), shell=ip)
+    assert repr(ip.run_line_magic("q", "class sd")) == "`dictionary"
+
+
 @pytest.mark.parametrize("py, q", [
     (3, "3"), (2.5, "2.5"), (True, "1b"), ("abc", "`abc"), (b"ab", "\"ab\""), (None, "::"),
     ([1, 2], "1 2"), ([1, "a"], "(1;`a)"), (["a", "b"], "`a`b"), ([], "()"),
