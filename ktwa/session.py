@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from functools import partial
 
 from . import display
 from .errors import Frame, QError
@@ -21,7 +22,7 @@ from .registry import Registry, is_handle
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, run_system,
                       split_command)
 from .syntax.lexer import is_complete
-from .torchapi import API, install as install_api, interop
+from .torchapi import API, install as install_api, interop, memory
 from .values import types as T
 from .values.python import to_py, to_q
 
@@ -102,8 +103,10 @@ class Session:
         self._stdout = stdout
         self._stderr = stderr
         self._capture: list | None = None
-        self.ctx = new_context(api=API, display=display, registry=Registry(),
-                               write=self._write, load=self.load)
+        registry = Registry()
+        self.ctx = new_context(api=API, display=display, registry=registry,
+                               write=self._write, load=self.load,
+                               tensor_bytes=partial(memory.tensor_bytes, registry))
         install_api(self.ctx)
         g = self.ctx.globals
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")

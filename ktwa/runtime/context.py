@@ -19,6 +19,7 @@ first):
 - ``ctx.show(x)``             the console text of x; ``ctx.one_line(x)`` its k form
 - ``ctx.display``             the console formatter (``qfmt``, ``qf`` for `.Q.fmt`, `.Q.f`)
 - ``ctx.load(path)``          run a script in this session (`\\l`)
+- ``ctx.tensor_bytes()``      bytes of the torch tensors the session's handles hold (`\\w`)
 """
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ class Context:
     """One interpreter's state and the protocol built-ins use (see the module docstring)."""
 
     def __init__(self, *, builtins: dict, api: dict, parse, apply, run_block, display,
-                 registry, write=None, load=None):
+                 registry, write=None, load=None, tensor_bytes=None):
         self.globals: dict = {}
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
@@ -77,6 +78,7 @@ class Context:
         self._run_block = run_block
         self._write = write or (lambda fd, text: None)
         self._load = load
+        self._tensor_bytes = tensor_bytes
         self.rng = None
         self.reseed()
 
@@ -106,6 +108,11 @@ class Context:
         if self._load is None:
             raise QError("nyi")
         self._load(path)
+
+    def tensor_bytes(self) -> int:
+        if self._tensor_bytes is None:
+            raise QError("nyi: this session has no torch handles to measure")
+        return self._tensor_bytes()
 
     # --- global names
     def is_reserved(self, name: str) -> bool:

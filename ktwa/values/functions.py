@@ -89,7 +89,8 @@ def _with_ctx(fn: Callable) -> Callable:
 
 def _merged(old: Builtin, new: Builtin) -> Builtin:
     """One name given arities in several places (`-` neg and subtract, `@` type and apply):
-    later arities win; when only some take the context, the others are adapted to take it."""
+    later arities win; when only some take the context, the others are adapted to take it;
+    each definition's doc is kept, one per line."""
     ctx = old.ctx or new.ctx
     fns: dict[int, Callable] = {}
     for b in (old, new):
@@ -97,7 +98,7 @@ def _merged(old: Builtin, new: Builtin) -> Builtin:
             fns[n] = _with_ctx(f) if ctx and not b.ctx else f
     return Builtin(new.name, monad=fns.get(1), dyad=fns.get(2), triad=fns.get(3),
                    tetrad=fns.get(4), ctx=ctx, infix=old.infix or new.infix,
-                   doc=new.doc or old.doc)
+                   doc="\n".join(dict.fromkeys(d for d in (old.doc, new.doc) if d)))
 
 
 def merge_builtins(modules) -> dict[str, Builtin]:
