@@ -108,3 +108,22 @@ def test_what_cannot_cross_is_a_q_error():
     s.push("k", {"a": torch.ones(2), "b": 1})       # not all tensors: k values, as before
     assert s.console("k") == "a| 1 1e\nb| 1\n"
     assert np.array_equal(s.pull("k")["a"], np.ones(2, dtype=np.float32))
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+def test_a_cuda_module_crosses_and_is_averaged_where_it_lives():
+    net = _net().cuda()
+    s = Session()
+    s.push("q", net)
+    assert s.console("device q") == "`cuda:0\n"
+    s.eval("p:copyparms q")
+    before = {k: v.detach().clone() for k, v in net.named_parameters()}
+    with torch.no_grad():
+        for v in net.parameters():
+            v.add_(1)
+    assert s.eval("avgparms(q;p)") == 2
+    s.eval("copyparms(q;p)")
+    for k, v in s.pull("q").named_parameters():
+        torch.testing.assert_close(v, before[k] + 0.5)
+    assert s.eval("\\w")[0] == sum(v.untyped_storage().nbytes() for v in net.state_dict().values()) \
+        + sum(v.untyped_storage().nbytes() for v in s.pull("p").values())
