@@ -60,7 +60,15 @@ def test_call_forms_and_meaning(s):
     assert s.console("help`nosuch").startswith("'help: no built-in, api function or system "
                                                 "command named nosuch")
     assert s.console("help 1").startswith("'help: expecting a name")
-    assert s.console("help:1").startswith("'assign")                  # a q keyword
+
+
+
+def test_help_is_not_reserved():
+    """q has no help keyword: a script's own help works, and hides the built-in."""
+    s = Session()
+    assert s.console("cos:1").startswith("'assign")                   # a q keyword
+    assert s.console("help:{x+1}; help 1") == "2\n"
+    assert Session().console("help`til").startswith("til n")         # per session
 
 
 def test_an_api_help_extends_the_q_one():

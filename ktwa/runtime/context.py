@@ -116,8 +116,10 @@ class Context:
 
     # --- global names
     def is_reserved(self, name: str) -> bool:
-        """q keywords cannot be assigned (`cos:12` is 'assign); torch api names can."""
-        return name in self.builtins and name[:1].isalpha() and name not in self.api
+        """q keywords cannot be assigned (`cos:12` is 'assign); torch api names can, and so can
+        the few built-ins q does not reserve (`help`)."""
+        b = self.builtins.get(name)
+        return (b is not None and b.reserved and name[:1].isalpha() and name not in self.api)
 
     def get_global(self, n: str):
         g = self.globals

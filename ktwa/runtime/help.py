@@ -7,7 +7,9 @@
 
 Every built-in's `doc` reads `call forms  meaning` (two blanks between), as `define` asks.
 
-`help` is a q built-in, not an api function, so that it answers for q and for the api alike.
+`help` is a q built-in, not an api function, so that it answers for q and for the api alike;
+q has no `help` keyword, so it is not reserved: a script may define its own `help` (a global
+shadows the built-in).
 ktorch's own `help` (its tables of modules, losses, optimizers and devices: `help`linear`,
 `help`loss`) belongs to the torch api. An api that defines `help` (a Builtin named "help" in
 ktwa.torchapi.API) extends this one without replacing it: every call is handed to the api's
@@ -96,6 +98,6 @@ def q_help(ctx, x):
     return None
 
 
-define("help", monad=q_help, ctx=True,
+define("help", monad=q_help, ctx=True, reserved=False,
        doc="help[] | help`name | help\"g\"  list the topics; show a built-in's, api function's or "
            "system command's call forms and meaning")
