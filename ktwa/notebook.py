@@ -2,13 +2,17 @@
 
     %%q            a q cell (also %%kt); the last value displays as the console shows it,
                    tables and dictionaries as HTML tables, handles with class, device and size
+    %%q --continue a cell meant to show errors: each statement stands alone (as typed at the
+                   q) prompt), errors print and the cell does not fail
     %q src         one line of q; its value is the magic's result
-    %q_get name    the q global as Python (numpy arrays, dicts); `pull(name)` from Python
-    %q_put name    a Python variable into q (ints, floats, str, lists, numpy arrays, dicts);
-                   `push(name, value)` from Python
+    %q_get name    the q global as Python (numpy arrays, dicts; torch objects for handles);
+                   `pull(name)` from Python
+    %q_put name    a Python variable into q (ints, floats, str, lists, numpy arrays, dicts;
+                   torch modules, tensors, state_dicts, optimizers); `push(name, value)`
 
-One Session per IPython shell. Errors print as q errors (`'type` and the caret), never as
-Python tracebacks.
+One Session per IPython shell. A q error fails the cell, so "Run All" and `jupyter nbconvert
+--execute` stop there; IPython shows q's report (`'type` and the caret), never a Python
+traceback (QCellError's `_render_traceback_`).
 """
 from __future__ import annotations
 
@@ -51,6 +55,22 @@ def pull(name: str, shell=None):
 def push(name: str, value, shell=None) -> None:
     """Set the q global `name` to a Python value (Session.push)."""
     session(shell).push(name, value)
+
+
+# ---- a failed cell
+
+class QCellError(QError):
+    """A q error that ends a notebook cell. IPython marks the cell failed (execute status
+    `error`, so Run All and nbconvert stop) and shows `text`, q's report of the error, in place
+    of a Python traceback."""
+
+    def __init__(self, e: QError, text: str):
+        super().__init__(e.msg, e.span)
+        self.frames = e.frames
+        self.text = text
+
+    def _render_traceback_(self) -> list[str]:
+        return self.text.rstrip("\n").split("\n")
 
 
 # ---- what a cell shows
@@ -107,11 +127,14 @@ def _display(r: QResult) -> None:
         sys.stdout.write(r.text)
 
 
-def run_cell(s: Session, src: str):
+def run_cell(s: Session, src: str, keep_going: bool = False):
     """Evaluate a cell with the session's console loop: every value the console would show is
-    displayed, the last one returned (a QResult) for IPython to display; an error prints the
-    q error text (after the values shown before it) and stops the cell."""
+    displayed, the last one returned (a QResult) for IPython to display. An error (after the
+    values shown before it) raises QCellError with q's report, which fails the cell; with
+    `keep_going` (`%%q --continue`) each statement stands alone instead, as typed at the q)
+    prompt, and errors print on stderr."""
     pending: list[QResult] = []
+    report: list[str] = []
 
     def flush_pending():
         if pending:
@@ -124,23 +147,39 @@ def run_cell(s: Session, src: str):
     class _Err:
         def write(self, text):
             flush_pending()
-            sys.stderr.write(text)
+            if keep_going:
+                sys.stderr.write(text)
+            else:
+                report.append(text)
 
         def flush(self):
             sys.stderr.flush()
 
     sys.stdout.flush()
     try:
-        s.run(src, out=sys.stdout, err=_Err(), show=show)
+        failed = s.run(src, out=sys.stdout, err=_Err(), show=show, keep_going=keep_going)
     except QExit:
         sys.stderr.write("'exit: \\\\ does not close a notebook's session\n")
         return None
+    if failed is not None and not keep_going:
+        raise QCellError(failed, "".join(report))
     return pending[0] if pending else None
+
+
+def _cell_options(line: str) -> bool:
+    """`%%q [--continue]`: whether the cell keeps going past errors."""
+    opts = line.split()
+    bad = [o for o in opts if o != "--continue"]
+    if bad:
+        from IPython.core.error import UsageError
+        raise UsageError(f"%%q: unknown option {bad[0]} (the one option is --continue)")
+    return bool(opts)
 
 
 # ---- IPython magics
 
 def _register(ipython) -> None:
+    from IPython.core.error import UsageError
     from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 
     @magics_class
@@ -151,13 +190,14 @@ def _register(ipython) -> None:
 
         @cell_magic
         def q(self, line, cell):
-            """%%q: a cell of q."""
-            return run_cell(self.session, cell)
+            """%%q [--continue]: a cell of q. A q error fails the cell; with --continue each
+            statement stands alone and errors only print."""
+            return run_cell(self.session, cell, _cell_options(line))
 
         @cell_magic
         def kt(self, line, cell):
-            """%%kt: a cell of q (same as %%q)."""
-            return run_cell(self.session, cell)
+            """%%kt [--continue]: a cell of q (same as %%q)."""
+            return run_cell(self.session, cell, _cell_options(line))
 
         @line_magic("q")
         def q_line(self, line):
@@ -169,13 +209,11 @@ def _register(ipython) -> None:
             """%q_get name [pyname]: copy the q global name into Python (as pyname or name)."""
             parts = line.split()
             if not parts:
-                sys.stderr.write("usage: %q_get name [pyname]\n")
-                return None
+                raise UsageError("usage: %q_get name [pyname]")
             try:
                 v = pull(parts[0], self.shell)
             except QError as e:
-                sys.stderr.write(self.session.error_text(e, parts[0]))
-                return None
+                raise QCellError(e, self.session.error_text(e, parts[0])) from None
             target = parts[1] if len(parts) > 1 else parts[0].lstrip(".").replace(".", "_")
             self.shell.user_ns[target] = v
             return None
@@ -185,16 +223,15 @@ def _register(ipython) -> None:
             """%q_put pyname [name]: copy the Python variable pyname into q (as name)."""
             parts = line.split()
             if not parts:
-                sys.stderr.write("usage: %q_put pyname [name]\n")
-                return None
+                raise UsageError("usage: %q_put pyname [name]")
             if parts[0] not in self.shell.user_ns:
-                sys.stderr.write(f"'{parts[0]}\n")
-                return None
+                e = QError(parts[0])
+                raise QCellError(e, self.session.error_text(e))
             try:
                 push(parts[1] if len(parts) > 1 else parts[0], self.shell.user_ns[parts[0]],
                      self.shell)
             except QError as e:
-                sys.stderr.write(self.session.error_text(e))
+                raise QCellError(e, self.session.error_text(e)) from None
             return None
 
     ipython.register_magics(QMagics)

@@ -40,6 +40,7 @@ class Registry:
 
     def __init__(self):
         self._entries: dict[int, Entry] = {}
+        self._consumed: dict[int, str] = {}    # handle number -> the api function that took it
         self._next = self._BASE
 
     def new(self, obj, cls: str, **attrs) -> list:
@@ -55,8 +56,15 @@ class Registry:
         n = int(h[0]) if isinstance(h, list) else int(h)
         e = self._entries.get(n)
         if e is None:
-            raise QError("stale pointer")
+            raise self._stale(n)
         return e
+
+    def _stale(self, n: int) -> QError:
+        by = self._consumed.get(n)
+        if by is None:
+            return QError("stale pointer")
+        return QError(f"stale pointer: this handle was consumed by {by}; "
+                      f"pass addref h to {by} to keep h")
 
     def has(self, h) -> bool:
         return is_handle(h) and int(h[0]) in self._entries
@@ -65,16 +73,21 @@ class Registry:
         """Point existing handle h at another entry (ktorch's `use`)."""
         self._entries[int(h[0])] = entry
 
-    def release(self, h) -> Entry:
-        """Drop handle h (the object dies when nothing else holds it); returns its entry."""
+    def release(self, h, by: str = "") -> Entry:
+        """Drop handle h (the object dies when nothing else holds it); returns its entry. `by`
+        names the api function that took the handle over (`model(q;l;o)` takes q, l and o), so
+        that a later use of h says so and how to keep it, not just 'stale pointer."""
         n = int(h[0]) if isinstance(h, list) else int(h)
         e = self._entries.pop(n, None)
         if e is None:
-            raise QError("stale pointer")
+            raise self._stale(n)
+        if by:
+            self._consumed[n] = by
         return e
 
     def clear(self) -> None:
         self._entries.clear()
+        self._consumed.clear()
 
     def items(self):
         """(number, Entry) pairs, newest first (as ktorch's obj[] shows them)."""

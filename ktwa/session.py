@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from functools import partial
 
 from . import display
 from .errors import Frame, QError, QExit, from_python
 from .fileaccess import FileAccess
-from .registry import Registry
+from .registry import Registry, is_handle
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, run_system,
                       split_command)
 from .syntax.lexer import is_complete
-from .torchapi import API, install as install_api
+from .torchapi import API, install as install_api, interop, memory
 from .values import types as T
 from .values.python import to_py, to_q
 
@@ -110,8 +111,10 @@ class Session:
         self._stdout = stdout
         self._stderr = stderr
         self._capture: list | None = None
-        self.ctx = new_context(api=API, display=display, registry=Registry(),
-                               files=FileAccess(files, root), write=self._write, load=self.load)
+        registry = Registry()
+        self.ctx = new_context(api=API, display=display, registry=registry,
+                               files=FileAccess(files, root), write=self._write, load=self.load,
+                               tensor_bytes=partial(memory.tensor_bytes, registry))
         install_api(self.ctx)
         g = self.ctx.globals
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
@@ -299,15 +302,24 @@ class Session:
         return w.group(0) if w else ""
 
     def pull(self, name: str):
-        """The q global `name` as a Python value (numpy arrays, dicts, str; see values.python)."""
-        return to_py(self.ctx.get_global(name))
+        """The q global `name` as a Python value: numpy arrays, dicts, str (see values.python);
+        for a handle, the torch object it names, shared (see torchapi.interop)."""
+        v = self.ctx.get_global(name)
+        if is_handle(v):
+            return interop.from_handle(self.ctx.registry, v)
+        return to_py(v)
 
     def push(self, name: str, value) -> None:
-        """Set the q global `name` to a Python value (see values.python). Raises QError."""
-        try:
-            v = to_q(value)
-        except TypeError as e:
-            raise QError(f"type: {e}") from None
+        """Set the q global `name` to a Python value (see values.python). A torch module,
+        tensor, optimizer, or dict/list of tensors becomes a handle sharing that object: what q
+        does to it, Python sees (see torchapi.interop). Raises QError."""
+        if interop.is_torch(value):
+            v = interop.to_handle(self.ctx.registry, value)
+        else:
+            try:
+                v = to_q(value)
+            except TypeError as e:
+                raise QError(f"type: {e}") from None
         self.ctx.set_global(name, v)
 
     # ---- internals

@@ -56,15 +56,38 @@ def test_handles_show_class_device_and_size(ip):
     assert "class" not in repr(ip.run_line_magic("q", "enlist 5"))   # a vector, no handle
 
 
-def test_errors_are_q_errors_not_tracebacks(ip, capsys):
-    assert ip.run_cell_magic("q", "", "-1 \"before\";\n1+`a\n-1 \"after\";") is None
+def test_an_error_fails_the_cell_with_q_text_not_a_traceback(ip, capsys):
+    with pytest.raises(nb.QCellError) as ei:
+        ip.run_cell_magic("q", "", "-1 \"before\";\n1+`a\n-1 \"after\";")
     cap = capsys.readouterr()
-    assert cap.out == "before\n"
-    assert cap.err == "'type\n  [0]  1+`a\n        ^\n"
-    ip.run_line_magic("q_get", "nosuch")
-    assert capsys.readouterr().err.startswith("'nosuch")
-    ip.run_line_magic("q_put", "nosuch_py")
-    assert capsys.readouterr().err == "'nosuch_py\n"
+    assert cap.out == "before\n" and cap.err == ""
+    assert ei.value._render_traceback_() == ["'type", "  [0]  1+`a", "        ^"]
+    assert ei.value.msg == "type"
+    with pytest.raises(nb.QCellError) as ei:
+        ip.run_line_magic("q_get", "nosuch")
+    assert ei.value._render_traceback_()[0] == "'nosuch"
+    with pytest.raises(nb.QCellError) as ei:
+        ip.run_line_magic("q_put", "nosuch_py")
+    assert ei.value._render_traceback_() == ["'nosuch_py"]
+    with pytest.raises(nb.QCellError):
+        ip.run_line_magic("q", "1+`a")
+
+
+def test_ipython_shows_the_q_report_and_marks_the_cell_failed(ip, capsys):
+    r = ip.run_cell("%%q\nf:{x+`a}\nf 1")
+    assert not r.success and isinstance(r.error_in_exec, nb.QCellError)
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert "'type\n  [1]  f:{x+`a}\n" in text and "Traceback" not in text
+
+
+def test_continue_keeps_going_and_prints_errors(ip, capsys):
+    r = ip.run_cell_magic("q", "--continue", "1+`a\nz:2\nz*3")
+    assert repr(r) == "6"
+    assert capsys.readouterr().err == "'type\n  [0]  1+`a\n        ^\n"
+    from IPython.core.error import UsageError
+    with pytest.raises(UsageError):
+        ip.run_cell_magic("q", "--nosuch", "1")
 
 
 def test_values_move_both_ways(ip):
@@ -83,6 +106,22 @@ def test_values_move_both_ways(ip):
     assert ip.user_ns["py_s"] == "text"
     nb.push("z", [1.5, 2.5], shell=ip)
     np.testing.assert_array_equal(nb.pull("z", shell=ip), [1.5, 2.5])
+
+
+def test_torch_objects_move_both_ways(ip):
+    import torch
+    net = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.BatchNorm1d(3))
+    b0 = net[0].bias.detach().clone()
+    ip.user_ns["net"] = net
+    ip.run_line_magic("q_put", "net q")
+    r = ip.run_cell_magic("q", "", "p:copyparms q\nparm(q;`0.bias;3#1e)\navgparms(q;p)\n"
+                                   "copyparms(q;p);\nq")
+    assert "class `module" in repr(r)
+    torch.testing.assert_close(net[0].bias.detach(), (b0 + 1) / 2)   # q averaged net itself
+    ip.run_line_magic("q_get", "q back")
+    assert ip.user_ns["back"] is net
+    nb.push("sd", net.state_dict(), shell=ip)
+    assert repr(ip.run_line_magic("q", "class sd")) == "`dictionary"
 
 
 @pytest.mark.parametrize("py, q", [
@@ -105,7 +144,15 @@ def test_sessions_are_per_shell(ip):
     assert nb.session(other) is not nb.session(ip)
 
 
-def test_example_notebook_runs(tmp_path, monkeypatch):
+@pytest.fixture
+def kernel_env(monkeypatch):
+    """Kernels import this checkout's ktwa (not whichever one pip installed)."""
+    import os
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        [str(ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+
+
+def test_example_notebook_runs(tmp_path, monkeypatch, kernel_env):
     # a tiny model: one OpenMP thread, else on a busy shared machine each batch-norm call spins
     # for tens of milliseconds (measured 100x slower with 2 threads at load 4 on 2 cores)
     monkeypatch.setenv("OMP_NUM_THREADS", "1")
@@ -124,4 +171,33 @@ def test_example_notebook_runs(tmp_path, monkeypatch):
     assert any("class `model" in t for t in texts)
     assert any(t.startswith("last    |") and "averaged|" in t for t in texts)
     errs = [o.text for o in outs if o.output_type == "stream" and o.name == "stderr"]
-    assert any(e.startswith("'parm") for e in errs)     # the deliberate error cell
+    assert any(e.startswith("'parm") for e in errs)     # the deliberate `--continue` error cell
+
+
+def _run_book(tmp_path, sources, allow_errors):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    book = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+    client = nbclient.NotebookClient(book, timeout=60, kernel_name="python3",
+                                     allow_errors=allow_errors,
+                                     resources={"metadata": {"path": str(tmp_path)}})
+    return book, client
+
+
+def test_a_q_error_stops_run_all(tmp_path, kernel_env):
+    """What `jupyter nbconvert --execute` and Run All see: the error cell fails, cells after it
+    do not run; the cell's error output is q's report, not a Python traceback."""
+    nbclient = pytest.importorskip("nbclient")
+    book, client = _run_book(tmp_path, ["%load_ext ktwa", "%%q --continue\n1+`a\nok:1b",
+                                        "%%q\na:1\n1+`a", "%%q\nnever:1b"], False)
+    with pytest.raises(nbclient.exceptions.CellExecutionError) as ei:
+        client.execute()
+    assert "'type" in str(ei.value)
+    cont, failed, after = book.cells[1:]
+    assert [o.output_type for o in cont.outputs] == ["stream"]       # printed, cell ok
+    assert cont.outputs[0].name == "stderr" and cont.outputs[0].text.startswith("'type")
+    err = [o for o in failed.outputs if o.output_type == "error"]
+    assert len(err) == 1 and err[0].ename == "QCellError" and err[0].evalue == "type"
+    assert err[0].traceback == ["'type", "  [0]  1+`a", "        ^"]
+    assert after.outputs == [] and after.get("execution_count") is None

@@ -1,5 +1,6 @@
 """The q) REPL, headless: prompt_toolkit's pipe input and DummyOutput."""
 import io
+import sys
 import threading
 import time
 import _thread
@@ -167,3 +168,24 @@ def test_pasted_lines_stand_alone_after_an_error():
     err = Session().run("1+`a\n2+3", out=out, keep_going=True)
     assert err is not None and err.msg == "type"
     assert out.getvalue() == "'type\n  [0]  1+`a\n        ^\n5\n"
+
+
+def test_every_frame_shows_alike_in_the_repl_c_pipe_and_scripts(tmp_path, monkeypatch, capsys):
+    """An error inside nested lambdas: the same frames, innermost first, wherever it is typed;
+    only the outermost [0] line differs (the input, or file:line in a script)."""
+    from ktwa.cli import main
+    defs = "f:{g x}\ng:{h[x]+1}\nh:{x+`a}\n"
+    frames = ("'type\n  [3]  h:{x+`a}\n           ^\n  [2]  g:{h[x]+1}\n          ^\n"
+              "  [1]  f:{g x}\n          ^\n")
+    rc, out = repl(defs + "f 1\n")
+    assert out == frames + "  [0]  f 1\n       ^\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(defs + "f 1\n"))
+    assert main([]) == 0
+    assert capsys.readouterr().out == frames + "  [0]  f 1\n       ^\n"
+    assert main(["-c", defs.replace("\n", ";") + "f 1"]) == 1
+    line = "f:{g x};g:{h[x]+1};h:{x+`a};f 1"
+    assert capsys.readouterr().err == frames + f"  [0]  {line}\n       {' ' * line.index('f 1')}^\n"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e.kt").write_text(defs + "f 1\n")
+    assert main(["e.kt"]) == 1
+    assert capsys.readouterr().err == frames + "  [0]  e.kt:4: f 1\n               ^\n"

@@ -1,7 +1,8 @@
 """HTML rendering of q values for notebooks: tables, keyed tables and dictionaries as <table>.
 
-Cells use the console's cell text (bare atoms, blank nulls, nested values in one-line form);
-anything else is the console text in a <pre>.
+Cells use the console's cell text (bare atoms, blank nulls, nested values in one-line form,
+e.g. `,-0.4478067e` for a 1-item real vector in a dictionary, as q's console shows it) and
+its alignment (left); anything else is the console text in a <pre>.
 """
 from __future__ import annotations
 
@@ -14,8 +15,12 @@ from .console import _column_cells, _slice, show
 
 __all__ = ["to_html"]
 
-_STYLE = ("<style>.ktwa-q td,.ktwa-q th{text-align:left;font-family:monospace;"
-          "white-space:pre;padding:0 .6em}.ktwa-q th.k,.ktwa-q td.k{font-weight:bold}"
+# q's console left-aligns every cell of a table or dictionary (numbers too) and keeps runs of
+# blanks. JupyterLab (and nbconvert's lab template) right-align cells with
+# `:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td`, which outranks any one-class selector of
+# ours, and set `white-space: normal`: hence !important on those two, whatever the page's order.
+_STYLE = ("<style>.ktwa-q td,.ktwa-q th{text-align:left!important;white-space:pre!important;"
+          "font-family:monospace;padding:0 .6em}.ktwa-q th.k,.ktwa-q td.k{font-weight:bold}"
           ".ktwa-q .sep{border-left:1px solid #888}</style>")
 
 

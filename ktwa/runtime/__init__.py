@@ -14,11 +14,14 @@ PARSER = Parser(INFIX)
 parse = PARSER.parse
 
 
-def new_context(*, api: dict, display, registry, files, write=None, load=None) -> Context:
+def new_context(*, api: dict, display, registry, files, write=None, load=None,
+                tensor_bytes=None) -> Context:
     """A fresh interpreter state: the q built-ins, the given api names, the console formatter
-    (`display`), the handle registry, the file fence, output streams and the script loader."""
+    (`display`), the handle registry, the file fence, output streams, the script loader and
+    what measures the torch tensors the handles hold (`\\w`)."""
     return Context(builtins=BUILTINS, api=api, parse=parse, apply=apply, run_block=run_block,
-                   display=display, registry=registry, files=files, write=write, load=load)
+                   display=display, registry=registry, files=files, write=write, load=load,
+                   tensor_bytes=tensor_bytes)
 
 
 __all__ = ["BUILTINS", "INFIX", "Context", "Env", "Return", "Settings", "new_context", "parse",

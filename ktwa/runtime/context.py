@@ -21,6 +21,7 @@ first):
 - ``ctx.load(path)``          run a script in this session (`\\l`)
 - ``ctx.files.path(name, write=False)``  the file a q name refers to, if the session's fence
                               (ktwa.fileaccess) lets it be read (or written); 'access if not
+- ``ctx.tensor_bytes()``      bytes of the torch tensors the session's handles hold (`\\w`)
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class Context:
     """One interpreter's state and the protocol built-ins use (see the module docstring)."""
 
     def __init__(self, *, builtins: dict, api: dict, parse, apply, run_block, display,
-                 registry, files, write=None, load=None):
+                 registry, files, write=None, load=None, tensor_bytes=None):
         self.globals: dict = {}
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
@@ -80,6 +81,7 @@ class Context:
         self._run_block = run_block
         self._write = write or (lambda fd, text: None)
         self._load = load
+        self._tensor_bytes = tensor_bytes
         self.rng = None
         self.reseed()
 
@@ -110,10 +112,17 @@ class Context:
             raise QError("nyi")
         self._load(path)
 
+    def tensor_bytes(self) -> int:
+        if self._tensor_bytes is None:
+            raise QError("nyi: this session has no torch handles to measure")
+        return self._tensor_bytes()
+
     # --- global names
     def is_reserved(self, name: str) -> bool:
-        """q keywords cannot be assigned (`cos:12` is 'assign); torch api names can."""
-        return name in self.builtins and name[:1].isalpha() and name not in self.api
+        """q keywords cannot be assigned (`cos:12` is 'assign); torch api names can, and so can
+        the few built-ins q does not reserve (`help`)."""
+        b = self.builtins.get(name)
+        return (b is not None and b.reserved and name[:1].isalpha() and name not in self.api)
 
     def get_global(self, n: str):
         g = self.globals

@@ -1,7 +1,10 @@
-"""System commands: `\\ts[:n] e`, `\\t[:n] e`, `\\l f`, `\\P n`, `\\c r c`, `\\S n`, `\\v`, `\\\\`."""
+"""System commands: `\\ts[:n] e`, `\\t[:n] e`, `\\l f`, `\\P n`, `\\c r c`, `\\S n`, `\\v`, `\\w`,
+`\\cd`, `\\\\` (COMMANDS says what each does; `help` shows it)."""
 from __future__ import annotations
 
+import os
 import re
+import sys
 import time
 
 import numpy as np
@@ -9,6 +12,24 @@ import numpy as np
 from ..errors import QError, QExit
 from ..values import types as T
 from ..values.functions import QFunction
+
+# name -> its call forms and meaning, as `help"\\w"` shows them
+COMMANDS = {
+    "a": "\\a  the names of the tables among the globals",
+    "c": "\\c | \\c r c  console rows and columns shown; set them",
+    "cd": "\\cd | \\cd dir  the working directory, as a string; change it",
+    "d": "\\d  the current namespace (ktwa has only the root, `.`)",
+    "f": "\\f  the names of the functions among the globals",
+    "l": "\\l file  run the script file in this session",
+    "P": "\\P | \\P n  digits shown for floats (0: 17, all of them); set them",
+    "S": "\\S | \\S n  the random seed; set it (restarts q's random sequence)",
+    "t": "\\t e | \\t:n e  milliseconds to evaluate e (n times)",
+    "ts": "\\ts e | \\ts:n e  milliseconds and bytes to evaluate e (n times)",
+    "v": "\\v  the names of the variables (not functions) among the globals",
+    "w": "\\w  memory as 6 longs: bytes in torch tensors the session's handles hold, process "
+         "RSS, peak RSS, 0 (no limit), 0 (no maps), physical memory",
+    "\\": "\\\\  exit",
+}
 
 _TIMED = re.compile(r"^(ts|t)(?::(\d+))?(?:\s+(.*))?$", re.S)
 
@@ -98,8 +119,49 @@ def run_system(ctx, cmd: str, arg: str):
         else:
             names = [k for k in names if not isinstance(ctx.globals[k], QFunction)]
         return np.array(names, dtype=object) if names else np.array([], dtype=object)
+    if cmd == "w":
+        if arg.strip():
+            raise QError("nyi: \\w takes no argument in ktwa (no symbol counts, no limit to set)")
+        return workspace(ctx)
+    if cmd == "cd":
+        return _cd(ctx, arg.strip())
     if cmd == "d":
         return "." if not arg.strip() else None
     if cmd == "":
         return None
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")
+
+
+def _cd(ctx, path: str):
+    """`\\cd`: the working directory as a string; `\\cd dir` changes it (returns nothing).
+    A fenced session (ktwa.fileaccess) may not move the process: 'access."""
+    if ctx.files.mode != "all" or ctx.files.root is not None:
+        raise QError("access")
+    if not path:
+        return T.chars(os.getcwd())
+    try:
+        os.chdir(os.path.expanduser(path))
+    except OSError as e:
+        raise QError(f"{path}. OS reports: {e.strerror}") from None
+    return None
+
+
+def _rss() -> tuple[int, int]:
+    """(resident bytes now, the most resident so far) of this process, from /proc (Linux)."""
+    try:
+        with open("/proc/self/status") as fh:
+            fields = dict(ln.split(":", 1) for ln in fh if ":" in ln)
+    except OSError:
+        raise QError(f"nyi: \\w reads process memory from /proc, which {sys.platform} "
+                     "does not have") from None
+    kb = lambda k: int(fields[k].split()[0]) * 1024   # noqa: E731   "VmRSS:  1234 kB"
+    return kb("VmRSS"), kb("VmHWM")
+
+
+def workspace(ctx) -> np.ndarray:
+    """`\\w`: q's 6 memory figures (used heap peak wmax mmap mphy) as ktwa has them: the bytes
+    of the torch tensors the session's handles hold (each storage once), the process's resident
+    memory now and at its peak, no workspace limit, no mapped files, physical memory."""
+    rss, peak = _rss()
+    phys = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return np.array([ctx.tensor_bytes(), rss, peak, 0, 0, phys], dtype=np.int64)

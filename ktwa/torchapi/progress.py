@@ -1,8 +1,22 @@
-"""Progress bars and Ctrl-C handling for long loops (`run m`, `testrun m`).
+"""Progress bars and Ctrl-C handling for long loops (`run m`, `testrun m`, `batchnorm m`, `bma`).
 
-- A bar (tqdm) is shown on stderr only when stderr is a terminal, not in CI (`CI` set), not for
-  TERM=dumb, and not when KTWA_PROGRESS=0; KTWA_PROGRESS=1 forces it on. It appears only after
-  the loop has run for a second (quick epochs print nothing) and is cleared when done.
+Where a bar shows (see :func:`where`):
+- a terminal (stderr is a tty): tqdm's text bar on stderr;
+- a notebook (stderr is an IPython kernel's stream, as under Jupyter or `nbconvert --execute`):
+  tqdm's notebook widget when ipywidgets can be imported, else the text bar, which Jupyter
+  redraws in place;
+- nowhere else (stderr a file or a pipe), nor in CI (`CI` set) or with TERM=dumb.
+KTWA_PROGRESS=0 turns bars off everywhere; KTWA_PROGRESS=1 turns them on everywhere (a file or
+pipe then gets a text bar redrawn at most every few seconds).
+
+A bar says what runs, which epoch when the caller passes it, and how many batches in all:
+`run epoch 3:  40%|####      | 20/50 [00:02<00:03, 9.8batch/s]`. It appears only after the loop
+has run for a second (quick epochs print nothing) and is removed when the loop ends, on Ctrl-C
+and on an error too (a notebook widget included, which tqdm would otherwise leave in red).
+
+Callers: ``with bar(total, "run", epoch=k) as b: ... b.update(1)`` (or call ``b.close()`` in a
+``finally``); ``unit="draw"`` for loops over something other than batches.
+
 - :class:`Interrupt`: while active, the first Ctrl-C only sets a flag; the loop checks it after
   each batch (`stop()`), so the batch in progress finishes and the model is left consistent, then
   KeyboardInterrupt is raised (the Session shows 'stop). A second Ctrl-C interrupts at once.
@@ -14,43 +28,121 @@ import signal
 import sys
 import threading
 
+_ON = ("1", "on", "yes", "true")
+_OFF = ("0", "off", "no", "false")
 
-def enabled(stream=None) -> bool:
-    flag = os.environ.get("KTWA_PROGRESS", "").strip().lower()
-    if flag in ("0", "off", "no", "false"):
+
+def _is_kernel_stream(stream) -> bool:
+    """Is this an IPython kernel's output stream (a notebook cell's stdout/stderr)?"""
+    if "ipykernel" not in sys.modules:
         return False
-    if flag in ("1", "on", "yes", "true"):
-        return True
-    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
-        return False
-    stream = stream if stream is not None else sys.stderr
+    from ipykernel.iostream import OutStream
+    return isinstance(stream, OutStream)
+
+
+def _isatty(stream) -> bool:
     try:
         return bool(stream.isatty())
-    except (AttributeError, ValueError):
+    except (AttributeError, ValueError):    # no isatty, or a closed stream
         return False
+
+
+def where(stream=None) -> str | None:
+    """Where a bar would show on `stream` (default stderr): "terminal", "notebook", "log" (a file
+    or pipe, only with KTWA_PROGRESS=1) or None (no bar)."""
+    stream = stream if stream is not None else sys.stderr
+    flag = os.environ.get("KTWA_PROGRESS", "").strip().lower()
+    if flag in _OFF:
+        return None
+    if flag not in _ON and (os.environ.get("CI") or os.environ.get("TERM") == "dumb"):
+        return None
+    if _is_kernel_stream(stream):
+        return "notebook"
+    if _isatty(stream):
+        return "terminal"
+    return "log" if flag in _ON else None
+
+
+def enabled(stream=None) -> bool:
+    """Would a bar show on `stream` (default stderr)?"""
+    return where(stream) is not None
+
+
+def _has_widgets() -> bool:
+    try:
+        import ipywidgets  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 class _Null:
+    """The bar where none shows."""
+
     def update(self, n: int = 1) -> None:
         pass
 
     def close(self) -> None:
         pass
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
 
 NULL = _Null()
 
 
-def bar(total: int, desc: str):
-    """A progress bar for `total` batches (a no-op object when bars are off)."""
-    if total < 2 or not enabled():
+class _Bar:
+    """A tqdm bar that is removed when closed, whether the loop finished or not."""
+
+    def __init__(self, tq):
+        self.tq = tq
+
+    def update(self, n: int = 1) -> None:
+        self.tq.update(n)
+
+    def close(self) -> None:
+        self.tq.close()
+        container = getattr(self.tq, "container", None)     # the notebook widget
+        if container is not None:
+            container.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+
+def label(desc: str, epoch: int | None = None) -> str:
+    """`run epoch 3`: what runs, and which epoch when known."""
+    return desc if epoch is None else f"{desc} epoch {epoch}"
+
+
+def bar(total: int, desc: str, epoch: int | None = None, unit: str = "batch", stream=None):
+    """A progress bar for `total` steps of `desc` (a no-op object where bars are off): the
+    label names the epoch when given; `unit` counts batches unless said otherwise."""
+    stream = stream if stream is not None else sys.stderr
+    kind = where(stream) if total >= 2 else None
+    if kind is None:
         return NULL
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        return NULL
-    return tqdm(total=total, desc=desc, unit="batch", leave=False, delay=1.0, file=sys.stderr,
-                dynamic_ncols=True, mininterval=0.25)
+    text = label(desc, epoch)
+    if kind == "notebook" and _has_widgets():
+        from tqdm.notebook import tqdm as notebook_tqdm
+        return _Bar(notebook_tqdm(total=total, desc=text, unit=unit, leave=False, delay=1.0,
+                                  mininterval=0.25))
+    from tqdm import tqdm
+    if kind == "terminal":
+        return _Bar(tqdm(total=total, desc=text, unit=unit, leave=False, delay=1.0, file=stream,
+                         dynamic_ncols=True, mininterval=0.25))
+    # a notebook's text stream (no terminal width to ask) or a log: a fixed width; a log is
+    # redrawn rarely, since each redraw stays in the file
+    return _Bar(tqdm(total=total, desc=text, unit=unit, leave=False, delay=1.0, file=stream,
+                     ncols=80, mininterval=0.25 if kind == "notebook" else 5.0))
 
 
 class Interrupt:

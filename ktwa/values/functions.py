@@ -43,6 +43,7 @@ class Builtin(QFunction):
     ctx: bool = False
     infix: bool = False       # usable infix (glyphs and keywords like mod, in, each)
     doc: str = ""
+    reserved: bool = True     # a q keyword: assigning the name is 'assign (not so for `help`)
     qtype: int = 101
     rank: int = 1
 
@@ -76,9 +77,10 @@ class Definitions:
         self.builtins: list[Builtin] = []
 
     def __call__(self, name: str, monad=None, dyad=None, triad=None, tetrad=None, *,
-                 ctx: bool = False, infix: bool = False, doc: str = "") -> Builtin:
+                 ctx: bool = False, infix: bool = False, doc: str = "",
+                 reserved: bool = True) -> Builtin:
         b = Builtin(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, ctx=ctx,
-                    infix=infix, doc=doc)
+                    infix=infix, doc=doc, reserved=reserved)
         self.builtins.append(b)
         return b
 
@@ -89,7 +91,8 @@ def _with_ctx(fn: Callable) -> Callable:
 
 def _merged(old: Builtin, new: Builtin) -> Builtin:
     """One name given arities in several places (`-` neg and subtract, `@` type and apply):
-    later arities win; when only some take the context, the others are adapted to take it."""
+    later arities win; when only some take the context, the others are adapted to take it;
+    each definition's doc is kept, one per line."""
     ctx = old.ctx or new.ctx
     fns: dict[int, Callable] = {}
     for b in (old, new):
@@ -97,7 +100,8 @@ def _merged(old: Builtin, new: Builtin) -> Builtin:
             fns[n] = _with_ctx(f) if ctx and not b.ctx else f
     return Builtin(new.name, monad=fns.get(1), dyad=fns.get(2), triad=fns.get(3),
                    tetrad=fns.get(4), ctx=ctx, infix=old.infix or new.infix,
-                   doc=new.doc or old.doc)
+                   reserved=old.reserved and new.reserved,
+                   doc="\n".join(dict.fromkeys(d for d in (old.doc, new.doc) if d)))
 
 
 def merge_builtins(modules) -> dict[str, Builtin]:

@@ -305,4 +305,5 @@ def cast(x, y):
 
 
 
-define("$", dyad=cast, infix=True, doc="cast / tok / pad")
+define("$", dyad=cast, infix=True,
+       doc='`t$x | "T"$s | n$s  cast x to type t; parse string s as type T; pad s to n characters')

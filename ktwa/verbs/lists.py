@@ -1107,46 +1107,66 @@ def vcond(c, a, b):
 # ---------------------------------------------------------------------------------------------
 # registration
 
-define("til", til)
-define("count", q_count)
-define("first", first)
-define("last", last)
+define("til", til, doc="til n  the first n naturals: 0 1 .. n-1")
+define("count", q_count, doc="count x  the number of items of x (1 for an atom)")
+define("first", first,
+       doc="first x  x's first item (a dictionary's first value, a table's first row)")
+define("last", last, doc="last x  x's last item")
 define("enlist", q_enlist, lambda a, b: q_enlist(a, b), lambda a, b, c: q_enlist(a, b, c),
-        lambda a, b, c, d: q_enlist(a, b, c, d))
-define("reverse", reverse)
-define("where", where)
-define("asc", asc)
-define("desc", desc)
-define("iasc", iasc)
-define("idesc", idesc)
-define("distinct", distinct)
-define("group", group)
-define("in", dyad=q_in, infix=True)
-define("within", dyad=within, infix=True)
-define("except", dyad=q_except, infix=True)
-define("inter", dyad=inter, infix=True)
-define("union", dyad=union, infix=True)
-define("cross", dyad=cross, infix=True)
-define("raze", raze)
-define("flip", flip)
-define("key", q_key)
-define("value", q_value, ctx=True)
-define("get", q_value, ctx=True)
-define("cols", cols)
-define("xcol", dyad=xcol, infix=True)
-define("xkey", dyad=xkey, infix=True)
-define("xasc", dyad=xasc, infix=True)
-define("xdesc", dyad=xdesc, infix=True)
-define("next", q_next)
-define("prev", q_prev)
-define("xprev", dyad=xprev, infix=True)
-define("sublist", dyad=sublist, infix=True)
-define("rotate", dyad=rotate, infix=True)
-define("cut", dyad=cut, infix=True)
-define("rand", lambda ctx, x: rand(x, ctx.rng), ctx=True)
-define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, infix=True)
-define("#", dyad=take, infix=True)
-define("_", dyad=drop, infix=True)
-define(",", monad=q_enlist, dyad=join, infix=True)
-define("!", dyad=bang, ctx=True, infix=True)
-define("~", dyad=q_match, infix=True)
+       lambda a, b, c, d: q_enlist(a, b, c, d),
+       doc="enlist x | enlist[x;y;..]  a list of its arguments (a 1-item list of x)")
+define("reverse", reverse, doc="reverse x  x's items in reverse order")
+define("where", where, doc="where b  the indexes of true items, each index i repeated b[i] times")
+define("asc", asc, doc="asc x  x sorted ascending")
+define("desc", desc, doc="desc x  x sorted descending")
+define("iasc", iasc, doc="iasc x  the indexes that sort x ascending")
+define("idesc", idesc, doc="idesc x  the indexes that sort x descending")
+define("distinct", distinct, doc="distinct x  x's unique items, in order of first occurrence")
+define("group", group,
+       doc="group x  a dictionary: each distinct item -> the indexes where it occurs")
+define("in", dyad=q_in, infix=True, doc="x in y  whether each item of x is an item of y")
+define("within", dyad=within, infix=True, doc="x within (lo;hi)  whether lo <= x <= hi")
+define("except", dyad=q_except, infix=True, doc="x except y  the items of x that are not in y")
+define("inter", dyad=inter, infix=True, doc="x inter y  the items of x that are also in y")
+define("union", dyad=union, infix=True, doc="x union y  distinct items of x then of y")
+define("cross", dyad=cross, infix=True, doc="x cross y  every pair of an item of x and one of y")
+define("raze", raze, doc="raze x  the items of x joined into one list")
+define("flip", flip, doc="flip x  transpose: a dictionary of columns becomes a table and back")
+define("key", q_key,
+       doc="key d | key t | key n  a dictionary's keys; a keyed table's key table; til n")
+define("value", q_value, ctx=True,
+       doc='value d | value`n | value"s"  a dictionary\'s values; the global n; evaluate the '
+           'string s')
+define("get", q_value, ctx=True, doc="get`n | get d  the value of the global n; value")
+define("cols", cols, doc="cols t  a table's column names")
+define("xcol", dyad=xcol, infix=True,
+       doc="c xcol t  t with its first columns renamed c (or by a dictionary old!new)")
+define("xkey", dyad=xkey, infix=True, doc="c xkey t  t keyed on its columns c")
+define("xasc", dyad=xasc, infix=True, doc="c xasc t  t sorted ascending by columns c")
+define("xdesc", dyad=xdesc, infix=True, doc="c xdesc t  t sorted descending by columns c")
+define("next", q_next, doc="next x  each item's successor (null at the end)")
+define("prev", q_prev, doc="prev x  each item's predecessor (null at the start)")
+define("xprev", dyad=xprev, infix=True,
+       doc="n xprev x  each item's n-th predecessor (null before the start)")
+define("sublist", dyad=sublist, infix=True,
+       doc="n sublist x | (i;n) sublist x  the first n (last -n) items of x; n items from index i")
+define("rotate", dyad=rotate, infix=True,
+       doc="n rotate x  x rotated left n places (right for negative n)")
+define("cut", dyad=cut, infix=True,
+       doc="n cut x | i cut x  x cut into pieces of n items; at indexes i")
+define("rand", lambda ctx, x: rand(x, ctx.rng), ctx=True,
+       doc="rand x  a random item of list x; a random value below atom x")
+define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, infix=True,
+       doc="x?y | n?y | ?[c;a;b]  find: the index of y in x; n random items of y (-n: distinct); "
+           "a where c, else b")
+define("#", dyad=take, infix=True,
+       doc="n#x | s#x | c#t  take n items (from the end for -n, repeating); reshape to shape s; "
+           "columns c")
+define("_", dyad=drop, infix=True,
+       doc="n_x | i_x | k_d  drop n items (from the end for -n); cut at indexes i; remove keys k")
+define(",", monad=q_enlist, dyad=join, infix=True, doc="x,y | ,x  join x and y; enlist x")
+define("!", dyad=bang, ctx=True, infix=True,
+       doc="k!v | n!t | 0N!x  a dictionary of keys k and values v; t keyed on its first n columns; "
+           "write x's k form and return x")
+define("~", dyad=q_match, infix=True,
+       doc="x~y  match: whether x and y are identical in type and value")

@@ -352,15 +352,21 @@ def vs(x, y):
 
 # ---------------------------------------------------------------------------------------------
 
-define("string", q_string, ctx=True)
-define("like", dyad=like, infix=True)
-define("ss", dyad=ss, infix=True)
-define("ssr", triad=ssr, ctx=True)
-define("trim", trim)
-define("ltrim", ltrim)
-define("rtrim", rtrim)
-define("lower", lower)
-define("upper", upper)
-define("hsym", hsym)
-define("sv", dyad=sv, infix=True)
-define("vs", dyad=vs, infix=True)
+define("string", q_string, ctx=True,
+       doc="string x  x as text: a string per atom, a list of strings for a list")
+define("like", dyad=like, infix=True,
+       doc='x like "p"  whether x matches the pattern p (* ? [..] wildcards)')
+define("ss", dyad=ss, infix=True, doc='s ss "p"  the positions where pattern p starts in string s')
+define("ssr", triad=ssr, ctx=True,
+       doc='ssr[s;"p";r]  s with each match of pattern p replaced by r (a string or function)')
+define("trim", trim, doc="trim s  s without leading and trailing blanks")
+define("ltrim", ltrim, doc="ltrim s  s without leading blanks")
+define("rtrim", rtrim, doc="rtrim s  s without trailing blanks")
+define("lower", lower, doc="lower s  s in lower case (strings and symbols)")
+define("upper", upper, doc="upper s  s in upper case (strings and symbols)")
+define("hsym", hsym, doc="hsym`s  the file symbol `:s")
+define("sv", dyad=sv, infix=True,
+       doc='c sv x | b sv x  join strings x with c ("" for none); the number with digits x in '
+           'base b')
+define("vs", dyad=vs, infix=True,
+       doc='c vs s | b vs n  split string s at c; the digits of n in base b')
