@@ -47,7 +47,8 @@ def guard(fn):
 
 
 def is_int_atom(i) -> bool:
-    return isinstance(i, (np.integer, np.bool_))
+    # a timespan/minute/second/time atom is an np.integer to numpy, never an index to q
+    return isinstance(i, (np.integer, np.bool_)) and not isinstance(i, np.timedelta64)
 
 
 def is_int_vec(i) -> bool:

@@ -70,7 +70,7 @@ def _bool_result(r):
 
 
 def til(x):
-    if isinstance(x, np.integer) and not isinstance(x, np.bool_):
+    if isinstance(x, np.integer) and not isinstance(x, (np.bool_, np.timedelta64)):
         n = int(x)
         if n < 0:
             raise QError("domain")
@@ -136,7 +136,7 @@ def where(x):
         raise QError("type")
     if isinstance(x, np.bool_):
         return np.arange(int(x), dtype=I64)
-    if isinstance(x, np.integer):
+    if isinstance(x, np.integer) and not isinstance(x, np.timedelta64):
         if x < 0:
             raise QError("domain")
         return np.zeros(int(x), dtype=I64)

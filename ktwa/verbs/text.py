@@ -236,7 +236,7 @@ def hsym(x):
 
 
 def _is_int_atom(x):
-    return isinstance(x, np.integer) and not isinstance(x, np.bool_)
+    return isinstance(x, np.integer) and not isinstance(x, (np.bool_, np.timedelta64))
 
 
 def _is_int_vec(x):
