@@ -87,7 +87,8 @@ def test_temporal_literal_is_its_value_or_an_error(case):
 @given(st.lists(temporal_literal(), min_size=2, max_size=4))
 def test_strand_of_one_temporal_type_is_a_vector(cases):
     t = cases[0][1]
-    same = [c for c in cases if c[1] == t and c[2] < 2**63 and c[2] > -2**63]
+    lim = 2**63 if t in (-12, -15, -16) else 2**31
+    same = [c for c in cases if c[1] == t and -lim < c[2] < lim]
     if len(same) < 2 or t == -13:       # month items carry their m only at the strand's end
         return
     v = run(" ".join(c[0] for c in same))

@@ -8,7 +8,9 @@ from ..syntax import ast as A
 from ..syntax.parser import parse
 from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Derived, Lambda, Projection)
+from ..verbs.cast import temporal_part
 from ..verbs.core import BUILTINS
+from ..verbs.temporal import CLOCK
 from .apply import apply, call_monadic, foreign
 from .context import Env
 
@@ -41,6 +43,8 @@ def ev_name(node, env):
     g = env.ctx.globals
     if n in g:
         return g[n]
+    if loc is not None and "." in n and n.partition(".")[0] in loc:   # qSQL: time.minute
+        return temporal_part(loc[n.partition(".")[0]], n.partition(".")[2], n)
     return lookup_global(env.ctx, n)
 
 
@@ -54,6 +58,8 @@ def lookup_global(ctx, n: str):
     a = ctx.api.get(n)
     if a is not None:
         return a
+    if n in CLOCK:                      # .z.p .z.d ...: read the clock
+        return CLOCK[n]()
     if "." in n[1:]:
         # dotted name: a dictionary path from the root (`d.Y`), or a namespace entry
         parts = n.split(".")
@@ -75,7 +81,7 @@ def lookup_global(ctx, n: str):
                         raise QError(n)
                     v = c
                 else:
-                    raise QError(n)
+                    v = temporal_part(v, key, n)        # d.year, t.minute
             return v
     raise QError(n)
 

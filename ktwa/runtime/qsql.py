@@ -59,6 +59,9 @@ def _col_name(name, node, cols):
     for n in _names_in(node):
         if n.name in cols:
             return n.name
+        root, _, part = n.name.partition(".")
+        if part and root in cols:               # by time.minute names the column minute
+            return part.rpartition(".")[2]
     return "x"
 
 

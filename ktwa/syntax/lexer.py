@@ -20,6 +20,7 @@ from lark import Token
 
 from ..errors import QError
 from ..values.temporal import looks_temporal, parse_literal
+from ..values.types import GUID
 
 NOUN_END = {"NUM", "STR", "SYM", "NAME", "RPAR", "RBRACK", "RBRACE"}
 GLYPH_CHARS = set("+-*%!&|<>=~,^#_$?@.")
@@ -321,6 +322,12 @@ def tokenize(text: str) -> list[Tok]:
                 and not (adjacent(i) and prev_kind() in NOUN_END
                          and not (prev_kind() == "RBRACK" and _is_param_close(toks)))):
             words = _strand_words(text, i)
+            if text[i:i + 3] == "0Ng" and all(text[a:b] == "0Ng" for a, b in words):
+                end = words[-1][1]          # the guid null (guids have no other literal)
+                nulls = np.zeros(len(words), dtype=GUID)
+                emit("NUM", text[i:end], i, end, nulls[0] if len(words) == 1 else nulls)
+                i = end
+                continue
             if any(looks_temporal(text[a:b]) for a, b in words):
                 end = words[-1][1]
                 try:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .types import QDict, QTable, qtype
+from .types import QDict, QTable, qtype, ordered
 
 
 def match(a, b) -> bool:
@@ -14,7 +14,7 @@ def match(a, b) -> bool:
             return False
         if a.dtype.kind == "f":
             return bool(np.array_equal(a, b, equal_nan=True))
-        return bool(np.array_equal(a, b))
+        return bool(np.array_equal(ordered(a), ordered(b)))
     if isinstance(a, list):
         if not isinstance(b, list) or len(a) != len(b):
             return False
@@ -31,6 +31,8 @@ def match(a, b) -> bool:
             return False
         if isinstance(a, np.floating):
             return bool(a == b or (np.isnan(a) and np.isnan(b)))
+        if isinstance(a, (np.datetime64, np.timedelta64)):
+            return bool(a.view(np.int64) == b.view(np.int64))
         return bool(a == b)
     if a is None:
         return b is None

@@ -408,3 +408,95 @@ def parse_literal(words: list):
     if len(out) == 1:
         return atom(t, out[0])
     return from_counts(np.array(out, dtype=I64), t)
+
+
+# ---------------------------------------------------------------------------------------------
+# text in: Tok (`"D"$"2024.01.31"`); text q cannot read gives None (the caller's null)
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_TXT_DATE = [
+    re.compile(r"(?P<y>\d{4})[.\-/](?P<m>\d\d)[.\-/](?P<d>\d\d)"),     # 2024.01.31 2024-01-31
+    re.compile(r"(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)"),                  # 20240131
+    re.compile(r"(?P<d>\d\d)(?P<mon>[A-Za-z]{3})(?P<y>\d{4})"),        # 31JAN2024
+    re.compile(r"(?P<m>\d\d)/(?P<d>\d\d)/(?P<y>\d{4})"),               # 01/31/2024 (\z 0)
+]
+_TXT_CLOCK = re.compile(r"(?P<neg>-)?(?:(?P<days>\d+)D)?(?P<h>\d+)(?::(?P<m>\d\d)(?::(?P<s>\d\d)"
+                        r"(?:\.(?P<f>\d*))?)?)?")
+_TXT_DIGITS = re.compile(r"(?P<h>\d\d)(?P<m>\d\d)?(?P<s>\d\d)?(?P<f>\d*)")
+
+
+def _text_days(s: str):
+    for r in _TXT_DATE:
+        m = r.fullmatch(s)
+        if m:
+            g = m.groupdict()
+            mo = _MONTHS.get(g["mon"].lower()) if g.get("mon") else int(g["m"])
+            try:
+                return days_from_civil(int(g["y"]), mo or 0, int(g["d"]))
+            except ValueError:
+                return None
+    return None
+
+
+def _text_clock_ns(s: str, digits_ok: bool):
+    """Nanoseconds of [-][nD]hh[:mm[:ss[.f]]] (or hhmmss[f] digits when digits_ok)."""
+    m = _TXT_CLOCK.fullmatch(s)
+    if m is None or (":" not in s and "D" not in s):
+        if not digits_ok:
+            return None
+        m = _TXT_DIGITS.fullmatch(s)
+        if m is None:
+            return None
+    g = m.groupdict()
+    if int(g.get("m") or 0) >= 60 or int(g.get("s") or 0) >= 60 or len(g.get("f") or "") > 9:
+        return None
+    ns = ((int(g["h"]) * 60 + int(g.get("m") or 0)) * 60 + int(g.get("s") or 0)) * 10**9
+    f = g.get("f") or ""
+    ns += int(f.ljust(9, "0")) if f else 0
+    ns += int(g.get("days") or 0) * DAY_NS
+    return -ns if g.get("neg") else ns
+
+
+def _text_stamp_ns(s: str):
+    """Nanoseconds since 2000 of date[D|T| |-]time, a date alone, or unix seconds[.f]."""
+    m = re.fullmatch(r"(\d{9,11})(?:\.(\d{1,9}))?", s)
+    if m:                                       # seconds since 1970 (tok.md)
+        ns = (int(m.group(1)) - EPOCH_1970 * 86400) * 10**9
+        return ns + (int(m.group(2).ljust(9, "0")) if m.group(2) else 0)
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d|[^DT \-]+)(?:[DT \-](.*))?", s)
+    if m is None:
+        return None
+    days = _text_days(m.group(1))
+    if days is None:
+        return None
+    clock = 0
+    if m.group(2):
+        clock = _text_clock_ns(m.group(2), False)
+        if clock is None or clock < 0 or clock >= DAY_NS:
+            return None
+    return days * DAY_NS + clock
+
+
+def parse_text(t: int, s: str):
+    """The count of type t that q's Tok reads from s, or None (null) when it cannot."""
+    s = s.strip()
+    if s in ("0N", ""):
+        return None
+    if s in ("0W", "-0W"):
+        return INF[t] if s == "0W" else -INF[t]
+    if t == 14:
+        c = _text_days(s)
+    elif t == 13:
+        m = re.fullmatch(r"(\d{4})[.\-/]?(\d\d)", s)
+        c = (int(m.group(1)) - 2000) * 12 + int(m.group(2)) - 1 \
+            if m and 1 <= int(m.group(2)) <= 12 else None
+    elif t in (12, 15):
+        ns = _text_stamp_ns(s)
+        c = None if ns is None else (ns if t == 12 else ns // 10**6)
+    else:
+        ns = _text_clock_ns(s, True)
+        c = None if ns is None else ns // NS[t]
+    if c is None or not -INF[t] <= c <= INF[t]:
+        return None
+    return c

@@ -314,6 +314,13 @@ def is_null(x) -> bool:
     return False
 
 
+def ordered(a: np.ndarray) -> np.ndarray:
+    """a, or a view of it, whose numpy order and equality are q's: temporal items as their
+    int64 counts (numpy's NaT is unequal to itself and sorts last; q's nulls are equal and
+    sort first)."""
+    return a.view(np.int64) if a.dtype.kind in "mM" else a
+
+
 def null_mask(x: np.ndarray) -> np.ndarray:
     """Boolean mask of nulls for a simple vector."""
     t = DTYPE_TYPE.get(x.dtype, 0)

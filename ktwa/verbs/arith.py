@@ -16,10 +16,13 @@ from ..values.types import known_null_free
 
 from ..errors import QError
 from ..values.compare import match
+from ..values.types import ordered
 from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, INT_NULL, INT_INF,
                             NULL_J, from_items, to_items, null_mask, is_null)
+from ..values.temporal import TEMPORAL
 from .atomic import atomic1, atomic2, SIMPLE
 from .core import define
+from . import temporal
 
 _i64, _f64, _nd = np.int64, np.float64, np.ndarray
 NUMERIC = frozenset((1, 4, 5, 6, 7, 8, 9))
@@ -107,11 +110,11 @@ def _both_scalar(x, y) -> bool:
 
 # ---------------------------------------------------------------------------- + - * %
 
-def _arith_kernel(ufunc):
+def _arith_kernel(ufunc, op):
     def kernel(x, y):
         tx, ty = _t(x), _t(y)
         if tx not in NUMERIC or ty not in NUMERIC:
-            raise QError("type")
+            return _other_arith(op, x, tx, y, ty)
         sc = _both_scalar(x, y)
         x, y = _arr(x), _arr(y)
         rt = max(6, tx, ty)
@@ -136,9 +139,26 @@ def _arith_kernel(ufunc):
     return kernel
 
 
-_k_add = _arith_kernel(np.add)
-_k_sub = _arith_kernel(np.subtract)
-_k_mul = _arith_kernel(np.multiply)
+_k_add = _arith_kernel(np.add, "+")
+_k_sub = _arith_kernel(np.subtract, "-")
+_k_mul = _arith_kernel(np.multiply, "*")
+
+
+def _other_arith(op, x, tx, y, ty):
+    """+ - * beyond numbers: temporal operands, and chars as add.md / subtract.md allow them
+    (c+f and c-f are floats; a number minus a char is a number; c+c, c+j ... are 'type)."""
+    sc = _both_scalar(x, y)
+    if tx in TEMPORAL or ty in TEMPORAL:
+        if tx not in NUMERIC | TEMPORAL | {10} or ty not in NUMERIC | TEMPORAL | {10}:
+            raise QError("type")
+        return temporal.arith(op, _arr(x), tx, _arr(y), ty, sc)
+    if op != "*" and 10 in (tx, ty) and (tx in NUMERIC or ty in NUMERIC):
+        if 9 in (tx, ty) or (op == "-" and ty == 10):
+            cx = _arr(x).view(np.uint8) if tx == 10 else _arr(x)
+            cy = _arr(y).view(np.uint8) if ty == 10 else _arr(y)
+            return _arith_kernel(np.add if op == "+" else np.subtract, op)(
+                _out(cx, sc), _out(cy, sc))
+    raise QError("type")
 
 
 def _k_div(x, y):
@@ -302,6 +322,40 @@ _k_xexp = _float_kernel(np.power)
 _k_xlog = _float_kernel(lambda b, v: np.log(v) / np.log(b))
 
 
+def _k_xbar(x, y):
+    """x xbar y: y rounded down to a multiple of x (xbar.md), x*floor y%x."""
+    tx, ty = _t(x), _t(y)
+    sc = _both_scalar(x, y)
+    if tx == 16 and ty not in TEMPORAL:         # a timespan step over numbers: its count
+        x, tx = _arr(x).view(np.int64), 7
+    if tx in TEMPORAL or ty in TEMPORAL:
+        if tx not in NUMERIC | TEMPORAL | {10} or ty not in NUMERIC | TEMPORAL | {10}:
+            raise QError("type")
+        return temporal.xbar(_arr(x), tx, _arr(y), ty, sc)
+    if tx == 10 or ty == 10:
+        if tx == 10 or ty not in NUMERIC | {10}:
+            raise QError("type")
+        y, ty = _arr(y).view(np.uint8), 4
+    if tx not in NUMERIC or ty not in NUMERIC:
+        raise QError("type")
+    x, y = _arr(x), _arr(y)
+    if tx in FLOATS or ty in FLOATS:
+        a, b = _conv(x, tx, 9), _conv(y, ty, 9)
+        with np.errstate(**_ERR):
+            r = a * np.floor(b / a)
+        return _out(r, sc, np.float64)
+    rt = max(6, tx, ty)
+    a, b = _conv(x, tx, rt), _conv(y, ty, rt)
+    m = (b == INT_NULL[rt]) | (a == INT_NULL[rt]) | (a == 0)
+    with np.errstate(**_ERR):
+        r = a * np.floor_divide(b, np.where(a == 0, 1, a))
+    return _out(np.where(m, INT_NULL[rt], r), sc, TYPE_DTYPE[rt])
+
+
+def xbar(x, y):
+    return atomic2(_k_xbar, x, y)
+
+
 def idiv(x, y):
     return atomic2(_k_idiv, x, y)
 
@@ -350,10 +404,21 @@ def _flt(x, y):
 def _cmp_prep(x, y):
     """Common representation for comparing simple operands: (x, y, kind) kind in i f s."""
     tx, ty = _t(x), _t(y)
+    if tx in TEMPORAL or ty in TEMPORAL:
+        if tx == 11 or ty == 11 or not (tx in NUMERIC | TEMPORAL | {10} and
+                                          ty in NUMERIC | TEMPORAL | {10}):
+            raise QError("type")
+        x, tx, y, ty = temporal.compare_operands(_arr(x), tx, _arr(y), ty)
+        if tx == 7 and ty == 7:
+            return x, y, "i"
     if tx == 11 or ty == 11:
         if tx != ty:
             raise QError("type")
         return x, y, "s"
+    if tx == 2 or ty == 2:      # guids compare with guids only, as 128-bit unsigned numbers
+        if tx != ty:
+            raise QError("type")
+        return _guid_ints(x), _guid_ints(y), "i"
     if tx == 10:
         tx = 4
         x = _arr(x).view(np.uint8)
@@ -367,6 +432,13 @@ def _cmp_prep(x, y):
     if rt in FLOATS:
         return _conv(x, tx, 9), _conv(y, ty, 9), "f"
     return _conv(x, tx, rt), _conv(y, ty, rt), "i"
+
+
+def _guid_ints(g):
+    """Guids as Python ints in an object array (their order is their bytes' order)."""
+    a = _arr(g)
+    flat = [int.from_bytes(bytes(b), "big") for b in a.reshape(-1).view(np.uint8).reshape(-1, 16)]
+    return np.array(flat, dtype=object).reshape(a.shape)
 
 
 _MIRROR = {"eq": "eq", "ne": "ne", "lt": "gt", "gt": "lt", "le": "ge", "ge": "le"}
@@ -512,8 +584,17 @@ def _minmax_kernel(is_max: bool):
     def kernel(x, y):
         tx, ty = _t(x), _t(y)
         sc = _both_scalar(x, y)
-        if tx == 10 and ty == 10:
-            r = iop(_arr(x).view(np.uint8), _arr(y).view(np.uint8))
+        if tx in TEMPORAL or ty in TEMPORAL:
+            if not (tx in NUMERIC | TEMPORAL | {10} and ty in NUMERIC | TEMPORAL | {10}):
+                raise QError("type")
+            return temporal.lesser_greater(is_max, _arr(x), tx, _arr(y), ty, sc)
+        if tx == 10 or ty == 10:
+            # a char meets a number as its code and stays a char (lesser.md: 98&"c" is "b")
+            if tx not in NUMERIC | {10} or ty not in NUMERIC | {10}:
+                raise QError("type")
+            a = _arr(x).view(np.uint8) if tx == 10 else _conv_char(_arr(x), tx)
+            b = _arr(y).view(np.uint8) if ty == 10 else _conv_char(_arr(y), ty)
+            r = iop(a, b)
             return _out(_u8_chars(np.asarray(r)), sc, "S1")
         if tx not in NUMERIC or ty not in NUMERIC:
             raise QError("type")
@@ -525,6 +606,15 @@ def _minmax_kernel(is_max: bool):
         r = fop(x, y) if rt in FLOATS else iop(x, y)
         return _out(r, sc, TYPE_DTYPE[rt])
     return kernel
+
+
+def _conv_char(v, t):
+    """A number as a char code (`"c"$`: floats round, wider integers keep their low byte)."""
+    if t in FLOATS:
+        with np.errstate(**_ERR):
+            v = np.trunc(v + np.copysign(0.5, v))
+        v = np.where(np.isfinite(v), v, 0)
+    return v.astype(np.int64).astype(np.uint8)
 
 
 _k_min = _minmax_kernel(False)
@@ -546,6 +636,12 @@ def qmax(x, y):
 def _k_fill(x, y):
     tx, ty = _t(x), _t(y)
     sc = _both_scalar(x, y)
+    if tx in TEMPORAL or ty in TEMPORAL:
+        if tx != ty:            # a temporal fills only its own type here ('type otherwise)
+            raise QError("type")
+        xa, ya = _arr(x), _arr(y)
+        r = np.where(null_mask(np.atleast_1d(ya)).reshape(ya.shape), xa, ya)
+        return _out(np.asarray(r, dtype=ya.dtype), sc, ya.dtype)
     if tx == 11 or ty == 11:
         if tx != ty:
             raise QError("type")
@@ -591,18 +687,24 @@ def _monad_kernel(fn, out_type=None, allow=NUMERIC):
 
 
 def _neg_a(v, t):
+    if t in TEMPORAL:           # neg.md: a temporal negates in its own type
+        return temporal.from_qnums(np.negative(temporal.qnums(v, t)), t)
     if t in (1, 4):
         v = v.astype(np.int32)
     return np.negative(v)
 
 
 def _abs_a(v, t):
+    if t in TEMPORAL:           # abs.md: a temporal stays its type
+        return temporal.from_qnums(np.abs(temporal.qnums(v, t)), t)
     if t in (1, 4):
         v = v.astype(np.int32)
     return np.abs(v)
 
 
 def _signum_a(v, t):
+    if t in TEMPORAL:           # signum.md: the sign of q's number (nulls are -1)
+        v, t = temporal.qnums(v, t), temporal.tm.BASE[t]
     if t in FLOATS:
         with np.errstate(**_ERR):
             r = np.sign(v)
@@ -652,9 +754,9 @@ def _recip_a(v, t):
         return np.true_divide(1.0, _to_float(v, t))
 
 
-_k_neg = _monad_kernel(_neg_a)
-_k_abs = _monad_kernel(_abs_a)
-_k_signum = _monad_kernel(_signum_a, np.int32)
+_k_neg = _monad_kernel(_neg_a, allow=NUMERIC | TEMPORAL)
+_k_abs = _monad_kernel(_abs_a, allow=NUMERIC | TEMPORAL)
+_k_signum = _monad_kernel(_signum_a, np.int32, NUMERIC | TEMPORAL)
 _k_not = _monad_kernel(_not_a, np.bool_, NUMERIC | {10})
 _k_floor = _monad_kernel(_floor_a)
 _k_ceil = _monad_kernel(_ceil_a)
@@ -751,6 +853,8 @@ def _scan(fn, items):
 
 
 def _sum_vec(x, t):
+    if t in TEMPORAL:
+        return temporal.aggregate("sum", x, t)
     if t == 1 or t == 4:
         return np.int32(np.count_nonzero(x) if t == 1 else x.sum(dtype=np.int32))
     if t in INTS:
@@ -781,6 +885,8 @@ def _prd_vec(x, t):
 
 
 def _max_vec(x, t):
+    if t in TEMPORAL:
+        return temporal.aggregate("max", x, t)
     if t == 1:
         return np.bool_(x.any())
     if t in INTS:
@@ -804,6 +910,8 @@ def _max_vec(x, t):
 
 
 def _min_vec(x, t):
+    if t in TEMPORAL:
+        return temporal.aggregate("min", x, t)
     if t == 1:
         return np.bool_(x.all())
     if t in INTS:
@@ -830,6 +938,8 @@ def _min_vec(x, t):
 
 
 def _avg_vec(x, t):
+    if t in TEMPORAL:
+        return temporal.aggregate("avg", x, t)
     if t not in NUMERIC:
         raise QError("type")
     if t in INTS:
@@ -887,6 +997,9 @@ def _running(vec_fn, dyad):
 
 def _cum_vec(x, t, cum, identity):
     """Running sums/products: nulls count as the identity (q's sums/prds skip nulls)."""
+    if t in TEMPORAL and cum is np.cumsum and t != 15:
+        r = _cum_vec(temporal.qnums(x, t), 6 if t in temporal.tm.NARROW else 7, cum, identity)
+        return temporal.from_qnums(r, t)
     if t in (1, 4):
         return cum(x, dtype=np.int32)
     if t in INTS:
@@ -912,6 +1025,8 @@ def _prds_vec(x, t):
 
 
 def _maxs_vec(x, t):
+    if t in TEMPORAL:
+        return np.maximum.accumulate(ordered(x)).view(x.dtype) if x.size else x
     if t == 1:
         return np.logical_or.accumulate(x) if x.size else x
     if t in INTS or t == 4:
@@ -924,6 +1039,8 @@ def _maxs_vec(x, t):
 
 
 def _mins_vec(x, t):
+    if t in TEMPORAL:
+        return np.minimum.accumulate(ordered(x)).view(x.dtype) if x.size else x
     if t == 1:
         return np.logical_and.accumulate(x) if x.size else x
     if t in INTS or t == 4 or t in FLOATS:
@@ -999,7 +1116,7 @@ def differ(x):
         if t in FLOATS:
             same = _feq(a.astype(np.float64), b.astype(np.float64))
         else:
-            same = np.asarray(a == b, dtype=bool)
+            same = np.asarray(ordered(a) == ordered(b), dtype=bool)
         return np.concatenate([[True], ~same])
     if isinstance(x, list):
         if not x:
@@ -1136,6 +1253,8 @@ define("div", dyad=idiv, infix=True, doc="floor division")
 define("xexp", dyad=xexp, infix=True, doc="x to the power y")
 define("xlog", dyad=xlog, infix=True, doc="log of y base x")
 define("wsum", dyad=wsum, infix=True, doc="weighted sum")
+define("xbar", dyad=xbar, infix=True,
+       doc="x xbar y  y rounded down to a multiple of x (numbers, temporals, timespan steps)")
 define("wavg", dyad=wavg, infix=True, doc="weighted average")
 
 define("neg", monad=neg, doc="negate")

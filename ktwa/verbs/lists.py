@@ -12,7 +12,7 @@ from ..errors import QError
 from ..values.compare import match
 from ..values.functions import QFunction
 from ..values.types import (CHAR, SYM, QDict, QTable, count, enlist, from_items, is_atom,
-                            is_keyed, is_null, qtype, text, to_items)
+                            is_keyed, is_null, ordered, qtype, text, to_items)
 from .core import define
 from .index import (find_positions, guard, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
@@ -163,6 +163,8 @@ def _skey(v):
         return (0, 10, 1, bytes(v))
     if isinstance(v, np.floating):
         return (0, 9, 0, 0.0) if np.isnan(v) else (0, 9, 1, float(v))
+    if isinstance(v, (np.datetime64, np.timedelta64)):
+        return (0, 12, 0 if is_null(v) else 1, int(v.view(np.int64)))
     if isinstance(v, (np.integer, np.bool_)):
         return (0, 7, 0 if is_null(v) else 1, int(v))
     if isinstance(v, np.ndarray):
@@ -177,6 +179,7 @@ def _skey(v):
 
 
 def _grade_vec(v: np.ndarray) -> np.ndarray:
+    v = ordered(v)
     if v.dtype == SYM:
         v = v.astype(str) if len(v) else v
     if v.dtype.kind == "f":
@@ -189,6 +192,7 @@ def _grade_vec(v: np.ndarray) -> np.ndarray:
 def _rank_codes(v) -> np.ndarray:
     """Dense sort codes for a column (nulls lowest)."""
     if isinstance(v, np.ndarray):
+        v = ordered(v)
         _, inv = np.unique(v.astype(str) if v.dtype == SYM and len(v) else v,
                            return_inverse=True)
         codes = inv.astype(I64).reshape(-1) + 1
@@ -270,7 +274,7 @@ def _first_occurrence(x) -> np.ndarray:
             for k, v in enumerate(x.tolist()):
                 seen.setdefault(v, k)
             return np.fromiter(seen.values(), dtype=I64, count=len(seen))
-        _, idx = np.unique(x, return_index=True)
+        _, idx = np.unique(ordered(x), return_index=True)
         return np.sort(idx).astype(I64)
     keys = _row_keys(x) if isinstance(x, QTable) else [hkey(a) for a in to_items(x)]
     seen = {}
@@ -293,7 +297,7 @@ def _group_codes(x):
     """(codes, first) with codes[i] the group number of item i, groups numbered in order of
     first occurrence, and first the position of each group's first item."""
     if isinstance(x, np.ndarray) and x.dtype != SYM and len(x):
-        _, first, inv = np.unique(x, return_index=True, return_inverse=True)
+        _, first, inv = np.unique(ordered(x), return_index=True, return_inverse=True)
         inv = inv.reshape(-1)
         order = np.argsort(first, kind="stable")
         remap = np.empty(len(order), dtype=I64)
@@ -428,7 +432,11 @@ def within(x, y):
                 raise QError("type")
             if kinds & {"O"}:
                 raise QError("type")
-            r = (x >= lo) & (x <= hi)
+            if kinds & {"m", "M"}:      # temporals compare in q's common type (arith)
+                from .arith import ge, le
+                r = np.logical_and(ge(x, lo), le(x, hi))
+            else:
+                r = (x >= lo) & (x <= hi)
     except (TypeError, ValueError):
         raise QError("type") from None
     if isinstance(r, np.ndarray):
@@ -1019,6 +1027,12 @@ def rotate(x, y):
 
 
 def _roll_atom(n, y, rng):
+    if isinstance(y, (np.datetime64, np.timedelta64)):
+        # 3?12:00: times below y, like 3?720 in y's units (a temporal 0N? or 0?y is 'nyi)
+        hi = int(y.view(I64))
+        if hi <= 0 or is_null(y):
+            raise QError("nyi")
+        return rng.integers(0, hi, n, dtype=I64).view(y.dtype)
     if isinstance(y, np.floating):
         return (rng.random(n) * float(y)).astype(y.dtype)
     if isinstance(y, np.integer) and not isinstance(y, np.bool_):
@@ -1144,3 +1158,52 @@ _define("_", dyad=drop, infix=True)
 _define(",", monad=q_enlist, dyad=join, infix=True)
 _define("!", dyad=bang, infix=True)
 _define("~", dyad=q_match, infix=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# bin, binr: binary search in a sorted list
+
+
+def _search_keys(v: np.ndarray) -> np.ndarray:
+    """v as an array numpy's searchsorted orders as q does (nulls lowest)."""
+    v = ordered(v)
+    if v.dtype == SYM:
+        return v.astype(str)
+    if v.dtype == CHAR:
+        return v.view(np.uint8)
+    if v.dtype.kind == "f":
+        return np.where(np.isnan(v), -np.inf, v)
+    return v
+
+
+def _bin(x, y, right: bool):
+    """x bin y (right: binr): index of the last item of x <= y (first >= y for binr)."""
+    if isinstance(x, QDict) and not is_keyed(x):
+        return index(x.keys, _bin(x.values, y, right))
+    side = "left" if right else "right"
+    if isinstance(x, np.ndarray):
+        if isinstance(y, (np.ndarray, np.generic, str)) and not isinstance(y, list):
+            yv = y if isinstance(y, np.ndarray) else _as_list(y)
+            if yv.dtype != x.dtype:
+                raise QError("type")        # bin.md: exactly the same type, no promotion
+            r = np.searchsorted(_search_keys(x), _search_keys(yv), side=side).astype(I64)
+            if not right:
+                r -= 1
+            return r if isinstance(y, np.ndarray) else r[0]
+        if isinstance(y, list):
+            return from_items([_bin(x, a, right) for a in y]) if y else np.array([], dtype=I64)
+        raise QError("type")
+    if isinstance(x, list):
+        import bisect
+        if isinstance(y, list):         # a list of items to look for, as Find does
+            return np.array([_bin(x, a, right) for a in y], dtype=I64)
+        keys = [_skey(a) for a in x]
+        k = _skey(y)
+        return I64(bisect.bisect_left(keys, k) if right else bisect.bisect_right(keys, k) - 1)
+    raise QError("type")
+
+
+_define("bin", dyad=lambda x, y: _bin(x, y, False), infix=True,
+        doc="x bin y  index of the last item of sorted x at or below y (-1 if none)")
+_define("binr", dyad=lambda x, y: _bin(x, y, True), infix=True,
+        doc="x binr y  index of the first item of sorted x at or above y")
