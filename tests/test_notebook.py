@@ -124,3 +124,21 @@ def test_example_notebook_runs(tmp_path, monkeypatch):
     assert any(t.startswith("last    |") and "averaged|" in t for t in texts)
     errs = [o.text for o in outs if o.output_type == "stream" and o.name == "stderr"]
     assert any(e.startswith("'parm") for e in errs)     # the deliberate error cell
+
+
+@pytest.mark.parametrize("py, q", [
+    # numpy counts datetimes from 1970, q from 2000: the boundary converts, it never relabels
+    (np.array(["2024-01-31", "NaT"], dtype="M8[D]"), "2024.01.31 0N"),
+    (np.datetime64("2024-01-31T12:30:00.000000001", "ns"), "2024.01.31D12:30:00.000000001"),
+    (np.array(["2024-01"], dtype="M8[M]"), ",2024.01m"),
+    (np.array([750], dtype="m8[m]"), ",12:30"),
+    (np.array([1], dtype="m8[h]"), ",0D01"),
+])
+def test_temporals_cross_the_python_boundary(py, q):
+    from ktwa.values.compare import match
+    s = nb.Session()
+    v = nb.to_q(py)
+    assert match(v, s.eval(q)), (py, q)
+    back = nb.to_py(v)
+    if py.dtype.str in ("<M8[D]", "<M8[ns]", "<M8[M]", "<m8[m]"):
+        np.testing.assert_array_equal(back, py)

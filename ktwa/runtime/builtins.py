@@ -74,6 +74,8 @@ def _bang(ctx, x, y):
     if isinstance(x, np.int64) and x == T.NULL_J:
         ctx.write(1, ctx.one_line(y) + "\n")
         return y
+    if isinstance(x, np.int64) and x == -3:         # -3!x: the k (one-line) text of x
+        return T.chars(ctx.one_line(y))
     base = _BANG
     if base is None:
         raise QError("nyi")

@@ -286,7 +286,7 @@ _WORD = re.compile(r"""(?P<neg>-)?(?:
   | (?P<hh>\d\d+):(?P<mi>\d\d)(?::(?P<ss>\d\d)(?:\.(?P<frac>\d+))?)?(?P<tsfx>[tuv])?
   | (?P<zero>0)p
   | 0(?P<nw>[NW])(?P<nl>[pmdznuvt])?
-  | 0w(?P<wz>z)
+  | 0w(?P<wz>z)?
 )$""".format(c1=_clock_re("1"), c2=_clock_re("2")), re.X)
 _LOOKS = re.compile(r"-?(?:\d{4}\.\d\d(?:\.|m$)|\d+D|\d+:\d|0p$|0[NW][pmdznuvt]$|0wz$)")
 
@@ -357,7 +357,8 @@ def _read_word(w: str):
                 raise ValueError("nyi")
             return t, "null", t
         return t, "-inf" if neg else "inf", t
-    return 15, "-inf" if neg else "inf", 15
+    t = 15 if g["wz"] else 0        # 0w: a float-like infinity, in a strand of datetimes
+    return t, "-inf" if neg else "inf", t
 
 
 def _count(natural: int, value: int, t: int) -> int:
@@ -393,7 +394,7 @@ def parse_literal(words: list):
         if len(naturals) != 1:
             raise ValueError("type")
         t = naturals.pop()
-    if t not in TEMPORAL:
+    if t not in TEMPORAL or (t != 15 and any(w.lstrip("-") == "0w" for w in words)):
         raise ValueError("type")
     out = []
     for natural, value, _ in read:
@@ -500,3 +501,41 @@ def parse_text(t: int, s: str):
     if c is None or not -INF[t] <= c <= INF[t]:
         return None
     return c
+
+
+# ---------------------------------------------------------------------------------------------
+# numpy's own meaning, at the Python boundary (notebook push/pull)
+
+_EPOCH_IN = {12: EPOCH_1970 * DAY_NS, 13: 360, 14: EPOCH_1970, 15: EPOCH_1970 * DAY_MS}
+
+
+def from_numpy(a: np.ndarray):
+    """A numpy datetime64/timedelta64 array as read by numpy (1970 epoch, NaT) as the q
+    temporal its unit names (M8[D] a date, m8[s] a second ...; other units become timestamps
+    or timespans). Values q's type cannot hold raise ValueError."""
+    t = qtype_of_dtype(a.dtype)
+    if not t:
+        t = 12 if a.dtype.kind == "M" else 16
+        a = a.astype(DTYPES[t])
+    c = a.view(I64)
+    nat = c == np.iinfo(I64).min
+    with np.errstate(all="ignore"):
+        c = c - _EPOCH_IN.get(t, 0)
+    if t in DATED and bool(((c > 0) != (a.view(I64) > -_EPOCH_IN[t]))[~nat].any()):
+        raise ValueError("type")                # past q's timestamp range
+    if t in NARROW and bool((np.abs(c[~nat]) >= INF[t]).any()):
+        raise ValueError("type")
+    return from_counts(np.where(nat, NULL[t], c), t)
+
+
+def to_numpy(v, t: int) -> np.ndarray:
+    """A q temporal as numpy reads datetime64/timedelta64 (1970 epoch); nulls and infinities
+    (numpy has none) become NaT, as do timestamps past numpy's year 2262."""
+    c = counts(v)
+    special = (c == NULL[t]) | (c == INF[t]) | (c == -INF[t])
+    with np.errstate(all="ignore"):
+        r = c + _EPOCH_IN.get(t, 0)
+    over = (r < c) if t in DATED else np.zeros(c.shape, dtype=bool)
+    r = np.where(special | over, np.iinfo(I64).min, r)
+    out = r.view(DTYPES[t])
+    return out[()] if out.ndim == 0 else out
