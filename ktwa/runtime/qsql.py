@@ -141,6 +141,8 @@ def _hashable(v):
         return ("l", tuple(_hashable(x) for x in v))
     if isinstance(v, np.floating) and np.isnan(v):
         return ("nan",)
+    if isinstance(v, (np.datetime64, np.timedelta64)):     # by q's count: nulls first, in order
+        return int(v.view(np.int64))
     if isinstance(v, np.generic):
         return v.item()
     return v

@@ -705,6 +705,8 @@ def _abs_a(v, t):
 def _signum_a(v, t):
     if t in TEMPORAL:           # signum.md: the sign of q's number (nulls are -1)
         v, t = temporal.qnums(v, t), temporal.tm.BASE[t]
+    if t in (1, 4):             # numpy has no sign of a boolean
+        v = v.astype(np.int32)
     if t in FLOATS:
         with np.errstate(**_ERR):
             r = np.sign(v)

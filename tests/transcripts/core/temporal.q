@@ -611,6 +611,19 @@ time         sym price size d
 09:41:00.000 b   111   120            
 q)exec max time from trade
 09:41:00.000
+q)select sum v by d from ([]d:2024.01.10 2024.01.02 2024.01.02 1999.12.31 0N;v:1 2 3 4 5)
+d         | v
+----------| -
+          | 5
+1999.12.31| 4
+2024.01.02| 5
+2024.01.10| 1
+q)select count i by t from ([]t:10:00 01:30 0N 10:00)
+t    | x
+-----| -
+     | 1
+01:30| 1
+10:00| 2
 q)/ The clock (.z.p ...; dotz.md): types, and date/time agree with the timestamp
 q)type each (.z.p;.z.P;.z.n;.z.N;.z.z;.z.Z;.z.d;.z.D;.z.t;.z.T)
 -12 -12 -16 -16 -15 -15 -14 -14 -19 -19h
