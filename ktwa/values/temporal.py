@@ -1,15 +1,15 @@
 """q's temporal types on numpy: representation, calendar, and their text (display and parsing).
 
-| q type          | dtype  | the int64 each item holds (q's own number)         | null      | infinity |
-|-----------------|--------|----------------------------------------------------|-----------|----------|
-| 12 timestamp p  | M8[ns] | nanoseconds since 2000.01.01D00:00                 | -2^63     | 2^63-1   |
-| 13 month m      | M8[M]  | months since 2000.01                               | -2^31     | 2^31-1   |
-| 14 date d       | M8[D]  | days since 2000.01.01                              | -2^31     | 2^31-1   |
-| 15 datetime z   | M8[ms] | milliseconds since 2000.01.01T00:00 (q: float days) | -2^63     | 2^63-1   |
-| 16 timespan n   | m8[ns] | nanoseconds                                        | -2^63     | 2^63-1   |
-| 17 minute u     | m8[m]  | minutes                                            | -2^31     | 2^31-1   |
-| 18 second v     | m8[s]  | seconds                                            | -2^31     | 2^31-1   |
-| 19 time t       | m8[ms] | milliseconds                                       | -2^31     | 2^31-1   |
+| q type        | dtype  | the int64 each item holds (q's own number)        | null   | inf    |
+|---------------|--------|---------------------------------------------------|--------|--------|
+| 12 timestamp p| M8[ns] | nanoseconds since 2000.01.01D00:00                | -2^63  | 2^63-1 |
+| 13 month m    | M8[M]  | months since 2000.01                              | -2^31  | 2^31-1 |
+| 14 date d     | M8[D]  | days since 2000.01.01                             | -2^31  | 2^31-1 |
+| 15 datetime z | M8[ms] | milliseconds since 2000.01.01 (q: float days)     | -2^63  | 2^63-1 |
+| 16 timespan n | m8[ns] | nanoseconds                                       | -2^63  | 2^63-1 |
+| 17 minute u   | m8[m]  | minutes                                           | -2^31  | 2^31-1 |
+| 18 second v   | m8[s]  | seconds                                           | -2^31  | 2^31-1 |
+| 19 time t     | m8[ms] | milliseconds                                      | -2^31  | 2^31-1 |
 
 Why this shape:
 

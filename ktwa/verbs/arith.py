@@ -1234,19 +1234,33 @@ def wavg(x, y):
 
 
 
-define("+", dyad=add, infix=True, doc="add")
-define("-", monad=neg, dyad=sub, infix=True, doc="subtract / negate")
-define("*", dyad=mul, infix=True, doc="multiply")
+define("+", dyad=add, infix=True,
+       doc="x+y  add: numbers by q's type rules; a temporal moves by a number or a span "
+           "(date+1 is a date, date+12:30 a timestamp)")
+define("-", monad=neg, dyad=sub, infix=True,
+       doc="x-y | -x  subtract (timestamp-timestamp is a timespan, date-date an int) / negate")
+define("*", dyad=mul, infix=True,
+       doc="x*y  multiply (a timespan, minute, second or time times an integer stays a span)")
 define("%", monad=reciprocal, dyad=div, infix=True, doc="divide (always float)")
-define("&", dyad=qmin, infix=True, doc="lesser / and")
-define("|", dyad=qmax, infix=True, doc="greater / or")
-define("=", dyad=eq, infix=True, doc="equal (tolerant)")
-define("<>", dyad=ne, infix=True, doc="not equal")
-define("<", dyad=lt, infix=True, doc="less than")
-define(">", dyad=gt, infix=True, doc="greater than")
-define("<=", dyad=le, infix=True, doc="at most")
-define(">=", dyad=ge, infix=True, doc="at least")
-define("^", dyad=fill, infix=True, doc="fill nulls")
+define("&", dyad=qmin, infix=True,
+       doc='x&y  lesser / and: a char meets a number as a char (98&"c" is "b"), temporals '
+           'in their common type')
+define("|", dyad=qmax, infix=True,
+       doc="x|y  greater / or: a char meets a number as a char, temporals in their common type")
+define("=", dyad=eq, infix=True,
+       doc="x=y  equal (tolerant); temporals compare in their common type, nulls equal")
+define("<>", dyad=ne, infix=True,
+       doc="x<>y  not equal")
+define("<", dyad=lt, infix=True,
+       doc="x<y  less than (nulls lowest; temporals in their common type)")
+define(">", dyad=gt, infix=True,
+       doc="x>y  greater than")
+define("<=", dyad=le, infix=True,
+       doc="x<=y  at most")
+define(">=", dyad=ge, infix=True,
+       doc="x>=y  at least")
+define("^", dyad=fill, infix=True,
+       doc="x^y  fill: y with its nulls replaced by x")
 
 define("and", dyad=qmin, infix=True, doc="lesser / and")
 define("or", dyad=qmax, infix=True, doc="greater / or")
@@ -1259,10 +1273,13 @@ define("xbar", dyad=xbar, infix=True,
        doc="x xbar y  y rounded down to a multiple of x (numbers, temporals, timespan steps)")
 define("wavg", dyad=wavg, infix=True, doc="weighted average")
 
-define("neg", monad=neg, doc="negate")
-define("abs", monad=qabs, doc="absolute value")
+define("neg", monad=neg,
+       doc="neg x  negate (a temporal keeps its type)")
+define("abs", monad=qabs,
+       doc="abs x  absolute value (a temporal keeps its type)")
 define("not", monad=qnot, doc="logical not")
-define("signum", monad=signum, doc="sign as int")
+define("signum", monad=signum,
+       doc="signum x  sign as int: -1 0 1 (of a temporal's number; nulls -1)")
 define("reciprocal", monad=reciprocal, doc="1%x")
 define("floor", monad=floor, doc="round down (to long)")
 define("ceiling", monad=ceiling, doc="round up (to long)")
@@ -1270,15 +1287,22 @@ define("null", monad=qnull, doc="is null")
 for _name, _fn in MATH.items():
     define(_name, monad=_mk1(_monad_kernel(_fmath(_fn), np.float64)), doc=_name)
 
-define("sum", monad=qsum, doc="sum (nulls skipped)")
+define("sum", monad=qsum,
+       doc="sum x  sum, nulls skipped (times sum to a time, dates to a date)")
 define("prd", monad=prd, doc="product (nulls skipped)")
-define("max", monad=qmaxagg, doc="maximum (nulls skipped)")
-define("min", monad=qminagg, doc="minimum (nulls skipped)")
-define("avg", monad=avg, doc="mean as float")
-define("sums", monad=sums, doc="running sums")
+define("max", monad=qmaxagg,
+       doc="max x  maximum, nulls skipped (-0W of the type when none)")
+define("min", monad=qminagg,
+       doc="min x  minimum, nulls skipped (0W of the type when none)")
+define("avg", monad=avg,
+       doc="avg x  mean as float (of a temporal's numbers)")
+define("sums", monad=sums,
+       doc="sums x  running sums (of times: times)")
 define("prds", monad=prds, doc="running products")
-define("maxs", monad=maxs, doc="running maxima")
-define("mins", monad=mins, doc="running minima")
+define("maxs", monad=maxs,
+       doc="maxs x  running maxima")
+define("mins", monad=mins,
+       doc="mins x  running minima")
 define("deltas", monad=deltas, doc="differences of neighbours")
 define("ratios", monad=ratios, doc="ratios of neighbours")
 define("fills", monad=fills, doc="forward-fill nulls")

@@ -386,4 +386,6 @@ def cast(x, y):
 
 
 
-define("$", dyad=cast, infix=True, doc="cast / tok / pad")
+define("$", dyad=cast, infix=True,
+       doc='x$y  cast to type x (`date$ "d"$ 14h$), a part (`year`mm`dd`hh`uu`ss`week), '
+           'tok ("D"$"2024.01.31", "I"$ "G"$), pad (9$"abc")')

@@ -201,7 +201,7 @@ def sum_type(op: str, a: int, b: int) -> int:
 def _unit_counts(v, t: int, rt: int) -> np.ndarray:
     """Counts of a temporal operand in the units of result type rt (rt finer or equal)."""
     c = counts(v)
-    if t == rt:
+    if t == rt or (t == 12 and rt == 16):      # p+p, p-p: nanoseconds as they are
         return c
     if rt == 12:
         masks = _special(c, t)

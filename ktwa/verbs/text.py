@@ -15,7 +15,8 @@ from .index import guard
 I64 = np.int64
 
 
-def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, infix=False):
+def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, infix=False,
+            doc=""):
     monad, dyad, triad, tetrad = guard(monad), guard(dyad), guard(triad), guard(tetrad)
     old = BUILTINS.get(name)
     if old is not None and old.ctx == ctx:
@@ -25,7 +26,7 @@ def _define(name, monad=None, dyad=None, triad=None, tetrad=None, *, ctx=False, 
         tetrad = tetrad or old.tetrad
         infix = infix or old.infix
     return define(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, ctx=ctx,
-                  infix=infix)
+                  infix=infix, doc=doc)
 
 
 def _is_str(x) -> bool:
@@ -423,5 +424,9 @@ _define("rtrim", rtrim)
 _define("lower", lower)
 _define("upper", upper)
 _define("hsym", hsym)
-_define("sv", dyad=sv, infix=True)
-_define("vs", dyad=vs, infix=True)
+_define("sv", dyad=sv, infix=True,
+        doc="x sv y  join strings / symbols / path parts; decode digits in base x; 0b sv and "
+            "0x0 sv read bits and bytes as a byte, short, int, long or guid")
+_define("vs", dyad=vs, infix=True,
+        doc="x vs y  split a string or symbol; encode y in base x; 0b vs and 0x0 vs give the "
+            "bits and bytes of a number, temporal or guid")
