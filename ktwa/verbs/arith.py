@@ -163,6 +163,15 @@ def _other_arith(op, x, tx, y, ty):
 
 def _k_div(x, y):
     tx, ty = _t(x), _t(y)
+    if (tx in TEMPORAL or ty in TEMPORAL) and tx in NUMERIC | TEMPORAL and \
+            ty in NUMERIC | TEMPORAL:
+        # divide.md: always a float; a temporal divides as q's number (0D01%0D00:01 is 60f)
+        if tx in TEMPORAL:
+            x, tx = temporal.qnums(_arr(x), tx), temporal.tm.BASE[tx]
+            x = x[()] if x.ndim == 0 else x
+        if ty in TEMPORAL:
+            y, ty = temporal.qnums(_arr(y), ty), temporal.tm.BASE[ty]
+            y = y[()] if y.ndim == 0 else y
     if tx not in NUMERIC or ty not in NUMERIC:
         raise QError("type")
     sc = _both_scalar(x, y)
@@ -1063,6 +1072,10 @@ def _prior(dyad, seed_fn):
     def f(x):
         if type(x) is _nd:
             t = DTYPE_TYPE.get(x.dtype, 0)
+            if t in TEMPORAL and dyad is sub:
+                # deltas.md: the first item is x's own, then x[i]-x[i-1] (a timespan for
+                # timestamps, an int for dates: then a general list)
+                return from_items([x[0]] + to_items(sub(x[1:], x[:-1]))) if x.size else x
             if t not in NUMERIC:
                 raise QError("type")
             if not x.size:

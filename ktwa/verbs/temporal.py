@@ -272,9 +272,7 @@ def _floats(v, t: int, unit):
         if unit == 15 and t in SPANS:
             f = counts(v).astype(np.float64) * (NS[t] / DAY_NS)
             return np.where(counts(v) == NULL[t], np.nan, f)
-        if unit == 15 and t == 14:
-            return np.where(counts(v) == NULL[14], np.nan, counts(v).astype(np.float64))
-        return qnums(v, t).astype(np.float64)
+        return np.where(counts(v) == NULL[t], np.nan, qnums(v, t).astype(np.float64))
     a = np.asarray(v)
     if t == 10:
         a = a.view(np.uint8)
@@ -328,11 +326,8 @@ def lesser_greater(is_max: bool, x, tx: int, y, ty: int, scalar: bool):
             r = np.fmax(a, b) if is_max else np.where(np.isnan(a) | np.isnan(b), np.nan,
                                                          np.minimum(a, b))
             return _out(from_qnums(r, 15), scalar)
-        a = counts(x) if tx in TEMPORAL else _plain(x, tx)
-        b = counts(y) if ty in TEMPORAL else _plain(y, ty)
-        if rt in tm.NARROW:                    # numbers meet the 4-byte type's null at -2^31
-            a = np.where(_nulls(x, tx), NULL[rt], a)
-            b = np.where(_nulls(y, ty), NULL[rt], b)
+        a = counts(x) if tx in TEMPORAL else np.where(_nulls(x, tx), NULL[rt], _plain(x, tx))
+        b = counts(y) if ty in TEMPORAL else np.where(_nulls(y, ty), NULL[rt], _plain(y, ty))
     r = np.maximum(a, b) if is_max else np.minimum(a, b)
     return _out(from_counts(r, rt), scalar)
 
@@ -378,16 +373,12 @@ def xbar(x, tx: int, y, ty: int, scalar: bool):
     if ty not in TEMPORAL or tx in TEMPORAL:
         raise QError("type")
     if tx in FLOATS:
-        if ty == 15 or ty == 14:
-            f = qnums(y, ty).astype(np.float64)
-            step = np.asarray(x, dtype=np.float64)
-            with np.errstate(**_ERR):
-                r = step * np.floor(f / step)
-            return _out(from_qnums(np.where(np.isnan(f), np.nan, r), 15), scalar)
-        f = np.where(counts(y) == NULL[ty], np.nan, qnums(y, ty).astype(np.float64))
+        f = _floats(y, ty, None)
         step = np.asarray(x, dtype=np.float64)
         with np.errstate(**_ERR):
-            return _out(step * np.floor(f / step), scalar)
+            r = step * np.floor(f / step)
+        # f xbar d and f xbar z are datetimes (days), other temporals give floats (xbar.md)
+        return _out(from_qnums(r, 15) if ty in (14, 15) else r, scalar)
     if tx not in INTLIKE:
         raise QError("type")
     step = _plain(x, tx)
