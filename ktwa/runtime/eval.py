@@ -43,8 +43,10 @@ def ev_name(node, env):
     g = env.ctx.globals
     if n in g:
         return g[n]
-    if loc is not None and "." in n and n.partition(".")[0] in loc:   # qSQL: time.minute
-        return temporal_part(loc[n.partition(".")[0]], n.partition(".")[2], n)
+    if loc is not None and "." in n:            # a column's temporal part in qSQL: time.minute
+        root, _, part = n.partition(".")
+        if root in loc:
+            return temporal_part(loc[root], part, n)
     return lookup_global(env.ctx, n)
 
 
