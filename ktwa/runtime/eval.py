@@ -45,7 +45,7 @@ def ev_name(node, env):
         return g[n]
     if loc is not None and "." in n:            # a column's temporal part in qSQL: time.minute
         root, _, part = n.partition(".")
-        if root in loc:
+        if getattr(loc.get(root), "dtype", T.SYM).kind in "mM":
             return temporal_part(loc[root], part, n)
     return lookup_global(env.ctx, n)
 
