@@ -118,9 +118,12 @@ ERRORS = [
     ('"abc', '"', 0),
     ("f[1;2", "[", 5),
     ("{x", "{", 2),
-    ("2000.01.01", "nyi", 0),
-    ("0Nd", "nyi", 0),
-    ("1+0Wp", "nyi", 2),
+    # text that looks temporal but is no q literal ktwa reads is an error, never a number
+    ("12:3", "nyi", 0),
+    ("1+2024.02.30", "nyi", 2),
+    ("2024.01.31D25:00", "nyi", 0),
+    ("12: 30", "nyi", 0),
+    ("0Nd 12:30", "type", 0),
 ]
 
 

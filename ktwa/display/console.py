@@ -332,7 +332,7 @@ def _num(x):
         return None if f != f else f
     if isinstance(x, np.bool_):
         return float(bool(x))
-    if isinstance(x, (np.integer, int)):
+    if isinstance(x, (np.integer, int)) and not isinstance(x, np.timedelta64):
         from ..values.types import INT_NULL, SCALAR_TYPE
         t = SCALAR_TYPE.get(type(x))
         if t in INT_NULL and x == INT_NULL[t]:

@@ -33,6 +33,8 @@ import numpy as np
 from ..errors import QError
 from ..values import types as T
 from ..values.functions import Lambda
+from ..verbs.cast import temporal_part
+from ..verbs.temporal import CLOCK
 
 
 @dataclass
@@ -134,6 +136,8 @@ class Context:
         a = self.api.get(n)
         if a is not None:
             return a
+        if n in CLOCK:                  # .z.p .z.d ...: read the clock
+            return CLOCK[n]()
         if "." in n[1:]:
             return self._dotted(n)
         raise QError(n)
@@ -160,7 +164,7 @@ class Context:
                     raise QError(n)
                 v = c
             else:
-                raise QError(n)
+                v = temporal_part(v, key, n)        # d.year, t.minute
         return v
 
     def set_global(self, name: str, value) -> None:

@@ -11,6 +11,7 @@ from ..syntax import ast as A
 from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
                                 Projection)
+from ..verbs.cast import temporal_part
 from ..verbs.index import amend, index, index_depth
 from .adverbs import apply_derived
 from .context import Env, Return
@@ -40,6 +41,10 @@ def ev_name(node, env):
     g = env.ctx.globals
     if n in g:
         return g[n]
+    if loc is not None and "." in n:            # a column's temporal part in qSQL: time.minute
+        root, _, part = n.partition(".")
+        if getattr(loc.get(root), "dtype", T.SYM).kind in "mM":
+            return temporal_part(loc[root], part, n)
     return env.ctx.get_global(n)
 
 

@@ -54,6 +54,9 @@ def column_name(name, node, cols):
     for n in names_in(node):
         if n.name in cols:
             return n.name
+        root, _, part = n.name.partition(".")
+        if part and root in cols:               # by time.minute names the column minute
+            return part.rpartition(".")[2]
     return "x"
 
 
@@ -149,6 +152,8 @@ def _hashable(v):
         return ("l", tuple(_hashable(x) for x in v))
     if isinstance(v, np.floating) and np.isnan(v):
         return ("nan",)
+    if isinstance(v, (np.datetime64, np.timedelta64)):     # by q's count: nulls first, in order
+        return int(v.view(np.int64))
     if isinstance(v, np.generic):
         return v.item()
     return v

@@ -19,6 +19,8 @@ import numpy as np
 from lark import Token
 
 from ..errors import QError
+from ..values.temporal import looks_temporal, parse_literal
+from ..values.types import GUID
 
 NOUN_END = {"NUM", "STR", "SYM", "NAME", "RPAR", "RBRACK", "RBRACE"}
 GLYPH_CHARS = set("+-*%!&|<>=~,^#_$?@.")
@@ -32,7 +34,8 @@ _NUM = re.compile(r"""
 """, re.X | re.A)   # ASCII digits only: \d would take any script's digits
 _NAME = re.compile(r"\.?[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
 _SYM = re.compile(r"`(?::[A-Za-z0-9_.:/\\-]*|[A-Za-z0-9_.]*(?::[A-Za-z0-9_./:]*)?)")
-_TEMPORAL = re.compile(r"\d{4}\.\d\d\.\d\d|\d\d:\d\d", re.A)
+# one word of a numeric strand, as far as the temporal test needs it (`2024.01.31D12:30`, `0Nd`)
+_WORD = re.compile(r"-?\.?\d[0-9A-Za-z.:]*", re.A)
 _ESC = {"n": b"\n", "t": b"\t", "r": b"\r", "\\": b"\\", '"': b'"'}
 
 _ADVERBS = ("/:", "\\:", "':", "'", "/", "\\")
@@ -155,6 +158,24 @@ def _strand_value(parts: list) -> object:
     if len(parts) == 1:
         return arr[0]
     return arr
+
+
+def _strand_words(text: str, i: int) -> list:
+    """(start, end) of each word of the numeric strand starting at i."""
+    out = []
+    n = len(text)
+    while True:
+        m = _WORD.match(text, i)
+        if m is None:
+            break
+        out.append((i, m.end()))
+        k = m.end()
+        while k < n and text[k] == " ":
+            k += 1
+        if k == m.end() or not _strand_next(text, m.end()):
+            break
+        i = k
+    return out or [(i, i + 1)]
 
 
 def _string_value(raw: str):
@@ -303,6 +324,22 @@ def tokenize(text: str) -> list[Tok]:
                     text[i + 1] == "." and i + 2 < n and text[i + 2].isdigit()))
                 and not (adjacent(i) and prev_kind() in NOUN_END
                          and not (prev_kind() == "RBRACK" and _is_param_close(toks)))):
+            words = _strand_words(text, i)
+            if text[i:i + 3] == "0Ng" and all(text[a:b] == "0Ng" for a, b in words):
+                end = words[-1][1]          # the guid null (guids have no other literal)
+                nulls = np.zeros(len(words), dtype=GUID)
+                emit("NUM", text[i:end], i, end, nulls[0] if len(words) == 1 else nulls)
+                i = end
+                continue
+            if any(looks_temporal(text[a:b]) for a, b in words):
+                end = words[-1][1]
+                try:
+                    val = parse_literal([text[a:b] for a, b in words])
+                except ValueError as e:
+                    raise QError(str(e), (i, end)) from None
+                emit("NUM", text[i:end], i, end, val)
+                i = end
+                continue
             m = _PLAIN_INT.match(text, i)
             if m is not None:
                 end = m.end()
@@ -311,15 +348,15 @@ def tokenize(text: str) -> list[Tok]:
                     digits = m.group(0)
                     v = int(digits)
                     if -2**63 <= v < 2**63:
-                        if nxt == ":" and digits in ("0", "1", "2") and text[end:end + 2] != "::":
+                        if nxt == ":" and text[end:end + 2] != "::":
+                            if digits not in ("0", "1", "2"):
+                                raise QError("nyi", (i, end + 1))   # `12:` is no literal
                             emit("VERB", digits + ":", i, end + 1)
                             i = end + 1
                             continue
                         emit("NUM", digits, i, end, np.int64(v))
                         i = end
                         continue
-            if (text[i + 4:i + 5] == "." or text[i + 2:i + 3] == ":") and _TEMPORAL.match(text, i):
-                raise QError("nyi", (i, i + 1))
             parts = []
             j = i
             end = i
@@ -350,8 +387,9 @@ def tokenize(text: str) -> list[Tok]:
                 except QError as e:
                     e.span = (i, end)
                     raise
-            if (end < n and text[end] == ":" and text[end:end + 2] != "::"
-                    and text[i:end] in ("0", "1", "2")):
+            if end < n and text[end] == ":" and text[end:end + 2] != "::":
+                if text[i:end] not in ("0", "1", "2"):
+                    raise QError("nyi", (i, end + 1))       # a number then `:` is no literal
                 emit("VERB", text[i:end] + ":", i, end + 1)
                 i = end + 1
                 continue

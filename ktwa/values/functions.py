@@ -1,6 +1,6 @@
 """Function values: primitives, lambdas, projections, compositions, derived (adverb) functions.
 
-They are plain data; the runtime (ktwa.runtime.apply) knows how to call them.
+They are plain data; the runtime (ktwa.runtime.eval) knows how to call them.
 """
 from __future__ import annotations
 

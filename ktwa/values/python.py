@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import types as T
+from . import temporal, types as T
 
 
 def to_q(x):
@@ -45,6 +45,8 @@ def to_q(x):
 def _np_atom(x: np.generic):
     if isinstance(x, np.str_):
         return str(x)
+    if x.dtype.kind in "mM":            # numpy counts from 1970, q from 2000
+        return temporal.from_numpy(np.asarray(x))
     if x.dtype in T.DTYPE_TYPE:
         return x
     if np.issubdtype(x.dtype, np.floating):
@@ -63,6 +65,8 @@ def _np_array(a: np.ndarray):
         return T.syms(a.tolist())
     if a.dtype.kind == "S":
         return T.chars(b"".join(a.tolist()))
+    if a.dtype.kind in "mM":
+        return temporal.from_numpy(a)
     if a.dtype in T.DTYPE_TYPE and a.dtype != T.SYM:
         return a.copy()
     if a.dtype.kind == "f":
@@ -83,6 +87,8 @@ def to_py(x):
             return {**to_py(x.keys), **to_py(x.values)}
         keys = [_hashable(to_py(k)) for k in T.to_items(x.keys)]
         return dict(zip(keys, [to_py(v) for v in T.to_items(x.values)]))
+    if isinstance(x, (np.ndarray, np.datetime64, np.timedelta64)) and x.dtype.kind in "mM":
+        return temporal.to_numpy(x, T.DTYPE_TYPE[x.dtype])
     if isinstance(x, np.ndarray):
         if x.dtype == T.CHAR:
             return b"".join(x.tolist()).decode("utf-8", "replace")

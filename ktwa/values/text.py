@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .types import CHAR, SYM, INT_NULL, INT_INF
+from . import temporal as _tm
+from .types import CHAR, SYM, GUID, INT_NULL, INT_INF, DTYPE_TYPE
 
 __all__ = ["float_text", "real_text", "atom_text", "q_string", "string_chars", "escape_bytes",
            "vector_texts", "vector_text", "float_digits"]
@@ -110,6 +111,8 @@ def atom_text(x, precision: int = 7, bare: bool = False) -> str:
     if isinstance(x, np.bool_):
         s = "1" if x else "0"
         return s if bare else s + "b"
+    if isinstance(x, (np.datetime64, np.timedelta64)):      # before np.integer: see temporal
+        return _tm.atom_text(x, DTYPE_TYPE[x.dtype], bare)
     if isinstance(x, np.floating):
         if isinstance(x, np.float32):
             s = real_text(x, precision)
@@ -136,6 +139,8 @@ def atom_text(x, precision: int = 7, bare: bool = False) -> str:
         if bare:
             return chr(b[0]) if 32 <= b[0] < 127 else escape_bytes(b)
         return '"' + escape_bytes(b) + '"'
+    if isinstance(x, np.void):
+        return guid_texts(np.array([x], dtype=GUID))[0]
     # python scalars should not appear in q values, but be forgiving
     if isinstance(x, bool):
         return atom_text(np.bool_(x), precision, bare)
@@ -215,13 +220,26 @@ def vector_texts(v: np.ndarray, precision: int = 7, n: int | None = None) -> lis
         return [atom_text(c, precision, bare=True) for c in v]
     if dt == SYM:
         return [s if isinstance(s, str) else str(s) for s in v.tolist()]
+    if dt.kind in "mM":
+        return _tm.texts(v, DTYPE_TYPE[dt])
+    if dt == GUID:
+        return guid_texts(v)
     return [atom_text(e, precision, bare=True) for e in v]
+
+
+def guid_texts(v: np.ndarray) -> list:
+    """8-4-4-4-12 hex texts of a guid vector."""
+    out = []
+    for h in (bytes(b).hex() for b in v.view(np.uint8).reshape(-1, 16)):
+        out.append(h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:])
+    return out
 
 
 _EMPTY = {np.dtype(bool): "`boolean$()", np.dtype(np.uint8): "`byte$()",
           np.dtype(np.int16): "`short$()", np.dtype(np.int32): "`int$()",
           np.dtype(np.int64): "`long$()", np.dtype(np.float32): "`real$()",
-          np.dtype(np.float64): "`float$()", CHAR: '""', SYM: "`symbol$()"}
+          np.dtype(np.float64): "`float$()", CHAR: '""', SYM: "`symbol$()",
+          GUID: "`guid$()", **{d: "`" + _tm.NAMES[t] + "$()" for t, d in _tm.DTYPES.items()}}
 
 
 def vector_text(v: np.ndarray, precision: int = 7, width: int | None = None) -> str:
@@ -250,6 +268,8 @@ def vector_text(v: np.ndarray, precision: int = 7, width: int | None = None) -> 
     if dt == np.uint8:
         return pre + "0x" + "".join(vector_texts(v, precision))
     texts = vector_texts(v, precision)
+    if dt.kind in "mM":
+        return pre + _tm.vector_text(v, DTYPE_TYPE[dt], texts, cut)
     s = " ".join(texts)
     if cut:
         return pre + s

@@ -11,6 +11,9 @@ Representation (the contract every room relies on):
 | real e, float f        | ``np.float32``, ``np.float64`` / same dtypes                  |
 | char c                 | ``np.bytes_`` of length 1 / ndarray dtype ``S1``              |
 | symbol s               | ``str`` / ndarray dtype object (items are ``str``)            |
+| guid g                 | ``np.void`` of 16 bytes / ndarray dtype ``V16``               |
+| temporal p m d z n u v t | ``np.datetime64`` / ``np.timedelta64`` whose unit is the type |
+|                        | and whose count is q's number (see ktwa.values.temporal)      |
 | general list (0h)      | Python ``list``                                               |
 | dictionary (99h)       | :class:`QDict`                                                |
 | table (98h)            | :class:`QTable`; a keyed table is a QDict of two QTables      |
@@ -25,17 +28,23 @@ import weakref
 
 import numpy as np
 
+from . import temporal as _tm
+
+GUID = np.dtype("V16")
+
 # type letter -> (q type number, numpy dtype)
-LETTER_TYPE = {"b": 1, "x": 4, "h": 5, "i": 6, "j": 7, "e": 8, "f": 9, "c": 10, "s": 11}
+LETTER_TYPE = {"b": 1, "g": 2, "x": 4, "h": 5, "i": 6, "j": 7, "e": 8, "f": 9, "c": 10, "s": 11,
+               **_tm.LETTER_TYPE}
 TYPE_LETTER = {v: k for k, v in LETTER_TYPE.items()}
-TYPE_NAME = {1: "boolean", 4: "byte", 5: "short", 6: "int", 7: "long", 8: "real", 9: "float",
-             10: "char", 11: "symbol"}
+TYPE_NAME = {1: "boolean", 2: "guid", 4: "byte", 5: "short", 6: "int", 7: "long", 8: "real",
+             9: "float", 10: "char", 11: "symbol", **_tm.NAMES}
 NAME_TYPE = {v: k for k, v in TYPE_NAME.items()}
 
 DTYPE_TYPE = {
-    np.dtype(bool): 1, np.dtype(np.uint8): 4, np.dtype(np.int16): 5, np.dtype(np.int32): 6,
-    np.dtype(np.int64): 7, np.dtype(np.float32): 8, np.dtype(np.float64): 9,
-    np.dtype("S1"): 10, np.dtype(object): 11,
+    np.dtype(bool): 1, GUID: 2, np.dtype(np.uint8): 4, np.dtype(np.int16): 5,
+    np.dtype(np.int32): 6, np.dtype(np.int64): 7, np.dtype(np.float32): 8,
+    np.dtype(np.float64): 9, np.dtype("S1"): 10, np.dtype(object): 11,
+    **{d: t for t, d in _tm.DTYPES.items()},
 }
 TYPE_DTYPE = {v: k for k, v in DTYPE_TYPE.items()}
 SCALAR_TYPE = {np.bool_: 1, np.uint8: 4, np.int16: 5, np.int32: 6, np.int64: 7,
@@ -69,6 +78,10 @@ def type_null(t: int):
         return np.False_
     if t == 4:
         return np.uint8(0)
+    if t in _tm.TEMPORAL:
+        return _tm.null(t)
+    if t == 2:
+        return np.zeros(1, dtype=GUID)[0]
     return None
 
 
@@ -278,12 +291,24 @@ def is_null(x) -> bool:
         return x == ""
     if isinstance(x, (np.floating,)):
         return bool(np.isnan(x))
+    if isinstance(x, (np.datetime64, np.timedelta64)):     # before np.integer: see temporal
+        t = DTYPE_TYPE.get(x.dtype, 0)
+        return t in _tm.TEMPORAL and bool(_tm.null_mask(x, t))
     if isinstance(x, np.integer) and not isinstance(x, np.uint8):
         t = SCALAR_TYPE.get(type(x))
         return t in INT_NULL and x == INT_NULL[t]
     if isinstance(x, np.bytes_):
         return x == b" "
+    if isinstance(x, np.void):
+        return not any(bytes(x))
     return False
+
+
+def ordered(a: np.ndarray) -> np.ndarray:
+    """a, or a view of it, whose numpy order and equality are q's: temporal items as their
+    int64 counts (numpy's NaT is unequal to itself and sorts last; q's nulls are equal and
+    sort first)."""
+    return a.view(np.int64) if a.dtype.kind in "mM" else a
 
 
 def null_mask(x: np.ndarray) -> np.ndarray:
@@ -297,6 +322,10 @@ def null_mask(x: np.ndarray) -> np.ndarray:
         return x == b" "
     if t == 11:
         return x == ""
+    if t in _tm.TEMPORAL:
+        return _tm.null_mask(x, t)
+    if t == 2:
+        return ~x.view(np.uint8).reshape(-1, 16).any(axis=1)
     return np.zeros(len(x), dtype=bool)
 
 
@@ -368,7 +397,7 @@ def match(a, b) -> bool:
             return False
         if a.dtype.kind == "f":
             return bool(np.array_equal(a, b, equal_nan=True))
-        return bool(np.array_equal(a, b))
+        return bool(np.array_equal(ordered(a), ordered(b)))
     if isinstance(a, list):
         if not isinstance(b, list) or len(a) != len(b):
             return False
@@ -385,6 +414,8 @@ def match(a, b) -> bool:
             return False
         if isinstance(a, np.floating):
             return bool(a == b or (np.isnan(a) and np.isnan(b)))
+        if isinstance(a, (np.datetime64, np.timedelta64)):
+            return bool(a.view(np.int64) == b.view(np.int64))
         return bool(a == b)
     if a is None:
         return b is None

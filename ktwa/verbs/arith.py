@@ -15,11 +15,13 @@ import numpy as np
 from ..values.types import known_null_free
 
 from ..errors import QError
-from ..values.types import match
+from ..values.types import match, ordered
 from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, INT_NULL, INT_INF,
                             NULL_J, from_items, to_items, null_mask, is_null)
 from ..values.functions import Definitions
+from ..values.temporal import TEMPORAL
 from .atomic import atomic1, atomic2, SIMPLE
+from . import temporal
 
 define = Definitions()
 
@@ -109,11 +111,11 @@ def _both_scalar(x, y) -> bool:
 
 # ---------------------------------------------------------------------------- + - * %
 
-def _arith_kernel(ufunc):
+def _arith_kernel(ufunc, op):
     def kernel(x, y):
         tx, ty = _t(x), _t(y)
         if tx not in NUMERIC or ty not in NUMERIC:
-            raise QError("type")
+            return _other_arith(op, x, tx, y, ty)
         sc = _both_scalar(x, y)
         x, y = _arr(x), _arr(y)
         rt = max(6, tx, ty)
@@ -138,13 +140,39 @@ def _arith_kernel(ufunc):
     return kernel
 
 
-_k_add = _arith_kernel(np.add)
-_k_sub = _arith_kernel(np.subtract)
-_k_mul = _arith_kernel(np.multiply)
+_k_add = _arith_kernel(np.add, "+")
+_k_sub = _arith_kernel(np.subtract, "-")
+_k_mul = _arith_kernel(np.multiply, "*")
+
+
+def _other_arith(op, x, tx, y, ty):
+    """+ - * beyond numbers: temporal operands, and chars as add.md / subtract.md allow them
+    (c+f and c-f are floats; a number minus a char is a number; c+c, c+j ... are 'type)."""
+    sc = _both_scalar(x, y)
+    if tx in TEMPORAL or ty in TEMPORAL:
+        if tx not in NUMERIC | TEMPORAL | {10} or ty not in NUMERIC | TEMPORAL | {10}:
+            raise QError("type")
+        return temporal.arith(op, _arr(x), tx, _arr(y), ty, sc)
+    if op != "*" and 10 in (tx, ty) and (tx in NUMERIC or ty in NUMERIC):
+        if 9 in (tx, ty) or (op == "-" and ty == 10):
+            cx = _arr(x).view(np.uint8) if tx == 10 else _arr(x)
+            cy = _arr(y).view(np.uint8) if ty == 10 else _arr(y)
+            return _arith_kernel(np.add if op == "+" else np.subtract, op)(
+                _out(cx, sc), _out(cy, sc))
+    raise QError("type")
 
 
 def _k_div(x, y):
     tx, ty = _t(x), _t(y)
+    if (tx in TEMPORAL or ty in TEMPORAL) and tx in NUMERIC | TEMPORAL and \
+            ty in NUMERIC | TEMPORAL:
+        # divide.md: always a float; a temporal divides as q's number (0D01%0D00:01 is 60f)
+        if tx in TEMPORAL:
+            x, tx = temporal.qnums(_arr(x), tx), temporal.tm.BASE[tx]
+            x = x[()] if x.ndim == 0 else x
+        if ty in TEMPORAL:
+            y, ty = temporal.qnums(_arr(y), ty), temporal.tm.BASE[ty]
+            y = y[()] if y.ndim == 0 else y
     if tx not in NUMERIC or ty not in NUMERIC:
         raise QError("type")
     sc = _both_scalar(x, y)
@@ -304,6 +332,40 @@ _k_xexp = _float_kernel(np.power)
 _k_xlog = _float_kernel(lambda b, v: np.log(v) / np.log(b))
 
 
+def _k_xbar(x, y):
+    """x xbar y: y rounded down to a multiple of x (xbar.md), x*floor y%x."""
+    tx, ty = _t(x), _t(y)
+    sc = _both_scalar(x, y)
+    if tx == 16 and ty not in TEMPORAL:         # a timespan step over numbers: its count
+        x, tx = _arr(x).view(np.int64), 7
+    if tx in TEMPORAL or ty in TEMPORAL:
+        if tx not in NUMERIC | TEMPORAL | {10} or ty not in NUMERIC | TEMPORAL | {10}:
+            raise QError("type")
+        return temporal.xbar(_arr(x), tx, _arr(y), ty, sc)
+    if tx == 10 or ty == 10:
+        if tx == 10 or ty not in NUMERIC | {10}:
+            raise QError("type")
+        y, ty = _arr(y).view(np.uint8), 4
+    if tx not in NUMERIC or ty not in NUMERIC:
+        raise QError("type")
+    x, y = _arr(x), _arr(y)
+    if tx in FLOATS or ty in FLOATS:
+        a, b = _conv(x, tx, 9), _conv(y, ty, 9)
+        with np.errstate(**_ERR):
+            r = a * np.floor(b / a)
+        return _out(r, sc, np.float64)
+    rt = max(6, tx, ty)
+    a, b = _conv(x, tx, rt), _conv(y, ty, rt)
+    m = (b == INT_NULL[rt]) | (a == INT_NULL[rt]) | (a == 0)
+    with np.errstate(**_ERR):
+        r = a * np.floor_divide(b, np.where(a == 0, 1, a))
+    return _out(np.where(m, INT_NULL[rt], r), sc, TYPE_DTYPE[rt])
+
+
+def xbar(x, y):
+    return atomic2(_k_xbar, x, y)
+
+
 def idiv(x, y):
     return atomic2(_k_idiv, x, y)
 
@@ -352,10 +414,21 @@ def _flt(x, y):
 def _cmp_prep(x, y):
     """Common representation for comparing simple operands: (x, y, kind) kind in i f s."""
     tx, ty = _t(x), _t(y)
+    if tx in TEMPORAL or ty in TEMPORAL:
+        if tx == 11 or ty == 11 or not (tx in NUMERIC | TEMPORAL | {10} and
+                                          ty in NUMERIC | TEMPORAL | {10}):
+            raise QError("type")
+        x, tx, y, ty = temporal.compare_operands(_arr(x), tx, _arr(y), ty)
+        if tx == 7 and ty == 7:
+            return x, y, "i"
     if tx == 11 or ty == 11:
         if tx != ty:
             raise QError("type")
         return x, y, "s"
+    if tx == 2 or ty == 2:      # guids compare with guids only, as 128-bit unsigned numbers
+        if tx != ty:
+            raise QError("type")
+        return _guid_ints(x), _guid_ints(y), "i"
     if tx == 10:
         tx = 4
         x = _arr(x).view(np.uint8)
@@ -369,6 +442,13 @@ def _cmp_prep(x, y):
     if rt in FLOATS:
         return _conv(x, tx, 9), _conv(y, ty, 9), "f"
     return _conv(x, tx, rt), _conv(y, ty, rt), "i"
+
+
+def _guid_ints(g):
+    """Guids as Python ints in an object array (their order is their bytes' order)."""
+    a = _arr(g)
+    flat = [int.from_bytes(bytes(b), "big") for b in a.reshape(-1).view(np.uint8).reshape(-1, 16)]
+    return np.array(flat, dtype=object).reshape(a.shape)
 
 
 _MIRROR = {"eq": "eq", "ne": "ne", "lt": "gt", "gt": "lt", "le": "ge", "ge": "le"}
@@ -514,8 +594,17 @@ def _minmax_kernel(is_max: bool):
     def kernel(x, y):
         tx, ty = _t(x), _t(y)
         sc = _both_scalar(x, y)
-        if tx == 10 and ty == 10:
-            r = iop(_arr(x).view(np.uint8), _arr(y).view(np.uint8))
+        if tx in TEMPORAL or ty in TEMPORAL:
+            if not (tx in NUMERIC | TEMPORAL | {10} and ty in NUMERIC | TEMPORAL | {10}):
+                raise QError("type")
+            return temporal.lesser_greater(is_max, _arr(x), tx, _arr(y), ty, sc)
+        if tx == 10 or ty == 10:
+            # a char meets a number as its code and stays a char (lesser.md: 98&"c" is "b")
+            if tx not in NUMERIC | {10} or ty not in NUMERIC | {10}:
+                raise QError("type")
+            a = _arr(x).view(np.uint8) if tx == 10 else _conv_char(_arr(x), tx)
+            b = _arr(y).view(np.uint8) if ty == 10 else _conv_char(_arr(y), ty)
+            r = iop(a, b)
             return _out(_u8_chars(np.asarray(r)), sc, "S1")
         if tx not in NUMERIC or ty not in NUMERIC:
             raise QError("type")
@@ -527,6 +616,15 @@ def _minmax_kernel(is_max: bool):
         r = fop(x, y) if rt in FLOATS else iop(x, y)
         return _out(r, sc, TYPE_DTYPE[rt])
     return kernel
+
+
+def _conv_char(v, t):
+    """A number as a char code (`"c"$`: floats round, wider integers keep their low byte)."""
+    if t in FLOATS:
+        with np.errstate(**_ERR):
+            v = np.trunc(v + np.copysign(0.5, v))
+        v = np.where(np.isfinite(v), v, 0)
+    return v.astype(np.int64).astype(np.uint8)
 
 
 _k_min = _minmax_kernel(False)
@@ -548,6 +646,12 @@ def qmax(x, y):
 def _k_fill(x, y):
     tx, ty = _t(x), _t(y)
     sc = _both_scalar(x, y)
+    if tx in TEMPORAL or ty in TEMPORAL:
+        if tx != ty:            # a temporal fills only its own type here ('type otherwise)
+            raise QError("type")
+        xa, ya = _arr(x), _arr(y)
+        r = np.where(null_mask(np.atleast_1d(ya)).reshape(ya.shape), xa, ya)
+        return _out(np.asarray(r, dtype=ya.dtype), sc, ya.dtype)
     if tx == 11 or ty == 11:
         if tx != ty:
             raise QError("type")
@@ -593,18 +697,26 @@ def _monad_kernel(fn, out_type=None, allow=NUMERIC):
 
 
 def _neg_a(v, t):
+    if t in TEMPORAL:           # neg.md: a temporal negates in its own type
+        return temporal.from_qnums(np.negative(temporal.qnums(v, t)), t)
     if t in (1, 4):
         v = v.astype(np.int32)
     return np.negative(v)
 
 
 def _abs_a(v, t):
+    if t in TEMPORAL:           # abs.md: a temporal stays its type
+        return temporal.from_qnums(np.abs(temporal.qnums(v, t)), t)
     if t in (1, 4):
         v = v.astype(np.int32)
     return np.abs(v)
 
 
 def _signum_a(v, t):
+    if t in TEMPORAL:           # signum.md: the sign of q's number (nulls are -1)
+        v, t = temporal.qnums(v, t), temporal.tm.BASE[t]
+    if t in (1, 4):             # numpy has no sign of a boolean
+        v = v.astype(np.int32)
     if t in FLOATS:
         with np.errstate(**_ERR):
             r = np.sign(v)
@@ -654,9 +766,9 @@ def _recip_a(v, t):
         return np.true_divide(1.0, _to_float(v, t))
 
 
-_k_neg = _monad_kernel(_neg_a)
-_k_abs = _monad_kernel(_abs_a)
-_k_signum = _monad_kernel(_signum_a, np.int32)
+_k_neg = _monad_kernel(_neg_a, allow=NUMERIC | TEMPORAL)
+_k_abs = _monad_kernel(_abs_a, allow=NUMERIC | TEMPORAL)
+_k_signum = _monad_kernel(_signum_a, np.int32, NUMERIC | TEMPORAL)
 _k_not = _monad_kernel(_not_a, np.bool_, NUMERIC | {10})
 _k_floor = _monad_kernel(_floor_a)
 _k_ceil = _monad_kernel(_ceil_a)
@@ -753,6 +865,8 @@ def _scan(fn, items):
 
 
 def _sum_vec(x, t):
+    if t in TEMPORAL:
+        return temporal.aggregate("sum", x, t)
     if t == 1 or t == 4:
         return np.int32(np.count_nonzero(x) if t == 1 else x.sum(dtype=np.int32))
     if t in INTS:
@@ -783,6 +897,8 @@ def _prd_vec(x, t):
 
 
 def _max_vec(x, t):
+    if t in TEMPORAL:
+        return temporal.aggregate("max", x, t)
     if t == 1:
         return np.bool_(x.any())
     if t in INTS:
@@ -806,6 +922,8 @@ def _max_vec(x, t):
 
 
 def _min_vec(x, t):
+    if t in TEMPORAL:
+        return temporal.aggregate("min", x, t)
     if t == 1:
         return np.bool_(x.all())
     if t in INTS:
@@ -832,6 +950,8 @@ def _min_vec(x, t):
 
 
 def _avg_vec(x, t):
+    if t in TEMPORAL:
+        return temporal.aggregate("avg", x, t)
     if t not in NUMERIC:
         raise QError("type")
     if t in INTS:
@@ -889,6 +1009,9 @@ def _running(vec_fn, dyad):
 
 def _cum_vec(x, t, cum, identity):
     """Running sums/products: nulls count as the identity (q's sums/prds skip nulls)."""
+    if t in TEMPORAL and cum is np.cumsum and t != 15:
+        r = _cum_vec(temporal.qnums(x, t), 6 if t in temporal.tm.NARROW else 7, cum, identity)
+        return temporal.from_qnums(r, t)
     if t in (1, 4):
         return cum(x, dtype=np.int32)
     if t in INTS:
@@ -914,6 +1037,8 @@ def _prds_vec(x, t):
 
 
 def _maxs_vec(x, t):
+    if t in TEMPORAL:
+        return np.maximum.accumulate(ordered(x)).view(x.dtype) if x.size else x
     if t == 1:
         return np.logical_or.accumulate(x) if x.size else x
     if t in INTS or t == 4:
@@ -926,6 +1051,8 @@ def _maxs_vec(x, t):
 
 
 def _mins_vec(x, t):
+    if t in TEMPORAL:
+        return np.minimum.accumulate(ordered(x)).view(x.dtype) if x.size else x
     if t == 1:
         return np.logical_and.accumulate(x) if x.size else x
     if t in INTS or t == 4 or t in FLOATS:
@@ -946,6 +1073,10 @@ def _prior(dyad, seed_fn):
     def f(x):
         if type(x) is _nd:
             t = DTYPE_TYPE.get(x.dtype, 0)
+            if t in TEMPORAL and dyad is sub:
+                # deltas.md: the first item is x's own, then x[i]-x[i-1] (a timespan for
+                # timestamps, an int for dates: then a general list)
+                return from_items([x[0]] + to_items(sub(x[1:], x[:-1]))) if x.size else x
             if t not in NUMERIC:
                 raise QError("type")
             if not x.size:
@@ -1001,7 +1132,7 @@ def differ(x):
         if t in FLOATS:
             same = _feq(a.astype(np.float64), b.astype(np.float64))
         else:
-            same = np.asarray(a == b, dtype=bool)
+            same = np.asarray(ordered(a) == ordered(b), dtype=bool)
         return np.concatenate([[True], ~same])
     if isinstance(x, list):
         if not x:
@@ -1117,19 +1248,33 @@ def wavg(x, y):
 
 
 
-define("+", dyad=add, infix=True, doc="add")
-define("-", monad=neg, dyad=sub, infix=True, doc="subtract / negate")
-define("*", dyad=mul, infix=True, doc="multiply")
+define("+", dyad=add, infix=True,
+       doc="x+y  add: numbers by q's type rules; a temporal moves by a number or a span "
+           "(date+1 is a date, date+12:30 a timestamp)")
+define("-", monad=neg, dyad=sub, infix=True,
+       doc="x-y | -x  subtract (timestamp-timestamp is a timespan, date-date an int) / negate")
+define("*", dyad=mul, infix=True,
+       doc="x*y  multiply (a timespan, minute, second or time times an integer stays a span)")
 define("%", monad=reciprocal, dyad=div, infix=True, doc="divide (always float)")
-define("&", dyad=qmin, infix=True, doc="lesser / and")
-define("|", dyad=qmax, infix=True, doc="greater / or")
-define("=", dyad=eq, infix=True, doc="equal (tolerant)")
-define("<>", dyad=ne, infix=True, doc="not equal")
-define("<", dyad=lt, infix=True, doc="less than")
-define(">", dyad=gt, infix=True, doc="greater than")
-define("<=", dyad=le, infix=True, doc="at most")
-define(">=", dyad=ge, infix=True, doc="at least")
-define("^", dyad=fill, infix=True, doc="fill nulls")
+define("&", dyad=qmin, infix=True,
+       doc='x&y  lesser / and: a char meets a number as a char (98&"c" is "b"), temporals '
+           'in their common type')
+define("|", dyad=qmax, infix=True,
+       doc="x|y  greater / or: a char meets a number as a char, temporals in their common type")
+define("=", dyad=eq, infix=True,
+       doc="x=y  equal (tolerant); temporals compare in their common type, nulls equal")
+define("<>", dyad=ne, infix=True,
+       doc="x<>y  not equal")
+define("<", dyad=lt, infix=True,
+       doc="x<y  less than (nulls lowest; temporals in their common type)")
+define(">", dyad=gt, infix=True,
+       doc="x>y  greater than")
+define("<=", dyad=le, infix=True,
+       doc="x<=y  at most")
+define(">=", dyad=ge, infix=True,
+       doc="x>=y  at least")
+define("^", dyad=fill, infix=True,
+       doc="x^y  fill: y with its nulls replaced by x")
 
 define("and", dyad=qmin, infix=True, doc="lesser / and")
 define("or", dyad=qmax, infix=True, doc="greater / or")
@@ -1138,12 +1283,17 @@ define("div", dyad=idiv, infix=True, doc="floor division")
 define("xexp", dyad=xexp, infix=True, doc="x to the power y")
 define("xlog", dyad=xlog, infix=True, doc="log of y base x")
 define("wsum", dyad=wsum, infix=True, doc="weighted sum")
+define("xbar", dyad=xbar, infix=True,
+       doc="x xbar y  y rounded down to a multiple of x (numbers, temporals, timespan steps)")
 define("wavg", dyad=wavg, infix=True, doc="weighted average")
 
-define("neg", monad=neg, doc="negate")
-define("abs", monad=qabs, doc="absolute value")
+define("neg", monad=neg,
+       doc="neg x  negate (a temporal keeps its type)")
+define("abs", monad=qabs,
+       doc="abs x  absolute value (a temporal keeps its type)")
 define("not", monad=qnot, doc="logical not")
-define("signum", monad=signum, doc="sign as int")
+define("signum", monad=signum,
+       doc="signum x  sign as int: -1 0 1 (of a temporal's number; nulls -1)")
 define("reciprocal", monad=reciprocal, doc="1%x")
 define("floor", monad=floor, doc="round down (to long)")
 define("ceiling", monad=ceiling, doc="round up (to long)")
@@ -1151,15 +1301,22 @@ define("null", monad=qnull, doc="is null")
 for _name, _fn in MATH.items():
     define(_name, monad=_mk1(_monad_kernel(_fmath(_fn), np.float64)), doc=_name)
 
-define("sum", monad=qsum, doc="sum (nulls skipped)")
+define("sum", monad=qsum,
+       doc="sum x  sum, nulls skipped (times sum to a time, dates to a date)")
 define("prd", monad=prd, doc="product (nulls skipped)")
-define("max", monad=qmaxagg, doc="maximum (nulls skipped)")
-define("min", monad=qminagg, doc="minimum (nulls skipped)")
-define("avg", monad=avg, doc="mean as float")
-define("sums", monad=sums, doc="running sums")
+define("max", monad=qmaxagg,
+       doc="max x  maximum, nulls skipped (-0W of the type when none)")
+define("min", monad=qminagg,
+       doc="min x  minimum, nulls skipped (0W of the type when none)")
+define("avg", monad=avg,
+       doc="avg x  mean as float (of a temporal's numbers)")
+define("sums", monad=sums,
+       doc="sums x  running sums (of times: times)")
 define("prds", monad=prds, doc="running products")
-define("maxs", monad=maxs, doc="running maxima")
-define("mins", monad=mins, doc="running minima")
+define("maxs", monad=maxs,
+       doc="maxs x  running maxima")
+define("mins", monad=mins,
+       doc="mins x  running minima")
 define("deltas", monad=deltas, doc="differences of neighbours")
 define("ratios", monad=ratios, doc="ratios of neighbours")
 define("fills", monad=fills, doc="forward-fill nulls")

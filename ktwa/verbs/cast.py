@@ -14,11 +14,13 @@ import re
 import numpy as np
 
 from ..errors import QError
-from ..values.types import (QDict, QTable, DTYPE_TYPE, TYPE_DTYPE, LETTER_TYPE, NAME_TYPE,
+from ..values.types import (QDict, QTable, DTYPE_TYPE, TYPE_DTYPE, LETTER_TYPE, NAME_TYPE, GUID,
                             INT_NULL, INT_INF, from_items, empty, text)
+from ..values import temporal as tm
 from ..values.functions import Definitions
 from .arith import _t  # positive q type of a simple operand
 from .limits import check_alloc
+from . import temporal
 
 define = Definitions()
 
@@ -70,6 +72,8 @@ def _cast_arr(rt: int, v: np.ndarray, t: int) -> np.ndarray:
     """Cast a simple (1-d or 0-d) array v of q type t to q type rt."""
     if t == rt:
         return v
+    if t in tm.TEMPORAL or rt in tm.TEMPORAL:
+        return _cast_temporal(rt, v, t)
     if rt == 11:
         raise QError("type")  # strings -> symbol handled by the caller
     if t == 11:
@@ -96,9 +100,55 @@ def _cast_arr(rt: int, v: np.ndarray, t: int) -> np.ndarray:
     # integer targets (4 5 6 7)
     if t in FLOATS:
         return _float_to_int(v, rt)
+    if rt == 4 and t == 7:
+        # cast.md: longs above int infinity cast to 0xff (q calls this an error it will change)
+        return np.where(v > 2**31 - 1, 255, v).astype(np.uint8)
     if t in INTS:
         return _int_to_int(v, t, rt)
     return v.astype(TYPE_DTYPE[rt])
+
+
+def _cast_temporal(rt: int, v: np.ndarray, t: int) -> np.ndarray:
+    """Casts to and from temporal types: between them by their meaning (ktwa.verbs.temporal),
+    with numbers through q's underlying number (`"j"$2000.01.02` is 1, `"d"$1` 2000.01.02)."""
+    if t in tm.TEMPORAL and rt in tm.TEMPORAL:
+        return temporal.convert(v, t, rt)
+    if t in tm.TEMPORAL:
+        if rt not in NUMERIC:
+            raise QError("type")
+        return _cast_arr(rt, tm.qnums(v, t), tm.BASE[t])
+    if t not in NUMERIC:
+        raise QError("type")
+    return tm.from_qnums(_cast_arr(tm.BASE[rt], v, t), rt)
+
+
+def _field(name: str, y):
+    """`year$y, `mm$y, `dd$y, `hh$y, `uu$y, `ss$y, `week$y: a part of each temporal item."""
+    if type(y) is _nd or isinstance(y, (np.datetime64, np.timedelta64)):
+        t = DTYPE_TYPE.get(y.dtype, 0)
+        if t not in tm.TEMPORAL:
+            raise QError("type")
+        return temporal.field(name, y, t)
+    if isinstance(y, list):
+        return from_items([_field(name, i) for i in y]) if y else empty(6)
+    if isinstance(y, QDict):
+        return QDict(y.keys, _field(name, y.values))
+    if isinstance(y, QTable):
+        return QTable(y.cols, [_field(name, c) for c in y.data])
+    raise QError("type")
+
+
+def temporal_part(v, part: str, name: str):
+    """`v.part` (`d.year`, `t.minute`, `p.date`): a field or a temporal cast of a temporal v;
+    QError(name) (the name is undefined) for anything else."""
+    t = DTYPE_TYPE.get(getattr(v, "dtype", None), 0)
+    if t in tm.TEMPORAL:
+        if part in temporal.FIELDS:
+            return temporal.field(part, v, t)
+        rt = NAME_TYPE.get(part, 0)
+        if rt in tm.TEMPORAL:
+            return temporal.convert(v, t, rt)
+    raise QError(name)
 
 
 def _to_symbol(v):
@@ -185,7 +235,43 @@ def _parse_float(s: str, rt: int):
         return dt(np.nan)
 
 
+_IPV4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
+
+
+def _parse_ip(s: str):
+    """`"I"$"192.168.1.34"`: an IPv4 address as the int of its four bytes (tok.md)."""
+    parts = [int(p) for p in _IPV4.fullmatch(s.strip()).groups()]
+    if any(p > 255 for p in parts):
+        return INT_NULL[6]
+    return np.frombuffer(bytes(parts), dtype=">i4").astype(np.int32)[0]
+
+
+def _parse_guid(s: str):
+    """`"G"$`: a guid from 8-4-4-4-12 hex, or an IPv4/IPv6 address (as IPv6), else 0Ng."""
+    import ipaddress
+    s = s.strip()
+    b = None
+    if re.fullmatch(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+                    s):
+        b = bytes.fromhex(s.replace("-", ""))
+    elif _IPV4.fullmatch(s) or ":" in s:
+        try:
+            ip = ipaddress.ip_address(s)
+        except ValueError:
+            b = None
+        else:
+            b = ip.packed if ip.version == 6 else b"\0" * 10 + b"\xff\xff" + ip.packed
+    return np.frombuffer(b or bytes(16), dtype=GUID)[0]
+
+
 def _parse(rt: int, s: str):
+    if rt in tm.TEMPORAL:
+        c = tm.parse_text(rt, s)
+        return tm.atom(rt, tm.NULL[rt] if c is None else c)
+    if rt == 2:
+        return _parse_guid(s)
+    if rt == 6 and _IPV4.fullmatch(s.strip()):
+        return _parse_ip(s)
     if rt in INTS:
         return _parse_int(s, rt)
     if rt in FLOATS:
@@ -282,6 +368,8 @@ def _spec_type(x):
 
 
 def cast(x, y):
+    if isinstance(x, str) and x in temporal.FIELDS:
+        return _field(x, y)
     spec = _spec_type(x)
     if spec is not None:
         t, is_tok = spec
@@ -306,4 +394,5 @@ def cast(x, y):
 
 
 define("$", dyad=cast, infix=True,
-       doc='`t$x | "T"$s | n$s  cast x to type t; parse string s as type T; pad s to n characters')
+       doc='`t$x | "T"$s | n$s  cast x to type t (`date$ "d"$ 14h$), a part (`year`mm`dd`hh`uu`ss`week); '
+           'parse string s as type T ("D"$"2024.01.31", "I"$ "G"$); pad s to n characters (9$"abc")')

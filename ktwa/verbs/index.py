@@ -19,13 +19,14 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import MISSING, Builtin, QFunction
 from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, count, from_items, is_atom,
-                            is_keyed, qtype, to_items, type_null)
+                            is_keyed, ordered, qtype, to_items, type_null)
 
 # ---------------------------------------------------------------------------------------------
 # small predicates and helpers
 
 def is_int_atom(i) -> bool:
-    return isinstance(i, (np.integer, np.bool_))
+    # a timespan/minute/second/time atom is an np.integer to numpy, never an index to q
+    return isinstance(i, (np.integer, np.bool_)) and not isinstance(i, np.timedelta64)
 
 
 def is_int_vec(i) -> bool:
@@ -68,6 +69,8 @@ def hkey(v):
     """A hashable stand-in for a q value, equal exactly when the values match (`~`)."""
     if isinstance(v, str):
         return ("s", v)
+    if isinstance(v, (np.datetime64, np.timedelta64)):
+        return (v.dtype.str, int(v.view(np.int64)))
     if isinstance(v, np.generic):
         t = type(v).__name__
         if isinstance(v, np.floating) and np.isnan(v):
@@ -105,6 +108,7 @@ def find_positions(hay, needles) -> np.ndarray:
             table.setdefault(v, k)
         return np.array([table.get(v, -1) for v in needles.tolist()], dtype=np.int64)
     if isinstance(hay, np.ndarray) and isinstance(needles, np.ndarray) and _same_kind(hay, needles):
+        hay, needles = ordered(hay), ordered(needles)
         if len(hay) == 0 or n == 0:
             return np.full(n, -1, dtype=np.int64)
         if hay.dtype.kind == "f":

@@ -1,8 +1,7 @@
 """List, dictionary and table primitives: til count first last where asc group # _ , ! ? ~ ...
 
-Registered with :func:`ktwa.verbs.core.define` at import. Glyphs here define only their dyads
-(plus the `,` monad enlist and the `?` triad vector-conditional); an existing registration
-of the same glyph (another module's monad, e.g. `#` count or `_` floor) is kept and merged.
+Listed with `define`; ktwa.runtime.table merges them with the other modules' (a glyph's
+monad from one module and dyad from another make one built-in).
 """
 from __future__ import annotations
 
@@ -11,8 +10,9 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, count, enlist, from_items, is_atom,
-                            is_keyed, is_null, mark_null_free, qtype, text, to_items)
+from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, chars, count, enlist, from_items,
+                            is_atom, is_keyed, is_null, mark_null_free, ordered, qtype, text,
+                            to_items)
 from .limits import LIST_ITEM_BYTES, check_alloc
 from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
@@ -66,7 +66,7 @@ def _bool_result(r):
 
 
 def til(x):
-    if isinstance(x, np.integer) and not isinstance(x, np.bool_):
+    if isinstance(x, np.integer) and not isinstance(x, (np.bool_, np.timedelta64)):
         n = int(x)
         if n < 0:
             raise QError("domain")
@@ -132,7 +132,7 @@ def where(x):
         raise QError("type")
     if isinstance(x, np.bool_):
         return np.arange(int(x), dtype=I64)
-    if isinstance(x, np.integer):
+    if isinstance(x, np.integer) and not isinstance(x, np.timedelta64):
         if x < 0:
             raise QError("domain")
         return np.zeros(int(x), dtype=I64)
@@ -159,6 +159,8 @@ def _skey(v):
         return (0, 10, 1, bytes(v))
     if isinstance(v, np.floating):
         return (0, 9, 0, 0.0) if np.isnan(v) else (0, 9, 1, float(v))
+    if isinstance(v, (np.datetime64, np.timedelta64)):
+        return (0, 12, 0 if is_null(v) else 1, int(v.view(np.int64)))
     if isinstance(v, (np.integer, np.bool_)):
         return (0, 7, 0 if is_null(v) else 1, int(v))
     if isinstance(v, np.ndarray):
@@ -173,6 +175,7 @@ def _skey(v):
 
 
 def _grade_vec(v: np.ndarray) -> np.ndarray:
+    v = ordered(v)
     if v.dtype == SYM:
         v = v.astype(str) if len(v) else v
     if v.dtype.kind == "f":
@@ -185,6 +188,7 @@ def _grade_vec(v: np.ndarray) -> np.ndarray:
 def _rank_codes(v) -> np.ndarray:
     """Dense sort codes for a column (nulls lowest)."""
     if isinstance(v, np.ndarray):
+        v = ordered(v)
         _, inv = np.unique(v.astype(str) if v.dtype == SYM and len(v) else v,
                            return_inverse=True)
         codes = inv.astype(I64).reshape(-1) + 1
@@ -266,7 +270,7 @@ def _first_occurrence(x) -> np.ndarray:
             for k, v in enumerate(x.tolist()):
                 seen.setdefault(v, k)
             return np.fromiter(seen.values(), dtype=I64, count=len(seen))
-        _, idx = np.unique(x, return_index=True)
+        _, idx = np.unique(ordered(x), return_index=True)
         return np.sort(idx).astype(I64)
     keys = _row_keys(x) if isinstance(x, QTable) else [hkey(a) for a in to_items(x)]
     seen = {}
@@ -289,7 +293,7 @@ def _group_codes(x):
     """(codes, first) with codes[i] the group number of item i, groups numbered in order of
     first occurrence, and first the position of each group's first item."""
     if isinstance(x, np.ndarray) and x.dtype != SYM and len(x):
-        _, first, inv = np.unique(x, return_index=True, return_inverse=True)
+        _, first, inv = np.unique(ordered(x), return_index=True, return_inverse=True)
         inv = inv.reshape(-1)
         order = np.argsort(first, kind="stable")
         remap = np.empty(len(order), dtype=I64)
@@ -424,7 +428,11 @@ def within(x, y):
                 raise QError("type")
             if kinds & {"O"}:
                 raise QError("type")
-            r = (x >= lo) & (x <= hi)
+            if kinds & {"m", "M"}:      # temporals compare in q's common type (arith)
+                from .arith import ge, le
+                r = np.logical_and(ge(x, lo), le(x, hi))
+            else:
+                r = (x >= lo) & (x <= hi)
     except (TypeError, ValueError):
         raise QError("type") from None
     if isinstance(r, np.ndarray):
@@ -851,10 +859,13 @@ def key_n(n: int, t):
 
 def bang(ctx, x, y):
     """x!y: a dictionary of keys x and values y, or y keyed on its first x columns;
-    0N!y writes y's k form to stdout and returns y."""
-    if x.__class__ is np.int64 and x == NULL_J:
-        ctx.write(1, ctx.one_line(y) + "\n")
-        return y
+    0N!y writes y's k form to stdout and returns y; -3!y is that k form as a string."""
+    if x.__class__ is np.int64:
+        if x == NULL_J:
+            ctx.write(1, ctx.one_line(y) + "\n")
+            return y
+        if x == -3:
+            return chars(ctx.one_line(y))
     if is_int_atom(x) and (isinstance(y, QTable) or is_keyed(y)):
         return key_n(int(x), y)
     if isinstance(x, QTable) and isinstance(y, QTable):
@@ -1023,6 +1034,12 @@ def rotate(x, y):
 
 
 def _roll_atom(n, y, rng):
+    if isinstance(y, (np.datetime64, np.timedelta64)):
+        # 3?12:00: times below y, like 3?720 in y's units (a temporal 0N? or 0?y is 'nyi)
+        hi = int(y.view(I64))
+        if hi <= 0 or is_null(y):
+            raise QError("nyi")
+        return rng.integers(0, hi, n, dtype=I64).view(y.dtype)
     if isinstance(y, np.floating):
         return (rng.random(n) * float(y)).astype(y.dtype)
     if isinstance(y, np.integer) and not isinstance(y, np.bool_):
@@ -1170,3 +1187,52 @@ define("!", dyad=bang, ctx=True, infix=True,
            "write x's k form and return x")
 define("~", dyad=q_match, infix=True,
        doc="x~y  match: whether x and y are identical in type and value")
+
+
+# ---------------------------------------------------------------------------------------------
+# bin, binr: binary search in a sorted list
+
+
+def _search_keys(v: np.ndarray) -> np.ndarray:
+    """v as an array numpy's searchsorted orders as q does (nulls lowest)."""
+    v = ordered(v)
+    if v.dtype == SYM:
+        return v.astype(str)
+    if v.dtype == CHAR:
+        return v.view(np.uint8)
+    if v.dtype.kind == "f":
+        return np.where(np.isnan(v), -np.inf, v)
+    return v
+
+
+def _bin(x, y, right: bool):
+    """x bin y (right: binr): index of the last item of x <= y (first >= y for binr)."""
+    if isinstance(x, QDict) and not is_keyed(x):
+        return index(x.keys, _bin(x.values, y, right))
+    side = "left" if right else "right"
+    if isinstance(x, np.ndarray):
+        if isinstance(y, (np.ndarray, np.generic, str)) and not isinstance(y, list):
+            yv = y if isinstance(y, np.ndarray) else _as_list(y)
+            if yv.dtype != x.dtype:
+                raise QError("type")        # bin.md: exactly the same type, no promotion
+            r = np.searchsorted(_search_keys(x), _search_keys(yv), side=side).astype(I64)
+            if not right:
+                r -= 1
+            return r if isinstance(y, np.ndarray) else r[0]
+        if isinstance(y, list):
+            return from_items([_bin(x, a, right) for a in y]) if y else np.array([], dtype=I64)
+        raise QError("type")
+    if isinstance(x, list):
+        import bisect
+        if isinstance(y, list):         # a list of items to look for, as Find does
+            return np.array([_bin(x, a, right) for a in y], dtype=I64)
+        keys = [_skey(a) for a in x]
+        k = _skey(y)
+        return I64(bisect.bisect_left(keys, k) if right else bisect.bisect_right(keys, k) - 1)
+    raise QError("type")
+
+
+define("bin", dyad=lambda x, y: _bin(x, y, False), infix=True,
+       doc="x bin y  index of the last item of sorted x at or below y (-1 if none)")
+define("binr", dyad=lambda x, y: _bin(x, y, True), infix=True,
+       doc="x binr y  index of the first item of sorted x at or above y")

@@ -7,7 +7,8 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions, Lambda, QFunction
-from ..values.types import CHAR, SYM, QDict, QTable, chars, from_items, to_items
+from ..values import temporal as tm
+from ..values.types import CHAR, SYM, GUID, DTYPE_TYPE, QDict, QTable, chars, from_items, to_items
 
 I64 = np.int64
 
@@ -224,7 +225,7 @@ def hsym(x):
 
 
 def _is_int_atom(x):
-    return isinstance(x, np.integer) and not isinstance(x, np.bool_)
+    return isinstance(x, np.integer) and not isinstance(x, (np.bool_, np.timedelta64))
 
 
 def _is_int_vec(x):
@@ -235,7 +236,53 @@ def _wrap64(v: int) -> np.int64:
     return np.int64(((v + 2**63) % 2**64) - 2**63)
 
 
+_WIDTH_TYPE = {1: np.uint8, 2: np.dtype(">i2"), 4: np.dtype(">i4"), 8: np.dtype(">i8")}
+
+
+def _raw_bytes(y) -> bytes:
+    """The big-endian bytes of a number, guid or temporal atom (q's internal representation,
+    as `0x0 vs` shows it)."""
+    if isinstance(y, np.void):
+        return bytes(y)
+    if isinstance(y, (np.datetime64, np.timedelta64)):
+        t = DTYPE_TYPE[y.dtype]
+        y = tm.qnums(y, t)[()]
+    if isinstance(y, np.bytes_):
+        return bytes(y) or b" "
+    if isinstance(y, (np.integer, np.floating)) and not isinstance(y, np.bool_):
+        return np.asarray(y).astype(np.asarray(y).dtype.newbyteorder(">")).tobytes()
+    raise QError("type")
+
+
+def _bits_or_bytes(bits: bool, y):
+    """0b vs y, 0x0 vs y: the bits (booleans) or bytes of each atom of y."""
+    if isinstance(y, (np.ndarray, list)):
+        raise QError("nyi")         # vs.md documents atoms only; how q lays out lists is unsure
+    if bits and isinstance(y, (np.bytes_, np.floating, np.datetime64, np.timedelta64)):
+        raise QError("type")        # vs.md: bits of integers (and guids)
+    b = np.frombuffer(_raw_bytes(y), dtype=np.uint8)
+    return np.unpackbits(b).astype(bool) if bits else b.copy()
+
+
+def _from_bits_or_bytes(bits: bool, y):
+    """0b sv y (8 16 32 64 128 booleans), 0x0 sv y (1 2 4 8 16 bytes): the byte, short, int,
+    long or guid they spell."""
+    if not isinstance(y, np.ndarray) or y.dtype != (np.bool_ if bits else np.uint8):
+        raise QError("type")
+    raw = np.packbits(y).tobytes() if bits and len(y) % 8 == 0 else y.tobytes()
+    if bits and len(y) % 8:
+        raise QError("length")
+    if len(raw) == 16:
+        return np.frombuffer(raw, dtype=GUID)[0]
+    dt = _WIDTH_TYPE.get(len(raw))
+    if dt is None or (len(raw) == 1 and not bits):     # 8 bits make a byte; 1 byte is no sv
+        raise QError("length")
+    return np.frombuffer(raw, dtype=dt).astype(np.dtype(dt).newbyteorder("="))[0]
+
+
 def sv(x, y):
+    if isinstance(x, np.bool_) and not x or isinstance(x, np.uint8) and x == 0:
+        return _from_bits_or_bytes(isinstance(x, np.bool_), y)
     if isinstance(x, str) and x == "":
         if isinstance(y, str):
             return y
@@ -302,6 +349,8 @@ def _digits(b: int, v: int) -> list:
 
 
 def vs(x, y):
+    if isinstance(x, np.bool_) and not x or isinstance(x, np.uint8) and x == 0:
+        return _bits_or_bytes(isinstance(x, np.bool_), y)
     if isinstance(x, str) and x == "":
         if isinstance(y, str):
             if y.startswith(":"):
@@ -367,6 +416,7 @@ define("upper", upper, doc="upper s  s in upper case (strings and symbols)")
 define("hsym", hsym, doc="hsym`s  the file symbol `:s")
 define("sv", dyad=sv, infix=True,
        doc='c sv x | b sv x  join strings x with c ("" for none); the number with digits x in '
-           'base b')
+           'base b (0b sv, 0x0 sv: bits, bytes as a byte, short, int, long or guid)')
 define("vs", dyad=vs, infix=True,
-       doc='c vs s | b vs n  split string s at c; the digits of n in base b')
+       doc='c vs s | b vs n  split string s at c; the digits of n in base b (0b vs, 0x0 vs: the '
+           'bits, bytes of a number, temporal or guid)')
