@@ -12,6 +12,7 @@ from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
                                 Projection)
 from ..verbs.index import amend, index, index_depth
+from ..verbs.tables import append
 from .adverbs import apply_derived
 from .context import Env, Return
 from .qsql import column_name, extend_atom, names_in, run_qsql
@@ -228,6 +229,9 @@ def ev_table(node, env):
     for k in range(len(defs) - 1, -1, -1):
         vals[k] = ev(defs[k][1], env)
     names = [column_name(n, e, ()) if n is not None else _leftmost(e) for n, e in defs]
+    if node.keys and not node.cols:
+        # q 4.1's dictionary literal: `([a:1;b:2])` is `a`b!1 2
+        return T.QDict(np.array(names, dtype=object), T.from_items(vals))
     n = max([T.count(v) for v in vals if not T.is_atom(v)], default=1)
     cols = []
     for v in vals:
@@ -278,7 +282,9 @@ def assign(op, value, env):
             raise QError(name, op.span)
     f = None if op.op is None else ev_verb(op.op, env)
     if op.indices is None:
-        new = apply(ctx, f, [old, value])
+        # `x,:y` appends: stricter than x:x,y (types must match) and records go into tables
+        new = append(ctx, old, value) if f.__class__ is Builtin and f.name == "," \
+            else apply(ctx, f, [old, value])
         result = new
     else:
         path = _args(op.indices, env)

@@ -11,8 +11,9 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, count, enlist, from_items, is_atom,
-                            is_keyed, is_null, qtype, text, to_items)
+from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, count, enlist, enum_domain,
+                            from_items, is_atom, is_keyed, is_null, plain, qtype, text, to_items)
+from .attributes import ATTRIBUTES, set_attribute
 from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
 
@@ -338,10 +339,8 @@ def _has_lists(x) -> bool:
 
 
 def _needle(v):
-    if isinstance(v, str):
-        return np.array([v], dtype=object)
-    if isinstance(v, np.generic):
-        return np.array([v], dtype=v.dtype)
+    if isinstance(v, (str, np.generic)):
+        return enlist(v)
     return [v]
 
 
@@ -735,6 +734,8 @@ def reshape(shape, y):
 
 
 def take(x, y):
+    if isinstance(x, str) and x in ATTRIBUTES and not enum_domain(x):
+        return set_attribute(x, y)
     if is_int_atom(x):
         return take_n(int(x), y)
     if is_int_vec(x):
@@ -877,6 +878,8 @@ def q_match(x, y):
 
 
 def q_key(x):
+    if enum_domain(x):
+        return enum_domain(x)
     if isinstance(x, QDict):
         return x.keys
     if is_int_atom(x) and not isinstance(x, np.bool_):
@@ -887,6 +890,8 @@ def q_key(x):
 
 
 def q_value(ctx, x):
+    if enum_domain(x):
+        return plain(x)
     if isinstance(x, QDict):
         return x.values
     if isinstance(x, str):
@@ -1126,11 +1131,6 @@ define("flip", flip)
 define("key", q_key)
 define("value", q_value, ctx=True)
 define("get", q_value, ctx=True)
-define("cols", cols)
-define("xcol", dyad=xcol, infix=True)
-define("xkey", dyad=xkey, infix=True)
-define("xasc", dyad=xasc, infix=True)
-define("xdesc", dyad=xdesc, infix=True)
 define("next", q_next)
 define("prev", q_prev)
 define("xprev", dyad=xprev, infix=True)
