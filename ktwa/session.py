@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import display
 from .errors import Frame, QError
 from .registry import Registry
-from .runtime import (BUILTINS, is_suppressed, new_context, parse, run_system,
+from .runtime import (BUILTINS, is_suppressed, new_context, parse, read_text, run_system,
                       split_command)
 from .syntax.lexer import is_complete
 from .torchapi import API, install as install_api
@@ -109,6 +109,7 @@ class Session:
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
         g[".Q.A"] = T.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         g[".Q.an"] = T.chars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")
+        g["csv"] = T.char(",")          # q's csv: the delimiter for `csv 0: t`
         g[".z.f"] = ""
         g[".z.x"] = []
 
@@ -182,11 +183,7 @@ class Session:
     def load(self, path: str) -> None:
         """`\\l path`: run a script file in this session."""
         p = path[1:] if path.startswith(":") else path
-        try:
-            with open(p, encoding="utf-8") as fh:
-                text = fh.read()
-        except OSError as e:
-            raise QError(f"{p}. OS reports: {e.strerror}") from None
+        text = read_text(p)             # the one gate to the file system (ktwa.verbs.disk)
         prev = self.ctx.globals.get(".z.f", "")
         self.ctx.globals[".z.f"] = p
         try:

@@ -1,10 +1,10 @@
-"""Enumerations: `` `d$y `` (enumerate), `` `d?y `` (enum extend), `` `d!i `` (from indices),
-the casts of an enumeration (`"i"$e` its indices, `` `$e `` its symbols) and `,` on them.
+"""Enumerations: `` `d$y `` (enumerate), `` `d?y `` (enum extend), `` `d!i `` (from indices)
+and the casts of an enumeration (`"i"$e` its indices, `` `$e `` its symbols).
 
-An enumeration's domain is a global symbol list named by a symbol. These four glyphs are
-defined first elsewhere (cast, find/roll, dict, join); this module gives them their
-enumeration cases and passes everything else on to those definitions, so the enumeration
-rules live here in one place.
+An enumeration's domain is a global symbol list named by a symbol. The three glyphs are
+defined first elsewhere (cast, find/roll, dict); this module gives them their enumeration
+cases, which need the session's globals, and passes everything else on to those
+definitions. (Joining enumerations needs no globals: ktwa.verbs.lists.join.)
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (SYM, Enum, EnumSym, attr_of, enum_domain, enum_vector, is_atom,
-                            plain, to_items, with_attr)
+from ..values.types import (SYM, Enum, EnumSym, attr_of, enum_domain, enum_vector, plain,
+                            with_attr)
 from . import cast as _cast
 from . import lists
 from .index import find_positions, is_int_atom, is_int_vec
@@ -99,21 +99,6 @@ def indices(ctx, e):
     return pos[0] if atom else pos
 
 
-def join_enums(x, y):
-    """x,y when either is an enumeration: one domain stays an enumeration; an atom of another
-    domain or a plain symbol atom makes a general list; lists otherwise lose the domain."""
-    dx, dy = enum_domain(x), enum_domain(y)
-    if dx and dx == dy:
-        return enum_vector(list(to_items(plain(_list(x)))) + list(to_items(plain(_list(y)))), dx)
-    if is_atom(x) and is_atom(y):
-        return [x, y]
-    return lists.join(plain(x), plain(y))
-
-
-def _list(v):
-    return [v] if is_atom(v) else v
-
-
 # ---------------------------------------------------------------------------------------------
 # the glyphs' enumeration cases
 
@@ -141,16 +126,9 @@ def bang(ctx, x, y):
     return lists.bang(ctx, x, y)
 
 
-def join(x, y):
-    if is_enum(x) or is_enum(y):
-        return join_enums(x, y)
-    return lists.join(x, y)
-
-
 define("$", dyad=dollar, ctx=True, infix=True,
        doc="t$y | `d$y  cast y to type t, parse (upper-case t), pad; enumerate y over the global d")
 define("?", dyad=query, ctx=True, infix=True,
        doc="x?y | n?y | `d?y  find y in x; roll or deal; extend the global d with y and enumerate")
 define("!", dyad=bang, ctx=True, infix=True,
        doc="x!y | n!t | `d!i  dictionary; key t on n columns; the enumeration of d at indices i")
-define(",", dyad=join, infix=True, doc=",x | x,y  enlist; join (lists, dictionaries, tables)")

@@ -18,7 +18,7 @@ from ..values.functions import Definitions
 from ..values.types import (SYM, QDict, QTable, count, from_items, is_keyed, null_mask, to_items)
 from . import arith, lists
 from .index import take_pos
-from .rows import find_rows, first_positions, row_codes
+from .rows import find_rows, row_codes
 from .tables import _names, _table, rekey, unkey
 
 define = Definitions()

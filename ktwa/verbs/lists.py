@@ -11,8 +11,9 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, count, enlist, enum_domain,
-                            from_items, is_atom, is_keyed, is_null, plain, qtype, text, to_items)
+from ..values.types import (CHAR, NULL_J, SYM, Enum, EnumSym, QDict, QTable, count, enlist,
+                            enum_domain, enum_vector, from_items, is_atom, is_keyed, is_null,
+                            plain, qtype, text, to_items)
 from .attributes import ATTRIBUTES, set_attribute
 from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
@@ -494,6 +495,9 @@ def _row_table(cols, d: QDict) -> QTable:
 
 
 def join(x, y):
+    if (x.__class__ is Enum or x.__class__ is EnumSym or y.__class__ is Enum
+            or y.__class__ is EnumSym):
+        return _join_enums(x, y)
     if isinstance(x, QTable) and not isinstance(y, (QTable, QDict)) and not count(y) == 0:
         raise QError("type")
     if isinstance(x, QTable) or isinstance(y, QTable):
@@ -523,6 +527,17 @@ def join(x, y):
     if isinstance(xl, np.ndarray) and isinstance(yl, np.ndarray) and xl.dtype == yl.dtype:
         return np.concatenate([xl, yl])
     return list(to_items(xl)) + list(to_items(yl))
+
+
+def _join_enums(x, y):
+    """x,y with an enumeration: one domain stays an enumeration; an atom of another domain or
+    a plain symbol atom makes a general list; lists otherwise lose the domain (join.md)."""
+    dx, dy = enum_domain(x), enum_domain(y)
+    if dx == dy:
+        return enum_vector(to_items(plain(_as_list(x))) + to_items(plain(_as_list(y))), dx)
+    if is_atom(x) and is_atom(y):
+        return [x, y]
+    return join(plain(x), plain(y))
 
 
 def _dict_merge(x: QDict, y: QDict):
@@ -1128,9 +1143,6 @@ define("union", dyad=union, infix=True)
 define("cross", dyad=cross, infix=True)
 define("raze", raze)
 define("flip", flip)
-define("key", q_key)
-define("value", q_value, ctx=True)
-define("get", q_value, ctx=True)
 define("next", q_next)
 define("prev", q_prev)
 define("xprev", dyad=xprev, infix=True)

@@ -17,7 +17,7 @@ from ..values.functions import Definitions
 from ..values.types import (SYM, TYPE_LETTER, Enum, QDict, QTable, attr_of, count, enlist,
                             enum_domain, from_items, is_atom, is_keyed, plain, qtype, to_items,
                             with_attr)
-from . import enums, lists
+from . import enums, files, lists
 from .attributes import kept_on_append
 from .index import proto, take_pos
 from .rows import first_positions, row_codes
@@ -325,7 +325,7 @@ def put_records(ctx, x, y, mode: str):
 
 
 def insert(ctx, name, y):
-    if not isinstance(name, str):
+    if not isinstance(name, str) or name.startswith(":"):
         raise QError("type")
     if name not in ctx.globals:
         if not (isinstance(y, QTable) or is_keyed(y)):
@@ -340,12 +340,22 @@ def insert(ctx, name, y):
 
 
 def upsert(ctx, x, y):
+    if files.is_file_symbol(x):
+        # a table stored in a file or splayed in a folder: read, upsert, write back
+        return files.update_file(ctx, x, lambda t: put_records(ctx, t, y, "upsert")[0]
+                                 if t is not None else _new_table(y))
     if isinstance(x, str):
         ctx.set_global(x, put_records(ctx, ctx.get_global(x), y, "upsert")[0])
         return x
     if isinstance(y, list) and not y:
         return x
     return put_records(ctx, x, y, "upsert")[0]
+
+
+def _new_table(y):
+    if not (isinstance(y, QTable) or is_keyed(y)):
+        raise QError("type")
+    return y
 
 
 def _rank(v) -> int:
@@ -374,7 +384,7 @@ def append(ctx, x, y):
             raise QError("type")
         return lists.join(x, y)
     if isinstance(x, Enum):
-        return enums.join_enums(x, enums.enumerate_into(ctx, x.domain, y))
+        return lists.join(x, enums.enumerate_into(ctx, x.domain, y))
     if isinstance(x, np.ndarray):
         y = plain(y)
         if is_atom(y):
