@@ -18,7 +18,7 @@ from ..values.functions import Definitions
 from ..values.types import (SYM, QDict, QTable, count, from_items, is_keyed, null_mask, to_items)
 from . import arith, lists
 from .index import take_pos
-from .rows import find_rows, row_codes
+from .rows import find_rows, hay_codes, row_codes
 from .tables import _names, _table, rekey, unkey
 
 define = Definitions()
@@ -73,13 +73,19 @@ def _overlay(base, over, mask: np.ndarray, keep_nulls: bool):
     return from_items([o[k] if m else b[k] for k, m in enumerate(mask.tolist())])
 
 
-def _left(x: QTable, y, keep_nulls: bool):
-    """lj / ljf: x's rows with y's values where y's key matches."""
-    if isinstance(y, list) and not y:
-        return x
+def _key_rows(x: QTable, y) -> np.ndarray:
+    """For each row of x, the row of keyed table y with the same key (-1 if none)."""
     if not is_keyed(y):
         raise QError("type")
-    pos = find_rows(y.keys.data, _columns(x, y.keys.cols))
+    return find_rows(y.keys.data, _columns(x, y.keys.cols))
+
+
+def _left(x: QTable, y, keep_nulls: bool, pos=None):
+    """lj / ljf: x's rows with y's values where y's key matches (at pos, when known)."""
+    if isinstance(y, list) and not y:
+        return x
+    if pos is None:
+        pos = _key_rows(x, y)
     found = pos >= 0
     cols, data = list(x.cols), list(x.data)
     for c, v in zip(y.values.cols, y.values.data):
@@ -102,11 +108,9 @@ def ljf(x, y):
 
 
 def _inner(x: QTable, y, keep_nulls: bool):
-    if not is_keyed(y):
-        raise QError("type")
-    pos = find_rows(y.keys.data, _columns(x, y.keys.cols))
+    pos = _key_rows(x, y)
     rows = np.flatnonzero(pos >= 0).astype(I64)
-    return _left(take_pos(x, rows), y, keep_nulls)
+    return _left(take_pos(x, rows), y, keep_nulls, pos[rows])
 
 
 def ij(x, y):
@@ -184,9 +188,7 @@ def ujf(x, y):
 
 def pj(x: QTable, y):
     """x pj y: x plus y's values where y's key matches (0 where it does not)."""
-    if not is_keyed(y):
-        raise QError("type")
-    pos = find_rows(y.keys.data, _columns(x, y.keys.cols))
+    pos = _key_rows(x, y)
     cols, data = list(x.cols), list(x.data)
     zero = np.int64(0)
     for c, v in zip(y.values.cols, y.values.data):
@@ -213,21 +215,32 @@ def _time_ranks(a, b):
     return r[:len(a)], r[len(a):]
 
 
+def _group_time_keys(cl, tl, cr, tr):
+    """Integer keys ordering (group code, time) alike for both sides: the times themselves
+    when they are integers of a small enough range, else their joint ranks."""
+    if isinstance(tl, np.ndarray) and isinstance(tr, np.ndarray) and tl.dtype == tr.dtype \
+            and tl.dtype.kind in "iu" and len(tl) and len(tr):
+        lo = min(int(tl.min()), int(tr.min()))
+        span = max(int(tl.max()), int(tr.max())) - lo + 1
+        groups = int(max(cr.max(initial=0), cl.max(initial=0))) + 2
+        if span * groups < 2 ** 62:
+            return cl * span + (tl.astype(I64) - lo), cr * span + (tr.astype(I64) - lo), span
+    rl, rr = _time_ranks(tl, tr)
+    span = int(max(rl.max(initial=-1), rr.max(initial=-1))) + 2
+    return cl * span + rl, cr * span + rr, span
+
+
 def asof_rows(eq_left: list, t_left, eq_right: list, t_right) -> np.ndarray:
     """For each left row, the last right row equal on the eq columns whose time is at or
     before the left row's time (-1 if none)."""
-    cl, cr = row_codes(eq_left, eq_right) if eq_left else (
-        np.zeros(count(t_left), dtype=I64), np.zeros(count(t_right), dtype=I64))
-    rl, rr = _time_ranks(t_left, t_right)
-    width = int(max(rl.max(initial=-1), rr.max(initial=-1))) + 2
-    kr = cr * width + rr
+    cr, cl = hay_codes(eq_right, eq_left) if eq_left else (
+        np.zeros(count(t_right), dtype=I64), np.zeros(count(t_left), dtype=I64))
+    kl, kr, span = _group_time_keys(np.maximum(cl, 0), t_left, cr, t_right)
     order = np.argsort(kr, kind="stable").astype(I64)
-    at = np.searchsorted(kr[order], cl * width + rl, side="right") - 1
-    ok = at >= 0
-    hit = np.where(ok, order[np.where(ok, at, 0)], -1)
-    # the row found must be of the same group
-    same = np.zeros(len(hit), dtype=bool)
-    same[ok] = cr[hit[ok]] == cl[ok]
+    at = np.searchsorted(kr[order], kl, side="right") - 1
+    hit = np.where(at >= 0, order[np.maximum(at, 0)], -1)
+    # the row found must be of the same group (and the left row's group must exist at all)
+    same = (at >= 0) & (cl >= 0) & (cr[np.maximum(hit, 0)] == cl)
     return np.where(same, hit, -1).astype(I64)
 
 
@@ -307,25 +320,23 @@ def _window_join(ctx, w, c, t, spec, prevailing: bool):
     if count(lo) != len(x) or count(hi) != len(x):
         raise QError("length")
     eq, tname = names[:-1], names[-1]
-    cx, cq = row_codes(_columns(x, eq), _columns(q, eq)) if eq else (
-        np.zeros(len(x), dtype=I64), np.zeros(len(q), dtype=I64))
+    cq, cx = hay_codes(_columns(q, eq), _columns(x, eq)) if eq else (
+        np.zeros(len(q), dtype=I64), np.zeros(len(x), dtype=I64))
     tq = _columns(q, [tname])[0]
-    both = np.concatenate([lo, hi])
-    rboth, rq = _time_ranks(both, tq)
-    rlo, rhi = rboth[:len(x)], rboth[len(x):]
-    width = int(max(rboth.max(initial=-1), rq.max(initial=-1))) + 2
-    kq = cq * width + rq
+    kboth, kq, width = _group_time_keys(np.concatenate([np.maximum(cx, 0)] * 2),
+                                        np.concatenate([lo, hi]), cq, tq)
+    klo, khi = kboth[:len(x)], kboth[len(x):]
     order = np.argsort(kq, kind="stable").astype(I64)
     kq = kq[order]
-    first = np.searchsorted(kq, cx * width + rlo, side="left")
-    end = np.searchsorted(kq, cx * width + rhi, side="right")
+    first = np.searchsorted(kq, klo, side="left")
+    end = np.searchsorted(kq, khi, side="right")
     if prevailing:
         p = first - 1
         ok = (p >= 0) & (np.where(p >= 0, kq[np.maximum(p, 0)], -1) // width == cx)
         inside = (first < len(kq)) & (np.where(first < len(kq), kq[np.minimum(
-            first, len(kq) - 1)], -1) == cx * width + rlo)
+            first, len(kq) - 1)], -1) == klo)
         first = np.where(ok & ~inside, p, first)
-    end = np.maximum(end, first)
+    end = np.where(cx >= 0, np.maximum(end, first), first)
     cols, data = list(x.cols), list(x.data)
     for agg in spec[1:]:
         items = to_items(agg)

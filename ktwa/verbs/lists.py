@@ -1151,8 +1151,10 @@ define("rotate", dyad=rotate, infix=True)
 define("cut", dyad=cut, infix=True)
 define("rand", lambda ctx, x: rand(x, ctx.rng), ctx=True)
 define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, infix=True)
-define("#", dyad=take, infix=True)
+define("#", dyad=take, infix=True,
+       doc="n#y | `s#y  take n items (a shape, columns, keys) of y; set attribute `s `u `p `g (` none)")
 define("_", dyad=drop, infix=True)
-define(",", monad=q_enlist, dyad=join, infix=True)
+define(",", monad=q_enlist, dyad=join, infix=True,
+       doc=",x | x,y  enlist x; join lists, dictionaries (upsert) and tables (rows)")
 define("!", dyad=bang, ctx=True, infix=True)
 define("~", dyad=q_match, infix=True)

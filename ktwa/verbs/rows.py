@@ -12,7 +12,7 @@ import numpy as np
 
 from ..errors import QError
 from ..values.types import SYM, to_items
-from .index import hkey
+from .index import find_positions, hkey
 
 I64 = np.int64
 
@@ -70,8 +70,52 @@ def first_positions(codes: np.ndarray, needles: np.ndarray) -> np.ndarray:
     return first[needles] if len(needles) else np.empty(0, dtype=I64)
 
 
+def _first_positions_both(h, x) -> tuple[np.ndarray, np.ndarray]:
+    """For the items of h and of x, the first position of each in h (-1 if absent)."""
+    if isinstance(h, np.ndarray) and h.dtype == SYM and isinstance(x, np.ndarray):
+        first: dict = {}
+        ph = np.fromiter((first.setdefault(v, k) for k, v in enumerate(h.tolist())),
+                         dtype=I64, count=len(h))
+        get = first.get
+        return ph, np.fromiter((get(v, -1) for v in x.tolist()), dtype=I64, count=len(x))
+    return find_positions(h, h), find_positions(h, x)
+
+
+def hay_codes(hay_cols: list, needle_cols: list) -> tuple[np.ndarray, np.ndarray]:
+    """Codes for the rows of a hay table and of needle rows, in the hay's own code space: a
+    needle row whose values are not all in the hay gets -1 (it can match nothing). The work
+    is a sort of the hay and a binary search per needle, so a small hay (a keyed lookup
+    table, a quote table's groups) against many needles is cheap."""
+    m = len(hay_cols[0]) if hay_cols else 0
+    n = len(needle_cols[0]) if needle_cols else 0
+    hc, nc = np.zeros(m, dtype=I64), np.zeros(n, dtype=I64)
+    for h, x in zip(hay_cols, needle_cols):
+        h, x = _plain(h), _plain(x)
+        if isinstance(h, np.ndarray) and isinstance(x, np.ndarray) and h.dtype != x.dtype:
+            raise QError("type")
+        ph, px = _first_positions_both(h, x)
+        joint_h = hc * m + ph
+        joint_n = np.where((nc < 0) | (px < 0), -1, nc * m + px)
+        uniq = np.unique(joint_h)
+        hc = np.searchsorted(uniq, joint_h).astype(I64)
+        at = np.minimum(np.searchsorted(uniq, joint_n), max(len(uniq) - 1, 0))
+        nc = np.where((joint_n >= 0) & (uniq[at] == joint_n), at, -1).astype(I64) \
+            if len(uniq) else np.full(n, -1, dtype=I64)
+    return hc, nc
+
+
 def find_rows(hay_cols: list, needle_cols: list) -> np.ndarray:
     """For each row of the needle columns, the first matching row of the hay columns (-1 if
     none)."""
-    ch, cn = row_codes(hay_cols, needle_cols)
-    return first_positions(ch, cn)
+    if len(hay_cols) == 1:
+        h, x = _plain(hay_cols[0]), _plain(needle_cols[0])
+        if isinstance(h, np.ndarray) and isinstance(x, np.ndarray) and h.dtype != x.dtype:
+            raise QError("type")
+        return find_positions(h, x)
+    hc, nc = hay_codes(hay_cols, needle_cols)
+    if not len(hc):
+        return np.full(len(nc), -1, dtype=I64)
+    uniq, where = np.unique(hc, return_index=True)
+    first = np.full(int(uniq[-1]) + 1, -1, dtype=I64)
+    first[uniq] = where
+    return np.where(nc >= 0, first[np.maximum(nc, 0)], -1).astype(I64)
