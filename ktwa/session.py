@@ -109,7 +109,7 @@ class Session:
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
         g[".Q.A"] = T.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         g[".Q.an"] = T.chars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")
-        g["csv"] = T.char(",")          # q's csv: the delimiter for `csv 0: t`
+        g[".q.csv"] = T.char(",")       # q's csv (`csv 0: t`), seen unqualified as in q
         g[".z.f"] = ""
         g[".z.x"] = []
 

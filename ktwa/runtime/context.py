@@ -122,6 +122,9 @@ class Context:
         a = self.api.get(n)
         if a is not None:
             return a
+        q = g.get(".q." + n)             # the .q namespace is visible unqualified (`csv`)
+        if q is not None:
+            return q
         if "." in n[1:]:
             return self._dotted(n)
         raise QError(n)
