@@ -18,9 +18,9 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import MISSING, Builtin, QFunction
-from .attributes import step_positions
 from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
                             is_keyed, qtype, to_items, type_null)
+from .attributes import step_positions
 
 # ---------------------------------------------------------------------------------------------
 # small predicates and helpers

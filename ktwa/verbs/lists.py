@@ -532,6 +532,8 @@ def join(x, y):
 def _join_enums(x, y):
     """x,y with an enumeration: one domain stays an enumeration; an atom of another domain or
     a plain symbol atom makes a general list; lists otherwise lose the domain (join.md)."""
+    if isinstance(x, list) and not x or isinstance(y, list) and not y:
+        return y if isinstance(x, list) and not x else x
     dx, dy = enum_domain(x), enum_domain(y)
     if dx == dy:
         return enum_vector(to_items(plain(_as_list(x))) + to_items(plain(_as_list(y))), dx)

@@ -117,6 +117,8 @@ q)`a`b,`sym2$`c
 `a`b`c
 q)(`sym$`a`b),`sym$`b
 `sym$`a`b`b
+q)(`sym$`a`b),()
+`sym$`a`b
 q)e:`sym$`a`b
 q)e,:`b
 q)e
