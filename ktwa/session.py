@@ -20,7 +20,7 @@ from . import display
 from .errors import Frame, QError, QExit, from_python
 from .fileaccess import FileAccess
 from .registry import Registry, is_handle
-from .runtime import (BUILTINS, is_suppressed, new_context, parse, run_system,
+from .runtime import (BUILTINS, is_suppressed, new_context, parse, read_text, run_system,
                       split_command)
 from .syntax.lexer import is_complete
 from .torchapi import API, install as install_api, interop, memory
@@ -120,6 +120,7 @@ class Session:
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
         g[".Q.A"] = T.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         g[".Q.an"] = T.chars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")
+        g[".q.csv"] = T.char(",")       # q's csv (`csv 0: t`), seen unqualified as in q
         g[".z.f"] = ""
         g[".z.x"] = []
 
@@ -197,11 +198,7 @@ class Session:
         self._run_script(self.ctx.files.path(path))
 
     def _run_script(self, p: str) -> None:
-        try:
-            with open(p, encoding="utf-8") as fh:
-                text = fh.read()
-        except OSError as e:
-            raise QError(f"{p}. OS reports: {e.strerror}") from None
+        text = read_text(p)             # the one gate to the file system (ktwa.verbs.disk)
         prev = self.ctx.globals.get(".z.f", "")
         self.ctx.globals[".z.f"] = p
         try:

@@ -14,10 +14,15 @@ from ktwa.values.types import match
 from ktwa.values.types import QDict, QTable, NULL_J, INF_J, NULL_I, chars, char, syms
 
 from ktwa.runtime.table import BUILTINS as B
+from ktwa.session import Session
+
+# a session for the built-ins that take one (`$` also enumerates over a global domain)
+_CTX = Session().ctx
 
 
 def D(name, x, y):
-    return B[name].dyad(x, y)
+    b = B[name]
+    return b.dyad(_CTX, x, y) if b.ctx else b.dyad(x, y)
 
 
 def M(name, x):

@@ -9,7 +9,11 @@ TOKENS = ["1", "2.5", "-1", "0N", "0n", "1 2 3", "`a", "`a`b", '"ab"', "x", "y",
           "count", "sum", "+", "-", "*", "%", "#", ",", "!", "@", ".", "$", "?", "_", "~", "=",
           "<", ">", "&", "|", "^", "'", "/", "\\", "':", "/:", "\\:", "(", ")", "[", "]", "{", "}",
           ";", ":", "::", "each", "over", "first", "enlist", "flip", "key", "value", "where",
-          "select", "from", "by", "exec", " ", "x:", "f:{x+y}", "()", "1b", "0x2a"]
+          "select", "from", "by", "exec", " ", "x:", "f:{x+y}", "()", "1b", "0x2a",
+          # tables, joins, windows, enumerations, attributes (no file verbs: tests write no files)
+          "([]a:1 2;b:`x`y)", "([a:1 2]b:3 4)", "lj", "uj", "ij", "pj", "aj", "asof", "ungroup",
+          "meta", "upsert", "insert", "`t", ",:", "msum", "mmax", "mavg", "ema", "avgs", "`s#",
+          "`u#", "`#", "attr", "`d$", "`d?", "`d!", "xasc", "xcols"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

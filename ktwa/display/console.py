@@ -25,15 +25,13 @@ from ..errors import Frame, QError
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
                                 Projection, QFunction)
 from ..values.text import atom_text, float_text, vector_text, vector_texts
-from ..values.types import CHAR, QDict, QTable, null_mask
+from ..values.types import CHAR, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
 
 __all__ = ["show", "show_lines", "one_line", "error_text", "qfmt", "qf"]
 
 
 # ---------------------------------------------------------------------------------------------
 # one-line (k) form
-
-from ..values.types import Sorted  # noqa: E402
 
 
 def one_line(x, precision: int = 7) -> str:
@@ -46,9 +44,11 @@ def _ol(x, P, width):
     if x is None:
         return "::"
     if isinstance(x, np.ndarray):
-        if isinstance(x, Sorted):
-            return "`s#" + vector_text(x.view(np.ndarray), P, width)
-        return vector_text(x, P, width)
+        a, d = attr_of(x), enum_domain(x)
+        head = (f"`{a}#" if a else "") + (f"`{d}$" if d else "")
+        return head + vector_text(plain(x), P, width) if head else vector_text(x, P, width)
+    if x.__class__ is EnumSym:
+        return f"`{x.domain}$" + atom_text(str(x), P)
     if isinstance(x, (str, np.generic)):
         return atom_text(x, P)
     if isinstance(x, list):
@@ -183,6 +183,7 @@ def _bare_cells(v: np.ndarray, P, n=None) -> list:
     """Bare cell texts of a simple vector, nulls blank."""
     if n is not None and n < len(v):
         v = v[:n]
+    v = plain(v)
     texts = vector_texts(v, P)
     if v.dtype != CHAR:
         m = null_mask(v)

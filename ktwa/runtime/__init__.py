@@ -5,6 +5,7 @@ built-ins' infix keywords."""
 from __future__ import annotations
 
 from ..syntax.parser import Parser
+from ..verbs.disk import read_text
 from .context import Context, Env, Return, Settings
 from .eval import apply, is_suppressed, run_block
 from .system import run_system, split_command
@@ -25,4 +26,4 @@ def new_context(*, api: dict, display, registry, files, write=None, load=None,
 
 
 __all__ = ["BUILTINS", "INFIX", "Context", "Env", "Return", "Settings", "new_context", "parse",
-           "run_system", "split_command", "is_suppressed", "apply"]
+           "run_system", "split_command", "is_suppressed", "apply", "read_text"]

@@ -1,5 +1,5 @@
-"""Built-ins that need the evaluator: apply/amend/trap (`@` `.`), iterator keywords, `0N!`,
-`set`, `show`, `type`, `system`, `exit`, `2:` (ktorch's loader), `.Q.fmt` and friends."""
+"""Built-ins that need the evaluator: apply/amend/trap (`@` `.`), iterator keywords,
+`show`, `type`, `system`, `exit`, `2:` (ktorch's loader), `.Q.fmt` and friends."""
 from __future__ import annotations
 
 import os
@@ -9,6 +9,7 @@ import numpy as np
 from ..errors import QError, QExit
 from ..values import types as T
 from ..values.functions import MISSING, Composition, Definitions, Derived, Native, QFunction
+from ..verbs import files
 from ..verbs.index import amend
 from ..verbs.lists import q_value
 from .eval import apply
@@ -33,6 +34,9 @@ def _trap(ctx, f, args, e):
 def _amend(ctx, d, path, f, y=MISSING):
     """Amend a value, or a global named by a symbol (`@[`t;0;:;9]` changes t, returns `t)."""
     name = None
+    if files.is_file_symbol(d):
+        # `.[`:f;();,;x]`: amend the value stored in a file (or a splayed table's folder)
+        return files.update_file(ctx, d, lambda v: amend(ctx, v, path, f, y))
     if isinstance(d, str):
         name = d
         d = ctx.get_global(d)
@@ -81,13 +85,6 @@ def _type(x):
 def _show(ctx, x):
     ctx.write(1, ctx.show(x))
     return None
-
-
-def _set(ctx, name, v):
-    if not isinstance(name, str):
-        raise QError("type")
-    ctx.set_global(name, v)
-    return name
 
 
 def _system(ctx, cmd):
@@ -153,18 +150,6 @@ def _getenv(x):
     return T.chars(os.environ.get(x if isinstance(x, str) else T.text(x), ""))
 
 
-def _read1(ctx, path):
-    p = ctx.files.path(path if isinstance(path, str) else T.text(path))
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read()
-    except OSError as e:
-        raise QError(f"{p}. OS reports: {e.strerror}") from None
-    return np.frombuffer(data, dtype=np.uint8).copy()
-
-
-
-
 define(":", monad=lambda x: x, dyad=lambda x, y: y, infix=True,
        doc="x:y  assign; (:) as a function returns its last argument")
 define("@", monad=_type, doc="@x  the type of x")
@@ -182,13 +167,11 @@ define("prior", dyad=_kw_prior, ctx=True, infix=True,
        doc="f prior x  f': x: f of each item and the one before it")
 define("type", monad=_type, doc="type x  the type of x as a short (negative for atoms)")
 define("show", monad=_show, ctx=True, doc="show x  write x as the console shows it")
-define("set", dyad=_set, ctx=True, infix=True, doc="`n set y  assign y to the global n")
 define("system", monad=_system, ctx=True, doc='system"c"  run the system command \\c')
 define("exit", monad=_exit, ctx=True, doc="exit n  leave ktwa with status n")
 define("2:", dyad=_dynload, ctx=True, infix=True,
        doc="`ktorch 2:`fns,1  ktorch's loader: the api as a dictionary name!function")
 define("getenv", monad=_getenv, doc="getenv`NAME  an environment variable as a string")
-define("read1", monad=_read1, ctx=True, doc="read1`:file  the bytes of a file")
 define(".Q.fmt", triad=_qfmt, ctx=True, doc=".Q.fmt[w;d;x]  x as a string w wide, d decimals")
 define(".Q.f", dyad=_qf, ctx=True, doc=".Q.f[d;x]  x as a string with d decimals")
 define(".Q.s", monad=_qs, ctx=True, doc=".Q.s x  x as the console shows it, as a string")

@@ -138,6 +138,9 @@ class Context:
             return a
         if n in CLOCK:                  # .z.p .z.d ...: read the clock
             return CLOCK[n]()
+        q = g.get(".q." + n)             # the .q namespace is visible unqualified (`csv`)
+        if q is not None:
+            return q
         if "." in n[1:]:
             return self._dotted(n)
         raise QError(n)

@@ -13,6 +13,7 @@ from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, 
                                 Projection)
 from ..verbs.cast import temporal_part
 from ..verbs.index import amend, index, index_depth
+from ..verbs.tables import append
 from .adverbs import apply_derived
 from .context import Env, Return
 from .qsql import as_columns, column_name, names_in, run_qsql
@@ -236,6 +237,9 @@ def ev_table(node, env):
             raise QError("type", node.span)
         vals[k] = ev(e, env)
     names = [column_name(n, e, ()) if n is not None else _leftmost(e) for n, e in defs]
+    if node.keys and not node.cols:
+        # q 4.1's dictionary literal: `([a:1;b:2])` is `a`b!1 2
+        return T.QDict(np.array(names, dtype=object), T.from_items(vals))
     try:
         cols = as_columns(vals)
     except QError as e:
@@ -283,7 +287,9 @@ def assign(op, value, env):
             raise QError(name, op.span)
     f = None if op.op is None else ev_verb(op.op, env)
     if op.indices is None:
-        new = apply(ctx, f, [old, value])
+        # `x,:y` appends: stricter than x:x,y (types must match) and records go into tables
+        new = append(ctx, old, value) if f.__class__ is Builtin and f.name == "," \
+            else apply(ctx, f, [old, value])
         result = new
     else:
         path = _args(op.indices, env)

@@ -331,7 +331,10 @@ def tokenize(text: str) -> list[Tok]:
                 emit("NUM", text[i:end], i, end, nulls[0] if len(words) == 1 else nulls)
                 i = end
                 continue
-            if any(looks_temporal(text[a:b]) for a, b in words):
+            if c in "012" and text[i + 1:i + 2] == ":" and (
+                    not text[i + 2:i + 3].isdigit() or text[i + 2:i + 4] == "0x"):
+                pass                        # the verbs 0: 1: 2: (`1:0x0100`), read below
+            elif any(looks_temporal(text[a:b]) for a, b in words):
                 end = words[-1][1]
                 try:
                     val = parse_literal([text[a:b] for a, b in words])

@@ -14,12 +14,15 @@ Representation (the contract every room relies on):
 | guid g                 | ``np.void`` of 16 bytes / ndarray dtype ``V16``               |
 | temporal p m d z n u v t | ``np.datetime64`` / ``np.timedelta64`` whose unit is the type |
 |                        | and whose count is q's number (see ktwa.values.temporal)      |
+| enumeration (20)       | :class:`EnumSym` (a ``str``) / :class:`Enum` (a symbol vector |
+|                        | that knows its domain's name)                                  |
 | general list (0h)      | Python ``list``                                               |
 | dictionary (99h)       | :class:`QDict`                                                |
 | table (98h)            | :class:`QTable`; a keyed table is a QDict of two QTables      |
 | functions (100h-111h)  | subclasses of :class:`QFunction` (in ktwa.values.functions)   |
 
 Values are immutable by convention: nothing mutates an array or list it did not create.
+An attribute (`s# `u# `p# `g#) belongs to one array object: see :func:`with_attr`.
 Python ``int``/``float``/``bool`` never appear inside q values; use :func:`atom` helpers.
 """
 from __future__ import annotations
@@ -145,25 +148,107 @@ class QTable:
         return f"QTable({self.cols!r}, {self.data!r})"
 
 
-class Sorted(np.ndarray):
-    """A simple vector carrying q's sorted attribute `s# (as `asc` returns it).
+# ---------------------------------------------------------------------------------------------
+# enumerations: `d$`a`b (type 20)
 
-    Only the display reads the attribute; any operation on it gives a plain vector, as in q
-    where most verbs drop attributes."""
+def _plain(a):
+    if isinstance(a, Enum):
+        return a.view(np.ndarray)
+    if isinstance(a, (list, tuple)):
+        return type(a)(_plain(x) for x in a)
+    return a
 
-    def __array_wrap__(self, obj, context=None, return_scalar=False):
-        if return_scalar and isinstance(obj, np.ndarray) and obj.shape == ():
-            return obj[()]
-        return obj.view(np.ndarray) if isinstance(obj, np.ndarray) else obj
+
+class Enum(np.ndarray):
+    """An enumeration `` `d$`a`b ``: the symbols themselves (a symbol vector, so comparison,
+    search, grouping and display treat it as one) and the name of its domain, the global
+    symbol list `d`.
+
+    Indexing keeps the domain (`2#e`, `e where ...`, a table's rows); an item is an
+    :class:`EnumSym`; numpy's functions and operators see a plain symbol vector and give plain
+    results. One difference from q, which stores indices into the domain: replacing a symbol
+    in the domain (`d[0]:`o`) does not change enumerations made before."""
+
+    def __array_finalize__(self, obj):
+        self.domain = getattr(obj, "domain", "")
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        return getattr(ufunc, method)(*_plain(inputs), **{k: _plain(v) for k, v in kwargs.items()})
+
+    def __array_function__(self, func, types, args, kwargs):
+        return func(*_plain(args), **{k: _plain(v) for k, v in kwargs.items()})
 
     def __getitem__(self, i):
         r = np.ndarray.__getitem__(self, i)
-        return r.view(np.ndarray) if isinstance(r, np.ndarray) else r
+        return EnumSym(r, self.domain) if isinstance(r, str) else r
+
+    def __reduce__(self):
+        # pickling (deep copies) keeps the domain
+        return (enum_vector, (self.view(np.ndarray).tolist(), self.domain))
+
+
+class EnumSym(str):
+    """An enumerated symbol atom `` `d$`a `` (type -20)."""
+
+    __slots__ = ("domain",)
+
+    def __new__(cls, s, domain: str):
+        r = str.__new__(cls, s)
+        r.domain = domain
+        return r
+
+    def __reduce__(self):
+        return (EnumSym, (str(self), self.domain))
+
+
+def enum_vector(symbols, domain: str) -> Enum:
+    """Symbols (a list or symbol vector) enumerated over the domain named `domain`."""
+    r = np.array(list(symbols), dtype=object).view(Enum)
+    r.domain = domain
+    return r
+
+
+def enum_domain(x) -> str:
+    """The domain name of an enumeration (vector or atom), "" for anything else."""
+    return x.domain if isinstance(x, (Enum, EnumSym)) else ""
+
+
+def plain(x):
+    """An enumeration as its plain symbols (anything else unchanged)."""
+    if isinstance(x, Enum):
+        return x.view(np.ndarray)
+    if isinstance(x, EnumSym):
+        return str(x)
+    return x
+
+
+# ---------------------------------------------------------------------------------------------
+# attributes: `s# `u# `p# `g#
+
+# q keeps an attribute on the list object itself and drops it when an operation makes a new
+# list; here an attribute belongs to one array object (held weakly, by identity), so any
+# result that is a new array has none, as in q.
+_ATTRS: dict = {}
+
+
+def with_attr(x: np.ndarray, a: str) -> np.ndarray:
+    """A view of vector x carrying attribute a (`s`, `u`, `p`, `g`; "" for none)."""
+    v = x.view(type(x))
+    if a:
+        key = id(v)
+        _ATTRS[key] = (weakref.ref(v, lambda _r, k=key: _ATTRS.pop(k, None)), a)
+    return v
+
+
+def attr_of(x) -> str:
+    """The attribute of x (`s`, `u`, `p`, `g`), or "" for none."""
+    e = _ATTRS.get(id(x))
+    return e[1] if e is not None and e[0]() is x else ""
 
 
 def sorted_vector(x: np.ndarray) -> np.ndarray:
     """x marked with the sorted attribute."""
-    return x.view(Sorted)
+    return with_attr(x, "s")
 
 
 def is_keyed(x) -> bool:
@@ -177,11 +262,11 @@ def is_atom(x) -> bool:
 def qtype(x) -> int:
     """q type number of x (as `type x` but a Python int)."""
     if isinstance(x, np.ndarray):
-        return DTYPE_TYPE.get(x.dtype, 0)
+        return 20 if isinstance(x, Enum) else DTYPE_TYPE.get(x.dtype, 0)
     if isinstance(x, list):
         return 0
     if isinstance(x, str):
-        return -11
+        return -20 if x.__class__ is EnumSym else -11
     if isinstance(x, np.generic):
         t = SCALAR_TYPE.get(type(x))
         if t is not None:
@@ -223,6 +308,8 @@ def item(x, i: int):
 def to_items(x) -> list:
     """A q list as a Python list of q items."""
     if isinstance(x, np.ndarray):
+        if isinstance(x, Enum):
+            return [EnumSym(s, x.domain) for s in x.tolist()]
         if x.dtype == SYM:
             return list(x)
         return [x[i] for i in range(len(x))]
@@ -253,6 +340,10 @@ def from_items(items: list):
             return list(items)
     if t == -11:
         return np.array(items, dtype=object)
+    if t == -20:
+        if any(x.domain != first.domain for x in items):
+            return list(items)
+        return enum_vector(items, first.domain)
     return np.array(items, dtype=TYPE_DTYPE[-t])
 
 
@@ -274,6 +365,8 @@ def _maybe_table(items):
 
 def enlist(x):
     """enlist x: a 1-item list (a vector for atoms)."""
+    if x.__class__ is EnumSym:
+        return enum_vector([x], x.domain)
     if isinstance(x, str):
         return np.array([x], dtype=object)
     if isinstance(x, np.generic):
@@ -393,7 +486,8 @@ def match(a, b) -> bool:
     if a is b:
         return True
     if isinstance(a, np.ndarray):
-        if not isinstance(b, np.ndarray) or a.dtype != b.dtype or a.shape != b.shape:
+        if not isinstance(b, np.ndarray) or a.dtype != b.dtype or a.shape != b.shape \
+                or enum_domain(a) != enum_domain(b):
             return False
         if a.dtype.kind == "f":
             return bool(np.array_equal(a, b, equal_nan=True))
@@ -408,7 +502,7 @@ def match(a, b) -> bool:
     if isinstance(a, QDict):
         return isinstance(b, QDict) and match(a.keys, b.keys) and match(a.values, b.values)
     if isinstance(a, str):
-        return isinstance(b, str) and a == b
+        return isinstance(b, str) and a == b and enum_domain(a) == enum_domain(b)
     if isinstance(a, np.generic):
         if qtype(a) != qtype(b):
             return False

@@ -1037,26 +1037,40 @@ def _prds_vec(x, t):
 
 
 def _maxs_vec(x, t):
+    """Running maxima; nulls are skipped and leading nulls give -0W (q's documented rule)."""
     if t in TEMPORAL:
         return np.maximum.accumulate(ordered(x)).view(x.dtype) if x.size else x
     if t == 1:
         return np.logical_or.accumulate(x) if x.size else x
-    if t in INTS or t == 4:
+    if t == 4:
         return np.maximum.accumulate(x) if x.size else x
+    if t in INTS:
+        r = np.maximum.accumulate(x) if x.size else x
+        return np.where(r == INT_NULL[t], -INT_INF[t], r) if x.size and x[0] == INT_NULL[t] else r
     if t in FLOATS:
-        return np.fmax.accumulate(x) if x.size else x
+        r = np.fmax.accumulate(x) if x.size else x
+        return np.where(np.isnan(r), x.dtype.type(-np.inf), r) if x.size and x[0] != x[0] else r
     if t == 10:
         return np.maximum.accumulate(x.view(np.uint8)).view("S1") if x.size else x
     raise QError("type")
 
 
 def _mins_vec(x, t):
+    """Running minima; nulls are skipped and leading nulls give 0W (`mins 0N 5 0N 1 3` is
+    `0W 5 5 1 1`)."""
     if t in TEMPORAL:
         return np.minimum.accumulate(ordered(x)).view(x.dtype) if x.size else x
     if t == 1:
         return np.logical_and.accumulate(x) if x.size else x
-    if t in INTS or t == 4 or t in FLOATS:
+    if t == 4:
         return np.minimum.accumulate(x) if x.size else x
+    if t in INTS:
+        m = _nullmask(x, t)
+        return np.minimum.accumulate(x if m is None else np.where(m, INT_INF[t], x)) \
+            if x.size else x
+    if t in FLOATS:
+        r = np.fmin.accumulate(x) if x.size else x
+        return np.where(np.isnan(r), x.dtype.type(np.inf), r) if x.size and x[0] != x[0] else r
     if t == 10:
         return np.minimum.accumulate(x.view(np.uint8)).view("S1") if x.size else x
     raise QError("type")
@@ -1313,10 +1327,8 @@ define("avg", monad=avg,
 define("sums", monad=sums,
        doc="sums x  running sums (of times: times)")
 define("prds", monad=prds, doc="running products")
-define("maxs", monad=maxs,
-       doc="maxs x  running maxima")
-define("mins", monad=mins,
-       doc="mins x  running minima")
+define("maxs", monad=maxs, doc="maxs x  running maxima (nulls skipped, leading nulls -0W)")
+define("mins", monad=mins, doc="mins x  running minima (nulls skipped, leading nulls 0W)")
 define("deltas", monad=deltas, doc="differences of neighbours")
 define("ratios", monad=ratios, doc="ratios of neighbours")
 define("fills", monad=fills, doc="forward-fill nulls")

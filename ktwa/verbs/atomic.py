@@ -20,7 +20,8 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import QFunction
-from ..values.types import QDict, QTable, from_items, to_items, type_null, qtype, TYPE_DTYPE
+from ..values.types import (Enum, EnumSym, QDict, QTable, from_items, plain, to_items, type_null,
+                            qtype, TYPE_DTYPE)
 
 SIMPLE = (np.ndarray, np.generic, str)
 _ndarray = np.ndarray
@@ -28,6 +29,11 @@ _ndarray = np.ndarray
 
 def atomic2(op, x, y, fill: bool = False):
     """Apply the simple-operand kernel ``op`` to x and y with q conformance rules."""
+    # kernels see an enumeration as its symbols (`e=`a`, `e<`b`, `` `x^e ``)
+    if x.__class__ is Enum or x.__class__ is EnumSym:
+        x = plain(x)
+    if y.__class__ is Enum or y.__class__ is EnumSym:
+        y = plain(y)
     if isinstance(x, SIMPLE) and isinstance(y, SIMPLE):
         if type(x) is _ndarray and type(y) is _ndarray and len(x) != len(y):
             raise QError("length")
@@ -145,6 +151,8 @@ def _dict_dict(op, x: QDict, y: QDict, fill):
 
 def atomic1(op, x):
     """Apply the simple-operand kernel ``op`` to x through lists, dicts and tables."""
+    if x.__class__ is Enum or x.__class__ is EnumSym:
+        x = plain(x)
     if isinstance(x, SIMPLE):
         return op(x)
     if isinstance(x, list):

@@ -18,8 +18,9 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import MISSING, Builtin, QFunction
-from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, count, from_items, is_atom,
+from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
                             is_keyed, ordered, qtype, to_items, type_null)
+from .attributes import step_positions
 
 # ---------------------------------------------------------------------------------------------
 # small predicates and helpers
@@ -281,6 +282,11 @@ def _dict_index(d: QDict, i):
     if isinstance(i, QDict):
         return QDict(i.keys, _dict_index(d, i.values))
     keys = d.keys
+    if attr_of(keys) == "s" and (is_atom(i) or isinstance(i, np.ndarray)):
+        # a sorted dictionary is a step function: the value at the last key <= i
+        pos = step_positions(keys, i)
+        return take_pos(d.values, np.atleast_1d(pos))[0] if is_atom(i) else \
+            take_pos(d.values, pos.astype(np.int64))
     if is_atom(i) or (isinstance(keys, list) and d.index_of(i) is not None):
         p = d.index_of(i)
         vals = d.values

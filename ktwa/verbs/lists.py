@@ -10,9 +10,10 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, chars, count, enlist, from_items,
-                            is_atom, is_keyed, is_null, mark_null_free, ordered, qtype, text,
-                            to_items)
+from ..values.types import (CHAR, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
+                            enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
+                            is_null, mark_null_free, ordered, plain, qtype, text, to_items)
+from .attributes import ATTRIBUTES, set_attribute
 from .limits import LIST_ITEM_BYTES, check_alloc
 from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
@@ -343,10 +344,8 @@ def _has_lists(x) -> bool:
 
 
 def _needle(v):
-    if isinstance(v, str):
-        return np.array([v], dtype=object)
-    if isinstance(v, np.generic):
-        return np.array([v], dtype=v.dtype)
+    if isinstance(v, (str, np.generic)):
+        return enlist(v)
     return [v]
 
 
@@ -504,6 +503,9 @@ def _row_table(cols, d: QDict) -> QTable:
 
 
 def join(x, y):
+    if (x.__class__ is Enum or x.__class__ is EnumSym or y.__class__ is Enum
+            or y.__class__ is EnumSym):
+        return _join_enums(x, y)
     if isinstance(x, QTable) and not isinstance(y, (QTable, QDict)) and not count(y) == 0:
         raise QError("type")
     if isinstance(x, QTable) or isinstance(y, QTable):
@@ -533,6 +535,19 @@ def join(x, y):
     if isinstance(xl, np.ndarray) and isinstance(yl, np.ndarray) and xl.dtype == yl.dtype:
         return np.concatenate([xl, yl])
     return list(to_items(xl)) + list(to_items(yl))
+
+
+def _join_enums(x, y):
+    """x,y with an enumeration: one domain stays an enumeration; an atom of another domain or
+    a plain symbol atom makes a general list; lists otherwise lose the domain (join.md)."""
+    if isinstance(x, list) and not x or isinstance(y, list) and not y:
+        return y if isinstance(x, list) and not x else x
+    dx, dy = enum_domain(x), enum_domain(y)
+    if dx == dy:
+        return enum_vector(to_items(plain(_as_list(x))) + to_items(plain(_as_list(y))), dx)
+    if is_atom(x) and is_atom(y):
+        return [x, y]
+    return join(plain(x), plain(y))
 
 
 def _dict_merge(x: QDict, y: QDict):
@@ -747,6 +762,8 @@ def reshape(shape, y):
 
 
 def take(x, y):
+    if isinstance(x, str) and x in ATTRIBUTES and not enum_domain(x):
+        return set_attribute(x, y)
     if is_int_atom(x):
         return take_n(int(x), y)
     if is_int_vec(x):
@@ -892,6 +909,8 @@ def q_match(x, y):
 
 
 def q_key(x):
+    if enum_domain(x):
+        return enum_domain(x)
     if isinstance(x, QDict):
         return x.keys
     if is_int_atom(x) and not isinstance(x, np.bool_):
@@ -902,6 +921,8 @@ def q_key(x):
 
 
 def q_value(ctx, x):
+    if enum_domain(x):
+        return plain(x)
     if isinstance(x, QDict):
         return x.values
     if isinstance(x, str):
@@ -1149,18 +1170,6 @@ define("union", dyad=union, infix=True, doc="x union y  distinct items of x then
 define("cross", dyad=cross, infix=True, doc="x cross y  every pair of an item of x and one of y")
 define("raze", raze, doc="raze x  the items of x joined into one list")
 define("flip", flip, doc="flip x  transpose: a dictionary of columns becomes a table and back")
-define("key", q_key,
-       doc="key d | key t | key n  a dictionary's keys; a keyed table's key table; til n")
-define("value", q_value, ctx=True,
-       doc='value d | value`n | value"s"  a dictionary\'s values; the global n; evaluate the '
-           'string s')
-define("get", q_value, ctx=True, doc="get`n | get d  the value of the global n; value")
-define("cols", cols, doc="cols t  a table's column names")
-define("xcol", dyad=xcol, infix=True,
-       doc="c xcol t  t with its first columns renamed c (or by a dictionary old!new)")
-define("xkey", dyad=xkey, infix=True, doc="c xkey t  t keyed on its columns c")
-define("xasc", dyad=xasc, infix=True, doc="c xasc t  t sorted ascending by columns c")
-define("xdesc", dyad=xdesc, infix=True, doc="c xdesc t  t sorted descending by columns c")
 define("next", q_next, doc="next x  each item's successor (null at the end)")
 define("prev", q_prev, doc="prev x  each item's predecessor (null at the start)")
 define("xprev", dyad=xprev, infix=True,
@@ -1177,11 +1186,12 @@ define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, inf
        doc="x?y | n?y | ?[c;a;b]  find: the index of y in x; n random items of y (-n: distinct); "
            "a where c, else b")
 define("#", dyad=take, infix=True,
-       doc="n#x | s#x | c#t  take n items (from the end for -n, repeating); reshape to shape s; "
-           "columns c")
+       doc="n#x | s#x | c#t | `a#x  take n items (from the end for -n, repeating); reshape to "
+           "shape s; columns c; set attribute `s `u `p `g (` none)")
 define("_", dyad=drop, infix=True,
        doc="n_x | i_x | k_d  drop n items (from the end for -n); cut at indexes i; remove keys k")
-define(",", monad=q_enlist, dyad=join, infix=True, doc="x,y | ,x  join x and y; enlist x")
+define(",", monad=q_enlist, dyad=join, infix=True,
+       doc="x,y | ,x  join lists, dictionaries (upsert) and tables (rows); enlist x")
 define("!", dyad=bang, ctx=True, infix=True,
        doc="k!v | n!t | 0N!x  a dictionary of keys k and values v; t keyed on its first n columns; "
            "write x's k form and return x")

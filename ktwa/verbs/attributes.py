@@ -1,0 +1,98 @@
+"""Attributes: `` `s#x `` `` `u#x `` `` `p#x `` `` `g#x `` (set, with q's checks), `` `#x ``
+(remove), `attr x`, and the step function a sorted dictionary is (`` (`s#1 5 9!`a`b`c) 7 ``
+is `` `b ``: the value of the last key at or below the index).
+
+An attribute belongs to one vector object (ktwa.values.types.with_attr); setting one makes
+a view, so the vector it was set from keeps none, and any new result has none unless an
+operation documents otherwise (`asc`, `xasc`, an append that keeps the order or the
+uniqueness).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import QError
+from ..values.functions import Definitions
+from ..values.types import QDict, QTable, attr_of, is_keyed, with_attr
+
+define = Definitions()
+
+ATTRIBUTES = frozenset(("s", "u", "p", "g", ""))
+I64 = np.int64
+
+
+def _comparable(v: np.ndarray) -> np.ndarray:
+    return v.astype(str) if v.dtype == object else v
+
+
+def _ascending(v: np.ndarray) -> bool:
+    """In q's order: nulls lowest (a float null below -0w)."""
+    if len(v) < 2:
+        return True
+    v = _comparable(v)
+    if v.dtype.kind == "f":
+        real = ~np.isnan(v)
+        a, b = real[:-1], real[1:]
+        return bool(np.all((b > a) | ((a == b) & (~b | (v[1:] >= v[:-1])))))
+    return bool(np.all(v[1:] >= v[:-1]))
+
+
+def _distinct_count(v: np.ndarray) -> int:
+    return len(np.unique(_comparable(v))) if len(v) else 0
+
+
+def _unique(v: np.ndarray) -> bool:
+    return _distinct_count(v) == len(v)
+
+
+def _parted(v: np.ndarray) -> bool:
+    """Every value's occurrences are adjacent: as many runs as distinct values."""
+    if len(v) < 2:
+        return True
+    v = _comparable(v)
+    same = v[1:] == v[:-1]
+    if v.dtype.kind == "f":
+        same |= np.isnan(v[1:]) & np.isnan(v[:-1])
+    return int(len(v) - np.count_nonzero(same)) == _distinct_count(v)
+
+
+def holds(a: str, v: np.ndarray) -> bool:
+    """Does vector v satisfy attribute a?"""
+    return {"s": _ascending, "u": _unique, "p": _parted}.get(a, lambda _v: True)(v)
+
+
+def set_attribute(a: str, y):
+    """`` `a#y ``."""
+    if isinstance(y, QDict) and not is_keyed(y):
+        if a not in ("s", ""):
+            raise QError("type")
+        return QDict(set_attribute(a, y.keys), y.values)
+    if isinstance(y, (QTable, QDict, list)):
+        raise QError("nyi")        # attributes on tables and general lists are not kept yet
+    if not isinstance(y, np.ndarray):
+        raise QError("type")
+    if a and not holds(a, y):
+        raise QError("s-fail" if a == "s" else "u-fail")
+    return with_attr(y, a)
+
+
+def kept_on_append(old, new):
+    """`x,:y` keeps x's `s`, `u` or `g` when the result still has it."""
+    a = attr_of(old)
+    if a in ("s", "u", "g") and isinstance(new, np.ndarray) and holds(a, new):
+        return with_attr(new, a)
+    return new
+
+
+def step_positions(keys: np.ndarray, i) -> np.ndarray | int:
+    """Positions of the last keys at or below i in sorted keys (-1 below the first)."""
+    return np.searchsorted(keys, i, side="right") - 1
+
+
+def attr(x):
+    if isinstance(x, QDict) and not is_keyed(x):
+        return attr_of(x.keys) if attr_of(x.keys) == "s" else ""
+    return attr_of(x)
+
+
+define("attr", monad=attr, doc="attr x  the attribute of x: `s `u `p `g, or ` for none")

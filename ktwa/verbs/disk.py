@@ -1,0 +1,89 @@
+"""Every touch of the file system ktwa's q makes goes through these few functions (reading,
+writing, listing, measuring and deleting files), so an embedder can fence file access in
+one place: a root folder, read or write permission.
+
+Paths arrive as q file symbols (`` `:data/t ``, the leading colon optional here) and leave as
+OS paths; an OS failure becomes q's error text, `'path. OS reports: reason`.
+"""
+from __future__ import annotations
+
+import os
+
+from ..errors import QError
+
+
+def os_path(fs: str) -> str:
+    """The OS path of a file symbol (`` `:a/b `` -> `a/b`)."""
+    return fs[1:] if fs.startswith(":") else fs
+
+
+def _fail(path: str, e: OSError) -> QError:
+    return QError(f"{path}. OS reports: {e.strerror or e}")
+
+
+def read_bytes(path: str, offset: int = 0, length: int | None = None) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            if offset:
+                fh.seek(offset)
+            return fh.read() if length is None else fh.read(length)
+    except OSError as e:
+        raise _fail(path, e) from None
+
+
+def read_text(path: str) -> str:
+    """A script's text (`\\l`)."""
+    return read_bytes(path).decode("utf-8")
+
+
+def write_bytes(path: str, data: bytes, append: bool = False) -> None:
+    """Write (or append) data, making any missing folders first."""
+    try:
+        folder = os.path.dirname(path)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        with open(path, "ab" if append else "wb") as fh:
+            fh.write(data)
+    except OSError as e:
+        raise _fail(path, e) from None
+
+
+def make_folder(path: str) -> None:
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as e:
+        raise _fail(path, e) from None
+
+
+def size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError as e:
+        raise _fail(path, e) from None
+
+
+def remove(path: str) -> None:
+    """Delete a file, or an empty folder."""
+    try:
+        if os.path.isdir(path) and not os.path.islink(path):
+            os.rmdir(path)
+        else:
+            os.remove(path)
+    except OSError as e:
+        raise _fail(path, e) from None
+
+
+def listing(path: str) -> list[str]:
+    """A folder's entries, sorted."""
+    try:
+        return sorted(os.listdir(path))
+    except OSError as e:
+        raise _fail(path, e) from None
+
+
+def is_folder(path: str) -> bool:
+    return os.path.isdir(path)
+
+
+def exists(path: str) -> bool:
+    return os.path.exists(path)

@@ -1,0 +1,134 @@
+"""Enumerations: `` `d$y `` (enumerate), `` `d?y `` (enum extend), `` `d!i `` (from indices)
+and the casts of an enumeration (`"i"$e` its indices, `` `$e `` its symbols).
+
+An enumeration's domain is a global symbol list named by a symbol. The three glyphs are
+defined first elsewhere (cast, find/roll, dict); this module gives them their enumeration
+cases, which need the session's globals, and passes everything else on to those
+definitions. (Joining enumerations needs no globals: ktwa.verbs.lists.join.)
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import QError
+from ..values.functions import Definitions
+from ..values.types import (SYM, Enum, EnumSym, attr_of, enum_domain, enum_vector, plain,
+                            with_attr)
+from . import cast as _cast, temporal
+from . import lists
+from .index import find_positions, is_int_atom, is_int_vec
+
+define = Definitions()
+
+I64 = np.int64
+
+
+def is_enum(x) -> bool:
+    return isinstance(x, (Enum, EnumSym))
+
+
+def _domain(ctx, name: str) -> np.ndarray:
+    d = ctx.get_global(name)
+    if isinstance(d, np.ndarray) and d.dtype == SYM:
+        return plain(d)
+    if isinstance(d, list) and not d:
+        return np.array([], dtype=object)
+    raise QError("nyi" if isinstance(d, (np.ndarray, list)) or d is not None else "type")
+
+
+def _symbols(y):
+    """y's symbols: (list of str, was an atom)."""
+    if isinstance(y, str):
+        return [str(y)], True
+    if isinstance(y, np.ndarray) and y.dtype == SYM:
+        return [str(s) for s in plain(y).tolist()], False
+    if isinstance(y, list) and all(isinstance(s, str) for s in y):
+        return [str(s) for s in y], False
+    raise QError("type")
+
+
+def _made(syms, atom: bool, domain: str):
+    return EnumSym(syms[0], domain) if atom else enum_vector(syms, domain)
+
+
+def enumerate_into(ctx, name: str, y):
+    """`` `d$y ``: y's symbols as an enumeration of the global d ('cast if one is not in d)."""
+    if enum_domain(y) == name:
+        return y
+    syms, atom = _symbols(y)
+    d = _domain(ctx, name)
+    if syms and (find_positions(d, np.array(syms, dtype=object)) < 0).any():
+        raise QError("cast")
+    return _made(syms, atom, name)
+
+
+def enum_extend(ctx, name: str, y):
+    """`` `d?y ``: append to the global d the symbols of y it lacks, then enumerate y; y's
+    attribute is kept."""
+    syms, atom = _symbols(y)
+    d = _domain(ctx, name) if name in ctx.globals else np.array([], dtype=object)
+    new = np.array(syms, dtype=object)
+    missing = new[find_positions(d, new) < 0] if len(new) else new
+    if len(missing):
+        fresh = lists.distinct(missing)
+        ctx.set_global(name, np.concatenate([d, fresh]))
+    elif name not in ctx.globals:
+        ctx.set_global(name, d)
+    r = _made(syms, atom, name)
+    a = attr_of(y)
+    return with_attr(r, a) if a and not atom else r
+
+
+def from_indices(ctx, name: str, i):
+    """`` `d!i ``: the enumeration of d whose indices are i."""
+    d = _domain(ctx, name)
+    idx = np.asarray(i, dtype=I64)
+    if ((idx < 0) | (idx >= len(d))).any():
+        raise QError("index")
+    syms = d[idx.reshape(-1)].tolist()
+    return _made(syms, is_int_atom(i), name)
+
+
+def indices(ctx, e):
+    """The positions of an enumeration's symbols in its domain (what q stores)."""
+    d = _domain(ctx, e.domain)
+    syms, atom = _symbols(plain(e))
+    pos = find_positions(d, np.array(syms, dtype=object))
+    if (pos < 0).any():
+        raise QError("cast")
+    return pos[0] if atom else pos
+
+
+# ---------------------------------------------------------------------------------------------
+# the glyphs' enumeration cases
+
+
+def dollar(ctx, x, y):
+    if isinstance(x, str) and x and x not in _cast.NAME_TYPE_ALL and x not in temporal.FIELDS:
+        return enumerate_into(ctx, x, y)          # `d$y: d names a global domain
+    if is_enum(y):
+        t = _cast._spec_type(x)
+        if t is not None and t[0] in (5, 6, 7) and not t[1]:
+            return _cast.cast(x, indices(ctx, y))
+        return _cast.cast(x, plain(y))
+    return _cast.cast(x, y)
+
+
+def query(ctx, x, y):
+    if isinstance(x, str) and not x.startswith(":"):
+        return enum_extend(ctx, x, y)
+    return lists.query(ctx, x, y)
+
+
+def bang(ctx, x, y):
+    if isinstance(x, str) and (is_int_atom(y) or is_int_vec(y)) and x:
+        return from_indices(ctx, x, y)
+    return lists.bang(ctx, x, y)
+
+
+define("$", dyad=dollar, ctx=True, infix=True,
+       doc="t$y | `d$y  cast y to type t, parse (upper-case t), pad; enumerate y over the global d")
+define("?", dyad=query, ctx=True, infix=True,
+       doc="x?y | n?y | `d?y  find y in x; roll or deal; extend the global d with y and enumerate")
+define("!", dyad=bang, ctx=True, infix=True,
+       doc="x!y | n!t | `d!i  dictionary; key t on n columns; the enumeration of d at indices i")

@@ -1,0 +1,546 @@
+"""File i/o: `0:` (prepare, save and load text: CSV, fixed width, key-value pairs), `1:` (read
+and write binary), read0 read1 hcount hdel, set/get/value on file symbols, splayed tables,
+save load rsave rload, and `key` of a file symbol (a folder's entries).
+
+Paths are q file symbols (`` `:data/t ``). Every touch of the file system goes through
+ktwa.verbs.disk; values are stored in ktwa's own format (ktwa.verbs.serial). A splayed table
+is a folder: a `.d` file holding its column names in order, and one file per column.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+
+from ..errors import QError
+from ..values.functions import Definitions
+from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, QDict, QTable, chars, from_items,
+                            is_keyed, null_mask, text, to_items)
+from ..values.text import vector_texts
+from . import cast as _cast
+from . import disk, lists, serial
+from .index import is_int_atom, is_int_vec
+
+define = Definitions()
+
+I64 = np.int64
+
+
+# ---------------------------------------------------------------------------------------------
+# file symbols
+
+
+def is_file_symbol(x) -> bool:
+    return isinstance(x, str) and x.startswith(":")
+
+
+def _path(ctx, x, write: bool = False) -> str:
+    """The OS path of file symbol x, if the session's fence (ktwa.fileaccess) lets q code read
+    it (or write it): 'access if not."""
+    if not is_file_symbol(x):
+        raise QError("type")
+    return ctx.files.path(x, write=write)
+
+
+def _splay_path(x) -> bool:
+    return x.endswith("/")
+
+
+def _where(ctx, x):
+    """A file, or (file;offset) / (file;offset;length): (path, offset, length)."""
+    if is_file_symbol(x):
+        return _path(ctx, x), 0, None
+    if isinstance(x, list) and len(x) in (2, 3) and is_file_symbol(x[0]) \
+            and all(is_int_atom(v) for v in x[1:]):
+        return _path(ctx, x[0]), int(x[1]), int(x[2]) if len(x) == 3 else None
+    raise QError("type")
+
+
+# ---------------------------------------------------------------------------------------------
+# values in files: set, get, splayed tables
+
+
+def _revive(ctx):
+    return lambda source: ctx.eval_text(source)
+
+
+def read_value(ctx, fs: str):
+    """The value stored at a file symbol: a file, or a splayed table's folder."""
+    p = _path(ctx, fs).rstrip("/") or "/"
+    if disk.is_folder(p) or _splay_path(fs):
+        names = serial.loads(disk.read_bytes(p + "/.d"), _revive(ctx))
+        if not (isinstance(names, np.ndarray) and names.dtype == SYM):
+            raise QError("type")
+        cols = [str(c) for c in names.tolist()]
+        return QTable(cols, [serial.loads(disk.read_bytes(f"{p}/{c}"), _revive(ctx))
+                             for c in cols])
+    return serial.loads(disk.read_bytes(p), _revive(ctx))
+
+
+def write_value(ctx, fs: str, v) -> str:
+    """`` `:f set v `` (one file), `` `:d/ set t `` (t splayed into folder d)."""
+    p = _path(ctx, fs, write=True)
+    if not _splay_path(fs):
+        disk.write_bytes(p, serial.dumps(v))
+        return fs
+    if not isinstance(v, QTable):
+        raise QError("type")
+    for c in v.data:
+        if isinstance(c, np.ndarray) and c.dtype == SYM and not isinstance(c, Enum):
+            raise QError("type")          # q splays only enumerated symbol columns
+        if isinstance(c, list) and not all(isinstance(i, np.ndarray) for i in c):
+            raise QError("type")          # or compound lists (lists of vectors)
+    disk.make_folder(p.rstrip("/"))
+    for name, c in zip(v.cols, v.data):
+        disk.write_bytes(p + name, serial.dumps(c))
+    disk.write_bytes(p + ".d", serial.dumps(np.array(v.cols, dtype=object)))
+    return fs
+
+
+def update_file(ctx, fs: str, change):
+    """Read the value at fs, change it, write it back (as it was: file or splayed)."""
+    p = _path(ctx, fs, write=True).rstrip("/")
+    folder = disk.is_folder(p)
+    v = change(read_value(ctx, fs)) if disk.exists(p) else change(None)
+    write_value(ctx, fs.rstrip("/") + ("/" if folder else ""), v)
+    return fs
+
+
+def q_set(ctx, name, v):
+    if not isinstance(name, str):
+        raise QError("type")
+    if is_file_symbol(name):
+        return write_value(ctx, name, v)
+    ctx.set_global(name, v)
+    return name
+
+
+def q_get(ctx, x):
+    if is_file_symbol(x):
+        return read_value(ctx, x)
+    return lists.q_value(ctx, x)
+
+
+def key(ctx, x):
+    """key `:path: a folder's entries, the file symbol of a file, () if neither."""
+    if is_file_symbol(x):
+        p = _path(ctx, x)
+        if disk.is_folder(p):
+            return np.array(disk.listing(p), dtype=object)
+        return x if disk.exists(p) else []
+    return lists.q_key(x)
+
+
+# ---------------------------------------------------------------------------------------------
+# save load rsave rload
+
+
+def _name_and_ext(x: str):
+    """`path/to/v.ext` (or `:path/to/v.ext`) -> (file symbol, v, ext)."""
+    fs = x if x.startswith(":") else ":" + x
+    base = fs[1:].rstrip("/").rsplit("/", 1)[-1]
+    v, _, ext = base.partition(".")
+    return fs, v, ext
+
+
+def _save_one(ctx, x: str) -> str:
+    fs, name, ext = _name_and_ext(x)
+    v = ctx.get_global(name)
+    if not ext:
+        disk.write_bytes(_path(ctx, fs, write=True), serial.dumps(v))
+    elif ext in ("csv", "txt"):
+        lines = prepare_text(b"," if ext == "csv" else b"\t", v, ctx.settings.precision)
+        save_text(ctx, fs, lines)
+    else:
+        raise QError("nyi")          # xls, xml and json are not written yet
+    return fs
+
+
+def _each_name(fn):
+    def f(ctx, x):
+        if isinstance(x, str):
+            return fn(ctx, x)
+        if isinstance(x, np.ndarray) and x.dtype == SYM:
+            return np.array([fn(ctx, str(s)) for s in x.tolist()], dtype=object)
+        raise QError("type")
+    return f
+
+
+def _load_one(ctx, x: str) -> str:
+    fs, name, _ = _name_and_ext(x)
+    p = _path(ctx, fs)
+    if disk.is_folder(p) and not disk.exists(p + "/.d"):
+        # a folder of data files loads as a dictionary of them
+        entries = [e for e in disk.listing(p) if not e.startswith(".")]
+        vals = [read_value(ctx, f"{fs}/{e}") for e in entries]
+        ctx.set_global(name, QDict(np.array(entries, dtype=object), from_items(vals)
+                                   if vals else []))
+    else:
+        ctx.set_global(name, read_value(ctx, fs))
+    return name
+
+
+def _rsave(ctx, x: str) -> str:
+    return write_value(ctx, ":" + x + "/", ctx.get_global(x))
+
+
+def _rload(ctx, x: str) -> str:
+    ctx.set_global(x, read_value(ctx, ":" + x + "/"))
+    return x
+
+
+# ---------------------------------------------------------------------------------------------
+# text: 0:
+
+
+def _cell_texts(col, precision: int, delim: bytes) -> list:
+    """A column's cells as text for `0:` (nulls empty; cells holding the delimiter, a quote
+    or a newline embraced with quotes, quotes doubled)."""
+    if isinstance(col, np.ndarray):
+        col = col.view(np.ndarray)
+        if col.dtype == CHAR:
+            cells = [bytes(c) for c in col.tolist()]
+        else:
+            texts = vector_texts(col, precision)
+            if col.dtype != np.bool_ and col.dtype != np.uint8:
+                m = null_mask(col)
+                for i in np.flatnonzero(m).tolist():
+                    texts[i] = ""
+            cells = [t.encode("utf-8") for t in texts]
+    elif isinstance(col, list) and all(isinstance(s, np.ndarray) and s.dtype == CHAR
+                                       for s in col):
+        cells = [s.tobytes() for s in col]
+    else:
+        raise QError("type")
+    out = []
+    for c in cells:
+        if delim in c or b'"' in c or b"\n" in c:
+            c = b'"' + c.replace(b'"', b'""') + b'"'
+        out.append(c)
+    return out
+
+
+def prepare_text(delim: bytes, y, precision: int) -> list:
+    """`delim 0: t`: a table as delimited lines, its column names first; a list of columns
+    gives the rows alone."""
+    if is_keyed(y):
+        y = lists.unkey(y)
+    if isinstance(y, QTable):
+        header = [delim.join(c.encode("utf-8") for c in y.cols)]
+        cols = y.data
+    elif isinstance(y, list) or isinstance(y, np.ndarray):
+        header, cols = [], to_items(y)
+    else:
+        raise QError("type")
+    columns = [_cell_texts(c, precision, delim) for c in cols]
+    n = {len(c) for c in columns}
+    if len(n) > 1:
+        raise QError("length")
+    rows = [delim.join(r) for r in zip(*columns)] if columns else []
+    return header + rows
+
+
+def save_text(ctx, fs: str, lines) -> str:
+    """`` `:f 0: strings ``: the strings as lines of the file."""
+    items = to_items(lines) if not (isinstance(lines, np.ndarray) and lines.dtype == CHAR) \
+        else [lines]
+    body = b"".join(_text_bytes(s) + b"\n" for s in items)
+    disk.write_bytes(_path(ctx, fs, write=True), body)
+    return fs
+
+
+def _text_bytes(s) -> bytes:
+    if isinstance(s, bytes):
+        return s
+    if isinstance(s, np.ndarray) and s.dtype == CHAR:
+        return s.tobytes()
+    if isinstance(s, np.bytes_):
+        return bytes(s)
+    raise QError("type")
+
+
+def _lines(ctx, y) -> list:
+    """The text lines of y: a string, a list of strings, or a file (range)."""
+    if isinstance(y, np.ndarray) and y.dtype == CHAR:
+        return [y.tobytes()]
+    if isinstance(y, list) and all(isinstance(s, np.ndarray) and s.dtype == CHAR for s in y):
+        return [s.tobytes() for s in y]
+    path, off, n = _where(ctx, y)
+    return _split_lines(disk.read_bytes(path, off, n))
+
+
+def _split_lines(data: bytes) -> list:
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    return [ln[:-1] if ln.endswith(b"\r") else ln for ln in lines]
+
+
+def _column_type(letter: str):
+    """A type letter of `0:`/`1:` as (q type or None to skip, '*' for strings)."""
+    if letter == " ":
+        return None
+    if letter == "*":
+        return "*"
+    t = LETTER_TYPE.get(letter.lower())
+    if t is None:
+        raise QError("nyi")           # a type ktwa has no parser for yet
+    return t
+
+
+def _parse_column(t, fields: list):
+    """Fields (bytes) as a q column of type t."""
+    if t == "*":
+        return [chars(f) for f in fields]
+    if t == 10:
+        return np.array([f[:1] or b" " for f in fields], dtype=CHAR)
+    if t == 11:
+        return np.array([f.decode("utf-8") for f in fields], dtype=object)
+    if t in (7, 9) and fields:
+        # the common clean numeric column in one numpy conversion; anything else item by item
+        try:
+            return np.array(fields, dtype=np.float64 if t == 9 else np.int64)
+        except ValueError:
+            pass
+    return _cast.tok(t, [chars(f.strip()) for f in fields]) if fields else \
+        np.array([], dtype=_cast.TYPE_DTYPE[t])
+
+
+def _split_records(lines: list, delim: str, quoted_newlines: bool) -> list:
+    if quoted_newlines:
+        text_ = "\n".join(ln.decode("utf-8") for ln in lines)
+        return list(csv.reader(io.StringIO(text_), delimiter=delim, quotechar='"'))
+    return list(csv.reader([ln.decode("utf-8") for ln in lines], delimiter=delim,
+                           quotechar='"'))
+
+
+def load_csv(ctx, types: str, delim, y, quoted_newlines: bool = False):
+    """`(types;delim) 0: y`: a list of columns; an enlisted delimiter reads the first line as
+    column names and gives a table; a string y with an atom delimiter is one record."""
+    header = isinstance(delim, np.ndarray)
+    d = text(delim)
+    if len(d) != 1:
+        raise QError("length")
+    kinds = [_column_type(c) for c in types]
+    one = isinstance(y, np.ndarray) and y.dtype == CHAR and not header
+    records = _split_records(_lines(ctx, y), d, quoted_newlines)
+    names = None
+    if header:
+        if not records:
+            raise QError("length")
+        names, records = records[0], records[1:]
+    cols = []
+    for j, t in enumerate(kinds):
+        if t is None:
+            continue
+        fields = [(r[j] if j < len(r) else "").encode("utf-8") for r in records]
+        cols.append((j, _parse_column(t, fields)))
+    if header:
+        return QTable([names[j] if j < len(names) else "x" for j, _ in cols],
+                      [c for _, c in cols])
+    if one:
+        return from_items([lists.first(c) for _, c in cols])
+    return [c for _, c in cols]
+
+
+def load_fixed(ctx, types: str, widths: np.ndarray, y):
+    """`(types;widths) 0: y`: fixed-width fields."""
+    if len(types) != len(widths):
+        raise QError("length")
+    lines = _lines(ctx, y)
+    kinds = [_column_type(c) for c in types]
+    starts = np.concatenate([[0], np.cumsum(widths)[:-1]]).tolist()
+    cols = []
+    for t, a, w in zip(kinds, starts, widths.tolist()):
+        if t is None:
+            continue
+        fields = [ln[a:a + w] for ln in lines]
+        cols.append(_parse_column(t, fields if t in ("*", 10) else [f.strip() for f in fields]))
+    return cols
+
+
+def key_values(spec: bytes, y):
+    """`"S=;" 0: s`: key-value pairs as (keys;values); a `*` third makes quotes protect the
+    separators."""
+    if len(spec) not in (3, 4):
+        raise QError("length")
+    kt = {b"S": 11, b"I": 6, b"J": 7}.get(spec[:1])
+    if kt is None:
+        raise QError("type")
+    quoted = len(spec) == 4 and spec[2:3] == b"*"
+    eq, sep = spec[1:2], spec[-1:]
+    s = _text_bytes(y)
+    pairs = _split_unquoted(s, sep) if quoted else (s.split(sep) if s else [])
+    keys, vals = [], []
+    for p in pairs:
+        k, _, v = p.partition(eq)
+        if quoted and len(v) > 1 and v.startswith(b'"') and v.endswith(b'"'):
+            v = v[1:-1]
+        keys.append(k)
+        vals.append(chars(v))
+    return [_parse_column(kt, keys), vals]
+
+
+def _split_unquoted(s: bytes, sep: bytes) -> list:
+    """s split at each sep outside double quotes."""
+    out, start, quoted = [], 0, False
+    for k, c in enumerate(s):
+        if c == 34:                         # "
+            quoted = not quoted
+        elif c == sep[0] and not quoted:
+            out.append(s[start:k])
+            start = k + 1
+    out.append(s[start:])
+    return out if s else []
+
+
+def file_text(ctx, x, y):
+    """`0:` in its forms: prepare text, save text, load CSV / fixed width, key-value pairs."""
+    if isinstance(x, np.bytes_):
+        return [chars(s) for s in prepare_text(bytes(x), y, ctx.settings.precision)]
+    if is_file_symbol(x):
+        return save_text(ctx, x, y)
+    if isinstance(x, np.ndarray) and x.dtype == CHAR:
+        return key_values(x.tobytes(), y)
+    if isinstance(x, list) and len(x) in (2, 3):
+        types = x[0]
+        if not (isinstance(types, np.ndarray) and types.dtype == CHAR):
+            raise QError("type")
+        tstr = types.tobytes().decode("latin-1")
+        second = x[1]
+        if is_int_vec(second) and second.dtype != np.bool_:
+            return load_fixed(ctx, tstr, second.astype(I64), y)
+        if isinstance(second, np.bytes_) or (isinstance(second, np.ndarray)
+                                             and second.dtype == CHAR):
+            flag = len(x) == 3 and bool(x[2])
+            return load_csv(ctx, tstr, second, y, flag)
+    raise QError("type")
+
+
+# ---------------------------------------------------------------------------------------------
+# binary: 1:, read0, read1
+
+
+_BINARY = {"b": (np.bool_, 1), "x": (np.uint8, 1), "h": (np.int16, 2), "i": (np.int32, 4),
+           "j": (np.int64, 8), "e": (np.float32, 4), "f": (np.float64, 8), "c": ("S1", 1)}
+
+
+def _bytes_of(ctx, y) -> bytes:
+    if isinstance(y, np.ndarray) and y.dtype in (np.dtype(np.uint8), CHAR):
+        return y.tobytes()
+    path, off, n = _where(ctx, y)
+    return disk.read_bytes(path, off, n)
+
+
+def read_binary(ctx, x, y):
+    """`(types;widths) 1: y` little-endian, `(widths;types) 1: y` big-endian: the records of
+    y as columns."""
+    if not (isinstance(x, list) and len(x) == 2):
+        raise QError("type")
+    a, b = x
+    if isinstance(a, np.ndarray) and a.dtype == CHAR and is_int_vec(b):
+        types, widths, order = a.tobytes().decode("latin-1"), b.tolist(), "<"
+    elif isinstance(b, np.ndarray) and b.dtype == CHAR and is_int_vec(a):
+        types, widths, order = b.tobytes().decode("latin-1"), a.tolist(), ">"
+    else:
+        raise QError("type")
+    if len(types) != len(widths):
+        raise QError("length")
+    fields, offset = [], 0
+    for k, (t, w) in enumerate(zip(types, widths)):
+        if t == " ":
+            offset += w
+            continue
+        if t == "s":
+            fields.append((t, f"f{k}", np.dtype(f"S{w}"), offset))
+        else:
+            spec = _BINARY.get(t)
+            if spec is None:
+                raise QError("nyi")
+            if spec[1] != w:
+                raise QError("length")
+            fields.append((t, f"f{k}", np.dtype(spec[0]).newbyteorder(order)
+                           if spec[1] > 1 else np.dtype(spec[0]), offset))
+        offset += w
+    data = _bytes_of(ctx, y)
+    n = len(data) // offset if offset else 0
+    rec = np.dtype({"names": [f[1] for f in fields], "formats": [f[2] for f in fields],
+                    "offsets": [f[3] for f in fields], "itemsize": offset})
+    table = np.frombuffer(data[:n * offset], dtype=rec, count=n)
+    out = []
+    for t, name, dt, _ in fields:
+        col = table[name]
+        if t == "s":
+            out.append(np.array([s.rstrip(b"\0").decode("utf-8") for s in col.tolist()],
+                                dtype=object))
+        else:
+            out.append(np.ascontiguousarray(col).astype(dt.newbyteorder("=")))
+    return out
+
+
+def write_binary(ctx, fs: str, y) -> str:
+    """`` `:f 1: y ``: y's raw bytes (a value with no flat bytes is stored as `set` would)."""
+    if isinstance(y, np.ndarray) and y.dtype != SYM:
+        data = np.ascontiguousarray(y.view(np.ndarray)).tobytes()
+    elif isinstance(y, np.generic):
+        data = np.asarray(y).tobytes()
+    else:
+        data = serial.dumps(y)
+    disk.write_bytes(_path(ctx, fs, write=True), data)
+    return fs
+
+
+def file_binary(ctx, x, y):
+    if is_file_symbol(x):
+        return write_binary(ctx, x, y)
+    return read_binary(ctx, x, y)
+
+
+def read0(ctx, y):
+    if isinstance(y, list) and len(y) in (2, 3):
+        path, off, n = _where(ctx, y)
+        return chars(disk.read_bytes(path, off, n))
+    path, _, _ = _where(ctx, y)
+    return [chars(ln) for ln in _split_lines(disk.read_bytes(path))]
+
+
+def read1(ctx, y):
+    path, off, n = _where(ctx, y)
+    return np.frombuffer(disk.read_bytes(path, off, n), dtype=np.uint8).copy()
+
+
+def hcount(ctx, x):
+    return I64(disk.size(_path(ctx, x)))
+
+
+def hdel(ctx, x):
+    disk.remove(_path(ctx, x, write=True))
+    return x
+
+
+define("0:", dyad=file_text, ctx=True, infix=True,
+       doc="d 0: t | `:f 0: s | (types;d) 0: y | (types;widths) 0: y | \"S=;\" 0: s  prepare, "
+           "save, load CSV, load fixed-width text, key-value pairs")
+define("1:", dyad=file_binary, ctx=True, infix=True,
+       doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns")
+define("read0", monad=read0, ctx=True, doc="read0 `:f | read0 (`:f;o;n)  a file's lines (or n chars at o)")
+define("read1", monad=read1, ctx=True, doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o)")
+define("hcount", monad=hcount, ctx=True, doc="hcount `:f  the size of a file in bytes")
+define("hdel", monad=hdel, ctx=True, doc="hdel `:f  delete a file (or empty folder); `:f")
+define("set", dyad=q_set, ctx=True, infix=True,
+       doc="`n set y | `:f set y | `:d/ set t  assign a global; write y to a file; splay t")
+define("get", monad=q_get, ctx=True,
+       doc="get `n | get `:f | get `:d/  a global's value; the value in a file; a splayed table")
+define("value", monad=q_get, ctx=True,
+       doc="value x  a dict's values, a global's value, a string evaluated, a file's value")
+define("key", monad=key, ctx=True,
+       doc="key x  a dict's keys, til n, an enumeration's domain; a folder's entries (`:d)")
+define("save", monad=_each_name(_save_one), ctx=True,
+       doc="save `t | save `t.csv  write the global t to the file t (or as CSV / text)")
+define("load", monad=_each_name(_load_one), ctx=True,
+       doc="load `t | load `:d  read the file t into the global t (a folder: a dict of its files)")
+define("rsave", monad=_each_name(_rsave), ctx=True,
+       doc="rsave `t  splay the global table t into the folder t")
+define("rload", monad=_each_name(_rload), ctx=True,
+       doc="rload `t  read the splayed table in folder t into the global t")

@@ -1,0 +1,138 @@
+"""How a q value is written to bytes and read back (`set`, `get`, `save`, `load`, splayed
+tables): ktwa's own format, exact for every value it accepts (q's binary format is not
+attempted). Reading it never runs code of its own: a lambda is stored as its source text and handed to
+the reader's `function` (the session evaluates it).
+
+Layout:
+
+    b"KTWAQ1\\n"  uint64 little-endian header size  header (UTF-8 JSON)  payload (raw bytes)
+
+The header is a tree of nodes; numeric, boolean, byte and char data live in the payload as
+raw numpy bytes (so floats keep every bit, nulls and infinities included):
+
+    {"k":"n"}                                   the generic null ::
+    {"k":"a","d":dtype,"o":offset}              an atom of dtype (numpy's str, e.g. "<i8")
+    {"k":"v","d":dtype,"o":offset,"n":count}    a simple vector
+    {"k":"s","v":"ab"} / {"k":"S","v":[...]}    a symbol / a symbol vector
+    {"k":"e","m":"d","v":"ab"} / {"k":"E",...}  an enumerated symbol / vector over domain d
+    {"k":"l","i":[node...]}                     a general list
+    {"k":"d","x":node,"y":node}                 a dictionary x!y
+    {"k":"t","c":[name...],"i":[node...]}       a table
+    {"k":"f","v":"{x+1}"}                       a lambda, by its source
+
+A vector node may carry "a": its attribute (`s `u `p `g).
+"""
+from __future__ import annotations
+
+import json
+import struct
+
+import numpy as np
+
+from ..errors import QError
+from ..values.functions import Lambda
+from ..values.types import (CHAR, SYM, Enum, EnumSym, QDict, QTable, attr_of, enum_vector,
+                            plain, with_attr)
+
+MAGIC = b"KTWAQ1\n"
+
+# the dtypes whose bytes are stored as they are
+_RAW = {np.dtype(t) for t in (bool, np.uint8, np.int16, np.int32, np.int64, np.float32,
+                              np.float64)} | {CHAR}
+
+
+def dumps(x) -> bytes:
+    payload = bytearray()
+
+    def blob(a: np.ndarray) -> int:
+        off = len(payload)
+        payload.extend(np.ascontiguousarray(a).tobytes())
+        return off
+
+    def node(v) -> dict:
+        if v is None:
+            return {"k": "n"}
+        if isinstance(v, EnumSym):
+            return {"k": "e", "m": v.domain, "v": str(v)}
+        if isinstance(v, str):
+            return {"k": "s", "v": v}
+        if isinstance(v, np.generic):
+            if v.dtype not in _RAW:
+                raise QError("nyi")
+            return {"k": "a", "d": v.dtype.str, "o": blob(np.asarray(v).reshape(1))}
+        if isinstance(v, np.ndarray):
+            a = attr_of(v)
+            if isinstance(v, Enum):
+                n = {"k": "E", "m": v.domain, "v": plain(v).tolist()}
+            elif v.dtype == SYM:
+                n = {"k": "S", "v": v.tolist()}
+            elif v.dtype in _RAW:
+                n = {"k": "v", "d": v.dtype.str, "o": blob(v), "n": len(v)}
+            else:
+                raise QError("nyi")
+            if a:
+                n["a"] = a
+            return n
+        if isinstance(v, list):
+            return {"k": "l", "i": [node(i) for i in v]}
+        if isinstance(v, QTable):
+            return {"k": "t", "c": list(v.cols), "i": [node(c) for c in v.data]}
+        if isinstance(v, QDict):
+            return {"k": "d", "x": node(v.keys), "y": node(v.values)}
+        if isinstance(v, Lambda):
+            return {"k": "f", "v": v.source}
+        raise QError("nyi")     # other functions, handles: no file form yet
+
+    header = json.dumps(node(x), separators=(",", ":")).encode("utf-8")
+    return MAGIC + struct.pack("<Q", len(header)) + header + bytes(payload)
+
+
+def is_serial(data: bytes) -> bool:
+    return data.startswith(MAGIC)
+
+
+def loads(data: bytes, function):
+    """The value in data, `function(source)` making each lambda; 'type if data is not in
+    this format."""
+    if not is_serial(data):
+        raise QError("type")
+    start = len(MAGIC) + 8
+    (size,) = struct.unpack("<Q", data[len(MAGIC):start])
+    tree = json.loads(data[start:start + size].decode("utf-8"))
+    payload = memoryview(data)[start + size:]
+
+    def arr(n: dict, count: int) -> np.ndarray:
+        dt = np.dtype(n["d"])
+        return np.frombuffer(payload, dtype=dt, count=count, offset=n["o"]).copy()
+
+    def value(n: dict):
+        k = n["k"]
+        if k == "n":
+            return None
+        if k == "a":
+            if n["d"] == CHAR.str:          # a char atom as its byte (numpy's item would drop \0)
+                return np.bytes_(bytes(payload[n["o"]:n["o"] + 1]))
+            return arr(n, 1)[0]
+        if k == "s":
+            return n["v"]
+        if k == "e":
+            return EnumSym(n["v"], n["m"])
+        if k in ("v", "S", "E"):
+            if k == "v":
+                v = arr(n, n["n"])
+            elif k == "S":
+                v = np.array(n["v"], dtype=object)
+            else:
+                v = enum_vector(n["v"], n["m"])
+            return with_attr(v, n["a"]) if n.get("a") else v
+        if k == "l":
+            return [value(i) for i in n["i"]]
+        if k == "t":
+            return QTable(n["c"], [value(i) for i in n["i"]])
+        if k == "d":
+            return QDict(value(n["x"]), value(n["y"]))
+        if k == "f":
+            return function(n["v"])
+        raise QError("type")
+
+    return value(tree)
