@@ -61,3 +61,20 @@ def test_cli_flags(tree, monkeypatch, capsys):
     assert cap.out == "1\n" and cap.err.startswith("'access")
     assert main(["--files", "none", "-c", "read1`:main.kt"]) == 1
     assert capsys.readouterr().err.startswith("'access")
+
+
+def test_the_file_verbs_are_fenced(tree):
+    tmp, root = tree
+    ro = Session(files="read", root=root)
+    assert ro.console("count read0`:a.q") == "1\n"
+    assert ro.console("hcount`:a.q") == "4\n"
+    for src in ["`:out set 1 2 3", "`:out.txt 0: enlist\"x\"", "hdel`:a.q", "`:b 1: 0x01",
+                "t:([]a:1 2); save`t"]:
+        assert ro.console(src).startswith("'access"), src
+    assert (root / "a.q").exists() and not (root / "out").exists()
+    rw = Session(root=root)
+    assert rw.console("`:out set 1 2 3") == "`:out\n"
+    assert rw.console("get`:out") == "1 2 3\n"
+    assert (root / "out").exists()
+    for src in ["read0`:../secret.q", "`:../x set 1", "key`:..", "get`:link.q"]:
+        assert rw.console(src).startswith("'access"), src
