@@ -76,7 +76,7 @@ def fmt_t(t):
 def report(case: Case, times):
     kt = times["ktwa"]
     print(f"{case.name}")
-    print(f"    {"ktwa":34} {fmt_t(statistics.median(kt))}")
+    print(f"    {'ktwa':34} {fmt_t(statistics.median(kt))}")
     for a in case.anchors:
         target = case.targets.get(a)
         tgt = f"target <= {target:g}" if target is not None else "(for reference)"
