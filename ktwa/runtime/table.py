@@ -3,11 +3,11 @@ and what the parser needs of it: which keywords are written infix."""
 from __future__ import annotations
 
 from ..values.functions import merge_builtins
-from ..verbs import arith, cast, lists, text
+from ..verbs import arith, cast, grouping, lists, text
 from . import builtins
 
 # later modules add arities to a name an earlier one defined (`-`: neg, then subtract)
-MODULES = (arith, cast, lists, text, builtins)
+MODULES = (arith, cast, lists, grouping, text, builtins)
 
 BUILTINS = merge_builtins(MODULES)
 

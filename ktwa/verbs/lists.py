@@ -13,8 +13,8 @@ from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, count, enlist, from_items, is_atom,
                             is_keyed, is_null, qtype, text, to_items)
-from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
-                    _row)
+from .hashing import distinct_vector, find_positions, find_rows, first_positions, hkey
+from .index import index, is_int_atom, is_int_vec, proto, take_pos, _row
 
 I64 = np.int64
 
@@ -246,32 +246,13 @@ def desc(x):
 
 
 # ---------------------------------------------------------------------------------------------
-# distinct, group
+# distinct (group is in ktwa.verbs.grouping)
 
 
 def _row_keys(t: QTable):
     cols = [c.tolist() if isinstance(c, np.ndarray) and c.dtype != CHAR and c.dtype.kind != "f"
             else [hkey(a) for a in to_items(c)] for c in t.data]
     return list(zip(*cols)) if cols else [()] * len(t)
-
-
-def _first_occurrence(x) -> np.ndarray:
-    """Positions of the first occurrence of each distinct item, ascending."""
-    if isinstance(x, np.ndarray):
-        if len(x) == 0:
-            return np.array([], dtype=I64)
-        if x.dtype == SYM:
-            seen = {}
-            for k, v in enumerate(x.tolist()):
-                seen.setdefault(v, k)
-            return np.fromiter(seen.values(), dtype=I64, count=len(seen))
-        _, idx = np.unique(x, return_index=True)
-        return np.sort(idx).astype(I64)
-    keys = _row_keys(x) if isinstance(x, QTable) else [hkey(a) for a in to_items(x)]
-    seen = {}
-    for k, v in enumerate(keys):
-        seen.setdefault(v, k)
-    return np.fromiter(seen.values(), dtype=I64, count=len(seen))
 
 
 def distinct(x):
@@ -281,52 +262,9 @@ def distinct(x):
         raise QError("type")
     if isinstance(x, list) and not x:
         return x
-    return take_pos(x, _first_occurrence(x))
-
-
-def _group_codes(x):
-    """(codes, first) with codes[i] the group number of item i, groups numbered in order of
-    first occurrence, and first the position of each group's first item."""
-    if isinstance(x, np.ndarray) and x.dtype != SYM and len(x):
-        _, first, inv = np.unique(x, return_index=True, return_inverse=True)
-        inv = inv.reshape(-1)
-        order = np.argsort(first, kind="stable")
-        remap = np.empty(len(order), dtype=I64)
-        remap[order] = np.arange(len(order), dtype=I64)
-        return remap[inv], first[order].astype(I64)
-    if isinstance(x, np.ndarray) and x.dtype == SYM:
-        keys = x.tolist()
-    elif isinstance(x, QTable):
-        keys = _row_keys(x)
-    else:
-        keys = [hkey(a) for a in to_items(x)]
-    seen = {}
-    codes = np.empty(len(keys), dtype=I64)
-    firsts = []
-    for k, v in enumerate(keys):
-        c = seen.get(v)
-        if c is None:
-            c = seen[v] = len(firsts)
-            firsts.append(k)
-        codes[k] = c
-    return codes, np.array(firsts, dtype=I64)
-
-
-def group(x):
-    if isinstance(x, QDict) and not is_keyed(x):
-        g = group(x.values)
-        return QDict(g.keys, [take_pos(x.keys, v) for v in g.values])
-    if is_atom(x):
-        raise QError("type")
-    n = count(x)
-    if n == 0:
-        return QDict(take_pos(x, np.array([], dtype=I64)) if not isinstance(x, list) else [],
-                     [])
-    codes, firsts = _group_codes(x)
-    order = np.argsort(codes, kind="stable").astype(I64)
-    sizes = np.bincount(codes, minlength=len(firsts))
-    parts = np.split(order, np.cumsum(sizes)[:-1])
-    return QDict(take_pos(x, firsts), list(parts))
+    if isinstance(x, np.ndarray):
+        return distinct_vector(x)
+    return take_pos(x, first_positions(x))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -351,11 +289,6 @@ def find(hay, y):
         pos = find(hay.values, y)
         return index(hay.keys, pos)
     if isinstance(hay, QTable):
-        keys = _row_keys(hay)
-        tab = {}
-        for k, v in enumerate(keys):
-            tab.setdefault(v, k)
-        n = len(hay)
         if isinstance(y, QDict):
             y = QTable(list(y.keys), [_as_list(v) for v in to_items(y.values)])
             r = find(hay, y)
@@ -363,7 +296,8 @@ def find(hay, y):
         if isinstance(y, QTable):
             if y.cols != hay.cols:
                 raise QError("type")
-            return np.array([tab.get(k, n) for k in _row_keys(y)], dtype=I64)
+            p = find_rows(hay, y)
+            return np.where(p < 0, len(hay), p).astype(I64)
         raise QError("type")
     if not isinstance(hay, (np.ndarray, list)):
         raise QError("type")
@@ -1114,7 +1048,6 @@ define("desc", desc)
 define("iasc", iasc)
 define("idesc", idesc)
 define("distinct", distinct)
-define("group", group)
 define("in", dyad=q_in, infix=True)
 define("within", dyad=within, infix=True)
 define("except", dyad=q_except, infix=True)
