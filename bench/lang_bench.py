@@ -121,6 +121,11 @@ def build_cases(only: str | None):
     df = pd.DataFrame({"k": key, "k1": k1, "k2": k2, "v": val, "sk": symk}) if pd else None
     line = "1+2*3-4%5+6*7-8+9*10-11+12*13-14+15*16-17+18*19-20+21"
     kl = (lambda src: (lambda: k(src))) if k is not None else (lambda src: None)
+    counter = {"q": 0, "k": 0}
+
+    def fresh(side):
+        counter[side] += 1
+        return f"{line}+{counter[side]}"
 
     def pd_or_none(fn):
         return fn if pd is not None else None
@@ -131,8 +136,12 @@ def build_cases(only: str | None):
         Case("bracketed line s.eval(\"f[1]\")", lambda: s.eval("f[1]"),
              {"klongpy f(1)": kl("f(1)")}, {"klongpy f(1)": 1.0}, number=2000,
              check=lambda: int(s.eval("f[1]")) == 2),
-        Case("40-token line", lambda: s.eval(line), {"klongpy": kl(line)}, {"klongpy": 1.0},
-             number=500, check=lambda: k is None or abs(float(s.eval(line)) - float(k(line))) < 1e-9),
+        Case("40-token line, repeated (its parse is cached)", lambda: s.eval(line),
+             {"klongpy": kl(line)}, {"klongpy": 1.0}, number=500,
+             check=lambda: k is None or abs(float(s.eval(line)) - float(k(line))) < 1e-9),
+        Case("40-token line, new text each call (parsed every time)",
+             lambda: s.eval(fresh("q")), {"klongpy": (lambda: k(fresh("k"))) if k else None},
+             {"klongpy": 1.0}, number=200),
         Case("lambda calls {x+1}/[100000;0]", lambda: s.eval("{x+1}/[100000;0]"),
              {"klongpy 100000{x+1}:*0": kl("100000{x+1}:*0")},
              {"klongpy 100000{x+1}:*0": 1.0}, number=1),

@@ -15,6 +15,8 @@ import re
 import sys
 from dataclasses import dataclass
 
+import torch
+
 from . import display
 from .errors import Frame, QError
 from .registry import Registry
@@ -105,6 +107,8 @@ class Session:
         self.ctx = new_context(api=API, display=display, registry=Registry(),
                                write=self._write, load=self.load)
         install_api(self.ctx)
+        # q's secondary threads (`\\s`) are torch's intra-op threads
+        self.ctx.threads = (torch.get_num_threads, torch.set_num_threads)
         g = self.ctx.globals
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
         g[".Q.A"] = T.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ")

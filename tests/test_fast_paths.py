@@ -142,10 +142,12 @@ def test_every_find_path_agrees(pair):
         got["hash"] = H.find_hash(hv, nv) if hv is not None else H.find_hash(hay, needles)
         if hv is not None and H.small_range(hv) is not None:
             got["lookup"] = H.find_lookup(hv, nv, *H.small_range(hv))
+            assert np.array_equal(H.member_lookup(hv, nv, *H.small_range(hv)), want >= 0)
         if hv is not None or hay.dtype.kind == "f":
             got["sort"] = H.find_sorted(hay, needles)
     for path, r in got.items():
         assert np.array_equal(r, want), path
+    assert np.array_equal(H.member(hay, needles), want >= 0)
 
 
 @pytest.fixture(params=["default", "hash", "sort"])

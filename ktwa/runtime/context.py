@@ -19,6 +19,8 @@ first):
 - ``ctx.show(x)``             the console text of x; ``ctx.one_line(x)`` its k form
 - ``ctx.display``             the console formatter (``qfmt``, ``qf`` for `.Q.fmt`, `.Q.f`)
 - ``ctx.load(path)``          run a script in this session (`\\l`)
+- ``ctx.threads``             (get, set) of the compute threads q calls secondary threads
+                              (`\\s`), given by whoever owns the compute library; None: none
 """
 from __future__ import annotations
 
@@ -77,6 +79,7 @@ class Context:
         self._run_block = run_block
         self._write = write or (lambda fd, text: None)
         self._load = load
+        self.threads = None              # (get, set) for `\\s`: the session hands torch's
         self.rng = None
         self.reseed()
 

@@ -1,4 +1,5 @@
-"""System commands: `\\ts[:n] e`, `\\t[:n] e`, `\\l f`, `\\P n`, `\\c r c`, `\\S n`, `\\v`, `\\\\`."""
+"""System commands: `\\ts[:n] e`, `\\t[:n] e`, `\\l f`, `\\P n`, `\\c r c`, `\\S n`, `\\s n`, `\\v`,
+`\\\\`."""
 from __future__ import annotations
 
 import re
@@ -81,6 +82,8 @@ def run_system(ctx, cmd: str, arg: str):
             raise QError("type") from None
         ctx.reseed()
         return None
+    if cmd == "s":
+        return _threads(ctx, arg.strip())
     if cmd == "l":
         path = arg.strip()
         if not path:
@@ -103,3 +106,21 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd == "":
         return None
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")
+
+
+def _threads(ctx, arg: str):
+    """`\\s` shows and `\\s n` sets the compute threads (torch's intra-op threads play q's
+    secondary threads); `\\s 0`, no secondary threads, leaves one thread doing the work."""
+    if ctx.threads is None:
+        raise QError("nyi")
+    get, set_ = ctx.threads
+    if not arg:
+        return np.int32(get())
+    try:
+        n = int(arg)
+    except ValueError:
+        raise QError("type") from None
+    if n < 0:
+        raise QError("nyi")         # q's negative \\s: secondary processes
+    set_(max(n, 1))
+    return None

@@ -257,17 +257,44 @@ def combine(cols: list, sizes: list, ascending: bool):
 # find: where items first occur
 
 
+def _lookup_offsets(needles: np.ndarray, lo: int, span: int):
+    """(offsets clipped into the table, mask of needles inside [lo, lo+span))."""
+    off = _offsets(needles, lo)
+    ok = off.view(np.uint64) < span           # negative offsets wrap to huge unsigned ones
+    return np.clip(off, 0, span - 1), ok
+
+
 def find_lookup(hay: np.ndarray, needles: np.ndarray, lo: int, span: int) -> np.ndarray:
     """Positions (-1 if absent) of integer needles in an integer hay lying in [lo, lo+span)."""
     nh = len(hay)
     tab = np.full(span, nh, dtype=I64)
     np.minimum.at(tab, _offsets(hay, lo), np.arange(nh, dtype=I64))
     tab[tab == nh] = -1
-    nv = needles.astype(I64, copy=False)
-    ok = (nv >= lo) & (nv < lo + span)
-    res = tab[np.where(ok, nv, lo) - lo]
+    off, ok = _lookup_offsets(needles, lo, span)
+    res = tab[off]
     res[~ok] = -1
     return res
+
+
+def member_lookup(hay: np.ndarray, needles: np.ndarray, lo: int, span: int) -> np.ndarray:
+    """Which integer needles occur in an integer hay lying in [lo, lo+span)."""
+    tab = np.zeros(span, dtype=bool)
+    tab[_offsets(hay, lo)] = True
+    off, ok = _lookup_offsets(needles, lo, span)
+    return tab[off] & ok
+
+
+def member(hay, needles) -> np.ndarray:
+    """Which items of list `needles` occur in list `hay` (`in`): find_positions >= 0, with a
+    table of booleans for integers of small range."""
+    if isinstance(hay, np.ndarray) and isinstance(needles, np.ndarray) \
+            and hay.dtype == needles.dtype and len(hay) and len(needles):
+        hv = int_view(hay)
+        if hv is not None:
+            r = small_range(hv)
+            if r is not None:
+                return member_lookup(hv, int_view(needles), *r)
+    return find_positions(hay, needles) >= 0
 
 
 def find_hash(hay: np.ndarray, needles: np.ndarray) -> np.ndarray:

@@ -13,7 +13,8 @@ from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, count, enlist, from_items, is_atom,
                             is_keyed, is_null, qtype, text, to_items)
-from .hashing import distinct_vector, find_positions, find_rows, first_positions, hkey
+from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
+                      member)
 from .index import index, is_int_atom, is_int_vec, proto, take_pos, _row
 
 I64 = np.int64
@@ -333,6 +334,8 @@ def q_in(x, y):
         y = y.values
     if is_atom(y):
         y = _as_list(y)
+    if isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.dtype == y.dtype:
+        return member(y, x)
     return _lt(find(y, x), count(y))
 
 
