@@ -1050,12 +1050,16 @@ define("asc", asc)
 define("desc", desc)
 define("iasc", iasc)
 define("idesc", idesc)
-define("distinct", distinct)
-define("in", dyad=q_in, infix=True)
+define("distinct", distinct,
+       doc="distinct x  the distinct items of x in order of first occurrence (exact match)")
+define("in", dyad=q_in, infix=True,
+       doc="x in y  whether each item of x occurs in y (exact match)")
 define("within", dyad=within, infix=True)
-define("except", dyad=q_except, infix=True)
-define("inter", dyad=inter, infix=True)
-define("union", dyad=union, infix=True)
+define("except", dyad=q_except, infix=True,
+       doc="x except y  the items of x that are not in y")
+define("inter", dyad=inter, infix=True, doc="x inter y  the items of x that are in y")
+define("union", dyad=union, infix=True,
+       doc="x union y  the distinct items of x,y")
 define("cross", dyad=cross, infix=True)
 define("raze", raze)
 define("flip", flip)
@@ -1074,7 +1078,9 @@ define("sublist", dyad=sublist, infix=True)
 define("rotate", dyad=rotate, infix=True)
 define("cut", dyad=cut, infix=True)
 define("rand", lambda ctx, x: rand(x, ctx.rng), ctx=True)
-define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, infix=True)
+define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, infix=True,
+       doc="x?y | n?y | ?[c;a;b]  find: where each y first occurs in x (count x if absent); "
+           "roll/deal n from y; vector conditional")
 define("#", dyad=take, infix=True)
 define("_", dyad=drop, infix=True)
 define(",", monad=q_enlist, dyad=join, infix=True)
