@@ -176,7 +176,7 @@ def _aggregate_of(e, cols, env):
     return fname, names
 
 
-def _by_values(ev, node, env, t, idx, g, e):
+def _by_values(ev, env, t, idx, g, e):
     """One column of a query with a by-phrase: its value for each group, an aggregate computed
     for all groups at once where the grouping engine has it, else e evaluated on each group's
     rows."""
@@ -273,7 +273,7 @@ def run_qsql(node, env, ev):
         names, kcols, g = _groups(ev, env, t, idx, node.by)
         if node.cols:
             cnames = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
-            vals = [_by_values(ev, node, env, t, idx, g, e) for _, e in node.cols]
+            vals = [_by_values(ev, env, t, idx, g, e) for _, e in node.cols]
         else:
             rest = [c for c in t.cols if c not in names]
             cnames = rest
