@@ -16,6 +16,8 @@ import sys
 from dataclasses import dataclass
 from functools import partial
 
+import torch
+
 from . import display
 from .errors import Frame, QError, QExit, from_python
 from .fileaccess import FileAccess
@@ -116,6 +118,8 @@ class Session:
                                files=FileAccess(files, root), write=self._write, load=self.load,
                                tensor_bytes=partial(memory.tensor_bytes, registry))
         install_api(self.ctx)
+        # q's secondary threads (`\\s`) are torch's intra-op threads
+        self.ctx.threads = (torch.get_num_threads, torch.set_num_threads)
         g = self.ctx.globals
         g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
         g[".Q.A"] = T.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ")

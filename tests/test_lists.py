@@ -10,6 +10,7 @@ from ktwa.values.types import match
 from ktwa.values.functions import MISSING, Builtin
 from ktwa.values.types import QDict, QTable, chars
 from ktwa.verbs import index as I
+from ktwa.verbs import grouping as G
 from ktwa.verbs import lists as L
 from ktwa.verbs import text as X
 
@@ -100,7 +101,7 @@ CASES = [
     ("where ints", lambda: L.where(j(2, 3, 0, 1)), j(0, 0, 1, 1, 1, 3)),
     ("where bools", lambda: L.where(b("01101")), j(1, 2, 4)),
     ("where dict", lambda: L.where(D(S("a", "b", "c"), b("101"))), S("a", "c")),
-    ("group", lambda: L.group(C("mississippi")),
+    ("group", lambda: G.group(C("mississippi")),
      D(C("misp"), [j(0), j(1, 4, 7, 10), j(2, 3, 5, 6), j(8, 9)])),
     ("distinct", lambda: L.distinct(j(2, 3, 7, 3, 5, 3)), j(2, 3, 7, 5)),
     ("distinct gen", lambda: L.distinct([C("ab"), J(1), C("ab")]), [C("ab"), J(1)]),
@@ -302,6 +303,6 @@ def test_large_vectors_fast():
     w = L.where(v % 2 == 0)
     a = L.asc(v[::-1])
     dd = L.distinct(v % 1000)
-    g = L.group(v % 10)
+    g = G.group(v % 10)
     assert len(w) == 500_000 and a[0] == 0 and len(dd) == 1000 and len(g.keys) == 10
     assert time.time() - t < 3

@@ -152,3 +152,24 @@ def test_flat_fast_path_equals_lark(src):
     flat = PARSER.parse_flat(tokenize(src))
     via_lark = PARSER.parse_lark(src, tokenize(src))
     assert repr(flat) == repr(via_lark)
+
+
+def test_parse_cache_returns_the_same_tree_and_keeps_errors():
+    # the same text parses once: a second parse hands back the very same (frozen) tree
+    a = parse("f[1;`a]+{x*y}[2;3]")
+    assert parse("f[1;`a]+{x*y}[2;3]") is a
+    # bad syntax is reported every time, never remembered as a tree
+    for _ in range(2):
+        with pytest.raises(QError):
+            parse("f[1")
+
+
+def test_literals_are_read_only_so_a_cached_tree_cannot_change():
+    from ktwa import Session
+    s = Session()
+    lit = parse("1 2 3").stmts[0].value
+    assert not lit.flags.writeable
+    # amending a variable that holds a literal copies; running the line again gives the literal
+    assert s.console('a:1 2 3; a[0]:9; a+:1; a\na:1 2 3; a\n{x[0]:7; x} 1 2 3\n"abc"') == \
+        '10 3 4\n1 2 3\n7 2 3\n"abc"\n'
+    assert list(lit) == [1, 2, 3]

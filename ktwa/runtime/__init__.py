@@ -4,6 +4,8 @@
 built-ins' infix keywords."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..syntax.parser import Parser
 from ..verbs.disk import read_text
 from .context import Context, Env, Return, Settings
@@ -12,7 +14,20 @@ from .system import run_system, split_command
 from .table import BUILTINS, INFIX
 
 PARSER = Parser(INFIX)
-parse = PARSER.parse
+
+# The same text always parses to the same AST, and ASTs are frozen (literals read-only), so a
+# statement run again (a line in a loop, `s.eval("f[1]")` from Python, a lambda's body text)
+# is parsed once. Bounded by count, and long texts (data literals, whole scripts) bypass it so
+# the cache never pins much memory.
+_CACHE_TEXT = 2048
+_cached_parse = lru_cache(maxsize=1024)(PARSER.parse)
+
+
+def parse(text: str):
+    """q text -> ktwa.syntax.ast.Block (raises QError on bad syntax); cached by text."""
+    if len(text) <= _CACHE_TEXT:
+        return _cached_parse(text)
+    return PARSER.parse(text)
 
 
 def new_context(*, api: dict, display, registry, files, write=None, load=None,

@@ -22,6 +22,8 @@ first):
 - ``ctx.files.path(name, write=False)``  the file a q name refers to, if the session's fence
                               (ktwa.fileaccess) lets it be read (or written); 'access if not
 - ``ctx.tensor_bytes()``      bytes of the torch tensors the session's handles hold (`\\w`)
+- ``ctx.threads``             (get, set) of the compute threads q calls secondary threads
+                              (`\\s`), given by whoever owns the compute library; None: none
 """
 from __future__ import annotations
 
@@ -84,6 +86,7 @@ class Context:
         self._write = write or (lambda fd, text: None)
         self._load = load
         self._tensor_bytes = tensor_bytes
+        self.threads = None              # (get, set) for `\\s`: the session hands torch's
         self.rng = None
         self.reseed()
 

@@ -1,22 +1,48 @@
 """qSQL: select / exec / update / delete over tables (q-core.md §7)."""
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
+from ..verbs.grouping import AGGREGATES, aggregate, groups
+from ..verbs.index import take_pos
 from .context import Env
 
 
 def _index_list(x, idx: np.ndarray):
+    if _is_whole(idx):
+        return x
     if isinstance(x, np.ndarray):
         return x[idx]
     return [x[i] for i in idx.tolist()]
 
 
 def _subtable(t: T.QTable, idx):
+    if _is_whole(idx):
+        return t
     return T.QTable(t.cols, [_index_list(c, idx) for c in t.data])
+
+
+# The row positions of a query without a where clause (np.arange over its table), marked so that
+# `_subtable` hands back the table itself instead of copying every column. A weak registry by
+# identity, dropped with the array.
+_WHOLE: dict = {}
+
+
+def _all_rows(n: int) -> np.ndarray:
+    a = np.arange(n, dtype=np.int64)
+    key = id(a)
+    _WHOLE[key] = weakref.ref(a, lambda _r, k=key: _WHOLE.pop(k, None))
+    return a
+
+
+def _is_whole(idx) -> bool:
+    r = _WHOLE.get(id(idx))
+    return r is not None and r() is idx
 
 
 def _unkey(x):
@@ -121,24 +147,17 @@ def extend_atom(v, n):
 
 
 def _groups(ev, env, t, idx, by):
-    """Evaluate the by-phrase and return (key names, key columns (per group), list of row index arrays)."""
+    """Evaluate the by-phrase over rows idx: (key names, key columns (one item per group),
+    Groups of the rows (positions in idx) numbered in ascending key order)."""
     sub = _subtable(t, idx)
     cenv = _col_env(env, sub, idx)
     names = _dedupe([column_name(n, e, t.cols) for n, e in by])
     keys = [extend_atom(ev(e, cenv), len(idx)) for _, e in by]
-    # group rows by the tuple of key values, sorted by key
-    rows = list(zip(*[T.to_items(k) for k in keys])) if len(idx) else []
-    groups: dict = {}
-    for pos, key in enumerate(rows):
-        hk = tuple(_hashable(v) for v in key)
-        groups.setdefault(hk, (key, []))[1].append(pos)
-    order = sorted(groups.keys(), key=_sort_key)
-    keycols = [T.from_items([groups[g][0][j] for g in order]) if order else T.empty(0)
-               for j in range(len(by))]
-    keycols = [k if T.count(k) or not isinstance(k, list) else _typed_empty(keys[j])
-               for j, k in enumerate(keycols)]
-    parts = [idx[np.array(groups[g][1], dtype=np.int64)] for g in order]
-    return names, keycols, parts
+    if any(T.is_atom(k) or T.count(k) != len(idx) for k in keys):
+        raise QError("length")
+    g = groups(keys, ascending=True)
+    keycols = [take_pos(k, g.first) if g.count else _typed_empty(k) for k in keys]
+    return names, keycols, g
 
 
 def _typed_empty(col):
@@ -147,34 +166,48 @@ def _typed_empty(col):
     return []
 
 
-def _hashable(v):
-    if isinstance(v, np.ndarray):
-        return ("v", v.dtype.str, v.tobytes())
-    if isinstance(v, list):
-        return ("l", tuple(_hashable(x) for x in v))
-    if isinstance(v, np.floating) and np.isnan(v):
-        return ("nan",)
-    if isinstance(v, (np.datetime64, np.timedelta64)):     # by q's count: nulls first, in order
-        return int(v.view(np.int64))
-    if isinstance(v, np.generic):
-        return v.item()
-    return v
-
-
-def _sort_key(k):
-    out = []
-    for v in k:
-        if isinstance(v, tuple) and v and v[0] == "nan":
-            out.append((0, 0))
-        elif isinstance(v, (int, float)):
-            out.append((1, v))
-        elif isinstance(v, str):
-            out.append((2, v))
-        elif isinstance(v, bytes):
-            out.append((2, v.decode("latin-1")))
+def _aggregate_of(e, cols, env):
+    """(name, column names) when expression e is an aggregate that the grouping engine computes
+    for all groups at once (`sum v`, `sum[v]`, `count i`, `x wavg y`, `wavg[x;y]`...), its
+    arguments columns of the table (or the virtual row index `i`); else None."""
+    if isinstance(e, A.Chain) and len(e.ops) == 1 and isinstance(e.head, A.Name):
+        op = e.ops[0]
+        if isinstance(op, A.OpApply) and isinstance(op.fn, A.Name):
+            fname, args = op.fn.name, [e.head]
+        elif isinstance(op, A.OpDyad) and isinstance(op.verb, A.Name) \
+                and isinstance(op.left, A.Name):
+            fname, args = op.verb.name, [op.left, e.head]
         else:
-            out.append((3, repr(v)))
-    return out
+            return None
+    elif isinstance(e, A.Index) and isinstance(e.target, A.Name) and e.args \
+            and all(isinstance(a, A.Name) for a in e.args):
+        fname, args = e.target.name, list(e.args)
+    else:
+        return None
+    spec = AGGREGATES.get(fname)
+    if spec is None or spec[0] != len(args):
+        return None
+    # the name must mean the built-in: not a column, a local or a global of that name
+    if fname in cols or (env.locals and fname in env.locals) or fname in env.ctx.globals:
+        return None
+    names = [a.name for a in args]
+    if any(n != "i" and n not in cols for n in names):
+        return None
+    return fname, names
+
+
+def _by_values(ev, env, t, idx, g, e):
+    """One column of a query with a by-phrase: its value for each group, an aggregate computed
+    for all groups at once where the grouping engine has it, else e evaluated on each group's
+    rows."""
+    agg = _aggregate_of(e, t.cols, env)
+    if agg is not None:
+        cols = [idx if c == "i" else _index_list(t.column(c), idx) for c in agg[1]]
+        r = aggregate(agg[0], cols, g)
+        if r is not None:
+            return r
+    cells = [ev(e, _col_env(env, _subtable(t, p), p)) for p in (idx[q] for q in g.parts())]
+    return _cells(cells)
 
 
 def _apply_limit(ev, node, env, t: T.QTable):
@@ -239,7 +272,7 @@ def run_qsql(node, env, ev):
     t, keycols = _unkey(tval)
     if not isinstance(t, T.QTable):
         raise QError("type")
-    idx = _where(ev, node, env, t, np.arange(len(t), dtype=np.int64))
+    idx = _where(ev, node, env, t, _all_rows(len(t)))
     kind = node.kind
     if kind == "delete":
         if node.cols:
@@ -256,25 +289,17 @@ def run_qsql(node, env, ev):
         res = _update(ev, node, env, t, idx)
         res = _rekey(res, keycols) if keyed else res
         return _store(ctx, name, res)
-    sub = _subtable(t, idx)
     if node.by:
-        names, kcols, parts = _groups(ev, env, t, idx, node.by)
+        names, kcols, g = _groups(ev, env, t, idx, node.by)
         if node.cols:
             cnames = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
-            vals = []
-            for _, e in node.cols:
-                cells = []
-                for p in parts:
-                    cells.append(ev(e, _col_env(env, _subtable(t, p), p)))
-                vals.append(_cells(cells))
+            vals = [_by_values(ev, env, t, idx, g, e) for _, e in node.cols]
         else:
             rest = [c for c in t.cols if c not in names]
             cnames = rest
-            vals = []
-            for c in rest:
-                col = t.column(c)
-                vals.append(T.from_items([T.item(col, int(p[-1])) for p in parts]) if parts
-                            else _typed_empty(col))
+            last = idx[g.last] if g.count else None
+            vals = [take_pos(t.column(c), last) if g.count else _typed_empty(t.column(c))
+                    for c in rest]
         if kind == "exec":
             if len(node.cols) == 1 and len(names) == 1:
                 return T.QDict(kcols[0], vals[0])
@@ -286,6 +311,7 @@ def run_qsql(node, env, ev):
             k = len(names)
             return T.QDict(T.QTable(names, whole.data[:k]), T.QTable(cnames, whole.data[k:]))
         return T.QDict(T.QTable(names, kcols), T.QTable(cnames, vals))
+    sub = _subtable(t, idx)
     if kind == "exec":
         cenv = _col_env(env, sub, idx)
         if not node.cols:
@@ -330,45 +356,97 @@ def _update(ev, node, env, t: T.QTable, idx):
     data = list(t.data)
     n = len(t)
     full = len(idx) == n
-    if node.by:
-        names, kcols, parts = _groups(ev, env, t, idx, node.by)
-        groups = parts
-    else:
-        groups = [idx]
+    g = _groups(ev, env, t, idx, node.by)[2] if node.by else None
     for cname, e in node.cols:
         cname = column_name(cname, e, t.cols)
-        newcol = None
-        pieces = []
-        for g in groups:
-            v = ev(e, _col_env(env, _subtable(t, g), g))
-            v = extend_atom(v, len(g)) if T.is_atom(v) else v
-            if T.count(v) != len(g):
-                raise QError("length")
-            pieces.append((g, v))
-        if cname in cols:
-            base = data[cols.index(cname)]
-        else:
-            base = None
-        if full and len(groups) == 1 and base is None:
+        pieces, ngroups = _update_pieces(ev, env, t, idx, g, e)
+        base = data[cols.index(cname)] if cname in cols else None
+        if full and ngroups == 1 and base is None:
             newcol = pieces[0][1]
         else:
-            items = T.to_items(base) if base is not None else [None] * n
-            items = list(items)
-            if base is None:
-                # new column: rows not updated get the null of the new values' type
-                proto = next((T.to_items(v)[0] for _, v in pieces if T.count(v)), None)
-                nul = T.type_null(T.qtype(proto)) if proto is not None and T.is_atom(proto) else []
-                items = [nul] * n
-            for g, v in pieces:
-                vi = T.to_items(v)
-                for k, r in enumerate(g.tolist()):
-                    items[r] = vi[k]
-            newcol = T.from_items(items) if items else (base if base is not None else [])
-            if isinstance(base, np.ndarray) and not isinstance(newcol, np.ndarray) and base.dtype != object:
-                raise QError("type")
+            newcol = _scatter(base, pieces, n)
+            if newcol is None:
+                newcol = _assemble(base, pieces, n)
         if cname in cols:
             data[cols.index(cname)] = newcol
         else:
             cols.append(cname)
             data.append(newcol)
     return T.QTable(cols, data)
+
+
+def _update_pieces(ev, env, t, idx, g, e):
+    """The new values of one update column: ([(rows, values)...], number of groups). An
+    aggregate by groups gives one piece, its group's value on every row."""
+    if g is None:
+        parts = [idx]
+    else:
+        agg = _aggregate_of(e, t.cols, env)
+        if agg is not None:
+            cols = [idx if c == "i" else _index_list(t.column(c), idx) for c in agg[1]]
+            r = aggregate(agg[0], cols, g)
+            if isinstance(r, np.ndarray):
+                o = g.order
+                return [(idx[o], r[g.codes[o]])], g.count
+        parts = [idx[q] for q in g.parts()]
+    pieces = []
+    for p in parts:
+        v = ev(e, _col_env(env, _subtable(t, p), p))
+        v = extend_atom(v, len(p)) if T.is_atom(v) else v
+        if T.count(v) != len(p):
+            raise QError("length")
+        pieces.append((p, v))
+    return pieces, len(parts)
+
+
+def _scatter(base, pieces, n):
+    """What `_assemble` gives, by numpy, when every piece is a vector of one type and no row is
+    set twice; None otherwise."""
+    if n == 0 or not pieces or any(not isinstance(v, np.ndarray) for _, v in pieces):
+        return None
+    dt = pieces[0][1].dtype
+    if any(v.dtype != dt for _, v in pieces):
+        return None
+    rows = np.concatenate([r for r, _ in pieces])
+    vals = np.concatenate([v for _, v in pieces])
+    hit = np.zeros(n, dtype=bool)
+    hit[rows] = True
+    k = int(np.count_nonzero(hit))
+    if k != len(rows):
+        return None
+    if k == n:
+        out = np.empty(n, dtype=dt)
+    elif base is None:
+        if not len(vals):
+            return None
+        nul = T.type_null(T.qtype(vals[0]))
+        if not ((isinstance(nul, np.generic) and nul.dtype == dt)
+                or (dt == object and isinstance(nul, str))):
+            return None
+        out = np.full(n, nul, dtype=dt)
+    elif isinstance(base, np.ndarray) and base.dtype == dt:
+        out = np.array(base, dtype=dt)
+    else:
+        return None
+    out[rows] = vals
+    return out
+
+
+def _assemble(base, pieces, n):
+    """The updated column, item by item: base (None for a new column) with each piece's rows
+    set to its values."""
+    items = T.to_items(base) if base is not None else [None] * n
+    items = list(items)
+    if base is None:
+        # new column: rows not updated get the null of the new values' type
+        proto = next((T.to_items(v)[0] for _, v in pieces if T.count(v)), None)
+        nul = T.type_null(T.qtype(proto)) if proto is not None and T.is_atom(proto) else []
+        items = [nul] * n
+    for g, v in pieces:
+        vi = T.to_items(v)
+        for k, r in enumerate(g.tolist()):
+            items[r] = vi[k]
+    newcol = T.from_items(items) if items else (base if base is not None else [])
+    if isinstance(base, np.ndarray) and not isinstance(newcol, np.ndarray) and base.dtype != object:
+        raise QError("type")
+    return newcol

@@ -1,5 +1,5 @@
-"""System commands: `\\ts[:n] e`, `\\t[:n] e`, `\\l f`, `\\P n`, `\\c r c`, `\\S n`, `\\v`, `\\w`,
-`\\cd`, `\\\\` (COMMANDS says what each does; `help` shows it)."""
+"""System commands: `\\ts[:n] e`, `\\t[:n] e`, `\\l f`, `\\P n`, `\\c r c`, `\\S n`, `\\s n`, `\\v`,
+`\\w`, `\\cd`, `\\\\` (COMMANDS says what each does; `help` shows it)."""
 from __future__ import annotations
 
 import os
@@ -102,6 +102,8 @@ def run_system(ctx, cmd: str, arg: str):
             raise QError("type") from None
         ctx.reseed()
         return None
+    if cmd == "s":
+        return _threads(ctx, arg.strip())
     if cmd == "l":
         path = arg.strip()
         if not path:
@@ -165,3 +167,21 @@ def workspace(ctx) -> np.ndarray:
     rss, peak = _rss()
     phys = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     return np.array([ctx.tensor_bytes(), rss, peak, 0, 0, phys], dtype=np.int64)
+
+
+def _threads(ctx, arg: str):
+    """`\\s` shows and `\\s n` sets the compute threads (torch's intra-op threads play q's
+    secondary threads); `\\s 0`, no secondary threads, leaves one thread doing the work."""
+    if ctx.threads is None:
+        raise QError("nyi")
+    get, set_ = ctx.threads
+    if not arg:
+        return np.int32(get())
+    try:
+        n = int(arg)
+    except ValueError:
+        raise QError("type") from None
+    if n < 0:
+        raise QError("nyi")         # q's negative \\s: secondary processes
+    set_(max(n, 1))
+    return None

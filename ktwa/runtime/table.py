@@ -3,12 +3,12 @@ and what the parser needs of it: which keywords are written infix."""
 from __future__ import annotations
 
 from ..values.functions import merge_builtins
-from ..verbs import (arith, attributes, cast, enums, files, joins, lists, tables, text,
-                     windows)
+from ..verbs import (arith, attributes, cast, enums, files, grouping, joins, lists, tables,
+                     text, windows)
 from . import builtins, help
 
 # later modules add arities to a name an earlier one defined (`-`: neg, then subtract)
-MODULES = (arith, cast, lists, attributes, enums, tables, joins, files, text, windows,
+MODULES = (arith, cast, lists, grouping, attributes, enums, tables, joins, files, text, windows,
            builtins, help)
 
 BUILTINS = merge_builtins(MODULES)

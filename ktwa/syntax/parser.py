@@ -9,6 +9,7 @@ import dataclasses
 import threading
 from pathlib import Path
 
+import numpy as np
 from lark import Lark, Transformer, Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken, UnexpectedEOF, VisitError
 from lark.lexer import Lexer
@@ -57,6 +58,15 @@ class _Term:
         self.assignop = assignop    # for `x op: y`
 
 
+def _const(span, value) -> A.Const:
+    """A literal's node. Every evaluation of the node (and every statement the parse cache hands
+    out again) returns this same value, so a vector literal is made read-only: a verb that wrote
+    into its argument would otherwise change the program's text."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    return A.Const(span, value)
+
+
 def _span(a, b) -> tuple:
     return (a[0], b[1])
 
@@ -78,7 +88,7 @@ class _Builder(Transformer):
     # ---- leaves
     def num(self, c):
         t = c[0]
-        return A.Const(_tspan(t), t.qvalue)
+        return _const(_tspan(t), t.qvalue)
 
     str = num
     sym = num
@@ -446,7 +456,7 @@ class Parser:
         ty = t.type
         span = (t.start_pos, t.end_pos)
         if ty in _CONST_TOKENS:
-            return _Term(A.Const(span, t.qvalue), False)
+            return _Term(_const(span, t.qvalue), False)
         if ty == "NAME":
             return _Term(A.Name(span, t.value), t.value in self.infix)
         if ty in _VERB_TOKENS:

@@ -1200,7 +1200,7 @@ qall = _allany(True)
 qany = _allany(False)
 
 
-def _num_floats(x, name="type"):
+def num_floats(x, name="type"):
     """A simple numeric vector/atom as float64 with nulls as nan."""
     t = _t(x)
     if t not in NUMERIC:
@@ -1210,7 +1210,7 @@ def _num_floats(x, name="type"):
 
 def _stat(fn):
     def vec(x, t):
-        v = _num_floats(x)
+        v = num_floats(x)
         v = v[~np.isnan(v)]
         with np.errstate(**_ERR):
             return np.float64(fn(v)) if v.size else np.float64(np.nan)
@@ -1247,7 +1247,7 @@ def wavg(x, y):
     if type(x) is _nd and type(y) is _nd and x.dtype != object and y.dtype != object:
         if len(x) != len(y):
             raise QError("length")
-        a, b = _num_floats(x), _num_floats(y)
+        a, b = num_floats(x), num_floats(y)
         ok = ~(np.isnan(a) | np.isnan(b))
         if not ok.all():
             a, b = a[ok], b[ok]

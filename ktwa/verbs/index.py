@@ -9,8 +9,9 @@ Entry points (used by the evaluator):
   :func:`amend_at`/:func:`amend_dot`). `f` may be the builtin `:` (replace).
 - :func:`assign_at` ``(x, indices, value)``  `x[i;j]:v`, `d[`k]:v`.
 
-Shared low-level helpers live here too: :func:`proto` (the null item of a list),
-:func:`take_pos`, :func:`find_positions` and :func:`hkey`.
+Shared low-level helpers live here too: :func:`proto` (the null item of a list) and
+:func:`take_pos`; :func:`find_positions` and :func:`hkey` (from ktwa.verbs.hashing) are
+importable from here as well.
 """
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import MISSING, Builtin, QFunction
 from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
-                            is_keyed, ordered, qtype, to_items, type_null)
+                            is_keyed, qtype, to_items, type_null)
 from .attributes import step_positions
+from .hashing import find_positions, hkey
 
 # ---------------------------------------------------------------------------------------------
 # small predicates and helpers
@@ -64,82 +66,6 @@ def proto(x):
     if isinstance(x, QDict):
         return proto(x.values)
     return None
-
-
-def hkey(v):
-    """A hashable stand-in for a q value, equal exactly when the values match (`~`)."""
-    if isinstance(v, str):
-        return ("s", v)
-    if isinstance(v, (np.datetime64, np.timedelta64)):
-        return (v.dtype.str, int(v.view(np.int64)))
-    if isinstance(v, np.generic):
-        t = type(v).__name__
-        if isinstance(v, np.floating) and np.isnan(v):
-            return (t, "nan")
-        return (t, v.item())
-    if isinstance(v, np.ndarray):
-        if v.dtype == SYM:
-            return ("S", tuple(v.tolist()))
-        if v.dtype.kind == "f":
-            return ("V", v.dtype.str, tuple("nan" if a != a else a for a in v.tolist()))
-        return ("V", v.dtype.str, v.tobytes())
-    if isinstance(v, list):
-        return ("L", tuple(hkey(a) for a in v))
-    if isinstance(v, QTable):
-        return ("T", tuple(v.cols), tuple(hkey(c) for c in v.data))
-    if isinstance(v, QDict):
-        return ("D", hkey(v.keys), hkey(v.values))
-    if v is None:
-        return ("N",)
-    return ("F", id(v))
-
-
-def _same_kind(a: np.ndarray, b: np.ndarray) -> bool:
-    return a.dtype == b.dtype
-
-
-def find_positions(hay, needles) -> np.ndarray:
-    """For each item of list `needles`, the index of its first occurrence in list `hay` (-1 if
-    absent). Exact (non-tolerant) matching; vectorised for simple vectors."""
-    n = count(needles)
-    if isinstance(hay, np.ndarray) and isinstance(needles, np.ndarray) and hay.dtype == SYM \
-            and needles.dtype == SYM:
-        table = {}
-        for k, v in enumerate(hay.tolist()):
-            table.setdefault(v, k)
-        return np.array([table.get(v, -1) for v in needles.tolist()], dtype=np.int64)
-    if isinstance(hay, np.ndarray) and isinstance(needles, np.ndarray) and _same_kind(hay, needles):
-        hay, needles = ordered(hay), ordered(needles)
-        if len(hay) == 0 or n == 0:
-            return np.full(n, -1, dtype=np.int64)
-        if hay.dtype.kind == "f":
-            h, nd = hay, needles
-            hn, nn = np.isnan(h), np.isnan(nd)
-            if hn.any():
-                first_nan = int(np.argmax(hn))
-                res = _find_sorted(h[~hn], np.flatnonzero(~hn), nd)
-                res[nn] = first_nan
-                return res
-            res = _find_sorted(h, None, nd)
-            res[nn] = -1
-            return res
-        return _find_sorted(hay, None, needles)
-    table = {}
-    for k, v in enumerate(to_items(hay)):
-        table.setdefault(hkey(v), k)
-    return np.array([table.get(hkey(v), -1) for v in to_items(needles)], dtype=np.int64)
-
-
-def _find_sorted(hay, where, needles):
-    uniq, first = np.unique(hay, return_index=True)
-    if where is not None:
-        first = where[first]
-    if len(uniq) == 0:
-        return np.full(len(needles), -1, dtype=np.int64)
-    pos = np.searchsorted(uniq, needles)
-    posc = np.minimum(pos, len(uniq) - 1)
-    found = uniq[posc] == needles
-    return np.where(found, first[posc], -1).astype(np.int64)
 
 
 def take_pos(x, pos: np.ndarray):

@@ -14,9 +14,10 @@ from ..values.types import (CHAR, NULL_J, SYM, Enum, EnumSym, QDict, QTable, cha
                             enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
                             is_null, mark_null_free, ordered, plain, qtype, text, to_items)
 from .attributes import ATTRIBUTES, set_attribute
+from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
+                      member)
 from .limits import LIST_ITEM_BYTES, check_alloc
-from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
-                    _row)
+from .index import index, is_int_atom, is_int_vec, proto, take_pos, _row
 
 I64 = np.int64
 
@@ -252,32 +253,13 @@ def desc(x):
 
 
 # ---------------------------------------------------------------------------------------------
-# distinct, group
+# distinct (group is in ktwa.verbs.grouping)
 
 
 def _row_keys(t: QTable):
     cols = [c.tolist() if isinstance(c, np.ndarray) and c.dtype != CHAR and c.dtype.kind != "f"
             else [hkey(a) for a in to_items(c)] for c in t.data]
     return list(zip(*cols)) if cols else [()] * len(t)
-
-
-def _first_occurrence(x) -> np.ndarray:
-    """Positions of the first occurrence of each distinct item, ascending."""
-    if isinstance(x, np.ndarray):
-        if len(x) == 0:
-            return np.array([], dtype=I64)
-        if x.dtype == SYM:
-            seen = {}
-            for k, v in enumerate(x.tolist()):
-                seen.setdefault(v, k)
-            return np.fromiter(seen.values(), dtype=I64, count=len(seen))
-        _, idx = np.unique(ordered(x), return_index=True)
-        return np.sort(idx).astype(I64)
-    keys = _row_keys(x) if isinstance(x, QTable) else [hkey(a) for a in to_items(x)]
-    seen = {}
-    for k, v in enumerate(keys):
-        seen.setdefault(v, k)
-    return np.fromiter(seen.values(), dtype=I64, count=len(seen))
 
 
 def distinct(x):
@@ -287,52 +269,9 @@ def distinct(x):
         raise QError("type")
     if isinstance(x, list) and not x:
         return x
-    return take_pos(x, _first_occurrence(x))
-
-
-def _group_codes(x):
-    """(codes, first) with codes[i] the group number of item i, groups numbered in order of
-    first occurrence, and first the position of each group's first item."""
-    if isinstance(x, np.ndarray) and x.dtype != SYM and len(x):
-        _, first, inv = np.unique(ordered(x), return_index=True, return_inverse=True)
-        inv = inv.reshape(-1)
-        order = np.argsort(first, kind="stable")
-        remap = np.empty(len(order), dtype=I64)
-        remap[order] = np.arange(len(order), dtype=I64)
-        return remap[inv], first[order].astype(I64)
-    if isinstance(x, np.ndarray) and x.dtype == SYM:
-        keys = x.tolist()
-    elif isinstance(x, QTable):
-        keys = _row_keys(x)
-    else:
-        keys = [hkey(a) for a in to_items(x)]
-    seen = {}
-    codes = np.empty(len(keys), dtype=I64)
-    firsts = []
-    for k, v in enumerate(keys):
-        c = seen.get(v)
-        if c is None:
-            c = seen[v] = len(firsts)
-            firsts.append(k)
-        codes[k] = c
-    return codes, np.array(firsts, dtype=I64)
-
-
-def group(x):
-    if isinstance(x, QDict) and not is_keyed(x):
-        g = group(x.values)
-        return QDict(g.keys, [take_pos(x.keys, v) for v in g.values])
-    if is_atom(x):
-        raise QError("type")
-    n = count(x)
-    if n == 0:
-        return QDict(take_pos(x, np.array([], dtype=I64)) if not isinstance(x, list) else [],
-                     [])
-    codes, firsts = _group_codes(x)
-    order = np.argsort(codes, kind="stable").astype(I64)
-    sizes = np.bincount(codes, minlength=len(firsts))
-    parts = np.split(order, np.cumsum(sizes)[:-1])
-    return QDict(take_pos(x, firsts), list(parts))
+    if isinstance(x, np.ndarray):
+        return distinct_vector(x)
+    return take_pos(x, first_positions(x))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -355,11 +294,6 @@ def find(hay, y):
         pos = find(hay.values, y)
         return index(hay.keys, pos)
     if isinstance(hay, QTable):
-        keys = _row_keys(hay)
-        tab = {}
-        for k, v in enumerate(keys):
-            tab.setdefault(v, k)
-        n = len(hay)
         if isinstance(y, QDict):
             y = QTable(list(y.keys), [_as_list(v) for v in to_items(y.values)])
             r = find(hay, y)
@@ -367,7 +301,8 @@ def find(hay, y):
         if isinstance(y, QTable):
             if y.cols != hay.cols:
                 raise QError("type")
-            return np.array([tab.get(k, n) for k in _row_keys(y)], dtype=I64)
+            p = find_rows(hay, y)
+            return np.where(p < 0, len(hay), p).astype(I64)
         raise QError("type")
     if not isinstance(hay, (np.ndarray, list)):
         raise QError("type")
@@ -403,6 +338,8 @@ def q_in(x, y):
         y = y.values
     if is_atom(y):
         y = _as_list(y)
+    if isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.dtype == y.dtype:
+        return member(y, x)
     return _lt(find(y, x), count(y))
 
 
@@ -1159,14 +1096,14 @@ define("asc", asc, doc="asc x  x sorted ascending")
 define("desc", desc, doc="desc x  x sorted descending")
 define("iasc", iasc, doc="iasc x  the indexes that sort x ascending")
 define("idesc", idesc, doc="idesc x  the indexes that sort x descending")
-define("distinct", distinct, doc="distinct x  x's unique items, in order of first occurrence")
-define("group", group,
-       doc="group x  a dictionary: each distinct item -> the indexes where it occurs")
-define("in", dyad=q_in, infix=True, doc="x in y  whether each item of x is an item of y")
+define("distinct", distinct,
+       doc="distinct x  the distinct items of x in order of first occurrence (exact match)")
+define("in", dyad=q_in, infix=True,
+       doc="x in y  whether each item of x occurs in y (exact match)")
 define("within", dyad=within, infix=True, doc="x within (lo;hi)  whether lo <= x <= hi")
 define("except", dyad=q_except, infix=True, doc="x except y  the items of x that are not in y")
 define("inter", dyad=inter, infix=True, doc="x inter y  the items of x that are also in y")
-define("union", dyad=union, infix=True, doc="x union y  distinct items of x then of y")
+define("union", dyad=union, infix=True, doc="x union y  the distinct items of x,y")
 define("cross", dyad=cross, infix=True, doc="x cross y  every pair of an item of x and one of y")
 define("raze", raze, doc="raze x  the items of x joined into one list")
 define("flip", flip, doc="flip x  transpose: a dictionary of columns becomes a table and back")
@@ -1183,8 +1120,8 @@ define("cut", dyad=cut, infix=True,
 define("rand", lambda ctx, x: rand(x, ctx.rng), ctx=True,
        doc="rand x  a random item of list x; a random value below atom x")
 define("?", dyad=query, triad=lambda ctx, c, a, b: vcond(c, a, b), ctx=True, infix=True,
-       doc="x?y | n?y | ?[c;a;b]  find: the index of y in x; n random items of y (-n: distinct); "
-           "a where c, else b")
+       doc="x?y | n?y | ?[c;a;b]  find: where each y first occurs in x (count x if absent); "
+           "n random items of y (-n: distinct); a where c, else b")
 define("#", dyad=take, infix=True,
        doc="n#x | s#x | c#t | `a#x  take n items (from the end for -n, repeating); reshape to "
            "shape s; columns c; set attribute `s `u `p `g (` none)")

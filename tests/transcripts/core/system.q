@@ -59,3 +59,21 @@ q)\t a:til 10
 <any>
 q)a
 0 1 2 3 4 5 6 7 8 9
+q)n:system"s"
+q)\s 1
+q)\s
+1i
+q)\s 0
+q)\s
+1i
+q)\s -1
+'nyi
+  [0]  \s -1
+       ^
+q)\s 2.5
+'type
+  [0]  \s 2.5
+       ^
+q)system"s ",string n
+q)n~system"s"
+1b
