@@ -28,12 +28,16 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.types import CHAR, QDict, QTable, to_items
 from ..verbs.core import define
-from .averagers import Scheduler, SwagState, TwaState, _Layout, _state_named
-from .averaging_api import copy_back
-from .averagers import new_swag
-from .convert import get_handle, kname, to_tensor
-from .modules import args_of, entry_module
+from ..averaging.twa import Twa
+from .averages import copy_back, state_named
+from .calls import args_of
+from .collectors import Layout
+from .convert import kname, to_tensor
+from .handles import entry_module, get_handle
 from .objects import TensorDict
+from .schedules import Scheduler
+from .swag import SwagState, new_swag
+from .twa import TwaState
 
 _SHA = "ktwa.sha256"
 _KIND = "ktwa.kind"
@@ -166,8 +170,9 @@ def _swag_payload(st: SwagState):
 
 def _twa_payload(t: TwaState):
     D = t.layout.numel
-    snaps = torch.stack(t.snaps) if t.snaps else torch.zeros(0, D, dtype=t.dtype)
-    meta = {_KIND: "twa", "keep": t.keep, "names": json.dumps(t.layout.names),
+    w = t.twa
+    snaps = torch.stack(w.snaps) if w.snaps else torch.zeros(0, D, dtype=w.dtype)
+    meta = {_KIND: "twa", "keep": w.keep, "names": json.dumps(t.layout.names),
             "shapes": json.dumps(t.layout.shapes)}
     return {"snapshots": snaps}, meta
 
@@ -204,7 +209,7 @@ def savetensors(ctx, x):
         elif e.cls == "scheduler":
             tensors, meta = _sched_payload(e.obj)
         else:
-            tensors = dict(_state_named(entry_module(e, "savetensors")))
+            tensors = dict(state_named(entry_module(e, "savetensors")))
             meta = {_KIND: "module"}
     else:
         raise QError(f"savetensors: expecting dictionary, module, model, optimizer, swag, twa or "
@@ -262,8 +267,11 @@ def _twa_from(tensors, meta, path, target: TwaState | None = None) -> TwaState:
     if W is None or W.dim() != 2:
         raise QError(f"{who}: {path}: not a twa file")
     if target is None:
-        L = _Layout([(nm, torch.empty(s, device="meta")) for nm, s in zip(names, shapes)])
-        target = TwaState(L, W.dtype, _meta_int(meta, "keep", who, path))
+        L = Layout([(nm, torch.empty(s, device="meta")) for nm, s in zip(names, shapes)])
+        keep = _meta_int(meta, "keep", who, path)
+        if keep < 0:
+            raise QError(f"{who}: {path}: bad metadata keep")
+        target = TwaState(L, Twa(W.dtype, keep))
     elif target.layout.names != names or target.layout.shapes != shapes:
         raise QError(f"{who}: {path}: twa layout differs from the file's")
     if W.shape[1] != target.layout.numel:
@@ -271,7 +279,7 @@ def _twa_from(tensors, meta, path, target: TwaState | None = None) -> TwaState:
                      f"{target.layout.numel}")
     target.unhook()
     target.P = target.mean = None
-    target.snaps = [r.to(target.dtype).clone() for r in W]
+    target.twa.load(W)
     return target
 
 
@@ -320,7 +328,7 @@ def loadtensors(ctx, x):
     if e.cls == "swag":
         return np.int64(_swag_from(tensors, meta, path, e.obj).swag.n)
     if e.cls == "twa":
-        return np.int64(len(_twa_from(tensors, meta, path, e.obj).snaps))
+        return np.int64(_twa_from(tensors, meta, path, e.obj).twa.n)
     if e.cls == "scheduler":
         return _sched_into(e.obj, meta, path)
     if kind not in ("dictionary", "module"):
@@ -332,10 +340,14 @@ def loadtensors(ctx, x):
         d._d.clear()
         d._d.update(tensors)
         return np.int64(len(tensors))
-    return copy_back(_state_named(entry_module(e, "loadtensors")), tensors.get)
+    return copy_back(state_named(entry_module(e, "loadtensors")), tensors.get)
 
 
-define("savetensors", monad=savetensors, ctx=True)
-define("loadtensors", monad=loadtensors, ctx=True)
+define("savetensors", monad=savetensors, ctx=True,
+       doc="savetensors(x;`:file)  write a dictionary, module, model, optimizer, swag, twa or "
+           "scheduler to a safetensors file (atomically); the file symbol")
+define("loadtensors", monad=loadtensors, ctx=True,
+       doc="loadtensors`:file | loadtensors(x;`:file)  read a safetensors file into a new "
+           "dictionary, swag or twa; or into an existing object")
 
 __all__ = ["savetensors", "loadtensors", "write_file", "read_file"]

@@ -1,14 +1,16 @@
-"""Dictionaries and vectors of tensors (ktorch-api.md §4): dict, vector, names."""
+"""Dictionaries and vectors of tensors (ktorch-api.md §4): dict, vector."""
 from __future__ import annotations
 
 import numpy as np
 import torch
 
+from ..averaging.swa import copy_into_
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, from_items, syms
 from ..verbs.core import define
-from .convert import get_handle, kname, to_k, to_tensor
+from .convert import kname, to_k, to_tensor
+from .handles import get_handle
 from .objects import TensorDict, TensorVector
 
 
@@ -38,13 +40,6 @@ def _check_values(ctx, vals, who):
                 raise QError(f"{who}: given {e.cls}, expecting tensor or k array")
             if e.obj is None:
                 raise QError(f"{who}: undefined tensor")
-
-
-def _value_tensor(ctx, v):
-    """A tensor for a value; tensor handles are consumed (released from the registry)."""
-    if is_handle(v):
-        return ctx.registry.release(v).obj
-    return to_tensor(v)
 
 
 def dict_from_k(ctx, keys, values, consume: bool = True) -> TensorDict:
@@ -90,8 +85,7 @@ def dict_set(ctx, d: TensorDict, keys: list, vals: list) -> None:
         t = ctx.registry.release(t).obj if is_handle(t) else t
         cur = d.get(k)
         if cur is not None and (d.kind != "plain" or cur.requires_grad):
-            with torch.no_grad():
-                cur.copy_(t)
+            copy_into_([cur], [t])
         else:
             d.set(k, t)
 
@@ -192,8 +186,7 @@ def k_vector(ctx, x):
                 t = reg.release(t).obj if is_handle(t) else t
                 cur = v.tensors[j]
                 if cur.requires_grad:
-                    with torch.no_grad():
-                        cur.copy_(t)
+                    copy_into_([cur], [t])
                 else:
                     v.tensors[j] = t
             return None
@@ -207,23 +200,9 @@ def k_vector(ctx, x):
     raise QError(f"vector: not implemented for {kname(x)}")
 
 
-# ---------------------------------------------------------------------------------------------
-# names
-
-def k_names(ctx, x):
-    h = x[0] if isinstance(x, list) and len(x) >= 1 and is_handle(x[0]) else x
-    e = get_handle(ctx, h, who="names")
-    if e.cls == "dictionary" and h is x:
-        return syms(e.obj.keys())
-    try:
-        from .modules import module_names
-    except ImportError:
-        module_names = None
-    if module_names is not None and e.cls != "dictionary":
-        return module_names(ctx, e, x)
-    raise QError(f"names: not implemented for {e.cls}")
-
-
-define("dict", monad=k_dict, ctx=True)
-define("vector", monad=k_vector, ctx=True)
-define("names", monad=k_names, ctx=True)
+define("dict", monad=k_dict, ctx=True,
+       doc="dict[] | dict k!v | dict(k;v) | dict d | dict(d;k) | dict(d;k;v)  make a dictionary "
+           "of tensors; its values; one or more values; set or add entries")
+define("vector", monad=k_vector, ctx=True,
+       doc="vector[] | vector(x;y..) | vector v | vector(v;i) | vector(v;i;x)  make a vector of "
+           "tensors; its values; one or more values; set entries or append another vector")

@@ -17,10 +17,11 @@ import torch
 from torch import nn
 
 from ..errors import QError
-from ..registry import is_handle
 from ..verbs.core import define
-from .convert import get_handle, to_k, to_tensor
-from .modules import args_of, module_device, torch_error
+from .calls import TORCH_ERRORS, args_of, torch_error
+from .convert import to_k
+from .handles import get_handle, module_device, tensor_arg
+from .models import current_batch
 from .objects import Model, TensorVector
 
 
@@ -41,23 +42,13 @@ def set_mode(m: nn.Module, train: bool) -> list:
     return flags
 
 
-def input_tensor(ctx, v, device, who: str) -> torch.Tensor:
-    if is_handle(v):
-        e = get_handle(ctx, v, "tensor", who=who)
-        t = e.obj
-        if t.device != device:
-            t = t.to(device)
-        return t
-    return to_tensor(v, device=device)
-
-
 def run_forward(m: nn.Module, inputs: list, train: bool, grad: bool):
     """module(*inputs) with the given mode/grad, flags restored, torch errors as q errors."""
     flags = set_mode(m, train)
     try:
         with torch.set_grad_enabled(grad):
             return m(*inputs)
-    except (RuntimeError, ValueError, TypeError, IndexError) as err:
+    except TORCH_ERRORS as err:
         raise torch_error(err) from None
     finally:
         if any(s.training != f for s, f in flags):
@@ -66,8 +57,7 @@ def run_forward(m: nn.Module, inputs: list, train: bool, grad: bool):
 
 def _model_inputs(model: Model, train: bool, who: str) -> list:
     if train:
-        from .train import _current          # the current batch while batching
-        data = _current(model)
+        data = current_batch(model)
     else:
         data = model.test_data
     if data is None:
@@ -90,7 +80,7 @@ def _family(name: str, train: bool, grad: bool, to_value: bool):
             inputs = _model_inputs(model, train, name)
         else:
             dev = module_device(m)
-            inputs = [input_tensor(ctx, v, dev, name) for v in a[1:]]
+            inputs = [tensor_arg(ctx, v, dev, name) for v in a[1:]]
         y = run_forward(m, inputs, train, grad)
         if to_value:
             if isinstance(y, (tuple, list)):
@@ -103,7 +93,15 @@ def _family(name: str, train: bool, grad: bool, to_value: bool):
     return f
 
 
-define("forward", monad=_family("forward", True, True, False), ctx=True)
-define("nforward", monad=_family("nforward", True, False, False), ctx=True)
-define("eforward", monad=_family("eforward", False, False, False), ctx=True)
-define("evaluate", monad=_family("evaluate", False, False, True), ctx=True)
+define("forward", monad=_family("forward", True, True, False), ctx=True,
+       doc="forward(q;x..) | forward m  run a module or model forward in training mode with "
+           "gradients; a tensor handle")
+define("nforward", monad=_family("nforward", True, False, False), ctx=True,
+       doc="nforward(q;x..) | nforward m  run forward in training mode without gradients; a "
+           "tensor handle")
+define("eforward", monad=_family("eforward", False, False, False), ctx=True,
+       doc="eforward(q;x..) | eforward m  run forward in evaluation mode without gradients; a "
+           "tensor handle")
+define("evaluate", monad=_family("evaluate", False, False, True), ctx=True,
+       doc="evaluate(q;x..) | evaluate m  run forward in evaluation mode without gradients; "
+           "the output as k values")

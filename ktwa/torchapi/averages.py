@@ -1,8 +1,10 @@
-"""Weight averaging api (ktorch-api.md §9): copyparms avgparms batchnorm.
+"""Running averages of a module's weights in dictionaries (ktorch-api.md §9, docs/averaging.md):
+copyparms copystate avgparms emaparms batchnorm.
 
-The numeric work is in ktwa.averaging (pure torch kernels); this file resolves handles, keeps the
-per-(module, dictionary) plan cache that makes `avgparms` cost a few microseconds, and turns
-results and errors into q values.
+Every number is computed by a kernel of ktwa.averaging (snapshot, copy_into_, running_mean_,
+ema_, recalibrate, reset_bn); this file resolves handles, checks arguments, keeps the
+per-(module, dictionary) cache that makes `avgparms` cost a few microseconds, and turns results
+and errors into q values.
 """
 from __future__ import annotations
 
@@ -14,34 +16,29 @@ import torch
 from torch import nn
 
 from ..averaging.batchnorm import recalibrate, reset_bn, restore_momenta
+from ..averaging.ema import ema_
 from ..averaging.grouping import Plan
-from ..averaging.swa import copy_into_, snapshot
+from ..averaging.swa import copy_into_, running_mean_, snapshot
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, syms, to_items
 from ..verbs.core import define
+from .calls import TORCH_ERRORS, args_of, options, torch_error
 from .convert import kname, to_tensor
-from .modules import torch_error
-from .objects import Model, Optimizer, TensorDict
+from .handles import entry_module, get_handle
+from .models import model_batches, model_forward_fn
+from .objects import Model, TensorDict
 
-_WHO_CLASSES = ("module", "model", "optimizer")
+# ktorch names the classes in this order in the errors of copyparms, avgparms and batchnorm;
+# the functions ktwa adds (copystate, emaparms) name them as get_handle's other callers do
+_CLASSES = ("model", "module", "optimizer")
+_MODULE_FIRST = ("module", "model", "optimizer")
 
 
-def _module_arg(ctx, x, who: str, classes=_WHO_CLASSES, expecting="model, module or optimizer"):
-    """(torch module, Entry) for the first arg; ktorch's error texts."""
-    if not is_handle(x):
-        raise QError(f"{who}: expecting {expecting}, given {kname(x)}")
-    e = ctx.registry.entry(x)
-    if e.cls not in classes:
-        raise QError(f"{who}: expecting {expecting}, given {e.cls}")
-    o = e.obj
-    if isinstance(o, nn.Module):
-        return o, e
-    if isinstance(o, Model):
-        return o.module, e
-    if isinstance(o, Optimizer) and isinstance(o.module, nn.Module):
-        return o.module, e
-    raise QError(f"{who}: expecting {expecting}, given {e.cls}")
+def _module(ctx, x, who: str, classes=_CLASSES):
+    """(torch module, entry) of a model, module or optimizer handle."""
+    e = get_handle(ctx, x, *classes, who=who)
+    return entry_module(e, who), e
 
 
 def _dict_arg(ctx, x, who: str) -> TensorDict:
@@ -53,36 +50,31 @@ def _dict_arg(ctx, x, who: str) -> TensorDict:
     return e.obj
 
 
-def _args(x) -> list:
-    if is_handle(x):
-        return [x]
-    if isinstance(x, list):
-        return x
-    return [x]
+def state_named(m: nn.Module) -> list:
+    """(name, tensor) of parameters and persistent buffers in state_dict order (no detach)."""
+    return list(m.state_dict(keep_vars=True).items())
 
 
 # ---------------------------------------------------------------------------------------------
-# copyparms
+# copyparms, copystate
 
-def copyparms(ctx, x):
-    """copyparms m: new dictionary of detached parameter clones; copyparms(m;p): copy back,
-    returning name -> 1b/0b (all shapes checked before anything is written)."""
-    a = _args(x)
+def _copy(ctx, x, who: str, named_of, classes, nargs_error: str):
+    """`who m`: a new dictionary of detached clones of named_of(m); `who(m;p)`: copy p's tensors
+    (a dictionary handle or a k dictionary) back by name, returning name -> copied."""
+    a = args_of(x)
     if not 1 <= len(a) <= 2:
-        raise QError(f"copyparms expecting 1-2 args, given {len(a)}")
-    m, _ = _module_arg(ctx, a[0], "copyparms")
-    named = list(m.named_parameters())
+        raise QError(nargs_error.format(len(a)))
+    m, _ = _module(ctx, a[0], who, classes)
+    named = named_of(m)
     if len(a) == 1:
-        clones = snapshot([p for _, p in named])
-        d = TensorDict(zip([n for n, _ in named], clones))
-        return ctx.registry.new(d, "dictionary")
+        clones = snapshot([t for _, t in named])
+        return ctx.registry.new(TensorDict(zip([n for n, _ in named], clones)), "dictionary")
     y = a[1]
     if isinstance(y, QDict) and not isinstance(y.keys, QTable):
         src = dict(zip(to_items(y.keys), to_items(y.values)))
         get = lambda k: to_tensor(src[k]) if k in src else None   # noqa: E731
     else:
-        d = _dict_arg(ctx, y, "copyparms")
-        get = d.get
+        get = _dict_arg(ctx, y, who).get
     return copy_back(named, get)
 
 
@@ -104,8 +96,22 @@ def copy_back(named, get) -> QDict:
     return QDict(syms(names), np.array(flags, dtype=bool))
 
 
+def copyparms(ctx, x):
+    """copyparms m: new dictionary of detached parameter clones; copyparms(m;p): copy back,
+    returning name -> 1b/0b (all shapes checked before anything is written)."""
+    return _copy(ctx, x, "copyparms", lambda m: list(m.named_parameters()), _CLASSES,
+                 "copyparms expecting 1-2 args, given {}")         # ktorch's text
+
+
+def copystate(ctx, x):
+    """copystate m -> dictionary of detached clones of parameters AND buffers (state_dict names);
+    copystate(m;p) -> copy every present key back (shapes checked first), name -> 1b/0b."""
+    return _copy(ctx, x, "copystate", state_named, _MODULE_FIRST,
+                 "copystate: expecting 1-2 args, given {}")
+
+
 # ---------------------------------------------------------------------------------------------
-# avgparms
+# avgparms, emaparms: one update of a running average in a dictionary, counted in its `.n`
 
 class PairCache:
     """What a running average (avgparms, emaparms) needs per call, valid while nothing it names
@@ -117,6 +123,9 @@ class PairCache:
     counts, each slot still holding the same tensor, each dictionary key the same average, and
     the dictionary's size. A dtype/device change behind our back (`to`) makes the first foreach
     call fail before anything is written; the caller then rebuilds.
+
+    `.n` is read through a numpy view of its (CPU double) storage, a host read without a torch
+    call; ``n_version`` tells when torch wrote it since.
     """
 
     __slots__ = ("module", "cdicts", "clens", "sdicts", "snames", "srcs", "names", "avgs",
@@ -166,23 +175,39 @@ class PairCache:
                 and all(map(_is, map(dict.get, self.sdicts, self.snames), self.srcs))
                 and all(map(_is, map(dd.get, self.names), self.avgs)))
 
+    def read_n(self, n, who: str) -> float:
+        """The value of `.n` (a tensor of the dictionary), checked when it is new or was written
+        by torch since the last call."""
+        if n is not self.n or n._version != self.n_version:
+            if not isinstance(n, torch.Tensor) or n.numel() != 1:
+                raise QError(f"{who}: .n must be a scalar tensor")
+            self.n = n
+            self.n_np = n.numpy() if (n.is_cpu and n.dim() == 0 and n.dtype == torch.float64
+                                      and not n.requires_grad) else None
+            self.n_version = n._version
+        return float(self.n_np) if self.n_np is not None else float(n)
+
+    def write_n(self, n, v: float) -> None:
+        """`.n` := v (in place through host memory when it can be: no torch call)."""
+        if self.n_np is not None:
+            self.n_np[()] = v
+        else:
+            n.fill_(v)
+            self.n_version = n._version
+
 
 N_KEY = ".n"
-_ERR2 = ("avgparms: expects 2 args, model/module/optimizer & dictionary of parameters "
-         "w'averaged weights")
-_set_grad = torch._C._set_grad_enabled
-_grad_on = torch.is_grad_enabled
 
 
-def running_update(ctx, h0, h1, who: str, err: str, step, module_of) -> np.int64:
+def running_update(ctx, h0, h1, who: str, err: str, update, classes=_CLASSES) -> np.int64:
     """The shared body of avgparms/emaparms: resolve (module;dictionary), keep the pair cache on
-    the dictionary, read `.n` (a CPU double, read through a numpy view: no .item()), run
-    step(plan, n) with autograd off, then `.n += 1` and return it as a long."""
+    the dictionary, read `.n`, run update(cache, n, nv) - one kernel step that leaves `.n` counted
+    - and return the new count as a long."""
     if not (is_handle(h0) and is_handle(h1)):
         raise QError(err)
     reg = ctx.registry
     o = reg.entry(h0).obj
-    m = o if isinstance(o, nn.Module) else module_of(ctx, h0, who)[0]
+    m = o if isinstance(o, nn.Module) else _module(ctx, h0, who, classes)[0]
     e1 = reg.entry(h1)
     if e1.cls != "dictionary":
         raise QError(err)
@@ -191,57 +216,77 @@ def running_update(ctx, h0, h1, who: str, err: str, step, module_of) -> np.int64
         raise QError(f"{who}: expecting a dictionary of averaged weights, given a {d.kind} "
                      "dictionary")
     dd = d._d
-    c = getattr(d, "_paircache", None)
+    c = d.pair_cache
     if c is None or not c.valid(m, dd):
-        c = d._paircache = PairCache(m, dd, who)
+        c = d.pair_cache = PairCache(m, dd, who)
     n = dd.get(N_KEY)
     if n is None:
         n = dd[N_KEY] = torch.tensor(1.0, dtype=torch.float64)
         c.dlen = len(dd)
-    if n is not c.n or n._version != c.n_version:
-        if not isinstance(n, torch.Tensor) or n.numel() != 1:
-            raise QError(f"{who}: .n must be a scalar tensor")
-        c.n = n
-        c.n_np = n.numpy() if (n.is_cpu and n.dim() == 0 and n.dtype == torch.float64
-                               and not n.requires_grad) else None
-        c.n_version = n._version
-    nv = float(c.n_np) if c.n_np is not None else float(n)
-    prev = _grad_on()
-    if prev:
-        _set_grad(False)
+    nv = c.read_n(n, who)
     try:
+        update(c, n, nv)
+    except RuntimeError:
+        # a tensor changed dtype/device behind the plan (e.g. `to`): rebuild once and retry
+        c = d.pair_cache = PairCache(m, dd, who)
+        nv = c.read_n(n, who)
         try:
-            step(c.plan, nv)
-        except RuntimeError:
-            # a tensor changed dtype/device behind the plan (e.g. `to`): rebuild once and retry
-            c = d._paircache = PairCache(m, dd, who)
-            c.n = n
-            try:
-                step(c.plan, nv)
-            except RuntimeError as e:
-                d._paircache = None
-                raise torch_error(e) from None
-        if c.n_np is not None:
-            c.n_np[()] = nv + 1.0        # in place through host memory; _version unchanged
-        else:
-            n.fill_(nv + 1.0)
-            c.n_version = n._version
-    finally:
-        if prev:
-            _set_grad(True)
+            update(c, n, nv)
+        except RuntimeError as e:
+            d.pair_cache = None
+            raise torch_error(e) from None
     return np.int64(nv + 1.0)
 
 
-def _swa_step(plan, nv: float) -> None:
-    plan.lerp_(1.0 / (nv + 1.0))
+_AVG_ERR = ("avgparms: expects 2 args, model/module/optimizer & dictionary of parameters "
+            "w'averaged weights")
+
+
+def _swa_update(c: PairCache, n, nv: float) -> None:
+    running_mean_(c.avgs, c.srcs, n, None, c.plan)
+    c.n_version = n._version    # the kernel counted (a torch write would move the version on)
 
 
 def avgparms(ctx, x):
     """avgparms(m;p): running average of m's parameters (and of buffers whose names are keys of
     p) into p; `.n` counts the models in the average (1 for a copyparms snapshot); returns it."""
     if type(x) is not list or len(x) != 2:
-        raise QError(_ERR2)
-    return running_update(ctx, x[0], x[1], "avgparms", _ERR2, _swa_step, _module_arg)
+        raise QError(_AVG_ERR)
+    return running_update(ctx, x[0], x[1], "avgparms", _AVG_ERR, _swa_update)
+
+
+_EMA_TABLE = [("decay", 0.999, "float"), ("warmup", False, "bool"), ("start", 0, "long>=0")]
+_EMA_ERR = ("emaparms: expects model/module/optimizer, dictionary of averaged weights and "
+            "optional decay, warmup, start")
+
+
+def emaparms(ctx, x):
+    """emaparms(m;p[;decay][;warmup][;start]): p = d*p + (1-d)*m for every parameter (and every
+    buffer key present in p; integer buffers copied), d the keep-rate (default .999); `.n` in p
+    counts models in the average (1 for a fresh copyparms dictionary) and is returned. Update number
+    k = .n before the call: k <= start copies; warmup uses min(decay;(1+j)%10+j), j = k - start."""
+    if type(x) is not list or len(x) < 2:
+        raise QError(_EMA_ERR)
+    h0, h1 = x[0], x[1]
+    if not (is_handle(h0) and is_handle(h1)):
+        raise QError(_EMA_ERR)
+    n_opt = len(x) - 2
+    if n_opt == 1 and type(x[2]) is np.float64:          # fast path: emaparms(m;p;.999)
+        decay, warmup, start = float(x[2]), False, 0
+    elif n_opt == 0:
+        decay, warmup, start = 0.999, False, 0
+    else:
+        opt = options("emaparms", _EMA_TABLE, x[2:])
+        decay, warmup, start = opt["decay"], opt["warmup"], opt["start"]
+    if not 0.0 <= decay <= 1.0:
+        raise QError(f"emaparms: decay must be in [0,1], given {decay}")
+    scheduled = warmup or start
+
+    def update(c: PairCache, n, nv: float) -> None:
+        ema_(c.avgs, c.srcs, decay, int(nv) if scheduled else None, warmup, start, c.plan)
+        c.write_n(n, nv + 1.0)
+
+    return running_update(ctx, h0, h1, "emaparms", _EMA_ERR, update, _MODULE_FIRST)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,22 +300,21 @@ def _momenta_k(momenta: dict) -> QDict:
 def batchnorm(ctx, x):
     """batchnorm m: reset BN stats (momentum None) and, for a model with training data, recompute
     them over the data; returns name -> original momentum. batchnorm(q;r) restores momenta."""
-    a = _args(x)
+    a = args_of(x)
     if len(a) == 1:
-        m, e = _module_arg(ctx, a[0], "batchnorm")
+        m, e = _module(ctx, a[0], "batchnorm")
         model = e.obj if isinstance(e.obj, Model) else None
         if model is not None and model.train_data is not None:
-            from .train import model_batches, model_forward_fn
             try:
                 momenta = recalibrate(m, model_batches(model, "train"),
                                       forward=model_forward_fn(model))
-            except (RuntimeError, ValueError, TypeError, IndexError) as err:
+            except TORCH_ERRORS as err:
                 raise torch_error(err) from None
             return _momenta_k(momenta)
         # module, optimizer, or model without data: reset only (the saved momenta are returned)
         return _momenta_k(reset_bn(m))
     if len(a) == 2:
-        m, _ = _module_arg(ctx, a[0], "batchnorm")
+        m, _ = _module(ctx, a[0], "batchnorm")
         r = a[1]
         if not isinstance(r, QDict) or isinstance(r.keys, QTable):
             raise QError("batchnorm: expecting k dictionary of momentum settings for 2nd arg, "
@@ -289,16 +333,24 @@ def batchnorm(ctx, x):
                          f"given {kname(r.keys)} keys")
         try:
             restore_momenta(m, dict(zip(keys, vs)))
-        except LookupError as err:
-            raise QError(f"batchnorm: {err.args[0]}") from None
-        except TypeError as err:
+        except (LookupError, TypeError) as err:
             raise QError(f"batchnorm: {err.args[0]}") from None
         return None
     raise QError(f"batchnorm: expecting 1-2 args, given {len(a)}")
 
 
-define("copyparms", monad=copyparms, ctx=True)
-define("avgparms", monad=avgparms, ctx=True)
-define("batchnorm", monad=batchnorm, ctx=True)
-
-__all__ = ["copyparms", "avgparms", "batchnorm"]
+define("copyparms", monad=copyparms, ctx=True,
+       doc="copyparms m | copyparms(m;p)  snapshot m's parameters into a new dictionary; copy p "
+           "back into m (name!copied)")
+define("copystate", monad=copystate, ctx=True,
+       doc="copystate m | copystate(m;p)  snapshot m's parameters and buffers into a new "
+           "dictionary; copy p back into m (name!copied)")
+define("avgparms", monad=avgparms, ctx=True,
+       doc="avgparms(m;p)  add m's weights to the running average in dictionary p; the count "
+           "of models averaged, p's .n")
+define("emaparms", monad=emaparms, ctx=True,
+       doc="emaparms(m;p[;decay][;warmup][;start])  exponential moving average of m's weights "
+           "into dictionary p (keep-rate decay, default .999); p's .n")
+define("batchnorm", monad=batchnorm, ctx=True,
+       doc="batchnorm m | batchnorm(m;r)  recompute batch-norm statistics over a model's "
+           "training data (reset them for a module), returning the momenta; restore momenta r")
