@@ -23,11 +23,13 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, syms, to_items
 from ..verbs.core import define
-from .calls import TORCH_ERRORS, args_of, options, torch_error
+from .calls import TORCH_ERRORS, args_of, check_write, options, torch_error
 from .convert import kname, to_tensor
 from .handles import entry_module, get_handle
+from .interrupts import uninterrupted
 from .models import model_batches, model_forward_fn
 from .objects import Model, TensorDict
+from .state import session_rng
 
 # ktorch names the classes in this order in the errors of copyparms, avgparms and batchnorm;
 # the functions ktwa adds (copystate, emaparms) name them as get_handle's other callers do
@@ -75,22 +77,24 @@ def _copy(ctx, x, who: str, named_of, classes, nargs_error: str):
         get = lambda k: to_tensor(src[k]) if k in src else None   # noqa: E731
     else:
         get = _dict_arg(ctx, y, who).get
-    return copy_back(named, get)
+    return copy_back(named, get, who)
 
 
-def copy_back(named, get) -> QDict:
-    """Copy get(name) into each (name, tensor) of `named` that has one, checking every shape
-    before copying any; returns the k dict name -> copied (copyparms(m;p)'s result)."""
+def copy_back(named, get, who: str) -> QDict:
+    """Copy get(name) into each (name, tensor) of `named` that has one, checking every value
+    (calls.check_write, shapes) before copying any; returns the k dict name -> copied
+    (copyparms(m;p)'s result)."""
     names, flags, dst, srcs = [], [], [], []
     for n, p in named:
         t = get(n)
         names.append(n)
         flags.append(t is not None)
         if t is not None:
+            check_write(who, n, p, t)
             dst.append(p)
             srcs.append(t)
     try:
-        copy_into_(dst, srcs)
+        uninterrupted(copy_into_, dst, srcs)
     except RuntimeError as err:
         raise torch_error(err) from None
     return QDict(syms(names), np.array(flags, dtype=bool))
@@ -201,8 +205,8 @@ N_KEY = ".n"
 
 def running_update(ctx, h0, h1, who: str, err: str, update, classes=_CLASSES) -> np.int64:
     """The shared body of avgparms/emaparms: resolve (module;dictionary), keep the pair cache on
-    the dictionary, read `.n`, run update(cache, n, nv) - one kernel step that leaves `.n` counted
-    - and return the new count as a long."""
+    the dictionary, read `.n`, run update(cache, n, nv) - one kernel step that leaves `.n` counted,
+    which Ctrl-C does not split - and return the new count as a long."""
     if not (is_handle(h0) and is_handle(h1)):
         raise QError(err)
     reg = ctx.registry
@@ -225,13 +229,13 @@ def running_update(ctx, h0, h1, who: str, err: str, update, classes=_CLASSES) ->
         c.dlen = len(dd)
     nv = c.read_n(n, who)
     try:
-        update(c, n, nv)
+        uninterrupted(update, c, n, nv)
     except RuntimeError:
         # a tensor changed dtype/device behind the plan (e.g. `to`): rebuild once and retry
         c = d.pair_cache = PairCache(m, dd, who)
         nv = c.read_n(n, who)
         try:
-            update(c, n, nv)
+            uninterrupted(update, c, n, nv)
         except RuntimeError as e:
             d.pair_cache = None
             raise torch_error(e) from None
@@ -306,8 +310,9 @@ def batchnorm(ctx, x):
         model = e.obj if isinstance(e.obj, Model) else None
         if model is not None and model.train_data is not None:
             try:
-                momenta = recalibrate(m, model_batches(model, "train"),
-                                      forward=model_forward_fn(model))
+                with session_rng(ctx):
+                    momenta = recalibrate(m, model_batches(model, "train"),
+                                          forward=model_forward_fn(model))
             except TORCH_ERRORS as err:
                 raise torch_error(err) from None
             return _momenta_k(momenta)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import torch
 
 from ..errors import QError
 from ..registry import is_handle
@@ -230,6 +231,21 @@ def options(who: str, table: list, items: list) -> dict:
             pos += 1
     return {name: KINDS[kind](who, name, given[name]) if name in given else default
             for name, default, kind in table}
+
+
+# ---------------------------------------------------------------------------------------------
+# values written into a module's weights (or any tensor updated in place)
+
+def check_write(who: str, name: str, dst, src) -> None:
+    """A q error, naming the function and the weight, for values that torch would copy but that
+    are not meant for it: char data (k strings become int8 tensors) into a floating weight, and
+    a one-element list, which torch would broadcast over the whole weight. A scalar still fills
+    a weight, and a shape that broadcasts along a dimension of 1 still copies, as in ktorch."""
+    if (dst.is_floating_point() or dst.is_complex()) and src.dtype is torch.int8:
+        raise QError(f"{who}: {name} expects numbers, given char data")
+    if src.dim() and src.numel() == 1 and dst.numel() > 1:
+        raise QError(f"{who}: {name} has shape {list(dst.shape)}, given a one-element "
+                     f"{list(src.shape)}; give a scalar to fill it")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from ..errors import QError
 from ..verbs.core import define
 from .calls import TORCH_ERRORS, args_of, torch_error
 from .handles import entry_module, get_handle
+from .interrupts import uninterrupted
 
 
 class Layout:
@@ -97,7 +98,7 @@ def collect(ctx, x):
     st = get_handle(ctx, a[0], "swag", "twa", who="collect").obj
     src = st.layout.source(ctx, a[1], "collect")
     try:
-        return np.int64(st.collect(src))
+        return np.int64(uninterrupted(st.collect, src))
     except TORCH_ERRORS as err:
         raise torch_error(err, "collect") from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import io
 import os
 import pickle
 import zlib
@@ -25,6 +26,25 @@ def _path_text(x):
     return None
 
 
+# the most bytes gunzip returns: a small file that inflates to more (a "zip bomb") is an error
+# once the limit is passed, not a machine out of memory
+GUNZIP_LIMIT = 1 << 30
+
+
+def _inflate(fh) -> bytes:
+    """All of a gzip stream, a megabyte at a time (so Ctrl-C stops it, and nothing is allocated
+    for output that is never there), up to GUNZIP_LIMIT bytes."""
+    parts, total = [], 0
+    while True:
+        chunk = fh.read(1 << 20)
+        if not chunk:
+            return b"".join(parts)
+        total += len(chunk)
+        if total > GUNZIP_LIMIT:
+            raise QError(f"gunzip: data inflates past the limit of {GUNZIP_LIMIT} bytes")
+        parts.append(chunk)
+
+
 def gunzip_fn(ctx, x):
     """gunzip bytes -> decompressed bytes; gunzip`:file.gz -> the file's decompressed bytes."""
     p = _path_text(x)
@@ -32,7 +52,7 @@ def gunzip_fn(ctx, x):
         if p is not None:
             try:
                 with gzip.open(p, "rb") as fh:
-                    data = fh.read()
+                    data = _inflate(fh)
             except FileNotFoundError as e:
                 raise QError(f"{p}. OS reports: {e.strerror}") from None
             except OSError as e:
@@ -40,7 +60,8 @@ def gunzip_fn(ctx, x):
                     raise QError(f"{p}. OS reports: {e.strerror}") from None
                 raise QError(f"gunzip: {e}") from None
         elif isinstance(x, np.ndarray) and x.dtype == np.uint8:
-            data = gzip.decompress(x.tobytes())
+            with gzip.GzipFile(fileobj=io.BytesIO(x.tobytes())) as fh:
+                data = _inflate(fh)
         else:
             raise QError(f"gunzip: expecting byte list or file symbol, given {kname(x)}")
     except (zlib.error, EOFError, gzip.BadGzipFile) as e:

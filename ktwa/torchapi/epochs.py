@@ -14,6 +14,7 @@ from ..values.types import QDict, from_items, syms
 from ..verbs.core import define
 from ..averaging.nograd import no_grad
 from . import progress
+from .interrupts import BatchBoundary
 from .calls import TORCH_ERRORS, args_of, torch_error
 from .convert import to_k
 from .forward import restore_flags, set_mode
@@ -21,6 +22,7 @@ from .handles import get_handle, module_device, tensor_arg
 from .models import (current_batch, data_size, inputs, model_batches, model_of, nbatches,
                      set_data)
 from .objects import Model
+from .state import session_rng
 
 
 def _loss_on_device(mo: Model):
@@ -128,7 +130,7 @@ def _epoch(mo: Model, which: str, desc: str, batch_step):
 
     check = check_once
     try:
-        with progress.Interrupt() as intr:
+        with BatchBoundary() as intr:
             for xs, y in model_batches(mo, which):
                 out, loss = batch_step(xs, y, check)
                 metrics.add(out, y, loss)
@@ -198,7 +200,8 @@ def _epoch_call(ctx, x, who: str, kind: str, epoch):
         set_data(ctx, mo, kind, a[1], a[2])
     elif len(a) != 1:
         raise QError(f"{who}: expecting model or (model;inputs;targets), given {len(a)} args")
-    return epoch(mo)
+    with session_rng(ctx):              # shuffles and dropout draw from the session's generator
+        return epoch(mo)
 
 
 def run_fn(ctx, x):
@@ -235,7 +238,8 @@ def backward_fn(ctx, x):
             xs, y = inputs(d[0]), d[1]
         flags = set_mode(m, True)
         try:
-            l_ = mo.loss.fn(m(*xs), y)
+            with session_rng(ctx):
+                l_ = mo.loss.fn(m(*xs), y)
             l_.backward()
         finally:
             restore_flags(flags)

@@ -23,6 +23,7 @@ from .convert import to_k
 from .handles import get_handle, module_device, tensor_arg
 from .models import current_batch
 from .objects import Model, TensorVector
+from .state import session_rng
 
 
 def training_flags(m: nn.Module) -> list:
@@ -81,7 +82,8 @@ def _family(name: str, train: bool, grad: bool, to_value: bool):
         else:
             dev = module_device(m)
             inputs = [tensor_arg(ctx, v, dev, name) for v in a[1:]]
-        y = run_forward(m, inputs, train, grad)
+        with session_rng(ctx):          # dropout draws from the session's generator
+            y = run_forward(m, inputs, train, grad)
         if to_value:
             if isinstance(y, (tuple, list)):
                 return [to_k(t) for t in y]

@@ -91,3 +91,17 @@ def tensor_arg(ctx, v, device, who: str) -> torch.Tensor:
             raise QError(f"{who}: undefined tensor")
         return t if device is None or t.device == device else t.to(device)
     return to_tensor(v, device=device)
+
+
+def consume(ctx, handles) -> None:
+    """Release the handles whose objects a call has taken over (tensors put in a dictionary or
+    vector, modules added to a tree, a model's parts). Call it only once the call has succeeded,
+    so that a call that fails leaves every handle as it was; a handle given twice is released
+    once."""
+    reg = ctx.registry
+    seen = set()
+    for h in handles:
+        n = int(h[0])
+        if n not in seen:
+            seen.add(n)
+            reg.release(h)

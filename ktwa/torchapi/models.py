@@ -20,6 +20,7 @@ from .losses import loss_definition
 from .modules import definition
 from .objects import Model
 from .optimizers import optimizer_definition
+from .state import generator_for
 
 
 _TRAIN = {"batchsize": 32, "droplast": False, "hidden": False, "shuffle": False,
@@ -186,8 +187,9 @@ def inputs(x) -> list:
     return list(x) if isinstance(x, (list, tuple)) else [x]
 
 
-def model_batches(mo: Model, which: str = "train"):
-    """(inputs, target) per batch of the model's data in its batchsize (shuffled if set)."""
+def model_batches(mo: Model, which: str = "train", generator=None):
+    """(inputs, target) per batch of the model's data in its batchsize (shuffled if set, with
+    the given generator; None: torch's global one, the session's inside state.session_rng)."""
     data = mo.train_data if which == "train" else mo.test_data
     if data is None:
         raise QError(f"no {'training' if which == 'train' else 'test'} data defined for model")
@@ -198,7 +200,7 @@ def model_batches(mo: Model, which: str = "train"):
     nb = nbatches(n, bs, s["droplast"])
     xs = inputs(x)
     if which == "train" and s.get("shuffle"):
-        perm = torch.randperm(n, device=xs[0].device)
+        perm = torch.randperm(n, device=xs[0].device, generator=generator)
         if len(xs) == 1:
             x0 = xs[0]
             for i in range(nb):
@@ -336,7 +338,7 @@ def model_restore(mo: Model) -> np.int64:
     return np.int64(data_size(mo.train_data))
 
 
-def model_batch(mo: Model) -> np.bool_:
+def model_batch(ctx, mo: Model) -> np.bool_:
     """batch m -> 1b while training batches remain (first call shuffles if set), then 0b."""
     if mo.train_data is None:
         raise QError("batch: no training data defined for model")
@@ -345,7 +347,8 @@ def model_batch(mo: Model) -> np.bool_:
     nb = nbatches(n, s["batchsize"], s["droplast"])
     i = mo.batch
     if i is None:
-        mo.perm = torch.randperm(n, device=inputs(mo.train_data[0])[0].device) \
+        dev = inputs(mo.train_data[0])[0].device
+        mo.perm = torch.randperm(n, device=dev, generator=generator_for(ctx, dev)) \
             if s.get("shuffle") else None
         i = 0
     else:

@@ -23,11 +23,11 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, from_items, is_syms, syms, to_items
 from ..verbs.core import define
-from .calls import TORCH_ERRORS, args_of, k_value, py_value, torch_error
+from .calls import TORCH_ERRORS, args_of, check_write, k_value, py_value, torch_error
 from .convert import kname
-from .handles import entry_module, get_handle, module_of, tensor_arg
+from .handles import consume, entry_module, get_handle, module_of, tensor_arg
 from .objects import TensorDict
-from .state import default_dtype, session_settings
+from .state import default_dtype, session_rng, session_settings
 
 REQ = object()          # marks a required option
 
@@ -233,8 +233,17 @@ class Node:
     pos: list = field(default_factory=list)
     named: list = field(default_factory=list)       # [(name, value)] in given order
     children: list = field(default_factory=list)
-    existing: nn.Module | None = None               # an allocated module (handle consumed)
+    existing: nn.Module | None = None               # an allocated module, given by ...
+    handle: list | None = None                      # ... this handle (consumed once built)
     opts: dict | None = None                        # options already normalized (from a table)
+
+
+def _handles(node: Node) -> list:
+    """The handles of allocated modules in a definition tree (consumed once it is built)."""
+    out = [node.handle] if node.handle is not None else []
+    for c in node.children:
+        out += _handles(c)
+    return out
 
 
 def _is_pair(x, ktype: str) -> bool:
@@ -390,9 +399,10 @@ def parse_definition(ctx, x) -> Node:
 
 
 def _existing(ctx, h) -> Node:
+    """An allocated module in a definition: its handle is consumed when the definition has been
+    built (never by a definition that fails)."""
     e = get_handle(ctx, h, "module", who="module")
-    ctx.registry.release(h)         # adding an allocated module consumes its handle
-    return Node(ktype_of(e.obj), existing=e.obj)
+    return Node(ktype_of(e.obj), existing=e.obj, handle=h)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -453,17 +463,26 @@ def build(node: Node, dtype: torch.dtype | None = None, child: bool = False) -> 
 
 
 def add_children(parent: nn.Module, children: list, dtype=None) -> None:
+    """Build the children and add them to parent; every child is built and checked before the
+    first is added, so a failure leaves parent as it was."""
     if ktype_of(parent) not in CONTAINERS and not isinstance(parent, nn.Sequential):
         raise QError(f"{ktype_of(parent)}: not a container, unable to add child module(s)")
+    planned = []
+    taken = set(parent._modules)
     for c in children:
+        if c.existing is not None and any(sub is c.existing for sub in parent.modules()):
+            raise QError("module: unable to add a module to itself")
         m = build(c, dtype, child=True)
         name = c.name if c.name is not None else getattr(m, "_kname", None)
         if name is None or c.existing is not None and c.name is None:
-            name = str(len(parent._modules))
+            name = str(len(parent._modules) + len(planned))
         if "." in name:
             raise QError(f"module: name `{name} contains '.'")
-        if name in parent._modules:
+        if name in taken:
             raise QError(f"module: child name `{name} already in use")
+        taken.add(name)
+        planned.append((name, m))
+    for name, m in planned:
         parent.add_module(name, m)
 
 
@@ -548,13 +567,19 @@ def module_fn(ctx, x):
                 raise QError("module: depth must be 1 or more to add to an existing module")
             spec = x[2]
             node = _existing(ctx, spec) if is_handle(spec) else parse_spec(spec)
-            add_children(parent, [node], default_dtype(ctx))
+            with session_rng(ctx):
+                add_children(parent, [node], default_dtype(ctx))
+            consume(ctx, _handles(node))
             return None
         nodes = [parse_child(ctx, c) for c in x[1:]]
-        add_children(m, nodes, default_dtype(ctx))
+        with session_rng(ctx):
+            add_children(m, nodes, default_dtype(ctx))
+        consume(ctx, [h for n in nodes for h in _handles(n)])
         return None
     node = parse_definition(ctx, x)
-    m = build(node, default_dtype(ctx))
+    with session_rng(ctx):
+        m = build(node, default_dtype(ctx))
+    consume(ctx, _handles(node))
     return ctx.registry.new(m, "module")
 
 
@@ -644,6 +669,7 @@ def _parm_or_buffer(kind):
         if len(a) == 2:
             return ctx.registry.new(t, "tensor")
         v = tensor_arg(ctx, a[2], None, who)
+        check_write(who, name, t, v)
         try:
             copy_into_([t], [v])
         except RuntimeError as err:

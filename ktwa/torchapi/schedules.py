@@ -11,6 +11,7 @@ from ..values.types import QDict, syms
 from ..verbs.core import define
 from .calls import TORCH_ERRORS, args_of, options, torch_error
 from .handles import get_handle
+from .interrupts import uninterrupted
 from .objects import Model, Optimizer
 
 
@@ -43,7 +44,7 @@ def swalr(ctx, x):
         s = e.obj
         if len(a) == 1:
             try:
-                s.sched.step()
+                uninterrupted(s.sched.step)
             except TORCH_ERRORS as err:
                 raise torch_error(err, "swalr") from None
             return _lr_k(s.lrs())

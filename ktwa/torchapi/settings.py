@@ -9,7 +9,7 @@ from ..values.types import QDict, syms
 from ..verbs.core import define
 from .calls import torch_error
 from .convert import kname
-from .state import session_settings
+from .state import seed, session_settings, state
 
 J = np.int64
 
@@ -25,10 +25,10 @@ def default_device() -> str:
 
 def k_seed(ctx, x):
     if x is None or (isinstance(x, list) and not x):
-        return J(torch.initial_seed())
+        return J(state(ctx).generator.initial_seed())
     if not isinstance(x, (np.integer,)) or isinstance(x, np.bool_):
         raise QError(f"seed: expecting long seed, given {kname(x)}")
-    torch.manual_seed(int(x))          # seeds CPU and all CUDA generators
+    seed(ctx, int(x))                  # the session's generators, not torch's global ones
     return None
 
 
@@ -151,7 +151,7 @@ def k_sync(ctx, x):
 
 
 define("seed", monad=k_seed, ctx=True,
-       doc="seed[] | seed n  the seed of torch's random numbers; set it")
+       doc="seed[] | seed n  the seed of this session's torch random numbers; set it")
 define("setting", monad=k_setting, ctx=True,
        doc="setting[] | setting`k | setting(`k;v)  torch and session flags as a dictionary; one "
            "flag; set one (threads, benchmark, deterministic, alloptions ...)")

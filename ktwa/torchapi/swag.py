@@ -21,7 +21,9 @@ from .convert import to_k
 from .forward import restore_flags, set_mode
 from .handles import MODULE_CLASSES, entry_module, get_handle, module_device, tensor_arg
 from .models import model_batches, model_forward_fn
+from .interrupts import uninterrupted
 from .objects import Model
+from .state import generator_for, session_rng
 
 
 class SwagState:
@@ -106,7 +108,9 @@ def sample(ctx, x):
     st, m, _ = _swag_and_module(ctx, a, "sample")
     opt = options("sample", _SAMPLE_TABLE, a[2:])
     params = st.layout.params(m, "sample")
-    st.swag.unflatten_into(params, st.swag.sample(scale=opt["scale"], diag_only=opt["diag"]))
+    draw = st.swag.sample(scale=opt["scale"], diag_only=opt["diag"],
+                          generator=generator_for(ctx, st.swag.device))
+    uninterrupted(st.swag.unflatten_into, params, draw)
     return None
 
 
@@ -143,8 +147,10 @@ def bma(ctx, x):
     state = [t for _, t in state_named(m)]
     saved = snapshot(state)
     try:
-        p = bayes_average(st.swag, params, predict, opt["samples"], scale=opt["scale"],
-                          diag_only=opt["diag"])
+        with session_rng(ctx):          # draws, BN recalibration and dropout
+            p = bayes_average(st.swag, params, predict, opt["samples"], scale=opt["scale"],
+                              diag_only=opt["diag"],
+                              generator=generator_for(ctx, st.swag.device))
     except TORCH_ERRORS as err:
         raise torch_error(err) from None
     finally:

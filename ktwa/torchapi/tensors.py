@@ -15,7 +15,7 @@ from .convert import (dtype_from_symbol, is_dtype_symbol, k_array, kname, np_to_
 from .handles import get_handle, object_module
 from .models import model_batch, model_restore
 from .objects import Model
-from .state import default_dtype
+from .state import default_dtype, generator_for
 
 J = np.int64
 
@@ -184,15 +184,20 @@ def _create(ctx, mode: str, args: list):
             if len(args) != 1:
                 raise QError(f"tensor: `{mode} expects size, given {len(args)} arg(s)")
             a = args[0]
+            random = mode in ("rand", "randn")
             if is_handle(a):
                 like = get_handle(ctx, a, "tensor", who="tensor").obj
                 fn = getattr(torch, mode + "_like")
-                t = fn(like, dtype=fdt or like.dtype, device=dev or like.device)
+                d = dev or like.device
+                g = {"generator": generator_for(ctx, d)} if random else {}
+                t = fn(like, dtype=fdt or like.dtype, device=d, **g)
             else:
                 size = _size(a)
                 dt = fdt or (out.obj.dtype if out is not None else default_dtype(ctx))
                 if out is not None:
                     kw.setdefault("device", out.obj.device)
+                if random:
+                    kw["generator"] = generator_for(ctx, kw.get("device"))
                 t = getattr(torch, mode)(size, dtype=dt, **kw)
         elif mode == "full":
             if len(args) != 2:
@@ -218,14 +223,17 @@ def _create(ctx, mode: str, args: list):
                 raise QError("tensor: `randint expects (high;size) or (low;high;size)")
             if is_handle(a):
                 like = get_handle(ctx, a, "tensor", who="tensor").obj
+                d = dev or like.device
                 t = torch.randint_like(like, int(low), int(high), dtype=fdt or like.dtype,
-                                       device=dev or like.device)
+                                       device=d, generator=generator_for(ctx, d))
             else:
-                t = torch.randint(int(low), int(high), _size(a), dtype=fdt or torch.int64, **kw)
+                t = torch.randint(int(low), int(high), _size(a), dtype=fdt or torch.int64,
+                                  generator=generator_for(ctx, dev), **kw)
         elif mode == "randperm":
             if len(args) != 1:
                 raise QError("tensor: `randperm expects n")
-            t = torch.randperm(int(_num(args[0], "tensor")), dtype=fdt or torch.int64, **kw)
+            t = torch.randperm(int(_num(args[0], "tensor")), dtype=fdt or torch.int64,
+                               generator=generator_for(ctx, dev), **kw)
         elif mode == "arange":
             if not 1 <= len(args) <= 3:
                 raise QError("tensor: `arange expects end, (start;end) or (start;end;step)")
@@ -607,7 +615,7 @@ def k_batch(ctx, x):
         h = x if is_handle(x) else x[0]
         e = ctx.registry.entry(h)
         if e.cls == "model":
-            return model_batch(e.obj)
+            return model_batch(ctx, e.obj)
     if not (isinstance(x, list) and len(x) in (2, 3) and is_handle(x[0])):
         raise QError(f"batch: expecting 1st arg of tensor,vector or dictionary, given "
                      f"{kname(x[0] if isinstance(x, list) and x else x)}")

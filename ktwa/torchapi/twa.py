@@ -14,6 +14,7 @@ from .calls import TORCH_ERRORS, args_of, options, torch_error
 from .collectors import Layout, flat_dtype, module_params
 from .convert import to_k
 from .handles import MODULE_CLASSES, entry_module, get_handle
+from .interrupts import uninterrupted
 from .objects import Model, Optimizer
 from .swag import info_k
 
@@ -110,13 +111,20 @@ def subspace(ctx, x):
         P, mean = t.twa.subspace(centered=opt["centered"], rtol=opt["rtol"])
     except TORCH_ERRORS as err:
         raise torch_error(err, "subspace") from None
+    o = e.obj.optimizer if isinstance(e.obj, Model) else (
+        e.obj if isinstance(e.obj, Optimizer) else None)
+    uninterrupted(_use_subspace, t, params, P, mean, o)
+    return np.int64(P.shape[0])
+
+
+def _use_subspace(t: TwaState, params, P, mean, o) -> None:
+    """Keep P and mean on t, write the mean into params and hook the optimizer o (if any) so
+    that each step projects the gradients onto span(P)."""
     dev = params[0].device
     t.P = P.to(device=dev, dtype=t.twa.dtype)
     t.mean = mean.to(device=dev, dtype=t.twa.dtype)
     unflatten_into(params, t.mean)
     t.unhook()
-    o = e.obj.optimizer if isinstance(e.obj, Model) else (
-        e.obj if isinstance(e.obj, Optimizer) else None)
     if o is not None:
         P_ = t.P
         for p in params:              # fresh optimizer state (as the reference's new optimizer):
@@ -126,7 +134,6 @@ def subspace(ctx, x):
             project_grads_(params, P)
 
         t.hook = (o.opt.register_step_pre_hook(project_hook), o)
-    return np.int64(P.shape[0])
 
 
 define("twa", monad=twa, ctx=True,
