@@ -222,20 +222,21 @@ def k_dtype(ctx, x):
     raise QError(f"dtype: not implemented for {e.cls}")
 
 
-def k_elements(ctx, x):
-    e = _entry(ctx, x, "elements")
-    r = _per_tensor(e, lambda t: J(storage_elements(t)))
-    if r is not None:
-        return r
-    return J(sum(storage_elements(t) for t in object_tensors(e.obj)))
+def _storage(who: str, measure):
+    """elements/bytes: measure(t) of each tensor of a vector or dictionary, else the total over
+    the tensors an object holds."""
+    def f(ctx, x):
+        e = _entry(ctx, x, who)
+        r = _per_tensor(e, lambda t: J(measure(t)))
+        if r is not None:
+            return r
+        return J(sum(measure(t) for t in object_tensors(e.obj)))
+    f.__name__ = f"k_{who}"
+    return f
 
 
-def k_bytes(ctx, x):
-    e = _entry(ctx, x, "bytes")
-    r = _per_tensor(e, lambda t: J(storage_bytes(t)))
-    if r is not None:
-        return r
-    return J(sum(storage_bytes(t) for t in object_tensors(e.obj)))
+k_elements = _storage("elements", storage_elements)
+k_bytes = _storage("bytes", storage_bytes)
 
 
 def k_tensorcount(ctx, x):

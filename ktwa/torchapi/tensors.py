@@ -486,16 +486,23 @@ def _resize_(t: torch.Tensor, size: list) -> None:
         raise torch_error(err) from None
 
 
-def k_resize(ctx, x):
+def _shape_args(ctx, x, who: str):
+    """(k value or None, tensor or None, size) of resize/reshape's (tensor or array;size)."""
     if not (isinstance(x, list) and len(x) == 2):
-        raise QError(f"resize: expecting (tensor or array;size), given {kname(x)}")
+        raise QError(f"{who}: expecting (tensor or array;size), given {kname(x)}")
     a, s = x
-    size = _size(s, "resize")
-    if is_handle(a):
-        e = get_handle(ctx, a, "tensor", who="resize")
-        t = e.obj
-        if t is None:
-            raise QError("resize: undefined tensor")
+    size = _size(s, who)
+    if not is_handle(a):
+        return a, None, size
+    t = get_handle(ctx, a, "tensor", who=who).obj
+    if t is None:
+        raise QError(f"{who}: undefined tensor")
+    return None, t, size
+
+
+def k_resize(ctx, x):
+    a, t, size = _shape_args(ctx, x, "resize")
+    if t is not None:
         size = _infer(size, t.numel())
         _resize_(t, size)
         return None
@@ -514,14 +521,8 @@ def k_resize(ctx, x):
 
 
 def k_reshape(ctx, x):
-    if not (isinstance(x, list) and len(x) == 2):
-        raise QError(f"reshape: expecting (tensor or array;size), given {kname(x)}")
-    a, s = x
-    size = _size(s, "reshape")
-    if is_handle(a):
-        t = get_handle(ctx, a, "tensor", who="reshape").obj
-        if t is None:
-            raise QError("reshape: undefined tensor")
+    a, t, size = _shape_args(ctx, x, "reshape")
+    if t is not None:
         try:
             r = t.reshape(size)
         except RuntimeError as err:
