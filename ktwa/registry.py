@@ -4,7 +4,7 @@ A handle (ktorch's "api-pointer") is an ordinary q value: a 1-item general list 
 `[np.int64(n)]`. The Registry maps n -> Entry(obj, cls). One registry per Session.
 
 Classes (ktorch's `class` symbols): tensor vector dictionary module loss optimizer model;
-ktwa adds scheduler swag twa (torchapi/averagers.py).
+ktwa adds scheduler swag twa (torchapi/schedules.py, swag.py, twa.py).
 Each handle owns one reference; an object is alive while any handle or container holds it.
 """
 from __future__ import annotations

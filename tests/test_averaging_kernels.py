@@ -30,7 +30,7 @@ def test_running_mean_equals_arithmetic_mean_and_counts():
     avg = A.snapshot(params)
     assert all(not a.requires_grad for a in avg)
     n = torch.tensor(1.0, dtype=torch.float64)
-    plan = A.plan_for(avg, params)
+    plan = A.Plan(avg, params)
     snaps = [[p.detach().clone() for p in params]]
     k = 9
     for _ in range(k):
@@ -117,11 +117,12 @@ def test_plan_matches_identity_and_rebuild():
     p = A.Plan(a, s)
     assert p.matches(a, s) and p.matches(list(a), list(s))
     assert not p.matches([torch.zeros(2)], s)
-    assert A.plan_for(a, s, p) is p
-    assert A.plan_for([torch.zeros(2)], s, p) is not p
-    assert p.validate()
     s[0].data = torch.ones(2, dtype=torch.float64)  # what module.to(dtype) does behind the plan
-    assert not p.validate()
+    with pytest.raises(RuntimeError):                # a stale plan fails before writing anything
+        A.ema_(a, s, 0.75, plan=p)
+    assert torch.equal(a[0], torch.zeros(2))
+    A.ema_(a, s, 0.75)                               # a fresh plan averages the new dtype
+    assert torch.equal(a[0], torch.full((2,), 0.25))
     with pytest.raises(RuntimeError, match="must match the size"):
         A.Plan([torch.zeros(2, 4)], [torch.zeros(2, 3)])
 

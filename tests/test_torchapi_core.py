@@ -354,3 +354,12 @@ def test_cuda_to(ctx):
     assert f(ctx, "device", u) == "cuda:0" and f(ctx, "tensor", u).tolist() == [1, 2]
     assert f(ctx, "device", None) == "cuda"
     assert list(f(ctx, "cudadevices", []))[0] == "cuda"
+
+
+def test_every_api_builtin_has_a_one_line_doc():
+    """`help` and the REPL completer show these: call forms, two spaces, the meaning."""
+    from ktwa.torchapi import API
+    for name, b in API.items():
+        assert b.doc and "\n" not in b.doc, name
+        forms, sep, meaning = b.doc.partition("  ")
+        assert sep and name in forms and meaning.strip() and not meaning.startswith(" "), name

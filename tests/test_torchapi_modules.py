@@ -9,11 +9,11 @@ import torch
 from torch import nn
 from torch.optim.swa_utils import AveragedModel, update_bn
 
-import ktwa.torchapi.averaging_api  # noqa: F401  (registers copyparms avgparms batchnorm)
+import ktwa.torchapi.averages  # noqa: F401  (registers copyparms avgparms batchnorm)
 import ktwa.torchapi.dicts  # noqa: F401
 import ktwa.torchapi.forward  # noqa: F401
 import ktwa.torchapi.modules  # noqa: F401
-import ktwa.torchapi.train  # noqa: F401
+import ktwa.torchapi.models  # noqa: F401
 from ktwa.errors import QError
 from ktwa.registry import Registry
 from ktwa.values.types import QDict, QTable, syms

@@ -12,7 +12,7 @@ import torch
 
 from ktwa.errors import QError
 from ktwa.session import Session
-from ktwa.torchapi import progress, train
+from ktwa.torchapi import datafiles, progress
 from ktwa.torchapi.lamb import Lamb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,10 +209,10 @@ def test_mnist_kt_reads_idx(tmp_path, gz):
 def test_mnisthub_unpickler_refuses_other_globals(tmp_path, monkeypatch):
     f = tmp_path / "mnist.pkl.gz"
     f.write_bytes(gzip.compress(pickle.dumps(("x", __import__("os").getcwd), protocol=2)))
-    monkeypatch.setattr(train, "_mnist_pickle_path", lambda: str(f))
-    monkeypatch.setattr(train, "_MNIST_CACHE", {})
+    monkeypatch.setattr(datafiles, "_mnist_pickle_path", lambda: str(f))
+    monkeypatch.setattr(datafiles, "_MNIST_CACHE", {})
     with pytest.raises(QError, match="not allowed"):
-        train.load_mnisthub()
+        datafiles.load_mnisthub()
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device")

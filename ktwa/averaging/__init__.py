@@ -2,32 +2,36 @@
 
 Public API (see each module's docstring for exact semantics):
 
-  grouping : Plan(dst, src, copy_dst=(), copy_src=()), plan_for(dst, src, plan=None, copy_dst=(), copy_src=()),
+  nograd   : @no_grad (autograd off for a call; the cheap form of @torch.no_grad())
+  grouping : Plan(dst, src, copy_dst=(), copy_src=()),
              flatten(tensors, dtype=None, device=None), unflatten_into(tensors, vec)
-  swa      : running_mean_(avg, new, n, weight=None, plan=None) -> None
+  swa      : running_mean_(avg, new, n, weight=None, plan=None) -> count before (host read) or None
              copy_into_(dst, src) -> None;  snapshot(tensors) -> list[Tensor]
   ema      : ema_(avg, new, decay, step=None, warmup=False, start=0, plan=None, copy_dst=(), copy_src=()) -> float
              ema_decay(decay, step=None, warmup=False, start=0) -> float
   batchnorm: bn_modules(module), reset_bn(module), restore_momenta(module, momenta),
              recalibrate(module, batches, forward=None) -> dict
   swalr    : SwaLR(optimizer, swa_lr, anneal_epochs=10, anneal_strategy="cos")
-  swag     : Swag(params, max_models=20, var_clamp=1e-30, dtype=None, device=None)
-  twa      : twa_basis(snapshots, centered=False, rtol=None), project_grads_(params, P), project, coefficients
+  swag     : Swag(params, max_models=20, var_clamp=1e-30, dtype=None, device=None),
+             bayes_average(swag, params, predict, samples, scale=.5, diag_only=False, generator=None)
+  twa      : Twa(dtype, keep=0), twa_basis(snapshots, centered=False, rtol=None),
+             project_grads_(params, P), project, coefficients
 """
 
-from .grouping import Plan, plan_for, flatten, unflatten_into, is_averaged_dtype, broadcast_error
+from .nograd import no_grad
+from .grouping import Plan, flatten, unflatten_into, is_averaged_dtype, broadcast_error
 from .swa import running_mean_, copy_into_, snapshot
 from .ema import ema_, ema_decay
 from .batchnorm import BN_TYPES, bn_modules, reset_bn, restore_momenta, recalibrate
 from .swalr import SwaLR
-from .swag import Swag
-from .twa import twa_basis, project_grads_, project, coefficients
+from .swag import Swag, bayes_average
+from .twa import Twa, twa_basis, project_grads_, project, coefficients
 
 __all__ = [
-    "Plan", "plan_for", "flatten", "unflatten_into", "is_averaged_dtype", "broadcast_error",
+    "no_grad", "Plan", "flatten", "unflatten_into", "is_averaged_dtype", "broadcast_error",
     "running_mean_", "copy_into_", "snapshot",
     "ema_", "ema_decay",
     "BN_TYPES", "bn_modules", "reset_bn", "restore_momenta", "recalibrate",
-    "SwaLR", "Swag",
-    "twa_basis", "project_grads_", "project", "coefficients",
+    "SwaLR", "Swag", "bayes_average",
+    "Twa", "twa_basis", "project_grads_", "project", "coefficients",
 ]

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import math
 
-import torch
 from torch import nn
+
+from .nograd import no_grad
 
 __all__ = ["BN_TYPES", "bn_modules", "reset_bn", "restore_momenta", "recalibrate"]
 
@@ -78,6 +79,12 @@ def _default_forward(module, batch):
     return module(batch)
 
 
+@no_grad
+def _forward_all(module, batches, fwd) -> None:
+    for batch in batches:
+        fwd(module, batch)
+
+
 def recalibrate(module: nn.Module, batches, forward=None) -> dict:
     """Recompute BatchNorm running stats as the equal-weight average over ``batches``.
 
@@ -98,9 +105,7 @@ def recalibrate(module: nn.Module, batches, forward=None) -> dict:
             m.momentum = None
             m.reset_running_stats()
         module.train()
-        with torch.no_grad():
-            for batch in batches:
-                fwd(module, batch)
+        _forward_all(module, batches, fwd)
     finally:
         for (name, m) in layers:
             m.momentum = momenta[name]

@@ -21,11 +21,9 @@ import torch
 from torch import Tensor
 
 from .grouping import Plan
+from .nograd import no_grad
 
 __all__ = ["ema_", "ema_decay"]
-
-_set_grad = torch._C._set_grad_enabled
-_grad_on = torch.is_grad_enabled
 
 
 def ema_decay(decay: float, step: int | None = None, warmup: bool = False, start: int = 0) -> float:
@@ -40,6 +38,7 @@ def ema_decay(decay: float, step: int | None = None, warmup: bool = False, start
     return float(decay)
 
 
+@no_grad
 def ema_(avg: list[Tensor], new: list[Tensor], decay: float, step: int | None = None,
          warmup: bool = False, start: int = 0, plan: Plan | None = None,
          copy_dst=(), copy_src=()) -> float:
@@ -49,19 +48,12 @@ def ema_(avg: list[Tensor], new: list[Tensor], decay: float, step: int | None = 
         raise ValueError(f"Invalid decay value {decay} provided. Please provide a value in [0,1] range.")
     if plan is None or not plan.matches(avg, new, copy_dst, copy_src):
         plan = Plan(avg, new, copy_dst, copy_src)
-    d = ema_decay(decay, step, warmup, start)
-    prev = _grad_on()
-    if prev:
-        _set_grad(False)
-    try:
-        if d == 0.0:
-            plan.copy_()
-        elif d == 1.0:  # keep the average; still copy integer entries and extra pairs
-            for dl, sl in plan.copy:
-                torch._foreach_copy_(dl, sl)
-        else:
-            plan.lerp_(1.0 - d)
-    finally:
-        if prev:
-            _set_grad(True)
+    d = decay if step is None else ema_decay(decay, step, warmup, start)
+    if d == 0.0:
+        plan.copy_()
+    elif d == 1.0:  # keep the average; still copy integer entries and extra pairs
+        for dl, sl in plan.copy:
+            torch._foreach_copy_(dl, sl)
+    else:
+        plan.lerp_(1.0 - d)
     return d

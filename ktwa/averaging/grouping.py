@@ -13,7 +13,7 @@ hold the same tensor objects. It splits the pairs by (device, dtype) of ``dst``:
 
 Validity: a plan refers to the tensor objects it was built from. :meth:`Plan.matches` checks object
 identity (cheap). If a tensor's dtype/device changes behind the plan's back (``module.to(...)``
-replaces ``param.data``), the caller must rebuild the plan (:meth:`Plan.validate` detects it, slowly).
+replaces ``param.data``), the next foreach call fails before writing; the caller then rebuilds.
 
 The per-update path never calls ``.item()`` and loops in Python only over groups (normally one).
 """
@@ -25,28 +25,14 @@ from operator import is_ as _is
 import torch
 from torch import Tensor
 
-__all__ = ["Plan", "plan_for", "is_averaged_dtype", "no_grad_call", "broadcast_error", "flatten",
-           "unflatten_into"]
+from .nograd import no_grad
 
-_set_grad = torch._C._set_grad_enabled
-_grad_on = torch.is_grad_enabled
+__all__ = ["Plan", "is_averaged_dtype", "broadcast_error", "flatten", "unflatten_into"]
 
 
 def is_averaged_dtype(dtype: torch.dtype) -> bool:
     """True for dtypes that are averaged (floating and complex); others are copied."""
     return dtype.is_floating_point or dtype.is_complex
-
-
-def no_grad_call(fn, *args, **kwargs):
-    """Call ``fn`` with autograd disabled (cheaper than the ``torch.no_grad`` context manager)."""
-    prev = _grad_on()
-    if prev:
-        _set_grad(False)
-    try:
-        return fn(*args, **kwargs)
-    finally:
-        if prev:
-            _set_grad(True)
 
 
 def broadcast_error(dst: Tensor, src: Tensor) -> str | None:
@@ -72,9 +58,11 @@ class Plan:
       ``stage`` : per averaged group with staging ``(buffers, sources)`` refreshed before averaging.
       ``copy``  : per copied group ``(dst_list, src_list)`` (integer/bool destinations, plus the
                   optional always-copied extra pairs ``copy_dst``/``copy_src``, e.g. buffers).
+      ``count`` : kept by :func:`swa.running_mean_` for the counter it updates with this plan.
     """
 
-    __slots__ = ("dst", "src", "copy_dst", "copy_src", "avg", "stage", "copy", "size", "__weakref__")
+    __slots__ = ("dst", "src", "copy_dst", "copy_src", "avg", "stage", "copy", "size", "count",
+                 "__weakref__")
 
     def __init__(self, dst, src, copy_dst=(), copy_src=()):
         # keep the caller's list objects (if lists/tuples) so that matches() is an identity test
@@ -90,6 +78,7 @@ class Plan:
         self.dst, self.src = dst, src
         self.copy_dst, self.copy_src = copy_dst, copy_src
         self.size = len(dst)
+        self.count = None  # swa.running_mean_'s host view of its counter (see there)
         avg: dict = {}
         copy: dict = {}
         for d, s in zip(dst, src):
@@ -134,20 +123,6 @@ class Plan:
                 and all(map(_is, dst, self.dst)) and all(map(_is, src, self.src))
                 and all(map(_is, copy_dst, self.copy_dst)) and all(map(_is, copy_src, self.copy_src)))
 
-    def validate(self) -> bool:
-        """Slow full check that no tensor changed dtype/device/shape since the plan was built."""
-        try:
-            fresh = Plan(self.dst, self.src, self.copy_dst, self.copy_src)
-        except (RuntimeError, ValueError):
-            return False
-
-        def sig(groups):
-            return [tuple((t.device, t.dtype, tuple(t.shape)) for lst in g for t in lst) for g in groups]
-        own = [(g[0], g[2]) for g in self.avg]
-        new = [(g[0], g[2]) for g in fresh.avg]
-        return (sig(own) == sig(new) and sig(self.copy) == sig(fresh.copy)
-                and len(self.stage) == len(fresh.stage)
-                and all(len(a[0]) == len(b[0]) for a, b in zip(self.stage, fresh.stage)))
 
     # -- kernels over the plan (grad mode must already be off) ------------------------------------
     def lerp_(self, weight) -> None:
@@ -180,35 +155,23 @@ class Plan:
                 f"{len(self.copy)} copied group(s))")
 
 
-def plan_for(dst, src, plan: Plan | None = None, copy_dst=(), copy_src=()) -> Plan:
-    """Return ``plan`` if it still matches the lists (identity), else a fresh :class:`Plan`."""
-    if plan is not None and plan.matches(dst, src, copy_dst, copy_src):
-        return plan
-    return Plan(dst, src, copy_dst, copy_src)
-
-
 # -- flat-vector helpers (SWAG, TWA) --------------------------------------------------------------
+@no_grad
 def flatten(tensors, dtype: torch.dtype | None = None, device=None) -> Tensor:
     """Concatenate ``t.reshape(-1)`` of every tensor (detached) into one new 1-D tensor, optionally
     cast/moved. Empty list -> empty float32 vector."""
     tensors = list(tensors)
     if not tensors:
         return torch.empty(0, dtype=dtype or torch.float32, device=device)
-    prev = _grad_on()
-    if prev:
-        _set_grad(False)
-    try:
-        flat = [t.detach().reshape(-1) for t in tensors]
-        if dtype is not None or device is not None:
-            dt = dtype or flat[0].dtype
-            dv = device if device is not None else flat[0].device
-            flat = [f.to(device=dv, dtype=dt) for f in flat]
-        return torch.cat(flat)
-    finally:
-        if prev:
-            _set_grad(True)
+    flat = [t.detach().reshape(-1) for t in tensors]
+    if dtype is not None or device is not None:
+        dt = dtype or flat[0].dtype
+        dv = device if device is not None else flat[0].device
+        flat = [f.to(device=dv, dtype=dt) for f in flat]
+    return torch.cat(flat)
 
 
+@no_grad
 def unflatten_into(tensors, vec: Tensor) -> None:
     """Copy consecutive slices of the 1-D ``vec`` into ``tensors`` in place (cast/move, autograd off).
     ``vec`` must have exactly sum(numel) elements."""
@@ -220,11 +183,4 @@ def unflatten_into(tensors, vec: Tensor) -> None:
     if not tensors:
         return
     parts = [p.view(t.shape) for p, t in zip(vec.split([t.numel() for t in tensors]), tensors)]
-    prev = _grad_on()
-    if prev:
-        _set_grad(False)
-    try:
-        torch._foreach_copy_(tensors, parts)
-    finally:
-        if prev:
-            _set_grad(True)
+    torch._foreach_copy_(tensors, parts)

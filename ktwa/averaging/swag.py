@@ -15,6 +15,9 @@ concatenation of ``params`` (D elements):
 with K = deviations actually collected (the low-rank term is skipped when K < 2 or ``diag_only``), so
 the sample covariance is ``scale * (diag(var) + D^T D/(K-1))`` (scale 0.5 = SWAG, 0 = SWA mean).
 
+``bayes_average(swag, params, predict, samples, ...)`` is the SWAG Bayesian model average: the mean of
+``predict()`` over ``samples`` draws, each written into ``params`` first.
+
 ``state_dict()`` stores deviations oldest-first with their actual row count K (variable length);
 ``load_state_dict`` accepts any K (keeps the newest ``max_models`` rows).
 """
@@ -28,8 +31,9 @@ import torch
 from torch import Tensor
 
 from .grouping import unflatten_into
+from .nograd import no_grad
 
-__all__ = ["Swag"]
+__all__ = ["Swag", "bayes_average"]
 
 
 class Swag:
@@ -42,6 +46,8 @@ class Swag:
             raise ValueError("Swag needs at least one parameter tensor")
         if isinstance(max_models, bool) or not isinstance(max_models, int) or max_models < 0:
             raise ValueError(f"max_models must be a non-negative integer, got {max_models!r}")
+        if not var_clamp >= 0:  # also refuses NaN
+            raise ValueError(f"var_clamp must be non-negative, got {var_clamp!r}")
         if dtype is None:
             fl = [p.dtype for p in params if p.dtype.is_floating_point]
             dtype = torch.float32
@@ -73,7 +79,7 @@ class Swag:
         if [tuple(p.shape) for p in params] != self.shapes:
             raise ValueError("parameter shapes differ from those Swag was built with")
 
-    @torch.no_grad()
+    @no_grad
     def collect(self, params) -> int:
         """Add one model (its parameters, same order/shapes as at construction). Returns n."""
         params = list(params)
@@ -108,7 +114,7 @@ class Swag:
             return self.dev[: self.k].clone()
         return torch.cat([self.dev[self._head:], self.dev[: self._head]])
 
-    @torch.no_grad()
+    @no_grad
     def sample(self, scale: float = 0.5, diag_only: bool = False,
                generator: torch.Generator | None = None) -> Tensor:
         """Draw one flat weight vector ``mean + sqrt(scale)*(sqrt(var)*z1 + D^T z2/sqrt(K-1))``."""
@@ -137,7 +143,7 @@ class Swag:
                 "deviations": self.deviations(), "n_models": self.n,
                 "max_models": self.max_models, "var_clamp": self.var_clamp, "shapes": list(self.shapes)}
 
-    @torch.no_grad()
+    @no_grad
     def load_state_dict(self, state: dict) -> None:
         mean, sq = state["mean"], state["sq_mean"]
         if mean.numel() != self.numel or sq.numel() != self.numel:
@@ -166,3 +172,20 @@ class Swag:
 
     def __repr__(self):
         return f"Swag(D={self.numel}, n={self.n}, K={self.k}/{self.max_models}, dtype={self.dtype})"
+
+
+@no_grad
+def bayes_average(swag: Swag, params, predict, samples: int, scale: float = 0.5,
+                  diag_only: bool = False, generator: torch.Generator | None = None) -> Tensor:
+    """Mean of ``predict()`` (e.g. class probabilities) over ``samples`` SWAG draws, each written
+    into ``params`` before ``predict`` runs. ``params`` keep the last draw: a caller that wants the
+    weights back saves and restores them. ``predict`` may also recompute BatchNorm statistics."""
+    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
+        raise ValueError(f"samples must be a positive integer, got {samples!r}")
+    params = list(params)
+    acc = None
+    for _ in range(samples):
+        swag.unflatten_into(params, swag.sample(scale, diag_only, generator))
+        p = predict()
+        acc = p if acc is None else acc.add_(p)
+    return acc.div_(samples)

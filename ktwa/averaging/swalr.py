@@ -51,6 +51,9 @@ class SwaLR:
             swa_lrs = list(swa_lr)
         else:
             swa_lrs = [swa_lr] * len(groups)
+        for v in swa_lrs:
+            if not v >= 0:  # also refuses NaN
+                raise ValueError(f"swa_lr must be non-negative, got {v}")
         if anneal_strategy not in ("cos", "linear"):
             raise ValueError("anneal_strategy must be one of 'cos' or 'linear', "
                              f"instead got {anneal_strategy}")

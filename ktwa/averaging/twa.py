@@ -11,6 +11,9 @@
   SGD (with momentum/weight decay of in-span weights) then keeps the weights in span(P).
 * ``flatten(tensors)`` / ``unflatten_into(tensors, vec)``: flat-vector helpers (list order).
 * ``project(vec, P)``: ``P^T (P vec)``; ``coefficients(vec, P)``: ``P vec``.
+* ``Twa(dtype, keep=0)``: the snapshot collector: ``collect(tensors) -> n`` adds one flat snapshot
+  (keeping the last ``keep``, 0 = all), ``mean(dtype)`` averages them, ``subspace(centered, rtol)``
+  gives the basis and the mean (both computed in float64), ``load(W)`` replaces the snapshots.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ import torch
 from torch import Tensor
 
 from .grouping import flatten, unflatten_into
+from .nograd import no_grad
 
-__all__ = ["twa_basis", "project_grads_", "project", "coefficients", "flatten", "unflatten_into"]
+__all__ = ["Twa", "twa_basis", "project_grads_", "project", "coefficients", "flatten",
+           "unflatten_into"]
 
 
-@torch.no_grad()
+@no_grad
 def twa_basis(snapshots: Tensor, centered: bool = False, rtol: float | None = None) -> Tensor:
     """Orthonormal basis rows (k, D) of span(snapshot rows) via Gram-Schmidt, dropping null directions.
 
@@ -68,7 +73,7 @@ def project(vec: Tensor, P: Tensor) -> Tensor:
     return (P @ vec.to(P.dtype)) @ P
 
 
-@torch.no_grad()
+@no_grad
 def project_grads_(params, P: Tensor) -> None:
     """Replace the gradients of ``params`` by their projection onto span(P) (flattened concatenation
     in list order). A parameter without ``.grad`` is treated as a zero gradient and gets one."""
@@ -84,3 +89,46 @@ def project_grads_(params, P: Tensor) -> None:
     g = flatten(grads, dtype=P.dtype, device=P.device)
     gp = (P @ g) @ P
     unflatten_into(grads, gp)
+
+
+class Twa:
+    """Flat weight snapshots (rows of the TWA matrix), the last ``keep`` of them (0 keeps all)."""
+
+    def __init__(self, dtype: torch.dtype = torch.float32, keep: int = 0):
+        if isinstance(keep, bool) or not isinstance(keep, int) or keep < 0:
+            raise ValueError(f"keep must be a non-negative integer, got {keep!r}")
+        self.dtype = dtype
+        self.keep = keep
+        self.snaps: list[Tensor] = []
+
+    @property
+    def n(self) -> int:
+        return len(self.snaps)
+
+    def collect(self, tensors) -> int:
+        """Add the flattened concatenation of ``tensors`` as one snapshot; returns the count held."""
+        self.snaps.append(flatten(tensors, dtype=self.dtype))
+        if self.keep and len(self.snaps) > self.keep:
+            del self.snaps[0]
+        return len(self.snaps)
+
+    @no_grad
+    def mean(self, dtype: torch.dtype | None = None) -> Tensor:
+        """The average snapshot (the SWA point of the collected weights), computed in ``dtype``."""
+        if not self.snaps:
+            raise ValueError("no snapshots collected")
+        return torch.stack(self.snaps).to(dtype or self.dtype).mean(0)
+
+    def subspace(self, centered: bool = False, rtol: float | None = None) -> tuple[Tensor, Tensor]:
+        """(P, mean): orthonormal basis rows of the snapshots (see :func:`twa_basis`) and their
+        mean, both in float64 whatever the snapshots' dtype."""
+        if not self.snaps:
+            raise ValueError("no snapshots collected")
+        W = torch.stack(self.snaps).to(torch.float64)
+        return twa_basis(W, centered=centered, rtol=rtol), W.mean(0)
+
+    def load(self, W: Tensor) -> None:
+        """Replace the snapshots by the rows of the (N, D) tensor ``W`` (cast to this dtype)."""
+        if W.dim() != 2:
+            raise ValueError(f"snapshots must be a 2-D (N, D) tensor, got shape {tuple(W.shape)}")
+        self.snaps = [r.to(self.dtype).clone() for r in W]

@@ -4,18 +4,42 @@ API is merged from an explicit list of modules (each lists its functions with `d
 ktorch they are ordinary root-namespace globals (loaded with
 `{key[x]set'get x}(`ktorch 2:`fns,1)[]`), so unlike q keywords they are not reserved: a user may
 reuse a name such as `run` or `size` (a global shadows the api function).
+
+Rooms (each file answers one question; the helpers they share are in calls.py: arguments,
+options and torch errors; handles.py: which object an argument names; convert.py: k values <->
+tensors; state.py: what a session remembers):
+
+  pointers     obj free return mapped addref use          the handles themselves
+  info         class objtype size device dtype ... str    what an object is
+  settings     seed setting cudadevices cudadevice sync   the session and the machine
+  tensors      tensor options to resize reshape batch ... tensors
+  dicts        dict vector                                dictionaries and vectors of tensors
+  modules      module seq names parms child training ...  modules and their definitions
+  forward      forward nforward eforward evaluate          running a module
+  losses       loss;  optimizers: opt lr step zerograd
+  models       model train test input target data ...     models, their settings and data
+  epochs       run testrun backward                       training and evaluation
+  datafiles    gunzip mnisthub
+  averages     copyparms copystate avgparms emaparms batchnorm   (kernels: ktwa.averaging)
+  schedules    swalr;  swag: swag sample bma;  twa: twa subspace;  collectors: collect
+  checkpoints  savetensors loadtensors
+  interop      Python objects <-> handles (Session.push/pull);  memory: bytes the handles hold
 """
 from ..values.functions import merge_builtins
-from . import averagers, averaging_api, checkpoints, convert, dicts, forward, info, modules
-from . import pointers, tensors, train
+from . import (averages, checkpoints, collectors, datafiles, dicts, epochs, forward, info,
+               interop, losses, memory, models, modules, optimizers, pointers, schedules,
+               settings, swag, tensors, twa)
+from .state import state
 
-MODULES = (info, pointers, tensors, dicts, modules, forward, averaging_api, train, averagers,
-           checkpoints)
+MODULES = (pointers, info, settings, tensors, dicts, modules, forward, losses, optimizers,
+           models, epochs, datafiles, averages, schedules, collectors, swag, twa, checkpoints)
 
 API = merge_builtins(MODULES)
+
+__all__ = ["API", "MODULES", "install", "interop", "memory"]
 
 
 def install(ctx) -> None:
     """Per-session setup (called by Session): initialise the session's ktorch state (default
-    dtype, flags) on ctx.registry."""
-    convert.state(ctx)
+    dtype, flags, its random generator) on ctx.registry."""
+    state(ctx)

@@ -3,22 +3,32 @@
   savetensors(x;`:file) -> `:file   x: dictionary handle, k dictionary, module/model/optimizer
                                     (parameters and buffers, state_dict names), swag, twa, scheduler
   loadtensors `:file -> handle      a new dictionary (dictionary/module files), swag or twa
-  loadtensors(x;`:file)             into an existing object: dictionary (contents replaced) -> count,
-                                    module/model/optimizer -> name!found (as copystate), swag -> n,
-                                    twa -> snapshot count, scheduler -> step
+  loadtensors(x;`:file[;strict])    into an existing object: dictionary (contents replaced) -> count,
+                                    module/model/optimizer or a parameter/buffer dictionary ->
+                                    name!found (as copystate), swag -> n, twa -> snapshot count,
+                                    scheduler -> step
+
+Strict (the default, as torch's load_state_dict): a file loaded into a module (or its live
+dictionary) must hold exactly its tensors in their shapes - missing and unexpected names and
+shape mismatches are a q error that names them, and nothing is changed; strict 0b loads the
+tensors whose names match.
 
 Safety: loading never unpickles (safetensors holds raw tensor bytes and a JSON header; metadata is
-read with json). Saving writes a temporary file in the same directory, fsyncs it and renames it over
-the target with os.replace, so a crash leaves the old file or the new one, never half of one. Every
-file ktwa writes carries `ktwa.sha256` in its metadata: a SHA-256 over the metadata and every
-tensor's name, dtype, shape and bytes, checked on load, so a truncated or tampered file is a q error.
-Files without that key (written by other tools) load as dictionaries without the check.
+read with json); a torch.save (pickle) file is refused with a message that says why. Reads are
+bounded by what the file's own header states, from a regular file. Saving writes a temporary file
+in the same directory (named `.ktwa-save.<pid>.<random>.tmp`: a save removes those of processes
+that died before renaming theirs), fsyncs it and renames it over the target with os.replace, so a
+crash leaves the old file or the new one, never half of one; an OS error is a q error with the
+OS's reason. Every file ktwa writes carries `ktwa.sha256` in its metadata: a SHA-256 over the
+metadata and every tensor's name, dtype, shape and bytes, checked on load, so a truncated or
+tampered file is a q error. Files without that key (written by other tools) load without the check.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import stat as statmod
 import tempfile
 
 import numpy as np
@@ -28,12 +38,17 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.types import CHAR, QDict, QTable, to_items
 from ..values.functions import Definitions
-from .averagers import Scheduler, SwagState, TwaState, _Layout, _state_named
-from .averaging_api import copy_back
-from .averagers import new_swag
-from .convert import get_handle, kname, to_tensor
-from .modules import args_of, entry_module
+from ..averaging.twa import Twa
+from .averages import N_KEY, copy_back, state_named
+from .calls import TORCH_ERRORS, args_of, options
+from .collectors import Layout
+from .convert import kname, to_tensor
+from .handles import entry_module, get_handle
+from .interrupts import uninterrupted
 from .objects import TensorDict
+from .schedules import Scheduler
+from .swag import SwagState, new_swag
+from .twa import TwaState
 
 define = Definitions()
 
@@ -46,7 +61,9 @@ _KEYS = "ktwa.keys"
 # ---------------------------------------------------------------------------------------------
 # file names, hashing, raw read/write
 
-def _path(x, who) -> str:
+def _path(ctx, x, who, write: bool = False) -> str:
+    """The OS path of a file argument, if the session's file fence (ktwa.fileaccess) lets q
+    code read it (or write it): 'access if not."""
     if isinstance(x, str):
         p = x[1:] if x.startswith(":") else x
     elif isinstance(x, np.ndarray) and x.dtype == CHAR:
@@ -55,7 +72,7 @@ def _path(x, who) -> str:
         raise QError(f"{who}: expecting file symbol, e.g. `:file.safetensors, given {kname(x)}")
     if not p:
         raise QError(f"{who}: empty file name")
-    return p
+    return ctx.files.path(p, write=write)
 
 
 def _digest(tensors: dict, meta: dict) -> str:
@@ -80,35 +97,77 @@ def _prepare(tensors: dict) -> dict:
     return out
 
 
+_TMP = ".ktwa-save."     # temporary files: .ktwa-save.<pid>.<random>.tmp in the target's folder
+
+
+def _os_error(who: str, err: OSError) -> QError:
+    """The OS's own reason ('No space left on device', 'Read-only file system' ...)."""
+    return QError(f"{who}: {err.strerror or err}")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:       # another user's process
+        return True
+    return True
+
+
+def _remove_stale_temps(folder: str) -> None:
+    """Remove the temporary files of saves into this folder whose process has gone (a save
+    killed with kill -9, or by a power cut, before its rename). A live process's file - another
+    thread of this one, or another ktwa saving here now - is left alone."""
+    for name in os.listdir(folder):
+        if not (name.startswith(_TMP) and name.endswith(".tmp")):
+            continue
+        pid = name[len(_TMP):].split(".", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        try:
+            os.unlink(os.path.join(folder, name))
+        except FileNotFoundError:           # another save removed it first
+            pass
+
+
 def write_file(path: str, tensors: dict, meta: dict) -> None:
-    """Atomic safetensors write with the ktwa digest in the metadata."""
-    from safetensors.torch import save_file
+    """Atomic safetensors write with the ktwa digest in the metadata: the bytes go to a
+    temporary file in the target's folder, which is fsynced and renamed over the target, so a
+    crash leaves the old file or the new one. OS errors are q errors with the OS's reason."""
+    from safetensors.torch import save
+    who = "savetensors"
     tensors = _prepare(tensors)
     meta = {k: str(v) for k, v in meta.items()}
     meta[_FORMAT] = "1"
     meta[_KEYS] = json.dumps(list(tensors))          # safetensors itself does not keep the order
     meta[_SHA] = _digest(tensors, meta)
+    data = save(tensors, metadata=meta)
     target = os.path.abspath(path)
     d = os.path.dirname(target)
     if not os.path.isdir(d):
-        raise QError(f"savetensors: no such directory: {d}")
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=d)
-    os.close(fd)
+        raise QError(f"{who}: no such directory: {d}")
     try:
-        save_file(tensors, tmp, metadata=meta)
-        with open(tmp, "rb+") as f:
+        _remove_stale_temps(d)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_TMP}{os.getpid()}.", suffix=".tmp", dir=d)
+    except OSError as err:
+        raise _os_error(who, err) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
     except BaseException as err:
         try:
             os.unlink(tmp)
-        except OSError:
+        except OSError:         # left for the next save into this folder to remove (see above)
             pass
-        if isinstance(err, (OSError, RuntimeError, ValueError, TypeError)):
-            raise QError(f"savetensors: {err}") from None
+        if isinstance(err, OSError):
+            raise _os_error(who, err) from None
         raise
-    try:                                  # make the rename durable too (best effort)
-        dfd = os.open(d, os.O_RDONLY)
+    try:                        # make the rename durable too; some filesystems cannot fsync a
+        dfd = os.open(d, os.O_RDONLY)   # folder, and the file itself is already safe
         try:
             os.fsync(dfd)
         finally:
@@ -117,30 +176,72 @@ def write_file(path: str, tensors: dict, meta: dict) -> None:
         pass
 
 
+def _refuse_pickle(head: bytes, path: str) -> None:
+    """torch.save files are zip archives of pickles (or bare pickles, in the old format); a
+    pickle starts with the PROTO opcode 0x80 and its protocol number."""
+    if head.startswith(b"PK\x03\x04") or (len(head) > 1 and head[0] == 0x80 and head[1] <= 5):
+        raise QError(f"loadtensors: {path}: a pickle (torch.save) file, refused: unpickling can "
+                     "run any code; save the tensors with safetensors (savetensors, or "
+                     "safetensors.torch.save_file)")
+
+
+def _read_exactly(f, n: int) -> bytes:
+    data = f.read(n)
+    if len(data) != n:
+        raise ValueError("file ends before the size its header states")
+    return data
+
+
 def read_file(path: str) -> tuple[dict, dict]:
-    """(tensors, metadata) of a safetensors file, verified against the ktwa digest if present."""
+    """(tensors, metadata) of a safetensors file, verified against the ktwa digest if present.
+
+    Reads only what the file's own header says it holds (8 bytes of header length, the header,
+    then the byte range its tensors' offsets span), from a regular file no longer than that:
+    a device such as /dev/zero or a lying header is an error, never an unbounded read."""
+    from safetensors import SafetensorError
     from safetensors.torch import load as st_load
     who = "loadtensors"
+
+    def bad(why):
+        return QError(f"{who}: {path}: invalid or truncated safetensors file ({why})")
+
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            st = os.fstat(f.fileno())
+            if not statmod.S_ISREG(st.st_mode):
+                raise QError(f"{who}: {path}: not a regular file")
+            size = st.st_size
+            head = f.read(8)
+            try:
+                if len(head) < 8:
+                    raise ValueError("file too short for a safetensors header")
+                n = int.from_bytes(head, "little")
+                if n <= 0 or 8 + n > size:
+                    raise ValueError("header length exceeds file size")
+                raw = _read_exactly(f, n)
+                header = json.loads(raw.decode("utf-8"))
+                if not isinstance(header, dict):
+                    raise ValueError("header is not a JSON object")
+                end = 0
+                for k, v in header.items():
+                    if k != "__metadata__":
+                        lo, hi = v["data_offsets"]
+                        if not (isinstance(lo, int) and isinstance(hi, int) and 0 <= lo <= hi):
+                            raise ValueError(f"bad data offsets for {k}")
+                        end = max(end, hi)
+                if 8 + n + end > size:
+                    raise ValueError("tensor data exceeds file size")
+                data = head + raw + _read_exactly(f, end)
+                meta = header.get("__metadata__") or {}
+                if not isinstance(meta, dict) or not all(isinstance(v, str)
+                                                         for v in meta.values()):
+                    raise ValueError("metadata is not a map of strings")
+                tensors = st_load(data)
+            except (ValueError, KeyError, TypeError, SafetensorError) as err:
+                _refuse_pickle(head, path)      # not safetensors: say so if it is a pickle
+                raise bad(err) from None
     except OSError as err:
         raise QError(f"{who}: {path}: {err.strerror or err}") from None
-    try:
-        if len(data) < 8:
-            raise ValueError("file too short for a safetensors header")
-        n = int.from_bytes(data[:8], "little")
-        if n <= 0 or 8 + n > len(data):
-            raise ValueError("header length exceeds file size")
-        header = json.loads(data[8:8 + n].decode("utf-8"))
-        if not isinstance(header, dict):
-            raise ValueError("header is not a JSON object")
-        meta = header.get("__metadata__") or {}
-        if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
-            raise ValueError("metadata is not a map of strings")
-        tensors = st_load(data)
-    except Exception as err:                                    # noqa: BLE001 - any parse failure
-        raise QError(f"{who}: {path}: invalid or truncated safetensors file ({err})") from None
     sha = meta.get(_SHA)
     if sha is not None and _digest(tensors, meta) != sha:
         raise QError(f"{who}: {path}: checksum mismatch, file is corrupt or was modified")
@@ -168,8 +269,9 @@ def _swag_payload(st: SwagState):
 
 def _twa_payload(t: TwaState):
     D = t.layout.numel
-    snaps = torch.stack(t.snaps) if t.snaps else torch.zeros(0, D, dtype=t.dtype)
-    meta = {_KIND: "twa", "keep": t.keep, "names": json.dumps(t.layout.names),
+    w = t.twa
+    snaps = torch.stack(w.snaps) if w.snaps else torch.zeros(0, D, dtype=w.dtype)
+    meta = {_KIND: "twa", "keep": w.keep, "names": json.dumps(t.layout.names),
             "shapes": json.dumps(t.layout.shapes)}
     return {"snapshots": snaps}, meta
 
@@ -187,7 +289,7 @@ def savetensors(ctx, x):
     if len(a) != 2:
         raise QError("savetensors: expecting object and file symbol")
     h, f = a
-    path = _path(f, "savetensors")
+    path = _path(ctx, f, "savetensors", write=True)
     if isinstance(h, QDict) and not isinstance(h.keys, QTable):
         keys = to_items(h.keys)
         if not all(isinstance(k, str) for k in keys):
@@ -206,7 +308,7 @@ def savetensors(ctx, x):
         elif e.cls == "scheduler":
             tensors, meta = _sched_payload(e.obj)
         else:
-            tensors = dict(_state_named(entry_module(e, "savetensors")))
+            tensors = dict(state_named(entry_module(e, "savetensors")))
             meta = {_KIND: "module"}
     else:
         raise QError(f"savetensors: expecting dictionary, module, model, optimizer, swag, twa or "
@@ -243,16 +345,20 @@ def _swag_from(tensors, meta, path, target: SwagState | None = None) -> SwagStat
         raise QError(f"{who}: {path}: not a swag file") from None
     n = _meta_int(meta, "n", who, path)
     maxk = _meta_int(meta, "maxk", who, path)
-    clamp = float(meta.get("clamp", "1e-30"))
-    if target is None:
-        named = [(nm, torch.empty(s, device="meta", dtype=mean.dtype)) for nm, s in zip(names, shapes)]
-        target = new_swag(named, maxk, clamp, device="cpu")
-    elif target.layout.names != names or target.layout.shapes != shapes:
-        raise QError(f"{who}: {path}: swag layout differs from the file's")
     try:
-        target.swag.load_state_dict({"mean": mean, "sq_mean": sq, "deviations": devs,
-                                     "n_models": n, "max_models": maxk, "var_clamp": clamp})
-    except (ValueError, RuntimeError) as err:
+        clamp = float(meta.get("clamp", "1e-30"))
+        if target is None:
+            named = [(nm, torch.empty(s, device="meta", dtype=mean.dtype))
+                     for nm, s in zip(names, shapes)]
+            target = new_swag(named, maxk, clamp, device="cpu")
+        elif target.layout.names != names or target.layout.shapes != shapes:
+            raise QError(f"{who}: {path}: swag layout differs from the file's")
+        if not (n >= 0 and clamp >= 0):
+            raise ValueError("bad count or clamp")
+        uninterrupted(target.swag.load_state_dict,
+                      {"mean": mean, "sq_mean": sq, "deviations": devs, "n_models": n,
+                       "max_models": maxk, "var_clamp": clamp})
+    except TORCH_ERRORS as err:
         raise QError(f"{who}: {path}: {err}") from None
     return target
 
@@ -264,17 +370,24 @@ def _twa_from(tensors, meta, path, target: TwaState | None = None) -> TwaState:
     if W is None or W.dim() != 2:
         raise QError(f"{who}: {path}: not a twa file")
     if target is None:
-        L = _Layout([(nm, torch.empty(s, device="meta")) for nm, s in zip(names, shapes)])
-        target = TwaState(L, W.dtype, _meta_int(meta, "keep", who, path))
+        L = Layout([(nm, torch.empty(s, device="meta")) for nm, s in zip(names, shapes)])
+        keep = _meta_int(meta, "keep", who, path)
+        if keep < 0:
+            raise QError(f"{who}: {path}: bad metadata keep")
+        target = TwaState(L, Twa(W.dtype, keep))
     elif target.layout.names != names or target.layout.shapes != shapes:
         raise QError(f"{who}: {path}: twa layout differs from the file's")
     if W.shape[1] != target.layout.numel:
         raise QError(f"{who}: {path}: snapshots have {W.shape[1]} elements, expecting "
                      f"{target.layout.numel}")
-    target.unhook()
-    target.P = target.mean = None
-    target.snaps = [r.to(target.dtype).clone() for r in W]
+    uninterrupted(_twa_load, target, W)
     return target
+
+
+def _twa_load(t: TwaState, W) -> None:
+    t.unhook()
+    t.P = t.mean = None
+    t.twa.load(W)
 
 
 def _sched_into(s: Scheduler, meta, path):
@@ -295,11 +408,34 @@ def _sched_into(s: Scheduler, meta, path):
     return np.int64(s.sched._step_count - 1)
 
 
+def _check_match(path: str, named, tensors: dict, what: str) -> None:
+    """torch's load_state_dict(strict=True) rule: the file holds exactly the target's tensors,
+    each in the target's shape (ktorch's `.n`, an averaged dictionary's count, aside)."""
+    have = dict(named)
+    missing = [k for k in have if k not in tensors]
+    unexpected = [k for k in tensors if k not in have and k != N_KEY]
+    shapes = [f"{k} is {list(tensors[k].shape)} in the file, {list(have[k].shape)} in the "
+              f"{what}" for k in have if k in tensors and tensors[k].shape != have[k].shape]
+    parts = ([f"missing {_names(missing)}"] if missing else []) + \
+        ([f"unexpected {_names(unexpected)}"] if unexpected else []) + shapes[:5]
+    if parts:
+        raise QError(f"loadtensors: {path} does not match the {what}: " + "; ".join(parts)
+                     + " (strict 0b loads the tensors that match)")
+
+
+def _names(ks: list) -> str:
+    return ", ".join(ks[:10]) + (f" and {len(ks) - 10} more" if len(ks) > 10 else "")
+
+
+_LOAD_TABLE = [("strict", True, "bool")]
+
+
 def loadtensors(ctx, x):
-    """loadtensors `:file -> new handle; loadtensors(x;`:file) -> loads into x (see module doc)."""
+    """loadtensors `:file -> new handle; loadtensors(x;`:file[;strict]) -> loads into x (see
+    module doc)."""
     a = args_of(x)
     if len(a) == 1:
-        path = _path(a[0], "loadtensors")
+        path = _path(ctx, a[0], "loadtensors")
         tensors, meta = read_file(path)
         kind = meta.get(_KIND, "dictionary")
         if kind == "swag":
@@ -310,9 +446,10 @@ def loadtensors(ctx, x):
             raise QError("loadtensors: scheduler state loads into a scheduler: "
                          "loadtensors(s;`:file)")
         return ctx.registry.new(TensorDict(tensors.items()), "dictionary")
-    if len(a) != 2:
+    if len(a) < 2:
         raise QError("loadtensors: expecting file symbol, or object and file symbol")
-    path = _path(a[1], "loadtensors")
+    path = _path(ctx, a[1], "loadtensors")
+    strict = options("loadtensors", _LOAD_TABLE, a[2:])["strict"]
     e = get_handle(ctx, a[0], "dictionary", "module", "model", "optimizer", "swag", "twa",
                    "scheduler", who="loadtensors")
     tensors, meta = read_file(path)
@@ -322,22 +459,34 @@ def loadtensors(ctx, x):
     if e.cls == "swag":
         return np.int64(_swag_from(tensors, meta, path, e.obj).swag.n)
     if e.cls == "twa":
-        return np.int64(len(_twa_from(tensors, meta, path, e.obj).snaps))
+        return np.int64(_twa_from(tensors, meta, path, e.obj).twa.n)
     if e.cls == "scheduler":
         return _sched_into(e.obj, meta, path)
     if kind not in ("dictionary", "module"):
         raise QError(f"loadtensors: {path} holds a {kind}, expecting dictionary or module state")
-    if e.cls == "dictionary":
-        d = e.obj
-        if d.kind != "plain":
-            return copy_back(list(d.items()), tensors.get)
-        d._d.clear()
-        d._d.update(tensors)
+    if e.cls == "dictionary" and e.obj.kind == "plain":
+        uninterrupted(_replace_contents, e.obj, tensors)
         return np.int64(len(tensors))
-    return copy_back(_state_named(entry_module(e, "loadtensors")), tensors.get)
+    if e.cls == "dictionary":
+        named, what = list(e.obj.items()), f"{e.obj.kind} dictionary"
+    else:
+        named, what = state_named(entry_module(e, "loadtensors")), e.cls
+    if strict:
+        _check_match(path, named, tensors, what)
+    return copy_back(named, tensors.get, "loadtensors")
 
 
-define("savetensors", monad=savetensors, ctx=True)
-define("loadtensors", monad=loadtensors, ctx=True)
+def _replace_contents(d: TensorDict, tensors: dict) -> None:
+    d._d.clear()
+    d._d.update(tensors)
+
+
+define("savetensors", monad=savetensors, ctx=True,
+       doc="savetensors(x;`:file)  write a dictionary, module, model, optimizer, swag, twa or "
+           "scheduler to a safetensors file (atomically); the file symbol")
+define("loadtensors", monad=loadtensors, ctx=True,
+       doc="loadtensors`:file | loadtensors(x;`:file[;strict])  read a safetensors file into a "
+           "new dictionary, swag or twa; or into an existing object (all its tensors must match "
+           "unless strict is 0b)")
 
 __all__ = ["savetensors", "loadtensors", "write_file", "read_file"]

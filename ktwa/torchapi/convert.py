@@ -1,13 +1,9 @@
-"""k value <-> torch.Tensor conversion, dtype names, handle resolution, per-session state.
-
-Shared by every ktorch api module (tensors, dicts, modules, models...).
+"""k value <-> torch.Tensor conversion, and the names ktorch gives k types and torch dtypes.
 
 - :func:`to_tensor` builds a tensor from a q value (atoms -> 0-dim, vectors -> 1-d, nested general
   lists of equal-length items -> n-d) with ktorch's error texts.
 - :func:`to_k` turns a tensor into a q value (0-dim -> atom, 1-d -> vector, n-d -> general list of
   (n-1)-d values; 2-d results are row views of one numpy array, so they are cheap).
-- :func:`get_handle` resolves a handle value to its registry Entry with ktorch's errors.
-- :func:`default_dtype` / :func:`session_settings`: per-session state kept on ``ctx.registry``.
 """
 from __future__ import annotations
 
@@ -15,7 +11,6 @@ import numpy as np
 import torch
 
 from ..errors import QError
-from ..registry import Entry, is_handle
 from ..values.types import CHAR, SYM, QDict, QTable, qtype
 
 # ---------------------------------------------------------------------------------------------
@@ -224,63 +219,9 @@ def np_to_k(a: np.ndarray):
     return _rows(a)
 
 
-# ---------------------------------------------------------------------------------------------
-# handles
-
-def _class_list(classes) -> str:
-    names = list(classes)
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " or " + names[-1]
-
-
-def get_handle(ctx, x, *classes, who: str) -> Entry:
-    """The Entry for handle x (checked to be one of classes when given).
-
-    Errors: a non-handle -> '{who}: need allocated torch object, e.g. tensor, module, given ..'
-    (or '{who}: expecting tensor, .. , given ..' when classes are given); freed -> 'stale pointer';
-    wrong class -> '{who}: expecting {classes}, given {class}'.
-    """
-    if not is_handle(x):
-        if type(x) is list and x and isinstance(x[0], np.int64):
-            x = x[0]                   # `a,v`: a joined list of longs reads as its first long
-        if classes:
-            raise QError(f"{who}: expecting {_class_list(classes)}, given {kname(x)}")
-        raise QError(f"{who}: need allocated torch object, e.g. tensor, module, given {kname(x)}")
-    e = ctx.registry.entry(x)
-    if classes and e.cls not in classes:
-        raise QError(f"{who}: expecting {_class_list(classes)}, given {e.cls}")
-    return e
-
-
-# ---------------------------------------------------------------------------------------------
-# per-session state (kept on the session's registry)
-
-class KtorchState:
-    def __init__(self):
-        self.dtype = torch.float32
-        self.settings = {"stackframe": False, "alloptions": True, "complexfirst": True}
-
-
-def state(ctx) -> KtorchState:
-    reg = ctx.registry
-    s = getattr(reg, "_ktorch_state", None)
-    if s is None:
-        s = KtorchState()
-        reg._ktorch_state = s
-    return s
-
-
-def default_dtype(ctx) -> torch.dtype:
-    """The session's default floating dtype (`dtype[]`; `float` unless set by dtype`double)."""
-    return state(ctx).dtype
-
-
-def session_settings(ctx) -> dict:
-    """Session-level ktorch flags: stackframe, alloptions, complexfirst (Python bools)."""
-    return state(ctx).settings
-
-
-# extension hooks: (function name, class) -> fn(ctx, entry, x); e.g. ("batch", "model") lets the
-# model/train module plug model forms into the generic batch/restore/size... functions.
-HOOKS: dict = {}
+def k_array(x) -> np.ndarray:
+    """The numpy array of a q value (a simple vector as it is, never copied), with ktorch's type
+    errors for values that have no tensor type."""
+    if isinstance(x, np.ndarray) and x.dtype != object:
+        return x
+    return _np_of(x, 0)

@@ -1,14 +1,19 @@
-"""Dictionaries and vectors of tensors (ktorch-api.md §4): dict, vector, names."""
+"""Dictionaries and vectors of tensors (ktorch-api.md §4): dict, vector."""
 from __future__ import annotations
 
 import numpy as np
 import torch
 
+from ..averaging.swa import copy_into_
 from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, from_items, syms
 from ..values.functions import Definitions
-from .convert import get_handle, kname, to_k, to_tensor
+from .convert import kname, to_k, to_tensor
+from .calls import check_write, torch_error
+from .handles import consume as consume_handles
+from .handles import get_handle
+from .interrupts import uninterrupted
 from .objects import TensorDict, TensorVector
 
 define = Definitions()
@@ -42,13 +47,6 @@ def _check_values(ctx, vals, who):
                 raise QError(f"{who}: undefined tensor")
 
 
-def _value_tensor(ctx, v):
-    """A tensor for a value; tensor handles are consumed (released from the registry)."""
-    if is_handle(v):
-        return ctx.registry.release(v).obj
-    return to_tensor(v)
-
-
 def dict_from_k(ctx, keys, values, consume: bool = True) -> TensorDict:
     ks = _key_list(keys, "dict")
     vs = _items(values)
@@ -58,44 +56,41 @@ def dict_from_k(ctx, keys, values, consume: bool = True) -> TensorDict:
         raise QError("dict: duplicate key(s)")
     if consume:
         _check_values(ctx, vs, "dict")
-        tensors = [None] * len(vs)
-        for i, v in enumerate(vs):          # convert k values first: errors consume nothing
-            if not is_handle(v):
-                tensors[i] = to_tensor(v)
-        for i, v in enumerate(vs):
-            if is_handle(v):
-                tensors[i] = ctx.registry.release(v).obj
+        handles = [v for v in vs if is_handle(v)]
+        tensors = [ctx.registry.entry(v).obj if is_handle(v) else to_tensor(v) for v in vs]
+        consume_handles(ctx, handles)       # only now: a conversion error consumes nothing
     else:
         tensors = [to_tensor(v) for v in vs]
     return TensorDict(zip(ks, tensors))
 
 
 def dict_set(ctx, d: TensorDict, keys: list, vals: list) -> None:
-    """Set entries: plain dicts replace (unless the tensor requires grad); live dicts copy."""
+    """Set entries: plain dicts replace (unless the tensor requires grad); live dicts copy.
+    Every value is checked before anything changes; tensor handles are consumed at the end."""
     _check_values(ctx, vals, "dict")
-    ts = [v if is_handle(v) else to_tensor(v) for v in vals]
-    # checks for in-place updates before anything changes
+    ts = [ctx.registry.entry(v).obj if is_handle(v) else to_tensor(v) for v in vals]
+    copies, copied, replaced = [], [], []
     for k, t in zip(keys, ts):
         cur = d.get(k)
         if d.kind != "plain" and cur is None:
             raise QError(f"dict: unable to add new key `{k} to {d.kind} dictionary")
         if cur is not None and (d.kind != "plain" or cur.requires_grad):
-            new = ctx.registry.entry(t).obj if is_handle(t) else t
             try:
-                ok = tuple(torch.broadcast_shapes(new.shape, cur.shape)) == tuple(cur.shape)
+                ok = tuple(torch.broadcast_shapes(t.shape, cur.shape)) == tuple(cur.shape)
             except RuntimeError:
                 ok = False
             if not ok:
                 raise QError(f"dict[`{k}] with size of {list(cur.shape)} cannot be updated with "
-                             f"new values of size {list(new.shape)}")
-    for k, t in zip(keys, ts):
-        t = ctx.registry.release(t).obj if is_handle(t) else t
-        cur = d.get(k)
-        if cur is not None and (d.kind != "plain" or cur.requires_grad):
-            with torch.no_grad():
-                cur.copy_(t)
+                             f"new values of size {list(t.shape)}")
+            check_write("dict", k, cur, t)
+            copies.append(cur)
+            copied.append(t)
         else:
-            d.set(k, t)
+            replaced.append((k, t))
+    uninterrupted(copy_into_, copies, copied)
+    for k, t in replaced:
+        d.set(k, t)
+    consume_handles(ctx, [v for v in vals if is_handle(v)])
 
 
 def k_dict(ctx, x):
@@ -167,7 +162,9 @@ def k_vector(ctx, x):
             return [to_k(t) for t in e.obj.tensors]
         if e.cls == "tensor":                       # vector(t): one-tensor vector
             _check_values(ctx, [x], "vector")
-            return reg.new(TensorVector([reg.release(x).obj]), "vector")
+            v = reg.new(TensorVector([e.obj]), "vector")
+            consume_handles(ctx, [x])
+            return v
         raise QError(f"vector: not implemented for {e.cls}")
     if isinstance(x, list) and is_handle(x[0]) and reg.entry(x[0]).cls == "vector":
         v = reg.entry(x[0]).obj
@@ -176,7 +173,10 @@ def k_vector(ctx, x):
             y = x[1]
             if is_handle(y):
                 e = get_handle(ctx, y, "vector", who="vector")
-                v.tensors.extend(reg.release(y).obj.tensors)
+                if e.obj is v:
+                    raise QError("vector: unable to append a vector to itself")
+                v.tensors.extend(e.obj.tensors)
+                consume_handles(ctx, [y])
                 return None
             if isinstance(y, np.ndarray):
                 return [to_k(v.tensors[_index(i, n, "vector")]) for i in y]
@@ -189,43 +189,38 @@ def k_vector(ctx, x):
             if len(idx) != len(vals):
                 raise QError("vector: length mismatch between indices and values")
             _check_values(ctx, vals, "vector")
-            ts = [v if is_handle(v) else to_tensor(v) for v in vals]
+            ts = [reg.entry(t).obj if is_handle(t) else to_tensor(t) for t in vals]
+            copies, copied, replaced = [], [], []
             for j, t in zip(idx, ts):
-                t = reg.release(t).obj if is_handle(t) else t
                 cur = v.tensors[j]
-                if cur.requires_grad:
-                    with torch.no_grad():
-                        cur.copy_(t)
+                if cur.requires_grad:       # a parameter: written in place, as dict does
+                    check_write("vector", f"[{j}]", cur, t)
+                    copies.append(cur)
+                    copied.append(t)
                 else:
-                    v.tensors[j] = t
+                    replaced.append((j, t))
+            try:
+                uninterrupted(copy_into_, copies, copied)
+            except RuntimeError as err:
+                raise torch_error(err, "vector") from None
+            for j, t in replaced:
+                v.tensors[j] = t
+            consume_handles(ctx, [t for t in vals if is_handle(t)])
             return None
         raise QError(f"vector: unexpected number of args, {len(x)}")
     if isinstance(x, (list, np.ndarray)):
         vals = _items(x)
         _check_values(ctx, vals, "vector")
-        ts = [None if is_handle(v) else to_tensor(v) for v in vals]
-        ts = [reg.release(v).obj if t is None else t for v, t in zip(vals, ts)]
-        return reg.new(TensorVector(ts), "vector")
+        ts = [reg.entry(v).obj if is_handle(v) else to_tensor(v) for v in vals]
+        out = reg.new(TensorVector(ts), "vector")
+        consume_handles(ctx, [v for v in vals if is_handle(v)])
+        return out
     raise QError(f"vector: not implemented for {kname(x)}")
 
 
-# ---------------------------------------------------------------------------------------------
-# names
-
-def k_names(ctx, x):
-    h = x[0] if isinstance(x, list) and len(x) >= 1 and is_handle(x[0]) else x
-    e = get_handle(ctx, h, who="names")
-    if e.cls == "dictionary" and h is x:
-        return syms(e.obj.keys())
-    try:
-        from .modules import module_names
-    except ImportError:
-        module_names = None
-    if module_names is not None and e.cls != "dictionary":
-        return module_names(ctx, e, x)
-    raise QError(f"names: not implemented for {e.cls}")
-
-
-define("dict", monad=k_dict, ctx=True)
-define("vector", monad=k_vector, ctx=True)
-define("names", monad=k_names, ctx=True)
+define("dict", monad=k_dict, ctx=True,
+       doc="dict[] | dict k!v | dict(k;v) | dict d | dict(d;k) | dict(d;k;v)  make a dictionary "
+           "of tensors; its values; one or more values; set or add entries")
+define("vector", monad=k_vector, ctx=True,
+       doc="vector[] | vector(x;y..) | vector v | vector(v;i) | vector(v;i;x)  make a vector of "
+           "tensors; its values; one or more values; set entries or append another vector")

@@ -17,11 +17,13 @@ import torch
 from torch import nn
 
 from ..errors import QError
-from ..registry import is_handle
 from ..values.functions import Definitions
-from .convert import get_handle, to_k, to_tensor
-from .modules import args_of, module_device, torch_error
+from .calls import TORCH_ERRORS, args_of, torch_error
+from .convert import to_k
+from .handles import get_handle, module_device, tensor_arg
+from .models import current_batch
 from .objects import Model, TensorVector
+from .state import session_rng
 
 define = Definitions()
 
@@ -43,57 +45,22 @@ def set_mode(m: nn.Module, train: bool) -> list:
     return flags
 
 
-def input_tensor(ctx, v, device, who: str) -> torch.Tensor:
-    if is_handle(v):
-        e = get_handle(ctx, v, "tensor", who=who)
-        t = e.obj
-        if t.device != device:
-            t = t.to(device)
-        return t
-    return to_tensor(v, device=device)
-
-
 def run_forward(m: nn.Module, inputs: list, train: bool, grad: bool):
     """module(*inputs) with the given mode/grad, flags restored, torch errors as q errors."""
     flags = set_mode(m, train)
     try:
         with torch.set_grad_enabled(grad):
             return m(*inputs)
-    except (RuntimeError, ValueError, TypeError, IndexError) as err:
+    except TORCH_ERRORS as err:
         raise torch_error(err) from None
     finally:
         if any(s.training != f for s, f in flags):
             restore_flags(flags)
 
 
-def as_inputs(x) -> list:
-    """A model's input(s) as a list: several inputs are a list or tuple, one is itself."""
-    return list(x) if isinstance(x, (list, tuple)) else [x]
-
-
-def current_batch(mo: Model, which="train"):
-    """The training data, or while `batch` steps through it, the current batch."""
-    data = mo.train_data
-    if data is None:
-        return None
-    i = getattr(mo, "_tbatch", None)
-    if i is None:
-        return data
-    s = mo.train
-    bs = s["batchsize"]
-    perm = getattr(mo, "_tperm", None)
-    xs = as_inputs(data[0])
-    if perm is not None:
-        idx = perm[i * bs:(i + 1) * bs]
-        return ([t.index_select(0, idx) for t in xs],
-                None if data[1] is None else data[1].index_select(0, idx))
-    sl = slice(i * bs, (i + 1) * bs)
-    return [t[sl] for t in xs], None if data[1] is None else data[1][sl]
-
-
 def _model_inputs(model: Model, train: bool, who: str) -> list:
     if train:
-        data = current_batch(model)          # the current batch while batching
+        data = current_batch(model)
     else:
         data = model.test_data
     if data is None:
@@ -116,8 +83,9 @@ def _family(name: str, train: bool, grad: bool, to_value: bool):
             inputs = _model_inputs(model, train, name)
         else:
             dev = module_device(m)
-            inputs = [input_tensor(ctx, v, dev, name) for v in a[1:]]
-        y = run_forward(m, inputs, train, grad)
+            inputs = [tensor_arg(ctx, v, dev, name) for v in a[1:]]
+        with session_rng(ctx):          # dropout draws from the session's generator
+            y = run_forward(m, inputs, train, grad)
         if to_value:
             if isinstance(y, (tuple, list)):
                 return [to_k(t) for t in y]
@@ -129,7 +97,15 @@ def _family(name: str, train: bool, grad: bool, to_value: bool):
     return f
 
 
-define("forward", monad=_family("forward", True, True, False), ctx=True)
-define("nforward", monad=_family("nforward", True, False, False), ctx=True)
-define("eforward", monad=_family("eforward", False, False, False), ctx=True)
-define("evaluate", monad=_family("evaluate", False, False, True), ctx=True)
+define("forward", monad=_family("forward", True, True, False), ctx=True,
+       doc="forward(q;x..) | forward m  run a module or model forward in training mode with "
+           "gradients; a tensor handle")
+define("nforward", monad=_family("nforward", True, False, False), ctx=True,
+       doc="nforward(q;x..) | nforward m  run forward in training mode without gradients; a "
+           "tensor handle")
+define("eforward", monad=_family("eforward", False, False, False), ctx=True,
+       doc="eforward(q;x..) | eforward m  run forward in evaluation mode without gradients; a "
+           "tensor handle")
+define("evaluate", monad=_family("evaluate", False, False, True), ctx=True,
+       doc="evaluate(q;x..) | evaluate m  run forward in evaluation mode without gradients; "
+           "the output as k values")

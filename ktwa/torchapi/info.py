@@ -1,8 +1,5 @@
-"""Information about api objects (ktorch-api.md §2, §4.5, §10).
-
-class device dtype size elements bytes tensorcount ref ptr str, and the session-level
-functions seed setting cudadevices cudadevice sync.
-"""
+"""Information about api objects (ktorch-api.md §2, §4.5): class objtype device dtype size
+elements bytes tensorcount ref ptr str."""
 from __future__ import annotations
 
 import numpy as np
@@ -12,9 +9,12 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, chars, from_items, syms
 from ..values.functions import Definitions
-from .convert import (HOOKS, default_dtype, dtype_from_symbol, get_handle, kname, session_settings,
-                      state, tensor_class_name)
+from .convert import dtype_from_symbol, kname, tensor_class_name
+from .handles import get_handle, object_module
+from .modules import ktype_of
 from .objects import Loss, Model, Optimizer, TensorDict, TensorVector
+from .settings import default_device
+from .state import default_dtype, state
 
 define = Definitions()
 
@@ -23,19 +23,6 @@ J = np.int64
 
 # ---------------------------------------------------------------------------------------------
 # generic views over entry objects
-
-def module_of(obj):
-    """The torch module behind a module/model/optimizer/loss object (or None)."""
-    if isinstance(obj, torch.nn.Module):
-        return obj
-    if isinstance(obj, Model):
-        return obj.module
-    if isinstance(obj, Optimizer):
-        return obj.module if isinstance(obj.module, torch.nn.Module) else None
-    if isinstance(obj, Loss):
-        return obj.fn
-    return None
-
 
 def opt_params(o: Optimizer) -> list:
     return [p for g in o.opt.param_groups for p in g["params"]]
@@ -73,18 +60,16 @@ def object_tensors(obj) -> list:
     return list(held()) if callable(held) else []
 
 
-def storage_elements(t: torch.Tensor) -> int:
-    try:
-        return t.untyped_storage().nbytes() // t.element_size()
-    except Exception:
-        return t.numel()
-
-
 def storage_bytes(t: torch.Tensor) -> int:
-    try:
-        return t.untyped_storage().nbytes()
-    except Exception:
+    """Bytes of the storage behind t (which its views share); a sparse tensor has no one storage
+    and counts its dense size."""
+    if t.layout != torch.strided:
         return t.numel() * t.element_size()
+    return t.untyped_storage().nbytes()
+
+
+def storage_elements(t: torch.Tensor) -> int:
+    return storage_bytes(t) // t.element_size()
 
 
 def entry_size(e):
@@ -171,13 +156,25 @@ def k_class(ctx, x):
     return _entry(ctx, x, "class").cls
 
 
+def k_objtype(ctx, x):
+    """objtype p: what kind of object a handle holds - a module's type (`linear), a
+    dictionary's kind (`parameter, `buffer, `dictionary), a loss or optimizer name (`ce,
+    `sgd), else its class (`tensor, `vector, `model ...)."""
+    e = _entry(ctx, x, "objtype")
+    o = e.obj
+    if isinstance(o, torch.nn.Module):
+        return ktype_of(o)
+    if isinstance(o, TensorDict):
+        return o.kind if o.kind != "plain" else "dictionary"
+    if isinstance(o, (Loss, Optimizer)):
+        return o.name
+    return e.cls
+
+
 def k_size(ctx, x):
     if not is_handle(x):
         raise QError(f"size: unrecognized arg(s) - {kname(x)}")
     e = ctx.registry.entry(x)
-    h = HOOKS.get(("size", e.cls))
-    if h is not None:
-        return h(ctx, e, x)
     o = e.obj
     if e.cls == "dictionary":
         return dict_result(o.keys(), [np.array(list(t.shape), dtype=np.int64) for t in o.values()])
@@ -204,15 +201,6 @@ def k_device(ctx, x):
     return device_name(first_device(e.obj)) if e.obj is not None else "cpu"
 
 
-def default_device() -> str:
-    if torch.cuda.is_available():
-        return "cuda"
-    mps = getattr(torch.backends, "mps", None)
-    if mps is not None and mps.is_available():
-        return "mps"
-    return "cpu"
-
-
 def k_dtype(ctx, x):
     if x is None or (isinstance(x, list) and not x):
         return tensor_class_name(default_dtype(ctx))
@@ -228,7 +216,7 @@ def k_dtype(ctx, x):
         return r
     if e.cls == "tensor":
         return "" if e.obj is None else tensor_class_name(e.obj.dtype)
-    m = module_of(e.obj)
+    m = object_module(e.obj)
     if e.cls in ("module", "model") and m is not None:
         ps = list(m.named_parameters())
         return dict_result([n for n, _ in ps], [tensor_class_name(p.dtype) for _, p in ps]) \
@@ -236,20 +224,21 @@ def k_dtype(ctx, x):
     raise QError(f"dtype: not implemented for {e.cls}")
 
 
-def k_elements(ctx, x):
-    e = _entry(ctx, x, "elements")
-    r = _per_tensor(e, lambda t: J(storage_elements(t)))
-    if r is not None:
-        return r
-    return J(sum(storage_elements(t) for t in object_tensors(e.obj)))
+def _storage(who: str, measure):
+    """elements/bytes: measure(t) of each tensor of a vector or dictionary, else the total over
+    the tensors an object holds."""
+    def f(ctx, x):
+        e = _entry(ctx, x, who)
+        r = _per_tensor(e, lambda t: J(measure(t)))
+        if r is not None:
+            return r
+        return J(sum(measure(t) for t in object_tensors(e.obj)))
+    f.__name__ = f"k_{who}"
+    return f
 
 
-def k_bytes(ctx, x):
-    e = _entry(ctx, x, "bytes")
-    r = _per_tensor(e, lambda t: J(storage_bytes(t)))
-    if r is not None:
-        return r
-    return J(sum(storage_bytes(t) for t in object_tensors(e.obj)))
+k_elements = _storage("elements", storage_elements)
+k_bytes = _storage("bytes", storage_bytes)
 
 
 def k_tensorcount(ctx, x):
@@ -301,139 +290,33 @@ def k_str(ctx, x):
     raise QError(f"str: not implemented for {e.cls}")
 
 
-# ---------------------------------------------------------------------------------------------
-# seed, settings, cuda
-
-def k_seed(ctx, x):
-    if x is None or (isinstance(x, list) and not x):
-        return J(torch.initial_seed())
-    if not isinstance(x, (np.integer,)) or isinstance(x, np.bool_):
-        raise QError(f"seed: expecting long seed, given {kname(x)}")
-    torch.manual_seed(int(x))          # seeds CPU and all CUDA generators
-    return None
-
-
-_READONLY = ("mkl", "openmp", "mps", "cuda", "magma", "cudnn", "cudnnversion", "cudadevices")
-_SETTING_KEYS = ("mkl", "openmp", "threads", "interopthreads", "mps", "cuda", "magma", "cudnn",
-                 "cudnnversion", "cudadevices", "benchmark", "deterministic", "cudnndeterministic",
-                 "stackframe", "alloptions", "complexfirst")
-
-
-def _setting_value(ctx, k):
-    b = np.bool_
-    s = session_settings(ctx)
-    if k == "mkl":
-        return b(torch.backends.mkl.is_available())
-    if k == "openmp":
-        return b(torch.backends.openmp.is_available())
-    if k == "threads":
-        return J(torch.get_num_threads())
-    if k == "interopthreads":
-        return J(torch.get_num_interop_threads())
-    if k == "mps":
-        mps = getattr(torch.backends, "mps", None)
-        return b(mps is not None and mps.is_available())
-    if k == "cuda":
-        return b(torch.cuda.is_available())
-    if k == "magma":
-        return b(bool(getattr(torch.cuda, "has_magma", False)) and torch.cuda.is_available())
-    if k == "cudnn":
-        return b(torch.backends.cudnn.is_available())
-    if k == "cudnnversion":
-        v = torch.backends.cudnn.version() if torch.backends.cudnn.is_available() else None
-        return J(v or 0)
-    if k == "cudadevices":
-        return J(torch.cuda.device_count() if torch.cuda.is_available() else 0)
-    if k == "benchmark":
-        return b(torch.backends.cudnn.benchmark)
-    if k == "deterministic":
-        if not torch.are_deterministic_algorithms_enabled():
-            return J(0)
-        return J(1 if torch.is_deterministic_algorithms_warn_only_enabled() else 2)
-    if k == "cudnndeterministic":
-        return b(torch.backends.cudnn.deterministic)
-    return b(s[k])
-
-
-def _flag(k, v):
-    if isinstance(v, (np.bool_, np.integer)):
-        return bool(v)
-    raise QError(f"setting: {k} expects boolean, given {kname(v)}")
-
-
-def k_setting(ctx, x):
-    if x is None or (isinstance(x, list) and not x):
-        return QDict(syms(_SETTING_KEYS), [_setting_value(ctx, k) for k in _SETTING_KEYS])
-    if isinstance(x, str):
-        if x not in _SETTING_KEYS:
-            raise QError(f"setting: unrecognized flag `{x}")
-        return _setting_value(ctx, x)
-    if isinstance(x, list) and len(x) == 2 and isinstance(x[0], str):
-        k, v = x
-        if k not in _SETTING_KEYS:
-            raise QError(f"setting: unrecognized flag `{k}")
-        if k in _READONLY:
-            raise QError(f"setting: cannot set flag for {k}")
-        try:
-            if k == "threads":
-                torch.set_num_threads(int(v))
-            elif k == "interopthreads":
-                torch.set_num_interop_threads(int(v))
-            elif k == "benchmark":
-                torch.backends.cudnn.benchmark = _flag(k, v)
-            elif k == "cudnndeterministic":
-                torch.backends.cudnn.deterministic = _flag(k, v)
-            elif k == "deterministic":
-                n = int(v)
-                if n == 0:
-                    torch.use_deterministic_algorithms(False)
-                else:
-                    torch.use_deterministic_algorithms(True, warn_only=(n == 1))
-            else:
-                session_settings(ctx)[k] = _flag(k, v)
-        except QError:
-            raise
-        except (RuntimeError, ValueError, TypeError) as err:
-            raise QError(f"setting: {err}")
-        return None
-    raise QError(f"setting: unrecognized arg(s), given {kname(x)}")
-
-
-def k_cudadevices(ctx, x):
-    n = torch.cuda.device_count() if torch.cuda.is_available() else 0
-    if x is None:
-        return J(n)
-    return syms((["cuda"] + [f"cuda:{i}" for i in range(n)]) if n else [])
-
-
-def k_cudadevice(ctx, x):
-    if x is None or (isinstance(x, list) and not x):
-        if not torch.cuda.is_available():
-            return ""
-        return f"cuda:{torch.cuda.current_device()}"
-    bad = QError("unrecognized CUDA device, expecting cuda with valid device number, e.g. `cuda:0")
-    if not isinstance(x, str):
-        raise bad
-    try:
-        d = torch.device(x)
-    except (RuntimeError, ValueError):
-        raise bad
-    if d.type != "cuda" or not torch.cuda.is_available() or \
-            (d.index is not None and d.index >= torch.cuda.device_count()):
-        raise bad
-    torch.cuda.set_device(d.index or 0)
-    return None
-
-
-def k_sync(ctx, x):
-    if torch.cuda.is_available():
-        torch.cuda.synchronize()
-    return None
-
-
-for _name, _fn in (("class", k_class), ("size", k_size), ("device", k_device), ("dtype", k_dtype),
-                   ("elements", k_elements), ("bytes", k_bytes), ("tensorcount", k_tensorcount),
-                   ("ref", k_ref), ("ptr", k_ptr), ("str", k_str), ("seed", k_seed),
-                   ("setting", k_setting), ("cudadevices", k_cudadevices),
-                   ("cudadevice", k_cudadevice), ("sync", k_sync)):
-    define(_name, monad=_fn, ctx=True)
+define("class", monad=k_class, ctx=True,
+       doc="class p  the class of the object a handle names: `tensor`vector`dictionary`module`loss"
+           "`optimizer`model ...")
+define("objtype", monad=k_objtype, ctx=True,
+       doc="objtype p  what the object is: a module's type (`linear), a dictionary's kind, a loss "
+           "or optimizer name, else its class")
+define("size", monad=k_size, ctx=True,
+       doc="size p  a tensor's shape; shapes of a vector's or dictionary's tensors; the number of "
+           "parameters of a module, model or optimizer")
+define("device", monad=k_device, ctx=True,
+       doc="device[] | device p  the default device; the device of a tensor, of each tensor, or "
+           "of a module's parameters")
+define("dtype", monad=k_dtype, ctx=True,
+       doc="dtype[] | dtype`double | dtype p  the default floating type; set it; the data type of "
+           "a tensor, of each tensor, or of a module's parameters")
+define("elements", monad=k_elements, ctx=True,
+       doc="elements p  the number of elements in the storage behind a tensor (each tensor, or "
+           "all tensors of an object)")
+define("bytes", monad=k_bytes, ctx=True,
+       doc="bytes p  the bytes of storage behind a tensor (each tensor, or all tensors of an "
+           "object)")
+define("tensorcount", monad=k_tensorcount, ctx=True,
+       doc="tensorcount p  the number of tensors an object holds")
+define("ref", monad=k_ref, ctx=True,
+       doc="ref p  how many handles and containers hold the object (or each of its tensors)")
+define("ptr", monad=k_ptr, ctx=True,
+       doc="ptr p  a long that identifies the object (or each of its tensors): equal for shared "
+           "objects")
+define("str", monad=k_str, ctx=True,
+       doc="str p  torch's printed form of the object as a string")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import torch
 
+from ..averaging.nograd import no_grad
+
 
 class Lamb(torch.optim.Optimizer):
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0,
@@ -32,7 +34,7 @@ class Lamb(torch.optim.Optimizer):
                         trustmin=trustmin, trustmax=trustmax)
         super().__init__(params, defaults)
 
-    @torch.no_grad()
+    @no_grad
     def step(self, closure=None):
         loss = None
         if closure is not None:

@@ -18,12 +18,16 @@ import numpy as np
 import torch
 from torch import nn
 
+from ..averaging.swa import copy_into_
 from ..errors import QError
 from ..registry import is_handle
-from ..values.types import QDict, QTable, SYM, from_items, is_syms, syms, to_items
+from ..values.types import QDict, QTable, from_items, is_syms, syms, to_items
 from ..values.functions import Definitions
-from .convert import default_dtype, get_handle, kname, session_settings, to_tensor
-from .objects import Model, Optimizer, TensorDict
+from .calls import TORCH_ERRORS, args_of, check_write, k_value, py_value, torch_error
+from .convert import kname
+from .handles import consume, entry_module, get_handle, module_of, tensor_arg
+from .objects import TensorDict
+from .state import default_dtype, session_rng, session_settings
 
 define = Definitions()
 
@@ -164,31 +168,9 @@ def ktype_of(m: nn.Module) -> str:
 # ---------------------------------------------------------------------------------------------
 # q value <-> option values
 
-def _py(v):
-    """Python value of a q option value (atoms -> int/float/bool/str, lists -> tuples)."""
-    if v is None:
-        return None
-    if isinstance(v, np.bool_):
-        return bool(v)
-    if isinstance(v, np.integer):
-        return int(v)
-    if isinstance(v, np.floating):
-        return None if np.isnan(v) else float(v)
-    if isinstance(v, str):
-        return v
-    if isinstance(v, np.ndarray):
-        return tuple(_py(a) for a in v.tolist()) if v.dtype == SYM else tuple(
-            _py(a) for a in v)
-    if isinstance(v, (int, float, bool)):
-        return v
-    if isinstance(v, list):
-        return tuple(_py(a) for a in v)
-    raise QError(f"unrecognized option value: {kname(v)}")
-
-
 def _norm(ktype: str, name: str, v):
     """Check/normalize one option value."""
-    p = _py(v)
+    p = py_value(v)
     if name in _BOOLS:
         if isinstance(p, bool):
             return p
@@ -205,23 +187,6 @@ def _norm(ktype: str, name: str, v):
         raise QError(f"{ktype}: {name} expects double, given {kname(v)}")
     if name == "eps":
         return float(p)
-    return p
-
-
-def _kval(p, name=""):
-    """q value of a normalized option value."""
-    if p is None:
-        return np.float64("nan") if name in _FLOATS else None
-    if isinstance(p, bool):
-        return np.bool_(p)
-    if isinstance(p, int):
-        return np.int64(p)
-    if isinstance(p, float):
-        return np.float64(p)
-    if isinstance(p, str):
-        return p
-    if isinstance(p, tuple):
-        return from_items([_kval(a) for a in p]) if p else np.array([], dtype=np.int64)
     return p
 
 
@@ -256,7 +221,7 @@ def options_dict(m: nn.Module, alloptions: bool = True) -> QDict:
         if not alloptions and d is not REQ and d == v:
             continue
         keys.append(k)
-        vals.append(_kval(v, k))
+        vals.append(k_value(v, float_null=k in _FLOATS))
     return QDict(syms(keys), from_items(vals) if vals else [])
 
 
@@ -270,8 +235,17 @@ class Node:
     pos: list = field(default_factory=list)
     named: list = field(default_factory=list)       # [(name, value)] in given order
     children: list = field(default_factory=list)
-    existing: nn.Module | None = None               # an allocated module (handle consumed)
+    existing: nn.Module | None = None               # an allocated module, given by ...
+    handle: list | None = None                      # ... this handle (consumed once built)
     opts: dict | None = None                        # options already normalized (from a table)
+
+
+def _handles(node: Node) -> list:
+    """The handles of allocated modules in a definition tree (consumed once it is built)."""
+    out = [node.handle] if node.handle is not None else []
+    for c in node.children:
+        out += _handles(c)
+    return out
 
 
 def _is_pair(x, ktype: str) -> bool:
@@ -427,9 +401,10 @@ def parse_definition(ctx, x) -> Node:
 
 
 def _existing(ctx, h) -> Node:
+    """An allocated module in a definition: its handle is consumed when the definition has been
+    built (never by a definition that fails)."""
     e = get_handle(ctx, h, "module", who="module")
-    ctx.registry.release(h)         # adding an allocated module consumes its handle
-    return Node(ktype_of(e.obj), existing=e.obj)
+    return Node(ktype_of(e.obj), existing=e.obj, handle=h)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -476,8 +451,8 @@ def build(node: Node, dtype: torch.dtype | None = None, child: bool = False) -> 
             m = _build_torch(node.ktype, opts)
         except QError:
             raise
-        except (RuntimeError, ValueError, TypeError) as err:
-            raise QError(f"{node.ktype}: {_msg(err)}") from None
+        except TORCH_ERRORS as err:
+            raise torch_error(err, node.ktype) from None
         m._ktype = node.ktype
         m._kopts = opts
         if dtype is not None and dtype != torch.float32 and dtype.is_floating_point:
@@ -490,28 +465,27 @@ def build(node: Node, dtype: torch.dtype | None = None, child: bool = False) -> 
 
 
 def add_children(parent: nn.Module, children: list, dtype=None) -> None:
+    """Build the children and add them to parent; every child is built and checked before the
+    first is added, so a failure leaves parent as it was."""
     if ktype_of(parent) not in CONTAINERS and not isinstance(parent, nn.Sequential):
         raise QError(f"{ktype_of(parent)}: not a container, unable to add child module(s)")
+    planned = []
+    taken = set(parent._modules)
     for c in children:
+        if c.existing is not None and any(sub is c.existing for sub in parent.modules()):
+            raise QError("module: unable to add a module to itself")
         m = build(c, dtype, child=True)
         name = c.name if c.name is not None else getattr(m, "_kname", None)
         if name is None or c.existing is not None and c.name is None:
-            name = str(len(parent._modules))
+            name = str(len(parent._modules) + len(planned))
         if "." in name:
             raise QError(f"module: name `{name} contains '.'")
-        if name in parent._modules:
+        if name in taken:
             raise QError(f"module: child name `{name} already in use")
+        taken.add(name)
+        planned.append((name, m))
+    for name, m in planned:
         parent.add_module(name, m)
-
-
-def _msg(err: BaseException) -> str:
-    """torch's message text, first line (no C++ frames)."""
-    s = str(err.args[0]) if err.args else str(err)
-    return s.split("\nException raised from")[0].strip().split("\n")[0]
-
-
-def torch_error(err: BaseException) -> QError:
-    return QError(_msg(err))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,47 +504,6 @@ def definition(m: nn.Module, alloptions: bool = True):
     return QTable(["depth", "module", "name", "options"],
                   [np.array([r[0] for r in rows], dtype=np.int64), syms([r[1] for r in rows]),
                    syms([r[2] for r in rows]), [r[3] for r in rows]])
-
-
-# ---------------------------------------------------------------------------------------------
-# argument helpers shared by the api files
-
-def args_of(x) -> list:
-    """The argument list of a monadic api call: f(a;b) -> [a, b]; f a -> [a]."""
-    if x is None:
-        return []
-    if is_handle(x):
-        return [x]
-    if isinstance(x, list):
-        return x
-    return [x]
-
-
-def module_of(ctx, x, who: str, classes=("module", "model", "optimizer")) -> nn.Module:
-    """The torch module named by a module, model or optimizer handle."""
-    e = get_handle(ctx, x, *classes, who=who)
-    return entry_module(e, who)
-
-
-def entry_module(e, who: str) -> nn.Module:
-    o = e.obj
-    if isinstance(o, nn.Module):
-        return o
-    if isinstance(o, Model):
-        return o.module
-    if isinstance(o, Optimizer):
-        if o.module is None:
-            raise QError(f"{who}: optimizer has no module")
-        return o.module
-    raise QError(f"{who}: expecting model, module or optimizer, given {e.cls}")
-
-
-def module_device(m: nn.Module) -> torch.device:
-    for p in m.parameters():
-        return p.device
-    for b in m.buffers():
-        return b.device
-    return torch.device("cpu")
 
 
 def _alloptions(ctx) -> bool:
@@ -636,13 +569,19 @@ def module_fn(ctx, x):
                 raise QError("module: depth must be 1 or more to add to an existing module")
             spec = x[2]
             node = _existing(ctx, spec) if is_handle(spec) else parse_spec(spec)
-            add_children(parent, [node], default_dtype(ctx))
+            with session_rng(ctx):
+                add_children(parent, [node], default_dtype(ctx))
+            consume(ctx, _handles(node), by="module")
             return None
         nodes = [parse_child(ctx, c) for c in x[1:]]
-        add_children(m, nodes, default_dtype(ctx))
+        with session_rng(ctx):
+            add_children(m, nodes, default_dtype(ctx))
+        consume(ctx, [h for n in nodes for h in _handles(n)], by="module")
         return None
     node = parse_definition(ctx, x)
-    m = build(node, default_dtype(ctx))
+    with session_rng(ctx):
+        m = build(node, default_dtype(ctx))
+    consume(ctx, _handles(node), by="module")
     return ctx.registry.new(m, "module")
 
 
@@ -658,11 +597,6 @@ def seq_fn(ctx, x):
         else:
             out.append([y])
     return out
-
-
-def module_names(ctx, e, x):
-    """`names q` / `names(q;`child)` for an entry already resolved (used by dicts.k_names)."""
-    return _names_fn("names")(ctx, x)
 
 
 def _names_fn(kind):
@@ -717,13 +651,6 @@ def buffers_fn(ctx, x):
     return ctx.registry.new(TensorDict(kind="buffer", module=m), "dictionary", kind="buffer")
 
 
-def _tensor_value(ctx, v, like: torch.Tensor | None = None) -> torch.Tensor:
-    if is_handle(v):
-        e = get_handle(ctx, v, "tensor", who="parm")
-        return e.obj
-    return to_tensor(v)
-
-
 def _parm_or_buffer(kind):
     who = kind
 
@@ -743,10 +670,10 @@ def _parm_or_buffer(kind):
                          f"not found")
         if len(a) == 2:
             return ctx.registry.new(t, "tensor")
-        v = _tensor_value(ctx, a[2])
+        v = tensor_arg(ctx, a[2], None, who)
+        check_write(who, name, t, v)
         try:
-            with torch.no_grad():
-                t.copy_(v)
+            copy_into_([t], [v])
         except RuntimeError as err:
             raise torch_error(err) from None
         return None
@@ -802,18 +729,37 @@ def clone_fn(ctx, x):
     return ctx.registry.new(copy.deepcopy(e.obj), "module")
 
 
-define("module", monad=module_fn, ctx=True)
-define("seq", monad=seq_fn, ctx=True)
-for _k in ("names", "childnames", "parmnames", "buffernames"):
-    define(_k, monad=_names_fn(_k), ctx=True)
-define("moduletypes", monad=moduletypes_fn, ctx=True)
-define("parmtypes", monad=parmtypes_fn, ctx=True)
-define("parms", monad=parms_fn, ctx=True)
-define("buffers", monad=buffers_fn, ctx=True)
-define("parm", monad=_parm_or_buffer("parm"), ctx=True)
-define("buffer", monad=_parm_or_buffer("buffer"), ctx=True)
-define("children", monad=children_fn, ctx=True)
-define("modules", monad=modules_fn, ctx=True)
-define("child", monad=child_fn, ctx=True)
-define("training", monad=training_fn, ctx=True)
-define("clone", monad=clone_fn, ctx=True)
+define("module", monad=module_fn, ctx=True,
+       doc="module def | module q | module(q;spec) | module m  build a module from a "
+           "definition; its definition as a table or dictionary; add child(ren); a model's module")
+define("seq", monad=seq_fn, ctx=True,
+       doc="seq(parent;child..)  a two-level definition: enlist each child after the parent")
+_NAMES_DOC = {"names": "names of all submodules (or a dictionary's keys)",
+              "childnames": "names of the immediate child modules",
+              "parmnames": "names of the parameters", "buffernames": "names of the buffers"}
+for _k, _d in _NAMES_DOC.items():
+    define(_k, monad=_names_fn(_k), ctx=True,
+           doc=f"{_k} q | {_k}(q;`child)  {_d}, relative to q or to its child")
+define("moduletypes", monad=moduletypes_fn, ctx=True,
+       doc="moduletypes q  dictionary of submodule name -> ktorch module type")
+define("parmtypes", monad=parmtypes_fn, ctx=True,
+       doc="parmtypes q  dictionary of parameter name -> type of the module that owns it")
+define("parms", monad=parms_fn, ctx=True,
+       doc="parms q | parms(q;`child)  a live dictionary of the module's parameters")
+define("buffers", monad=buffers_fn, ctx=True,
+       doc="buffers q | buffers(q;`child)  a live dictionary of the module's buffers")
+define("parm", monad=_parm_or_buffer("parm"), ctx=True,
+       doc="parm(q;`name) | parm(q;`name;v)  a tensor sharing one parameter; copy v into it")
+define("buffer", monad=_parm_or_buffer("buffer"), ctx=True,
+       doc="buffer(q;`name) | buffer(q;`name;v)  a tensor sharing one buffer; copy v into it")
+define("children", monad=children_fn, ctx=True,
+       doc="children q  dictionary of child name -> new module handle")
+define("modules", monad=modules_fn, ctx=True,
+       doc="modules q  dictionary of every submodule (dotted names) -> new module handle")
+define("child", monad=child_fn, ctx=True,
+       doc="child(q;`name) | child(q;i)  a new handle to one child module")
+define("training", monad=training_fn, ctx=True,
+       doc="training q | training(q;flag)  1b if the module is in training mode; set the mode "
+           "of it and its children")
+define("clone", monad=clone_fn, ctx=True,
+       doc="clone q | clone t  a new handle to a deep copy of a module or tensor")

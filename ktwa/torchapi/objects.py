@@ -13,6 +13,8 @@ from typing import Any
 
 import torch
 
+from ..averaging.swa import copy_into_
+
 
 class TensorDict:
     """Ordered name -> tensor. kind: 'plain' | 'parameter' | 'buffer'."""
@@ -23,6 +25,7 @@ class TensorDict:
         self.module = module        # for live dicts: the module (child) whose tensors are shown
         self.prefix = prefix
         self._d: OrderedDict[str, torch.Tensor] = OrderedDict(items or ())
+        self.pair_cache = None      # averages.PairCache of the last avgparms/emaparms into it
 
     # live dicts re-read the module each time so they never go stale
     def _live(self) -> OrderedDict:
@@ -61,8 +64,7 @@ class TensorDict:
             cur = self._live().get(k)
             if cur is None:
                 raise KeyError(k)
-            with torch.no_grad():
-                cur.copy_(t)
+            copy_into_([cur], [t])
 
     def pop(self, k):
         return self._d.pop(k)
@@ -96,7 +98,14 @@ class Optimizer:
 
 @dataclass(eq=False)
 class Model:
-    """ktorch's model: module + loss + optimizer, train/test settings and data."""
+    """ktorch's model: module + loss + optimizer, train/test settings and data.
+
+    While `batch m` steps through the training data, ``batch`` is the index of the current batch
+    and ``perm`` the row order of that pass (None: in order); both are None otherwise, and every
+    change of the data or of the batching ends the pass (:meth:`end_batches`). ``checked_targets``
+    remembers the target tensor last checked to hold valid class indices, so an epoch checks its
+    targets once, not once per epoch. ``epochs`` counts the passes `run` and `testrun` have
+    made, which their progress bars show."""
 
     module: torch.nn.Module
     loss: Loss
@@ -105,3 +114,12 @@ class Model:
     test: dict = field(default_factory=dict)
     train_data: Any = None      # (inputs, targets) tensors, or None
     test_data: Any = None
+    batch: int | None = None
+    perm: Any = None
+    checked_targets: tuple | None = None
+    epochs: dict = field(default_factory=lambda: {"train": 0, "test": 0})
+
+    def end_batches(self) -> None:
+        """Leave batch-by-batch mode: the data reads whole again."""
+        self.batch = None
+        self.perm = None

@@ -7,7 +7,9 @@ from ..errors import QError
 from ..registry import Entry, is_handle
 from ..values.types import QDict, QTable, from_items, syms
 from ..values.functions import Definitions
-from .convert import get_handle, kname, tensor_class_name, to_k, to_tensor
+from .convert import kname, tensor_class_name, to_k, to_tensor
+from .dicts import dict_from_k
+from .handles import get_handle
 from .info import entry_size, first_device, object_tensors, storage_bytes, storage_elements
 from .objects import TensorVector
 
@@ -104,10 +106,7 @@ def k_return(ctx, x):
 
 
 def k_mapped(ctx, x):
-    try:
-        return np.bool_(ctx.registry.has(x))
-    except Exception:
-        return np.False_
+    return np.bool_(ctx.registry.has(x))
 
 
 _ADDREF = ("tensor", "module", "loss", "optimizer")
@@ -133,7 +132,6 @@ def _from_k_for(cls: str, v):
         return TensorVector([to_tensor(y) for y in items])
     if not (isinstance(v, QDict) and not isinstance(v.keys, QTable)):
         raise QError(f"use: dictionary requires k dictionary, given {kname(v)}")
-    from .dicts import dict_from_k
     return dict_from_k(None, v.keys, v.values, consume=False)
 
 
@@ -158,9 +156,19 @@ def k_use(ctx, a, b):
     return None
 
 
-define("obj", monad=k_obj, ctx=True)
-define("free", monad=k_free, ctx=True)
-define("return", monad=k_return, ctx=True)
-define("mapped", monad=k_mapped, ctx=True)
-define("addref", monad=k_addref, ctx=True)
-define("use", dyad=k_use, ctx=True)
+define("obj", monad=k_obj, ctx=True,
+       doc="obj[]  a table of every allocated object: handle, class, device, dtype, size, "
+           "elements, bytes")
+define("free", monad=k_free, ctx=True,
+       doc="free p | free(p;q..) | free[]  release handle(s) (a list or dictionary of them); all "
+           "handles")
+define("return", monad=k_return, ctx=True,
+       doc="return p  a tensor's, vector's or dictionary's values as k data, releasing the handle")
+define("mapped", monad=k_mapped, ctx=True,
+       doc="mapped x  1b if x is a handle of this session that is still allocated")
+define("addref", monad=k_addref, ctx=True,
+       doc="addref p  a new handle to the same tensor, module, loss or optimizer (each handle is "
+           "freed on its own)")
+define("use", dyad=k_use, ctx=True,
+       doc="use[p;q] | use[p;x]  make handle p name q's object (q is released), or new data from "
+           "a k value")

@@ -1,4 +1,4 @@
-"""Progress bars and Ctrl-C handling for long loops (`run m`, `testrun m`, `batchnorm m`, `bma`).
+"""Progress bars for long loops (`run m`, `testrun m`, `batchnorm m`, `bma`).
 
 Where a bar shows (see :func:`where`):
 - a terminal (stderr is a tty): tqdm's text bar on stderr;
@@ -17,16 +17,12 @@ and on an error too (a notebook widget included, which tqdm would otherwise leav
 Callers: ``with bar(total, "run", epoch=k) as b: ... b.update(1)`` (or call ``b.close()`` in a
 ``finally``); ``unit="draw"`` for loops over something other than batches.
 
-- :class:`Interrupt`: while active, the first Ctrl-C only sets a flag; the loop checks it after
-  each batch (`stop()`), so the batch in progress finishes and the model is left consistent, then
-  KeyboardInterrupt is raised (the Session shows 'stop). A second Ctrl-C interrupts at once.
+Ctrl-C during such a loop is interrupts.py's: the batch in progress finishes first.
 """
 from __future__ import annotations
 
 import os
-import signal
 import sys
-import threading
 
 _ON = ("1", "on", "yes", "true")
 _OFF = ("0", "off", "no", "false")
@@ -145,39 +141,11 @@ def bar(total: int, desc: str, epoch: int | None = None, unit: str = "batch", st
                      ncols=80, mininterval=0.25 if kind == "notebook" else 5.0))
 
 
-class Interrupt:
-    """Context manager deferring the first SIGINT to a batch boundary (main thread only)."""
-
-    def __init__(self):
-        self.hit = False
-        self._prev = None
-        self._installed = False
-
-    def _handler(self, signum, frame):
-        if self.hit:                      # second Ctrl-C: stop now
-            raise KeyboardInterrupt
-        self.hit = True
-
-    def __enter__(self):
-        self.hit = False
-        if threading.current_thread() is threading.main_thread():
-            try:
-                self._prev = signal.signal(signal.SIGINT, self._handler)
-                self._installed = True
-            except (ValueError, OSError):
-                self._installed = False
-        return self
-
-    def __exit__(self, *exc):
-        if self._installed:
-            try:
-                signal.signal(signal.SIGINT, self._prev if self._prev is not None
-                              else signal.default_int_handler)
-            except (ValueError, OSError):
-                pass
-            self._installed = False
-        return False
-
-    def stop(self) -> None:
-        if self.hit:
-            raise KeyboardInterrupt
+def counted(items, total: int, desc: str, unit: str = "batch"):
+    """The items, a bar advancing as each is taken (for loops that live in the averaging
+    kernels, such as batch-norm recalibration); the bar goes when they run out or the loop
+    stops early."""
+    with bar(total, desc, unit=unit) as b:
+        for item in items:
+            yield item
+            b.update(1)

@@ -4,14 +4,18 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from ..averaging.nograd import no_grad
 from ..errors import QError
 from ..registry import Entry, is_handle
 from ..values.types import QDict, QTable, from_items, syms
 from ..values.functions import Definitions
-from .convert import (HOOKS, default_dtype, get_handle, is_dtype_symbol, dtype_from_symbol, kname,
-                      np_to_k, tensor_class_name, to_k, to_tensor)
-from .info import module_of
+from .calls import torch_error
+from .convert import (dtype_from_symbol, is_dtype_symbol, k_array, kname, np_to_k,
+                      tensor_class_name, to_k, to_tensor)
+from .handles import get_handle, object_module
+from .models import model_batch, model_restore
 from .objects import Model
+from .state import default_dtype, generator_for
 
 define = Definitions()
 
@@ -80,7 +84,7 @@ def _check_device(dev):
     try:
         d = torch.device(dev)
     except (RuntimeError, ValueError) as e:
-        raise QError(str(e))
+        raise torch_error(e) from None
     if d.type == "cuda" and not torch.cuda.is_available():
         raise QError("no CUDA device available")
     if d.type == "cuda" and d.index is not None and d.index >= torch.cuda.device_count():
@@ -109,18 +113,11 @@ def options_dict(t: torch.Tensor | None, ctx=None) -> QDict:
     if t.layout == torch.strided and t.dim() == 4 and not t.is_contiguous() and \
             t.is_contiguous(memory_format=torch.channels_last):
         mem = "channel2d"
-    pin = "pinned" if t.device.type == "cpu" and t.layout == torch.strided and _pinned(t) \
+    pin = "pinned" if t.device.type == "cpu" and t.layout == torch.strided and t.is_pinned() \
         else "unpinned"
     return QDict(keys, syms([str(t.device), tensor_class_name(t.dtype),
                              "strided" if t.layout == torch.strided else "sparse",
                              "grad" if t.requires_grad else "nograd", pin, mem]))
-
-
-def _pinned(t):
-    try:
-        return t.is_pinned()
-    except Exception:
-        return False
 
 
 def k_options(ctx, x):
@@ -189,15 +186,20 @@ def _create(ctx, mode: str, args: list):
             if len(args) != 1:
                 raise QError(f"tensor: `{mode} expects size, given {len(args)} arg(s)")
             a = args[0]
+            random = mode in ("rand", "randn")
             if is_handle(a):
                 like = get_handle(ctx, a, "tensor", who="tensor").obj
                 fn = getattr(torch, mode + "_like")
-                t = fn(like, dtype=fdt or like.dtype, device=dev or like.device)
+                d = dev or like.device
+                g = {"generator": generator_for(ctx, d)} if random else {}
+                t = fn(like, dtype=fdt or like.dtype, device=d, **g)
             else:
                 size = _size(a)
                 dt = fdt or (out.obj.dtype if out is not None else default_dtype(ctx))
                 if out is not None:
                     kw.setdefault("device", out.obj.device)
+                if random:
+                    kw["generator"] = generator_for(ctx, kw.get("device"))
                 t = getattr(torch, mode)(size, dtype=dt, **kw)
         elif mode == "full":
             if len(args) != 2:
@@ -223,14 +225,17 @@ def _create(ctx, mode: str, args: list):
                 raise QError("tensor: `randint expects (high;size) or (low;high;size)")
             if is_handle(a):
                 like = get_handle(ctx, a, "tensor", who="tensor").obj
+                d = dev or like.device
                 t = torch.randint_like(like, int(low), int(high), dtype=fdt or like.dtype,
-                                       device=dev or like.device)
+                                       device=d, generator=generator_for(ctx, d))
             else:
-                t = torch.randint(int(low), int(high), _size(a), dtype=fdt or torch.int64, **kw)
+                t = torch.randint(int(low), int(high), _size(a), dtype=fdt or torch.int64,
+                                  generator=generator_for(ctx, dev), **kw)
         elif mode == "randperm":
             if len(args) != 1:
                 raise QError("tensor: `randperm expects n")
-            t = torch.randperm(int(_num(args[0], "tensor")), dtype=fdt or torch.int64, **kw)
+            t = torch.randperm(int(_num(args[0], "tensor")), dtype=fdt or torch.int64,
+                               generator=generator_for(ctx, dev), **kw)
         elif mode == "arange":
             if not 1 <= len(args) <= 3:
                 raise QError("tensor: `arange expects end, (start;end) or (start;end;step)")
@@ -257,25 +262,26 @@ def _create(ctx, mode: str, args: list):
         else:
             raise QError(f"tensor: unrecognized creation mode `{mode}")
     except RuntimeError as e:
-        raise QError(str(e).split("\n")[0])
+        raise torch_error(e) from None
     t = _finish(t, o)
     if out is not None:
         return _write_out(out, t)
     return reg.new(t, "tensor")
 
 
+@no_grad
 def _write_out(out: Entry, t: torch.Tensor):
+    """Write t into the output tensor handle (resized to t's shape), or define it."""
     cur = out.obj
     if cur is None:
         out.obj = t
         return None
-    with torch.no_grad():
+    try:
         if tuple(cur.shape) != tuple(t.shape):
-            try:
-                cur.resize_(t.shape)
-            except RuntimeError as e:
-                raise QError(str(e).split("\n")[0])
+            cur.resize_(t.shape)
         cur.copy_(t)
+    except RuntimeError as e:
+        raise torch_error(e) from None
     return None
 
 
@@ -438,17 +444,14 @@ def k_to(ctx, x):
             elif d.module is not None:
                 d.module.to(device=dev, dtype=dt)
         else:
-            h = HOOKS.get(("to", e.cls))
-            if h is not None:
-                return h(ctx, e, x)
-            m = module_of(e.obj)
+            m = object_module(e.obj)
             if m is None:
                 raise QError(f"to: not implemented for {e.cls}")
             m.to(device=dev, dtype=dt)
             if isinstance(e.obj, Model) and e.obj.loss is not None and e.obj.loss.fn is not None:
                 e.obj.loss.fn.to(device=dev, dtype=dt)
     except RuntimeError as err:
-        raise QError(str(err).split("\n")[0])
+        raise torch_error(err) from None
     return None
 
 
@@ -471,37 +474,41 @@ def _infer(size: list, numel: int) -> list:
     return size
 
 
-def _k_array(x) -> np.ndarray:
-    from .convert import _np_of
-    if isinstance(x, np.ndarray) and x.dtype != object:
-        return x
-    return _np_of(x, 0)
-
-
 def _back_to_k(a: np.ndarray, like):
     if isinstance(like, np.ndarray) and like.dtype.kind == "S" or a.dtype == np.int8:
         a = a.view("S1")
     return np_to_k(a)
 
 
-def k_resize(ctx, x):
+@no_grad
+def _resize_(t: torch.Tensor, size: list) -> None:
+    try:
+        t.resize_(size)
+    except RuntimeError as err:
+        raise torch_error(err) from None
+
+
+def _shape_args(ctx, x, who: str):
+    """(k value or None, tensor or None, size) of resize/reshape's (tensor or array;size)."""
     if not (isinstance(x, list) and len(x) == 2):
-        raise QError(f"resize: expecting (tensor or array;size), given {kname(x)}")
+        raise QError(f"{who}: expecting (tensor or array;size), given {kname(x)}")
     a, s = x
-    size = _size(s, "resize")
-    if is_handle(a):
-        e = get_handle(ctx, a, "tensor", who="resize")
-        t = e.obj
-        if t is None:
-            raise QError("resize: undefined tensor")
+    size = _size(s, who)
+    if not is_handle(a):
+        return a, None, size
+    t = get_handle(ctx, a, "tensor", who=who).obj
+    if t is None:
+        raise QError(f"{who}: undefined tensor")
+    return None, t, size
+
+
+def k_resize(ctx, x):
+    a, t, size = _shape_args(ctx, x, "resize")
+    if t is not None:
         size = _infer(size, t.numel())
-        try:
-            with torch.no_grad():
-                t.resize_(size)
-        except RuntimeError as err:
-            raise QError(str(err).split("\n")[0])
+        _resize_(t, size)
         return None
-    arr = _k_array(a)
+    arr = k_array(a)
     size = _infer(size, arr.size)
     if any(v < 0 for v in size):
         raise QError(f"Trying to create tensor with negative dimension {min(size)}: {size}")
@@ -516,20 +523,14 @@ def k_resize(ctx, x):
 
 
 def k_reshape(ctx, x):
-    if not (isinstance(x, list) and len(x) == 2):
-        raise QError(f"reshape: expecting (tensor or array;size), given {kname(x)}")
-    a, s = x
-    size = _size(s, "reshape")
-    if is_handle(a):
-        t = get_handle(ctx, a, "tensor", who="reshape").obj
-        if t is None:
-            raise QError("reshape: undefined tensor")
+    a, t, size = _shape_args(ctx, x, "reshape")
+    if t is not None:
         try:
             r = t.reshape(size)
         except RuntimeError as err:
-            raise QError(str(err).split("\n")[0])
+            raise torch_error(err) from None
         return ctx.registry.new(r, "tensor")
-    arr = _k_array(a)
+    arr = k_array(a)
     try:
         shp = _infer(size, arr.size)
         if int(np.prod(shp)) != arr.size:
@@ -616,9 +617,8 @@ def k_batch(ctx, x):
     if is_handle(x) or (isinstance(x, list) and x and is_handle(x[0])):
         h = x if is_handle(x) else x[0]
         e = ctx.registry.entry(h)
-        hook = HOOKS.get(("batch", e.cls))
-        if hook is not None:
-            return hook(ctx, e, x)
+        if e.cls == "model":
+            return model_batch(ctx, e.obj)
     if not (isinstance(x, list) and len(x) in (2, 3) and is_handle(x[0])):
         raise QError(f"batch: expecting 1st arg of tensor,vector or dictionary, given "
                      f"{kname(x[0] if isinstance(x, list) and x else x)}")
@@ -659,9 +659,8 @@ def k_restore(ctx, x):
     if h is None:
         raise QError(f"restore: expecting 1st arg of tensor,vector or dictionary, given {kname(x)}")
     e = ctx.registry.entry(h)
-    hook = HOOKS.get(("restore", e.cls))
-    if hook is not None:
-        return hook(ctx, e, x)
+    if e.cls == "model":
+        return model_restore(e.obj)
     e = get_handle(ctx, h, "tensor", "vector", "dictionary", who="restore")
     dim = 0
     if not is_handle(x):
@@ -711,7 +710,29 @@ def k_detach(ctx, x):
     raise QError(f"detach: expecting tensor, given {kname(x)}")
 
 
-for _name, _fn in (("tensor", k_tensor), ("options", k_options), ("to", k_to),
-                   ("resize", k_resize), ("reshape", k_reshape), ("batch", k_batch),
-                   ("restore", k_restore), ("grad", k_grad), ("detach", k_detach)):
-    define(_name, monad=_fn, ctx=True)
+define("tensor", monad=k_tensor, ctx=True,
+       doc="tensor x | tensor(x;opts) | tensor(`mode;size..;opts) | tensor t | tensor(t;i)  a "
+           "tensor from k data or a creation mode (zeros randn arange ...); its values; rows")
+define("options", monad=k_options, ctx=True,
+       doc="options[] | options t  the default tensor options; a tensor's (each tensor's) "
+           "device, dtype, layout, gradient, pin and memory")
+define("to", monad=k_to, ctx=True,
+       doc="to(p;opts) | to(p;t)  move/convert a tensor, vector, dictionary, module or model in "
+           "place to a device, dtype or gradient setting (or those of tensor t)")
+define("resize", monad=k_resize, ctx=True,
+       doc="resize(t;size) | resize(x;size)  resize a tensor in place; k data resized (cut or "
+           "padded with zeros)")
+define("reshape", monad=k_reshape, ctx=True,
+       doc="reshape(t;size) | reshape(x;size)  a new tensor viewing t in another shape; k data "
+           "reshaped")
+define("batch", monad=k_batch, ctx=True,
+       doc="batch(p;size) | batch(p;size;i) | batch m  step a tensor, vector or dictionary "
+           "through batches (1b while more); select batch i; a model's next training batch")
+define("restore", monad=k_restore, ctx=True,
+       doc="restore p | restore(p;dim) | restore m  end batching, back to full size; that size")
+define("grad", monad=k_grad, ctx=True,
+       doc="grad t  the gradient of a tensor (each tensor of a vector or dictionary), null if "
+           "none")
+define("detach", monad=k_detach, ctx=True,
+       doc="detach t | detach(t;1b)  a new tensor sharing t's data without gradient history; "
+           "detach t in place")

@@ -54,7 +54,7 @@ q)ref q
 <any>
 q)m:model(q;l;o)
 q)class q
-'stale pointer
+'stale pointer: this handle was consumed by model; pass addref h to model to keep h
   [0]  class q
        ^
 q)class m

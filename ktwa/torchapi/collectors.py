@@ -1,0 +1,110 @@
+"""What a swag or twa collects: the parameter layout it was built over (names and shapes, in
+module order), the tensors of a module or dictionary in that layout, and `collect`, which adds
+them to the collector."""
+from __future__ import annotations
+
+from operator import is_ as _is
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..errors import QError
+from ..values.functions import Definitions
+from .calls import TORCH_ERRORS, args_of, torch_error
+from .handles import entry_module, get_handle
+from .interrupts import uninterrupted
+
+define = Definitions()
+
+
+class Layout:
+    """The ordered parameter names and shapes a collector was built over."""
+
+    def __init__(self, named):
+        self.names = [n for n, _ in named]
+        self.shapes = [tuple(t.shape) for _, t in named]
+        self.numel = sum(t.numel() for _, t in named)
+
+    _cache = None     # (module, slot dicts, slot names, parameters) of the last lookup
+
+    def params(self, m: nn.Module, who) -> list:
+        """The module's parameters in layout order (checked by name and shape). The lookup is
+        cached per module and revalidated by identity (each slot still holds the same Parameter
+        of the same shape), so repeated collect/sample calls skip the name walk."""
+        c = self._cache
+        if (c is not None and c[0] is m and all(map(_is, map(dict.get, c[1], c[2]), c[3]))
+                and [tuple(p.shape) for p in c[3]] == self.shapes):
+            return c[3]
+        slots = {}
+        for mname, sub in m.named_modules():
+            for pname, p in sub._parameters.items():
+                if p is not None:
+                    slots.setdefault(f"{mname}.{pname}" if mname else pname, (sub._parameters,
+                                                                              pname, p))
+        dicts, keys, out = [], [], []
+        for n, s in zip(self.names, self.shapes):
+            e = slots.get(n)
+            if e is None:
+                raise QError(f"{who}: module has no parameter {n}")
+            p = e[2]
+            if tuple(p.shape) != s:
+                raise QError(f"{who}: parameter {n} has shape {list(p.shape)}, expecting "
+                             f"{list(s)}")
+            dicts.append(e[0])
+            keys.append(e[1])
+            out.append(p)
+        self._cache = (m, dicts, keys, out)
+        return out
+
+    def source(self, ctx, h, who) -> list:
+        """Tensors to collect from a module/model/optimizer or dictionary handle."""
+        e = get_handle(ctx, h, "module", "model", "optimizer", "dictionary", who=who)
+        if e.cls != "dictionary":
+            return self.params(entry_module(e, who), who)
+        d = e.obj
+        out = []
+        for n, s in zip(self.names, self.shapes):
+            t = d.get(n)
+            if t is None:
+                raise QError(f"{who}: dictionary has no tensor {n}")
+            if tuple(t.shape) != s:
+                raise QError(f"{who}: {n} has shape {list(t.shape)}, expecting {list(s)}")
+            out.append(t)
+        return out
+
+
+def flat_dtype(named) -> torch.dtype:
+    """The dtype a collector keeps flat weights in: float32, or wider if a parameter is."""
+    dt = torch.float32
+    for _, t in named:
+        if t.dtype.is_floating_point:
+            dt = torch.promote_types(dt, t.dtype)
+    return dt
+
+
+def module_params(m: nn.Module, who: str) -> list:
+    """(name, parameter) of a module a collector is built over (it must have some)."""
+    named = list(m.named_parameters())
+    if not named:
+        raise QError(f"{who}: module has no parameters")
+    return named
+
+
+def collect(ctx, x):
+    """collect(s;m) / collect(t;m): add the current parameters of module/model/optimizer m (or
+    the same-named tensors of dictionary p) to a swag or twa; returns the count collected."""
+    a = args_of(x)
+    if len(a) != 2:
+        raise QError("collect: expecting swag or twa, and module/model/optimizer or dictionary")
+    st = get_handle(ctx, a[0], "swag", "twa", who="collect").obj
+    src = st.layout.source(ctx, a[1], "collect")
+    try:
+        return np.int64(uninterrupted(st.collect, src))
+    except TORCH_ERRORS as err:
+        raise torch_error(err, "collect") from None
+
+
+define("collect", monad=collect, ctx=True,
+       doc="collect(s;m) | collect(t;m)  add m's current parameters (or a dictionary's tensors "
+           "of the same names) to a swag or twa; the count collected")

@@ -1,0 +1,90 @@
+"""When Ctrl-C may stop an api call, so that it never leaves an object half updated.
+
+- :func:`uninterrupted` runs one update as a single step: an average and its count (`avgparms`,
+  `emaparms`), a SWAG or TWA `collect`, a copy into a module (`copyparms`, `copystate`,
+  `loadtensors`). A SIGINT that arrives meanwhile is held and delivered as soon as the step is
+  done, so the user still gets `'stop`, after the update rather than inside it.
+- :class:`BatchBoundary` (`run`, `testrun`): the first Ctrl-C only sets a flag that the loop
+  reads after each batch, so the batch in progress finishes and the model is left consistent; a
+  second Ctrl-C stops at once.
+
+Both swap Python's SIGINT handler for their own and put the previous one back. That is possible
+only on the main thread (the only thread Python delivers signals to: elsewhere there is nothing
+to defer) and only when the previous handler was set from Python; otherwise they change nothing.
+`uninterrupted` is on the hot path of a ~8 us `avgparms`, so it uses the C functions of the signal
+module directly (~0.3 us a swap; `signal.signal` adds enum conversions that cost ten times more).
+"""
+from __future__ import annotations
+
+import _signal
+import signal
+import threading
+
+_SIGINT = signal.SIGINT
+_MAIN = threading.main_thread().ident
+_get_ident = threading.get_ident
+_getsignal = _signal.getsignal
+_setsignal = _signal.signal
+
+_held: list = []          # frames of the SIGINTs held by the current uninterrupted step
+
+
+def _hold(signum, frame):
+    _held.append(frame)
+
+
+def _deliver(handler, frame) -> None:
+    """Act on a held SIGINT as `handler` (the one in place before the step) would have."""
+    if callable(handler):
+        handler(_SIGINT, frame)          # default_int_handler raises KeyboardInterrupt
+    elif handler == signal.SIG_DFL:
+        signal.raise_signal(_SIGINT)
+    # SIG_IGN: ignored, as it would have been
+
+
+def uninterrupted(fn, *args):
+    """fn(*args) with SIGINT held until it returns (or raises); its result."""
+    if _get_ident() != _MAIN:
+        return fn(*args)
+    prev = _getsignal(_SIGINT)
+    if prev is _hold or prev is None:    # already inside a step; or a handler we cannot restore
+        return fn(*args)
+    _setsignal(_SIGINT, _hold)
+    try:
+        return fn(*args)
+    finally:
+        _setsignal(_SIGINT, prev)
+        if _held:
+            frame = _held[-1]
+            _held.clear()
+            _deliver(prev, frame)
+
+
+class BatchBoundary:
+    """Context manager: the first SIGINT sets `hit` (the loop stops after its batch), a second
+    one raises KeyboardInterrupt at once."""
+
+    def __init__(self):
+        self.hit = False
+        self._prev = None
+
+    def _handler(self, signum, frame):
+        if self.hit:
+            raise KeyboardInterrupt
+        self.hit = True
+
+    def __enter__(self):
+        self.hit = False
+        self._prev = None
+        if _get_ident() == _MAIN:
+            prev = _getsignal(_SIGINT)
+            if prev is not None:
+                _setsignal(_SIGINT, self._handler)
+                self._prev = prev
+        return self
+
+    def __exit__(self, *exc):
+        if self._prev is not None:
+            _setsignal(_SIGINT, self._prev)
+            self._prev = None
+        return False

@@ -1,0 +1,165 @@
+"""The session and the machine (ktorch-api.md §10): seed, setting, cudadevices, cudadevice, sync."""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..errors import QError
+from ..values.types import QDict, syms
+from ..values.functions import Definitions
+from .calls import torch_error
+from .convert import kname
+from .state import seed, session_settings, state
+
+define = Definitions()
+
+J = np.int64
+
+
+def default_device() -> str:
+    """The best device torch can use here: cuda, else mps, else cpu."""
+    if torch.cuda.is_available():
+        return "cuda"
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        return "mps"
+    return "cpu"
+
+def k_seed(ctx, x):
+    if x is None or (isinstance(x, list) and not x):
+        return J(state(ctx).generator.initial_seed())
+    if not isinstance(x, (np.integer,)) or isinstance(x, np.bool_):
+        raise QError(f"seed: expecting long seed, given {kname(x)}")
+    seed(ctx, int(x))                  # the session's generators, not torch's global ones
+    return None
+
+
+_READONLY = ("mkl", "openmp", "mps", "cuda", "magma", "cudnn", "cudnnversion", "cudadevices")
+_SETTING_KEYS = ("mkl", "openmp", "threads", "interopthreads", "mps", "cuda", "magma", "cudnn",
+                 "cudnnversion", "cudadevices", "benchmark", "deterministic", "cudnndeterministic",
+                 "stackframe", "alloptions", "complexfirst")
+
+
+def _setting_value(ctx, k):
+    b = np.bool_
+    s = session_settings(ctx)
+    if k == "mkl":
+        return b(torch.backends.mkl.is_available())
+    if k == "openmp":
+        return b(torch.backends.openmp.is_available())
+    if k == "threads":
+        return J(torch.get_num_threads())
+    if k == "interopthreads":
+        return J(torch.get_num_interop_threads())
+    if k == "mps":
+        mps = getattr(torch.backends, "mps", None)
+        return b(mps is not None and mps.is_available())
+    if k == "cuda":
+        return b(torch.cuda.is_available())
+    if k == "magma":
+        return b(bool(getattr(torch.cuda, "has_magma", False)) and torch.cuda.is_available())
+    if k == "cudnn":
+        return b(torch.backends.cudnn.is_available())
+    if k == "cudnnversion":
+        v = torch.backends.cudnn.version() if torch.backends.cudnn.is_available() else None
+        return J(v or 0)
+    if k == "cudadevices":
+        return J(torch.cuda.device_count() if torch.cuda.is_available() else 0)
+    if k == "benchmark":
+        return b(torch.backends.cudnn.benchmark)
+    if k == "deterministic":
+        if not torch.are_deterministic_algorithms_enabled():
+            return J(0)
+        return J(1 if torch.is_deterministic_algorithms_warn_only_enabled() else 2)
+    if k == "cudnndeterministic":
+        return b(torch.backends.cudnn.deterministic)
+    return b(s[k])
+
+
+def _flag(k, v):
+    if isinstance(v, (np.bool_, np.integer)):
+        return bool(v)
+    raise QError(f"setting: {k} expects boolean, given {kname(v)}")
+
+
+def k_setting(ctx, x):
+    if x is None or (isinstance(x, list) and not x):
+        return QDict(syms(_SETTING_KEYS), [_setting_value(ctx, k) for k in _SETTING_KEYS])
+    if isinstance(x, str):
+        if x not in _SETTING_KEYS:
+            raise QError(f"setting: unrecognized flag `{x}")
+        return _setting_value(ctx, x)
+    if isinstance(x, list) and len(x) == 2 and isinstance(x[0], str):
+        k, v = x
+        if k not in _SETTING_KEYS:
+            raise QError(f"setting: unrecognized flag `{k}")
+        if k in _READONLY:
+            raise QError(f"setting: cannot set flag for {k}")
+        try:
+            if k == "threads":
+                torch.set_num_threads(int(v))
+            elif k == "interopthreads":
+                torch.set_num_interop_threads(int(v))
+            elif k == "benchmark":
+                torch.backends.cudnn.benchmark = _flag(k, v)
+            elif k == "cudnndeterministic":
+                torch.backends.cudnn.deterministic = _flag(k, v)
+            elif k == "deterministic":
+                n = int(v)
+                if n == 0:
+                    torch.use_deterministic_algorithms(False)
+                else:
+                    torch.use_deterministic_algorithms(True, warn_only=(n == 1))
+            else:
+                session_settings(ctx)[k] = _flag(k, v)
+        except QError:
+            raise
+        except (RuntimeError, ValueError, TypeError) as err:
+            raise torch_error(err, "setting") from None
+        return None
+    raise QError(f"setting: unrecognized arg(s), given {kname(x)}")
+
+
+def k_cudadevices(ctx, x):
+    n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    if x is None:
+        return J(n)
+    return syms((["cuda"] + [f"cuda:{i}" for i in range(n)]) if n else [])
+
+
+def k_cudadevice(ctx, x):
+    if x is None or (isinstance(x, list) and not x):
+        if not torch.cuda.is_available():
+            return ""
+        return f"cuda:{torch.cuda.current_device()}"
+    bad = QError("unrecognized CUDA device, expecting cuda with valid device number, e.g. `cuda:0")
+    if not isinstance(x, str):
+        raise bad
+    try:
+        d = torch.device(x)
+    except (RuntimeError, ValueError):
+        raise bad
+    if d.type != "cuda" or not torch.cuda.is_available() or \
+            (d.index is not None and d.index >= torch.cuda.device_count()):
+        raise bad
+    torch.cuda.set_device(d.index or 0)
+    return None
+
+
+def k_sync(ctx, x):
+    if torch.cuda.is_available():
+        torch.cuda.synchronize()
+    return None
+
+
+define("seed", monad=k_seed, ctx=True,
+       doc="seed[] | seed n  the seed of this session's torch random numbers; set it")
+define("setting", monad=k_setting, ctx=True,
+       doc="setting[] | setting`k | setting(`k;v)  torch and session flags as a dictionary; one "
+           "flag; set one (threads, benchmark, deterministic, alloptions ...)")
+define("cudadevices", monad=k_cudadevices, ctx=True,
+       doc="cudadevices[]  the CUDA devices as symbols (`cuda`cuda:0 ..), empty without CUDA")
+define("cudadevice", monad=k_cudadevice, ctx=True,
+       doc="cudadevice[] | cudadevice`cuda:n  the current CUDA device; make another current")
+define("sync", monad=k_sync, ctx=True,
+       doc="sync[]  wait for all work queued on the CUDA devices to finish")
