@@ -63,11 +63,20 @@ def ev_adverb(node, env):
 
 
 def ev_list(node, env):
+    """`(a;b;c)`, items right to left; a list with an empty item (`(`f;)`) is a projection
+    of enlist, as in q."""
     items = node.items
     out = [None] * len(items)
+    hole = False
     for k in range(len(items) - 1, -1, -1):
         it = items[k]
-        out[k] = None if it is None else ev(it, env)
+        if it is None:
+            out[k] = MISSING
+            hole = True
+        else:
+            out[k] = ev(it, env)
+    if hole:
+        return Projection(env.ctx.builtins["enlist"], tuple(out))
     return T.from_items(out)
 
 
@@ -121,15 +130,22 @@ def ev_chain(node, env):
     cur = MISSING if head is None else ev(head, env)
     ctx = env.ctx
     op = None
+    # an expression with no right argument (`105>sum@`, `0|+`) is a function: the first verb
+    # makes it (a projection, or the verb itself), every term to its left composes with it
+    composing = False
     try:
         for op in node.ops:
             cls = op.__class__
+            if composing and cls is not A.OpAssign:
+                cur = _compose_term(op, cur, env)
+                continue
             if cls is A.OpDyad:
                 v = op.verb
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 left = ev(op.left, env)
                 if cur is MISSING:
                     cur = Projection(f, (left, MISSING))
+                    composing = True
                 elif f.__class__ is Builtin and f.dyad is not None:
                     cur = f.dyad(ctx, left, cur) if f.ctx else f.dyad(left, cur)
                 else:
@@ -155,6 +171,7 @@ def ev_chain(node, env):
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 if cur is MISSING:
                     cur = f
+                    composing = True
                 else:
                     cur = call_monadic(ctx, f, cur)
     except QError as e:
@@ -170,6 +187,22 @@ def ev_chain(node, env):
             op.fn.span if op is not None else node.span)
         raise err from None
     return cur
+
+
+def _compose_term(op, g, env):
+    """The term `op` to the left of the function g an expression without a right argument
+    has made: `f g` composed (q's `'[f;g]`)."""
+    cls = op.__class__
+    if cls is A.OpDyad:
+        v = op.verb
+        f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
+        f = Projection(f, (ev(op.left, env), MISSING))
+    elif cls is A.OpApply:
+        f = ev(op.fn, env)
+    else:
+        v = op.verb
+        f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
+    return Composition((f, g))
 
 
 def signal(v) -> QError:
@@ -359,6 +392,8 @@ def call_builtin(ctx, b: Builtin, args: list):
         if n == 1:
             return T.enlist(args[0])
         return T.from_items(list(args))
+    if b.name == "'" and n == 1:         # `'[f]` is f' (each); `'[f;g]` composes
+        return Derived("'", args[0])
     if n == 1:
         if b.monad is not None and not (b.infix and b.dyad is not None):
             return b.monad(ctx, args[0]) if b.ctx else b.monad(args[0])
