@@ -37,10 +37,12 @@ def ev_name(node, env):
     loc = env.locals
     if loc is not None and n in loc:
         return loc[n]
+    if env.ns:
+        return env.ctx.get_global(n, env.ns)
     g = env.ctx.globals
     if n in g:
         return g[n]
-    return env.ctx.get_global(n)
+    return env.ctx.get_global(n, "")
 
 
 def ev_verb(node, env):
@@ -99,7 +101,7 @@ def run_block(block, env):
 def ev_lambda(node, env):
     owner = env.lam.name if env.lam is not None else ""
     return Lambda(node.params, node.body, node.source, node.locals, offset=node.span[0],
-                  owner=owner)
+                  owner=owner, ns=env.ns)
 
 
 def _args(nodes, env):
@@ -294,11 +296,12 @@ def assign(op, value, env):
         local = False
     if ctx.is_reserved(name):
         raise QError("assign", op.span)
+    ns = env.ns
     if op.indices is None and op.op is None:
         if local:
             env.locals[name] = value
         else:
-            ctx.set_global(name, value)
+            ctx.set_global(name, value, ns)
         return value
     # read the current value
     if local:
@@ -306,8 +309,10 @@ def assign(op, value, env):
             raise QError(name, op.span)
         old = env.locals[name]
     else:
-        old = ctx.get_global(name) if op.indices is not None or name in ctx.globals else None
-        if old is None and op.op is not None and name not in ctx.globals:
+        full = ctx.qualify(name, ns)
+        old = ctx.get_global(name, ns) if op.indices is not None or full in ctx.globals \
+            else None
+        if old is None and op.op is not None and full not in ctx.globals:
             raise QError(name, op.span)
     f = None if op.op is None else ev_verb(op.op, env)
     if op.indices is None:
@@ -322,7 +327,7 @@ def assign(op, value, env):
     if local:
         env.locals[name] = new
     else:
-        ctx.set_global(name, new)
+        ctx.set_global(name, new, ns)
     return result
 
 

@@ -1,4 +1,5 @@
-"""System commands: `\\ts[:n] e`, `\\t[:n] e`, `\\l f`, `\\P n`, `\\c r c`, `\\S n`, `\\v`, `\\\\`."""
+"""System commands: `\\ts[:n] e`, `\\t[:n] e`, `\\l f`, `\\P n`, `\\c r c`, `\\S n`, `\\v`,
+`\\d [ns]`, `\\\\`."""
 from __future__ import annotations
 
 import re
@@ -24,6 +25,23 @@ def _nbytes(x) -> int:
     if isinstance(x, T.QTable):
         return sum(_nbytes(c) for c in x.data)
     return 0
+
+
+_NS_NAME = re.compile(r"^(\.[A-Za-z][A-Za-z0-9_]*)+$")
+
+
+def _directory(ctx, ns: str):
+    """`\\d`: the current namespace (`` `. `` for the root); `\\d .foo` makes .foo current,
+    so the names made at the top level from now on live in it."""
+    if not ns:
+        return ctx.ns or "."
+    if ns == ".":
+        ctx.ns = ""
+    elif _NS_NAME.match(ns):
+        ctx.ns = ns
+    else:
+        raise QError("domain")
+    return None
 
 
 def split_command(line: str) -> tuple[str, str]:
@@ -90,16 +108,19 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd == "\\" or cmd == "exit":
         raise QExit(0)
     if cmd in ("v", "f", "a"):
-        names = sorted(k for k, v in ctx.globals.items() if not k.startswith("."))
+        ns = arg.strip() if arg.strip() not in ("", ".") else ("" if arg.strip() else ctx.ns)
+        values = {k: ctx.get_global(k, ns) for k in ctx.namespace_names(ns)}
+        names = sorted(k for k, v in values.items()
+                       if not isinstance(v, T.QDict) or ctx.qualify(k, ns) in ctx.globals)
         if cmd == "f":
-            names = [k for k in names if isinstance(ctx.globals[k], QFunction)]
+            names = [k for k in names if isinstance(values[k], QFunction)]
         elif cmd == "a":
-            names = [k for k in names if isinstance(ctx.globals[k], T.QTable)]
+            names = [k for k in names if isinstance(values[k], T.QTable)]
         else:
-            names = [k for k in names if not isinstance(ctx.globals[k], QFunction)]
+            names = [k for k in names if not isinstance(values[k], QFunction)]
         return np.array(names, dtype=object) if names else np.array([], dtype=object)
     if cmd == "d":
-        return "." if not arg.strip() else None
+        return _directory(ctx, arg.strip())
     if cmd == "":
         return None
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")

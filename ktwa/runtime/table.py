@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ..values.functions import merge_builtins
 from ..verbs import arith, cast, lists, text
-from . import builtins
+from . import builtins, functional, reflect
 
 # later modules add arities to a name an earlier one defined (`-`: neg, then subtract)
-MODULES = (arith, cast, lists, text, builtins)
+MODULES = (arith, cast, lists, text, builtins, reflect, functional)
 
 BUILTINS = merge_builtins(MODULES)
 
