@@ -21,6 +21,7 @@ from .fileaccess import FileAccess
 from .registry import Registry
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, run_system,
                       split_command)
+from .runtime.table import GLOBALS
 from .syntax.lexer import is_complete
 from .torchapi import API, install as install_api
 from .values import types as T
@@ -114,9 +115,7 @@ class Session:
                                files=FileAccess(files, root), write=self._write, load=self.load)
         install_api(self.ctx)
         g = self.ctx.globals
-        g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
-        g[".Q.A"] = T.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        g[".Q.an"] = T.chars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")
+        g.update(GLOBALS)
         g[".z.f"] = ""
         g[".z.x"] = []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import tracemalloc
 
 import numpy as np
 
@@ -14,17 +15,28 @@ from ..values.functions import QFunction
 _TIMED = re.compile(r"^(ts|t)(?::(\d+))?(?:\s+(.*))?$", re.S)
 
 
-def _nbytes(x) -> int:
-    """A plausible `\\ts` space figure: bytes held by the result (kdb+'s heap figure cannot match)."""
-    if isinstance(x, np.ndarray):
-        return int(x.nbytes)
-    if isinstance(x, list):
-        return sum(_nbytes(v) for v in x) + 8 * len(x)
-    if isinstance(x, T.QDict):
-        return _nbytes(x.keys) + _nbytes(x.values)
-    if isinstance(x, T.QTable):
-        return sum(_nbytes(c) for c in x.data)
-    return 0
+def _timed(ctx, block, n: int, space: bool):
+    """Run a block n times: (milliseconds, peak bytes allocated meanwhile). The space is what
+    Python and numpy allocated at the peak above what was held before (tracemalloc, on only
+    while `\\ts` runs, so `\\ts` times include its cost; torch's own CPU allocations are not
+    seen)."""
+    tracing = space and not tracemalloc.is_tracing()
+    if tracing:
+        tracemalloc.start()
+    base = 0
+    if space:
+        base = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+    try:
+        t0 = time.perf_counter()
+        for _ in range(n):
+            ctx.run_block(block)
+        ms = int((time.perf_counter() - t0) * 1000)
+        peak = tracemalloc.get_traced_memory()[1] if space else 0
+    finally:
+        if tracing:
+            tracemalloc.stop()
+    return ms, max(peak - base, 0)
 
 
 _NS_NAME = re.compile(r"^(\.[A-Za-z][A-Za-z0-9_]*)+$")
@@ -60,14 +72,10 @@ def run_system(ctx, cmd: str, arg: str):
                 return None   # \t alone: timer (unsupported, no timer events)
             raise QError("ts")
         block = ctx.parse(src)
-        t0 = time.perf_counter()
-        res = None
-        for _ in range(n):
-            res = ctx.run_block(block)
-        ms = int((time.perf_counter() - t0) * 1000)
+        ms, space = _timed(ctx, block, n, kind == "ts")
         if kind == "t":
             return np.int64(ms)
-        return np.array([ms, _nbytes(res)], dtype=np.int64)
+        return np.array([ms, space], dtype=np.int64)
     s = ctx.settings
     if cmd == "P":
         if not arg.strip():

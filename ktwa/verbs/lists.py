@@ -11,8 +11,8 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, count, enlist, from_items, is_atom,
-                            is_keyed, is_null, mark_null_free, qtype, text, to_items)
+from ..values.types import (CHAR, NULL_J, SYM, QDict, QTable, chars, count, enlist, from_items,
+                            is_atom, is_keyed, is_null, mark_null_free, qtype, text, to_items)
 from .limits import LIST_ITEM_BYTES, check_alloc
 from .index import (find_positions, hkey, index, is_int_atom, is_int_vec, proto, take_pos,
                     _row)
@@ -855,6 +855,8 @@ def bang(ctx, x, y):
     if x.__class__ is np.int64 and x == NULL_J:
         ctx.write(1, ctx.one_line(y) + "\n")
         return y
+    if x.__class__ is np.int64 and x == -3:       # -3!y: y's k form as a string
+        return chars(ctx.one_line(y))
     if is_int_atom(x) and (isinstance(y, QTable) or is_keyed(y)):
         return key_n(int(x), y)
     if isinstance(x, QTable) and isinstance(y, QTable):
