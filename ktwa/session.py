@@ -246,6 +246,11 @@ class Session:
             e.frames.append(_frame_for(source, e.span))
         return display.error_text(e)
 
+    @property
+    def prompt(self) -> str:
+        """The console prompt: `q)`, or `q.foo)` while `\\d .foo` is current."""
+        return f"q{self.ctx.ns})"
+
     @staticmethod
     def is_complete(src: str) -> bool:
         """Is this input complete (no open bracket, brace, paren or string)? For front ends."""

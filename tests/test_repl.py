@@ -167,3 +167,13 @@ def test_pasted_lines_stand_alone_after_an_error():
     err = Session().run("1+`a\n2+3", out=out, keep_going=True)
     assert err is not None and err.msg == "type"
     assert out.getvalue() == "'type\n  [0]  1+`a\n        ^\n5\n"
+
+
+def test_prompt_shows_the_current_namespace():
+    from ktwa.session import Session
+    s = Session()
+    assert s.prompt == "q)"
+    s.run("\\d .foo", out=io.StringIO())
+    assert s.prompt == "q.foo)"
+    s.run("\\d .", out=io.StringIO())
+    assert s.prompt == "q)"

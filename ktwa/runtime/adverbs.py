@@ -216,6 +216,10 @@ def _is_case(f) -> bool:
 def case(f, args):
     """`i'[a;b;...]` (Case): item k of the result is item k of the argument i[k] picks; atoms
     extend, dictionaries contribute their values (all with one key, else 'domain)."""
+    n = len(f)
+    for a in args:
+        if not _atomic(a) and T.count(a) != n:
+            raise QError("length")
     keys = None
     cols = []
     for a in args:
@@ -225,10 +229,6 @@ def case(f, args):
             keys = a.keys
             a = a.values
         cols.append(None if _atomic(a) else _items(a))
-    n = len(f)
-    for c in cols:
-        if c is not None and len(c) != n:
-            raise QError("length")
     out = []
     for k, j in enumerate(f.tolist()):
         if not 0 <= j < len(args):

@@ -79,8 +79,6 @@ def value(ctx, x):
     dictionary), text evaluated, a list applied (its first item, evaluated when a string or
     symbol, to the rest), and what a function is made of."""
     if isinstance(x, str):
-        if _is_file(x):
-            raise QError("nyi")
         return ctx.get_global(x)
     if isinstance(x, list) and len(x) >= 2:
         f = x[0]

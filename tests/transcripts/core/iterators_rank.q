@@ -38,6 +38,10 @@ q)0 2 0'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]
 'domain
   [0]  0 2 0'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]
        ^
+q)0 2 0'[`a`b`c!"abc";"xyz";"123";`a`b!"78"]
+'length
+  [0]  0 2 0'[`a`b`c!"abc";"xyz";"123";`a`b!"78"]
+       ^
 q)0 1 0'["ab";"xyz"]
 'length
   [0]  0 1 0'["ab";"xyz"]
