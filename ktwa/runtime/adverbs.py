@@ -134,7 +134,7 @@ def over(ctx, f, args, scan: bool):
         if len(args) != 2:
             raise QError("rank")
         n, x = args
-        if scan and _is_float_vector(f):
+        if scan and _is_float_vector(f) and isinstance(n, np.floating):
             return _affine_scan(n, f, x)
         if isinstance(n, (np.integer,)) and not isinstance(n, np.bool_):
             return _do(ctx, f, int(n), x, scan)
@@ -199,8 +199,6 @@ def _affine_scan(x, y, z):
     """`x y\\z` for a float vector y: q's built-in {z+x*y}\\[x;y;z] (running x*y+z)."""
     if not isinstance(z, np.ndarray) or z.dtype.kind not in "fi" or len(z) != len(y):
         raise QError("length" if isinstance(z, np.ndarray) else "type")
-    if not isinstance(x, (np.floating, np.integer)) or isinstance(x, np.bool_):
-        raise QError("type")
     out = np.empty(len(y), dtype=np.float64)
     acc = float(x)
     for i, (a, b) in enumerate(zip(y.tolist(), z.tolist())):

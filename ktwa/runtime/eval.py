@@ -14,6 +14,7 @@ from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, 
 from ..verbs.index import amend, index, index_depth
 from .adverbs import apply_derived
 from .context import Env, Return
+from .parsetree import OPERATORS, unary
 from .qsql import as_columns, column_name, names_in, run_qsql
 from .truth import is_true
 
@@ -157,6 +158,10 @@ def ev_chain(node, env):
                 if f.__class__ is Builtin and f.monad is not None and not f.infix \
                         and cur is not MISSING and f.name != "enlist":
                     cur = f.monad(ctx, cur) if f.ctx else f.monad(cur)   # `til 5`: the common case
+                elif f.__class__ is Builtin and f.name in OPERATORS and cur is not MISSING:
+                    # an operator applied by juxtaposition is its unary form: `($)42`, `(+)d`
+                    u = unary(f.name, ctx.builtins)
+                    cur = u.monad(ctx, cur) if u.ctx else u.monad(cur)
                 else:
                     cur = apply(ctx, f, [cur])
             elif cls is A.OpAssign:

@@ -33,9 +33,12 @@ _UNARY: dict = {}
 _ADVERB: dict = {}
 
 
-# the keyword whose monad is a glyph's unary form (`+:` is flip, `#:` count)
+# q's operators, in the order of their internal codes (`value (+)` is 1)
+OPERATORS = ":+-*%&|^=<>$,#_~!?@."
+
+# the keyword whose monad is an operator's unary form (`+:` is flip, `#:` count)
 GLYPH_MONAD = {g: k for k, g in KEYWORD_UNARY.items() if k != "get"}
-GLYPH_MONAD.update({",": "enlist", "_": "floor"})
+GLYPH_MONAD.update({",": "enlist", "_": "floor", ":": ":"})
 
 
 def unary(glyph: str, builtins: dict) -> Builtin:
@@ -45,6 +48,8 @@ def unary(glyph: str, builtins: dict) -> Builtin:
         b = builtins.get(GLYPH_MONAD.get(glyph, glyph))
         if b is None or b.monad is None:
             b = builtins[glyph]
+        if b.monad is None:
+            raise QError("nyi")
         u = Builtin(glyph + ":", monad=b.monad, ctx=b.ctx,
                     doc=f"{glyph}: x  the monadic form of {glyph}")
         _UNARY[glyph] = u
@@ -117,7 +122,10 @@ class Trees:
         return None if node is None else self.tree(node)
 
     def _name(self, n: str):
+        """A variable is its symbol; a keyword is its value (`count` is `#:`, as in q)."""
         if n in self.reserved:
+            if n in KEYWORD_UNARY:
+                return unary(KEYWORD_UNARY[n], self.builtins)
             return self.builtins[n]
         return n
 
@@ -136,11 +144,12 @@ class Trees:
         return self.tree(node)
 
     def _monadic(self, node):
-        """A verb applied prefix, or a keyword q defines as a unary primitive: `-:`, `#:`."""
-        if node.__class__ is A.Verb and node.name in self.builtins and node.name != "::":
+        """A verb applied prefix or by juxtaposition is its unary form: `-:`, `(+:;4)`."""
+        if node.__class__ is A.Chain and node.head is None and len(node.ops) == 1 \
+                and node.ops[0].__class__ is A.OpMonad:
+            node = node.ops[0].verb          # `(+)`: a lone verb in parentheses
+        if node.__class__ is A.Verb and node.name in OPERATORS:
             return unary(node.name, self.builtins)
-        if node.__class__ is A.Name and node.name in KEYWORD_UNARY and node.name in self.reserved:
-            return unary(KEYWORD_UNARY[node.name], self.builtins)
         return self._function(node)
 
     def _chain(self, node: A.Chain):
@@ -154,7 +163,7 @@ class Trees:
             elif cls is A.OpMonad:
                 cur = self._function(op.verb) if cur is MISSING else [self._monadic(op.verb), cur]
             elif cls is A.OpApply:
-                f = self._monadic(op.fn) if op.fn.__class__ is A.Name else self._function(op.fn)
+                f = self._monadic(op.fn)
                 cur = [f] if cur is MISSING else [f, cur]
             else:
                 cur = self._assign(op, cur)
@@ -173,7 +182,7 @@ class Trees:
         flip = unary("+", self.builtins)
 
         def part(defs):
-            names = np.array([n if n is not None else leftmost(e) for n, e in defs], dtype=object)
+            names = self._names(defs)
             return [flip, [self.builtins["!"], [names],
                            [self.builtins["enlist"]] + [self.tree(e) for _, e in defs]]]
         if node.keys:
@@ -190,8 +199,7 @@ class Trees:
             raise QError("nyi")
         if kind == "delete":
             if node.cols:
-                cols = np.array([n if n is not None else leftmost(e) for n, e in node.cols],
-                                dtype=object)
+                cols = self._names(node.cols)
                 return [self.builtins["!"], t, c, np.False_, [cols]]
             return [self.builtins["!"], t, c, np.False_, np.array([], dtype=object)]
         by = np.False_
@@ -212,19 +220,23 @@ class Trees:
         return [verb, t, c, by, a]
 
     def _phrase(self, defs):
-        names = np.array([n if n is not None else leftmost(e) for n, e in defs], dtype=object)
-        return T.QDict(names, T.from_items([self.tree(e) for _, e in defs]))
+        return T.QDict(self._names(defs), T.from_items([self.tree(e) for _, e in defs]))
+
+    def _names(self, defs) -> np.ndarray:
+        """The column names of (name or None, node) definitions."""
+        return T.syms([n if n is not None else leftmost(e, self.reserved) for n, e in defs])
 
 
-def leftmost(node) -> str:
-    """q's name for an unnamed column: the first name its expression uses, else x."""
+def leftmost(node, reserved=frozenset()) -> str:
+    """q's name for an unnamed column: the first name its expression uses (not a keyword, nor
+    the row index i), else x."""
     stack = [node]
     found = []
     while stack:
         n = stack.pop()
         if isinstance(n, A.LambdaExpr):
             continue
-        if isinstance(n, A.Name):
+        if isinstance(n, A.Name) and n.name not in reserved and n.name != "i":
             found.append(n)
         stack.extend(A.children(n))
     return min(found, key=lambda n: n.span[0]).name if found else "x"
@@ -302,5 +314,5 @@ def _assignment(head, args, builtins):
                    (A.OpAssign(_SPAN, name, idx, op, glob),))
 
 
-__all__ = ["ADVERBS", "KEYWORD_UNARY", "Trees", "adverb", "is_unary_glyph", "leftmost",
+__all__ = ["ADVERBS", "KEYWORD_UNARY", "OPERATORS", "Trees", "adverb", "is_unary_glyph", "leftmost",
            "quote_constant", "to_ast", "unary"]

@@ -20,12 +20,12 @@ from ..values.functions import (MISSING, Builtin, Composition, Definitions, Deri
 from ..verbs.lists import q_key, q_value
 from .context import Env
 from .eval import apply, ev
-from .parsetree import KEYWORD_UNARY, Trees, is_unary_glyph, to_ast
+from .parsetree import KEYWORD_UNARY, OPERATORS, Trees, is_unary_glyph, to_ast
 
 define = Definitions()
 
 # q's internal codes of its operators (`value each (::;+;-;*;%)` is 0 1 2 3 4)
-OPERATOR_CODE = {g: k for k, g in enumerate(":+-*%&|^=<>$,#_~!?@.")}
+OPERATOR_CODE = {g: k for k, g in enumerate(OPERATORS)}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -109,3 +109,18 @@ q)5(`f;)\1
 (`f;(`f;(`f;(`f;(`f;1)))))
 q)type (;2)
 104h
+q)/ an operator applied by juxtaposition is its unary form (q reference: parse trees)
+q)($)42
+"42"
+q)(+)`c1`c2!(1 2;3 4)
+c1 c2
+-----
+1  3 
+2  4 
+q)g:-
+q)g 5
+-5
+q)g[5]
+-[5]
+q)(#)1 2 3
+3

@@ -334,3 +334,12 @@ q)-3!`a`b!1 2
 "`a`b!1 2"
 q)-3!"abc"
 "\"abc\""
+q)parse"6(+)4"
+6
+(+:;4)
+q)parse "select count i from trade where 140>(count;i) f sym"
+?
+`trade
+,,(>;140;((enlist;#:;`i);(`f;`sym)))
+0b
+(,`x)!,(#:;`i)
