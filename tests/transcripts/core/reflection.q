@@ -343,3 +343,11 @@ q)parse "select count i from trade where 140>(count;i) f sym"
 ,,(>;140;((enlist;#:;`i);(`f;`sym)))
 0b
 (,`x)!,(#:;`i)
+q)-5!"select this from that"
+?
+`that
+()
+0b
+(,`this)!,`this
+q)-6!-5!"1+2"
+3
