@@ -25,7 +25,6 @@ from . import __version__
 from .errors import QExit, from_python
 from .session import Session
 
-PROMPT = "q)"
 
 _Q_NAMES, API_NAMES = Session.builtin_names()
 BUILTIN_NAMES = list(_Q_NAMES)
@@ -103,7 +102,7 @@ def banner() -> str:
 
 def make_prompt_session(session, history: History | None = None, **kw) -> PromptSession:
     return PromptSession(
-        message=PROMPT,
+        message=lambda: session.prompt,
         multiline=True,
         prompt_continuation=lambda width, line_number, wrap_count: " " * width,
         key_bindings=_key_bindings(),

@@ -24,6 +24,7 @@ from .fileaccess import FileAccess
 from .registry import Registry, is_handle
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, read_text, run_system,
                       split_command)
+from .runtime.table import GLOBALS
 from .syntax.lexer import is_complete
 from .torchapi import API, install as install_api, interop, memory
 from .values import types as T
@@ -121,10 +122,7 @@ class Session:
         # q's secondary threads (`\\s`) are torch's intra-op threads
         self.ctx.threads = (torch.get_num_threads, torch.set_num_threads)
         g = self.ctx.globals
-        g[".Q.a"] = T.chars("abcdefghijklmnopqrstuvwxyz")
-        g[".Q.A"] = T.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        g[".Q.an"] = T.chars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")
-        g[".q.csv"] = T.char(",")       # q's csv (`csv 0: t`), seen unqualified as in q
+        g.update(GLOBALS)
         g[".z.f"] = ""
         g[".z.x"] = []
 
@@ -250,6 +248,11 @@ class Session:
             e._located = True
             e.frames.append(_frame_for(source, e.span))
         return display.error_text(e)
+
+    @property
+    def prompt(self) -> str:
+        """The console prompt: `q)`, or `q.foo)` while `\\d .foo` is current."""
+        return f"q{self.ctx.ns})"
 
     @staticmethod
     def is_complete(src: str) -> bool:

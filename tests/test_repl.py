@@ -189,3 +189,13 @@ def test_every_frame_shows_alike_in_the_repl_c_pipe_and_scripts(tmp_path, monkey
     (tmp_path / "e.kt").write_text(defs + "f 1\n")
     assert main(["e.kt"]) == 1
     assert capsys.readouterr().err == frames + "  [0]  e.kt:4: f 1\n               ^\n"
+
+
+def test_prompt_shows_the_current_namespace():
+    from ktwa.session import Session
+    s = Session()
+    assert s.prompt == "q)"
+    s.run("\\d .foo", out=io.StringIO())
+    assert s.prompt == "q.foo)"
+    s.run("\\d .", out=io.StringIO())
+    assert s.prompt == "q)"

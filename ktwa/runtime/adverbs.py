@@ -1,4 +1,8 @@
-"""Iterators: each ('), over (/), scan (\\), each-prior ('\\:), each-right (/:), each-left (\\:)."""
+"""Iterators: each ('), over (/), scan (\\), each-prior (':), each-right (/:), each-left (\\:),
+and Case (an int vector with each: `0 1 0'["abc";"xyz"]`).
+
+Every iterator takes every rank its value has: a function is an atom among the arguments of
+an n-ary each or a seeded over (`./[x;i;:;y]`), so it extends like any other atom."""
 from __future__ import annotations
 
 import numpy as np
@@ -12,11 +16,23 @@ from .truth import is_true
 
 
 def _rank(f) -> int:
+    """The rank an iterator sees: a primitive's infix rank, 1 for the variadic functions the
+    accumulators and each-prior derive (they take one argument as readily as two), and for a
+    list map its depth (a matrix is a binary map: `m[x;y]`, `(m\\)c`)."""
     if isinstance(f, QFunction):
         if isinstance(f, Builtin):
             return 2 if (f.dyad is not None and (f.infix or f.monad is None)) else f.rank
+        if isinstance(f, Derived) and f.adverb in ("/", "\\", "':"):
+            return 1
         return f.rank
+    if isinstance(f, list) and f and all(isinstance(v, (np.ndarray, list)) for v in f):
+        return 2
     return 1
+
+
+def _atomic(x) -> bool:
+    """An atom for the iterators: q atoms and functions (a function's count is 1)."""
+    return T.is_atom(x) or isinstance(x, QFunction)
 
 
 def _items(x):
@@ -37,6 +53,8 @@ def apply_derived(ctx, d: Derived, args: list):
     adv = d.adverb
     f = d.fn
     if adv == "'":
+        if len(args) >= 2 and _is_case(f):
+            return case(f, args)
         if len(args) < _rank(f):       # `.Q.fmt'[w;d]`: a projection of the derived function
             return Projection(d, tuple(args) + (MISSING,) * (_rank(f) - len(args)))
         return each(ctx, f, args)
@@ -59,7 +77,7 @@ def _each_side(ctx, f, x, y, right: bool):
         (x, lambda v: ctx.apply(f, [v, y]))
     if isinstance(over_, T.QDict):
         return T.QDict(over_.keys, T.from_items([call(v) for v in _items(over_.values)]))
-    if T.is_atom(over_):
+    if _atomic(over_):
         return call(over_)
     return T.from_items([call(v) for v in _items(over_)])
 
@@ -68,7 +86,7 @@ def _conform(args):
     """The common count of the list arguments (atoms extend), None if all are atoms."""
     n = None
     for a in args:
-        if not T.is_atom(a):
+        if not _atomic(a):
             c = T.count(a)
             if n is None:
                 n = c
@@ -82,14 +100,14 @@ def each(ctx, f, args):
         x = args[0]
         if isinstance(x, T.QDict) and not T.is_keyed(x):
             return T.QDict(x.keys, T.from_items([ctx.apply(f, [v]) for v in _items(x.values)]))
-        if T.is_atom(x):
+        if _atomic(x):
             return ctx.apply(f, [x])
         return T.from_items([ctx.apply(f, [v]) for v in _items(x)])
     # each-both (and n-ary): atoms extend, lists must conform
     n = _conform(args)
     if n is None:
         return ctx.apply(f, list(args))
-    cols = [(_items(a) if not T.is_atom(a) else None) for a in args]
+    cols = [(_items(a) if not _atomic(a) else None) for a in args]
     out = []
     for i in range(n):
         out.append(ctx.apply(f, [a if c is None else c[i] for a, c in zip(args, cols)]))
@@ -97,57 +115,40 @@ def each(ctx, f, args):
     return _collect(out, like)
 
 
-_IDENTITY = {"+": np.int64(0), "*": np.int64(1), "-": np.int64(0), "|": None, "&": None}
+# identities q knows for binary primitives: unary Over of an empty list gives them
+_IDENTITY = {"+": np.int64(0), "*": np.int64(1), "-": np.int64(0)}
 _FAST_OVER = {"+": "sum", "*": "prd", "|": "max", "&": "min", ",": "raze"}
 _FAST_SCAN = {"+": "sums", "*": "prds", "|": "maxs", "&": "mins"}
 
 
+def _name(f):
+    return f.name if isinstance(f, Builtin) else None
+
+
 def over(ctx, f, args, scan: bool):
     r = _rank(f)
-    if r == 1 or (isinstance(f, (np.ndarray, list, T.QDict))):
+    if r == 1:
         # unary: converge, do (int left), while (function left)
         if len(args) == 1:
             return _converge(ctx, f, args[0], scan)
         if len(args) != 2:
             raise QError("rank")
         n, x = args
+        if scan and _is_float_vector(f) and isinstance(n, np.floating):
+            return _affine_scan(n, f, x)
         if isinstance(n, (np.integer,)) and not isinstance(n, np.bool_):
             return _do(ctx, f, int(n), x, scan)
         return _while(ctx, f, n, x, scan)
     if len(args) == 1:
-        x = args[0]
-        if isinstance(f, Builtin) and isinstance(x, np.ndarray):
-            fast = (_FAST_SCAN if scan else _FAST_OVER).get(f.name)
-            if fast and fast in ctx.builtins and x.dtype != object:
-                b = ctx.builtins[fast]
-                return b.monad(ctx, x) if b.ctx else b.monad(x)
-        if isinstance(x, T.QDict):
-            items = _items(x.values)
-        elif T.is_atom(x):
-            return x
-        else:
-            items = _items(x)
-        if not items:
-            if isinstance(f, Builtin) and f.name in _IDENTITY and _IDENTITY[f.name] is not None:
-                return _IDENTITY[f.name] if not scan else x
-            return x if scan else []
-        acc = items[0]
-        res = [acc]
-        for v in items[1:]:
-            acc = ctx.apply(f, [acc, v])
-            if scan:
-                res.append(acc)
-        if scan:
-            return _collect(res, x)
-        return acc
-    # seeded fold: x f/ y, or f/[x;y;z...]
+        return _reduce(ctx, f, args[0], scan)
+    # seeded fold: x f/ y, or f/[x;y;z...]; the value is not evaluated for empty lists
     acc = args[0]
     rest = args[1:]
     n = _conform(rest)
     if n is None:
         v = ctx.apply(f, [acc] + rest)
         return T.enlist(v) if scan else v
-    cols = [(_items(a) if not T.is_atom(a) else None) for a in rest]
+    cols = [(_items(a) if not _atomic(a) else None) for a in rest]
     res = []
     for i in range(n):
         acc = ctx.apply(f, [acc] + [a if c is None else c[i] for a, c in zip(rest, cols)])
@@ -156,6 +157,83 @@ def over(ctx, f, args, scan: bool):
     if scan:
         return _collect(res, rest[0] if isinstance(rest[0], T.QDict) else None)
     return acc
+
+
+def _reduce(ctx, f, x, scan):
+    """`(f/)x`, `(f\\)x`: f between the items of x. With a known identity I, `(f/)()` is I
+    (q's reference shows `*\\[0#0]` an atom too); `,` starts from () so `(,\\)2 3` begins `,2`."""
+    name = _name(f)
+    if isinstance(x, T.QDict):
+        items = _items(x.values)
+    elif _atomic(x):
+        return x
+    else:
+        items = _items(x)
+    if not items:
+        if name in _IDENTITY:
+            return _IDENTITY[name]
+        if isinstance(f, (np.ndarray, list)):      # a list map: an empty list of its type
+            return T.empty(T.qtype(f))
+        return []
+    if name and isinstance(x, np.ndarray) and x.dtype != object:
+        fast = (_FAST_SCAN if scan else _FAST_OVER).get(name)
+        if fast and fast in ctx.builtins:
+            b = ctx.builtins[fast]
+            return b.monad(ctx, x) if b.ctx else b.monad(x)
+    acc = T.enlist(items[0]) if name == "," and _atomic(items[0]) else items[0]
+    res = [acc]
+    for v in items[1:]:
+        acc = ctx.apply(f, [acc, v])
+        if scan:
+            res.append(acc)
+    if scan:
+        return _collect(res, x)
+    return acc
+
+
+def _is_float_vector(f) -> bool:
+    return isinstance(f, np.ndarray) and f.dtype.kind == "f"
+
+
+def _affine_scan(x, y, z):
+    """`x y\\z` for a float vector y: q's built-in {z+x*y}\\[x;y;z] (running x*y+z)."""
+    if not isinstance(z, np.ndarray) or z.dtype.kind not in "fi" or len(z) != len(y):
+        raise QError("length" if isinstance(z, np.ndarray) else "type")
+    out = np.empty(len(y), dtype=np.float64)
+    acc = float(x)
+    for i, (a, b) in enumerate(zip(y.tolist(), z.tolist())):
+        acc = b + acc * a
+        out[i] = acc
+    return out
+
+
+def _is_case(f) -> bool:
+    return isinstance(f, np.ndarray) and f.dtype.kind in "iu" and f.dtype != np.uint8
+
+
+def case(f, args):
+    """`i'[a;b;...]` (Case): item k of the result is item k of the argument i[k] picks; atoms
+    extend, dictionaries contribute their values (all with one key, else 'domain)."""
+    n = len(f)
+    for a in args:
+        if not _atomic(a) and T.count(a) != n:
+            raise QError("length")
+    keys = None
+    cols = []
+    for a in args:
+        if isinstance(a, T.QDict):
+            if keys is not None and not T.match(keys, a.keys):
+                raise QError("domain")
+            keys = a.keys
+            a = a.values
+        cols.append(None if _atomic(a) else _items(a))
+    out = []
+    for k, j in enumerate(f.tolist()):
+        if not 0 <= j < len(args):
+            raise QError("index")
+        c = cols[j]
+        out.append(args[j] if c is None else c[k])
+    return T.from_items(out)
 
 
 def _converge(ctx, f, x, scan):
@@ -219,14 +297,10 @@ def prior(ctx, f, args):
             seed = T.type_null(T.qtype(items[0]))
     out = []
     prev = seed
-    for v in items:
-        if prev is seed and isinstance(seed, list) and name_is_comma(f):
-            out.append(T.enlist(v))
+    for k, v in enumerate(items):
+        if k == 0 and len(args) == 1 and _name(f) == ",":
+            out.append(v)           # q's reference: `(,':)2 3 4` begins with 2
         else:
             out.append(ctx.apply(f, [v, prev]))
         prev = v
     return _collect(out, x)
-
-
-def name_is_comma(f) -> bool:
-    return isinstance(f, Builtin) and f.name == ","

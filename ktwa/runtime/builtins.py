@@ -11,8 +11,8 @@ from ..values import types as T
 from ..values.functions import MISSING, Composition, Definitions, Derived, Native, QFunction
 from ..verbs import files
 from ..verbs.index import amend
-from ..verbs.lists import q_value
 from .eval import apply
+from .reflect import value
 from .system import run_system, split_command
 
 define = Definitions()
@@ -155,7 +155,7 @@ define(":", monad=lambda x: x, dyad=lambda x, y: y, infix=True,
 define("@", monad=_type, doc="@x  the type of x")
 define("@", dyad=_at2, triad=_at3, tetrad=_at4, ctx=True, infix=True,
        doc="f@x | @[f;x;e] | @[d;i;f] | @[d;i;f;y]  apply at, trap at, amend at")
-define(".", monad=q_value, dyad=_dot2, triad=_dot3, tetrad=_dot4, ctx=True, infix=True,
+define(".", monad=value, dyad=_dot2, triad=_dot3, tetrad=_dot4, ctx=True, infix=True,
        doc=".x | f . x | .[f;x;e] | .[d;p;f] | .[d;p;f;y]  value, apply, trap, amend at depth")
 define("'", dyad=_compose, infix=True, doc="'[f;g]  compose: f of g")
 define("each", dyad=_kw_each, ctx=True, infix=True, doc="f each x  apply f to each item of x")

@@ -9,8 +9,11 @@ The protocol built-ins may use (a built-in defined with ``ctx=True`` receives th
 first):
 
 - ``ctx.apply(f, args)``      apply any q value (function, list, dict, symbol...) to a list of args
-- ``ctx.get_global(name)``    read a global (raises QError(name) if undefined)
-- ``ctx.set_global(name, v)``
+- ``ctx.get_global(name)``    read a global (raises QError(name) if undefined); a name that is
+                              not fully qualified is read in the current namespace (`\\d`)
+- ``ctx.set_global(name, v)`` (the same rule)
+- ``ctx.ns``                  the current namespace: "" for the root, else ".foo" (`\\d .foo`)
+- ``ctx.namespace(prefix)``   a namespace as q shows it: a dictionary `` ``a`b!(::;1;2) ``
 - ``ctx.write(fd, text)``     fd 1 stdout, 2 stderr (text already has its newline)
 - ``ctx.settings``            .precision (\\P, 0 = 17 digits), .rows, .cols (\\c), .seed (\\S)
 - ``ctx.registry``            the session's handle Registry (ktwa.registry)
@@ -55,15 +58,17 @@ class Return(Exception):
 
 
 class Env:
-    """Where names resolve: a lambda's locals (None at top level), then the Context's globals."""
+    """Where names resolve: a lambda's locals (None at top level), then the globals of the
+    namespace the lambda was written in (at top level, the current one)."""
 
-    __slots__ = ("locals", "ctx", "depth", "lam")
+    __slots__ = ("locals", "ctx", "depth", "lam", "ns")
 
     def __init__(self, ctx, locals=None, depth=0, lam=None):
         self.ctx = ctx
         self.locals = locals
         self.depth = depth
         self.lam = lam
+        self.ns = lam.ns if lam is not None else ctx.ns
 
 
 class Context:
@@ -80,6 +85,7 @@ class Context:
         self.settings = Settings()
         self.display = display
         self.depth = 0                   # lambda call depth (error frames show `[n]`)
+        self.ns = ""                     # the current namespace (\\d): "" is the root
         # ctx.apply(f, args): bound once, it is the iterators' inner loop
         self.apply = partial(apply, self)
         self._run_block = run_block
@@ -129,10 +135,27 @@ class Context:
         b = self.builtins.get(name)
         return (b is not None and b.reserved and name[:1].isalpha() and name not in self.api)
 
-    def get_global(self, n: str):
+    def qualify(self, n: str, ns: str | None = None) -> str:
+        """The full name of global n read or written in namespace ns (default: the current
+        one): `a` in `.foo` is `.foo.a`; `..a` is the root's `a`."""
+        if n.startswith(".."):
+            return n[2:]
+        ns = self.ns if ns is None else ns
+        if not ns or n.startswith("."):
+            return n
+        return ns + "." + n
+
+    def get_global(self, n: str, ns: str | None = None):
         g = self.globals
-        if n in g:
+        ns = self.ns if ns is None else ns
+        if ns and not n.startswith("."):
+            full = ns + "." + n
+            if full in g:
+                return g[full]
+        elif n in g:
             return g[n]
+        if n == ".":                      # `` `. `` names the root namespace, not the verb
+            return self.namespace("")
         b = self.builtins.get(n)
         if b is not None:
             return b
@@ -144,9 +167,69 @@ class Context:
         q = g.get(".q." + n)             # the .q namespace is visible unqualified (`csv`)
         if q is not None:
             return q
+        if n.startswith(".."):
+            return self.get_global(n[2:], "")
+        if n.startswith(".q.") and n[3:] in self.builtins:
+            return self.builtins[n[3:]]
+        if n.startswith(".") and self.is_namespace(n):
+            return self.namespace(n)
         if "." in n[1:]:
-            return self._dotted(n)
+            return self._dotted(self.qualify(n, ns))
         raise QError(n)
+
+    # --- namespaces: the globals are one flat table of full names (`.foo.a`); a namespace is
+    # the dictionary of the names under a prefix, made when it is asked for
+    def is_namespace(self, prefix: str) -> bool:
+        """Does anything live under `prefix.` (`.q` and `.Q` always do)?"""
+        if prefix in (".q", ".Q"):
+            return True
+        head = prefix + "."
+        return any(k.startswith(head) for k in self.globals) or \
+            any(k.startswith(head) for k in self.builtins)
+
+    def namespace_names(self, prefix: str) -> list[str]:
+        """The names directly in a namespace, in the order they were made: "" is the root
+        (its plain globals), ".q" the q keywords."""
+        if prefix == "":
+            return [k for k in self.globals if not k.startswith(".")]
+        if prefix == ".q":
+            return [k for k in self.builtins if k[:1].isalpha() and k not in self.api]
+        head = prefix + "."
+        out: dict = {}
+        for table in (self.builtins, self.globals):
+            for k in table:
+                if k.startswith(head):
+                    out.setdefault(k[len(head):].split(".")[0], None)
+        return list(out)
+
+    def namespaces(self) -> list[str]:
+        """`key ` + "`" + `: the namespaces in the root (q leaves out .z)."""
+        out = {"q": None, "Q": None}
+        for table in (self.builtins, self.globals):
+            for k in table:
+                if k.startswith(".") and "." in k[1:]:
+                    out.setdefault(k[1:].split(".")[0], None)
+        out.pop("z", None)
+        return list(out)
+
+    def namespace(self, prefix: str) -> T.QDict:
+        """A namespace as q shows it: `` ` `` first (mapped to ::; not in the root's), then each
+        name and its value, an inner namespace as a dictionary."""
+        names = self.namespace_names(prefix)
+        vals: list = []
+        for nm in names:
+            full = prefix + "." + nm if prefix else nm
+            if prefix == ".q":
+                vals.append(self.builtins[nm])
+            elif full in self.globals:
+                vals.append(self.globals[full])
+            elif full in self.builtins:
+                vals.append(self.builtins[full])
+            else:
+                vals.append(self.namespace(full))
+        if prefix:
+            names, vals = [""] + names, [None] + vals
+        return T.QDict(np.array(names, dtype=object), T.from_items(vals))
 
     def _dotted(self, n: str):
         """A dictionary path from the root (`d.Y`), or a namespace entry."""
@@ -173,12 +256,12 @@ class Context:
                 v = temporal_part(v, key, n)        # d.year, t.minute
         return v
 
-    def set_global(self, name: str, value) -> None:
+    def set_global(self, name: str, value, ns: str | None = None) -> None:
         if self.is_reserved(name):
             raise QError("assign")
         if isinstance(value, Lambda) and not value.name:
             value.name = name
-        self.globals[name] = value
+        self.globals[self.qualify(name, ns)] = value
 
 
 __all__ = ["Context", "Env", "Return", "Settings"]

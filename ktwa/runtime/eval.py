@@ -16,6 +16,7 @@ from ..verbs.index import amend, index, index_depth
 from ..verbs.tables import append
 from .adverbs import apply_derived
 from .context import Env, Return
+from .parsetree import OPERATORS, unary
 from .qsql import as_columns, column_name, names_in, run_qsql
 from .truth import is_true
 
@@ -37,16 +38,19 @@ def ev_const(node, env):
 def ev_name(node, env):
     n = node.name
     loc = env.locals
-    if loc is not None and n in loc:
-        return loc[n]
+    if loc is not None:
+        if n in loc:
+            return loc[n]
+        if "." in n:                             # a column's temporal part in qSQL: time.minute
+            root, _, part = n.partition(".")
+            if getattr(loc.get(root), "dtype", T.SYM).kind in "mM":
+                return temporal_part(loc[root], part, n)
+    if env.ns:
+        return env.ctx.get_global(n, env.ns)
     g = env.ctx.globals
     if n in g:
         return g[n]
-    if loc is not None and "." in n:            # a column's temporal part in qSQL: time.minute
-        root, _, part = n.partition(".")
-        if getattr(loc.get(root), "dtype", T.SYM).kind in "mM":
-            return temporal_part(loc[root], part, n)
-    return env.ctx.get_global(n)
+    return env.ctx.get_global(n, "")
 
 
 def ev_verb(node, env):
@@ -69,11 +73,20 @@ def ev_adverb(node, env):
 
 
 def ev_list(node, env):
+    """`(a;b;c)`, items right to left; a list with an empty item (`(`f;)`) is a projection
+    of enlist, as in q."""
     items = node.items
     out = [None] * len(items)
+    hole = False
     for k in range(len(items) - 1, -1, -1):
         it = items[k]
-        out[k] = None if it is None else ev(it, env)
+        if it is None:
+            out[k] = MISSING
+            hole = True
+        else:
+            out[k] = ev(it, env)
+    if hole:
+        return Projection(env.ctx.builtins["enlist"], tuple(out))
     return T.from_items(out)
 
 
@@ -96,7 +109,7 @@ def run_block(block, env):
 def ev_lambda(node, env):
     owner = env.lam.name if env.lam is not None else ""
     return Lambda(node.params, node.body, node.source, node.locals, offset=node.span[0],
-                  owner=owner)
+                  owner=owner, ns=env.ns)
 
 
 def _args(nodes, env):
@@ -127,15 +140,21 @@ def ev_chain(node, env):
     cur = MISSING if head is None else ev(head, env)
     ctx = env.ctx
     op = None
+    # an expression with no right argument (`105>sum@`, `0|+`) is a function: the first verb
+    # makes it (a projection, or the verb itself), every term to its left composes with it
+    composing = False
     try:
         for op in node.ops:
             cls = op.__class__
+            if composing and cls is not A.OpAssign:
+                cur = _compose_term(op, cur, env)
+                continue
             if cls is A.OpDyad:
-                v = op.verb
-                f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
+                f = _dyad_verb(op, env)
                 left = ev(op.left, env)
                 if cur is MISSING:
                     cur = Projection(f, (left, MISSING))
+                    composing = True
                 elif f.__class__ is Builtin and f.dyad is not None:
                     cur = f.dyad(ctx, left, cur) if f.ctx else f.dyad(left, cur)
                 else:
@@ -145,6 +164,10 @@ def ev_chain(node, env):
                 if f.__class__ is Builtin and f.monad is not None and not f.infix \
                         and cur is not MISSING and f.name != "enlist":
                     cur = f.monad(ctx, cur) if f.ctx else f.monad(cur)   # `til 5`: the common case
+                elif f.__class__ is Builtin and f.name in OPERATORS and cur is not MISSING:
+                    # an operator applied by juxtaposition is its unary form: `($)42`, `(+)d`
+                    u = unary(f.name, ctx.builtins)
+                    cur = u.monad(ctx, cur) if u.ctx else u.monad(cur)
                 else:
                     cur = apply(ctx, f, [cur])
             elif cls is A.OpAssign:
@@ -161,6 +184,7 @@ def ev_chain(node, env):
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 if cur is MISSING:
                     cur = f
+                    composing = True
                 else:
                     cur = call_monadic(ctx, f, cur)
     except QError as e:
@@ -176,6 +200,29 @@ def ev_chain(node, env):
             op.fn.span if op is not None else node.span)
         raise err from None
     return cur
+
+
+def _dyad_verb(op, env):
+    """The verb of an infix term `x f y`; (::) takes one argument, so `3::x` is 'rank."""
+    v = op.verb
+    f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
+    if f is None:
+        raise QError("rank", op.span)
+    return f
+
+
+def _compose_term(op, g, env):
+    """The term `op` to the left of the function g an expression without a right argument
+    has made: `f g` composed (q's `'[f;g]`)."""
+    cls = op.__class__
+    if cls is A.OpDyad:
+        f = Projection(_dyad_verb(op, env), (ev(op.left, env), MISSING))
+    elif cls is A.OpApply:
+        f = ev(op.fn, env)
+    else:
+        v = op.verb
+        f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
+    return Composition((f, g))
 
 
 def signal(v) -> QError:
@@ -270,11 +317,12 @@ def assign(op, value, env):
         local = False
     if ctx.is_reserved(name):
         raise QError("assign", op.span)
+    ns = env.ns
     if op.indices is None and op.op is None:
         if local:
             env.locals[name] = value
         else:
-            ctx.set_global(name, value)
+            ctx.set_global(name, value, ns)
         return value
     # read the current value
     if local:
@@ -282,8 +330,10 @@ def assign(op, value, env):
             raise QError(name, op.span)
         old = env.locals[name]
     else:
-        old = ctx.get_global(name) if op.indices is not None or name in ctx.globals else None
-        if old is None and op.op is not None and name not in ctx.globals:
+        full = ctx.qualify(name, ns)
+        old = ctx.get_global(name, ns) if op.indices is not None or full in ctx.globals \
+            else None
+        if old is None and op.op is not None and full not in ctx.globals:
             raise QError(name, op.span)
     f = None if op.op is None else ev_verb(op.op, env)
     if op.indices is None:
@@ -300,7 +350,7 @@ def assign(op, value, env):
     if local:
         env.locals[name] = new
     else:
-        ctx.set_global(name, new)
+        ctx.set_global(name, new, ns)
     return result
 
 
@@ -370,6 +420,8 @@ def call_builtin(ctx, b: Builtin, args: list):
         if n == 1:
             return T.enlist(args[0])
         return T.from_items(list(args))
+    if b.name == "'" and n == 1:         # `'[f]` is f' (each); `'[f;g]` composes
+        return Derived("'", args[0])
     if n == 1:
         if b.monad is not None and not (b.infix and b.dyad is not None):
             return b.monad(ctx, args[0]) if b.ctx else b.monad(args[0])

@@ -2,16 +2,21 @@
 and what the parser needs of it: which keywords are written infix."""
 from __future__ import annotations
 
+from ..values import types as T
 from ..values.functions import merge_builtins
-from ..verbs import (arith, attributes, cast, enums, files, grouping, joins, lists, tables,
-                     text, windows)
-from . import builtins, help
+from ..verbs import (arith, attributes, cast, dotq, enums, files, grouping, joins, lists,
+                     matrix, tables, text, windows)
+from . import builtins, functional, help, reflect
 
-# later modules add arities to a name an earlier one defined (`-`: neg, then subtract)
+# later modules add arities to a name an earlier one defined (`-`: neg, then subtract); reflect
+# comes after files: its key/value/get hand file symbols to files
 MODULES = (arith, cast, lists, grouping, attributes, enums, tables, joins, files, text, windows,
-           builtins, help)
+           matrix, dotq, builtins, reflect, functional, help)
 
 BUILTINS = merge_builtins(MODULES)
+
+# q's predefined values (`.Q.n`, `.Q.t` ...): globals every session starts with
+GLOBALS = {**dotq.VALUES, ".q.csv": T.char(",")}     # csv: seen unqualified (`csv 0: t`)
 
 # keywords usable as infix verbs (`x mod y`, `f each x`); glyphs are verbs by their syntax
 INFIX = frozenset(n for n, b in BUILTINS.items() if b.infix and n[:1].isalpha())

@@ -125,6 +125,7 @@ class Lambda(QFunction):
     name: str = ""             # set when first assigned to a global, for error frames
     offset: int = 0            # where `source` starts in the parsed text (spans are absolute)
     owner: str = ""            # the name of the lambda this one was written inside
+    ns: str = ""               # the namespace it was written in: where its globals live
     qtype: int = 100
 
     @property

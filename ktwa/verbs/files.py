@@ -116,20 +116,13 @@ def q_set(ctx, name, v):
     return name
 
 
-def q_get(ctx, x):
-    if is_file_symbol(x):
-        return read_value(ctx, x)
-    return lists.q_value(ctx, x)
-
-
-def key(ctx, x):
-    """key `:path: a folder's entries, the file symbol of a file, () if neither."""
-    if is_file_symbol(x):
-        p = _path(ctx, x)
-        if disk.is_folder(p):
-            return np.array(disk.listing(p), dtype=object)
-        return x if disk.exists(p) else []
-    return lists.q_key(x)
+def key(ctx, x: str):
+    """key `:path: a folder's entries, the file symbol of a file, () if neither (runtime's
+    `key` hands file symbols here)."""
+    p = _path(ctx, x)
+    if disk.is_folder(p):
+        return np.array(disk.listing(p), dtype=object)
+    return x if disk.exists(p) else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,12 +523,6 @@ define("hcount", monad=hcount, ctx=True, doc="hcount `:f  the size of a file in 
 define("hdel", monad=hdel, ctx=True, doc="hdel `:f  delete a file (or empty folder); `:f")
 define("set", dyad=q_set, ctx=True, infix=True,
        doc="`n set y | `:f set y | `:d/ set t  assign a global; write y to a file; splay t")
-define("get", monad=q_get, ctx=True,
-       doc="get `n | get `:f | get `:d/  a global's value; the value in a file; a splayed table")
-define("value", monad=q_get, ctx=True,
-       doc="value x  a dict's values, a global's value, a string evaluated, a file's value")
-define("key", monad=key, ctx=True,
-       doc="key x  a dict's keys, til n, an enumeration's domain; a folder's entries (`:d)")
 define("save", monad=_each_name(_save_one), ctx=True,
        doc="save `t | save `t.csv  write the global t to the file t (or as CSV / text)")
 define("load", monad=_each_name(_load_one), ctx=True,

@@ -813,13 +813,15 @@ def key_n(n: int, t):
 
 def bang(ctx, x, y):
     """x!y: a dictionary of keys x and values y, or y keyed on its first x columns;
-    0N!y writes y's k form to stdout and returns y; -3!y is that k form as a string."""
-    if x.__class__ is np.int64:
-        if x == NULL_J:
-            ctx.write(1, ctx.one_line(y) + "\n")
-            return y
-        if x == -3:
-            return chars(ctx.one_line(y))
+    0N!y writes y's k form to stdout and returns y; -3!y is that form as a string; -5!y
+    parses, -6!y evaluates a parse tree."""
+    if x.__class__ is np.int64 and x == NULL_J:
+        ctx.write(1, ctx.one_line(y) + "\n")
+        return y
+    if x.__class__ is np.int64 and x == -3:       # -3!y: y's k form as a string
+        return chars(ctx.one_line(y))
+    if x.__class__ is np.int64 and (x == -5 or x == -6):     # -5! parse, -6! eval
+        return ctx.apply(ctx.builtins["parse" if x == -5 else "eval"], [y])
     if is_int_atom(x) and (isinstance(y, QTable) or is_keyed(y)):
         return key_n(int(x), y)
     if isinstance(x, QTable) and isinstance(y, QTable):

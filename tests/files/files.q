@@ -248,9 +248,9 @@ k| v
 -| -
 a| 1
 b| 2
-q)`:data/f set +
+q)`:data/f set (+)
 'nyi
-  [0]  `:data/f set +
+  [0]  `:data/f set (+)
                 ^
 q)sym:`a`b
 q)`:tsp/ set ([] c1:`sym?`a`b; c2:1.1 2.2)

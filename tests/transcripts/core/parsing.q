@@ -58,8 +58,14 @@ q)u[1]c 2
 q)(1;2;3)
 1 2 3
 q)count (1;;3)
-3
-q)(1;;3) 1
+1
+q)(1;;3) 2
+1 2 3
+q)("the";;;"fox") . ("quick";"brown")
+"the"
+"quick"
+"brown"
+"fox"
 q)()
 ()
 q)count ()

@@ -1,0 +1,202 @@
+"""Reflection: what a name, a function or a piece of text is to q. `key` and `value`/`get`
+of names, namespaces, files and functions; `parse` and `eval` (parse trees, see
+ktwa.runtime.parsetree).
+
+`value` of a lambda follows q's list (bytecode;params;locals;(namespace,globals);constants...;
+m;n;f;l;source). ktwa has no bytecode: its stand-in is an empty byte vector and the
+bytecode-to-source map m is an empty long vector; the file is "" and the line -1 (ktwa does
+not track where a lambda was read)."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import QError
+from ..syntax import ast as A
+from ..values import types as T
+from ..values.functions import (MISSING, Builtin, Composition, Definitions, Derived, Lambda,
+                                Projection, QFunction)
+from ..verbs import files
+from ..verbs.lists import q_key, q_value
+from .context import Env
+from .eval import apply, ev
+from .parsetree import KEYWORD_UNARY, OPERATORS, Trees, is_unary_glyph, to_ast
+
+define = Definitions()
+
+# q's internal codes of its operators (`value each (::;+;-;*;%)` is 0 1 2 3 4)
+OPERATOR_CODE = {g: k for k, g in enumerate(OPERATORS)}
+
+
+# ---------------------------------------------------------------------------------------------
+# names
+
+def key(ctx, x):
+    """key x: a dictionary's keys, a keyed table's key, til n, a vector's type name, and for
+    a symbol: `` ` `` the namespaces, a namespace its names, a file handle the folder's files
+    (or the handle if the file exists, else ()), a name its keys or itself if defined, else ()."""
+    if T.enum_domain(x):               # an enumeration's key is its domain's name
+        return q_key(x)
+    if isinstance(x, str):
+        return _key_of_name(ctx, x)
+    if isinstance(x, np.ndarray) and x.dtype in T.DTYPE_TYPE:
+        return T.TYPE_NAME[T.DTYPE_TYPE[x.dtype]]
+    return q_key(x)
+
+
+def _key_of_name(ctx, name: str):
+    if name == "":
+        return T.syms(ctx.namespaces())
+    if name == ".":
+        return T.syms(ctx.namespace_names(""))
+    if files.is_file_symbol(name):
+        return files.key(ctx, name)
+    full = ctx.qualify(name)
+    if full.startswith(".") and full not in ctx.globals and ctx.is_namespace(full):
+        return T.syms([""] + ctx.namespace_names(full))
+    try:
+        v = ctx.get_global(name)
+    except QError:
+        return []
+    if isinstance(v, T.QDict):
+        return q_key(v)
+    return name
+
+
+def value(ctx, x):
+    """value x / get x: a dictionary's values, the variable a symbol names (a namespace as a
+    dictionary), text evaluated, a list applied (its first item, evaluated when a string or
+    symbol, to the rest), and what a function is made of."""
+    if T.enum_domain(x):               # an enumeration's value: its symbols
+        return q_value(ctx, x)
+    if isinstance(x, str):
+        if files.is_file_symbol(x):
+            return files.read_value(ctx, x)
+        return ctx.get_global(x)
+    if isinstance(x, list) and len(x) >= 2:
+        f = x[0]
+        if isinstance(f, str):
+            f = ctx.get_global(f)
+        elif T.is_string(f):
+            f = ctx.eval_text(T.text(f))
+        return apply(ctx, f, list(x[1:]))
+    if isinstance(x, QFunction) or x is None:
+        return _function_value(ctx, x)
+    return q_value(ctx, x)
+
+
+def _function_value(ctx, f):
+    if f is None:                      # (::), the identity, is operator 0
+        return np.int64(0)
+    if isinstance(f, Projection):
+        return T.from_items([f.fn] + [None if a is MISSING else a for a in f.args])
+    if isinstance(f, Composition):
+        return T.from_items(list(f.fns))
+    if isinstance(f, Derived):
+        return f.fn
+    if isinstance(f, Lambda):
+        return lambda_value(ctx, f)
+    if isinstance(f, Builtin):
+        return _operator_code(f)
+    raise QError("nyi")
+
+
+def _operator_code(b: Builtin):
+    name = b.name
+    if is_unary_glyph(b):
+        name = name[:-1]
+    name = KEYWORD_UNARY.get(name, name)
+    code = OPERATOR_CODE.get(name)
+    if code is None:
+        raise QError("nyi")           # q shows keywords it writes in q or k as their source
+    return np.int64(code)
+
+
+def lambda_value(ctx, lam: Lambda) -> list:
+    params = list(lam.params)
+    locals_, globals_, consts = _lambda_names(ctx, lam)
+    if lam.name:
+        full = lam.name if lam.name.startswith(".") else f"{lam.ns or '.'}.{lam.name}"
+        name = T.chars(full)
+    elif lam.owner:
+        name = T.chars(f"{lam.ns or '.'}.{lam.owner}@")
+    else:
+        name = []
+    return ([np.array([], dtype=np.uint8), T.syms(params), T.syms(locals_),
+             T.syms([lam.ns[1:]] + globals_)] + consts +
+            [np.array([], dtype=np.int64), name, T.chars(""), np.int64(-1), T.chars(lam.source)])
+
+
+def _lambda_names(ctx, lam: Lambda):
+    """The locals, globals and constants of a lambda's body in the order they appear (nested
+    lambdas are constants of their own)."""
+    params = set(lam.params)
+    locals_: list = []
+    globals_: list = []
+    consts: list = []
+    for node in _walk(lam.body):
+        cls = node.__class__
+        if cls is A.OpAssign:
+            n = node.name
+            if node.glob and n not in params and n not in lam.locals:
+                _add(globals_, n)
+            elif n not in params:
+                _add(locals_, n)
+        elif cls is A.Name:
+            n = node.name
+            if n not in params and n not in lam.locals and not ctx.is_reserved(n):
+                _add(globals_, n)
+        elif cls is A.Const and node.value is not None:
+            if not any(T.match(node.value, c) for c in consts):
+                consts.append(node.value)
+        elif cls is A.LambdaExpr:
+            consts.append(Lambda(node.params, node.body, node.source, node.locals, ns=lam.ns))
+    return locals_, globals_, consts
+
+
+def _add(names: list, n: str):
+    if n not in names:
+        names.append(n)
+
+
+def _walk(body):
+    """The nodes of a lambda body in source order, nested lambdas not entered."""
+    out = []
+    stack = [body]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        if n.__class__ is not A.LambdaExpr:
+            stack.extend(A.children(n))
+    return sorted((n for n in out if n is not body), key=lambda n: (n.span[0], -n.span[1]))
+
+
+# ---------------------------------------------------------------------------------------------
+# parse and eval
+
+def _trees(ctx) -> Trees:
+    reserved = frozenset(n for n in ctx.builtins if ctx.is_reserved(n))
+    return Trees(ctx.builtins, reserved, ctx.ns)
+
+
+def parse(ctx, x):
+    """parse "text": q's parse tree of one expression (a lambda's text gives the lambda)."""
+    if not (T.is_string(x) or isinstance(x, np.bytes_)):
+        raise QError("type")
+    return _trees(ctx).block(ctx.parse(T.text(x)))
+
+
+def evaluate(ctx, x):
+    """eval x: evaluate a parse tree in the global scope."""
+    return ev(to_ast(x, ctx.builtins), Env(ctx))
+
+
+define("key", monad=key, ctx=True,
+       doc="key x  keys of a dictionary or keyed table; til n; a vector's type; what a name, "
+           "namespace (` and `.q too) or file handle holds")
+define("value", monad=value, ctx=True,
+       doc="value x  values of a dictionary; a name's value; text evaluated; a list applied; "
+           "what a function is made of")
+define("get", monad=value, ctx=True,
+       doc="get x  value x (a global; the value in a file `:f; a splayed table `:d/)")
+define("parse", monad=parse, ctx=True, doc='parse "text"  the parse tree of an expression')
+define("eval", monad=evaluate, ctx=True, doc="eval t  evaluate the parse tree t")

@@ -1,0 +1,55 @@
+"""Matrices: `mmu` (matrix multiply, dot product) and `inv` (inverse), on float vectors and
+matrices (a matrix is a list of float vectors of one count), as q defines them."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import QError
+from ..values.functions import Definitions
+
+define = Definitions()
+
+
+def _float_array(x) -> np.ndarray:
+    """A float vector as it is, a float matrix as a 2-d array; anything else is 'type."""
+    if isinstance(x, np.ndarray):
+        if x.dtype != np.float64:
+            raise QError("type")
+        return x
+    if isinstance(x, list) and x and all(isinstance(r, np.ndarray) and r.dtype == np.float64
+                                         for r in x):
+        if len({len(r) for r in x}) != 1:
+            raise QError("length")
+        return np.stack(x)
+    raise QError("type")
+
+
+def _q(a: np.ndarray):
+    if a.ndim == 0:
+        return np.float64(a)
+    if a.ndim == 1:
+        return a
+    return [r.copy() for r in a]
+
+
+def mmu(x, y):
+    """x mmu y  matrix product of float matrices/vectors (vector.vector: the dot product)."""
+    a, b = _float_array(x), _float_array(y)
+    if a.shape[-1] != b.shape[0]:
+        raise QError("length")
+    return _q(a @ b)
+
+
+def inv(x):
+    """inv x  the inverse of a non-singular float matrix."""
+    a = _float_array(x)
+    if a.ndim != 2 or a.shape[0] != a.shape[1]:
+        raise QError("length")
+    try:
+        return _q(np.linalg.inv(a))
+    except np.linalg.LinAlgError:
+        raise QError("domain") from None
+
+
+define("mmu", dyad=mmu, infix=True, doc="x mmu y  matrix multiply (dot product of vectors): floats")
+define("inv", monad=inv, doc="inv x  the inverse of a non-singular float matrix")
