@@ -477,3 +477,26 @@ def test_flatten_unflatten_roundtrip():
     assert torch.equal(out[0], ts[0].double())
     with pytest.raises(ValueError):
         A.unflatten_into(out, torch.zeros(3))
+
+
+@pytest.mark.parametrize("block", [1, 5, 7, 64, 1 << 20])
+def test_swag_collect_in_blocks_equals_whole_vector_moments(monkeypatch, block):
+    """collect streams parameters through cache-sized blocks; blocks that cut a parameter, hold
+    several, or hold everything give the same moments and deviations (float64 parameters into
+    float32 statistics too)."""
+    import ktwa.averaging.swag as S
+    monkeypatch.setattr(S, "BLOCK", block)
+    g = torch.Generator().manual_seed(3)
+    shapes = [(3, 4), (5,), (2, 2, 2), (1,)]
+    swag = S.Swag([torch.zeros(s) for s in shapes], max_models=3)
+    snaps = []
+    for _ in range(5):
+        ps = [torch.randn(s, generator=g, dtype=torch.float64) for s in shapes]
+        swag.collect(ps)
+        snaps.append(torch.cat([p.reshape(-1) for p in ps]).float())
+    X = torch.stack(snaps)
+    assert torch.allclose(swag.mean, X.mean(0), atol=1e-6)
+    assert torch.allclose(swag.sq_mean, (X * X).mean(0), atol=1e-6)
+    means = [X[:k + 1].mean(0) for k in range(5)]
+    want = torch.stack([X[k] - means[k] for k in (3, 4, 2)])     # ring order: slots 0,1,2
+    assert torch.allclose(swag.dev, want, atol=1e-6)

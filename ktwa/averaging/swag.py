@@ -36,6 +36,32 @@ from .nograd import no_grad
 __all__ = ["Swag", "bayes_average"]
 
 
+# items per block of `collect`: 4 MiB of float32, small enough to stay in a cache level next to
+# its x*x, large enough that Python's per-block cost is noise (measured on a 2 MiB-L2 machine:
+# 1.18x the time of touching the bytes once at 16.8M parameters, against 2x for whole-vector ops)
+BLOCK = 1 << 20
+
+
+def _blocks(sizes: list[int], block: int) -> list:
+    """The flat index range [0, sum(sizes)) cut into blocks of at most `block` items, each
+    with the parameter pieces it holds: (start, end, [(offset in block, parameter, offset in
+    parameter, count)])."""
+    out, pieces, a, fill = [], [], 0, 0
+    for i, n in enumerate(sizes):
+        s = 0
+        while s < n:
+            k = min(n - s, block - fill)
+            pieces.append((fill, i, s, k))
+            fill += k
+            s += k
+            if fill == block:
+                out.append((a, a + fill, pieces))
+                a, fill, pieces = a + fill, 0, []
+    if pieces:
+        out.append((a, a + fill, pieces))
+    return out
+
+
 class Swag:
     """SWAG statistics over a fixed list of parameter tensors (flattened in list order)."""
 
@@ -66,12 +92,14 @@ class Swag:
         self.n = 0        # models collected
         self.k = 0        # deviation rows held (<= max_models)
         self._head = 0    # next ring slot
-        # persistent staging: the flat vector x, views of it shaped like the parameters (one
-        # _foreach_copy_ per collect, no per-tensor Python work), and x*x
-        self._x = torch.empty(self.numel, **kw)
-        self._x2 = torch.empty(self.numel, **kw)
-        self._views = list(torch.split(self._x, [p.numel() for p in params]))
-        self._views = [v.view(sh) for v, sh in zip(self._views, self.shapes)]
+        # collect streams the parameters through a staging buffer one cache-sized block at a
+        # time: each block's x, x*x and x-mean stay in cache, so memory sees each parameter
+        # read once and mean, second moment and the deviation row read/written once (the
+        # bytes the update must touch), not a pass per operation over full-size temporaries
+        self._blocks = _blocks([p.numel() for p in params], BLOCK)
+        width = max(b - a for a, b, _ in self._blocks)
+        self._x = torch.empty(width, **kw)
+        self._x2 = torch.empty(width, **kw)
         self._checked: list = []  # the parameter list whose shapes were last verified
 
     # -- collection ------------------------------------------------------------------------------
@@ -86,14 +114,20 @@ class Swag:
         if len(params) != len(self._checked) or not all(map(_is, params, self._checked)):
             self._check_params(params)
             self._checked = params
-        x = self._x
-        torch._foreach_copy_(self._views, params)    # no_grad: parameters copy as they are
+        flat = [p.reshape(-1) for p in params]
         w = 1.0 / (self.n + 1)
-        self.mean.lerp_(x, w)
-        torch.mul(x, x, out=self._x2)
-        self.sq_mean.lerp_(self._x2, w)
-        if self.max_models > 0:
-            torch.sub(x, self.mean, out=self.dev[self._head])
+        row = self.dev[self._head] if self.max_models > 0 else None
+        for a, b, pieces in self._blocks:
+            x, x2 = self._x[:b - a], self._x2[:b - a]
+            torch._foreach_copy_([x[o:o + n] for o, _, _, n in pieces],
+                                 [flat[i][s:s + n] for _, i, s, n in pieces])
+            m = self.mean[a:b]
+            m.lerp_(x, w)
+            torch.mul(x, x, out=x2)
+            self.sq_mean[a:b].lerp_(x2, w)
+            if row is not None:
+                torch.sub(x, m, out=row[a:b])
+        if row is not None:
             self._head = (self._head + 1) % self.max_models
             self.k = min(self.k + 1, self.max_models)
         self.n += 1
