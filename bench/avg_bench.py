@@ -1,7 +1,8 @@
 """avgparms and batchnorm through ktwa against torch's own tools, in one process.
 
 Rows (per update, microseconds):
-  ktwa       `\\ts:N avgparms(m;p)` through a Session (interpreter included)
+  ktwa       `do[N;avgparms(m;p)]` through a Session (interpreter included; not \\ts, whose
+             allocation tracing would slow it)
   averaged   torch.optim.swa_utils.AveragedModel.update_parameters on the same module
   raw        torch._foreach_lerp_ over the same parameter tensors (the floor)
 Targets: 4 x Linear(2048,2048) ktwa <= 1.15 x raw; Linear(2,1) <= 15 us per call; ktwa faster
@@ -76,7 +77,7 @@ def bench_avg(s: Session, name: str, src: str):
     n = calls_for(numel)
 
     def ktwa(k):
-        s.eval(f"\\ts:{k} avgparms(m;p)")
+        s.eval(f"do[{k};avgparms(m;p)]")
 
     swa = AveragedModel(module)
     swa.update_parameters(module)
@@ -135,7 +136,7 @@ def bench_ema(s: Session, name: str, src: str):
     n = calls_for(sum(p.numel() for p in params))
 
     def ktwa(k):
-        s.eval(f"\\ts:{k} emaparms(m;p;.999)")
+        s.eval(f"do[{k};emaparms(m;p;.999)]")
 
     ema = AveragedModel(module, multi_avg_fn=get_ema_multi_avg_fn(0.999))
     ema.update_parameters(module)
@@ -169,7 +170,7 @@ def bench_swag(s: Session, name: str, src: str):
     n = max(10, calls_for(sum(p.numel() for p in params)) // 4)
 
     def ktwa(k):
-        s.eval(f"\\ts:{k} collect(w;m)")
+        s.eval(f"do[{k};collect(w;m)]")
 
     st = {"mean": None, "sq": None, "devs": [], "n": 0}
 
