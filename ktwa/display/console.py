@@ -13,7 +13,8 @@ Rules (q-core.md §5, checked against the ktorch transcripts):
 - dictionaries: ``key| value``; simple values bare (nulls blank, unpadded); general values
   aligned as a matrix when all are lists of one count, else one-line each;
 - tables: header, dashes, left-aligned padded cells (trailing spaces included), bare atoms,
-  blank nulls, nested cells in one-line form; keyed tables ``k| v`` and ``---| ---``.
+  blank nulls, nested cells in one-line form (a 1-item general list of an atom bare, as in
+  ktorch's `obj[]`); keyed tables ``k| v`` and ``---| ---``.
 """
 from __future__ import annotations
 
@@ -211,6 +212,15 @@ def _matrix(items, P, w) -> list:
     return [" ".join([c.ljust(widths[j]) for j, c in enumerate(r)]) for r in rows]
 
 
+def _cell(x, P, w) -> str:
+    """A nested table cell in one-line form, except that a 1-item general list of an atom shows
+    bare, as q shows ktorch's handles in `obj[]`'s ptr column (a 1-item vector keeps its
+    comma: `,3`)."""
+    if type(x) is list and len(x) == 1 and isinstance(x[0], (np.generic, str)):
+        return _ol(x[0], P, w)
+    return _ol(x, P, w)
+
+
 def _column_cells(col, P, w, matrix: bool) -> list:
     """Cells of a dictionary / table column (col already sliced to the shown rows)."""
     if isinstance(col, np.ndarray):
@@ -218,6 +228,8 @@ def _column_cells(col, P, w, matrix: bool) -> list:
     if isinstance(col, list):
         if matrix and _matrix_ok(col):
             return _matrix(col, P, w)
+        if not matrix:
+            return [_cell(i, P, w) for i in col]
         return [_ol(i, P, w) for i in col]
     if isinstance(col, QTable):
         return [_ol(QDict(np.array(col.cols, dtype=object),
