@@ -14,14 +14,17 @@ tensors; state.py: what a session remembers):
   settings     seed setting cudadevices cudadevice sync   the session and the machine
   tensors      tensor options to batch restore ...           tensors: made, read, moved
   tensorops    index narrow transpose View cat sparse ...  views, joins, sparse and complex parts
-  tensormath   add mul mean Max topk softmax normal ...    math on tensors or k data
+  tensormath   add mul mean Max topk softmax ...           math on tensors or k data
+  init         zeros ones xnormal knormal normal gain ...  filling tensors and parameters in place
+  images       makegrid png                               image grids and PNG files
   dicts        dict vector                                dictionaries and vectors of tensors
   modules      module seq names parms child training ...  modules and their definitions
   forward      forward nforward eforward evaluate          running a module
   losses       loss;  optimizers: opt lr step zerograd
+  lossfns      ce mse nll bce bcelogit1 ...                loss functions called on tensors/k data
   models       model train test input target data ...     models, their settings and data
   epochs       run testrun backward                       training and evaluation
-  autograd     gradflag grad backward detach nograd        gradients of tensors from q
+  autograd     gradflag grad backward detach nograd kforward  gradients of tensors from q
   datafiles    gunzip mnisthub
   averages     copyparms copystate avgparms emaparms batchnorm   (kernels: ktwa.averaging)
   schedules    swalr;  swag: swag sample bma;  twa: twa subspace;  collectors: collect
@@ -30,13 +33,13 @@ tensors; state.py: what a session remembers):
 """
 from ..values.functions import merge_builtins
 from . import (autograd, averages, checkpoints, collectors, datafiles, dicts, epochs, forward,
-               info, interop, losses, memory, models, modules, optimizers, pointers, schedules,
-               settings, swag, tensormath, tensorops, tensors, twa)
+               images, info, init, interop, lossfns, losses, memory, models, modules, optimizers,
+               pointers, schedules, settings, swag, tensormath, tensorops, tensors, twa)
 from .state import state
 
-MODULES = (pointers, info, settings, tensors, tensorops, tensormath, dicts, modules, forward,
-           losses, optimizers, models, epochs, autograd, datafiles, averages, schedules,
-           collectors, swag, twa, checkpoints)
+MODULES = (pointers, info, settings, tensors, tensorops, tensormath, init, images, dicts,
+           modules, forward, losses, lossfns, optimizers, models, epochs, autograd, datafiles,
+           averages, schedules, collectors, swag, twa, checkpoints)
 
 API = merge_builtins(MODULES)
 

@@ -1,4 +1,5 @@
-"""Autograd from q (ktorch's gradient functions): gradflag grad backward detach nograd.
+"""Autograd from q (ktorch's gradient functions): gradflag grad backward detach nograd, and
+kforward (forward in the gradient mode in force).
 
 Tensors made with the `grad option (`tensor(x;`grad)`) or switched on with `gradflag(t;1b)`
 record the operations of the math functions on them (tensormath: `mul`, `mean` ...); `backward`
@@ -22,9 +23,11 @@ from ..values.types import QDict, syms
 from .calls import TORCH_ERRORS, torch_error
 from .convert import kname, to_tensor
 from .epochs import backward_fn as model_backward
-from .handles import get_handle
+from .forward import run_forward
+from .handles import get_handle, module_device, tensor_arg
 from .info import attribute
-from .objects import Model, Optimizer
+from .objects import Model, Optimizer, TensorVector
+from .state import session_rng
 from .tensorops import _flag, _long, is_tensor, k_of, tensor_of
 
 define = Definitions()
@@ -266,6 +269,37 @@ def k_backward(ctx, x):
 
 
 # ---------------------------------------------------------------------------------------------
+# kforward: a forward call inside a module's callback, in the mode of the call around it
+
+def k_kforward(ctx, x):
+    """kforward(m;x..) | kforward(m;`child;x..): the module's forward with its own training flag
+    and the gradient mode in force (a callback runs in the training or evaluation pass that
+    calls it)."""
+    if not (isinstance(x, list) and x and is_handle(x[0])) or is_handle(x):
+        if is_handle(x) and ctx.registry.entry(x).cls == "model":
+            raise QError("kforward: cannot be called without input(s)")
+        raise QError("kforward: requires a module or model and at least one input")
+    e = get_handle(ctx, x[0], "module", "model", who="kforward")
+    m = e.obj.module if isinstance(e.obj, Model) else e.obj
+    args = list(x[1:])
+    if args and isinstance(args[0], str):
+        try:
+            m = m.get_submodule(args[0])
+        except AttributeError:
+            raise QError(f"kforward: no child module `{args[0]}") from None
+        args = args[1:]
+    if not args:
+        raise QError("kforward: requires a module or model and at least one input")
+    dev = module_device(m)
+    inputs = [tensor_arg(ctx, v, dev, "kforward") for v in args]
+    with session_rng(ctx):
+        y = run_forward(m, inputs, m.training, torch.is_grad_enabled())
+    if isinstance(y, (tuple, list)):
+        return ctx.registry.new(TensorVector(list(y)), "vector")
+    return ctx.registry.new(y, "tensor")
+
+
+# ---------------------------------------------------------------------------------------------
 # nograd: gradients set to none
 
 def k_nograd(ctx, x):
@@ -306,6 +340,9 @@ define("detach", monad=k_detach, ctx=True,
 # MODULES and so replaces its function with one that adds the tensor forms backward(t;g),
 # backward(t;`retain) ... and hands models to epochs' (an empty doc keeps epochs' doc alone)
 define("backward", monad=k_backward, ctx=True, doc="")
+define("kforward", monad=k_kforward, ctx=True,
+       doc="kforward(m;x..) | kforward(m;`child;x..)  forward in the module's own training mode "
+           "and the gradient mode in force (for calls inside a callback); a tensor handle")
 define("nograd", monad=k_nograd, ctx=True,
        doc="nograd p  drop the gradients of a tensor, vector, dictionary, module, optimizer or "
            "model (set to none)")

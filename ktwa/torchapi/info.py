@@ -13,7 +13,7 @@ import torch
 
 from ..errors import QError
 from ..registry import is_handle
-from ..values.types import QDict, chars, from_items, syms
+from ..values.types import QDict, QTable, chars, from_items, syms
 from ..values.functions import Definitions
 from .calls import TORCH_ERRORS, torch_error
 from .convert import dtype_from_symbol, kname, tensor_class_name, to_k
@@ -498,8 +498,13 @@ def tensor_info(ctx, t: torch.Tensor, detail: bool) -> QDict:
     if t is None:
         raise QError(("detail" if detail else "info") + ": undefined tensor")
     if detail and is_sparse(t):
-        return QDict(syms(["indices", "values"]), from_items(
-            [tensor_info(ctx, t._indices(), True), tensor_info(ctx, t._values(), True)]))
+        # indices and values: a table of their details; each storage dictionary stays a value
+        # of the storage column (not a table within the table)
+        rows = [tensor_info(ctx, t._indices(), True), tensor_info(ctx, t._values(), True)]
+        keys = list(rows[0].keys)
+        cols = [from_items([r.values[i] for r in rows]) if k != "storage"
+                else [r.values[i] for r in rows] for i, k in enumerate(keys)]
+        return QDict(syms(["indices", "values"]), QTable(keys, cols))
     keys = list(_INFO)
     vals = [_info_value(ctx, t, k) for k in keys]
     if detail:

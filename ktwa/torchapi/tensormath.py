@@ -738,7 +738,8 @@ def k_trace(ctx, x):
 
 
 # ---------------------------------------------------------------------------------------------
-# random numbers, drawn from the session's generator
+# random numbers, drawn from the session's generator (the distributions that fill tensors in
+# place - normal uniform ... - are in init)
 
 def k_multinomial(ctx, x):
     parse = Trailing("multinomial", "input;n;replaceflag;output", 4,
@@ -761,54 +762,6 @@ def k_multinomial(ctx, x):
             out.resize_(r.shape).copy_(r)
         return None
     return result(ctx, p, r)
-
-
-def _fill_random(who, method, argcount=(0, 2), integral=False):
-    """normal uniform random cauchy exponential lognormal geometric: fill tensor(s) in place
-    (a tensor, each tensor of a vector or dictionary), or k data -> new k data."""
-    def draw(ctx, t, args):
-        with torch.no_grad():
-            _run(getattr(t, method), *args, generator=generator_for(ctx, t.device))
-
-    def scalars(x, i):
-        args = list(x[i:])
-        for j, a in enumerate(args):
-            if not _num(a):
-                raise QError(f"{who}: expecting long/double for {_ordinal(i + j + 1)} argument, "
-                             f"given {kname(a)}")
-        if not argcount[0] <= len(args) <= argcount[1]:
-            raise QError(f"{who}: expecting {argcount[0]}-{argcount[1]} args, {len(args)} given")
-        if integral and not all(_long(a) for a in args):
-            raise QError(f"{who}: requires integers for low & high limits")
-        return [_py(a) for a in args]
-
-    def f(ctx, x):
-        reg = ctx.registry
-        h = x if is_handle(x) else (x[0] if isinstance(x, list) and x and is_handle(x[0])
-                                    else None)
-        if h is not None:
-            e = reg.entry(h)
-            args = [] if h is x else scalars(x, 1)
-            ts = {"tensor": lambda: [e.obj], "vector": lambda: e.obj.tensors,
-                  "dictionary": lambda: e.obj.values()}.get(e.cls)
-            if ts is None:
-                raise QError(f"{who}: not implemented for {e.cls}, without parameter/buffer names")
-            for t in ts():
-                draw(ctx, t, args)
-            return None
-        if looks_like_array(x, 3):
-            t = _float(to_tensor(x)) if not integral else to_tensor(x)
-            draw(ctx, t, [])
-        else:
-            t = _float(to_tensor(x[0])) if not integral else to_tensor(x[0])
-            draw(ctx, t, scalars(x, 1))
-        return k_of(ctx, t)
-    f.__name__ = f"k_{who}"
-    return f
-
-
-def _ordinal(i: int) -> str:
-    return {1: "1st", 2: "2nd", 3: "3rd"}.get(i, f"{i}th")
 
 
 def k_bernoulli(ctx, x):
@@ -1029,14 +982,6 @@ define("multinomial", monad=k_multinomial, ctx=True,
            "in x's rows (one each if n is not given)")
 define("bernoulli", monad=k_bernoulli, ctx=True,
        doc="bernoulli x | bernoulli(x;out)  0 or 1 drawn with each value as its probability")
-for _name, _method, _count, _int in (
-        ("normal", "normal_", (0, 2), False), ("uniform", "uniform_", (0, 2), False),
-        ("random", "random_", (0, 2), True), ("cauchy", "cauchy_", (0, 2), False),
-        ("exponential", "exponential_", (0, 1), False),
-        ("lognormal", "log_normal_", (0, 2), False), ("geometric", "geometric_", (1, 1), False)):
-    define(_name, monad=_fill_random(_name, _method, _count, _int), ctx=True,
-           doc=f"{_name} t | {_name}(t;a;b)  fill a tensor (vector, dictionary) in place from "
-               f"the {_name} distribution; k data -> new k data")
 for _name, _call, _usage in _ACTIVATIONS:
     define(_name, monad=_activation(_name, _call, _usage), ctx=True,
            doc=f"{_name} x" + (f" | {_name}(x;{_usage})" if _usage else "") +
