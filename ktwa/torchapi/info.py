@@ -480,7 +480,7 @@ def _info_value(ctx, t, key):
     if key == "ptr":
         return obj_ptr(t)
     if key == "ref":
-        return J(holders(ctx, t))
+        return J(max(1, holders(ctx, t)))     # a part of a sparse tensor is held by it
     return tensor_attr(t, key)
 
 
