@@ -159,3 +159,11 @@ def test_png_and_makegrid_through_q(tmp_path):
 def test_png_respects_the_file_fence(tmp_path):
     s = Session(files="read", root=tmp_path)
     assert s.console("png(`:a.png;1 2 2#0)").startswith("'access\n")
+
+
+def test_no_api_function_hides_behind_a_q_keyword():
+    """q keywords resolve before api names, so an api function named like one (`cross`) could
+    never be called; ktorch capitalises those names (Cross Sum Max ...)."""
+    from ktwa.runtime.table import BUILTINS
+    from ktwa.torchapi import API
+    assert not set(BUILTINS) & set(API)

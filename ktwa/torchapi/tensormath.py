@@ -17,6 +17,8 @@ Min Neg Not Floor Div All Any Flip Cos Sin Tan Acos Asin Atan Reciprocal In`).
 """
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -24,7 +26,8 @@ import torch.nn.functional as F
 from ..errors import QError
 from ..registry import is_handle
 from ..values.functions import Definitions
-from .calls import TORCH_ERRORS, torch_error
+from ..values.types import from_items
+from .calls import TORCH_ERRORS, options, torch_error
 from .convert import dtype_from_symbol, is_dtype_symbol, kname, to_tensor
 from .objects import TensorVector
 from .state import generator_for, session_rng
@@ -85,8 +88,13 @@ def _rows2(x, who, n=(2, 2), what="a pair of values"):
 
 
 def _out(ctx, r, fn, *args, **kw) -> None:
-    """Write a result into output tensor r (torch's out= form)."""
-    _run(fn, *args, out=r, **kw)
+    """Write a result into output tensor r (torch's out= form). torch's warnings (an output of
+    another size is resized) go to stderr as libtorch prints them, without Python's frames."""
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        _run(fn, *args, out=r, **kw)
+    for w in seen:
+        ctx.write(2, f"Warning: {w.message}\n")
     return None
 
 
@@ -99,7 +107,7 @@ def _tuple_result(ctx, as_handle: bool, ts, out=None):
         return None
     if as_handle:
         return ctx.registry.new(TensorVector(ts), "vector")
-    return [k_of(ctx, t) for t in ts]
+    return from_items([k_of(ctx, t) for t in ts])      # atoms of one type make a vector
 
 
 class Trailing:
@@ -317,6 +325,64 @@ def k_clamp(ctx, x):
     if len(x) == 4:
         return _out(ctx, tensor_of(ctx, x[3], "clamp"), torch.clamp, t, lo, hi)
     return result(ctx, p, _run(torch.clamp, t, lo, hi))
+
+
+def _addc(who, fn):
+    """addcmul addcdiv: x + m * y*z (y/z), (x;y;z;multiplier;output)."""
+    def f(ctx, x):
+        if isinstance(x, np.ndarray):
+            a = to_tensor(x)
+            n = a.size(0) if a.dim() else 0
+            if not 2 < n < 5:
+                raise QError(f"{who}: 3-4 inputs expected, (x;y;z;multiplier), but {n} given")
+            return k_of(ctx, _run(fn, a[0], a[1], a[2], value=a[3].item() if n == 4 else 1))
+        if not isinstance(x, list) or is_handle(x):
+            raise QError(f"{who}: not implemented for {kname(x)}")
+        n = len(x)
+        if not 2 < n < 6:
+            raise QError(f"{who}: 3-5 args expected, (x;y;z;multiplier;output), but {n} given")
+        out, m = None, 1
+        if n > 3 and is_tensor(ctx, x[n - 1]):
+            out, n = tensor_of(ctx, x[n - 1], who), n - 1
+        if n > 3 and _num(x[n - 1]):
+            m, n = _py(x[n - 1]), n - 1
+        if n != 3:
+            raise QError(f"{who}: unrecognized arg(s) expecting 3-5 args, "
+                         f"(x;y;z;multiplier;output)")
+        ts = [input_tensor(ctx, v, who) for v in x[:3]]
+        p = any(h for _, h in ts)
+        args = [t for t, _ in ts]
+        if out is not None:
+            return _out(ctx, out, fn, *args, value=m)
+        return result(ctx, p, _run(fn, *args, value=m))
+    f.__name__ = f"k_{who}"
+    return f
+
+
+def k_lerp(ctx, x):
+    """lerp(x;y;w) | lerp(x;y;w;out): x + w*(y-x), w a number or tensor/k data."""
+    if isinstance(x, np.ndarray):
+        a = to_tensor(x)
+        if a.dim() == 0 or a.size(0) not in (3, 4):
+            raise QError(f"lerp: 3-4 arguments expected, (x;y;wt;output), but "
+                         f"{a.size(0) if a.dim() else 1} supplied")
+        return k_of(ctx, _run(torch.lerp, a[0], a[1], a[2].item()))
+    if not isinstance(x, list) or is_handle(x):
+        raise QError(f"lerp: not implemented for {kname(x)}")
+    n = len(x)
+    if not 2 < n < 5:
+        raise QError(f"lerp: 3-4 arguments expected, (x;y;wt;output), but {n} supplied")
+    if n == 4 and not is_tensor(ctx, x[3]):
+        raise QError(f"lerp: optional 4th arg is an output tensor, but given {kname(x[3])}")
+    a, b, p = _pair(ctx, x, "lerp")
+    if _num(x[2]):
+        w = _py(x[2])
+    else:
+        w, pw = input_tensor(ctx, x[2], "lerp")
+        p = p or pw
+    if n == 4:
+        return _out(ctx, tensor_of(ctx, x[3], "lerp"), torch.lerp, a, b, w)
+    return result(ctx, p, _run(torch.lerp, a, b, w))
 
 
 def _cum(who, fn):
@@ -581,6 +647,83 @@ def k_kthvalue(ctx, x):
 
 
 # ---------------------------------------------------------------------------------------------
+# unique values
+
+def _flags(args) -> list | None:
+    return [bool(a) for a in args] if all(_flag(a) for a in args) else None
+
+
+def _unique(who: str, consecutive: bool):
+    """unique (x;[dim;]sorted;indices;counts) / uniquec (x;[dim;]indices;counts): the unique
+    values, with the inverse indices and/or counts when asked."""
+    names = ("indices & counts" if consecutive else "sorted,indices & counts")
+    most = 2 if consecutive else 3
+
+    def f(ctx, x):
+        d = None
+        if is_tensor(ctx, x):
+            t, p, fl = tensor_of(ctx, x, who), True, []
+        elif not isinstance(x, list) or looks_like_array(x, 4 if consecutive else 5):
+            t, p, fl = to_tensor(x), False, []
+        else:
+            rest = list(x[1:])
+            if rest and _long(rest[0]):
+                d, rest = int(rest[0]), rest[1:]
+            fl = _flags(rest)
+            if fl is None or len(fl) > most or (d is None and not fl):
+                raise QError(f"{who}: unrecognized arg(s), " + (
+                    f"given input & dim, up to {most} additional flags expected for {names}"
+                    if d is not None else
+                    f"expecting input, optional dim and flag(s) for {names}"))
+            t, p = input_tensor(ctx, x[0], who)
+        if consecutive:
+            bi, bc = (fl + [False, False])[:2]
+            r = _run(torch.unique_consecutive, t, return_inverse=True, return_counts=True,
+                     dim=d)
+        else:
+            bs, bi, bc = (fl + [True, False, False][len(fl):])[:3]
+            r = _run(torch.unique, t, sorted=bs, return_inverse=True, return_counts=True,
+                     dim=d)
+        parts = [r[0]] + ([r[1]] if bi else []) + ([r[2]] if bc else [])
+        if len(parts) == 1:
+            return result(ctx, p, parts[0])
+        return _tuple_result(ctx, p, parts)
+    f.__name__ = f"k_{who}"
+    return f
+
+
+def k_in(ctx, x):
+    """In(x;y) | In(x;y;unique;invert) | In(..;out): 1b where x's values are in y (either may
+    be a number)."""
+    if not isinstance(x, list) or is_handle(x):
+        raise QError(f"In: not implemented for {kname(x)}")
+    n = len(x)
+    if not 1 < n < 6:
+        raise QError(f"In: expecting 2-5 args, (x;y;unique;invert;output), given {n}")
+    out = None
+    if n > 2 and is_tensor(ctx, x[n - 1]):
+        out, n = tensor_of(ctx, x[n - 1], "In"), n - 1
+    p, ab = False, []
+    for v in x[:2]:
+        if _scalar(v):
+            ab.append(_py(v))
+        else:
+            t, h = input_tensor(ctx, v, "In")
+            ab.append(t)
+            p = p or h
+    if not any(isinstance(v, torch.Tensor) for v in ab):
+        raise QError("In: not implemented for inputs that are both scalars")
+    if n > 2 and not _flag(x[2]):
+        raise QError(f"In: expecting 3rd arg to be unique flag, given {kname(x[2])}")
+    if n > 3 and not _flag(x[3]):
+        raise QError(f"In: expecting 4th arg to be invert flag, given {kname(x[3])}")
+    kw = {"assume_unique": n > 2 and bool(x[2]), "invert": n > 3 and bool(x[3])}
+    if out is not None:
+        return _out(ctx, out, torch.isin, *ab, **kw)
+    return result(ctx, p, _run(torch.isin, *ab, **kw))
+
+
+# ---------------------------------------------------------------------------------------------
 # comparisons over whole inputs
 
 def _close(who, whole):
@@ -730,6 +873,105 @@ def k_roll(ctx, x):
     t, p = input_tensor(ctx, x[0], "roll")
     args = (_longs(x[1]),) if len(x) == 2 else (_longs(x[1]), _longs(x[2]))
     return result(ctx, p, _run(torch.roll, t, *args))
+
+
+def k_diagonal(ctx, x):
+    """diagonal x | diagonal(x;offset) | diagonal(x;offset;dim1;dim2): a view of a diagonal."""
+    if isinstance(x, np.ndarray):
+        raise QError(f"diagonal: not implemented for {kname(x)}")
+    if isinstance(x, list) and not is_handle(x) and 2 <= len(x) <= 4 and \
+            all(_long(v) for v in x[1:]):
+        t, p = input_tensor(ctx, x[0], "diagonal")
+        o, i, j = ([int(v) for v in x[1:]] + [0, 0, 1][len(x) - 1:])[:3]
+        if len(x) == 3:
+            j = 1
+        return result(ctx, p, _run(torch.diagonal, t, o, i, j))
+    t, p = input_tensor(ctx, x, "diagonal")
+    return result(ctx, p, _run(torch.diagonal, t))
+
+
+def k_bincount(ctx, x):
+    """bincount x | bincount(x;bins) | bincount(x;weights) | bincount(x;weights;bins)."""
+    if isinstance(x, np.ndarray):
+        return k_of(ctx, _run(torch.bincount, to_tensor(x)))
+    if is_tensor(ctx, x):
+        return result(ctx, True, _run(torch.bincount, tensor_of(ctx, x, "bincount")))
+    if isinstance(x, list) and len(x) == 2 and _long(x[1]):
+        t, p = input_tensor(ctx, x[0], "bincount")
+        return result(ctx, p, _run(torch.bincount, t, None, int(x[1])))
+    if isinstance(x, list) and (len(x) == 2 or (len(x) == 3 and _long(x[2]))):
+        t, w, p = _pair(ctx, x, "bincount")
+        return result(ctx, p, _run(torch.bincount, t, w, int(x[2]) if len(x) == 3 else 0))
+    raise QError("bincount expects 1-3 args, input, (input;bins), (input;weight) or "
+                 "(input;weight;bins)")
+
+
+def k_histc(ctx, x):
+    """histc x | histc(x;bins;lo;hi;out): counts in equal-width bins (100; lo=hi: data range)."""
+    if isinstance(x, np.ndarray) or is_tensor(ctx, x):
+        t, p = input_tensor(ctx, x, "histc")
+        return result(ctx, p, _run(torch.histc, t))
+    n = len(x) if isinstance(x, list) else 0
+    out = None
+    if n > 1 and is_tensor(ctx, x[-1]):
+        out, n = tensor_of(ctx, x[-1], "histc"), n - 1
+    ok = n >= 1 and (n == 1 or (_long(x[1]) and (n == 2 or (_num(x[2]) and (
+        n == 3 or (_num(x[3]) and n == 4))))))
+    if not ok:
+        raise QError("histc: unrecognized arg(s), expecting 1-5 args, (input;bins;lo;hi;output)")
+    t, p = input_tensor(ctx, x[0], "histc")
+    args = [int(x[1]) if n > 1 else 100] + [_py(v) for v in x[2:n]]
+    if out is not None:
+        return _out(ctx, out, torch.histc, t, *args)
+    return result(ctx, p, _run(torch.histc, t, *args))
+
+
+def k_cross(ctx, x):
+    """cross(x;y) | cross(x;y;dim) | cross(x;y;[dim;]out): the cross product of 3-vectors."""
+    if not isinstance(x, list) or is_handle(x):
+        raise QError(f"cross: not implemented for {kname(x)}")
+    n = len(x)
+    if not 1 < n < 5:
+        raise QError(f"cross: expecting 2-4 args, (x;y;dim;output), given {n}")
+    out, d = None, -1
+    if n > 2 and is_tensor(ctx, x[n - 1]):
+        out, n = tensor_of(ctx, x[n - 1], "cross"), n - 1
+    if n > 2 and _long(x[n - 1]):
+        d, n = int(x[n - 1]), n - 1
+    if n != 2:
+        raise QError("cross: unexpected args(), expecting 2-4 args, (x;y;dim;output)")
+    a, b, p = _pair(ctx, x, "cross")
+    if out is not None:
+        return _out(ctx, out, torch.linalg.cross, a, b, dim=d)
+    return result(ctx, p, _run(torch.linalg.cross, a, b, dim=d))
+
+
+def k_dist(ctx, x):
+    """dist(x;y) | dist(x;y;p): the p-norm (2) of x - y."""
+    if isinstance(x, np.ndarray):
+        a = to_tensor(x)
+        return k_of(ctx, _run(torch.dist, a[0], a[1], a[2].item() if len(x) > 2 else 2))
+    if not (isinstance(x, list) and not is_handle(x) and (len(x) == 2 or (
+            len(x) == 3 and _num(x[2])))):
+        raise QError(f"dist: expecting 2-3 args, (x;y;p), "
+                     f"{len(x) if isinstance(x, list) else 1} arg(s) given")
+    a, b, p = _pair(ctx, x, "dist")
+    return result(ctx, p, _run(torch.dist, a, b, _py(x[2]) if len(x) == 3 else 2))
+
+
+_FLATTEN = [("start", 0, "long"), ("end", -1, "long")]
+
+
+def k_flatten(ctx, x):
+    """flatten x | flatten(x;start;end) | flatten(x;`end,1) ...: dimensions start to end as
+    one (the functional form starts at 0, the module at 1)."""
+    if is_tensor(ctx, x):
+        return result(ctx, True, _run(torch.flatten, tensor_of(ctx, x, "flatten")))
+    if not isinstance(x, list) or looks_like_array(x, 3):
+        return k_of(ctx, _run(torch.flatten, to_tensor(x)))
+    o = options("flatten", _FLATTEN, list(x[1:]))
+    t, p = input_tensor(ctx, x[0], "flatten")
+    return result(ctx, p, _run(torch.flatten, t, o["start"], o["end"]))
 
 
 def k_trace(ctx, x):
@@ -888,6 +1130,13 @@ for _name, _fn, _inplace, _sc in _BINARY:
                f"x and y (a tensor, k data or number); in place; into an output tensor")
 define("add", monad=k_add, ctx=True,
        doc="add(x;y) | add(x;y;m) | add(x;y;[m;]out)  x + m*y (m 1 by default)")
+define("addcmul", monad=_addc("addcmul", torch.addcmul), ctx=True,
+       doc="addcmul(x;y;z) | addcmul(x;y;z;m) | addcmul(..;out)  x + m*y*z (m 1 by default)")
+define("addcdiv", monad=_addc("addcdiv", torch.addcdiv), ctx=True,
+       doc="addcdiv(x;y;z) | addcdiv(x;y;z;m) | addcdiv(..;out)  x + m*y/z (m 1 by default)")
+define("lerp", monad=k_lerp, ctx=True,
+       doc="lerp(x;y;w) | lerp(x;y;w;out)  linear interpolation x + w*(y-x), w a number or per "
+           "value")
 define("pow", monad=_pow("pow", torch.pow, "pow_"), ctx=True,
        doc="pow(x;y) | pow(t;y;::) | pow(x;y;out)  x to the power y (either may be a number)")
 define("fpow", monad=_pow("fpow", torch.float_power, "float_power_"), ctx=True,
@@ -949,6 +1198,14 @@ define("topk", monad=k_topk, ctx=True,
 define("kthvalue", monad=k_kthvalue, ctx=True,
        doc="kthvalue(x;k) | kthvalue(x;k;dim;keepdim;outvector)  the k-th smallest value and "
            "its index")
+define("unique", monad=_unique("unique", False), ctx=True,
+       doc="unique x | unique(x;[dim;]sorted;indices;counts)  the unique values (along dim), "
+           "with the index of each value in them and/or their counts")
+define("uniquec", monad=_unique("uniquec", True), ctx=True,
+       doc="uniquec x | uniquec(x;[dim;]indices;counts)  one value of each run of equal values, "
+           "with indices and/or counts")
+define("In", monad=k_in, ctx=True,
+       doc="In(x;y) | In(x;y;unique;invert) | In(x;y;..;out)  1b where a value of x is in y")
 define("allclose", monad=_close("allclose", True), ctx=True,
        doc="allclose(x;y) | allclose(x;y;rtol;atol;nanequal)  1b if all values are close")
 define("close", monad=_close("close", False), ctx=True,
@@ -977,6 +1234,21 @@ define("Flip", monad=k_flip, ctx=True, doc="Flip(x;dims)  reverse the order alon
 define("roll", monad=k_roll, ctx=True,
        doc="roll(x;shifts) | roll(x;shifts;dims)  rotate values along dimensions")
 define("trace", monad=k_trace, ctx=True, doc="trace x  the sum of a matrix's diagonal")
+define("diagonal", monad=k_diagonal, ctx=True,
+       doc="diagonal x | diagonal(x;offset;dim1;dim2)  a view of a diagonal (of the first two "
+           "dimensions)")
+define("bincount", monad=k_bincount, ctx=True,
+       doc="bincount x | bincount(x;bins) | bincount(x;w;bins)  counts (weighted sums) of each "
+           "non-negative integer value")
+define("histc", monad=k_histc, ctx=True,
+       doc="histc x | histc(x;bins;lo;hi;out)  a histogram of equal-width bins")
+define("Cross", monad=k_cross, ctx=True,
+       doc="Cross(x;y) | Cross(x;y;dim;out)  the cross product of 3-element vectors")
+define("dist", monad=k_dist, ctx=True,
+       doc="dist(x;y) | dist(x;y;p)  the p-norm (2 by default) of x-y")
+define("flatten", monad=k_flatten, ctx=True,
+       doc="flatten x | flatten(x;start;end) | flatten(x;`start`end!..)  dimensions start (0) to "
+           "end (-1) made one")
 define("multinomial", monad=k_multinomial, ctx=True,
        doc="multinomial x | multinomial(x;n;replace;out)  indices drawn with the probabilities "
            "in x's rows (one each if n is not given)")

@@ -108,8 +108,7 @@ q)topk(5 1 4 2 3;2;0b)
 1 2
 1 3
 q)kthvalue(5 1 4 2 3;2)
-2
-3
+2 3
 q)median 5 1 4 2 3
 3
 q)triu 3 3#1
@@ -195,3 +194,51 @@ q)mul(tensor 1 2;1 2 3)
 'The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0
   [0]  mul(tensor 1 2;1 2 3)
        ^
+q)unique 3 1 3 2 1
+1 2 3
+q)unique(3 1 3 2 1;1b;1b;1b)
+1 2 3
+2 0 2 1 0
+2 1 2
+q)uniquec 1 1 2 2 1
+1 2 1
+q)In(1 2 3;2 5)
+010b
+q)In(1 2 3;2 5;0b;1b)
+101b
+q)addcmul(1 2 3;2 2 2;3 1 5)
+7 4 13
+q)addcdiv(1 2 3f;2 2 2f;4 1 2f;0.5)
+1.25 3 3.5
+q)lerp(0 10f;10 20f;0.25)
+2.5 12.5
+q)bincount 1 1 3
+0 2 0 1
+q)bincount(1 1 3;5)
+0 2 0 1 0
+q)bincount(1 1 3;0.5 1 2;5)
+0 1.5 0 2 0
+q)diagonal 3 3#til 9
+0 4 8
+q)diagonal(3 3#til 9;1)
+1 5
+q)flatten 2 2 2#til 8
+0 1 2 3 4 5 6 7
+q)flatten(2 2 2#til 8;1;2)
+0 1 2 3
+4 5 6 7
+q)flatten(2 2 2#til 8;`end,1)
+0 1
+2 3
+4 5
+6 7
+q)flatten(2 2 2#til 8;`finish,1)
+'flatten: unrecognized option: finish
+  [0]  flatten(2 2 2#til 8;`finish,1)
+       ^
+q)histc(1 2 2 3f;3;1;3)
+1 2 1f
+q)Cross(1 0 0f;0 1 0f)
+0 0 1f
+q)dist(0 0f;3 4f)
+5f
