@@ -10,9 +10,10 @@ options and torch errors; handles.py: which object an argument names; convert.py
 tensors; state.py: what a session remembers):
 
   pointers     obj free return mapped addref use          the handles themselves
-  info         class objtype size device dtype ... str    what an object is
+  info         class objtype size dim stride ... info str  what an object is (libtorch_text: the
+                                                          libtorch text of tensors and modules)
   settings     seed setting cudadevices cudadevice sync   the session and the machine
-  tensors      tensor options to batch restore ...           tensors: made, read, moved
+  tensors      tensor options to batch restore ...        tensors: made, read, moved
   tensorops    index narrow transpose View cat sparse ...  views, joins, sparse and complex parts
   tensormath   add mul mean Max topk softmax ...           math on tensors or k data
   init         zeros ones xnormal knormal normal gain ...  filling tensors and parameters in place
@@ -24,7 +25,7 @@ tensors; state.py: what a session remembers):
   lossfns      ce mse nll bce bcelogit1 ...                loss functions called on tensors/k data
   models       model train test input target data ...     models, their settings and data
   epochs       run testrun backward                       training and evaluation
-  autograd     gradflag grad backward detach nograd kforward  gradients of tensors from q
+  autograd     gradflag grad backward detach kforward ... gradients of tensors from q
   datafiles    gunzip mnisthub
   averages     copyparms copystate avgparms emaparms batchnorm   (kernels: ktwa.averaging)
   schedules    swalr;  swag: swag sample bma;  twa: twa subspace;  collectors: collect
