@@ -8,12 +8,14 @@ Rules (q-core.md §5, checked against the ktorch transcripts):
 - vectors: one line, one type suffix at the end; 1-item lists get ``,``; empty lists show as
   casts (`` `long$() ``); general lists: one item per line in one-line form, or an aligned
   matrix (bare cells, nulls blank, every column padded) when every item is a list of the same
-  count (not when all rows are boolean or all are char vectors); a 1-item general list shows
-  in one-line form (``,68610912``);
+  count (not when all rows are boolean or all are char vectors), a 1-row matrix too (`1 2#0 2`
+  shows `0 2`, as q does in ktorch's sparse page; its comma is only in one-line form, `0N!`);
+  another 1-item general list shows in one-line form (``,68610912``);
 - dictionaries: ``key| value``; simple values bare (nulls blank, unpadded); general values
   aligned as a matrix when all are lists of one count, else one-line each;
 - tables: header, dashes, left-aligned padded cells (trailing spaces included), bare atoms,
-  blank nulls, nested cells in one-line form; keyed tables ``k| v`` and ``---| ---``.
+  blank nulls, nested cells in one-line form (a 1-item general list of an atom bare, as in
+  ktorch's `obj[]`); keyed tables ``k| v`` and ``---| ---``.
 """
 from __future__ import annotations
 
@@ -139,10 +141,13 @@ def _lines(x, P, nl, w):
     if isinstance(x, QDict):
         if isinstance(x.keys, QTable) and isinstance(x.values, QTable):
             return _keyed_lines(x, P, nl, w)
+        if isinstance(x.values, QTable) and isinstance(x.keys, np.ndarray):
+            # keys!table shows as a keyed table whose key column has no name
+            return _keyed_lines(QDict(QTable([""], [x.keys]), x.values), P, nl, w)
         return _dict_lines(x, P, nl, w)
     if isinstance(x, list):
         n = len(x)
-        if n <= 1:
+        if n == 0 or (n == 1 and not _matrix_ok(x)):
             return [_ol(x, P, w)]
         items = x[:nl]
         if _matrix_ok(items):
@@ -211,6 +216,15 @@ def _matrix(items, P, w) -> list:
     return [" ".join([c.ljust(widths[j]) for j, c in enumerate(r)]) for r in rows]
 
 
+def _cell(x, P, w) -> str:
+    """A nested table cell in one-line form, except that a 1-item general list of an atom shows
+    bare, as q shows ktorch's handles in `obj[]`'s ptr column (a 1-item vector keeps its
+    comma: `,3`)."""
+    if type(x) is list and len(x) == 1 and isinstance(x[0], (np.generic, str)):
+        return _ol(x[0], P, w)
+    return _ol(x, P, w)
+
+
 def _column_cells(col, P, w, matrix: bool) -> list:
     """Cells of a dictionary / table column (col already sliced to the shown rows)."""
     if isinstance(col, np.ndarray):
@@ -218,6 +232,8 @@ def _column_cells(col, P, w, matrix: bool) -> list:
     if isinstance(col, list):
         if matrix and _matrix_ok(col):
             return _matrix(col, P, w)
+        if not matrix:
+            return [_cell(i, P, w) for i in col]
         return [_ol(i, P, w) for i in col]
     if isinstance(col, QTable):
         return [_ol(QDict(np.array(col.cols, dtype=object),
@@ -227,7 +243,7 @@ def _column_cells(col, P, w, matrix: bool) -> list:
 
 def _slice(col, m):
     if isinstance(col, QTable):
-        return QTable(col.cols, [c[:m] for c in col.data])
+        return QTable(col.cols, [_slice(c, m) for c in col.data])
     if isinstance(col, (np.ndarray, list)):
         return col[:m]
     return col

@@ -10,15 +10,22 @@ options and torch errors; handles.py: which object an argument names; convert.py
 tensors; state.py: what a session remembers):
 
   pointers     obj free return mapped addref use          the handles themselves
-  info         class objtype size device dtype ... str    what an object is
+  info         class objtype size dim stride ... info str  what an object is (libtorch_text: the
+                                                          libtorch text of tensors and modules)
   settings     seed setting cudadevices cudadevice sync   the session and the machine
-  tensors      tensor options to resize reshape batch ... tensors
+  tensors      tensor options to batch restore ...        tensors: made, read, moved
+  tensorops    index narrow transpose View cat sparse ...  views, joins, sparse and complex parts
+  tensormath   add mul mean Max topk softmax ...           math on tensors or k data
+  init         zeros ones xnormal knormal normal gain ...  filling tensors and parameters in place
+  images       makegrid png                               image grids and PNG files
   dicts        dict vector                                dictionaries and vectors of tensors
   modules      module seq names parms child training ...  modules and their definitions
   forward      forward nforward eforward evaluate          running a module
   losses       loss;  optimizers: opt lr step zerograd
+  lossfns      ce mse nll bce bcelogit1 ...                loss functions called on tensors/k data
   models       model train test input target data ...     models, their settings and data
   epochs       run testrun backward                       training and evaluation
+  autograd     gradflag grad backward detach kforward ... gradients of tensors from q
   datafiles    gunzip mnisthub
   averages     copyparms copystate avgparms emaparms batchnorm   (kernels: ktwa.averaging)
   schedules    swalr;  swag: swag sample bma;  twa: twa subspace;  collectors: collect
@@ -26,13 +33,14 @@ tensors; state.py: what a session remembers):
   interop      Python objects <-> handles (Session.push/pull);  memory: bytes the handles hold
 """
 from ..values.functions import merge_builtins
-from . import (averages, checkpoints, collectors, datafiles, dicts, epochs, forward, info,
-               interop, losses, memory, models, modules, optimizers, pointers, schedules,
-               settings, swag, tensors, twa)
+from . import (autograd, averages, checkpoints, collectors, datafiles, dicts, epochs, forward,
+               images, info, init, interop, lossfns, losses, memory, models, modules, optimizers,
+               pointers, schedules, settings, swag, tensormath, tensorops, tensors, twa)
 from .state import state
 
-MODULES = (pointers, info, settings, tensors, dicts, modules, forward, losses, optimizers,
-           models, epochs, datafiles, averages, schedules, collectors, swag, twa, checkpoints)
+MODULES = (pointers, info, settings, tensors, tensorops, tensormath, init, images, dicts,
+           modules, forward, losses, lossfns, optimizers, models, epochs, autograd, datafiles,
+           averages, schedules, collectors, swag, twa, checkpoints)
 
 API = merge_builtins(MODULES)
 

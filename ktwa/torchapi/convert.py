@@ -160,14 +160,12 @@ def _kcount(x) -> int:
 
 
 def to_tensor(x, dtype: torch.dtype | None = None, device=None) -> torch.Tensor:
-    """A new tensor (never sharing memory with x) from a q value."""
+    """A new tensor (never sharing memory with x) from a q value. Its storage is torch's own
+    (copied once from the k data), so it can grow in place as ktorch's can (`resize`)."""
     if isinstance(x, torch.Tensor):
         t = x
     else:
-        arr = _np_of(x, 0)
-        if not arr.flags.writeable or arr.base is not None or arr is x or not arr.flags.c_contiguous:
-            arr = np.array(arr, copy=True, order="C")
-        t = torch.from_numpy(arr)
+        t = torch.tensor(_np_of(x, 0))
     if dtype is not None or device is not None:
         t = t.to(device=device, dtype=dtype)
     return t
@@ -184,25 +182,30 @@ def _rows(a: np.ndarray):
     return [_rows(s) for s in a]
 
 
-def to_k(t):
-    """q value of a tensor: 0-dim -> atom, 1-d -> vector, n-d -> nested general list."""
+def to_k(t, complexfirst: bool = True):
+    """q value of a tensor: 0-dim -> atom, 1-d -> vector, n-d -> nested general list.
+
+    A complex tensor becomes its real representation, real and imaginary parts across the first
+    dimension (complexfirst, ktorch's default) or the last; a sparse tensor its dense values."""
     if t is None:
         return None
     if not isinstance(t, torch.Tensor):
         raise QError(f"not a tensor: {type(t).__name__}")
     t = t.detach()
-    if t.device.type != "cpu":
-        t = t.cpu()
+    if t.layout != torch.strided:
+        t = t.to_dense()
     dt = t.dtype
     if dt.is_complex:
-        return [to_k(t.real), to_k(t.imag)]
+        r = torch.view_as_real(t.resolve_conj())
+        return to_k(r.movedim(-1, 0) if complexfirst else r)
+    # one copy into a fresh array: t.numpy() would share t's storage and so stop it growing
+    # in place (`resize`) for as long as any numpy view of it lives
     if dt in (torch.float16, torch.bfloat16):
-        t = t.to(torch.float32)
-    elif dt not in _TORCH_NP and dt != torch.int8:
-        t = t.to(torch.int64)
-    a = t.numpy().copy() if t.is_contiguous() else np.ascontiguousarray(t.numpy())
-    if a.base is not None:
-        a = a.copy()
+        npdt = np.dtype(np.float32)
+    else:
+        npdt = _TORCH_NP.get(dt, np.dtype(np.int8) if dt == torch.int8 else np.dtype(np.int64))
+    a = np.empty(tuple(t.shape), dtype=npdt)
+    torch.from_numpy(a).copy_(t)
     if dt == torch.int8:
         a = a.view(CHAR)
         if a.ndim == 0:

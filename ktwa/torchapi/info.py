@@ -1,5 +1,11 @@
-"""Information about api objects (ktorch-api.md §2, §4.5): class objtype device dtype size
-elements bytes tensorcount ref ptr str."""
+"""Information about api objects (ktorch-api.md §2, §4.5; ktorch's info page): class objtype
+device dtype size elements bytes tensorcount ref ptr str, and the tensor attributes - dim numel
+itemsize offset stride sptr sref layout gradient gradfn memory, the flags contiguous coalesced
+defined gradflag leaf pinned sparseflag, info/detail dictionaries and same/alias.
+
+An attribute of a tensor is a k atom; of a vector, a list with one item per tensor; of a
+dictionary, a dictionary with one value per key (ktorch's tensorattr/vectorattr/dictattr). The
+few attributes a module, loss, optimizer or model has are listed in _OBJECT_ATTRS."""
 from __future__ import annotations
 
 import numpy as np
@@ -7,10 +13,12 @@ import torch
 
 from ..errors import QError
 from ..registry import is_handle
-from ..values.types import QDict, chars, from_items, syms
+from ..values.types import QDict, QTable, chars, from_items, syms
 from ..values.functions import Definitions
-from .convert import dtype_from_symbol, kname, tensor_class_name
+from .calls import TORCH_ERRORS, torch_error
+from .convert import dtype_from_symbol, kname, tensor_class_name, to_k
 from .handles import get_handle, object_module
+from .libtorch_text import loss_text, module_text, tensor_text
 from .modules import ktype_of
 from .objects import Loss, Model, Optimizer, TensorDict, TensorVector
 from .settings import default_device
@@ -123,7 +131,9 @@ def holders(ctx, obj) -> int:
         if o is None:
             continue
         if is_t:
-            if isinstance(o, TensorVector):
+            if isinstance(o, torch.Tensor):
+                n += o._base is obj          # a view holds its base, as in libtorch
+            elif isinstance(o, TensorVector):
                 n += any(t is obj for t in o.tensors)
             elif isinstance(o, TensorDict):
                 n += any(t is obj for t in o.values())
@@ -143,6 +153,155 @@ def holders(ctx, obj) -> int:
             if isinstance(o, Model):
                 n += o.loss is obj or o.optimizer is obj
     return n
+
+
+# ---------------------------------------------------------------------------------------------
+# tensor attributes: name -> (k kind, value for a defined tensor, value for an undefined one)
+#
+# kinds: long (-KJ), sym (-KS), bool (-KB), char (-KC), size (KJ: a long list per tensor)
+
+NULL_J = np.int64(np.iinfo(np.int64).min)
+_UNDEFINED = object()            # the attribute needs a defined tensor
+
+_KTYPE = {torch.float32: b"e", torch.float64: b"f", torch.float16: b"e", torch.bool: b"b",
+          torch.uint8: b"x", torch.int8: b"c", torch.int64: b"j", torch.int32: b"i",
+          torch.int16: b"h", torch.complex32: b"e", torch.complex64: b"e",
+          torch.complex128: b"f"}
+
+
+def is_sparse(t: torch.Tensor) -> bool:
+    return t.layout == torch.sparse_coo
+
+
+def memory_format(t: torch.Tensor) -> str:
+    """libtorch's suggest_memory_format: channel2d/channel3d when the strides say channels last
+    (and plain C order does not), else contiguous."""
+    if t.layout == torch.strided and not t.is_contiguous():
+        if t.dim() == 4 and t.is_contiguous(memory_format=torch.channels_last):
+            return "channel2d"
+        if t.dim() == 5 and t.is_contiguous(memory_format=torch.channels_last_3d):
+            return "channel3d"
+    return "contiguous"
+
+
+def pinned(t: torch.Tensor) -> bool:
+    return not is_sparse(t) and t.device.type == "cpu" and t.is_pinned()
+
+
+def storage_refs(t: torch.Tensor) -> int:
+    """How many tensors share t's storage (libtorch's storage use count)."""
+    s = t.untyped_storage()
+    return torch._C._storage_Use_Count(s._cdata) - 1      # less the storage object made here
+
+
+def _item_ktype(t):
+    k = _KTYPE.get(t.dtype)
+    if k is None:
+        raise QError(f"ktype: unable to map PyTorch type {t.dtype} to k type")
+    return np.bytes_(k)
+
+
+TENSOR_ATTRS = {
+    "dim": ("long", lambda t: t.dim(), _UNDEFINED),
+    "densedim": ("long", lambda t: t.dense_dim() if is_sparse(t) else t.dim(), _UNDEFINED),
+    "sparsedim": ("long", lambda t: t.sparse_dim() if is_sparse(t) else 0, _UNDEFINED),
+    "nnz": ("long", lambda t: t._nnz() if is_sparse(t) else int(t.count_nonzero()), 0),
+    "numel": ("long", lambda t: t._values().numel() if is_sparse(t) else t.numel(), _UNDEFINED),
+    "itemsize": ("long", lambda t: t.element_size(), _UNDEFINED),
+    "offset": ("long", lambda t: NULL_J if is_sparse(t) else t.storage_offset(), _UNDEFINED),
+    "sref": ("long", lambda t: 0 if is_sparse(t) else storage_refs(t), 0),
+    "sptr": ("long", lambda t: 0 if is_sparse(t) else t.untyped_storage().data_ptr(), 0),
+    "layout": ("sym", lambda t: "sparse" if is_sparse(t) else "strided", ""),
+    "gradient": ("sym", lambda t: "grad" if t.requires_grad else "nograd", ""),
+    "gradfn": ("sym", lambda t: t.grad_fn.name() if t.grad_fn is not None else "", ""),
+    "memory": ("sym", memory_format, ""),
+    "coalesced": ("bool", lambda t: t.is_coalesced() if is_sparse(t) else True, True),
+    "contiguous": ("bool", lambda t: not is_sparse(t) and t.is_contiguous(), _UNDEFINED),
+    "contiguous2d": ("bool", lambda t: not is_sparse(t) and t.is_contiguous(
+        memory_format=torch.channels_last), _UNDEFINED),
+    "contiguous3d": ("bool", lambda t: not is_sparse(t) and t.is_contiguous(
+        memory_format=torch.channels_last_3d), _UNDEFINED),
+    "defined": ("bool", lambda t: True, False),
+    "gradflag": ("bool", lambda t: t.requires_grad, False),
+    "leaf": ("bool", lambda t: t.is_leaf, True),
+    "pinned": ("bool", pinned, False),
+    "sparseflag": ("bool", is_sparse, False),
+    "ktype": ("char", _item_ktype, np.bytes_(b" ")),
+    "stride": ("size", lambda t: [] if is_sparse(t) else list(t.stride()), []),
+}
+
+_ATOM = {"long": np.int64, "bool": np.bool_, "sym": str, "char": np.bytes_}
+
+
+def tensor_attr(t: torch.Tensor | None, name: str):
+    """A tensor's attribute as a k atom (a long list for size-like attributes)."""
+    kind, fn, undefined = TENSOR_ATTRS[name]
+    if t is None:
+        if undefined is _UNDEFINED:
+            raise QError(f"{name}: undefined tensor")
+        v = undefined
+    else:
+        try:
+            v = fn(t)
+        except TORCH_ERRORS as err:
+            raise torch_error(err, name) from None
+    if kind == "size":
+        return np.array(v, dtype=np.int64) if v else []
+    return _ATOM[kind](v)
+
+
+def _items(kind: str, values: list):
+    """The k list of one attribute over several tensors (a vector's, a dictionary's values)."""
+    if kind == "size":
+        return list(values)
+    if kind == "sym":
+        return syms(values)
+    if kind == "char":
+        return np.array(values, dtype="S1")
+    return np.array(values, dtype=np.int64 if kind == "long" else bool)
+
+
+def _tensors_attr(tensors, name: str):
+    return _items(TENSOR_ATTRS[name][0], [tensor_attr(t, name) for t in tensors])
+
+
+def _param_attr(m: torch.nn.Module, name: str):
+    """A module's attribute per parameter: dictionary of parameter name -> value."""
+    ps = list(m.named_parameters())
+    return QDict(syms([n for n, _ in ps]), _tensors_attr([p for _, p in ps], name))
+
+
+# the attributes of other objects (ktorch's moduleattr/optattr/modelattr): class -> names
+_OBJECT_ATTRS = {"module": ("ktype", "gradflag", "gradient"),
+                 "loss": ("ktype", "gradflag", "gradient"),
+                 "model": ("ktype", "gradflag", "gradient")}
+
+
+def attribute(ctx, x, name: str):
+    """`name x` for a tensor attribute: an atom, list or dictionary by the object's class."""
+    if not is_handle(x):
+        raise QError(f"{name}: unrecognized arg(s) - {kname(x)}")
+    e = ctx.registry.entry(x)
+    if e.cls == "tensor":
+        return tensor_attr(e.obj, name)
+    if e.cls == "vector":
+        return _tensors_attr(e.obj.tensors, name)
+    if e.cls == "dictionary":
+        d = e.obj
+        return QDict(syms(d.keys()), _tensors_attr(d.values(), name))
+    if name in _OBJECT_ATTRS.get(e.cls, ()):
+        return _param_attr(object_module(e.obj), name)
+    if e.cls in ("module", "loss"):
+        what = "loss modules" if e.cls == "loss" else "modules"
+        raise QError(f"{name}: not implemented for {what}")
+    raise QError(f"{name}: not implemented for {e.cls}" + ("s" if e.cls == "optimizer" else ""))
+
+
+def _attribute_fn(name: str):
+    def f(ctx, x):
+        return attribute(ctx, x, name)
+    f.__name__ = f"k_{name}"
+    return f
 
 
 # ---------------------------------------------------------------------------------------------
@@ -198,7 +357,7 @@ def k_device(ctx, x):
     r = _per_tensor(e, lambda t: device_name(t.device))
     if r is not None:
         return r
-    return device_name(first_device(e.obj)) if e.obj is not None else "cpu"
+    return device_name(first_device(e.obj)) if e.obj is not None else ""
 
 
 def k_dtype(ctx, x):
@@ -258,6 +417,10 @@ def k_ref(ctx, x):
 
 
 def obj_ptr(o) -> np.int64:
+    """The address that identifies an object: a tensor's TensorImpl (shared by every handle to
+    the same tensor, as libtorch's), else the Python object's."""
+    if isinstance(o, torch.Tensor):
+        return J(o._cdata)
     return J(id(o))
 
 
@@ -266,27 +429,113 @@ def k_ptr(ctx, x):
     if e.cls == "dictionary":
         return dict_result(e.obj.keys(), [obj_ptr(t) for t in e.obj.values()])
     if e.cls == "vector":
-        return np.array([id(t) for t in e.obj.tensors], dtype=np.int64)
-    return obj_ptr(e.obj)
+        return np.array([obj_ptr(t) for t in e.obj.tensors], dtype=np.int64)
+    return J(0) if e.obj is None else obj_ptr(e.obj)
+
+
+def k_contiguous(ctx, x):
+    """contiguous p | contiguous(p;`format): 1b where tensor(s) are contiguous in C order (or in
+    the order of a memory format: `contiguous`preserve`channel2d`channel3d)."""
+    if isinstance(x, list) and len(x) == 2 and is_handle(x[0]) and isinstance(x[1], str):
+        name = {"contiguous": "contiguous", "preserve": "contiguous",
+                "channel2d": "contiguous2d", "channel3d": "contiguous3d"}.get(x[1])
+        if name is None:
+            raise QError(f"contiguous: unrecognized memory format, {x[1]}")
+        return attribute(ctx, x[0], name)
+    return attribute(ctx, x, "contiguous")
+
+
+def _same(who: str, test):
+    def f(ctx, x):
+        if not (isinstance(x, list) and len(x) == 2 and all(is_handle(h) for h in x)):
+            raise QError(f"{who}: expects two tensors")
+        a, b = (ctx.registry.entry(h) for h in x)
+        if a.cls != "tensor" or b.cls != "tensor":
+            raise QError(f"{who}: expects two tensors")
+        if a.obj is None or b.obj is None:
+            return np.bool_(a.obj is None and b.obj is None and who == "same")
+        return np.bool_(test(a.obj, b.obj))
+    f.__name__ = f"k_{who}"
+    return f
+
+
+k_same = _same("same", lambda a, b: a._cdata == b._cdata)
+k_alias = _same("alias", torch._C._is_alias_of)
+
+# info: the keys ktorch's documentation shows, in its order
+_INFO = ("device", "dtype", "layout", "gradient", "pin", "memory", "leaf", "gradfn", "dim",
+         "sparsedim", "size", "stride", "numel", "itemsize", "contiguous", "coalesced", "offset",
+         "ptr", "ref")
+
+
+def _info_value(ctx, t, key):
+    if key == "device":
+        return device_name(t.device)
+    if key == "dtype":
+        return tensor_class_name(t.dtype)
+    if key == "pin":
+        return "pinned" if pinned(t) else "unpinned"
+    if key == "size":
+        return np.array(list(t.shape), dtype=np.int64)
+    if key == "ptr":
+        return obj_ptr(t)
+    if key == "ref":
+        return J(max(1, holders(ctx, t)))     # a part of a sparse tensor is held by it
+    return tensor_attr(t, key)
+
+
+def _storage_info(t: torch.Tensor) -> QDict:
+    """The storage behind a dense tensor: elements, bytes per element, refs, address, data."""
+    refs = storage_refs(t)
+    s = t.untyped_storage()
+    n = s.nbytes() // t.element_size()
+    whole = t.detach().new_empty(0).set_(s, 0, (n,), (1,))
+    return QDict(syms(["size", "itemsize", "ref", "ptr", "data"]),
+                 [J(n), J(t.element_size()), J(refs), J(s.data_ptr()), to_k(whole)])
+
+
+def tensor_info(ctx, t: torch.Tensor, detail: bool) -> QDict:
+    if t is None:
+        raise QError(("detail" if detail else "info") + ": undefined tensor")
+    if detail and is_sparse(t):
+        # indices and values: a table of their details; each storage dictionary stays a value
+        # of the storage column (not a table within the table)
+        rows = [tensor_info(ctx, t._indices(), True), tensor_info(ctx, t._values(), True)]
+        keys = list(rows[0].keys)
+        cols = [from_items([r.values[i] for r in rows]) if k != "storage"
+                else [r.values[i] for r in rows] for i, k in enumerate(keys)]
+        return QDict(syms(["indices", "values"]), QTable(keys, cols))
+    keys = list(_INFO)
+    vals = [_info_value(ctx, t, k) for k in keys]
+    if detail:
+        keys.append("storage")
+        vals.append(_storage_info(t))
+    return QDict(syms(keys), vals)
+
+
+def _info_fn(who: str, detail: bool):
+    def f(ctx, x):
+        if not is_handle(x):
+            raise QError(f"{who} not implemented for {kname(x)}")
+        e = ctx.registry.entry(x)
+        if e.cls != "tensor":
+            raise QError(f"{who} not implemented for {e.cls}")
+        return tensor_info(ctx, e.obj, detail)
+    f.__name__ = f"k_{who}"
+    return f
 
 
 def k_str(ctx, x):
-    e = _entry(ctx, x, "str")
+    e = get_handle(ctx, x, who="str") if is_handle(x) else None
+    if e is None:
+        raise QError(f"str: need allocated torch object, e.g. tensor, module, given {kname(x)}")
     o = e.obj
     if e.cls == "tensor":
-        return chars("[ Tensor (undefined) ]" if o is None else str(o))
-    if e.cls == "vector":
-        return chars("\n".join(str(t) for t in o.tensors))
-    if e.cls == "dictionary":
-        return chars("\n".join(f"{k}:\n{t}" for k, t in o.items()))
-    if e.cls == "module":
-        return chars(repr(o))
+        return chars(tensor_text(o))
+    if e.cls in ("module", "model"):
+        return chars(module_text(object_module(o)))
     if e.cls == "loss":
-        return chars(repr(o.fn))
-    if e.cls == "optimizer":
-        return chars(repr(o.opt))
-    if e.cls == "model":
-        return chars(repr(o.module))
+        return chars(loss_text(o.name, o.fn))
     raise QError(f"str: not implemented for {e.cls}")
 
 
@@ -314,9 +563,42 @@ define("bytes", monad=k_bytes, ctx=True,
 define("tensorcount", monad=k_tensorcount, ctx=True,
        doc="tensorcount p  the number of tensors an object holds")
 define("ref", monad=k_ref, ctx=True,
-       doc="ref p  how many handles and containers hold the object (or each of its tensors)")
+       doc="ref p  how many handles, containers and views hold the object (or each of its "
+           "tensors)")
 define("ptr", monad=k_ptr, ctx=True,
        doc="ptr p  a long that identifies the object (or each of its tensors): equal for shared "
            "objects")
 define("str", monad=k_str, ctx=True,
-       doc="str p  torch's printed form of the object as a string")
+       doc="str p  libtorch's printed form of a tensor, module, loss or model as a string")
+define("contiguous", monad=k_contiguous, ctx=True,
+       doc="contiguous p | contiguous(p;`channel2d)  1b where the tensor(s) are contiguous in C "
+           "order (or in a memory format's order)")
+define("same", monad=k_same, ctx=True,
+       doc="same(a;b)  1b if two tensor handles name the same tensor")
+define("alias", monad=k_alias, ctx=True,
+       doc="alias(a;b)  1b if two tensors share one storage (one is a view of the other)")
+define("info", monad=_info_fn("info", False), ctx=True,
+       doc="info t  a dictionary of a tensor's attributes: device dtype layout ... offset ptr ref")
+define("detail", monad=_info_fn("detail", True), ctx=True,
+       doc="detail t  info t with its storage (size, itemsize, ref, ptr, data); indices and "
+           "values of a sparse tensor")
+
+_ATTR_DOC = {
+    "dim": "the number of dimensions", "densedim": "the dense dimensions (dim if not sparse)",
+    "sparsedim": "the sparse dimensions (0 if not sparse)",
+    "nnz": "the count of non-zero values (stored values if sparse)",
+    "numel": "the number of elements (a view's, not its storage's)",
+    "itemsize": "the bytes of one element", "offset": "the offset into the storage",
+    "sref": "how many tensors share the storage", "sptr": "the address of the storage",
+    "layout": "`strided or `sparse", "gradient": "`grad or `nograd",
+    "gradfn": "the name of the function that made it in a gradient graph (` if none)",
+    "memory": "its memory format: `contiguous`channel2d`channel3d",
+    "coalesced": "1b unless a sparse tensor may hold repeated indices",
+    "defined": "1b unless undefined (made from ::)", "leaf": "1b unless made by an operation "
+    "on tensors that require gradients", "pinned": "1b for page-locked memory",
+    "sparseflag": "1b for a sparse tensor", "ktype": "the k type char of its data",
+    "stride": "the step in storage for each dimension"}
+for _name, _what in _ATTR_DOC.items():
+    define(_name, monad=_attribute_fn(_name), ctx=True,
+           doc=f"{_name} p  {_what}: of a tensor, each tensor of a vector, or each value of a "
+               f"dictionary")

@@ -1,28 +1,34 @@
-"""Tensors (ktorch-api.md §3): tensor options to resize reshape batch restore grad detach."""
+"""Tensors (ktorch-api.md §3, ktorch's tensors page): `tensor` makes them from k data or a
+creation mode (zeros ones empty rand randn randint randperm range arange full eye linspace
+logspace complex sparse) and reads them back; `options` `to` `batch` `restore`."""
 from __future__ import annotations
+
+import warnings
 
 import numpy as np
 import torch
 
-from ..averaging.nograd import no_grad
 from ..errors import QError
 from ..registry import Entry, is_handle
-from ..values.types import QDict, QTable, from_items, syms
+from ..values.types import QDict, QTable, syms
 from ..values.functions import Definitions
-from .calls import torch_error
-from .convert import (dtype_from_symbol, is_dtype_symbol, k_array, kname, np_to_k,
+from .calls import TORCH_ERRORS, options_k, torch_error
+from .convert import (dtype_from_symbol, is_dtype_symbol, k_dtype_for, kname,
                       tensor_class_name, to_k, to_tensor)
 from .handles import get_handle, object_module
+from .info import memory_format, pinned
 from .models import model_batch, model_restore
+from .modules import options_dict as module_options
 from .objects import Model
-from .state import default_dtype, generator_for
+from .state import default_dtype, generator_for, session_settings
+from .tensorops import index_select, is_tensor, k_of, tensor_of
 
 define = Definitions()
 
 J = np.int64
 
 # ---------------------------------------------------------------------------------------------
-# options
+# options: symbols in any order for device, dtype, gradient, layout, pin and memory
 
 _LAYOUTS = {"strided": torch.strided, "sparse": torch.sparse_coo}
 _PIN = ("pinned", "unpinned")
@@ -42,12 +48,17 @@ class Opts:
         self.memory = None
 
 
-def _is_device(s: str) -> bool:
-    if s in ("cpu", "cuda", "mps"):
-        return True
-    if s.startswith("cuda:") and s[5:].isdigit():
-        return True
-    return False
+def devices() -> list:
+    """The device symbols this machine has (ktorch maps only those: `cuda is not a tensor
+    option on a machine without CUDA)."""
+    out = ["cpu"]
+    n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    if n:
+        out += ["cuda"] + [f"cuda:{i}" for i in range(n)]
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        out += ["mps", "mps:0"]
+    return out
 
 
 def parse_opts(x, who: str = "tensor") -> Opts:
@@ -57,8 +68,8 @@ def parse_opts(x, who: str = "tensor") -> Opts:
     for s in items:
         if not isinstance(s, str):
             raise QError(f"{who}: unrecognized option(s), given {kname(s)}")
-        if _is_device(s):
-            o.device = s
+        if s in devices():
+            o.device = torch.device(s)
         elif is_dtype_symbol(s):
             o.dtype = dtype_from_symbol(s)
         elif s in ("grad", "nograd"):
@@ -70,7 +81,7 @@ def parse_opts(x, who: str = "tensor") -> Opts:
         elif s in _MEMORY:
             o.memory = s
         else:
-            raise QError(f"{who}: unrecognized option: `{s}")
+            raise QError(f"unrecognized tensor option: `{s}")
     return o
 
 
@@ -78,25 +89,16 @@ def _is_opts(x) -> bool:
     return isinstance(x, str) or (isinstance(x, np.ndarray) and x.dtype == object)
 
 
-def _check_device(dev):
-    if dev is None:
-        return None
-    try:
-        d = torch.device(dev)
-    except (RuntimeError, ValueError) as e:
-        raise torch_error(e) from None
-    if d.type == "cuda" and not torch.cuda.is_available():
-        raise QError("no CUDA device available")
-    if d.type == "cuda" and d.index is not None and d.index >= torch.cuda.device_count():
-        raise QError(f"CUDA device {d.index} not available, {torch.cuda.device_count()} device(s)")
-    return d
-
-
 def _finish(t: torch.Tensor, o: Opts) -> torch.Tensor:
-    if o.layout == "sparse":
+    """Layout, pinned memory, memory format and gradient, after the data is made."""
+    if o.layout == "sparse" and t.layout != torch.sparse_coo:
         t = t.to_sparse()
+    elif o.layout == "strided" and t.layout == torch.sparse_coo:
+        t = t.to_dense()
     if o.pin and t.device.type == "cpu" and torch.cuda.is_available():
         t = t.pin_memory()
+    if o.memory in ("channel2d", "channel3d") and t.layout == torch.strided:
+        t = t.contiguous(memory_format=_MEMORY[o.memory])
     if o.grad:
         if not (t.is_floating_point() or t.is_complex()):
             raise QError("Only Tensors of floating point and complex dtype can require gradients")
@@ -104,230 +106,393 @@ def _finish(t: torch.Tensor, o: Opts) -> torch.Tensor:
     return t
 
 
+_OPTION_KEYS = ["device", "dtype", "layout", "gradient", "pin", "memory"]
+
+
 def options_dict(t: torch.Tensor | None, ctx=None) -> QDict:
-    keys = syms(["device", "dtype", "layout", "gradient", "pin", "memory"])
+    """A tensor's options (an undefined tensor's are null symbols)."""
+    keys = syms(_OPTION_KEYS)
     if t is None:
-        dt = tensor_class_name(default_dtype(ctx)) if ctx is not None else "float"
-        return QDict(keys, syms(["cpu", dt, "strided", "nograd", "unpinned", "contiguous"]))
-    mem = "contiguous" if t.layout != torch.strided or t.is_contiguous() else "preserve"
-    if t.layout == torch.strided and t.dim() == 4 and not t.is_contiguous() and \
-            t.is_contiguous(memory_format=torch.channels_last):
-        mem = "channel2d"
-    pin = "pinned" if t.device.type == "cpu" and t.layout == torch.strided and t.is_pinned() \
-        else "unpinned"
+        return QDict(keys, syms([""] * 6))
     return QDict(keys, syms([str(t.device), tensor_class_name(t.dtype),
-                             "strided" if t.layout == torch.strided else "sparse",
-                             "grad" if t.requires_grad else "nograd", pin, mem]))
+                             "sparse" if t.layout == torch.sparse_coo else "strided",
+                             "grad" if t.requires_grad else "nograd",
+                             "pinned" if pinned(t) else "unpinned", memory_format(t)]))
+
+
+def default_options(ctx) -> QDict:
+    return QDict(syms(_OPTION_KEYS), syms(["cpu", tensor_class_name(default_dtype(ctx)),
+                                           "strided", "nograd", "unpinned", "contiguous"]))
 
 
 def k_options(ctx, x):
-    if x is None or (isinstance(x, list) and not x):
-        return options_dict(None, ctx)
-    e = get_handle(ctx, x, "tensor", "vector", "dictionary", who="options")
+    if x is None or (isinstance(x, list) and not x) or x == "":
+        return default_options(ctx)
+    if isinstance(x, str):
+        if x in ("tensor", "vector", "dictionary"):
+            return default_options(ctx)
+        raise QError(f"options: help topic, `{x}")
+    if not is_handle(x):
+        raise QError(f"options: unrecognized arg(s), expecting empty arg, name or object, given "
+                     f"{kname(x)}")
+    e = ctx.registry.entry(x)
     if e.cls == "tensor":
         return options_dict(e.obj, ctx)
-    if e.cls == "vector":
-        ds = [options_dict(t) for t in e.obj.tensors]
-        return from_items(ds) if ds else QTable(list(options_dict(None, ctx).keys),
-                                                [syms([]) for _ in range(6)])
-    ds = [options_dict(t) for t in e.obj.values()]
-    cols = list(options_dict(None, ctx).keys)
-    vals = QTable(cols, [syms([d.values[i] for d in ds]) for i in range(len(cols))])
-    return QDict(QTable(["name"], [syms(e.obj.keys())]), vals)
+    if e.cls in ("vector", "dictionary"):
+        ts = e.obj.tensors if e.cls == "vector" else e.obj.values()
+        ds = [options_dict(t) for t in ts]
+        table = QTable(list(_OPTION_KEYS), [syms([d.values[i] for d in ds])
+                                            for i in range(len(_OPTION_KEYS))])
+        if e.cls == "vector":
+            return table
+        return QDict(QTable(["name"], [syms(e.obj.keys())]), table)
+    if e.cls == "module":
+        return module_options(e.obj, bool(session_settings(ctx).get("alloptions", True)))
+    if e.cls in ("loss", "optimizer"):
+        return options_k(e.obj.options)
+    raise QError(f"options: not implemented for {e.cls}")
 
 
 # ---------------------------------------------------------------------------------------------
-# creation
+# creation modes: tensor(`mode;args..;options), tensor(`mode;input tensor;..), or with an output
+# tensor last (ktorch's tensoropt, tensorlike and tensorout)
 
-_MODES = ("empty", "zeros", "ones", "rand", "randn", "randint", "randperm", "arange", "full",
-          "eye", "linspace", "logspace")
+_MODES = ("empty", "zeros", "ones", "rand", "randn", "randint", "randperm", "range", "arange",
+          "full", "eye", "linspace", "logspace", "complex", "sparse")
+_BY_SIZE = ("empty", "zeros", "ones", "rand", "randn")
 
 
-def _size(x, who="tensor") -> list:
-    if isinstance(x, np.ndarray) and x.dtype.kind in "iu":
+def _size(x, who="tensor") -> list | None:
+    if isinstance(x, np.ndarray) and x.dtype == np.int64:
         return [int(v) for v in x]
-    if isinstance(x, np.integer) and not isinstance(x, np.bool_):
+    if isinstance(x, np.int64):
         return [int(x)]
-    raise QError(f"{who}: expecting size as long(s), given {kname(x)}")
+    if isinstance(x, list) and not x:
+        return []
+    return None
 
 
-def _num(x, who):
-    if isinstance(x, np.bool_):
-        return bool(x)
-    if isinstance(x, np.integer):
-        return int(x)
-    if isinstance(x, np.floating):
-        return float(x)
-    raise QError(f"{who}: expecting numeric scalar, given {kname(x)}")
+def _long(x) -> bool:
+    return isinstance(x, np.int64)
 
 
-def _split_tail(ctx, args):
-    """Trailing options symbol(s) or an output tensor pointer."""
-    opts, out = Opts(), None
-    if args and _is_opts(args[-1]):
-        opts = parse_opts(args[-1])
-        args = args[:-1]
-    elif args and is_handle(args[-1]):
-        out = get_handle(ctx, args[-1], "tensor", who="tensor")
-        args = args[:-1]
-    return args, opts, out
+def _number(x) -> bool:
+    return isinstance(x, (np.int64, np.float64)) and not isinstance(x, np.bool_)
 
 
-def _create(ctx, mode: str, args: list):
+def _scalar(x) -> bool:
+    return isinstance(x, np.generic) and x.dtype.kind in "biuf"
+
+
+def _value_dtype(x) -> torch.dtype:
+    """The dtype ktorch maps a k atom's type to (a fill value's type)."""
+    return k_dtype_for(x)
+
+
+def _nums(args) -> list:
+    return [v.item() for v in args]
+
+
+def _complex_part(ctx, dtype, a=None, b=None) -> torch.dtype:
+    """The real dtype of a complex tensor's parts: from a complex dtype option, else from the
+    inputs (they must agree), else the default type."""
+    fa = a is not None and a.is_floating_point()
+    fb = b is not None and b.is_floating_point()
+    if fa and fb and a.dtype != b.dtype:
+        raise QError(f"complex: real input is {tensor_class_name(a.dtype)}, imaginary input is "
+                     f"{tensor_class_name(b.dtype)}")
+    if dtype is not None:
+        part = {torch.complex32: torch.float16, torch.complex64: torch.float32,
+                torch.complex128: torch.float64}.get(dtype)
+        if part is None:
+            raise QError(f"unable to create complex tensor with given datatype: "
+                         f"{tensor_class_name(dtype)}")
+        return part
+    if fa:
+        return a.dtype
+    if fb:
+        return b.dtype
+    d = default_dtype(ctx)
+    return d if d.is_floating_point else torch.float32
+
+
+def _complex_one(ctx, a: torch.Tensor, first: bool | None, dtype) -> torch.Tensor:
+    """A complex tensor from one array with real and imaginary parts across its first (or
+    last) dimension."""
+    c = session_settings(ctx)["complexfirst"] if first is None else first
+    d = 0 if c else -1
+    if not a.dim():
+        raise QError("complex: single input array must have one or more dimensions")
+    if a.size(d) != 2:
+        raise QError(f"complex: single input array must have a {'first' if c else 'last'} "
+                     f"dimension of size 2 (real{';' if c else chr(44) + chr(39)}imaginary), "
+                     f"given size of {list(a.shape)}")
+    a = a.to(_complex_part(ctx, dtype, a))
+    return torch.complex(a.select(d, 0), a.select(d, 1))
+
+
+def _complex(ctx, args, dtype):
+    if len(args) == 1:
+        return _complex_one(ctx, to_tensor(args[0]), None, dtype)
+    if len(args) == 2:
+        if isinstance(args[1], np.bool_):
+            return _complex_one(ctx, to_tensor(args[0]), bool(args[1]), dtype)
+        a, b = to_tensor(args[0]), to_tensor(args[1])
+        part = _complex_part(ctx, dtype, a, b)
+        return torch.complex(a.to(part), b.to(part))
+    return None
+
+
+def _sparse(args, o: Opts):
+    if len(args) == 1 and _size(args[0]) is not None:
+        return torch.sparse_coo_tensor(_size(args[0]), dtype=o.dtype, device=o.device,
+                                       check_invariants=True)
+    if len(args) in (2, 3):
+        i, v = to_tensor(args[0]), to_tensor(args[1])
+        size = None
+        if len(args) == 3:
+            size = _size(args[2])
+            if size is None:
+                return None
+        kw = {"check_invariants": True}        # bad indices are an error, not a crash
+        t = torch.sparse_coo_tensor(i, v, size, **kw) if size else \
+            torch.sparse_coo_tensor(i, v, **kw)
+        return t.to(device=o.device, dtype=o.dtype)
+    return None
+
+
+def _check_modes(mode: str, o: Opts) -> None:
+    """ktorch's checksparse and checkint."""
+    if o.layout == "sparse" or mode == "sparse":
+        if o.layout == "strided":
+            raise QError("tensor: sparse mode incompatible with layout set to strided")
+        if o.pin:
+            raise QError("sparse tensors cannot have pinned memory")
+        if o.memory in ("channel2d", "channel3d"):
+            raise QError("sparse tensors cannot use memory formats with channels as last "
+                         "dimension")
+        if mode not in ("complex", "empty", "sparse", "zeros"):
+            raise QError(f"{mode}: not implemented for sparse tensors")
+    if o.dtype is not None and not (o.dtype.is_floating_point or o.dtype.is_complex) and \
+            mode in ("rand", "randn"):
+        raise QError(f"{mode}: not implemented for {tensor_class_name(o.dtype)} tensors")
+
+
+def _make(ctx, mode: str, args: list, o: Opts):
+    """A new tensor of a creation mode from its arguments (options apart), None if the
+    arguments do not fit the mode."""
+    kw = {"device": o.device}
+    dt = o.dtype
+    n = len(args)
+    size = _size(args[0]) if args else None
+    if mode in _BY_SIZE:
+        if n != 1 or size is None:
+            return None
+        if mode in ("rand", "randn"):
+            kw["generator"] = generator_for(ctx, o.device)
+        return getattr(torch, mode)(size, dtype=dt or default_dtype(ctx), **kw)
+    if mode == "full":
+        if n != 2 or size is None or not _scalar(args[1]):
+            return None
+        return torch.full(size, args[1].item(), dtype=dt or _value_dtype(args[1]), **kw)
+    if mode == "randperm":
+        if n != 1 or not _long(args[0]):
+            return None
+        return torch.randperm(int(args[0]), dtype=dt or torch.int64,
+                              generator=generator_for(ctx, o.device), **kw)
+    if mode == "randint":
+        size = _size(args[-1]) if args else None
+        if size is None or n not in (2, 3) or not all(_long(a) for a in args[:-1]):
+            return None
+        lh = [int(a) for a in args[:-1]]
+        return torch.randint(*([0] if n == 2 else []), *lh, size, dtype=dt or torch.int64,
+                             generator=generator_for(ctx, o.device), **kw)
+    if mode == "eye":
+        if n not in (1, 2) or not all(_long(a) for a in args):
+            return None
+        return torch.eye(*[int(a) for a in args], dtype=dt or default_dtype(ctx), **kw)
+    if mode == "range":
+        if n not in (2, 3) or not all(_number(a) for a in args):
+            return None
+        with warnings.catch_warnings():          # deprecated in torch, still ktorch's mode
+            warnings.simplefilter("ignore")
+            return torch.range(*_nums(args), dtype=dt or default_dtype(ctx), **kw)
+    if mode == "arange":
+        if not 1 <= n <= 3 or not all(_number(a) for a in args):
+            return None
+        integral = all(_long(a) for a in args)
+        return torch.arange(*_nums(args), dtype=dt or (torch.int64 if integral
+                                                       else default_dtype(ctx)), **kw)
+    if mode in ("linspace", "logspace"):
+        if n < 2 or not (_number(args[0]) and _number(args[1])):
+            return None
+        steps, base = 100, 10.0
+        if n >= 3:
+            if not _long(args[2]):
+                return None
+            steps = int(args[2])
+        if n == 4 and mode == "logspace" and _number(args[3]):
+            base = float(args[3])
+        elif n > 3:
+            return None
+        a, z = args[0].item(), args[1].item()
+        if mode == "linspace":
+            return torch.linspace(a, z, steps, dtype=dt or default_dtype(ctx), **kw)
+        return torch.logspace(a, z, steps, base, dtype=dt or default_dtype(ctx), **kw)
+    if mode == "complex":
+        t = _complex(ctx, args, dt)
+        return None if t is None else t.to(**kw)
+    if mode == "sparse":
+        return _sparse(args, o)
+    return None
+
+
+_LIKE = {"empty": torch.empty_like, "zeros": torch.zeros_like, "ones": torch.ones_like,
+         "rand": torch.rand_like, "randn": torch.randn_like}
+
+
+def _like(ctx, mode: str, like: torch.Tensor, args: list, o: Opts):
+    """tensor(`mode;t;..): a new tensor the size of t (its dtype and device unless given)."""
+    dev = o.device or like.device
+    kw = {"device": dev}
+    if mode in _LIKE:
+        if args:
+            return None
+        if mode in ("rand", "randn"):            # the *_like forms take no generator
+            fn = torch.rand if mode == "rand" else torch.randn
+            return fn(like.shape, dtype=o.dtype or like.dtype, generator=generator_for(ctx, dev),
+                      **kw)
+        return _LIKE[mode](like, dtype=o.dtype or like.dtype, **kw)
+    if mode == "full":
+        if len(args) != 1 or not _scalar(args[0]):
+            return None
+        return torch.full_like(like, args[0].item(), dtype=o.dtype or _value_dtype(args[0]),
+                               **kw)
+    if mode == "randint":
+        if len(args) not in (1, 2) or not all(_long(a) for a in args):
+            return None
+        lh = ([0] if len(args) == 1 else []) + [int(a) for a in args]
+        return torch.randint(*lh, like.shape, dtype=o.dtype or like.dtype,
+                             generator=generator_for(ctx, dev), **kw)
+    raise QError(f"tensor: mode `{mode} not implemented with input tensors")
+
+
+def _into(ctx, mode: str, args: list, out: torch.Tensor):
+    """tensor(`mode;args..;out): the mode's values written into an existing tensor, which keeps
+    its dtype and device and takes the new size (ktorch's *_out forms)."""
+    if mode == "sparse":
+        raise QError("tensor: sparse not implemented with output tensors")
+    if mode not in _MODES:
+        raise QError(f"tensor: unexpected tensor mode `{mode} supplied with output tensor")
+    o = Opts()
+    o.device, o.dtype = out.device, out.dtype
+    if mode == "complex":
+        if not out.is_complex():
+            raise QError(f"unable to create complex tensor with given datatype: "
+                         f"{tensor_class_name(out.dtype)}")
+    r = _make(ctx, mode, args, o)
+    if r is not None:
+        with torch.no_grad():
+            out.resize_(r.shape).copy_(r)
+    return r
+
+
+def _create(ctx, mode: str, x: list):
+    """tensor(`mode;..): x is the whole argument list, the mode first."""
     reg = ctx.registry
-    args, o, out = _split_tail(ctx, args)
-    dev = _check_device(o.device)
-    fdt = o.dtype
-    kw = {}
-    if dev is not None:
-        kw["device"] = dev
+    args = list(x[1:])
     try:
-        if mode in ("empty", "zeros", "ones", "rand", "randn"):
-            if len(args) != 1:
-                raise QError(f"tensor: `{mode} expects size, given {len(args)} arg(s)")
-            a = args[0]
-            random = mode in ("rand", "randn")
-            if is_handle(a):
-                like = get_handle(ctx, a, "tensor", who="tensor").obj
-                fn = getattr(torch, mode + "_like")
-                d = dev or like.device
-                g = {"generator": generator_for(ctx, d)} if random else {}
-                t = fn(like, dtype=fdt or like.dtype, device=d, **g)
-            else:
-                size = _size(a)
-                dt = fdt or (out.obj.dtype if out is not None else default_dtype(ctx))
-                if out is not None:
-                    kw.setdefault("device", out.obj.device)
-                if random:
-                    kw["generator"] = generator_for(ctx, kw.get("device"))
-                t = getattr(torch, mode)(size, dtype=dt, **kw)
-        elif mode == "full":
-            if len(args) != 2:
-                raise QError("tensor: `full expects size and fill value")
-            a, v = args
-            val = _num(v, "tensor")
-            if is_handle(a):
-                like = get_handle(ctx, a, "tensor", who="tensor").obj
-                t = torch.full_like(like, val, dtype=fdt or like.dtype, device=dev or like.device)
-            else:
-                dt = fdt
-                if dt is None and isinstance(val, float):
-                    dt = default_dtype(ctx)
-                if dt is None and out is not None:
-                    dt = out.obj.dtype
-                t = torch.full(_size(a), val, dtype=dt, **kw)
-        elif mode == "randint":
-            if len(args) == 2:
-                low, high, a = 0, _num(args[0], "tensor"), args[1]
-            elif len(args) == 3:
-                low, high, a = _num(args[0], "tensor"), _num(args[1], "tensor"), args[2]
-            else:
-                raise QError("tensor: `randint expects (high;size) or (low;high;size)")
-            if is_handle(a):
-                like = get_handle(ctx, a, "tensor", who="tensor").obj
-                d = dev or like.device
-                t = torch.randint_like(like, int(low), int(high), dtype=fdt or like.dtype,
-                                       device=d, generator=generator_for(ctx, d))
-            else:
-                t = torch.randint(int(low), int(high), _size(a), dtype=fdt or torch.int64,
-                                  generator=generator_for(ctx, dev), **kw)
-        elif mode == "randperm":
-            if len(args) != 1:
-                raise QError("tensor: `randperm expects n")
-            t = torch.randperm(int(_num(args[0], "tensor")), dtype=fdt or torch.int64,
-                               generator=generator_for(ctx, dev), **kw)
-        elif mode == "arange":
-            if not 1 <= len(args) <= 3:
-                raise QError("tensor: `arange expects end, (start;end) or (start;end;step)")
-            nums = [_num(a, "tensor") for a in args]
-            integral = all(isinstance(v, int) and not isinstance(v, bool) for v in nums)
-            dt = fdt or (torch.int64 if integral else default_dtype(ctx))
-            t = torch.arange(*nums, dtype=dt, **kw)
-        elif mode == "eye":
-            if len(args) not in (1, 2):
-                raise QError("tensor: `eye expects n or (n;m)")
-            nums = [int(_num(a, "tensor")) for a in args]
-            t = torch.eye(*nums, dtype=fdt or default_dtype(ctx), **kw)
-        elif mode in ("linspace", "logspace"):
-            if len(args) not in (3, 4) or (mode == "linspace" and len(args) != 3):
-                raise QError(f"tensor: `{mode} expects (start;end;steps"
-                             + (";base)" if mode == "logspace" else ")"))
-            nums = [_num(a, "tensor") for a in args]
-            fn = getattr(torch, mode)
-            if mode == "logspace" and len(nums) == 4:
-                t = fn(nums[0], nums[1], int(nums[2]), base=nums[3],
-                       dtype=fdt or default_dtype(ctx), **kw)
-            else:
-                t = fn(nums[0], nums[1], int(nums[2]), dtype=fdt or default_dtype(ctx), **kw)
+        if args and is_tensor(ctx, args[0]):
+            o = parse_opts(args[-1]) if len(args) > 1 and _is_opts(args[-1]) else Opts()
+            rest = args[1:-1] if len(args) > 1 and _is_opts(args[-1]) else args[1:]
+            r = _like(ctx, mode, tensor_of(ctx, args[0], "tensor"), rest, o)
+            if r is not None:
+                return reg.new(_finish(r, o), "tensor")
+        elif args and is_tensor(ctx, args[-1]):
+            if _into(ctx, mode, args[:-1], tensor_of(ctx, args[-1], "tensor")) is not None:
+                return None
         else:
-            raise QError(f"tensor: unrecognized creation mode `{mode}")
-    except RuntimeError as e:
-        raise torch_error(e) from None
-    t = _finish(t, o)
-    if out is not None:
-        return _write_out(out, t)
-    return reg.new(t, "tensor")
+            o = Opts()
+            if args and _is_opts(args[-1]):
+                o, args = parse_opts(args[-1]), args[:-1]
+            _check_modes(mode, o)
+            r = _make(ctx, mode, args, o)
+            if r is not None:
+                return reg.new(_finish(r, o), "tensor")
+    except TORCH_ERRORS as err:
+        raise torch_error(err) from None
+    raise QError(f"unrecognized argument(s) for tensor creation mode: {mode}")
 
 
-@no_grad
-def _write_out(out: Entry, t: torch.Tensor):
-    """Write t into the output tensor handle (resized to t's shape), or define it."""
+def _write_into(out: Entry, t: torch.Tensor):
+    """tensor(x;out): k data written into an existing tensor, which keeps its dtype and device
+    and takes x's size (an undefined tensor becomes x's tensor)."""
     cur = out.obj
     if cur is None:
         out.obj = t
         return None
     try:
-        if tuple(cur.shape) != tuple(t.shape):
-            cur.resize_(t.shape)
-        cur.copy_(t)
-    except RuntimeError as e:
-        raise torch_error(e) from None
+        with torch.no_grad():
+            cur.resize_(t.shape).copy_(t)
+    except TORCH_ERRORS as err:
+        raise torch_error(err) from None
     return None
 
 
 # ---------------------------------------------------------------------------------------------
-# retrieve
+# retrieve: tensor t | tensor(t;[flag;][dim;]index)
 
-def _index_arg(i, n, who="tensor"):
-    if isinstance(i, np.integer) and not isinstance(i, np.bool_):
-        j = int(i)
-        if j < -n or j >= n:
-            raise QError(f"index {j} is out of bounds for dimension with size {n}")
-        return j
-    if isinstance(i, np.ndarray) and i.dtype.kind in "iu":
-        if len(i) and (i.min() < 0 or i.max() >= n):
-            raise QError(f"{who}: index out of range, valid range is 0-{n - 1}")
-        return torch.from_numpy(i.astype(np.int64))
-    raise QError(f"{who}: expecting long index or indices, given {kname(i)}")
+def _get(ctx, t: torch.Tensor, x: list):
+    """ktorch's tensorget: a tensor's values, optionally indexed (and a complex tensor's parts
+    arranged by the flag)."""
+    args = list(x[1:])
+    flag = None
+    if args and isinstance(args[0], np.bool_):
+        if not t.is_complex():
+            raise QError("tensor: optional flag is only for complex tensors")
+        flag, args = bool(args[0]), args[1:]
+    c = 1 if flag is not None else 0
+    if len(args) > 2:
+        raise QError(f"tensor: up to {3 + c} args expected, (tensor;{'flag;' if c else ''}"
+                     f"dim;ind), but {len(x)} args given")
+    r = t
+    if args:
+        d = 0
+        if len(args) == 2:
+            if not _long(args[0]):
+                raise QError(f"tensor: {'2nd' if c else '3rd'} arg of dimension expected as a "
+                             f"long scalar, given {kname(args[0])}")
+            d = int(args[0])
+        i = args[-1]
+        if _long(i):
+            r = _run(torch.select, t, d, int(i))
+        elif isinstance(i, np.ndarray) and i.dtype == np.int64:
+            r = index_select(t, d, to_tensor(i))
+        else:
+            raise QError(f"tensor: last arg expected to be long(s) for indexing, given "
+                         f"{kname(i)}")
+    first = session_settings(ctx)["complexfirst"] if flag is None else flag
+    return to_k(r, first)
+
+
+def _run(fn, *args):
+    try:
+        return fn(*args)
+    except TORCH_ERRORS as err:
+        raise torch_error(err) from None
 
 
 def _retrieve(ctx, x):
     reg = ctx.registry
     e = reg.entry(x[0])
     if e.cls == "tensor":
-        t = e.obj
-        if t is None:
+        if e.obj is None:
             raise QError("tensor: undefined tensor")
-        if len(x) == 2:
-            dim, i = 0, x[1]
-        elif len(x) == 3:
-            if not isinstance(x[1], np.integer):
-                raise QError(f"tensor: expecting long dimension, given {kname(x[1])}")
-            dim, i = int(x[1]), x[2]
-        else:
-            raise QError(f"tensor: unexpected number of args, {len(x)}")
-        if t.dim() == 0:
-            raise QError("tensor: cannot index a scalar")
-        if not -t.dim() <= dim < t.dim():
-            raise QError(f"Dimension out of range (expected to be in range of "
-                         f"[{-t.dim()}, {t.dim() - 1}], but got {dim})")
-        j = _index_arg(i, t.size(dim))
-        if isinstance(j, int):
-            return to_k(t.select(dim, j))
-        return to_k(t.index_select(dim, j.to(t.device)))
+        return _get(ctx, e.obj, x)
     if e.cls == "dictionary":
         if len(x) != 2:
-            raise QError(f"tensor: unexpected number of args for dictionary, {len(x)}")
+            raise QError(f"tensor: given dictionary, expecting no more than one additional "
+                         f"indexing argument but given {len(x) - 1} additional args")
         d = e.obj
         k = x[1]
         if isinstance(k, str):
@@ -339,19 +504,28 @@ def _retrieve(ctx, x):
                 if y not in d:
                     raise QError(f"tensor: no tensor for key `{y}")
             return [reg.new(d[y], "tensor") for y in k]
-        raise QError(f"tensor: expecting symbol key(s), given {kname(k)}")
+        raise QError(f"tensor: given dictionary, 2nd arg expected to be symbols(s) for indexing, "
+                     f"not {kname(k)}")
     if e.cls == "vector":
         if len(x) != 2:
-            raise QError(f"tensor: unexpected number of args for vector, {len(x)}")
-        n = len(e.obj.tensors)
-        i = x[1]
-        if isinstance(i, np.integer):
+            raise QError(f"tensor: given vector, expecting no more than one additional indexing "
+                         f"argument but given {len(x) - 1} additional args")
+        v = e.obj.tensors
+        n = len(v)
+
+        def at(i):
             j = int(i) + (n if int(i) < 0 else 0)
             if not 0 <= j < n:
                 raise QError(f"tensor: vector index {int(i)} invalid for size {n}")
-            return reg.new(e.obj.tensors[j], "tensor")
-        raise QError(f"tensor: expecting long index, given {kname(i)}")
-    raise QError(f"tensor: not implemented for {e.cls}")
+            return v[j]
+        i = x[1]
+        if _long(i):
+            return reg.new(at(i), "tensor")
+        if isinstance(i, np.ndarray) and i.dtype == np.int64:
+            return [reg.new(at(j), "tensor") for j in i]
+        raise QError(f"tensor: given vector, 2nd arg expected to be long(s) for indexing, not "
+                     f"{kname(i)}")
+    raise QError(f"tensor not implemented for {e.cls}")
 
 
 def k_tensor(ctx, x):
@@ -363,38 +537,39 @@ def k_tensor(ctx, x):
     if is_handle(x):
         e = reg.entry(x)
         if e.cls == "tensor":
-            return to_k(e.obj)
+            return k_of(ctx, e.obj)
         if e.cls == "dictionary":
             d = e.obj
             return QDict(syms(d.keys()), [reg.new(t, "tensor") for t in d.values()])
         if e.cls == "vector":
             return [reg.new(t, "tensor") for t in e.obj.tensors]
-        raise QError(f"tensor: not implemented for {e.cls}")
+        raise QError(f"tensor not implemented for {e.cls}")
     if isinstance(x, list):
         first = x[0]
-        if isinstance(first, str) and first in _MODES and len(x) >= 2:
-            return _create(ctx, first, x[1:])
+        if isinstance(first, str) and len(x) >= 2:
+            if first not in _MODES:
+                raise QError(f"unrecognized tensor creation mode: {first}")
+            return _create(ctx, first, x)
         if is_handle(first):
             return _retrieve(ctx, x)
         if len(x) == 2 and is_handle(x[1]):                 # tensor(v;out)
             out = get_handle(ctx, x[1], "tensor", who="tensor")
-            v = x[0]
-            t = to_tensor(v, dtype=out.obj.dtype if out.obj is not None else None,
-                          device=out.obj.device if out.obj is not None else None)
-            return _write_out(out, t)
+            return _write_into(out, _data_tensor(ctx, x[0]))
         if len(x) == 2 and _is_opts(x[1]):                  # tensor(v;opts)
             o = parse_opts(x[1])
-            dev = _check_device(o.device)
-            t = _data_tensor(x[0])
-            if o.dtype is not None or dev is not None:
-                t = t.to(device=dev, dtype=o.dtype)
+            t = _data_tensor(ctx, x[0])
+            try:
+                if o.dtype is not None or o.device is not None:
+                    t = t.to(device=o.device, dtype=o.dtype)
+            except TORCH_ERRORS as err:
+                raise torch_error(err) from None
             return reg.new(_finish(t, o), "tensor")
-    return reg.new(_data_tensor(x), "tensor")
+    return reg.new(_data_tensor(ctx, x), "tensor")
 
 
-def _data_tensor(x) -> torch.Tensor:
+def _data_tensor(ctx, x) -> torch.Tensor:
     if isinstance(x, list) and not x:
-        return torch.empty(0)
+        return torch.empty(0, dtype=default_dtype(ctx))
     return to_tensor(x)
 
 
@@ -425,7 +600,7 @@ def k_to(ctx, x):
         dev, dt, grad = ex.device, ex.dtype, None
     elif _is_opts(y):
         o = parse_opts(y, "to")
-        dev, dt, grad = _check_device(o.device), o.dtype, o.grad
+        dev, dt, grad = o.device, o.dtype, o.grad
     else:
         raise QError(f"to: expecting options symbol(s) or example tensor, given {kname(y)}")
     try:
@@ -453,91 +628,6 @@ def k_to(ctx, x):
     except RuntimeError as err:
         raise torch_error(err) from None
     return None
-
-
-# ---------------------------------------------------------------------------------------------
-# resize / reshape
-
-def _infer(size: list, numel: int) -> list:
-    neg = [i for i, s in enumerate(size) if s == -1]
-    if len(neg) > 1:
-        raise QError("only one dimension can be inferred")
-    if neg:
-        rest = 1
-        for s in size:
-            if s != -1:
-                rest *= s
-        if rest == 0 or numel % rest:
-            raise QError(f"shape '{size}' is invalid for input of size {numel}")
-        size = list(size)
-        size[neg[0]] = numel // rest
-    return size
-
-
-def _back_to_k(a: np.ndarray, like):
-    if isinstance(like, np.ndarray) and like.dtype.kind == "S" or a.dtype == np.int8:
-        a = a.view("S1")
-    return np_to_k(a)
-
-
-@no_grad
-def _resize_(t: torch.Tensor, size: list) -> None:
-    try:
-        t.resize_(size)
-    except RuntimeError as err:
-        raise torch_error(err) from None
-
-
-def _shape_args(ctx, x, who: str):
-    """(k value or None, tensor or None, size) of resize/reshape's (tensor or array;size)."""
-    if not (isinstance(x, list) and len(x) == 2):
-        raise QError(f"{who}: expecting (tensor or array;size), given {kname(x)}")
-    a, s = x
-    size = _size(s, who)
-    if not is_handle(a):
-        return a, None, size
-    t = get_handle(ctx, a, "tensor", who=who).obj
-    if t is None:
-        raise QError(f"{who}: undefined tensor")
-    return None, t, size
-
-
-def k_resize(ctx, x):
-    a, t, size = _shape_args(ctx, x, "resize")
-    if t is not None:
-        size = _infer(size, t.numel())
-        _resize_(t, size)
-        return None
-    arr = k_array(a)
-    size = _infer(size, arr.size)
-    if any(v < 0 for v in size):
-        raise QError(f"Trying to create tensor with negative dimension {min(size)}: {size}")
-    n = int(np.prod(size)) if size else 1
-    flat = arr.reshape(-1)
-    if n != flat.size:
-        buf = np.zeros(n, dtype=arr.dtype)
-        m = min(n, flat.size)
-        buf[:m] = flat[:m]
-        flat = buf
-    return _back_to_k(flat.reshape(size), a)
-
-
-def k_reshape(ctx, x):
-    a, t, size = _shape_args(ctx, x, "reshape")
-    if t is not None:
-        try:
-            r = t.reshape(size)
-        except RuntimeError as err:
-            raise torch_error(err) from None
-        return ctx.registry.new(r, "tensor")
-    arr = k_array(a)
-    try:
-        shp = _infer(size, arr.size)
-        if int(np.prod(shp)) != arr.size:
-            raise ValueError
-    except (QError, ValueError):
-        raise QError(f"shape '{list(size)}' is invalid for input of size {arr.size}")
-    return _back_to_k(arr.reshape(shp), a)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -643,7 +733,8 @@ def k_batch(ctx, x):
             raise QError(f"batch: expecting long batch index, given {kname(i)}")
         i = int(i)
         if not 0 <= i < nb:
-            raise QError(f"batch[{i}] invalid, valid range is from 0-{nb - 1}")
+            # ktorch's text counts only full batches (its batches(w,n,true)), as shown here
+            raise QError(f"batch[{i}] invalid, valid range is from 0-{n // w - 1}")
         _select(e, st, w, i)
         return None
     i = e.attrs.get("batch", -1) + 1
@@ -683,33 +774,6 @@ def k_restore(ctx, x):
     return J(t.size(dim))
 
 
-# ---------------------------------------------------------------------------------------------
-# grad, detach
-
-def k_grad(ctx, x):
-    e = get_handle(ctx, x, "tensor", "vector", "dictionary", who="grad")
-    if e.cls == "tensor":
-        t = e.obj
-        return None if t is None or t.grad is None else to_k(t.grad)
-    if e.cls == "vector":
-        return [None if t.grad is None else to_k(t.grad) for t in e.obj.tensors]
-    return QDict(syms(e.obj.keys()), [None if t.grad is None else to_k(t.grad)
-                                      for t in e.obj.values()])
-
-
-def k_detach(ctx, x):
-    if is_handle(x):
-        t = get_handle(ctx, x, "tensor", who="detach").obj
-        return ctx.registry.new(None if t is None else t.detach(), "tensor")
-    if isinstance(x, list) and len(x) == 2 and is_handle(x[0]):
-        e = get_handle(ctx, x[0], "tensor", who="detach")
-        if bool(x[1]) and e.obj is not None:
-            e.obj.detach_()
-            return None
-        return ctx.registry.new(None if e.obj is None else e.obj.detach(), "tensor")
-    raise QError(f"detach: expecting tensor, given {kname(x)}")
-
-
 define("tensor", monad=k_tensor, ctx=True,
        doc="tensor x | tensor(x;opts) | tensor(`mode;size..;opts) | tensor t | tensor(t;i)  a "
            "tensor from k data or a creation mode (zeros randn arange ...); its values; rows")
@@ -719,20 +783,8 @@ define("options", monad=k_options, ctx=True,
 define("to", monad=k_to, ctx=True,
        doc="to(p;opts) | to(p;t)  move/convert a tensor, vector, dictionary, module or model in "
            "place to a device, dtype or gradient setting (or those of tensor t)")
-define("resize", monad=k_resize, ctx=True,
-       doc="resize(t;size) | resize(x;size)  resize a tensor in place; k data resized (cut or "
-           "padded with zeros)")
-define("reshape", monad=k_reshape, ctx=True,
-       doc="reshape(t;size) | reshape(x;size)  a new tensor viewing t in another shape; k data "
-           "reshaped")
 define("batch", monad=k_batch, ctx=True,
        doc="batch(p;size) | batch(p;size;i) | batch m  step a tensor, vector or dictionary "
            "through batches (1b while more); select batch i; a model's next training batch")
 define("restore", monad=k_restore, ctx=True,
        doc="restore p | restore(p;dim) | restore m  end batching, back to full size; that size")
-define("grad", monad=k_grad, ctx=True,
-       doc="grad t  the gradient of a tensor (each tensor of a vector or dictionary), null if "
-           "none")
-define("detach", monad=k_detach, ctx=True,
-       doc="detach t | detach(t;1b)  a new tensor sharing t's data without gradient history; "
-           "detach t in place")

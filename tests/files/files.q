@@ -141,11 +141,11 @@ q)0N!"J=*,"0:"5=\"hello,world\",6=1";
 q)0N!"S=*,"0:"a=\"hello,world\",b=1";
 (`a`b;("hello,world";,"1"))
 q)(enlist 4;enlist"i")1:0x01000000
-,,16777216i
+16777216
 q)(enlist"i";enlist 4)1:0x01000000
-,,1i
+1
 q)(enlist"f";enlist 8)1:0x7fbdc282fb210940
-,,3.141593
+3.141593
 q)("ich";4 1 2)1:0x00000000410000FF00000042FFFF
 0 255
 A B  
@@ -165,7 +165,7 @@ q)read1`:hello
 q)`:rec 1: 0x0100000002000000
 `:rec
 q)(enlist"i";enlist 4)1:`:rec
-,1 2i
+1 2
 q)("ii";4 4)1:(`:rec;0;8)
 1
 2

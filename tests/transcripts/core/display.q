@@ -105,7 +105,7 @@ q)enlist "a"
 q)enlist `jill
 ,`jill
 q)enlist enlist 1
-,,1
+1
 q)enlist 1.5
 ,1.5
 q)enlist 2f

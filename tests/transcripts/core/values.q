@@ -124,7 +124,7 @@ q)type (1;2f)
 q)enlist 3
 ,3
 q)enlist 1 2
-,1 2
+1 2
 q)count enlist 1 2
 1
 q)enlist[1;2;3]

@@ -24,15 +24,15 @@ q)parm(m;`weight;0 0e)
 q)emaparms(m;e;.99;`warmup)
 2
 q)dict(e;`weight)
-,2 2.181818e
+2 2.181818
 q)emaparms(m;e;.9;`start,5)
 3
 q)dict(e;`weight)
-,0 0e
+0 0
 q)emaparms(m;e;.5;`warmup`start!(0b;0))
 4
 q)dict(e;`weight)
-,0 0e
+0 0
 q)emaparms(m;e;1.5)
 'emaparms: decay must be in [0,1], given 1.5
   [0]  emaparms(m;e;1.5)

@@ -1,0 +1,348 @@
+"""Autograd from q (ktorch's gradient functions): gradflag grad backward detach nograd, and
+kforward (forward in the gradient mode in force).
+
+Tensors made with the `grad option (`tensor(x;`grad)`) or switched on with `gradflag(t;1b)`
+record the operations of the math functions on them (tensormath: `mul`, `mean` ...); `backward`
+runs back over that graph and `grad` reads what it left on the leaves. `detach` cuts a tensor
+(each tensor of a vector or dictionary) out of its graph; `nograd` drops gradients.
+
+`backward` is also ktorch's name for a model's forward-loss-backward step (epochs.backward_fn);
+the definition here takes the tensor forms - backward t, (t;g), (t;`retain), (t;g;`retain) with
+`free`retain`create`createfree - and hands models to that one.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..errors import QError
+from ..registry import is_handle
+from ..values.functions import Definitions
+from ..values.types import QDict, syms
+from .calls import TORCH_ERRORS, torch_error
+from .convert import kname, to_tensor
+from .epochs import backward_fn as model_backward
+from .forward import run_forward
+from .handles import get_handle, module_device, tensor_arg
+from .info import attribute
+from .objects import Model, Optimizer, TensorVector
+from .state import session_rng
+from .tensorops import _flag, _long, is_tensor, k_of, tensor_of
+
+define = Definitions()
+
+
+def _enlisted(x):
+    return isinstance(x, list) and len(x) == 1 and is_handle(x[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# grad: a tensor's gradient as k data (null if none), or as a tensor (`grad enlist t`)
+
+def k_grad(ctx, x):
+    if _enlisted(x) and is_tensor(ctx, x[0]):
+        t = ctx.registry.entry(x[0]).obj
+        if t is None or t.grad is None:
+            raise QError("no gradient defined")
+        return ctx.registry.new(t.grad, "tensor")
+    if not is_handle(x):
+        raise QError("unexpected arg(s) for gradient, expecting tensor (enlist to return "
+                     "gradient ptr)")
+    e = get_handle(ctx, x, "tensor", "vector", "dictionary", who="grad")
+
+    def g(t):
+        return None if t is None or t.grad is None else k_of(ctx, t.grad)
+    if e.cls == "tensor":
+        return g(e.obj)
+    if e.cls == "vector":
+        return [g(t) for t in e.obj.tensors]
+    return QDict(syms(e.obj.keys()), [g(t) for t in e.obj.values()])
+
+
+# ---------------------------------------------------------------------------------------------
+# gradflag: read or set requires_grad
+
+def _set_flags(who, ts, b: bool) -> None:
+    """Set requires_grad on every tensor, or on none: integer tensors cannot require gradients,
+    and a failed call changes nothing."""
+    if b:
+        for t in ts:
+            if not (t.is_floating_point() or t.is_complex()):
+                raise QError("only Tensors of floating point and complex dtype can require "
+                             "gradients")
+            if not t.is_leaf:
+                raise QError("you can only change requires_grad flags of leaf variables.")
+    for t in ts:
+        t.requires_grad_(b)
+
+
+def _syms(x):
+    if isinstance(x, str):
+        return [x]
+    if isinstance(x, np.ndarray) and x.dtype == object:
+        return list(x)
+    return None
+
+
+def _indices(x):
+    if _long(x):
+        return [int(x)]
+    if isinstance(x, np.ndarray) and x.dtype == np.int64:
+        return [int(i) for i in x]
+    return None
+
+
+def k_gradflag(ctx, x):
+    reg = ctx.registry
+    h = x if is_handle(x) else (x[0] if isinstance(x, list) and x and is_handle(x[0]) else None)
+    if h is None:
+        raise QError("gradflag: unrecognized arg(s), expecting tensor/vector/dictionary or "
+                     "(object;flag) or (dict/vec;keys/inds) or (dict/vec;keys/inds;flag)")
+    e = reg.entry(h)
+    if h is x:
+        return attribute(ctx, x, "gradflag")
+    n = len(x)
+    if n == 2 and _flag(x[1]):
+        b = bool(x[1])
+        if e.cls == "tensor":
+            ts = [] if e.obj is None else [e.obj]
+        elif e.cls == "vector":
+            ts = e.obj.tensors
+        elif e.cls == "dictionary":
+            ts = e.obj.values()
+        elif e.cls in ("module", "model"):
+            m = e.obj.module if isinstance(e.obj, Model) else e.obj
+            ts = list(m.parameters())
+        else:
+            raise QError(f"gradflag: not implemented for {e.cls}")
+        _set_flags("gradflag", ts, b)
+        return None
+    keys = _syms(x[1]) if n in (2, 3) else None
+    if keys is not None and (n == 2 or _flag(x[2])):
+        if e.cls != "dictionary":
+            raise QError(f"gradflag: 2nd arg of key(s) not valid with {e.cls}")
+        d = e.obj
+        for k in keys:
+            if k not in d:
+                raise QError(f"gradflag: dict[`{k}] not found")
+        if n == 2:
+            if isinstance(x[1], str):
+                return np.bool_(d[x[1]].requires_grad)
+            return QDict(syms(keys), np.array([d[k].requires_grad for k in keys], dtype=bool))
+        _set_flags("gradflag", [d[k] for k in keys], bool(x[2]))
+        return None
+    idx = _indices(x[1]) if n in (2, 3) else None
+    if idx is not None and (n == 2 or _flag(x[2])):
+        if e.cls != "vector":
+            raise QError(f"gradflag: 2nd arg of index/indices not valid with {e.cls}")
+        v = e.obj.tensors
+        for j in idx:
+            if not -1 < j < len(v):
+                raise QError(f"gradflag: vector[{j}] invalid for {len(v)}-element vector")
+        if n == 2:
+            if _long(x[1]):
+                return np.bool_(v[idx[0]].requires_grad)
+            return np.array([v[j].requires_grad for j in idx], dtype=bool)
+        _set_flags("gradflag", [v[j] for j in idx], bool(x[2]))
+        return None
+    raise QError("gradflag: unrecognized arg(s), expecting tensor/vector/dictionary or "
+                 "(object;flag) or (dict/vec;keys/inds) or (dict/vec;keys/inds;flag)")
+
+
+# ---------------------------------------------------------------------------------------------
+# detach
+
+def k_detach(ctx, x):
+    reg = ctx.registry
+    whole = is_handle(x)
+    h = x if whole else (x[0] if isinstance(x, list) and x and is_handle(x[0]) else None)
+    if h is None:
+        raise QError("detach: expecting tensor, vector or dictionary")
+    e = reg.entry(h)
+    if e.cls == "tensor":
+        if not (whole or (len(x) == 2 and _flag(x[1]))):
+            raise QError("detach: expecting tensor or (tensor; inplace flag)")
+        t = e.obj
+        if not whole and bool(x[1]):
+            if t is not None:
+                _detach_(t)
+            return None
+        return reg.new(None if t is None else t.detach(), "tensor")
+    if e.cls == "vector":
+        v = e.obj.tensors
+        if whole:
+            ts = list(v)
+        else:
+            if len(x) != 2:
+                raise QError(f"detach: vector supplied, but unexpected number of additional "
+                             f"args({len(x) - 1})")
+            idx = _indices(x[1])
+            if idx is None:
+                raise QError(f"detach: vector supplied, expected 2nd arg of indices, given "
+                             f"{kname(x[1])}")
+            for j in idx:
+                if not -1 < j < len(v):
+                    raise QError(f"detach: vector[{j}] out of bounds")
+            ts = [v[j] for j in idx]
+        for t in ts:
+            _detach_(t)
+        return None
+    if e.cls == "dictionary":
+        d = e.obj
+        if whole:
+            ts = d.values()
+        else:
+            if len(x) != 2:
+                raise QError(f"detach: dictionary supplied, but unexpected number of additional "
+                             f"args({len(x) - 1})")
+            keys = _syms(x[1])
+            if keys is None:
+                raise QError(f"detach: dictionary supplied, expected 2nd arg of key(s), given "
+                             f"{kname(x[1])}")
+            for k in keys:
+                if k not in d:
+                    raise QError(f"detach: dictionary[`{k}] not found")
+            ts = [d[k] for k in keys]
+        for t in ts:
+            _detach_(t)
+        return None
+    raise QError(f"detach: not implemented for {e.cls}")
+
+
+def _detach_(t: torch.Tensor) -> None:
+    try:
+        t.detach_()
+    except TORCH_ERRORS as err:
+        raise torch_error(err, "detach") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# backward
+
+_BACKSYM = {"free": (False, False), "retain": (True, False), "create": (True, True),
+            "createfree": (False, True)}
+
+
+def _backsym(v):
+    if isinstance(v, str):
+        mode = _BACKSYM.get(v)
+        if mode is None:
+            raise QError(f"unrecognized setting for backprop: {v}, expecting one of: free,retain,"
+                         f"create or createfree")
+        return mode
+    return None
+
+
+def tensor_backward(ctx, x) -> None:
+    """backward t | (t;`retain) | (t;g) | (t;g;`retain): gradients of tensor t (g: the gradient
+    of t itself, a tensor or k data, a scalar filling t's shape)."""
+    if is_handle(x):
+        t, args = tensor_of(ctx, x, "backward"), []
+    else:
+        t, args = tensor_of(ctx, x[0], "backward"), list(x[1:])
+    retain, create = False, False
+    if args and _backsym(args[-1]) is not None:
+        retain, create = _backsym(args[-1])
+        args = args[:-1]
+    if len(args) > 1:
+        raise QError("backward: unexpected arg(s), expecting (t;s), (t;g) or (t;g;s) with "
+                     "t-tensor, g-tensor, s-sym, e.g. `retain")
+    g = None
+    if args:
+        y = args[0]
+        g = tensor_of(ctx, y, "backward") if is_tensor(ctx, y) else to_tensor(y).to(t.device)
+        if g.dim() == 0 and t.dim():
+            g = g.expand_as(t).to(t.dtype)
+    try:
+        t.backward(g, retain_graph=retain, create_graph=create)
+    except TORCH_ERRORS as err:
+        raise torch_error(err) from None
+
+
+def k_backward(ctx, x):
+    if is_tensor(ctx, x) or (isinstance(x, list) and x and not is_handle(x) and
+                             is_tensor(ctx, x[0])):
+        tensor_backward(ctx, x)
+        return None
+    return model_backward(ctx, x)
+
+
+# ---------------------------------------------------------------------------------------------
+# kforward: a forward call inside a module's callback, in the mode of the call around it
+
+def k_kforward(ctx, x):
+    """kforward(m;x..) | kforward(m;`child;x..): the module's forward with its own training flag
+    and the gradient mode in force (a callback runs in the training or evaluation pass that
+    calls it)."""
+    if not (isinstance(x, list) and x and is_handle(x[0])) or is_handle(x):
+        if is_handle(x) and ctx.registry.entry(x).cls == "model":
+            raise QError("kforward: cannot be called without input(s)")
+        raise QError("kforward: requires a module or model and at least one input")
+    e = get_handle(ctx, x[0], "module", "model", who="kforward")
+    m = e.obj.module if isinstance(e.obj, Model) else e.obj
+    args = list(x[1:])
+    if args and isinstance(args[0], str):
+        try:
+            m = m.get_submodule(args[0])
+        except AttributeError:
+            raise QError(f"kforward: no child module `{args[0]}") from None
+        args = args[1:]
+    if not args:
+        raise QError("kforward: requires a module or model and at least one input")
+    dev = module_device(m)
+    inputs = [tensor_arg(ctx, v, dev, "kforward") for v in args]
+    with session_rng(ctx):
+        y = run_forward(m, inputs, m.training, torch.is_grad_enabled())
+    if isinstance(y, (tuple, list)):
+        return ctx.registry.new(TensorVector(list(y)), "vector")
+    return ctx.registry.new(y, "tensor")
+
+
+# ---------------------------------------------------------------------------------------------
+# nograd: gradients set to none
+
+def k_nograd(ctx, x):
+    e = get_handle(ctx, x, who="nograd") if is_handle(x) else None
+    if e is None:
+        raise QError(f"nograd: not implemented for {kname(x)}")
+    o = e.obj
+    if e.cls == "tensor":
+        ts = [] if o is None else [o]
+    elif e.cls == "vector":
+        ts = o.tensors
+    elif e.cls == "dictionary":
+        ts = o.values()
+    elif e.cls == "module":
+        ts = list(o.parameters())
+    elif e.cls in ("optimizer", "model"):
+        opt = o if isinstance(o, Optimizer) else o.optimizer
+        ts = [p for grp in opt.opt.param_groups for p in grp["params"]]
+        if isinstance(o, Model) and isinstance(o.module, nn.Module):
+            ts += list(o.module.parameters())
+    else:
+        raise QError(f"nograd: not implemented for {e.cls}")
+    for t in ts:
+        t.grad = None
+    return None
+
+
+define("grad", monad=k_grad, ctx=True,
+       doc="grad t | grad enlist t  a tensor's gradient as k data (null if none; each tensor's "
+           "for a vector or dictionary), or as a new tensor")
+define("gradflag", monad=k_gradflag, ctx=True,
+       doc="gradflag p | gradflag(p;flag) | gradflag(d;keys[;flag]) | gradflag(v;inds[;flag])  "
+           "1b where tensors require gradients; switch it for tensors or a module's parameters")
+define("detach", monad=k_detach, ctx=True,
+       doc="detach t | detach(t;1b) | detach v | detach(v;inds) | detach(d;keys)  a new tensor "
+           "sharing t's data without gradient history; detach in place")
+# `backward` is defined (and documented, one line) in epochs; this definition comes later in
+# MODULES and so replaces its function with one that adds the tensor forms backward(t;g),
+# backward(t;`retain) ... and hands models to epochs' (an empty doc keeps epochs' doc alone)
+define("backward", monad=k_backward, ctx=True, doc="")
+define("kforward", monad=k_kforward, ctx=True,
+       doc="kforward(m;x..) | kforward(m;`child;x..)  forward in the module's own training mode "
+           "and the gradient mode in force (for calls inside a callback); a tensor handle")
+define("nograd", monad=k_nograd, ctx=True,
+       doc="nograd p  drop the gradients of a tensor, vector, dictionary, module, optimizer or "
+           "model (set to none)")
