@@ -23,16 +23,18 @@ tensors; state.py: what a session remembers):
   averages     copyparms copystate avgparms emaparms batchnorm   (kernels: ktwa.averaging)
   schedules    swalr;  swag: swag sample bma;  twa: twa subspace;  collectors: collect
   checkpoints  savetensors loadtensors
+  distributed  dist allavg broadcast ddp localsgd         several processes (torch.distributed)
   interop      Python objects <-> handles (Session.push/pull);  memory: bytes the handles hold
 """
 from ..values.functions import merge_builtins
-from . import (averages, checkpoints, collectors, datafiles, dicts, epochs, forward, info,
-               interop, losses, memory, models, modules, optimizers, pointers, schedules,
+from . import (averages, checkpoints, collectors, datafiles, dicts, distributed, epochs, forward,
+               info, interop, losses, memory, models, modules, optimizers, pointers, schedules,
                settings, swag, tensors, twa)
 from .state import state
 
 MODULES = (pointers, info, settings, tensors, dicts, modules, forward, losses, optimizers,
-           models, epochs, datafiles, averages, schedules, collectors, swag, twa, checkpoints)
+           models, epochs, datafiles, averages, schedules, collectors, swag, twa, checkpoints,
+           distributed)
 
 API = merge_builtins(MODULES)
 
