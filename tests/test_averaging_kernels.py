@@ -624,3 +624,22 @@ def test_recalibrate_across_leaves_a_layer_no_rank_saw_reset():
     assert torch.equal(bn.running_mean, torch.zeros(6)) and torch.equal(bn.running_var,
                                                                         torch.ones(6))
     assert int(bn.num_batches_tracked) == 0
+
+
+def test_average_across_reuses_its_scratch_buffer_and_writes_strided_tensors():
+    world = 2
+    base = [torch.arange(12.0).view(3, 4) * (r + 1) for r in range(world)]
+    ranks = [[b.t(), torch.full((5,), float(r))] for r, b in enumerate(base)]   # b.t(): strided
+    scratch = [{} for _ in range(world)]
+    sim = _Ranks(world)
+    sim.run(lambda r: A.average_across_(ranks[r], sim.sum_(r), sim.root_(r), world, scratch[r]))
+    buf = scratch[0][(torch.device("cpu"), torch.float32)]
+    assert buf.numel() == 17
+    for r in range(world):
+        assert torch.equal(base[r], torch.arange(12.0).view(3, 4) * 1.5)
+        assert torch.equal(ranks[r][1], torch.full((5,), 0.5))
+    sim.run(lambda r: A.average_across_(ranks[r][1:], sim.sum_(r), sim.root_(r), world,
+                                        scratch[r]))
+    assert scratch[0][(torch.device("cpu"), torch.float32)] is buf     # smaller: the same buffer
+    sim.run(lambda r: A.broadcast_([torch.zeros(30)], sim.root_(r), scratch[r]))
+    assert scratch[0][(torch.device("cpu"), torch.float32)].numel() == 30  # larger: grown

@@ -290,3 +290,64 @@ def test_a_rank_that_never_joins_is_a_q_error_after_the_timeout():
     assert p.returncode == 1
     assert p.stderr.startswith("'dist: rank 0 of 2: ") and "1/2 clients joined" in p.stderr
     assert time.monotonic() - t0 < 30
+
+
+# ---------------------------------------------------------------------------------- the launcher
+def _children(pid: int) -> list[int]:
+    """The live processes whose parent is pid."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                out.append(int(d.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _launch(*args) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "ktwa", "--nproc", "2", "--timeout", "20",
+                             *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "KTWA_PROGRESS": "0",
+                                            "PYTHONPATH": str(ROOT)})
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_ctrl_c_on_the_launcher_stops_every_rank():
+    p = _launch("-c", 'q:module enlist(`linear;2;2); -1"ready"; while[1b; allavg q]')
+    try:
+        for _ in range(2):
+            assert p.stdout.readline() == "ready\n"
+        ranks = _children(p.pid)
+        assert len(ranks) == 2
+        p.send_signal(signal.SIGINT)
+        rc = p.wait(timeout=30)
+    finally:
+        p.kill()
+        p.communicate()
+    assert rc == 128 + signal.SIGINT
+    deadline = time.monotonic() + 10
+    while any(map(_alive, ranks)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_alive, ranks))
+
+
+def test_a_script_error_on_one_rank_names_the_rank(tmp_path):
+    script = tmp_path / "e.kt"
+    script.write_text('if[1=dist`rank; x:1+`a]\n-1"done ",string dist`rank;\n')
+    p = _launch(str(script))
+    out, err = p.communicate(timeout=90)
+    assert p.returncode == 1
+    assert out == "done 0\n"
+    assert "[rank1]: 'type\n" in err and "[rank1]:   [0]  " in err
+    assert "ktwa: rank 1 failed (exit code 1)" in err and "rank 0 failed" not in err

@@ -253,6 +253,12 @@ def _tensors(ctx, h, who: str) -> list:
     return list(m.state_dict(keep_vars=True).values())
 
 
+# the flat buffers allavg and broadcast copy through, kept between calls (averaging.collective:
+# on the CPU a fresh one costs more than the copies); one per (device, dtype), the size of the
+# largest group seen
+_SCRATCH: dict = {}
+
+
 def allavg(ctx, x):
     """allavg p: every floating tensor of p (dictionary or module/model/optimizer) becomes its
     mean over the ranks, in place; integer tensors take rank 0's."""
@@ -261,7 +267,7 @@ def allavg(ctx, x):
         raise QError("allavg: expecting a dictionary, module, model or optimizer")
     ts = _tensors(ctx, a[0], "allavg")
     if size() > 1:
-        collective("allavg", average_across_, ts, _sum, _root(0), size())
+        collective("allavg", average_across_, ts, _sum, _root(0), size(), _SCRATCH)
     return None
 
 
@@ -280,7 +286,7 @@ def broadcast(ctx, x):
         src = int(r)
     ts = _tensors(ctx, a[0], "broadcast")
     if size() > 1:
-        collective("broadcast", broadcast_, ts, _root(src))
+        collective("broadcast", broadcast_, ts, _root(src), _SCRATCH)
     return None
 
 
@@ -429,6 +435,15 @@ def _parallel(mo: Model) -> Parallel:
     return mo.dist
 
 
+def _no_buffer_sync() -> str:
+    """DDP's argument that stops it copying rank 0's buffers before every forward: torch 2.13
+    renamed broadcast_buffers (now deprecated, with a warning) to forward_sync_buffers."""
+    import inspect
+    from torch.nn.parallel import DistributedDataParallel
+    names = inspect.signature(DistributedDataParallel.__init__).parameters
+    return "forward_sync_buffers" if "forward_sync_buffers" in names else "broadcast_buffers"
+
+
 def _wrap(mo: Model, par: Parallel) -> None:
     """(Re)build the DDP wrapper: a collective (rank 0's parameters and buffers are copied to
     every rank), with torch's post-local SGD hook when local SGD is on."""
@@ -436,7 +451,10 @@ def _wrap(mo: Model, par: Parallel) -> None:
     m = mo.module
     dev = device()
     ids = [dev.index] if dev.type == "cuda" and next(m.parameters()).is_cuda else None
-    ddp = DistributedDataParallel(m, device_ids=ids, broadcast_buffers=par.buffers)
+    kw = {}
+    if not par.buffers:         # each rank keeps its own buffers after the first copy
+        kw[_no_buffer_sync()] = False
+    ddp = DistributedDataParallel(m, device_ids=ids, **kw)
     if par.period:
         from torch.distributed.algorithms.ddp_comm_hooks.post_localSGD_hook import (
             PostLocalSGDState, post_localSGD_hook)
