@@ -262,7 +262,8 @@ def test_localsgd_matches_torchs_periodic_model_averager_by_hand(ranks2):
         for k, v in o["hand_post"].items():
             q = k.replace("0.", "a.").replace("2.", "b.")
             assert torch.allclose(o["q_post"][q], v, rtol=0, atol=1e-6), k
-    # the last step (12) is averaged (12 % 3 == 0): the ranks agree at the end
+    # torch's averager averages after step k (from 0) when k >= 2 and (k - 2) % 3 == 0: the
+    # last of the 12 steps (k = 11) is one, so the ranks agree at the end
     assert torch.equal(out[0]["q_local"]["a.weight"], out[1]["q_local"]["a.weight"])
 
 

@@ -43,7 +43,7 @@ import torch.distributed as tdist
 from ..averaging.collective import average_across_, broadcast_
 from ..errors import QError
 from ..registry import is_handle
-from ..values.types import QDict, from_items, syms
+from ..values.types import SYM, QDict, from_items, syms
 from ..values.functions import Definitions
 from .calls import TORCH_ERRORS, args_of, k_value, options
 from .convert import kname
@@ -61,10 +61,11 @@ DEFAULT_TIMEOUT = 1800.0            # seconds: torch's default for gloo
 # the world
 
 class _Joined:
-    """What this process chose when it joined (torch.distributed does not keep it)."""
+    """What this process chose when it joined (torch.distributed does not keep it); the timeout
+    as `dist(`timeout;s)` last set it (None: KTWA_TIMEOUT, else torch's default)."""
 
     device: torch.device | None = None
-    timeout: float = DEFAULT_TIMEOUT
+    timeout: float | None = None
 
 
 _JOINED = _Joined()
@@ -115,6 +116,11 @@ def device() -> torch.device:
 def launched() -> bool:
     """Did a launcher (torchrun) set the environment a rank joins its world with?"""
     return all(k in os.environ for k in ("RANK", "WORLD_SIZE", "MASTER_ADDR", "MASTER_PORT"))
+
+
+def timeout_s() -> float:
+    """Seconds a collective waits for the other ranks."""
+    return _JOINED.timeout if _JOINED.timeout is not None else _timeout_arg(None)
 
 
 def _timeout_arg(timeout) -> float:
@@ -201,7 +207,7 @@ _WORLD_KEYS = ("rank", "world", "localrank", "backend", "device", "timeout")
 
 def _world_k() -> QDict:
     vals = [np.int64(rank()), np.int64(size()), np.int64(local_rank()), backend(),
-            str(device()), np.float64(_JOINED.timeout if active() else float("nan"))]
+            str(device()), np.float64(timeout_s())]
     return QDict(syms(list(_WORLD_KEYS)), from_items(vals))
 
 
@@ -213,12 +219,16 @@ def dist_fn(ctx, x):
         return _world_k()
     if len(a) == 1 and is_handle(a[0]):
         return model_settings(model_of(ctx, a[0], "dist").dist)
-    if len(a) == 1 and isinstance(a[0], str):
-        if a[0] not in _WORLD_KEYS:
-            raise QError(f"dist: unrecognized key: {a[0]}, expecting one of "
-                         + ", ".join(_WORLD_KEYS))
-        w = _world_k()
-        return w.values[_WORLD_KEYS.index(a[0])]
+    if len(a) == 1 and (isinstance(a[0], str) or (isinstance(a[0], np.ndarray)
+                                                  and a[0].dtype == SYM)):
+        keys = [a[0]] if isinstance(a[0], str) else list(a[0])
+        for k in keys:
+            if k not in _WORLD_KEYS:
+                raise QError(f"dist: unrecognized key: {k}, expecting one of "
+                             + ", ".join(_WORLD_KEYS))
+        vals = _world_k().values
+        got = [vals[_WORLD_KEYS.index(k)] for k in keys]
+        return got[0] if isinstance(a[0], str) else from_items(got)
     if len(a) == 2 and a[0] == "timeout":
         t = _timeout_arg(_seconds(a[1]))
         if active():
