@@ -110,6 +110,7 @@ def case_batchnorm(s: Session, rank: int, size: int) -> dict:
     out = {"sharded": state(s, "m")}
     s.eval("ddp(m;(`shard;0b)); train(m;OX;OY); batchnorm m")
     out["own"] = state(s, "m")
+    out["uneven"] = _timed_error(s, "run m")     # 2 batches on rank 0, 3 on rank 1
     return out
 
 
@@ -170,11 +171,25 @@ def case_localsgd(s: Session, rank: int, size: int) -> dict:
     return out
 
 
+def case_cuda(s: Session, rank: int, size: int) -> dict:
+    """NCCL: a model on this rank's GPU trains under ddp, recalibrates and averages there."""
+    x, y = data(1)
+    s.push("X", x)
+    s.push("Y", y)
+    s.eval(f"seed 1; q:{BN}; m:model(q;loss`ce;opt(`sgd;q;.1)); to(m;dist`device);"
+           f"train(m;`batchsize`shuffle;({BATCH};1b)); train(m;X;Y); ddp m; run m;"
+           "batchnorm m; allavg m; broadcast m; dw:dist[]")
+    module = s.pull("m")["module"]
+    return {"world": s.pull("dw"), "devices": sorted({str(t.device) for t in
+                                                      module.state_dict().values()}),
+            "state": {k: v.cpu() for k, v in state(s, "m").items()}}
+
+
 def case_hang(s: Session, rank: int, size: int) -> dict:
     """Rank 1 stays alive but never joins the collective: rank 0's allavg times out."""
-    s.eval("dist(`timeout;2); q:module enlist(`linear;2;2)")
+    s.eval("dist(`timeout;1); q:module enlist(`linear;2;2)")
     if rank == 1:
-        time.sleep(3.5)
+        time.sleep(2.5)
         return {}
     return _timed_error(s, "allavg q")
 
@@ -248,7 +263,7 @@ def main() -> int:
 
 def run(cases: str, outdir: str) -> int:
     cases = cases.split(",")
-    join_world("gloo", os.environ.get("KTWA_TIMEOUT", "30"))
+    join_world(os.environ.get("KTWA_BACKEND", "gloo"), os.environ.get("KTWA_TIMEOUT", "30"))
     try:
         rank, size = world()
         s = Session()

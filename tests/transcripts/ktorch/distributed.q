@@ -6,11 +6,10 @@ q)dist`rank`world`localrank`backend
 1
 0
 `
-q)dist`timeout
-1800f
 q)dist(`timeout;30); dist`timeout
 30f
-q)dist(`timeout;1800)
+q)dist(`timeout;1800); dist`timeout
+1800f
 q)dist`nosuch
 'dist: unrecognized key: nosuch, expecting one of rank, world, localrank, backend, device, timeout
   [0]  dist`nosuch
