@@ -162,6 +162,9 @@ def launch(ns) -> int:
         return 1
     except SignalException as e:
         return 128 + int(e.sigval)
+    except Exception as e:          # the launcher's own failure (a rendezvous that never
+        _err(f"ktwa: torch's launcher failed: {e}\n")    # forms...): said, not a traceback
+        return 1
     return 0
 
 
