@@ -92,6 +92,10 @@ def case_train(s: Session, rank: int, size: int) -> dict:
     out["test"] = s.pull("r")
     out["settings"] = s.pull("st")
     out["world"] = s.pull("dw")
+    s.push("TX3", tx[:3])              # fewer test rows than ranks: rank 3 of 4 has none
+    s.push("TY3", ty[:3])
+    s.eval("test(m;TX3;TY3); r3:testrun m")
+    out["test3"] = s.pull("r3")
     s.eval("w:swag m")
     out["collect"] = [int(s.eval("collect(w;m)")), int(s.eval("collect(w;m;`all)"))]
     return out

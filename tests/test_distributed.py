@@ -207,6 +207,10 @@ def test_testrun_reduces_its_metrics_over_the_ranks(train_run):
         assert list(predict) == pred.tolist()          # every row once, in the data's order
         assert torch.allclose(torch.as_tensor(np.array(output)), logits, atol=1e-5)
         assert loss == pytest.approx(out[0]["test"][0])
+        loss3, acc3, predict3, output3 = o["test3"]
+        assert list(predict3) == pred[:3].tolist()
+        assert torch.allclose(torch.as_tensor(np.array(output3)), logits[:3], atol=1e-5)
+        assert acc3 == pytest.approx(100.0 * float((pred[:3] == ty[:3]).sum()) / 3)
 
 
 def test_swag_collects_on_rank_0_only_unless_asked(train_run):

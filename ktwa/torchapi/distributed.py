@@ -308,7 +308,8 @@ class Parallel:
     call (module doc)."""
 
     def __init__(self):
-        self.ddp = None             # torch's DistributedDataParallel over the model's module
+        self.ddp = None             # what `run` trains: torch's DistributedDataParallel over
+        #                             the model's module (the module itself in a world of one)
         self.shard = True           # each rank reads its shard of the data (else its own data)
         self.seed = 0               # the DistributedSampler's seed (the same on every rank)
         self.buffers = True         # DDP broadcasts rank 0's buffers before each forward
@@ -329,15 +330,15 @@ class Parallel:
     def train_module(self, mo: Model):
         """The module a training epoch runs (the DDP wrapper under `ddp`), after checking that
         the epoch can run on every rank alike."""
-        if self.ddp is None:
-            return mo.module
+        if self.ddp is None or size() == 1:
+            return mo.module if self.ddp is None else self.ddp
         bad = [k for k in ("predict", "output") if k in mo.train["metrics"]]
         if bad:
             raise QError(f"nyi: run under ddp: metric {bad[0]} (each rank trains other rows)")
         if not self.shard and size() > 1 and mo.train_data is not None:
             s = mo.train
             nb = torch.tensor([nbatches(data_size(mo.train_data), s["batchsize"],
-                                        s["droplast"])] * 2)
+                                        s["droplast"])] * 2, device=device())
             nb[1] = -nb[1]
             collective("run", tdist.all_reduce, nb, tdist.ReduceOp.MAX)
             if int(nb[0]) != -int(nb[1]):
@@ -385,7 +386,7 @@ class Parallel:
         collective(who, _reduce_metrics, metrics, which, data_n, self.sharded())
 
 
-def _gather_rows(t: torch.Tensor | None, like_dev) -> list:
+def _gather_rows(t: torch.Tensor | None, dev) -> list:
     """Every rank's tensor of rows (counts and trailing shapes may differ): a list by rank."""
     meta = [None] * size()
     mine = None if t is None else (int(t.shape[0]), tuple(t.shape[1:]), t.dtype)
@@ -394,12 +395,12 @@ def _gather_rows(t: torch.Tensor | None, like_dev) -> list:
     if full is None:
         return []
     k = max(m[0] for m in meta if m is not None)
-    pad = torch.zeros((k,) + full[1], dtype=full[2], device=like_dev)
+    pad = torch.zeros((k,) + full[1], dtype=full[2], device=dev)
     if t is not None and t.shape[0]:
         pad[:t.shape[0]] = t
     out = [torch.empty_like(pad) for _ in meta]
     tdist.all_gather(out, pad)
-    return [o[:m[0]] for o, m in zip(out, meta) if m is not None]
+    return [o[:0 if m is None else m[0]] for o, m in zip(out, meta)]
 
 
 def _reduce_metrics(metrics, which: str, data_n: int, sharded: bool) -> None:
@@ -408,7 +409,7 @@ def _reduce_metrics(metrics, which: str, data_n: int, sharded: bool) -> None:
     every rank's in rank order (test), accuracy over all rows, predictions and outputs (test)
     in the data's row order (rank order when each rank has its own data)."""
     names = metrics.names
-    dev = metrics.losses[0].device if metrics.losses else torch.device("cpu")
+    dev = device()                  # every rank's buffers on the same kind of device
     if "loss" in names or "batchloss" in names:
         mine = torch.stack(metrics.losses) if metrics.losses else None
         if which == "train":        # every rank made the same steps (train_module checked)
@@ -494,7 +495,7 @@ def ddp(ctx, x):
     if not any(p.requires_grad for p in mo.module.parameters()):
         raise QError("ddp: the model's module has no parameters to train")
     par.shard, par.seed, par.buffers = o["shard"], o["seed"], o["buffers"]
-    if size() > 1 or active():
+    if active():
         collective("ddp", _wrap, mo, par)
     else:
         par.ddp = mo.module        # a world of one: the module itself trains, as without ddp
