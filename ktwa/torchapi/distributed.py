@@ -229,7 +229,7 @@ def dist_fn(ctx, x):
         vals = _world_k().values
         got = [vals[_WORLD_KEYS.index(k)] for k in keys]
         return got[0] if isinstance(a[0], str) else from_items(got)
-    if len(a) == 2 and a[0] == "timeout":
+    if len(a) == 2 and isinstance(a[0], str) and a[0] == "timeout":
         t = _timeout_arg(_seconds(a[1]))
         if active():
             from torch.distributed.distributed_c10d import _set_pg_timeout

@@ -26,6 +26,10 @@ q)dist(1;2;3)
 'dist: expecting dist[], dist`key, dist(`timeout;seconds) or dist model, given long list
   [0]  dist(1;2;3)
        ^
+q)dist(1 2;3)
+'dist: expecting dist[], dist`key, dist(`timeout;seconds) or dist model, given general list
+  [0]  dist(1 2;3)
+       ^
 q)q:module seq(`sequential;(`linear;`a;2;3);(`batchnorm1d;`b;3)); m:model(addref q;loss`ce;opt(`sgd;q;.1))
 q)p:copyparms q; w0:first first value dict p
 q)allavg m; allavg q; allavg p; broadcast p; broadcast(q;0)
