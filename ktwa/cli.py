@@ -5,13 +5,21 @@
     ktwa -i FILE.kt [args]    run the script, then stay in the REPL
     ktwa -c 'src'             evaluate console input, print what the console shows
     ktwa --files read --root DIR ...   fence the files q code may reach (ktwa.fileaccess)
+    ktwa --nproc N FILE.kt    N ranks on this machine, started by torch's own launcher
+                              (torch.distributed.run, as `torchrun --nproc-per-node N -m ktwa`);
+                              --nnodes, --node-rank, --rdzv-* and --master-* go to it as they are
+    torchrun ... -m ktwa FILE.kt       each rank joins the world torchrun set up (gloo; NCCL for
+                              CUDA tensors), --backend and --timeout SECONDS (for a rank that
+                              dies or never comes; default 1800) choose how
 
-Errors print as q prints them (`'type`, then `  [0]  file.kt:3: x+`a` and a caret) on stderr.
+Errors print as q prints them (`'type`, then `  [0]  file.kt:3: x+`a` and a caret) on stderr;
+in a world of several ranks each line of the report starts with `[rankN]: `.
 """
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 
 from .errors import QError, QExit
@@ -37,10 +45,35 @@ def _err(text: str) -> None:
     sys.stderr.flush()
 
 
+class _Ranked:
+    """stderr for error reports in a world of several ranks: each line names the rank (torch's
+    own `[rank1]: ` form), since every rank writes to the same terminal."""
+
+    def __init__(self, stream, rank: int):
+        self.stream, self.head, self.fresh = stream, f"[rank{rank}]: ", True
+
+    def write(self, text: str) -> None:
+        out = []
+        for line in text.splitlines(keepends=True):
+            out.append((self.head if self.fresh else "") + line)
+            self.fresh = line.endswith("\n")
+        self.stream.write("".join(out))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _errors():
+    """Where error reports go: stderr, each line naming the rank when there are several."""
+    from .session import world
+    rank, size = world()
+    return _Ranked(sys.stderr, rank) if size > 1 else sys.stderr
+
+
 def run_source(session, src: str) -> int:
     """`-c`: each statement as the console shows it; the first error stops with exit code 1.
     `-1`/`-2` write to stdout/stderr as they happen."""
-    return 0 if session.run(src, out=sys.stdout, err=sys.stderr) is None else 1
+    return 0 if session.run(src, out=sys.stdout, err=_errors()) is None else 1
 
 
 def _pipe_loop(session, stream) -> int:
@@ -56,14 +89,81 @@ def _pipe_loop(session, stream) -> int:
     return 0
 
 
+def _report(text: str) -> None:
+    sys.stdout.flush()
+    err = _errors()
+    err.write(text)
+    err.flush()
+
+
 def run_script(session, path: str, args: list[str]) -> int:
     try:
         session.run_file(path, args)
     except QError as e:
-        _err(session.error_text(e))
+        _report(session.error_text(e))
         return 1
     except KeyboardInterrupt:
-        _err("'stop\n")
+        _report("'stop\n")
+        return 1
+    return 0
+
+
+# torchrun's options that `ktwa --nproc` passes to it as they are (several machines)
+_LAUNCHER = ("--nnodes", "--node-rank", "--rdzv-backend", "--rdzv-endpoint", "--rdzv-id",
+             "--rdzv-conf", "--master-addr", "--master-port", "--local-addr")
+
+
+def _rank_argv(ns) -> list[str]:
+    """The command line each rank's `python -m ktwa` gets: this one without the launcher's
+    options."""
+    out = []
+    if ns.files != "all":
+        out += ["--files", ns.files]
+    if ns.root:
+        out += ["--root", ns.root]
+    if ns.backend:
+        out += ["--backend", ns.backend]
+    if ns.timeout is not None:
+        out += ["--timeout", repr(ns.timeout)]
+    if ns.src is not None:
+        out.append("-c=" + ns.src)
+    if ns.file:
+        out += [ns.file, *ns.args]
+    return out
+
+
+def launch(ns) -> int:
+    """`ktwa --nproc N ...`: torch's launcher (torch.distributed.run, what torchrun runs) starts
+    N ranks of `python -m ktwa ...` here (more with --nnodes), waits for them, and stops every
+    one of them when one fails or on Ctrl-C. Exit 0 when all succeed."""
+    if ns.nproc < 1:
+        _err("ktwa: --nproc expects a positive number of processes\n")
+        return 2
+    if ns.interactive or (ns.src is None and not ns.file):
+        _err("ktwa: --nproc runs a script or -c source on every rank, not the REPL\n")
+        return 2
+    from torch.distributed.elastic.multiprocessing.api import SignalException
+    from torch.distributed.elastic.multiprocessing.errors import ChildFailedError
+    from torch.distributed.run import get_args_parser, run
+    targs = ["--nproc-per-node", str(ns.nproc)]
+    for opt in _LAUNCHER:
+        v = getattr(ns, opt[2:].replace("-", "_"))
+        if v is not None:
+            targs += [opt, str(v)]
+    targs += ["--module", "ktwa", *_rank_argv(ns)]
+    # ranks share the cores: torch's launcher would set one thread each, with a warning
+    os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // ns.nproc)))
+    try:
+        run(get_args_parser().parse_args(targs))
+    except ChildFailedError as e:
+        for r, f in sorted(e.failures.items()):
+            how = f"signal {f.signal_name()}" if f.exitcode < 0 else f"exit code {f.exitcode}"
+            _err(f"ktwa: rank {r} failed ({how})\n")
+        return 1
+    except SignalException as e:
+        return 128 + int(e.sigval)
+    except Exception as e:          # the launcher's own failure (a rendezvous that never
+        _err(f"ktwa: torch's launcher failed: {e}\n")    # forms...): said, not a traceback
         return 1
     return 0
 
@@ -76,6 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--files", choices=("all", "read", "none"), default="all",
                     help="which files q code may reach: all (default), read (no writes), none")
     ap.add_argument("--root", help="q code reaches files only below this folder")
+    ap.add_argument("--nproc", type=int, help="start N ranks with torch's launcher (torchrun)")
+    for opt in _LAUNCHER:
+        ap.add_argument(opt, help=f"given to torch's launcher with --nproc ({opt} of torchrun)")
+    ap.add_argument("--backend", help="the ranks' torch.distributed backend: gloo, nccl, or "
+                    "cpu:gloo,cuda:nccl (the default with a GPU)")
+    ap.add_argument("--timeout", type=float,
+                    help="seconds a rank waits for the others (a rank that dies or never joins)")
     ap.add_argument("file", nargs="?", help="a .kt script to run")
     ap.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script (.z.x)")
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -85,7 +192,23 @@ def main(argv: list[str] | None = None) -> int:
         if argv[k + 1].startswith("-"):
             argv[k:k + 2] = ["-c=" + argv[k + 1]]
     ns = ap.parse_args(argv)
+    if ns.nproc is not None:
+        return launch(ns)
     s = _session(ns.files, ns.root)
+    from .session import join_world, launched, leave_world
+    if launched():                  # a rank started by torchrun: join the others first
+        try:
+            join_world(ns.backend, ns.timeout)
+        except QError as e:
+            _err(f"'{e.msg}\n")
+            return 1
+    try:
+        return _main(s, ns)
+    finally:
+        leave_world()
+
+
+def _main(s, ns) -> int:
     try:
         if ns.src is not None:
             return run_source(s, ns.src)

@@ -26,9 +26,22 @@ from .runtime import (BUILTINS, is_suppressed, new_context, parse, read_text, ru
                       split_command)
 from .runtime.table import GLOBALS
 from .syntax.lexer import is_complete
-from .torchapi import API, install as install_api, interop, memory
+from .torchapi import API, distributed, install as install_api, interop, memory
 from .values import types as T
 from .values.python import to_py, to_q
+
+
+# The world of processes this one is a rank of (torch.distributed; a launcher such as torchrun
+# sets it up). It belongs to the process, not to a Session: front ends join it once, before any
+# q code runs, and leave it at exit.
+launched = distributed.launched          # () -> did a launcher start this process as a rank?
+join_world = distributed.join_world      # (backend=None, timeout=None); QError if others fail
+leave_world = distributed.leave_world
+
+
+def world() -> tuple[int, int]:
+    """(this process's rank, the number of ranks): (0, 1) without a launcher."""
+    return distributed.rank(), distributed.size()
 
 
 @dataclass

@@ -500,3 +500,167 @@ def test_swag_collect_in_blocks_equals_whole_vector_moments(monkeypatch, block):
     means = [X[:k + 1].mean(0) for k in range(5)]
     want = torch.stack([X[k] - means[k] for k in (3, 4, 2)])     # ring order: slots 0,1,2
     assert torch.allclose(swag.dev, want, atol=1e-6)
+# ----------------------------------------------------------------- across processes (simulated)
+class _Ranks:
+    """W threads standing in for W processes: each rank's sum_/root_ deposit its bucket, wait for
+    the others, and take the sum (or rank 0's), as all_reduce and broadcast do."""
+
+    def __init__(self, world):
+        import threading
+        self.world = world
+        self.slots = [None] * world
+        self.barrier = threading.Barrier(world, timeout=20)
+        self.calls = [0] * world
+
+    def sum_(self, rank):
+        def f(t):
+            self.calls[rank] += 1
+            self.slots[rank] = t.clone()
+            self.barrier.wait()
+            t.copy_(torch.stack(self.slots).sum(0))
+            self.barrier.wait()
+        return f
+
+    def root_(self, rank):
+        def f(t):
+            self.calls[rank] += 1
+            self.slots[rank] = t.clone()
+            self.barrier.wait()
+            t.copy_(self.slots[0])
+            self.barrier.wait()
+        return f
+
+    def run(self, fn):
+        """fn(rank) on every rank at once; the first error raised by any of them."""
+        import threading
+        errs = []
+
+        def go(r):
+            try:
+                fn(r)
+            except BaseException as e:     # re-raised below, in the test's thread
+                errs.append(e)
+                self.barrier.abort()
+        th = [threading.Thread(target=go, args=(r,)) for r in range(self.world)]
+        for t in th:
+            t.start()
+        for t in th:
+            t.join()
+        if errs:
+            raise errs[0]
+
+
+@pytest.mark.parametrize("world", [2, 3, 4])
+def test_average_across_is_the_mean_over_ranks_with_one_call_per_group(world):
+    # dyadic values (multiples of 1/8, small): every sum is exact in any order, so the mean must
+    # be exactly sum/world, whatever order the ranks are added in
+    g = torch.Generator().manual_seed(world)
+    shapes = [(3, 4), (4,), (2, 2, 2)]
+    ranks = []
+    for r in range(world):
+        fl = [torch.randint(-64, 64, s, generator=g).float() / 8 for s in shapes]
+        db = torch.randint(-64, 64, (5,), generator=g).double() / 8
+        it = torch.tensor([r + 10, 7 * r])           # integer: rank 0's wins
+        p = nn.Parameter(torch.randint(-8, 8, (3,), generator=g).float())   # requires grad
+        ranks.append([fl[0], fl[1], db, it, fl[2], p, fl[0]])           # fl[0] twice: tied
+    want = [torch.stack([rk[i].detach() for rk in ranks]).sum(0) / world for i in (0, 1, 2, 4, 5)]
+    rk0_int = ranks[0][3].clone()
+    sim = _Ranks(world)
+    sim.run(lambda r: A.average_across_(ranks[r], sim.sum_(r), sim.root_(r), world))
+    for rk in ranks:
+        got = [rk[i].detach() for i in (0, 1, 2, 4, 5)]
+        for a, b in zip(got, want):
+            assert torch.equal(a, b)
+        assert torch.equal(rk[3], rk0_int)
+        assert rk[5].requires_grad and rk[0] is rk[6]
+    # groups: float32, float64, int64 -> three collective calls per rank, not one per tensor
+    assert sim.calls == [3] * world
+
+
+def test_average_across_random_floats_match_the_mean_closely():
+    world = 3
+    g = torch.Generator().manual_seed(0)
+    ranks = [[torch.randn(50, generator=g), torch.randn(7, 3, generator=g)] for _ in range(world)]
+    want = [torch.stack([rk[i] for rk in ranks]).double().mean(0) for i in range(2)]
+    sim = _Ranks(world)
+    sim.run(lambda r: A.average_across_(ranks[r], sim.sum_(r), sim.root_(r), world))
+    for rk in ranks:
+        for a, b in zip(rk, want):
+            assert torch.allclose(a.double(), b, rtol=0, atol=1e-6)
+    assert torch.equal(ranks[0][0], ranks[2][0])
+
+
+def test_broadcast_copies_the_roots_tensors_of_every_dtype():
+    world = 3
+    ranks = [[torch.full((2, 3), float(r)), torch.tensor([r, r + 1]), torch.tensor([r == 0, False])]
+             for r in range(world)]
+    root = [t.clone() for t in ranks[0]]
+    sim = _Ranks(world)
+    sim.run(lambda r: A.broadcast_(ranks[r], sim.root_(r)))
+    for rk in ranks:
+        assert all(torch.equal(a, b) for a, b in zip(rk, root))
+
+
+def test_average_across_refuses_an_empty_world():
+    with pytest.raises(ValueError):
+        A.average_across_([torch.zeros(2)], lambda t: None, lambda t: None, 0)
+
+
+def _bn_net(seed):
+    torch.manual_seed(seed)
+    return nn.Sequential(nn.Linear(4, 6), nn.BatchNorm1d(6), nn.ReLU(), nn.Linear(6, 5),
+                         nn.BatchNorm1d(5, momentum=0.3))
+
+
+@pytest.mark.parametrize("world,counts", [(2, [3, 3]), (3, [2, 4, 1]), (3, [0, 3, 2])])
+def test_recalibrate_across_equals_one_process_over_all_batches(world, counts):
+    # every rank holds the same weights and its own batches (uneven counts, one rank maybe
+    # empty); combined, the statistics are those one process computes over all the batches
+    g = torch.Generator().manual_seed(5)
+    batches = [[(torch.randn(8, 4, generator=g) * 2 + 1,) for _ in range(k)] for k in counts]
+    ref = _bn_net(0)
+    ref.train(False)
+    momenta_ref = A.recalibrate(ref, [b for bs in batches for b in bs])
+    nets = [_bn_net(0) for _ in range(world)]
+    for n in nets:
+        n.train(False)
+    sim = _Ranks(world)
+    out = [None] * world
+    sim.run(lambda r: out.__setitem__(r, A.recalibrate_across(nets[r], batches[r], sim.sum_(r))))
+    assert sim.calls == [1] * world             # one float64 vector for every layer at once
+    for n, mom in zip(nets, out):
+        assert mom == momenta_ref and not n.training
+        for a, b in zip(A.bn_modules(n), A.bn_modules(ref)):
+            assert torch.allclose(a[1].running_mean, b[1].running_mean, rtol=0, atol=1e-6)
+            assert torch.allclose(a[1].running_var, b[1].running_var, rtol=0, atol=1e-6)
+            assert int(a[1].num_batches_tracked) == sum(counts)
+            assert a[1].momentum == b[1].momentum
+
+
+def test_recalibrate_across_leaves_a_layer_no_rank_saw_reset():
+    nets = [_bn_net(1) for _ in range(2)]
+    sim = _Ranks(2)
+    sim.run(lambda r: A.recalibrate_across(nets[r], [], sim.sum_(r)))
+    bn = nets[0][1]
+    assert torch.equal(bn.running_mean, torch.zeros(6)) and torch.equal(bn.running_var,
+                                                                        torch.ones(6))
+    assert int(bn.num_batches_tracked) == 0
+
+
+def test_average_across_reuses_its_scratch_buffer_and_writes_strided_tensors():
+    world = 2
+    base = [torch.arange(12.0).view(3, 4) * (r + 1) for r in range(world)]
+    ranks = [[b.t(), torch.full((5,), float(r))] for r, b in enumerate(base)]   # b.t(): strided
+    scratch = [{} for _ in range(world)]
+    sim = _Ranks(world)
+    sim.run(lambda r: A.average_across_(ranks[r], sim.sum_(r), sim.root_(r), world, scratch[r]))
+    buf = scratch[0][(torch.device("cpu"), torch.float32)]
+    assert buf.numel() == 17
+    for r in range(world):
+        assert torch.equal(base[r], torch.arange(12.0).view(3, 4) * 1.5)
+        assert torch.equal(ranks[r][1], torch.full((5,), 0.5))
+    sim.run(lambda r: A.average_across_(ranks[r][1:], sim.sum_(r), sim.root_(r), world,
+                                        scratch[r]))
+    assert scratch[0][(torch.device("cpu"), torch.float32)] is buf     # smaller: the same buffer
+    sim.run(lambda r: A.broadcast_([torch.zeros(30)], sim.root_(r), scratch[r]))
+    assert scratch[0][(torch.device("cpu"), torch.float32)].numel() == 30  # larger: grown

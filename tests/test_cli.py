@@ -110,3 +110,27 @@ def test_executable_script_as_a_process(cwd):
     assert p.stdout == "hi there\n"
     label = f"  [0]  {path}:3: "
     assert p.stderr == f"'type\n{label}1+`a\n" + " " * (len(label) + 1) + "^\n"
+
+
+def test_nproc_runs_a_script_or_source_not_the_repl(cwd, capsys):
+    """`ktwa --nproc N` starts N ranks of a script (tests/test_distributed.py runs it); without
+    one there is nothing for the ranks to run."""
+    assert main(["--nproc", "2"]) == 2
+    assert capsys.readouterr().err == ("ktwa: --nproc runs a script or -c source on every rank, "
+                                       "not the REPL\n")
+    assert main(["--nproc", "2", "-i", "a.kt"]) == 2
+    capsys.readouterr()
+    assert main(["--nproc", "0", "a.kt"]) == 2
+    assert capsys.readouterr().err == "ktwa: --nproc expects a positive number of processes\n"
+
+
+def test_rank_argv_keeps_what_each_rank_needs():
+    import argparse
+    from ktwa.cli import _rank_argv
+    ns = argparse.Namespace(files="read", root="/d", backend="gloo", timeout=5.0,
+                            src=None, file="t.kt", args=["x", "--nproc"])
+    assert _rank_argv(ns) == ["--files", "read", "--root", "/d", "--backend", "gloo",
+                              "--timeout", "5.0", "t.kt", "x", "--nproc"]
+    ns = argparse.Namespace(files="all", root=None, backend=None, timeout=None, src="-1 1",
+                            file=None, args=[])
+    assert _rank_argv(ns) == ["-c=-1 1"]

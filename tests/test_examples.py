@@ -30,3 +30,15 @@ def test_mnist_examples_parse():
         for st in split_statements((ROOT / "examples" / "mnist" / f).read_text()):
             if not st.text.startswith("\\"):
                 parse(st.text)
+
+
+def test_distributed_swa_example_on_two_ranks():
+    """`ktwa --nproc 2 examples/distributed/swa.kt`: torch's launcher starts two ranks, they
+    train data-parallel and average; rank 0 alone prints the averaged accuracy."""
+    p = subprocess.run([sys.executable, "-m", "ktwa", "--nproc", "2", "--timeout", "60",
+                        "examples/distributed/swa.kt"], cwd=ROOT, capture_output=True,
+                       text=True, timeout=150, env={**os.environ, "KTWA_PROGRESS": "0"})
+    assert p.returncode == 0, p.stdout + p.stderr
+    lines = p.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("averaged weights on 2 ranks"), p.stdout
+    assert float(re.findall(r"([0-9.]+)%", lines[0])[0]) > 90

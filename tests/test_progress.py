@@ -55,6 +55,19 @@ def test_where_a_bar_shows(env):
     assert progress.bar(50, "run", stream=Tty()) is progress.NULL
 
 
+def test_bars_show_on_rank_0_only(env):
+    """In a world of several processes (torch.distributed) only rank 0 draws bars, even when
+    forced on: the others would draw theirs over it on the same terminal."""
+    import torch.distributed as dist
+    env.setenv("KTWA_PROGRESS", "1")
+    env.setattr(dist, "is_initialized", lambda: True)
+    env.setattr(dist, "get_rank", lambda group=None: 1)
+    assert progress.where(Tty()) is None
+    assert progress.bar(50, "run", stream=Tty()) is progress.NULL
+    env.setattr(dist, "get_rank", lambda group=None: 0)
+    assert progress.where(Tty()) == "terminal"
+
+
 def test_text_bar_names_the_epoch_and_the_batches_and_is_removed_on_ctrl_c(env):
     tty = Tty()
     with pytest.raises(KeyboardInterrupt):

@@ -10,7 +10,10 @@ Public API (see each module's docstring for exact semantics):
   ema      : ema_(avg, new, decay, step=None, warmup=False, start=0, plan=None, copy_dst=(), copy_src=()) -> float
              ema_decay(decay, step=None, warmup=False, start=0) -> float
   batchnorm: bn_modules(module), reset_bn(module), restore_momenta(module, momenta),
-             recalibrate(module, batches, forward=None) -> dict
+             recalibrate(module, batches, forward=None) -> dict,
+             recalibrate_across(module, batches, sum_, forward=None) -> dict
+  collective: average_across_(tensors, sum_, root_, world), broadcast_(tensors, root_),
+             buckets(tensors)   (the bytes move through the functions given: no process groups)
   swalr    : SwaLR(optimizer, swa_lr, anneal_epochs=10, anneal_strategy="cos")
   swag     : Swag(params, max_models=20, var_clamp=1e-30, dtype=None, device=None),
              bayes_average(swag, params, predict, samples, scale=.5, diag_only=False, generator=None)
@@ -22,7 +25,9 @@ from .nograd import no_grad
 from .grouping import Plan, flatten, unflatten_into, is_averaged_dtype, broadcast_error
 from .swa import running_mean_, copy_into_, snapshot
 from .ema import ema_, ema_decay
-from .batchnorm import BN_TYPES, bn_modules, reset_bn, restore_momenta, recalibrate
+from .batchnorm import (BN_TYPES, bn_modules, reset_bn, restore_momenta, recalibrate,
+                        recalibrate_across)
+from .collective import average_across_, broadcast_, buckets
 from .swalr import SwaLR
 from .swag import Swag, bayes_average
 from .twa import Twa, twa_basis, project_grads_, project, coefficients
@@ -32,6 +37,7 @@ __all__ = [
     "running_mean_", "copy_into_", "snapshot",
     "ema_", "ema_decay",
     "BN_TYPES", "bn_modules", "reset_bn", "restore_momenta", "recalibrate",
+    "recalibrate_across", "average_across_", "broadcast_", "buckets",
     "SwaLR", "Swag", "bayes_average",
     "Twa", "twa_basis", "project_grads_", "project", "coefficients",
 ]

@@ -14,17 +14,25 @@ equally (running_var = average of the unbiased per-batch variances).
   batch (``forward(module, batch)``; default ``module(batch[0])`` for a list/tuple batch, as
   torch's update_bn, else ``module(batch)``), then - also when a forward raises - restore momenta and
   the training flag of every submodule. Returns the saved momenta.
+* ``recalibrate_across(module, batches, sum_, forward=None) -> dict``  ``recalibrate`` over this
+  process's batches, then the statistics of every process combined as if one process had run all
+  their batches: per layer the batch count k (``num_batches_tracked``) and the sums k*mean and
+  k*var travel in one float64 vector through ``sum_`` (in place: its elementwise sum over the
+  processes; torch.distributed's all_reduce in ktwa, a plain function in a test), and each layer
+  becomes sum/K with K the total count. A layer no process saw keeps its reset statistics.
 """
 
 from __future__ import annotations
 
 import math
 
+import torch
 from torch import nn
 
 from .nograd import no_grad
 
-__all__ = ["BN_TYPES", "bn_modules", "reset_bn", "restore_momenta", "recalibrate"]
+__all__ = ["BN_TYPES", "bn_modules", "reset_bn", "restore_momenta", "recalibrate",
+           "recalibrate_across"]
 
 BN_TYPES = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d, nn.SyncBatchNorm)
 
@@ -111,4 +119,46 @@ def recalibrate(module: nn.Module, batches, forward=None) -> dict:
             m.momentum = momenta[name]
         for m, f in flags:
             m.training = f
+    return momenta
+
+
+def _tracked(module: nn.Module) -> list[nn.Module]:
+    """BatchNorm layers that keep running statistics (and count their batches)."""
+    return [m for _, m in bn_modules(module)
+            if m.running_mean is not None and m.num_batches_tracked is not None]
+
+
+@no_grad
+def _combine_(layers: list[nn.Module], sum_) -> None:
+    """Running statistics of every process, each a cumulative average over its own k batches,
+    made into the cumulative average over all their batches (module doc)."""
+    dev = layers[0].running_mean.device
+    ks = torch.stack([m.num_batches_tracked.to(dev, torch.float64) for m in layers])
+    means = [m.running_mean.to(dev, torch.float64) for m in layers]
+    vars_ = [m.running_var.to(dev, torch.float64) for m in layers]
+    sizes = [t.numel() for t in means]
+    per_elem = torch.cat([k.expand(n) for k, n in zip(ks, sizes)])
+    vec = torch.cat([ks, torch.cat(means) * per_elem, torch.cat(vars_) * per_elem])
+    sum_(vec)
+    total = vec[:len(layers)]
+    seen = total > 0
+    count = torch.cat([k.expand(n) for k, n in zip(total.clamp_min(1), sizes)])
+    span = sum(sizes)
+    mean = (vec[len(layers):len(layers) + span] / count).split(sizes)
+    var = (vec[len(layers) + span:] / count).split(sizes)
+    for i, m in enumerate(layers):
+        keep = seen[i]
+        m.running_mean.copy_(torch.where(keep, mean[i].view_as(m.running_mean), m.running_mean))
+        m.running_var.copy_(torch.where(keep, var[i].view_as(m.running_var), m.running_var))
+        m.num_batches_tracked.copy_(total[i])
+
+
+def recalibrate_across(module: nn.Module, batches, sum_, forward=None) -> dict:
+    """``recalibrate`` over this process's batches, then every process's statistics combined as
+    one cumulative average over the batches of all of them (module doc); every process must call
+    it (``sum_`` is collective). Returns the saved momenta."""
+    momenta = recalibrate(module, batches, forward)
+    layers = _tracked(module)
+    if layers:
+        _combine_(layers, sum_)
     return momenta

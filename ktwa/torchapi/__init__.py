@@ -30,17 +30,19 @@ tensors; state.py: what a session remembers):
   averages     copyparms copystate avgparms emaparms batchnorm   (kernels: ktwa.averaging)
   schedules    swalr;  swag: swag sample bma;  twa: twa subspace;  collectors: collect
   checkpoints  savetensors loadtensors
+  distributed  dist allavg broadcast ddp localsgd         several processes (torch.distributed)
   interop      Python objects <-> handles (Session.push/pull);  memory: bytes the handles hold
 """
 from ..values.functions import merge_builtins
-from . import (autograd, averages, checkpoints, collectors, datafiles, dicts, epochs, forward,
-               images, info, init, interop, lossfns, losses, memory, models, modules, optimizers,
-               pointers, schedules, settings, swag, tensormath, tensorops, tensors, twa)
+from . import (autograd, averages, checkpoints, collectors, datafiles, dicts, distributed,
+               epochs, forward, images, info, init, interop, lossfns, losses, memory, models,
+               modules, optimizers, pointers, schedules, settings, swag, tensormath, tensorops,
+               tensors, twa)
 from .state import state
 
 MODULES = (pointers, info, settings, tensors, tensorops, tensormath, init, images, dicts,
            modules, forward, losses, lossfns, optimizers, models, epochs, autograd, datafiles,
-           averages, schedules, collectors, swag, twa, checkpoints)
+           averages, schedules, collectors, swag, twa, checkpoints, distributed)
 
 API = merge_builtins(MODULES)
 

@@ -15,7 +15,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..averaging.batchnorm import recalibrate, reset_bn, restore_momenta
+from ..averaging.batchnorm import recalibrate, recalibrate_across, reset_bn, restore_momenta
 from ..averaging.ema import ema_
 from ..averaging.grouping import Plan
 from ..averaging.swa import copy_into_, running_mean_, snapshot
@@ -306,17 +306,22 @@ def _momenta_k(momenta: dict) -> QDict:
 
 def batchnorm(ctx, x):
     """batchnorm m: reset BN stats (momentum None) and, for a model with training data, recompute
-    them over the data; returns name -> original momentum. batchnorm(q;r) restores momenta."""
+    them over the data (under ddp, over every rank's shard: each rank must call it); returns
+    name -> original momentum. batchnorm(q;r) restores momenta."""
     a = args_of(x)
     if len(a) == 1:
         m, e = _module(ctx, a[0], "batchnorm")
         model = e.obj if isinstance(e.obj, Model) else None
         if model is not None and model.train_data is not None:
             try:
+                # under ddp: over the batches of every rank (the statistics summed across them)
+                sum_ = None if model.dist is None else model.dist.stats_sum()
                 with session_rng(ctx):
                     batches = progress.counted(model_batches(model, "train"),
                                                train_batches(model), "batchnorm")
-                    momenta = recalibrate(m, batches, forward=model_forward_fn(model))
+                    fwd = model_forward_fn(model)
+                    momenta = recalibrate(m, batches, forward=fwd) if sum_ is None else \
+                        recalibrate_across(m, batches, sum_, forward=fwd)
             except TORCH_ERRORS as err:
                 raise torch_error(err) from None
             return _momenta_k(momenta)
@@ -362,4 +367,5 @@ define("emaparms", monad=emaparms, ctx=True,
            "into dictionary p (keep-rate decay, default .999); p's .n")
 define("batchnorm", monad=batchnorm, ctx=True,
        doc="batchnorm m | batchnorm(m;r)  recompute batch-norm statistics over a model's "
-           "training data (reset them for a module), returning the momenta; restore momenta r")
+           "training data (of every rank under ddp; reset them for a module), returning the "
+           "momenta; restore momenta r")

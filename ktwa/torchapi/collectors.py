@@ -11,7 +11,8 @@ from torch import nn
 
 from ..errors import QError
 from ..values.functions import Definitions
-from .calls import TORCH_ERRORS, args_of, torch_error
+from .calls import TORCH_ERRORS, args_of, options, torch_error
+from .distributed import is_leader
 from .handles import entry_module, get_handle
 from .interrupts import uninterrupted
 
@@ -91,14 +92,25 @@ def module_params(m: nn.Module, who: str) -> list:
     return named
 
 
+_COLLECT_TABLE = [("all", False, "bool")]
+
+
 def collect(ctx, x):
     """collect(s;m) / collect(t;m): add the current parameters of module/model/optimizer m (or
-    the same-named tensors of dictionary p) to a swag or twa; returns the count collected."""
+    the same-named tensors of dictionary p) to a swag or twa; returns the count collected.
+
+    In a world of several ranks a swag collects on rank 0 only (the ranks of a ddp model hold
+    the same weights; one copy of the deviations is enough), unless collect(s;m;`all); the other
+    ranks' swags stay as they are. A twa collects everywhere: every rank projects its gradients
+    onto the subspace."""
     a = args_of(x)
-    if len(a) != 2:
+    if len(a) not in (2, 3):
         raise QError("collect: expecting swag or twa, and module/model/optimizer or dictionary")
     st = get_handle(ctx, a[0], "swag", "twa", who="collect").obj
+    everywhere = options("collect", _COLLECT_TABLE, a[2:])["all"]
     src = st.layout.source(ctx, a[1], "collect")
+    if getattr(st, "leader_only", False) and not everywhere and not is_leader():
+        return np.int64(st.count())
     try:
         return np.int64(uninterrupted(st.collect, src))
     except TORCH_ERRORS as err:
@@ -106,5 +118,6 @@ def collect(ctx, x):
 
 
 define("collect", monad=collect, ctx=True,
-       doc="collect(s;m) | collect(t;m)  add m's current parameters (or a dictionary's tensors "
-           "of the same names) to a swag or twa; the count collected")
+       doc="collect(s;m) | collect(t;m) | collect(s;m;`all)  add m's current parameters (or a "
+           "dictionary's tensors of the same names) to a swag (on rank 0 only of several, unless "
+           "`all) or twa; the count collected")

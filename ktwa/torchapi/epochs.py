@@ -124,7 +124,9 @@ def _epoch(mo: Model, which: str, desc: str, batch_step):
     metrics = _Metrics(s["metrics"])
     flags = set_mode(mo.module, train)
     mo.epochs[which] += 1
-    bar = progress.bar(nbatches(data_size(data), s["batchsize"], s["droplast"]), desc,
+    n = data_size(data)
+    rows = n if mo.dist is None else mo.dist.count(which, n)      # this rank's, under ddp
+    bar = progress.bar(nbatches(rows, s["batchsize"], s["droplast"]), desc,
                        epoch=mo.epochs[which])
 
     def check_once(out):
@@ -148,6 +150,8 @@ def _epoch(mo: Model, which: str, desc: str, batch_step):
         restore_flags(flags)
         if train:
             mo.end_batches()
+    if mo.dist is not None:
+        mo.dist.reduce(metrics, which, n)           # over every rank's rows, under ddp
     return metrics.result(bool(s.get("dictionary")))
 
 
@@ -161,6 +165,9 @@ def run_epoch(mo: Model):
     Per batch: zero grads, forward (train mode), loss, backward, optional clip, step. Batch losses
     stay on the device and are read once at the end."""
     m, o = mo.module, mo.optimizer.opt
+    d = mo.dist                             # ddp, localsgd (distributed.py)
+    if d is not None:
+        m = d.train_module(mo)
     lo = _loss_on_device(mo)
     s = mo.train
     clip = s.get("clipnorm") is not None or s.get("clipvalue") is not None
@@ -176,6 +183,8 @@ def run_epoch(mo: Model):
         if clip:
             _clip(params, s)
         o.step()
+        if d is not None:
+            d.after_step(mo)
         return out.detach(), loss.detach()
 
     return _epoch(mo, "train", "run", step)

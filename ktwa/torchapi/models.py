@@ -116,9 +116,12 @@ def data_size(data) -> int:
 
 
 def train_batches(mo: Model) -> int:
-    """How many batches one pass over the model's training data makes."""
+    """How many batches one pass over the model's training data makes (this rank's, under
+    ddp)."""
     s = mo.train
-    return nbatches(data_size(mo.train_data), s["batchsize"], s["droplast"])
+    n = data_size(mo.train_data)
+    return nbatches(n if mo.dist is None else mo.dist.count("train", n), s["batchsize"],
+                    s["droplast"])
 
 
 def set_data(ctx, mo: Model, which: str, x, y) -> int:
@@ -206,8 +209,12 @@ def model_batches(mo: Model, which: str = "train", generator=None):
     bs = s["batchsize"]
     nb = nbatches(n, bs, s["droplast"])
     xs = inputs(x)
-    if which == "train" and s.get("shuffle"):
+    # this rank's rows under `ddp` (distributed.py); None: every row, in the model's own order
+    perm = None if mo.dist is None else mo.dist.rows(mo, which, n, xs[0].device)
+    if perm is None and which == "train" and s.get("shuffle"):
         perm = torch.randperm(n, device=xs[0].device, generator=generator)
+    if perm is not None:
+        nb = nbatches(len(perm), bs, s["droplast"])
         if len(xs) == 1:
             x0 = xs[0]
             for i in range(nb):

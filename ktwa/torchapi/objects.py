@@ -105,7 +105,8 @@ class Model:
     change of the data or of the batching ends the pass (:meth:`end_batches`). ``checked_targets``
     remembers the target tensor last checked to hold valid class indices, so an epoch checks its
     targets once, not once per epoch. ``epochs`` counts the passes `run` and `testrun` have
-    made, which their progress bars show."""
+    made, which their progress bars show. ``dist`` holds what `ddp` and `localsgd` set
+    (distributed.Parallel), None for a model that trains on its own."""
 
     module: torch.nn.Module
     loss: Loss
@@ -118,6 +119,7 @@ class Model:
     perm: Any = None
     checked_targets: tuple | None = None
     epochs: dict = field(default_factory=lambda: {"train": 0, "test": 0})
+    dist: Any = None
 
     def end_batches(self) -> None:
         """Leave batch-by-batch mode: the data reads whole again."""

@@ -5,7 +5,8 @@ Where a bar shows (see :func:`where`):
 - a notebook (stderr is an IPython kernel's stream, as under Jupyter or `nbconvert --execute`):
   tqdm's notebook widget when ipywidgets can be imported, else the text bar, which Jupyter
   redraws in place;
-- nowhere else (stderr a file or a pipe), nor in CI (`CI` set) or with TERM=dumb.
+- nowhere else (stderr a file or a pipe), nor in CI (`CI` set) or with TERM=dumb;
+- and, in a world of several processes (distributed.py), on rank 0 only.
 KTWA_PROGRESS=0 turns bars off everywhere; KTWA_PROGRESS=1 turns them on everywhere (a file or
 pipe then gets a text bar redrawn at most every few seconds).
 
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import os
 import sys
+
+from .distributed import is_leader
 
 _ON = ("1", "on", "yes", "true")
 _OFF = ("0", "off", "no", "false")
@@ -48,7 +51,7 @@ def where(stream=None) -> str | None:
     or pipe, only with KTWA_PROGRESS=1) or None (no bar)."""
     stream = stream if stream is not None else sys.stderr
     flag = os.environ.get("KTWA_PROGRESS", "").strip().lower()
-    if flag in _OFF:
+    if flag in _OFF or not is_leader():
         return None
     if flag not in _ON and (os.environ.get("CI") or os.environ.get("TERM") == "dumb"):
         return None

@@ -36,8 +36,13 @@ class SwagState:
         self.swag = swag
         self.layout = layout
 
+    leader_only = True     # several ranks: collect on rank 0 only (collectors.collect)
+
     def collect(self, tensors) -> int:
         return self.swag.collect(tensors)
+
+    def count(self) -> int:
+        return self.swag.n
 
     def tensors(self) -> list:
         """What it holds (for obj[], elements, bytes): mean, second moment, deviations."""

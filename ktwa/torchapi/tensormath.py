@@ -1244,8 +1244,7 @@ define("histc", monad=k_histc, ctx=True,
        doc="histc x | histc(x;bins;lo;hi;out)  a histogram of equal-width bins")
 define("Cross", monad=k_cross, ctx=True,
        doc="Cross(x;y) | Cross(x;y;dim;out)  the cross product of 3-element vectors")
-define("dist", monad=k_dist, ctx=True,
-       doc="dist(x;y) | dist(x;y;p)  the p-norm (2 by default) of x-y")
+# dist(x;y;p) is listed with distributed's dist[] (torchapi/distributed.py), which hands it here
 define("flatten", monad=k_flatten, ctx=True,
        doc="flatten x | flatten(x;start;end) | flatten(x;`start`end!..)  dimensions start (0) to "
            "end (-1) made one")
