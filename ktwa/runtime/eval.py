@@ -12,6 +12,7 @@ from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
                                 Projection)
 from ..verbs.cast import temporal_part
+from ..verbs.enums import dereference
 from ..verbs.index import amend, index, index_depth
 from ..verbs.tables import append
 from .adverbs import apply_derived
@@ -43,8 +44,11 @@ def ev_name(node, env):
             return loc[n]
         if "." in n:                             # a column's temporal part in qSQL: time.minute
             root, _, part = n.partition(".")
-            if getattr(loc.get(root), "dtype", T.SYM).kind in "mM":
-                return temporal_part(loc[root], part, n)
+            col = loc.get(root)
+            if getattr(col, "dtype", T.SYM).kind in "mM":
+                return temporal_part(col, part, n)
+            if col.__class__ is T.Enum and "." not in part:     # a foreign key: s.city
+                return dereference(env.ctx, col, part)
     if env.ns:
         return env.ctx.get_global(n, env.ns)
     g = env.ctx.globals
@@ -98,12 +102,37 @@ def ev_block(node, env):
     return v
 
 
-def run_block(block, env):
-    """A block at the top level: `:x` there returns x."""
+def run_block(block, env, text=None):
+    """A block at the top level: `:x` there returns x. Given the text it was parsed from, a
+    statement `v::e` defines a view (q reads it so only at the top level)."""
     try:
-        return ev_block(block, env)
+        if text is None or env.locals is not None:
+            return ev_block(block, env)
+        v = None
+        for s in block.stmts:
+            view = _view_definition(s)
+            if view is not None:
+                op, body = view
+                env.ctx.define_view(op.name, A.Block(body.span, (body,)),
+                                    text[op.span[1]:s.span[1]].strip(),
+                                    [n.name for n in names_in(body)])
+                v = None
+            else:
+                v = None if s is None else ev(s, env)
+        return v
     except Return as r:
         return r.value
+
+
+def _view_definition(s):
+    """(the assignment, the expression) of a statement `v::e`, else None."""
+    if s.__class__ is not A.Chain or not s.ops:
+        return None
+    op = s.ops[-1]
+    if op.__class__ is not A.OpAssign or not op.glob or op.indices is not None \
+            or op.op is not None or (s.head is None and len(s.ops) == 1):
+        return None
+    return op, A.Chain((s.span[0], op.span[0]), s.head, s.ops[:-1])
 
 
 def ev_lambda(node, env):

@@ -17,6 +17,8 @@ from ..values.functions import QFunction
 # name -> its call forms and meaning, as `help"\\w"` shows them
 COMMANDS = {
     "a": "\\a  the names of the tables among the globals",
+    "b": "\\b  the names of the views (`v::e`)",
+    "B": "\\B  the names of the views pending: not evaluated since what they use changed",
     "c": "\\c | \\c r c  console rows and columns shown; set them",
     "cd": "\\cd | \\cd dir  the working directory, as a string; change it",
     "d": "\\d  the current namespace (ktwa has only the root, `.`)",
@@ -149,6 +151,8 @@ def run_system(ctx, cmd: str, arg: str):
         else:
             names = [k for k in names if not isinstance(values[k], QFunction)]
         return np.array(names, dtype=object) if names else np.array([], dtype=object)
+    if cmd in ("b", "B"):
+        return views(ctx, pending=cmd == "B")
     if cmd == "w":
         if arg.strip():
             raise QError("nyi: \\w takes no argument in ktwa (no symbol counts, no limit to set)")
@@ -160,6 +164,15 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd == "":
         return None
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")
+
+
+def views(ctx, pending: bool = False) -> np.ndarray:
+    """The views of the current namespace, sorted (`\\b`, `views[]`); `\\B`: those pending."""
+    head = ctx.ns + "." if ctx.ns else ""
+    names = sorted(k[len(head):] for k, v in ctx.views.items()
+                   if k.startswith(head) and "." not in k[len(head):] and not (pending and v.valid))
+    out = np.array(names, dtype=object)
+    return out if pending else T.sorted_vector(out)
 
 
 def _cd(ctx, path: str):
