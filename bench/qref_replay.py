@@ -13,7 +13,8 @@ state carries as it does on the page (see `cases` for how a block is read). Verd
 whose page shows output:
   exact   same text (trailing blanks ignored; a comment the page wrote after a line of
           output, ` / like this`, is not q's)
-  error   the page shows a q error ('msg) and ktwa gives the same first line
+  error   the page shows a q error ('msg) and ktwa prints the same up to that line (the
+          frames after it are not compared)
   fail    anything else (pages print random draws and timings too: those fail here)
 Inputs whose page shows nothing are not scored. Prints per-page figures, the worst pages,
 then 'qref: P% of N inputs pass'.
@@ -69,7 +70,7 @@ def blocks(text: str) -> list[list[str]]:
             m = FENCE.match(line)
             if m:
                 lang, indent, cur = m.group(2), len(m.group(1)), []
-        elif line.strip() == "```":
+        elif re.match(r"\s*`{3,}\s*$", line):
             if lang == "q":
                 out.append(cur)
             lang = None
@@ -152,8 +153,9 @@ def verdict(expected: str, got: str) -> str:
         return "exact"
     exp = shown(expected)
     g = got.split("\n") if got else []
-    if exp and exp[0].startswith("'") and g and _same(exp[0], g[0]):
-        return "error"
+    k = next((j for j, ln in enumerate(exp) if ln.startswith("'")), None)
+    if k is not None and len(g) > k and all(_same(e, x) for e, x in zip(exp[:k + 1], g)):
+        return "error"             # what printed before the error, and the error's line
     if exp and len(exp) == len(g) and all(_same(e, x) for e, x in zip(exp, g)):
         return "exact"
     return "fail"

@@ -79,10 +79,15 @@ def _directory(ctx, ns: str):
 
 
 def split_command(line: str) -> tuple[str, str]:
-    """`\\ts:10 expr` -> ("ts:10", "expr")."""
+    """`\\ts:10 expr` -> ("ts:10", "expr"). A trailing comment (` / ...`) is no part of a
+    command's argument (`\\l dat/t   / load it` loads dat/t); an expression keeps it for the
+    parser, which knows a string from a comment."""
     body = line[1:] if line.startswith("\\") else line
     m = re.match(r"^(\S*)\s*(.*)$", body, re.S)
-    return m.group(1), m.group(2)
+    cmd, arg = m.group(1), m.group(2)
+    if cmd.split(":")[0] not in ("t", "ts"):
+        arg = re.sub(r"^/(\s.*)?$|\s+/.*$", "", arg, flags=re.S)
+    return cmd, arg
 
 
 def run_system(ctx, cmd: str, arg: str):
@@ -143,11 +148,12 @@ def run_system(ctx, cmd: str, arg: str):
         ns = arg.strip() if arg.strip() not in ("", ".") else ("" if arg.strip() else ctx.ns)
         values = {k: ctx.get_global(k, ns) for k in ctx.namespace_names(ns)}
         names = sorted(k for k, v in values.items()
-                       if not isinstance(v, T.QDict) or ctx.qualify(k, ns) in ctx.globals)
+                       if not isinstance(v, T.QDict) or T.is_keyed(v)
+                       or ctx.qualify(k, ns) in ctx.globals)
         if cmd == "f":
             names = [k for k in names if isinstance(values[k], QFunction)]
         elif cmd == "a":
-            names = [k for k in names if isinstance(values[k], T.QTable)]
+            names = [k for k in names if isinstance(values[k], T.QTable) or T.is_keyed(values[k])]
         else:
             names = [k for k in names if not isinstance(values[k], QFunction)]
         return np.array(names, dtype=object) if names else np.array([], dtype=object)
