@@ -59,6 +59,10 @@ def proto(x):
     if isinstance(x, np.ndarray):
         return type_null(DTYPE_TYPE.get(x.dtype, 0))
     if isinstance(x, list):
+        # a general list's null item: a vector first item gives an empty vector of its type
+        # (next.md: next (1 2;"abc";`ibm) ends with `long$()), anything else its null
+        if x and isinstance(x[0], np.ndarray):
+            return x[0][:0].copy()
         return null_like(x[0]) if x else None
     if isinstance(x, QTable):
         return QDict(np.array(x.cols, dtype=object), from_items([proto(c) for c in x.data])

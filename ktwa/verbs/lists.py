@@ -278,6 +278,15 @@ def distinct(x):
 # find, in, within, set operations
 
 
+def _depth(x) -> int:
+    """0 for an atom, 1 for a simple list, one more than its first item for a general list."""
+    if is_atom(x):
+        return 0
+    if isinstance(x, list):
+        return 1 + (_depth(x[0]) if x else 0)
+    return 1
+
+
 def _has_lists(x) -> bool:
     return isinstance(x, list) and any(not is_atom(a) for a in x)
 
@@ -307,6 +316,18 @@ def find(hay, y):
     if not isinstance(hay, (np.ndarray, list)):
         raise QError("type")
     n = len(hay)
+    if isinstance(hay, list) and hay and not isinstance(y, QDict):
+        # a general list: y is sought as one item when it is as deep as the first item,
+        # item by item when deeper, and is not found when shallower (find.md, in.md:
+        # (1 2;9)?1 2 is 0, (9;(1 2;3 4))?1 2 is 2 2, (1 2;3)?3 is 2)
+        dh, dy = _depth(hay[0]), _depth(y)
+        if dy < dh:
+            return I64(n)
+        if dy > dh:
+            return from_items([find(hay, a) for a in to_items(y)]) if count(y) \
+                else np.array([], dtype=I64)
+        p = int(find_positions(hay, _needle(y))[0])
+        return I64(n if p < 0 else p)
     if is_atom(y) or (isinstance(y, np.ndarray) and _has_lists(hay)):
         p = int(find_positions(hay, _needle(y))[0])
         return I64(n if p < 0 else p)
