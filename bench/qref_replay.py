@@ -75,8 +75,14 @@ def blocks(text: str) -> list[list[str]]:
                 out.append(cur)
             lang = None
         else:
+            line = line.translate(_TYPESET)
             cur.append(line[indent:] if not line[:indent].strip() else line.lstrip())
     return out
+
+
+# typesetting the page's editors left in code: no-break spaces show as spaces, zero-width
+# spaces as nothing; q would reject both, the reader sees neither
+_TYPESET = {0xA0: " ", 0x200B: None}
 
 
 def cases(text: str) -> list[tuple[str, str]]:

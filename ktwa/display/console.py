@@ -242,12 +242,10 @@ def _dict_lines(d: QDict, P, nl, w) -> list:
         return [_ol(d, P, w)]
     m = min(n, nl)
     kc = _column_cells(_slice(keys, m), P, w, True)
-    # ktorch-api.md §12.4: a dict whose values hold nested lists (e.g. a 1xN matrix) shows each
-    # value in one-line form (`weight| ,4.756198 4.81772e`), not as an aligned matrix
-    vs = _slice(vals, m)
-    flat = not (isinstance(vs, list) and any(isinstance(r, list) and any(_is_list(c) for c in r)
-                                             for r in vs))
-    vc = _column_cells(vs, P, w, flat)
+    # values that are all lists of one count show as the rows of a matrix (trim.md: a| "fox"
+    # ("jumps ";"over   ")); any other value in its one-line form (ktorch-api.md §12.4:
+    # `weight| ,4.756198 4.81772e` beside `.n    | 2f`)
+    vc = _column_cells(_slice(vals, m), P, w, True)
     kw = max(len(k) for k in kc)
     return [k.ljust(kw) + "| " + v for k, v in zip(kc, vc)]
 

@@ -68,7 +68,9 @@ def _bool_result(r):
 
 
 def til(x):
-    if isinstance(x, np.integer) and not isinstance(x, (np.bool_, np.timedelta64)):
+    if isinstance(x, np.bool_):                  # til.md: til 1b is ,0
+        x = np.int64(x)
+    if isinstance(x, np.integer) and not isinstance(x, np.timedelta64):
         n = int(x)
         if n < 0:
             raise QError("domain")
@@ -154,17 +156,19 @@ def where(x):
 
 
 def _skey(v):
-    """Python sort key for items of a general list."""
+    """Python sort key for items of a general list: atoms first, by q type number, then by
+    value (asc.md: (1;1b;"b";2009.01.01;"a";0) sorts to 1b 0 1 "a" "b" 2009.01.01)."""
     if isinstance(v, str):
         return (0, 11, 1 if v else 0, v)
     if isinstance(v, np.bytes_):
         return (0, 10, 1, bytes(v))
     if isinstance(v, np.floating):
-        return (0, 9, 0, 0.0) if np.isnan(v) else (0, 9, 1, float(v))
+        t = -qtype(v)
+        return (0, t, 0, 0.0) if np.isnan(v) else (0, t, 1, float(v))
     if isinstance(v, (np.datetime64, np.timedelta64)):
-        return (0, 12, 0 if is_null(v) else 1, int(v.view(np.int64)))
+        return (0, -qtype(v), 0 if is_null(v) else 1, int(v.view(np.int64)))
     if isinstance(v, (np.integer, np.bool_)):
-        return (0, 7, 0 if is_null(v) else 1, int(v))
+        return (0, -qtype(v), 0 if is_null(v) else 1, int(v))
     if isinstance(v, np.ndarray):
         return (1, tuple(_skey(a) for a in to_items(v)))
     if isinstance(v, list):
@@ -243,7 +247,36 @@ def asc(x):
     if isinstance(r, np.ndarray) and r.dtype != object or (isinstance(r, np.ndarray) and len(r)):
         from ..values.types import sorted_vector
         return sorted_vector(r)
+    if isinstance(r, QTable) or is_keyed(r):
+        return _sorted_table(r)
     return r
+
+
+def _sorted_table(r):
+    """asc.md: a table sorted on all its columns has its first column (a keyed table its first
+    value column) marked sorted when it is the only one, else parted."""
+    t = r.values if is_keyed(r) else r
+    if not t.data or not isinstance(t.data[0], np.ndarray):
+        return r
+    from ..values.types import with_attr
+    data = [with_attr(t.data[0], "s" if len(t.data) == 1 else "p")] + t.data[1:]
+    t = QTable(t.cols, data)
+    return QDict(r.keys, t) if is_keyed(r) else t
+
+
+def rank(x):
+    """rank x: the position of each item of x in x sorted (iasc iasc x)."""
+    return _grade(_grade(x))
+
+
+def xrank(x, y):
+    """n xrank y: y's items in n buckets of near equal size, by rank ((n*rank y) div count y)."""
+    if not is_int_atom(x):
+        raise QError("type")
+    if is_atom(y):
+        raise QError("rank")
+    n = count(y)
+    return (int(x) * rank(y)) // n if n else np.array([], dtype=I64)
 
 
 def desc(x):
@@ -485,6 +518,9 @@ def join(x, y):
         raise QError("type")
     if isinstance(x, QDict) and isinstance(y, QDict):
         return _dict_merge(x, y)
+    if isinstance(x, QDict) and (is_atom(y) or isinstance(y, np.ndarray)) or \
+            isinstance(y, QDict) and (is_atom(x) or isinstance(x, np.ndarray)):
+        raise QError("type")                     # raze.md: 10,d is 'type
     xl, yl = _as_list(x), _as_list(y)
     if isinstance(xl, list) and not xl:
         return yl
@@ -574,6 +610,9 @@ def raze(x):
         for a in items[1:]:
             r = join(r, a)
         return r
+    if any(isinstance(a, QDict) for a in items) and \
+            any(is_atom(a) or isinstance(a, np.ndarray) for a in items):
+        raise QError("type")                     # raze.md: raze (10;d) is 'type, as 10,d
     dt = None
     uniform = True
     for a in items:
@@ -791,14 +830,15 @@ def drop(x, y):
         return drop_n(int(x), y)
     if is_int_vec(x) and isinstance(y, (np.ndarray, list, QTable)):
         return cut(x, y)
-    if (isinstance(x, str) or _is_syms(x)) and isinstance(y, (QDict, QTable)):
+    # drop.md: keys (an atom or a vector) _ a dictionary; column names (a vector) _ a table;
+    # a dictionary _ one key; a table's columns go only from the left (t _ `a is 'type)
+    if (isinstance(x, str) and isinstance(y, QDict)) or (_is_syms(x) and
+                                                         isinstance(y, (QDict, QTable))):
         return _remove_keys(y, x)
-    if isinstance(x, QDict):
-        if isinstance(y, (np.ndarray, list)) and not isinstance(x.keys, list):
-            return _remove_keys(x, y)
+    if isinstance(x, QDict) and not is_keyed(x) and (is_atom(y) or isinstance(x.keys, list)):
         return _remove_keys(x, _needle(y) if is_atom(y) else [y])
-    if isinstance(x, QTable) and (isinstance(y, str) or _is_syms(y)):
-        return _remove_keys(x, y)
+    if is_keyed(x) and not isinstance(y, (np.ndarray, str)):
+        return _remove_keys(x, [y])
     if isinstance(x, (np.ndarray, list)) and is_int_atom(y):
         k = int(y)
         if not 0 <= k < len(x):
@@ -1118,6 +1158,9 @@ define("where", where, doc="where b  the indexes of true items, each index i rep
 define("asc", asc, doc="asc x  x sorted ascending")
 define("desc", desc, doc="desc x  x sorted descending")
 define("iasc", iasc, doc="iasc x  the indexes that sort x ascending")
+define("rank", rank, doc="rank x  the position each item of x takes in x sorted: iasc iasc x")
+define("xrank", dyad=xrank, infix=True,
+       doc="n xrank y  the bucket (0 to n-1) of each item of y, by rank, in n equal buckets")
 define("idesc", idesc, doc="idesc x  the indexes that sort x descending")
 define("distinct", distinct,
        doc="distinct x  the distinct items of x in order of first occurrence (exact match)")

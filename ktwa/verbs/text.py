@@ -8,7 +8,8 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import Definitions, Lambda, QFunction
 from ..values import temporal as tm
-from ..values.types import CHAR, SYM, GUID, DTYPE_TYPE, QDict, QTable, chars, from_items, to_items
+from ..values.types import (CHAR, SYM, GUID, DTYPE_TYPE, QDict, QTable, chars, from_items,
+                            null_mask, to_items)
 
 I64 = np.int64
 
@@ -205,9 +206,28 @@ def _mapstr(fb, fs=None):
     return go
 
 
-trim = _mapstr(lambda b: b.strip(b" "))
-ltrim = _mapstr(lambda b: b.lstrip(b" "))
-rtrim = _mapstr(lambda b: b.rstrip(b" "))
+def _trimmer(left: bool, right: bool):
+    """trim.md: blanks off strings; off any other vector its leading/trailing nulls; another
+    atom stays as it is."""
+    strings = _mapstr(lambda b: b.strip(b" ") if left and right else
+                      b.lstrip(b" ") if left else b.rstrip(b" "))
+
+    def go(x):
+        if isinstance(x, np.ndarray) and x.dtype != CHAR:
+            keep = ~null_mask(x)
+            if not keep.any():
+                return x[:0]
+            nz = np.flatnonzero(keep)
+            return x[(nz[0] if left else 0):(nz[-1] + 1 if right else len(x))]
+        if (isinstance(x, np.generic) and not isinstance(x, np.bytes_)) or isinstance(x, str):
+            return x
+        return strings(x)
+    return go
+
+
+trim = _trimmer(True, True)
+ltrim = _trimmer(True, False)
+rtrim = _trimmer(False, True)
 lower = _mapstr(lambda b: b.lower(), lambda s: s.lower())
 upper = _mapstr(lambda b: b.upper(), lambda s: s.upper())
 
