@@ -1,5 +1,5 @@
 Numbers at the edges of the verbs: chars and temporals where q takes them as numbers, floor and
-ceiling within q's comparison tolerance, statistics of pairs, mixed lists, and find/in on
+ceiling without comparison tolerance (as since q 3.0), statistics of pairs, mixed lists, and find/in on
 general lists (values checked against the q reference's rules).
 q)"d"%"b"
 1.020408
@@ -12,9 +12,9 @@ q)2020.03.01 div 7
 q)12:00 12:30 div 60
 00:12 00:12
 q)floor 3 - 10 xexp -12 -14
-2 3
+2 2
 q)ceiling 3 + 10 xexp -12 -14
-4 3
+4 4
 q)floor -1.5 2.5 0n 0w
 -2 2 0N 0W
 q)exp 00:00:01 00:00:02
