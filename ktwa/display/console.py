@@ -156,7 +156,8 @@ def _is_list(x):
 
 
 def _matrix_ok(items) -> bool:
-    """All items lists of one count >= 1, not all boolean / all char vectors."""
+    """All items lists of one count >= 1, not all boolean, char or byte vectors (those show
+    each in its own form: 101b, "abc", 0x0102)."""
     if not items:
         return False
     first = items[0]
@@ -165,7 +166,7 @@ def _matrix_ok(items) -> bool:
     n = len(first)
     if n == 0:
         return False
-    allb = allc = True
+    allb = allc = allx = True
     for r in items:
         if not _is_list(r) or len(r) != n:
             return False
@@ -174,9 +175,11 @@ def _matrix_ok(items) -> bool:
                 allb = False
             if r.dtype != CHAR:
                 allc = False
+            if r.dtype != np.uint8:
+                allx = False
         else:
-            allb = allc = False
-    return not (allb or allc)
+            allb = allc = allx = False
+    return not (allb or allc or allx)
 
 
 def _bare_cells(v: np.ndarray, P, n=None) -> list:

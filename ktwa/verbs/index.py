@@ -191,9 +191,10 @@ def _keyed_index(d: QDict, i):
     if nk == 1:
         if is_atom(i):
             return one([i])
-        items = to_items(i)
-        pos = np.array([table.get((hkey(v),), -1) for v in items], dtype=np.int64)
-        return take_pos(vtab, pos)
+        # a list is one compound key (dotq.md: s 2 3 is 'length); many keys come as a table
+        if count(i) != 1:
+            raise QError("length")
+        return one(to_items(i))
     if isinstance(i, list) and len(i) == nk:
         if all(is_atom(v) for v in i):
             return one(i)

@@ -244,6 +244,14 @@ def hsym(x):
 # sv, vs
 
 
+def _is_bytes(x) -> bool:
+    return isinstance(x, np.ndarray) and x.dtype == np.uint8
+
+
+def _as_bytes(x) -> bytes:
+    return bytes([int(x)]) if isinstance(x, np.uint8) else x.tobytes()
+
+
 def _is_int_atom(x):
     return isinstance(x, np.integer) and not isinstance(x, (np.bool_, np.timedelta64))
 
@@ -323,6 +331,10 @@ def sv(x, y):
             items = to_items(y) if isinstance(y, list) else [y]
             return _cv(b"".join(_bytes(a) + b"\n" for a in items))
         raise QError("type")
+    if (isinstance(x, np.uint8) or _is_bytes(x)) and isinstance(y, list) and \
+            all(_is_bytes(a) for a in y):
+        # sv.md (4.1): byte vectors joined by bytes
+        return np.frombuffer(_as_bytes(x).join(a.tobytes() for a in y), dtype=np.uint8).copy()
     if _is_str(x) or isinstance(x, np.bytes_):
         sep = _bytes(x) if _is_str(x) else bytes(x)
         if isinstance(y, list):
@@ -381,7 +393,7 @@ def vs(x, y):
                     d = ":/"
                 return np.array([d, f], dtype=object)
             return np.array(y.split("."), dtype=object)
-        if _is_str(y):
+        if _is_str(y) or _is_bytes(y):           # vs.md: a bytestream splits into lines too
             lines = y.tobytes().split(b"\n")
             if lines and lines[-1] == b"":
                 lines = lines[:-1]
@@ -393,9 +405,23 @@ def vs(x, y):
             raise QError("length")
         if isinstance(y, np.bytes_):
             y = np.array([y], dtype=CHAR)
-        if not _is_str(y):
+        if not (_is_str(y) or _is_bytes(y)):
             raise QError("type")
-        return [_cv(a) for a in y.tobytes().split(sep)]
+        return [_cv(a) for a in y.tobytes().split(sep)]   # the left's type: strings
+    if (isinstance(x, np.uint8) or _is_bytes(x)) and _is_bytes(y):
+        # vs.md (4.1): a byte vector cut at a delimiter of bytes
+        sep = _as_bytes(x)
+        return [np.frombuffer(a, dtype=np.uint8).copy() for a in y.tobytes().split(sep)]
+    if _is_int_atom(x) and isinstance(y, list) and y and \
+            all(_is_int_atom(a) or _is_int_vec(a) for a in y):
+        # vs.md: 10 vs (1995;1996 1997) encodes each item with one count of digits
+        w = max(max((len(_digits(int(x), int(v))) for v in np.atleast_1d(a).tolist()),
+                    default=1) for a in y)
+        enc = [vs(x, np.atleast_1d(a)) for a in y]
+        enc = [[np.zeros(len(np.atleast_1d(a)), dtype=np.int64)] * (w - len(e)) + e
+               for a, e in zip(y, enc)]
+        return [from_items([e[k][0] if _is_int_atom(a) else e[k] for a, e in zip(y, enc)])
+                for k in range(w)]
     if _is_int_atom(x) and _is_int_atom(y):
         return np.array(_digits(int(x), int(y)), dtype=np.int64)
     if _is_int_vec(x) and (_is_int_atom(y) or _is_int_vec(y)):
@@ -421,6 +447,19 @@ def vs(x, y):
 
 # ---------------------------------------------------------------------------------------------
 
+def md5(x):
+    """md5 s: the MD5 digest of a string (or byte vector), 16 bytes."""
+    import hashlib
+    if _is_str(x) or _is_bytes(x):
+        b = x.tobytes()
+    elif isinstance(x, np.bytes_):
+        b = bytes(x)
+    else:
+        raise QError("type")
+    return np.frombuffer(hashlib.md5(b).digest(), dtype=np.uint8).copy()
+
+
+define("md5", md5, doc='md5 s  the MD5 digest of string s, 16 bytes')
 define("string", q_string, ctx=True,
        doc="string x  x as text: a string per atom, a list of strings for a list")
 define("like", dyad=like, infix=True,
