@@ -139,6 +139,13 @@ def _lines(x, P, nl, w):
     if isinstance(x, QDict):
         if isinstance(x.keys, QTable) and isinstance(x.values, QTable):
             return _keyed_lines(x, P, nl, w)
+        if (isinstance(x.keys, QTable) and _is_list(x.values)) or \
+                (isinstance(x.values, QTable) and _is_list(x.keys)):
+            # exec.md: a list beside a table shows as a column with no name
+            k = x.keys if isinstance(x.keys, QTable) else QTable([""], [x.keys])
+            v = x.values if isinstance(x.values, QTable) else QTable([""], [x.values])
+            if len(k) == len(v):
+                return _keyed_lines(QDict(k, v), P, nl, w)
         return _dict_lines(x, P, nl, w)
     if isinstance(x, list):
         n = len(x)

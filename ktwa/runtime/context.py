@@ -204,6 +204,11 @@ class Context:
         return any(k.startswith(head) for k in self.globals) or \
             any(k.startswith(head) for k in self.builtins)
 
+    def is_namespace_name(self, name: str) -> bool:
+        """`. (the root) or a namespace's name (`.foo`), as a query's or delete's target."""
+        return name == "." or (name.startswith(".") and self.is_namespace(name)
+                               and name not in self.globals)
+
     def namespace_names(self, prefix: str) -> list[str]:
         """The names directly in a namespace, in the order they were made: "" is the root
         (its plain globals), ".q" the q keywords."""

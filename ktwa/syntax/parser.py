@@ -218,6 +218,10 @@ class _Builder(Transformer):
     def phrase(self, c):
         return list(c)
 
+    def qsource(self, c):
+        """A query's table or where phrase that ends in a query itself."""
+        return ("source", [t for t in c if isinstance(t, _Term)], c[-1])
+
     def _qsql(self, kind, c):
         kw = c[0]
         limit = None
@@ -234,7 +238,11 @@ class _Builder(Transformer):
             if isinstance(x, tuple) and x and x[0] == "by":
                 by = _subphrases(x[1])
             elif isinstance(x, tuple) and x and x[0] == "where":
-                where = tuple(n for _, n in _subphrases(x[1]))
+                w = x[1]
+                where = tuple(n for _, n in (_subphrases(w[1], w[2]) if isinstance(w, tuple)
+                                             else _subphrases(w)))
+            elif isinstance(x, tuple) and x and x[0] == "source":
+                table = build_chain(x[1], x[2])
             elif isinstance(x, tuple):
                 limit = x
             elif isinstance(x, list):
@@ -307,14 +315,19 @@ def _last_end(c):
     return 0
 
 
-def _subphrases(terms: list) -> tuple:
-    """Split a qSQL phrase at top-level commas; `name:expr` names a column."""
+def _subphrases(terms: list, qsql=None) -> tuple:
+    """Split a qSQL phrase at top-level commas; `name:expr` names a column. A phrase that
+    ends in a query (qsql) has it as its last subphrase's rightmost noun."""
     out = []
     cur: list = []
     for t in terms + [None]:
         if t is None or (t.verb and isinstance(t.node, A.Verb) and t.node.name == ","):
-            if not cur:
+            last = t is None and qsql is not None
+            if not cur and not last:
                 raise QError("parse")
+            if last:
+                out.append((None, build_chain(cur, qsql)))
+                break
             name = None
             if len(cur) >= 2 and isinstance(cur[0].node, A.Name) and isinstance(cur[1].node, A.Verb) \
                     and cur[1].node.name == ":":

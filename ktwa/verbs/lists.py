@@ -885,6 +885,12 @@ def bang(ctx, x, y):
         return ctx.apply(ctx.builtins["parse" if x == -5 else "eval"], [y])
     if is_int_atom(x) and (isinstance(y, QTable) or is_keyed(y)):
         return key_n(int(x), y)
+    if is_int_atom(x) and isinstance(y, str) and not enum_domain(y):
+        t = ctx.get_global(y)                    # enkey.md: 1!`t keys the global t itself
+        if not (isinstance(t, QTable) or is_keyed(t)):
+            raise QError("type")
+        ctx.set_global(y, key_n(int(x), t))
+        return y
     if isinstance(x, QTable) and isinstance(y, QTable):
         if len(x) != len(y):
             raise QError("length")
