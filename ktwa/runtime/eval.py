@@ -10,14 +10,14 @@ from ..errors import Frame, QError, QExit, from_python
 from ..syntax import ast as A
 from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
-                                Projection)
+                                Projection, QFunction)
 from ..verbs.cast import temporal_part
 from ..verbs.enums import dereference
 from ..verbs.index import amend, index, index_depth
 from ..verbs.tables import append
 from .adverbs import apply_derived
 from .context import Env, Return
-from .parsetree import OPERATORS, unary
+from .parsetree import ADVERBS, OPERATORS, adverb, unary
 from .qsql import as_columns, column_name, names_in, run_qsql
 from .truth import is_true
 
@@ -65,6 +65,8 @@ def ev_verb(node, env):
             return None
         b = env.ctx.builtins.get(name)
         if b is None:
+            if name in ADVERBS:                      # an iterator as a value: (/;+)
+                return adverb(name)
             raise QError("nyi")
         return b
     return ev(node, env)
@@ -461,6 +463,8 @@ def call_builtin(ctx, b: Builtin, args: list):
         return b.triad(ctx, *args) if b.ctx else b.triad(*args)
     if n == 4 and b.tetrad is not None:
         return b.tetrad(ctx, *args) if b.ctx else b.tetrad(*args)
+    if n >= 5 and b.polyad is not None:
+        return b.polyad(ctx, *args) if b.ctx else b.polyad(*args)
     if n == 2 and b.dyad is None and b.triad is not None:
         return _project(b, args)
     raise QError("rank")
@@ -513,6 +517,10 @@ def apply(ctx, f, args: list):
                 if a is MISSING:
                     return f
                 return index(f, a)
+            if isinstance(f, list) and isinstance(args[0], np.integer) and \
+                    0 <= int(args[0]) < len(f) and isinstance(f[int(args[0])], QFunction):
+                # application.md: (sum;dev;var)[1;til 5] applies the item to what is left
+                return apply(ctx, f[int(args[0])], args[1:])
             return index_depth(f, args)
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)

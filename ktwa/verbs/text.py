@@ -144,6 +144,9 @@ def like(x, y):
     if isinstance(x, list):
         if not x:
             return np.array([], dtype=bool)
+        # implicit-iteration.md: like iterates one level only, over strings or symbols
+        if not all(isinstance(a, str) or _is_str(a) or isinstance(a, np.bytes_) for a in x):
+            raise QError("type")
         return from_items([like(a, y) for a in x])
     if isinstance(x, QDict):
         return QDict(x.keys, like(x.values, y))
