@@ -18,6 +18,7 @@ from ..verbs.tables import append
 from .adverbs import apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, adverb, unary
+from .patterns import Run, match_value, pattern_cond
 from .qsql import as_columns, column_name, names_in, run_qsql
 from .truth import is_true
 
@@ -205,6 +206,10 @@ def ev_chain(node, env):
                 if cur is MISSING:          # `x:` with nothing to assign
                     raise QError("assign", op.span)
                 cur = assign(op, cur, env)
+            elif cls is A.OpMatch:
+                if cur is MISSING:
+                    raise QError("assign", op.span)
+                cur = match_value(op.pattern, cur, env, _RUN)
             else:  # OpMonad
                 v = op.verb
                 if v.__class__ is A.Verb and cur is not MISSING:
@@ -397,6 +402,7 @@ _DISPATCH = {
     A.Control: ev_control,
     A.Qsql: ev_qsql,
     A.TableExpr: ev_table,
+    A.PatternCond: lambda node, env: pattern_cond(node, env, _RUN),
 }
 
 
@@ -428,7 +434,8 @@ def is_suppressed(block) -> bool:
     last = block.stmts[-1]
     if last is None:
         return True
-    if last.__class__ is A.Chain and last.ops and last.ops[-1].__class__ is A.OpAssign:
+    if last.__class__ is A.Chain and last.ops and last.ops[-1].__class__ in (A.OpAssign,
+                                                                              A.OpMatch):
         return True
     return False
 
@@ -570,3 +577,7 @@ def handle_write(ctx, h: int, x):
     else:
         raise QError("type")
     return np.int64(h)
+
+
+# what pattern matching (ktwa.runtime.patterns) uses of the evaluator
+_RUN = Run(ev, apply, assign)

@@ -50,12 +50,13 @@ _state = _State()
 class _Term:
     """A parsed term while building a chain (not an AST node: it never leaves the parser)."""
 
-    __slots__ = ("node", "verb", "assignop")
+    __slots__ = ("node", "verb", "assignop", "paren")
 
-    def __init__(self, node, verb: bool, assignop: str | None = None):
+    def __init__(self, node, verb: bool, assignop: str | None = None, paren: bool = False):
         self.node = node
         self.verb = verb            # usable as a verb (infix/prefix) rather than a noun
         self.assignop = assignop    # for `x op: y`
+        self.paren = paren          # written in parentheses: `(p):v` matches a pattern
 
 
 def _const(span, value) -> A.Const:
@@ -131,6 +132,8 @@ class _Builder(Transformer):
             params = c[1]
         span = (lb.start_pos, rb.end_pos)
         source = _state.text[span[0]:span[1]]
+        if params is not None:
+            params, body = _pattern_params(params, body)
         assigned, used = _scan_names(body)
         if params is None:
             rank = 0
@@ -142,7 +145,8 @@ class _Builder(Transformer):
         return A.LambdaExpr(span, tuple(params), body, source, loc)
 
     def params(self, c):
-        return tuple(str(t) for t in c if isinstance(t, Token) and t.type == "NAME")
+        block = c[1]
+        return tuple(block.stmts) if len(c) == 3 else ()
 
     # ---- structure
     def block(self, c):
@@ -175,6 +179,7 @@ class _Builder(Transformer):
             return term
         node = base
         verb = False
+        paren = isinstance(base, (_Paren, A.ListExpr, A.TableExpr)) and len(c) == 1
         if isinstance(base, _Paren):
             node = base.stmt          # parenthesised: always a noun, even a lone verb `(+)`
         elif isinstance(base, A.Verb):
@@ -189,9 +194,11 @@ class _Builder(Transformer):
             else:
                 node = self._bracket(node, val, _span(node.span, span))
                 verb = False
-        return _Term(node, verb)
+        return _Term(node, verb, paren=paren)
 
     def _bracket(self, node, stmts, span):
+        if isinstance(node, A.Verb) and node.name == ":" and len(stmts) >= 3:
+            return A.PatternCond(span, tuple(stmts))     # :[v;p1;r1;...;rd]
         if isinstance(node, A.Name) and node.name in CONTROL_WORDS:
             if len(stmts) < 1 or stmts[0] is None:
                 raise QError("rank", node.span)
@@ -357,6 +364,10 @@ def build_chain(terms: list, qsql) -> A.Node:
             v = t.node
             left = items[i - 1] if i >= 1 and not items[i - 1].verb else None
             vname = v.name if isinstance(v, A.Verb) else None
+            if vname == ":" and t.assignop is None and left is not None and left.paren:
+                ops.append(A.OpMatch(_span(left.node.span, v.span), left.node))
+                i -= 2
+                continue
             if vname in (":", "::") or t.assignop is not None:
                 if left is not None and _assign_target(left.node) is not None:
                     name, idx = _assign_target(left.node)
@@ -399,6 +410,58 @@ def _assign_target(node):
     return None
 
 
+def _pattern_params(stmts, body):
+    """`{[(a;b);c;x:f;]...}`: a parameter that is not a plain name gets a hidden name, and the
+    body first matches it to its pattern (pattern.md); an elided one matches anything."""
+    names, first = [], []
+    if stmts == (None,):
+        return (), body                      # {[] ...}
+    for k, p in enumerate(stmts):
+        if isinstance(p, A.Name):
+            names.append(p.name)
+            continue
+        hidden = f"\x01{k}"
+        names.append(hidden)
+        if p is not None:
+            span = p.span
+            first.append(A.Chain(span, A.Name(span, hidden), (A.OpMatch(span, p),)))
+    if not first:
+        return tuple(names), body
+    return tuple(names), A.Block(body.span, tuple(first) + tuple(body.stmts))
+
+
+def pattern_names(p) -> list:
+    """The names a pattern binds."""
+    out: list = []
+    stack = [p]
+    while stack:
+        n = stack.pop()
+        if n is None or isinstance(n, (A.Const, A.Verb)):
+            continue
+        if isinstance(n, A.Name):
+            out.append(n.name)
+        elif isinstance(n, A.Index) and isinstance(n.target, A.Name):
+            out.append(n.target.name)
+        elif isinstance(n, A.ListExpr):
+            stack.extend(n.items)
+        elif isinstance(n, A.TableExpr):
+            stack.extend(e for _, e in n.keys + n.cols)
+        elif isinstance(n, A.Chain) and n.ops:
+            last = n.ops[-1]
+            if isinstance(last, A.OpAssign):
+                out.append(last.name)
+            elif isinstance(last, A.OpMatch):
+                stack.append(last.pattern)
+            elif isinstance(last, A.OpDyad) and isinstance(last.verb, A.Verb) \
+                    and last.verb.name == "!":
+                if isinstance(last.left, A.Name):
+                    out.append(last.left.name)
+                stack.append(n.head)
+            elif isinstance(last, A.OpApply):
+                stack.append(n.head)
+    return out
+
+
 def _scan_names(body) -> tuple[set, set]:
     """Names assigned locally and names used in a lambda body (nested lambdas excluded)."""
     assigned: set = set()
@@ -413,6 +476,11 @@ def _scan_names(body) -> tuple[set, set]:
         elif isinstance(n, A.OpAssign) and not n.glob:
             assigned.add(n.name)
             used.add(n.name)
+        elif isinstance(n, A.OpMatch):
+            assigned.update(pattern_names(n.pattern))
+        elif isinstance(n, A.PatternCond):
+            for p in n.args[1:-1:2]:
+                assigned.update(pattern_names(p))
         stack.extend(A.children(n))
     return assigned, used
 
