@@ -68,6 +68,8 @@ def ev_verb(node, env):
         if b is None:
             if name in ADVERBS:                      # an iterator as a value: (/;+)
                 return adverb(name)
+            if name.endswith(":") and name[:-1] in OPERATORS:    # k's unary form: (#:)
+                return unary(name[:-1], env.ctx.builtins)
             raise QError("nyi")
         return b
     return ev(node, env)

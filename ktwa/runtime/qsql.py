@@ -11,6 +11,7 @@ from ..values import types as T
 from ..verbs.grouping import AGGREGATES, aggregate, groups
 from ..verbs.index import index, take_pos
 from .context import Env
+from .parsetree import OPERATORS
 
 
 def _index_list(x, idx: np.ndarray):
@@ -75,8 +76,16 @@ def names_in(node):
 
 
 def column_name(name, node, cols):
+    """An unnamed column is named by the first of the table's columns its expression uses,
+    read from the left; an operator applied to a constant on its left is `x` (qsql.md: in
+    `select c1, 2*c2, c2+c3, string c3` the columns are c1 x c2 c3; xbar.md: `by 5 xbar
+    time.minute` is minute: a keyword is no operator)."""
     if name is not None:
         return name
+    if isinstance(node, A.Chain) and node.ops and isinstance(node.ops[-1], A.OpDyad) \
+            and isinstance(node.ops[-1].verb, A.Verb) and node.ops[-1].verb.name in OPERATORS \
+            and _leftmost(node).__class__ is A.Const:
+        return "x"
     for n in names_in(node):
         if n.name in cols:
             return n.name
@@ -84,6 +93,21 @@ def column_name(name, node, cols):
         if part and root in cols:               # by time.minute names the column minute
             return part.rpartition(".")[2]
     return "x"
+
+
+def _leftmost(node):
+    """The leftmost leaf (name, constant or verb) of an expression, outside lambdas."""
+    best = None
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, A.LambdaExpr):
+            continue
+        kids = list(A.children(n))
+        if not kids and (best is None or n.span[0] < best.span[0]):
+            best = n
+        stack.extend(kids)
+    return best
 
 
 def _dedupe(names):

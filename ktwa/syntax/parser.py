@@ -174,9 +174,10 @@ class _Builder(Transformer):
         base = c[0]
         if isinstance(base, _Term):
             term = base
-            if len(c) > 1:
-                raise QError("assign", term.node.span)
-            return term
+            if len(c) == 1:
+                return term
+            # `|:[x]`: a glyph and colon with no left is the glyph's unary form, applied
+            base = A.Verb(term.node.span, term.assignop + ":")
         node = base
         verb = False
         paren = isinstance(base, (_Paren, A.ListExpr, A.TableExpr)) and len(c) == 1
@@ -383,7 +384,12 @@ def build_chain(terms: list, qsql) -> A.Node:
                     i -= 1
                     continue
                 if t.assignop is not None:
-                    raise QError("assign", v.span)
+                    if left is not None:
+                        raise QError("assign", v.span)
+                    # `(#:)x`, `@[|:;x]`: nothing on the left, the glyph's unary form
+                    ops.append(A.OpMonad(v.span, A.Verb(v.span, t.assignop + ":")))
+                    i -= 1
+                    continue
             if left is not None:
                 ops.append(A.OpDyad(v.span, v, left.node))
                 i -= 2

@@ -1144,6 +1144,23 @@ deltas = _prior(sub, lambda t: 0)
 ratios = _prior(div, lambda t: 1)
 
 
+def _seeded(dyad):
+    """deltas[s;x], ratios[s;x]: the first item against s, as x op' prior with seed s."""
+    def f(seed, x):
+        if not isinstance(x, (np.ndarray, list)):
+            return dyad(x, seed)
+        if len(x) == 0:
+            return x
+        items = to_items(x)
+        return from_items([dyad(items[0], seed)] + [dyad(items[i], items[i - 1])
+                                                    for i in range(1, len(items))])
+    return f
+
+
+deltas2 = _seeded(sub)
+ratios2 = _seeded(div)
+
+
 def fills(x):
     if type(x) is _nd:
         t = DTYPE_TYPE.get(x.dtype, 0)
@@ -1398,8 +1415,10 @@ define("sums", monad=sums,
 define("prds", monad=prds, doc="running products")
 define("maxs", monad=maxs, doc="maxs x  running maxima (nulls skipped, leading nulls -0W)")
 define("mins", monad=mins, doc="mins x  running minima (nulls skipped, leading nulls 0W)")
-define("deltas", monad=deltas, doc="differences of neighbours")
-define("ratios", monad=ratios, doc="ratios of neighbours")
+define("deltas", monad=deltas, dyad=deltas2,
+       doc="deltas x | deltas[s;x]  differences of neighbours (the first from 0, or from s)")
+define("ratios", monad=ratios, dyad=ratios2,
+       doc="ratios x | ratios[s;x]  ratios of neighbours (the first to 1, or to s)")
 define("fills", monad=fills, doc="forward-fill nulls")
 define("differ", monad=differ, doc="item differs from the previous one")
 define("all", monad=qall, doc="all true")

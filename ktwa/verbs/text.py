@@ -111,6 +111,20 @@ def _glob_regex(pat: bytes, star: bool = True) -> bytes:
     return b"".join(out)
 
 
+def _stars(pat: bytes) -> list:
+    """Where `*` stands for any text in a pattern (not inside [..])."""
+    out, k, n = [], 0, len(pat)
+    while k < n:
+        c = pat[k:k + 1]
+        if c == b"[":
+            e = pat.find(b"]", k + 2 if pat[k + 1:k + 2] in (b"^", b"]") else k + 1)
+            k = e if e >= 0 else k
+        elif c == b"*":
+            out.append(k)
+        k += 1
+    return out
+
+
 _LIKE_CACHE: dict = {}
 
 
@@ -131,8 +145,9 @@ def like(x, y):
         pat = _bytes(y)
     else:
         raise QError("type")
-    if b"**" in pat:
-        raise QError("nyi")
+    stars = _stars(pat)
+    if len(stars) > 1 and (stars != [0, len(pat) - 1] or len(pat) == 2):
+        raise QError("nyi")          # regex.md: q matches one *, or a * at each end, no more
     rx = _like_re(pat)
     if isinstance(x, str):
         return np.bool_(rx.fullmatch(x.encode("utf-8")) is not None)
@@ -155,8 +170,8 @@ def like(x, y):
 
 def _ss_re(y):
     pat = _bytes(y)
-    if not pat:
-        raise QError("length")
+    if not pat or _stars(pat):
+        raise QError("length")       # regex.md: no empty pattern, no * for ss and ssr
     return re.compile(_glob_regex(pat, star=False), re.S)
 
 
@@ -170,8 +185,8 @@ def ss(x, y):
 def ssr(ctx, x, y, z):
     if isinstance(x, list):
         return [ssr(ctx, a, y, z) for a in x]
-    if not (_is_str(x) or isinstance(x, np.bytes_)):
-        raise QError("type")
+    if not _is_str(x):
+        raise QError("type")         # glossary.md: not a char atom
     rx = _ss_re(y)
     if isinstance(z, QFunction):
         def rep(m):
