@@ -25,6 +25,7 @@ first):
 - ``ctx.files.path(name, write=False)``  the file a q name refers to, if the session's fence
                               (ktwa.fileaccess) lets it be read (or written); 'access if not
 - ``ctx.tensor_bytes()``      bytes of the torch tensors the session's handles hold (`\\w`)
+- ``ctx.handles``             the file handles hopen made: int -> the file's path
 - ``ctx.threads``             (get, set) of the compute threads q calls secondary threads
                               (`\\s`), given by whoever owns the compute library; None: none
 """
@@ -89,6 +90,7 @@ class Context:
                  registry, files, write=None, load=None, tensor_bytes=None):
         self.globals: dict = {}
         self.views: dict = {}            # full name -> View (`v::e` at the top level)
+        self.handles: dict = {}          # hopen's file handles: int -> path
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
         self.parse = parse               # q text -> ktwa.syntax.ast.Block

@@ -13,6 +13,7 @@ from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, 
                                 Projection, QFunction)
 from ..verbs.cast import temporal_part
 from ..verbs.enums import dereference
+from ..verbs.files import write_handle
 from ..verbs.index import amend, index, index_depth
 from ..verbs.tables import append
 from .adverbs import apply_derived
@@ -534,6 +535,9 @@ def apply(ctx, f, args: list):
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
         if isinstance(f, np.integer) and len(args) == 1:
+            if abs(int(f)) in ctx.handles:           # a file hopen made (files.md)
+                write_handle(ctx, int(f), args[0])
+                return f
             return handle_write(ctx, int(f), args[0])
         if f is None:
             # (::) is the identity

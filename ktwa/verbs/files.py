@@ -492,8 +492,12 @@ def file_binary(ctx, x, y):
 
 def read0(ctx, y):
     if isinstance(y, list) and len(y) in (2, 3):
+        # read0.md, files.md: the chars from o; their lines when they hold more than one
+        # ("hello world\n" from 6 is "world"; 20 chars over a line break are two strings)
         path, off, n = _where(ctx, y)
-        return chars(disk.read_bytes(path, off, n))
+        lines = _split_lines(disk.read_bytes(path, off, n))
+        return chars(lines[0] if lines else b"") if len(lines) <= 1 else \
+            [chars(ln) for ln in lines]
     path, _, _ = _where(ctx, y)
     return [chars(ln) for ln in _split_lines(disk.read_bytes(path))]
 
@@ -512,6 +516,57 @@ def hdel(ctx, x):
     return x
 
 
+# ---------------------------------------------------------------------------------------------
+# handles to files: hopen hclose (files.md); the session's ctx.handles maps each to its path
+
+
+def hopen(ctx, x):
+    """hopen `:f: a handle (an int) that appends to file f, made with its folders if need be.
+    A host and port (`:host:5001, `::5001) would be a connection: ktwa has no IPC ('nyi)."""
+    if isinstance(x, np.ndarray) and x.dtype == CHAR:
+        x = text(x)
+    if not is_file_symbol(x) or ":" in x[1:]:
+        raise QError("nyi: hopen opens files only (ktwa has no IPC)" if isinstance(x, str)
+                     else "type")
+    p = _path(ctx, x, write=True)
+    disk.write_bytes(p, b"", append=True)
+    h = 3
+    while h in ctx.handles:
+        h += 1
+    ctx.handles[h] = p
+    return np.int32(h)
+
+
+def hclose(ctx, h):
+    if not is_int_atom(h):
+        raise QError("type")
+    if ctx.handles.pop(abs(int(h)), None) is None:
+        raise QError(f"Cannot close handle {int(h)}")
+    return None
+
+
+def write_handle(ctx, h: int, x):
+    """h x appends the bytes (or chars) x to h's file; neg[h] x appends x as lines of text."""
+    p = ctx.handles[abs(h)]
+    if isinstance(x, np.bytes_) or (isinstance(x, np.ndarray) and x.dtype == CHAR):
+        data = x.tobytes() if isinstance(x, np.ndarray) else bytes(x)
+        lines = [data]
+    elif isinstance(x, np.ndarray) and x.dtype == np.uint8 and h > 0:
+        lines = [x.tobytes()]
+    elif isinstance(x, np.uint8) and h > 0:
+        lines = [bytes([int(x)])]
+    elif isinstance(x, list) and all(isinstance(s, np.bytes_) or
+                                     (isinstance(s, np.ndarray) and s.dtype == CHAR) for s in x):
+        lines = [s.tobytes() if isinstance(s, np.ndarray) else bytes(s) for s in x]
+    else:
+        raise QError("type")
+    disk.write_bytes(p, b"".join(ln + b"\n" for ln in lines) if h < 0 else b"".join(lines),
+                     append=True)
+
+
+define("hopen", monad=hopen, ctx=True,
+       doc="hopen `:f  a handle to append to file f (neg[h] appends lines)")
+define("hclose", monad=hclose, ctx=True, doc="hclose h  close handle h")
 define("0:", dyad=file_text, ctx=True, infix=True,
        doc="d 0: t | `:f 0: s | (types;d) 0: y | (types;widths) 0: y | \"S=;\" 0: s  prepare, "
            "save, load CSV, load fixed-width text, key-value pairs")

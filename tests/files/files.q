@@ -52,7 +52,7 @@ q)hcount `:test.txt
 q)`:foo 0: enlist "hello world"
 `:foo
 q)read0 (`:foo;6)
-"world\n"
+"world"
 q)read0 (`:foo;6;2)
 "wo"
 q)read1 (`:foo;0;5)
