@@ -10,7 +10,7 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
+from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
                             enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
                             is_null, mark_null_free, ordered, plain, qtype, text, to_items)
 from .attributes import ATTRIBUTES, set_attribute
@@ -1079,6 +1079,20 @@ def _roll_atom(n, y, rng):
         return rng.integers(0, hi, n, dtype=y.dtype)
     if isinstance(y, np.bool_):
         return rng.integers(0, 2, n).astype(bool)
+    if isinstance(y, np.void) and y.dtype == GUID:
+        if any(y.tobytes()):
+            raise QError("nyi")          # deal.md rolls guids from 0Ng only
+        return np.frombuffer(rng.bytes(16 * n), dtype=GUID).copy()
+    if isinstance(y, str) and y.isdigit() and 0 < int(y) <= 8:
+        # deal.md: n?`k, symbols of k letters (a to p, as q draws them)
+        k = int(y)
+        codes = rng.integers(0, 16, (n, k))
+        return np.array(["".join("abcdefghijklmnop"[c] for c in row) for row in codes],
+                        dtype=object)
+    if isinstance(y, np.bytes_) and bytes(y) == b" ":
+        # deal.md: n?" ", letters a to z
+        return np.frombuffer(bytes(rng.integers(97, 123, n).astype(np.uint8)),
+                             dtype="S1").copy()
     raise QError("nyi")
 
 
@@ -1087,7 +1101,7 @@ def rand(x, rng):
         if count(x) == 0:
             return proto(x)
         return index(x, I64(rng.integers(0, count(x))))
-    if isinstance(x, np.generic):
+    if isinstance(x, np.generic) or (isinstance(x, str) and x.isdigit()):
         return _roll_atom(1, x, rng)[0]
     raise QError("type")
 
@@ -1116,6 +1130,12 @@ def roll(x, y, rng):
         if m > count(y):
             raise QError("length")
         return take_pos(y, rng.choice(count(y), m, replace=False).astype(I64))
+    if isinstance(y, np.void) and y.dtype == GUID:
+        # deal.md: -n?0Ng, n distinct guids (random 128 bits: repeats are never drawn)
+        out = _roll_atom(m, y, rng)
+        while len(distinct(out)) < m:
+            out = _roll_atom(m, y, rng)
+        return out
     raise QError("type")
 
 
