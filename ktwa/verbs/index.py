@@ -369,6 +369,9 @@ def _list_pairs(i, y, n, out):
             raise QError("index")
         out.append((k, y))
         return
+    if i is None:                 # identity.md: :: among the indexes is every item
+        _list_pairs(np.arange(n, dtype=np.int64), y, n, out)
+        return
     if isinstance(i, (np.ndarray, list)):
         if isinstance(i, np.ndarray) and not is_int_vec(i):
             raise QError("type")

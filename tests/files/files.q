@@ -268,10 +268,10 @@ c1 c2
 a  1.1
 b  2.2
 q)meta get `:tsp
-c | t f   a
---| -------
-c1| s sym  
-c2| f      
+c | t f a
+--| -----
+c1| s    
+c2| f    
 q)`:tsp upsert (`sym?`c; 3.3)
 `:tsp
 q)get `:tsp
