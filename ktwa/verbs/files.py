@@ -565,7 +565,7 @@ def enumerate_symbols(ctx, d, t):
 
 
 def load_folder(ctx, fs: str) -> str | None:
-    """`\l d` for a folder: a splayed table (it has a .d) becomes the global named after it;
+    """`\\l d` for a folder: a splayed table (it has a .d) becomes the global named after it;
     a folder of them (a database) loads its sym first, then each table. Partitioned folders
     are 'nyi. Returns the name loaded (`t), or None for a database."""
     p = _path(ctx, fs).rstrip("/") or "/"
