@@ -14,7 +14,7 @@ import numpy as np
 from ..errors import QError
 from ..values import temporal as tm
 from ..values import types as T
-from ..values.functions import Definitions
+from ..values.functions import Builtin, Definitions
 from . import dotj, files, lists
 
 define = Definitions()
@@ -251,7 +251,19 @@ def xt(ctx, x, y):
     return T.from_items([dotj.loads(s) for s in _strings(y)])
 
 
+def _tx():
+    """.h.tx: the function that writes data as each kind of file (raw, json lines, csv, txt,
+    xml); xls is not written yet."""
+    fns = {"raw": Builtin("raw", monad=lambda x: T.enlist(x)),
+           "json": Builtin("json", monad=tx_json, ctx=True),
+           "csv": Builtin("csv", monad=cd, ctx=True),
+           "txt": Builtin("txt", monad=td, ctx=True),
+           "xml": Builtin("xml", monad=xd, ctx=True)}
+    return T.QDict(np.array(list(fns), dtype=object), list(fns.values()))
+
+
 VALUES = {
+    ".h.tx": _tx(),
     ".h.d": T.char(" "),
     ".h.br": _c("<br>"),
     ".h.c0": "024C7E",

@@ -103,3 +103,12 @@ q).j.j 2024.01.01
 'nyi
   [0]  .j.j 2024.01.01
        ^
+q)key .h.tx
+`raw`json`csv`txt`xml
+q).h.tx[`json] ([]k:`a`b;v:1 2)
+"{\"k\":\"a\",\"v\":1}"
+"{\"k\":\"b\",\"v\":2}"
+q).h.tx[`txt] ([]k:`a`b)
+,"k"
+,"a"
+,"b"
