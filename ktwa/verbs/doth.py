@@ -152,12 +152,14 @@ def _delimited(ctx, delim: bytes, x):
     if T.is_keyed(x):
         x = lists.unkey(x)
     if isinstance(x, T.QTable):
-        return files.prepare_text(delim, _cell_table(ctx, x), ctx.settings.precision)
-    if isinstance(x, list) and x:                     # a list of columns: rows, no header
+        lines = files.prepare_text(delim, _cell_table(ctx, x), ctx.settings.precision)
+    elif isinstance(x, list) and x:                   # a list of columns: rows, no header
         t = T.QTable([f"c{k}" for k in range(len(x))], [T.enlist(c) if T.is_atom(c) else c
                                                         for c in x])
-        return files.prepare_text(delim, _cell_table(ctx, t), ctx.settings.precision)[1:]
-    raise QError("type")
+        lines = files.prepare_text(delim, _cell_table(ctx, t), ctx.settings.precision)[1:]
+    else:
+        raise QError("type")
+    return [T.chars(ln) for ln in lines]
 
 
 def cd(ctx, x):
