@@ -51,6 +51,10 @@ def ev_name(node, env):
                 return temporal_part(col, part, n)
             if col.__class__ is T.Enum and "." not in part:     # a foreign key: s.city
                 return dereference(env.ctx, col, part)
+    if n == ".z.s":                  # dotz.md: the function being evaluated (self)
+        if env.lam is None:
+            raise QError(n)
+        return env.lam
     if env.ns:
         return env.ctx.get_global(n, env.ns)
     g = env.ctx.globals

@@ -47,3 +47,12 @@ q)(`ab;`ac`bc) like "a?"
                     ^
 q)("ab";"bc") like "a?"
 10b
+q)fib:{$[x<2;x;.z.s[x-1]+.z.s x-2]}
+q)fib 10
+55
+q){.z.s}[]
+{.z.s}
+q).z.s
+'.z.s
+  [0]  .z.s
+       ^
