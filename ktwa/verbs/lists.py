@@ -312,12 +312,11 @@ def distinct(x):
 
 
 def _depth(x) -> int:
-    """0 for an atom, 1 for a simple list, one more than its first item for a general list."""
-    if is_atom(x):
-        return 0
+    """0 for an atom (or a function, dictionary, table), 1 for a simple list, one more than
+    its first item for a general list."""
     if isinstance(x, list):
         return 1 + (_depth(x[0]) if x else 0)
-    return 1
+    return 1 if isinstance(x, np.ndarray) else 0
 
 
 def _has_lists(x) -> bool:
