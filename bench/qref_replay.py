@@ -5,12 +5,16 @@ The pages are read at run time from a snapshot (a git directory or a checkout); 
 them is kept here:
 
     python bench/qref_replay.py --repo PATH [--pages til,aj,...] [--dir docs/ref] [--show N]
+                                [--qhome KDB]
 
-Each page runs in one fresh Session, its ```q blocks' q) inputs in order, so state carries as
-it does on the page. An input's expected output is every following line of its block up to the
-next input. Verdicts per input whose page shows output:
-  exact   same text (trailing blanks ignored)
-  error   the page shows a q error ('msg) and ktwa gives the same first line
+Each page runs in one fresh Session, in a fresh folder (under $TMPDIR) holding the scripts of
+q's distribution (KxSystems/kdb: sp.q ..., see qhome_scripts), its ```q blocks in order, so
+state carries as it does on the page (see `cases` for how a block is read). Verdicts per input
+whose page shows output:
+  exact   same text (trailing blanks ignored; a comment the page wrote after a line of
+          output, ` / like this`, is not q's)
+  error   the page shows a q error ('msg) and ktwa prints the same up to that line (the
+          frames after it are not compared)
   fail    anything else (pages print random draws and timings too: those fail here)
 Inputs whose page shows nothing are not scored. Prints per-page figures, the worst pages,
 then 'qref: P% of N inputs pass'.
@@ -20,40 +24,110 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 
-def _files(repo: Path, folder: str) -> dict[str, str]:
-    """page name -> markdown text, from a git directory or a checkout."""
-    if (repo / folder).is_dir():
-        return {p.stem: p.read_text(errors="replace") for p in sorted((repo / folder).glob("*.md"))}
-    names = subprocess.run(["git", "-C", str(repo), "ls-tree", "--name-only", f"HEAD:{folder}"],
+def _files(repo: Path, folder: str, suffix: str = ".md") -> dict[str, str]:
+    """file stem -> text of a folder's files with this suffix, from a git directory or a
+    checkout."""
+    if (repo / folder).is_dir() and not (repo / "HEAD").is_file():
+        return {p.stem: p.read_text(errors="replace")
+                for p in sorted((repo / folder).glob("*" + suffix))}
+    where = "HEAD:" if folder in (".", "") else f"HEAD:{folder}"
+    names = subprocess.run(["git", "-C", str(repo), "ls-tree", "--name-only", where],
                            capture_output=True, text=True, check=True).stdout.split()
     out = {}
     for n in names:
-        if n.endswith(".md"):
-            out[n[:-3]] = subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{folder}/{n}"],
-                                         capture_output=True, text=True).stdout
+        if n.endswith(suffix):
+            path = n if folder in (".", "") else f"{folder}/{n}"
+            out[n[:-len(suffix)]] = subprocess.run(
+                ["git", "-C", str(repo), "show", f"HEAD:{path}"],
+                capture_output=True, text=True).stdout
     return out
 
 
+PROMPT = re.compile(r"q(?:\.[A-Za-z][\w.]*)?\)+")          # q)  q.foo)  q)) (debug level)
+BESIDE = re.compile(r"\s{2,}(?=q(?:\.[A-Za-z][\w.]*)?\))")   # two sessions side by side
+FENCE = re.compile(r"^(\s*)```(\w*)\s*(?:\{.*\})?\s*$")
+COMMENT = re.compile(r"\s+/.*$|^/(?:[\s/].*)?$")              # q comments: ` /...`, `/ ...`
+
+
+def blocks(text: str) -> list[list[str]]:
+    """The lines of each ```q block, dedented to its fence (blocks nest in admonitions). A
+    fence closes only on a line of its own (a q line may hold ```), and blocks inside HTML
+    comments are not on the page."""
+    out, cur, lang, indent, hidden = [], None, None, 0, False
+    for line in text.split("\n"):
+        if lang is None:
+            if hidden or ("<!--" in line and "-->" not in line.split("<!--", 1)[1]):
+                hidden = "-->" not in line
+                continue
+            m = FENCE.match(line)
+            if m:
+                lang, indent, cur = m.group(2), len(m.group(1)), []
+        elif re.match(r"\s*`{3,}\s*$", line):
+            if lang == "q":
+                out.append(cur)
+            lang = None
+        else:
+            line = line.translate(_TYPESET)
+            cur.append(line[indent:] if not line[:indent].strip() else line.lstrip())
+    return out
+
+
+# typesetting the page's editors left in code: no-break spaces show as spaces, zero-width
+# spaces as nothing; q would reject both, the reader sees neither
+_TYPESET = {0xA0: " ", 0x200B: None}
+
+
 def cases(text: str) -> list[tuple[str, str]]:
-    """(input, expected output) from the page's ```q blocks."""
+    """(input, expected output) from the page's ```q blocks, in page order.
+
+    A block with q) prompts is a console session: an input's expected output is every
+    following line up to the next prompt (`q.foo)` while in a namespace, `q))` in the
+    debugger); an input the page wraps over lines (an open bracket) takes the lines that
+    close it. Two sessions printed side by side (`q)d      q)r`) are split at the second
+    prompt's column. A block without prompts is script code the page defines things with
+    (`d:(...)`, `f:{...}`): its statements run, unscored (expected output '')."""
+    from ktwa.session import Session, split_statements
     out = []
-    for block in re.findall(r"```q\n(.*?)```", text, re.S):
-        cur, exp = None, []
-        for line in block.split("\n"):
-            if line.startswith("q)"):
-                if cur is not None:
-                    out.append((cur, _clean(exp)))
-                cur, exp = line[2:], []
-            elif cur is not None:
-                exp.append(line)
-        if cur is not None:
-            out.append((cur, _clean(exp)))
+    for lines in blocks(text):
+        if not any(PROMPT.match(ln) for ln in lines):
+            src = "\n".join(lines)
+            out.extend((st.text, "") for st in split_statements(src, script=True))
+            continue
+        i = 0
+        while i < len(lines) and not PROMPT.match(lines[i]):
+            i += 1
+        while i < len(lines):
+            line = lines[i]
+            cut = [0]
+            for m in BESIDE.finditer(line):
+                cut.append(m.end())
+            i += 1
+            if len(cut) == 1:
+                src = line[PROMPT.match(line).end():]
+                while not Session.is_complete(src) and i < len(lines) \
+                        and not PROMPT.match(lines[i]):
+                    src, i = src + " " + lines[i].strip(), i + 1
+            exp = []
+            while i < len(lines) and not PROMPT.match(lines[i]):
+                exp.append(lines[i])
+                i += 1
+            bounds = cut[1:] + [None]
+            for a, b in zip(cut, bounds):
+                part = line[a:b].strip()
+                m = PROMPT.match(part)
+                if len(cut) > 1:
+                    if not m:
+                        continue
+                    src = part[m.end():]
+                out.append((src, _clean([e[a:b] for e in exp])))
     return out
 
 
@@ -63,12 +137,33 @@ def _clean(lines: list[str]) -> str:
     return "\n".join(ln.rstrip() for ln in lines)
 
 
+def _same(exp: str, got: str) -> bool:
+    """An expected line matches the same text, or the text before a q comment the page
+    added to it (`4 8 12  / equates to ...`); lines that are only a comment at the margin
+    are the page talking, not q printing."""
+    return got == exp or (COMMENT.search(exp) is not None and
+                          got == COMMENT.sub("", exp).rstrip())
+
+
+def shown(expected: str) -> list[str]:
+    """The lines q printed: the expected text less the page's comment lines."""
+    lines = [ln for ln in expected.split("\n") if not re.match(r"/([\s/]|$)", ln)]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
 def verdict(expected: str, got: str) -> str:
     got = "\n".join(ln.rstrip() for ln in got.rstrip("\n").split("\n")) if got else ""
     if got == expected:
         return "exact"
-    if expected.startswith("'") and got.split("\n")[0] == expected.split("\n")[0]:
-        return "error"
+    exp = shown(expected)
+    g = got.split("\n") if got else []
+    k = next((j for j, ln in enumerate(exp) if ln.startswith("'")), None)
+    if k is not None and len(g) > k and all(_same(e, x) for e, x in zip(exp[:k + 1], g)):
+        return "error"             # what printed before the error, and the error's line
+    if exp and len(exp) == len(g) and all(_same(e, x) for e, x in zip(exp, g)):
+        return "exact"
     return "fail"
 
 
@@ -76,9 +171,37 @@ def _alarm(signum, frame):
     raise KeyboardInterrupt
 
 
-def run_page(text: str, seconds: float = 5.0):
+def qhome_scripts(qhome: str | None, docs_repo: str) -> dict[str, str]:
+    """The q scripts of q's distribution (KxSystems/kdb: sp.q, trade.q ...), by file name.
+    The pages were run in q's own folder (`q)\\l sp.q`), so each page runs in a folder holding
+    them. Taken from --qhome (a snapshot or checkout of KxSystems/kdb), else $QHOME_REPO,
+    else a KxSystems+kdb snapshot beside the docs' one; none found: no scripts."""
+    cands = [qhome, os.environ.get("QHOME_REPO")]
+    docs = Path(docs_repo).resolve()
+    cands.append(str(docs.parent.parent / docs.parent.name.replace("+docs", "+kdb") / docs.name))
+    for c in cands:
+        if c and Path(c).exists():
+            files = _files(Path(c), ".", suffix=".q")
+            return {f"{k}.q": v for k, v in files.items()}
+    return {}
+
+
+def run_page(text: str, seconds: float = 5.0, scripts: dict[str, str] | None = None):
+    """Run one page in a fresh Session, in a fresh folder holding q's scripts."""
     from ktwa.session import Session
-    s = Session()
+    here = os.getcwd()
+    folder = tempfile.mkdtemp(prefix="qref-")
+    for name, body in (scripts or {}).items():
+        Path(folder, name).write_text(body)
+    os.chdir(folder)
+    try:
+        return _run_cases(Session(), text, seconds)
+    finally:
+        os.chdir(here)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_cases(s, text: str, seconds: float):
     results = []
     for src, exp in cases(text):
         signal.signal(signal.SIGALRM, _alarm)
@@ -93,7 +216,7 @@ def run_page(text: str, seconds: float = 5.0):
             got = f"'escape {type(e).__name__}\n"
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-        if exp:
+        if shown(exp):
             results.append((src, exp, got, verdict(exp, got)))
     return results
 
@@ -104,15 +227,16 @@ def main() -> int:
     ap.add_argument("--dir", default="docs/ref")
     ap.add_argument("--pages", help="comma-separated page names (default: all)")
     ap.add_argument("--show", type=int, default=0, help="print this many failures")
+    ap.add_argument("--qhome", help="KxSystems/kdb snapshot or checkout (q's sp.q, trade.q ...)")
     a = ap.parse_args()
+    scripts = qhome_scripts(a.qhome, a.repo)
     pages = _files(Path(a.repo), a.dir)
     if a.pages:
         pages = {k: v for k, v in pages.items() if k in a.pages.split(",")}
-    os.chdir(os.environ.get("TMPDIR", "/tmp"))     # pages write files: keep them out of the tree
     total = passed = 0
     per, fails = [], []
     for name, text in pages.items():
-        res = run_page(text)
+        res = run_page(text, scripts=scripts)
         if not res:
             continue
         ok = sum(1 for r in res if r[3] != "fail")

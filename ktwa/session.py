@@ -352,7 +352,7 @@ class Session:
                 value = run_system(self.ctx, cmd, arg)
                 return value, value is not None
             block = parse(text)
-            value = self.ctx.run_block(block)
+            value = self.ctx.run_block(block, text)
             return value, (value is not None and not is_suppressed(block))
         except _OURS:
             raise

@@ -247,7 +247,7 @@ CASES = [
     ("dev", lambda: M("dev", j(2, 3, 5, 7)), F(1.920286)),
     ("svar", lambda: M("svar", j(2, 3, 5, 7)), F(4.916667)),
     ("sdev", lambda: M("sdev", j(2, 3, 5, 7)), F(2.217356)),
-    ("wsum", lambda: D("wsum", j(2, 3, 4), j(1, 2, 4)), J(24)),
+    ("wsum", lambda: D("wsum", j(2, 3, 4), j(1, 2, 4)), F(24)),
     ("wavg", lambda: D("wavg", j(2, 3, 4), j(1, 2, 4)), F(2.666667)),
     # cast
     ("\"j\"$2.5", lambda: D("$", char("j"), F(2.5)), J(3)),

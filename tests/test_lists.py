@@ -85,7 +85,7 @@ CASES = [
     ("`a _ d", lambda: L.drop("a", D(S("a", "b"), j(1, 2))), D(S("b"), j(2))),
     ("d _ `b", lambda: L.drop(D(S("a", "b"), j(1, 2)), "b"), D(S("a"), j(1))),
     ("x _ i", lambda: L.drop(j(5, 6, 7), J(1)), j(5, 7)),
-    ("`age _ t", lambda: L.drop("age", T), QTable(["name"], [S("Tom", "Dick", "Harry")])),
+    ("`age`x _ t", lambda: L.drop(S("age", "x"), T), QTable(["name"], [S("Tom", "Dick", "Harry")])),
     ("2 cut", lambda: L.cut(J(2), np.arange(5)), [j(0, 1), j(2, 3), j(4)]),
     # join
     ("1 2,3 4", lambda: L.join(j(1, 2), j(3, 4)), j(1, 2, 3, 4)),
@@ -267,6 +267,10 @@ ERRORS = [
     ("assign length", lambda: I.assign_at(j(1, 2, 3), [j(0, 1)], j(5, 6, 7)), "length"),
     ("dict val type", lambda: I.assign_at(D(S("a"), j(1)), ["b"], "x"), "type"),
     ("deal", lambda: L.query(CTX, J(-5), J(3)), "length"),
+    # drop.md: a table's columns are dropped by a vector of names on the left only
+    ("`age _ t", lambda: L.drop("age", T), "type"),
+    ("t _ `age", lambda: L.drop(T, "age"), "type"),
+    ("d _ `a`b", lambda: L.drop(D(S("a", "b", "c"), j(1, 2, 3)), S("a", "b")), "type"),
 ]
 
 

@@ -141,9 +141,13 @@ def _lines(x, P, nl, w):
     if isinstance(x, QDict):
         if isinstance(x.keys, QTable) and isinstance(x.values, QTable):
             return _keyed_lines(x, P, nl, w)
-        if isinstance(x.values, QTable) and isinstance(x.keys, np.ndarray):
-            # keys!table shows as a keyed table whose key column has no name
-            return _keyed_lines(QDict(QTable([""], [x.keys]), x.values), P, nl, w)
+        if (isinstance(x.keys, QTable) and _is_list(x.values)) or \
+                (isinstance(x.values, QTable) and _is_list(x.keys)):
+            # exec.md: a list beside a table shows as a column with no name
+            k = x.keys if isinstance(x.keys, QTable) else QTable([""], [x.keys])
+            v = x.values if isinstance(x.values, QTable) else QTable([""], [x.values])
+            if len(k) == len(v):
+                return _keyed_lines(QDict(k, v), P, nl, w)
         return _dict_lines(x, P, nl, w)
     if isinstance(x, list):
         n = len(x)
@@ -161,7 +165,8 @@ def _is_list(x):
 
 
 def _matrix_ok(items) -> bool:
-    """All items lists of one count >= 1, not all boolean / all char vectors."""
+    """All items lists of one count >= 1, not all boolean, char or byte vectors (those show
+    each in its own form: 101b, "abc", 0x0102)."""
     if not items:
         return False
     first = items[0]
@@ -170,7 +175,7 @@ def _matrix_ok(items) -> bool:
     n = len(first)
     if n == 0:
         return False
-    allb = allc = True
+    allb = allc = allx = True
     for r in items:
         if not _is_list(r) or len(r) != n:
             return False
@@ -179,9 +184,11 @@ def _matrix_ok(items) -> bool:
                 allb = False
             if r.dtype != CHAR:
                 allc = False
+            if r.dtype != np.uint8:
+                allx = False
         else:
-            allb = allc = False
-    return not (allb or allc)
+            allb = allc = allx = False
+    return not (allb or allc or allx)
 
 
 def _bare_cells(v: np.ndarray, P, n=None) -> list:
@@ -258,12 +265,10 @@ def _dict_lines(d: QDict, P, nl, w) -> list:
         return [_ol(d, P, w)]
     m = min(n, nl)
     kc = _column_cells(_slice(keys, m), P, w, True)
-    # ktorch-api.md §12.4: a dict whose values hold nested lists (e.g. a 1xN matrix) shows each
-    # value in one-line form (`weight| ,4.756198 4.81772e`), not as an aligned matrix
-    vs = _slice(vals, m)
-    flat = not (isinstance(vs, list) and any(isinstance(r, list) and any(_is_list(c) for c in r)
-                                             for r in vs))
-    vc = _column_cells(vs, P, w, flat)
+    # values that are all lists of one count show as the rows of a matrix (trim.md: a| "fox"
+    # ("jumps ";"over   ")); any other value in its one-line form (ktorch-api.md §12.4:
+    # `weight| ,4.756198 4.81772e` beside `.n    | 2f`)
+    vc = _column_cells(_slice(vals, m), P, w, True)
     kw = max(len(k) for k in kc)
     return [k.ljust(kw) + "| " + v for k, v in zip(kc, vc)]
 

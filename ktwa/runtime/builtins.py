@@ -95,6 +95,15 @@ def _system(ctx, cmd):
     return r
 
 
+def _tables(ctx, ns):
+    """tables`.foo: the tables (keyed too) of a namespace, sorted; tables[]: the root's."""
+    if ns is None or (isinstance(ns, str) and ns in ("", ".")):
+        return run_system(ctx, "a", ".")
+    if not isinstance(ns, str):
+        raise QError("type")
+    return run_system(ctx, "a", ns)
+
+
 def _exit(ctx, code):
     raise QExit(int(code) if isinstance(code, (np.integer,)) else 0)
 
@@ -168,6 +177,8 @@ define("prior", dyad=_kw_prior, ctx=True, infix=True,
 define("type", monad=_type, doc="type x  the type of x as a short (negative for atoms)")
 define("show", monad=_show, ctx=True, doc="show x  write x as the console shows it")
 define("system", monad=_system, ctx=True, doc='system"c"  run the system command \\c')
+define("tables", monad=_tables, ctx=True,
+       doc="tables[] | tables`.ns  the names of the tables of the root or of namespace ns")
 define("exit", monad=_exit, ctx=True, doc="exit n  leave ktwa with status n")
 define("2:", dyad=_dynload, ctx=True, infix=True,
        doc="`ktorch 2:`fns,1  ktorch's loader: the api as a dictionary name!function")

@@ -25,6 +25,7 @@ first):
 - ``ctx.files.path(name, write=False)``  the file a q name refers to, if the session's fence
                               (ktwa.fileaccess) lets it be read (or written); 'access if not
 - ``ctx.tensor_bytes()``      bytes of the torch tensors the session's handles hold (`\\w`)
+- ``ctx.handles``             the file handles hopen made: int -> the file's path
 - ``ctx.threads``             (get, set) of the compute threads q calls secondary threads
                               (`\\s`), given by whoever owns the compute library; None: none
 """
@@ -71,12 +72,25 @@ class Env:
         self.ns = lam.ns if lam is not None else ctx.ns
 
 
+class View:
+    """A view `v::e` typed at the top level: e (a parsed Block) is evaluated when v is read,
+    and again only after a global it names has been assigned (q's pending views, `\\B`)."""
+
+    __slots__ = ("block", "text", "ns", "deps", "value", "valid")
+
+    def __init__(self, block, text: str, ns: str, deps: frozenset):
+        self.block, self.text, self.ns, self.deps = block, text, ns, deps
+        self.value, self.valid = None, False
+
+
 class Context:
     """One interpreter's state and the protocol built-ins use (see the module docstring)."""
 
     def __init__(self, *, builtins: dict, api: dict, parse, apply, run_block, display,
                  registry, files, write=None, load=None, tensor_bytes=None):
         self.globals: dict = {}
+        self.views: dict = {}            # full name -> View (`v::e` at the top level)
+        self.handles: dict = {}          # hopen's file handles: int -> path
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
         self.parse = parse               # q text -> ktwa.syntax.ast.Block
@@ -102,11 +116,12 @@ class Context:
 
     # --- the protocol for built-ins
     def eval_text(self, src: str):
-        return self._run_block(self.parse(src), Env(self))
+        return self._run_block(self.parse(src), Env(self), src)
 
-    def run_block(self, block):
-        """Evaluate parsed statements at the top level (global scope)."""
-        return self._run_block(block, Env(self))
+    def run_block(self, block, text: str | None = None):
+        """Evaluate parsed statements at the top level (global scope); given the text they
+        were parsed from, `v::e` among them defines a view."""
+        return self._run_block(block, Env(self), text)
 
     def write(self, fd: int, text: str) -> None:
         self._write(fd, text)
@@ -154,6 +169,10 @@ class Context:
                 return g[full]
         elif n in g:
             return g[n]
+        if self.views:
+            full = self.qualify(n, ns)
+            if full in self.views:
+                return self.view_value(full)
         if n == ".":                      # `` `. `` names the root namespace, not the verb
             return self.namespace("")
         b = self.builtins.get(n)
@@ -186,6 +205,11 @@ class Context:
         head = prefix + "."
         return any(k.startswith(head) for k in self.globals) or \
             any(k.startswith(head) for k in self.builtins)
+
+    def is_namespace_name(self, name: str) -> bool:
+        """`. (the root) or a namespace's name (`.foo`), as a query's or delete's target."""
+        return name == "." or (name.startswith(".") and self.is_namespace(name)
+                               and name not in self.globals)
 
     def namespace_names(self, prefix: str) -> list[str]:
         """The names directly in a namespace, in the order they were made: "" is the root
@@ -261,7 +285,46 @@ class Context:
             raise QError("assign")
         if isinstance(value, Lambda) and not value.name:
             value.name = name
-        self.globals[self.qualify(name, ns)] = value
+        full = self.qualify(name, ns)
+        self.globals[full] = value
+        if self.views:
+            self.views.pop(full, None)       # a value assigned replaces a view
+            self._invalidate(full)
+
+    def delete_global(self, full: str) -> None:
+        """`delete a from `.`: forget the global (or view) of this full name."""
+        self.globals.pop(full, None)
+        if self.views:
+            self.views.pop(full, None)
+            self._invalidate(full)
+
+    # --- views
+    def define_view(self, name: str, block, text: str, deps) -> None:
+        """`name::e` at the top level: a view, pending until it is read."""
+        if self.is_reserved(name):
+            raise QError("assign")
+        full = self.qualify(name)
+        self.globals.pop(full, None)
+        self.views[full] = View(block, text, self.ns, frozenset(self.qualify(d) for d in deps))
+        self._invalidate(full)
+
+    def view_value(self, full: str):
+        v = self.views[full]
+        if not v.valid:
+            env = Env(self)
+            env.ns = v.ns
+            v.value = self._run_block(v.block, env)
+            v.valid = True
+        return v.value
+
+    def _invalidate(self, full: str) -> None:
+        stack = [full]
+        while stack:
+            n = stack.pop()
+            for k, v in self.views.items():
+                if v.valid and n in v.deps:
+                    v.valid = False
+                    stack.append(k)
 
 
 __all__ = ["Context", "Env", "Return", "Settings"]

@@ -10,13 +10,16 @@ from ..errors import Frame, QError, QExit, from_python
 from ..syntax import ast as A
 from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
-                                Projection)
+                                Projection, QFunction)
 from ..verbs.cast import temporal_part
+from ..verbs.enums import dereference
+from ..verbs.files import write_handle
 from ..verbs.index import amend, index, index_depth
 from ..verbs.tables import append
 from .adverbs import apply_derived
 from .context import Env, Return
-from .parsetree import OPERATORS, unary
+from .parsetree import ADVERBS, OPERATORS, adverb, unary
+from .patterns import Run, match_value, pattern_cond
 from .qsql import as_columns, column_name, names_in, run_qsql
 from .truth import is_true
 
@@ -43,8 +46,15 @@ def ev_name(node, env):
             return loc[n]
         if "." in n:                             # a column's temporal part in qSQL: time.minute
             root, _, part = n.partition(".")
-            if getattr(loc.get(root), "dtype", T.SYM).kind in "mM":
-                return temporal_part(loc[root], part, n)
+            col = loc.get(root)
+            if getattr(col, "dtype", T.SYM).kind in "mM":
+                return temporal_part(col, part, n)
+            if col.__class__ is T.Enum and "." not in part:     # a foreign key: s.city
+                return dereference(env.ctx, col, part)
+    if n == ".z.s":                  # dotz.md: the function being evaluated (self)
+        if env.lam is None:
+            raise QError(n)
+        return env.lam
     if env.ns:
         return env.ctx.get_global(n, env.ns)
     g = env.ctx.globals
@@ -61,6 +71,10 @@ def ev_verb(node, env):
             return None
         b = env.ctx.builtins.get(name)
         if b is None:
+            if name in ADVERBS:                      # an iterator as a value: (/;+)
+                return adverb(name)
+            if name.endswith(":") and name[:-1] in OPERATORS:    # k's unary form: (#:)
+                return unary(name[:-1], env.ctx.builtins)
             raise QError("nyi")
         return b
     return ev(node, env)
@@ -98,12 +112,37 @@ def ev_block(node, env):
     return v
 
 
-def run_block(block, env):
-    """A block at the top level: `:x` there returns x."""
+def run_block(block, env, text=None):
+    """A block at the top level: `:x` there returns x. Given the text it was parsed from, a
+    statement `v::e` defines a view (q reads it so only at the top level)."""
     try:
-        return ev_block(block, env)
+        if text is None or env.locals is not None:
+            return ev_block(block, env)
+        v = None
+        for s in block.stmts:
+            view = _view_definition(s)
+            if view is not None:
+                op, body = view
+                env.ctx.define_view(op.name, A.Block(body.span, (body,)),
+                                    text[op.span[1]:s.span[1]].strip(),
+                                    [n.name for n in names_in(body)])
+                v = None
+            else:
+                v = None if s is None else ev(s, env)
+        return v
     except Return as r:
         return r.value
+
+
+def _view_definition(s):
+    """(the assignment, the expression) of a statement `v::e`, else None."""
+    if s.__class__ is not A.Chain or not s.ops:
+        return None
+    op = s.ops[-1]
+    if op.__class__ is not A.OpAssign or not op.glob or op.indices is not None \
+            or op.op is not None or (s.head is None and len(s.ops) == 1):
+        return None
+    return op, A.Chain((s.span[0], op.span[0]), s.head, s.ops[:-1])
 
 
 def ev_lambda(node, env):
@@ -174,6 +213,10 @@ def ev_chain(node, env):
                 if cur is MISSING:          # `x:` with nothing to assign
                     raise QError("assign", op.span)
                 cur = assign(op, cur, env)
+            elif cls is A.OpMatch:
+                if cur is MISSING:
+                    raise QError("assign", op.span)
+                cur = match_value(op.pattern, cur, env, _RUN)
             else:  # OpMonad
                 v = op.verb
                 if v.__class__ is A.Verb and cur is not MISSING:
@@ -230,9 +273,7 @@ def signal(v) -> QError:
         return QError(v)
     if T.is_string(v):
         return QError(T.text(v))
-    if isinstance(v, np.bytes_):
-        return QError(T.text(v))
-    return QError("stype")
+    return QError("stype")              # signal.md: not a number, nor a char atom
 
 
 def ev_cond(node, env):
@@ -368,6 +409,7 @@ _DISPATCH = {
     A.Control: ev_control,
     A.Qsql: ev_qsql,
     A.TableExpr: ev_table,
+    A.PatternCond: lambda node, env: pattern_cond(node, env, _RUN),
 }
 
 
@@ -399,7 +441,8 @@ def is_suppressed(block) -> bool:
     last = block.stmts[-1]
     if last is None:
         return True
-    if last.__class__ is A.Chain and last.ops and last.ops[-1].__class__ is A.OpAssign:
+    if last.__class__ is A.Chain and last.ops and last.ops[-1].__class__ in (A.OpAssign,
+                                                                              A.OpMatch):
         return True
     return False
 
@@ -434,6 +477,8 @@ def call_builtin(ctx, b: Builtin, args: list):
         return b.triad(ctx, *args) if b.ctx else b.triad(*args)
     if n == 4 and b.tetrad is not None:
         return b.tetrad(ctx, *args) if b.ctx else b.tetrad(*args)
+    if n >= 5 and b.polyad is not None:
+        return b.polyad(ctx, *args) if b.ctx else b.polyad(*args)
     if n == 2 and b.dyad is None and b.triad is not None:
         return _project(b, args)
     raise QError("rank")
@@ -486,10 +531,17 @@ def apply(ctx, f, args: list):
                 if a is MISSING:
                     return f
                 return index(f, a)
+            if isinstance(f, list) and isinstance(args[0], np.integer) and \
+                    0 <= int(args[0]) < len(f) and isinstance(f[int(args[0])], QFunction):
+                # application.md: (sum;dev;var)[1;til 5] applies the item to what is left
+                return apply(ctx, f[int(args[0])], args[1:])
             return index_depth(f, args)
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
         if isinstance(f, np.integer) and len(args) == 1:
+            if abs(int(f)) in ctx.handles:           # a file hopen made (files.md)
+                write_handle(ctx, int(f), args[0])
+                return f
             return handle_write(ctx, int(f), args[0])
         if f is None:
             # (::) is the identity
@@ -535,3 +587,7 @@ def handle_write(ctx, h: int, x):
     else:
         raise QError("type")
     return np.int64(h)
+
+
+# what pattern matching (ktwa.runtime.patterns) uses of the evaluator
+_RUN = Run(ev, apply, assign)

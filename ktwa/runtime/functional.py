@@ -41,12 +41,35 @@ def _columns(names) -> tuple:
     return tuple((str(n), A.Name(_SPAN, str(n))) for n in names)
 
 
-def _run(ctx, kind, t, where, by, cols):
-    node = A.Qsql(_SPAN, kind, None, cols, by, A.Const(_SPAN, t), where)
+def _run(ctx, kind, t, where, by, cols, limit=None):
+    node = A.Qsql(_SPAN, kind, limit, cols, by, A.Const(_SPAN, t), where)
     return run_qsql(node, Env(ctx), ev)
 
 
-def select(ctx, t, c, b, a):
+def _limit(ctx, n, order=None) -> tuple:
+    """select[n;>c] of `?[t;c;b;a;n;(idesc;`c)]`: the phrases qSQL's limit takes."""
+    out = []
+    if order is not None:
+        fns = {"iasc": "<", "idesc": ">"}
+        name = getattr(order[0], "name", None) if isinstance(order, list) and len(order) == 2 \
+            else None
+        if name not in fns or not isinstance(order[1], str):
+            raise QError("type")
+        out.append(A.Chain(_SPAN, A.Name(_SPAN, order[1]),
+                           (A.OpMonad(_SPAN, A.Verb(_SPAN, fns[name])),)))
+    if not (isinstance(n, np.integer) and n == 2**63 - 1):       # 0W: all rows
+        out.append(A.Const(_SPAN, n))
+    return tuple(out)
+
+
+def select_limited(ctx, t, c, b, a, n, *order):
+    """`?[t;c;b;a;n]`, `?[t;c;b;a;n;(iasc|idesc;`c)]`: select[n] and select[n;<c]."""
+    if len(order) > 1:
+        raise QError("rank")
+    return select(ctx, t, c, b, a, _limit(ctx, n, order[0] if order else None))
+
+
+def select(ctx, t, c, b, a, limit=None):
     """`?[t;c;b;a]`: b 0b (no grouping), 1b (distinct), a dictionary (group by) or () / a
     column name / names (exec); a () (all columns), a dictionary of columns, or for exec a
     column name or a parse tree."""
@@ -75,7 +98,9 @@ def select(ctx, t, c, b, a):
         by = _phrase(ctx, b)
     else:
         raise QError("type")
-    res = _run(ctx, "exec" if exec_ else "select", t, where, by, cols)
+    if limit and exec_:
+        raise QError("type")
+    res = _run(ctx, "exec" if exec_ else "select", t, where, by, cols, limit or None)
     if distinct:
         d = ctx.builtins["distinct"]
         res = d.monad(ctx, res) if d.ctx else d.monad(res)
@@ -120,8 +145,8 @@ def _query3(ctx, x, y, z):
     return vcond(x, y, z)
 
 
-define("?", triad=_query3, tetrad=select, ctx=True, infix=True,
-       doc="?[c;a;b] | ?[t;i;p] | ?[t;c;b;a]  vector conditional; exec p at rows i; "
-           "functional select/exec")
+define("?", triad=_query3, tetrad=select, polyad=select_limited, ctx=True, infix=True,
+       doc="?[c;a;b] | ?[t;i;p] | ?[t;c;b;a] | ?[t;c;b;a;n;o]  vector conditional; exec p at "
+           "rows i; functional select/exec; select[n;<c]")
 define("!", tetrad=update, ctx=True, infix=True,
        doc="![t;c;b;a]  functional update (a a dictionary) or delete (a column names or ())")

@@ -9,8 +9,9 @@ from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
 from ..verbs.grouping import AGGREGATES, aggregate, groups
-from ..verbs.index import take_pos
+from ..verbs.index import index, take_pos
 from .context import Env
+from .parsetree import OPERATORS
 
 
 def _index_list(x, idx: np.ndarray):
@@ -75,8 +76,16 @@ def names_in(node):
 
 
 def column_name(name, node, cols):
+    """An unnamed column is named by the first of the table's columns its expression uses,
+    read from the left; an operator applied to a constant on its left is `x` (qsql.md: in
+    `select c1, 2*c2, c2+c3, string c3` the columns are c1 x c2 c3; xbar.md: `by 5 xbar
+    time.minute` is minute: a keyword is no operator)."""
     if name is not None:
         return name
+    if isinstance(node, A.Chain) and node.ops and isinstance(node.ops[-1], A.OpDyad) \
+            and isinstance(node.ops[-1].verb, A.Verb) and node.ops[-1].verb.name in OPERATORS \
+            and _leftmost(node).__class__ is A.Const:
+        return "x"
     for n in names_in(node):
         if n.name in cols:
             return n.name
@@ -84,6 +93,21 @@ def column_name(name, node, cols):
         if part and root in cols:               # by time.minute names the column minute
             return part.rpartition(".")[2]
     return "x"
+
+
+def _leftmost(node):
+    """The leftmost leaf (name, constant or verb) of an expression, outside lambdas."""
+    best = None
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, A.LambdaExpr):
+            continue
+        kids = list(A.children(n))
+        if not kids and (best is None or n.span[0] < best.span[0]):
+            best = n
+        stack.extend(kids)
+    return best
 
 
 def _dedupe(names):
@@ -268,6 +292,9 @@ def run_qsql(node, env, ev):
     if isinstance(tval, str):
         name = tval
         tval = ctx.get_global(tval)
+    if node.kind == "delete" and node.cols and not node.where and isinstance(tval, T.QDict) \
+            and not T.is_keyed(tval):
+        return _delete_entries(ctx, name, tval, [_named(n, e) for n, e in node.cols])
     keyed = T.is_keyed(tval)
     t, keycols = _unkey(tval)
     if not isinstance(t, T.QTable):
@@ -301,11 +328,12 @@ def run_qsql(node, env, ev):
             vals = [take_pos(t.column(c), last) if g.count else _typed_empty(t.column(c))
                     for c in rest]
         if kind == "exec":
-            if len(node.cols) == 1 and len(names) == 1:
-                return T.QDict(kcols[0], vals[0])
-            if len(names) == 1:
-                return T.QDict(kcols[0], T.QTable(cnames, vals))
-            return T.QDict(T.QTable(names, kcols), T.QTable(cnames, vals))
+            # exec.md: one unnamed by column keys by a list, else by a table; one unnamed
+            # result column gives a list, else a table
+            keys = kcols[0] if len(names) == 1 and node.by[0][0] is None \
+                else T.QTable(names, kcols)
+            one = len(node.cols) == 1 and node.cols[0][0] is None
+            return T.QDict(keys, vals[0] if one else T.QTable(cnames, vals))
         if node.limit:
             whole = _apply_limit(ev, node, env, T.QTable(names + cnames, kcols + vals))
             k = len(names)
@@ -314,8 +342,10 @@ def run_qsql(node, env, ev):
     sub = _subtable(t, idx)
     if kind == "exec":
         cenv = _col_env(env, sub, idx)
-        if not node.cols:
-            return sub.data[-1] if sub.data else []
+        if not node.cols:                        # exec.md: the last record
+            return T.QDict(np.array(t.cols, dtype=object),
+                           T.from_items([c[len(c) - 1] for c in sub.data])) if len(sub) \
+                else T.QDict(np.array(t.cols, dtype=object), [_typed_empty(c) for c in t.data])
         if len(node.cols) == 1 and node.cols[0][0] is None:
             return ev(node.cols[0][1], cenv)
         names = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
@@ -332,6 +362,31 @@ def run_qsql(node, env, ev):
     if keyed and not node.cols:
         res = _rekey(res, keycols)
     return res
+
+
+def _named(name, e) -> str:
+    """The name a delete phrase gives (`delete a,b from ...`)."""
+    if name is not None:
+        return name
+    ns = names_in(e)
+    if len(ns) != 1:
+        raise QError("type")
+    return ns[0].name
+
+
+def _delete_entries(ctx, name, d, names):
+    """`delete a,b from d` on a dictionary: d without those keys; from `d (by name) the
+    global changes, from `. (or `.ns) the globals themselves are deleted (delete.md)."""
+    if name is not None and ctx.is_namespace_name(name):
+        prefix = "" if name == "." else name
+        for n in names:
+            ctx.delete_global(prefix + "." + n if prefix else n)
+        return name
+    if not T.is_syms(d.keys):
+        raise QError("type")
+    keep = [j for j, k in enumerate(d.keys.tolist()) if k not in set(names)]
+    res = T.QDict(d.keys[keep], index(d.values, np.array(keep, dtype=np.int64)))
+    return _store(ctx, name, res)
 
 
 def _cells(cells):

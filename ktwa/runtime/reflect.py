@@ -20,6 +20,7 @@ from ..verbs.lists import q_key, q_value
 from .context import Env
 from .eval import apply, ev
 from .parsetree import KEYWORD_UNARY, OPERATORS, Trees, is_unary_glyph, to_ast
+from .system import views
 
 define = Definitions()
 
@@ -200,3 +201,23 @@ define("get", monad=value, ctx=True,
        doc="get x  value x (a global; the value in a file `:f; a splayed table `:d/)")
 define("parse", monad=parse, ctx=True, doc='parse "text"  the parse tree of an expression')
 define("eval", monad=evaluate, ctx=True, doc="eval t  evaluate the parse tree t")
+
+
+# ---------------------------------------------------------------------------------------------
+# views (`v::e` at the top level; ktwa.runtime.context.View)
+
+def view(ctx, x):
+    """view`v: the text of the view v's expression."""
+    if not isinstance(x, str):
+        raise QError("type")
+    v = ctx.views.get(ctx.qualify(x))
+    if v is None:
+        raise QError(x)
+    return T.chars(v.text)
+
+
+# q's own sp.q defines a view named `view`: the two names are not reserved
+define("view", monad=view, ctx=True, reserved=False,
+       doc="view`v  the text of the view v (v::e)")
+define("views", monad=lambda ctx, x: views(ctx), ctx=True, reserved=False,
+       doc="views[]  the views of the current namespace, sorted (\\b)")

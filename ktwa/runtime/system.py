@@ -13,10 +13,13 @@ import numpy as np
 from ..errors import QError, QExit
 from ..values import types as T
 from ..values.functions import QFunction
+from ..verbs import files
 
 # name -> its call forms and meaning, as `help"\\w"` shows them
 COMMANDS = {
     "a": "\\a  the names of the tables among the globals",
+    "b": "\\b  the names of the views (`v::e`)",
+    "B": "\\B  the names of the views pending: not evaluated since what they use changed",
     "c": "\\c | \\c r c  console rows and columns shown; set them",
     "cd": "\\cd | \\cd dir  the working directory, as a string; change it",
     "d": "\\d  the current namespace (ktwa has only the root, `.`)",
@@ -77,10 +80,15 @@ def _directory(ctx, ns: str):
 
 
 def split_command(line: str) -> tuple[str, str]:
-    """`\\ts:10 expr` -> ("ts:10", "expr")."""
+    """`\\ts:10 expr` -> ("ts:10", "expr"). A trailing comment (` / ...`) is no part of a
+    command's argument (`\\l dat/t   / load it` loads dat/t); an expression keeps it for the
+    parser, which knows a string from a comment."""
     body = line[1:] if line.startswith("\\") else line
     m = re.match(r"^(\S*)\s*(.*)$", body, re.S)
-    return m.group(1), m.group(2)
+    cmd, arg = m.group(1), m.group(2)
+    if cmd.split(":")[0] not in ("t", "ts"):
+        arg = re.sub(r"^/(\s.*)?$|\s+/.*$", "", arg, flags=re.S)
+    return cmd, arg
 
 
 def run_system(ctx, cmd: str, arg: str):
@@ -133,6 +141,9 @@ def run_system(ctx, cmd: str, arg: str):
         path = arg.strip()
         if not path:
             raise QError("l")
+        if files.is_folder(ctx, path):               # a splayed table, or a database
+            name = files.load_folder(ctx, ":" + path.lstrip(":"))
+            return name
         ctx.load(path)
         return None
     if cmd == "\\" or cmd == "exit":
@@ -141,14 +152,17 @@ def run_system(ctx, cmd: str, arg: str):
         ns = arg.strip() if arg.strip() not in ("", ".") else ("" if arg.strip() else ctx.ns)
         values = {k: ctx.get_global(k, ns) for k in ctx.namespace_names(ns)}
         names = sorted(k for k, v in values.items()
-                       if not isinstance(v, T.QDict) or ctx.qualify(k, ns) in ctx.globals)
+                       if not isinstance(v, T.QDict) or T.is_keyed(v)
+                       or ctx.qualify(k, ns) in ctx.globals)
         if cmd == "f":
             names = [k for k in names if isinstance(values[k], QFunction)]
         elif cmd == "a":
-            names = [k for k in names if isinstance(values[k], T.QTable)]
+            names = [k for k in names if isinstance(values[k], T.QTable) or T.is_keyed(values[k])]
         else:
             names = [k for k in names if not isinstance(values[k], QFunction)]
         return np.array(names, dtype=object) if names else np.array([], dtype=object)
+    if cmd in ("b", "B"):
+        return views(ctx, pending=cmd == "B")
     if cmd == "w":
         if arg.strip():
             raise QError("nyi: \\w takes no argument in ktwa (no symbol counts, no limit to set)")
@@ -160,6 +174,15 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd == "":
         return None
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")
+
+
+def views(ctx, pending: bool = False) -> np.ndarray:
+    """The views of the current namespace, sorted (`\\b`, `views[]`); `\\B`: those pending."""
+    head = ctx.ns + "." if ctx.ns else ""
+    names = sorted(k[len(head):] for k, v in ctx.views.items()
+                   if k.startswith(head) and "." not in k[len(head):] and not (pending and v.valid))
+    out = np.array(names, dtype=object)
+    return out if pending else T.sorted_vector(out)
 
 
 def _cd(ctx, path: str):

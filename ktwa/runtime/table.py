@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from ..values import types as T
 from ..values.functions import merge_builtins
-from ..verbs import (arith, attributes, cast, dotq, enums, files, grouping, joins, lists,
-                     matrix, tables, text, windows)
+from ..verbs import (arith, attributes, cast, doth, dotj, dotq, enums, files, grouping, joins,
+                     lists, matrix, tables, text, windows)
 from . import builtins, functional, help, reflect
 
 # later modules add arities to a name an earlier one defined (`-`: neg, then subtract); reflect
 # comes after files: its key/value/get hand file symbols to files
 MODULES = (arith, cast, lists, grouping, attributes, enums, tables, joins, files, text, windows,
-           matrix, dotq, builtins, reflect, functional, help)
+           matrix, dotq, doth, dotj, builtins, reflect, functional, help)
 
 BUILTINS = merge_builtins(MODULES)
 
 # q's predefined values (`.Q.n`, `.Q.t` ...): globals every session starts with
-GLOBALS = {**dotq.VALUES, ".q.csv": T.char(",")}     # csv: seen unqualified (`csv 0: t`)
+GLOBALS = {**dotq.VALUES, **doth.VALUES, ".q.csv": T.char(",")}     # csv: seen unqualified (`csv 0: t`)
 
 # keywords usable as infix verbs (`x mod y`, `f each x`); glyphs are verbs by their syntax
 INFIX = frozenset(n for n, b in BUILTINS.items() if b.infix and n[:1].isalpha())

@@ -110,6 +110,20 @@ class OpAssign(Node):
 
 
 @dataclass(frozen=True, slots=True)
+class OpMatch(Node):
+    """`(pattern):v`: v matched to a pattern (pattern.md), which binds the names in it."""
+
+    pattern: Node
+
+
+@dataclass(frozen=True, slots=True)
+class PatternCond(Node):
+    """`:[v;p1;r1;p2;r2;...;rd]`: the r of the first pattern v matches, else rd."""
+
+    args: tuple
+
+
+@dataclass(frozen=True, slots=True)
 class Cond(Node):
     args: tuple
 

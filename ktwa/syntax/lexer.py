@@ -451,6 +451,14 @@ def tokenize(text: str) -> list[Tok]:
             emit("ADVERB", adv, i, i + len(adv))
             i += len(adv)
             continue
+        if c in "/\\" and adjacent(i) and prev_kind() in ("LPAR", "SEMI"):
+            # an iterator alone as an item, (/;+) (parsetrees.md): a value, as a verb is
+            two = text[i:i + 2]
+            adv = two if two in ("/:", "\\:") else c
+            if i + len(adv) < n and text[i + len(adv)] in ";)":
+                emit("VERB", adv, i, i + len(adv))
+                i += len(adv)
+                continue
         if c == "'":
             two = text[i:i + 2]
             if two == "':":

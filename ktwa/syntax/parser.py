@@ -50,12 +50,13 @@ _state = _State()
 class _Term:
     """A parsed term while building a chain (not an AST node: it never leaves the parser)."""
 
-    __slots__ = ("node", "verb", "assignop")
+    __slots__ = ("node", "verb", "assignop", "paren")
 
-    def __init__(self, node, verb: bool, assignop: str | None = None):
+    def __init__(self, node, verb: bool, assignop: str | None = None, paren: bool = False):
         self.node = node
         self.verb = verb            # usable as a verb (infix/prefix) rather than a noun
         self.assignop = assignop    # for `x op: y`
+        self.paren = paren          # written in parentheses: `(p):v` matches a pattern
 
 
 def _const(span, value) -> A.Const:
@@ -131,6 +132,8 @@ class _Builder(Transformer):
             params = c[1]
         span = (lb.start_pos, rb.end_pos)
         source = _state.text[span[0]:span[1]]
+        if params is not None:
+            params, body = _pattern_params(params, body)
         assigned, used = _scan_names(body)
         if params is None:
             rank = 0
@@ -142,7 +145,8 @@ class _Builder(Transformer):
         return A.LambdaExpr(span, tuple(params), body, source, loc)
 
     def params(self, c):
-        return tuple(str(t) for t in c if isinstance(t, Token) and t.type == "NAME")
+        block = c[1]
+        return tuple(block.stmts) if len(c) == 3 else ()
 
     # ---- structure
     def block(self, c):
@@ -170,11 +174,13 @@ class _Builder(Transformer):
         base = c[0]
         if isinstance(base, _Term):
             term = base
-            if len(c) > 1:
-                raise QError("assign", term.node.span)
-            return term
+            if len(c) == 1:
+                return term
+            # `|:[x]`: a glyph and colon with no left is the glyph's unary form, applied
+            base = A.Verb(term.node.span, term.assignop + ":")
         node = base
         verb = False
+        paren = isinstance(base, (_Paren, A.ListExpr, A.TableExpr)) and len(c) == 1
         if isinstance(base, _Paren):
             node = base.stmt          # parenthesised: always a noun, even a lone verb `(+)`
         elif isinstance(base, A.Verb):
@@ -189,9 +195,11 @@ class _Builder(Transformer):
             else:
                 node = self._bracket(node, val, _span(node.span, span))
                 verb = False
-        return _Term(node, verb)
+        return _Term(node, verb, paren=paren)
 
     def _bracket(self, node, stmts, span):
+        if isinstance(node, A.Verb) and node.name == ":" and len(stmts) >= 3:
+            return A.PatternCond(span, tuple(stmts))     # :[v;p1;r1;...;rd]
         if isinstance(node, A.Name) and node.name in CONTROL_WORDS:
             if len(stmts) < 1 or stmts[0] is None:
                 raise QError("rank", node.span)
@@ -218,6 +226,10 @@ class _Builder(Transformer):
     def phrase(self, c):
         return list(c)
 
+    def qsource(self, c):
+        """A query's table or where phrase that ends in a query itself."""
+        return ("source", [t for t in c if isinstance(t, _Term)], c[-1])
+
     def _qsql(self, kind, c):
         kw = c[0]
         limit = None
@@ -234,7 +246,11 @@ class _Builder(Transformer):
             if isinstance(x, tuple) and x and x[0] == "by":
                 by = _subphrases(x[1])
             elif isinstance(x, tuple) and x and x[0] == "where":
-                where = tuple(n for _, n in _subphrases(x[1]))
+                w = x[1]
+                where = tuple(n for _, n in (_subphrases(w[1], w[2]) if isinstance(w, tuple)
+                                             else _subphrases(w)))
+            elif isinstance(x, tuple) and x and x[0] == "source":
+                table = build_chain(x[1], x[2])
             elif isinstance(x, tuple):
                 limit = x
             elif isinstance(x, list):
@@ -307,14 +323,19 @@ def _last_end(c):
     return 0
 
 
-def _subphrases(terms: list) -> tuple:
-    """Split a qSQL phrase at top-level commas; `name:expr` names a column."""
+def _subphrases(terms: list, qsql=None) -> tuple:
+    """Split a qSQL phrase at top-level commas; `name:expr` names a column. A phrase that
+    ends in a query (qsql) has it as its last subphrase's rightmost noun."""
     out = []
     cur: list = []
     for t in terms + [None]:
         if t is None or (t.verb and isinstance(t.node, A.Verb) and t.node.name == ","):
-            if not cur:
+            last = t is None and qsql is not None
+            if not cur and not last:
                 raise QError("parse")
+            if last:
+                out.append((None, build_chain(cur, qsql)))
+                break
             name = None
             if len(cur) >= 2 and isinstance(cur[0].node, A.Name) and isinstance(cur[1].node, A.Verb) \
                     and cur[1].node.name == ":":
@@ -344,6 +365,10 @@ def build_chain(terms: list, qsql) -> A.Node:
             v = t.node
             left = items[i - 1] if i >= 1 and not items[i - 1].verb else None
             vname = v.name if isinstance(v, A.Verb) else None
+            if vname == ":" and t.assignop is None and left is not None and left.paren:
+                ops.append(A.OpMatch(_span(left.node.span, v.span), left.node))
+                i -= 2
+                continue
             if vname in (":", "::") or t.assignop is not None:
                 if left is not None and _assign_target(left.node) is not None:
                     name, idx = _assign_target(left.node)
@@ -359,7 +384,12 @@ def build_chain(terms: list, qsql) -> A.Node:
                     i -= 1
                     continue
                 if t.assignop is not None:
-                    raise QError("assign", v.span)
+                    if left is not None:
+                        raise QError("assign", v.span)
+                    # `(#:)x`, `@[|:;x]`: nothing on the left, the glyph's unary form
+                    ops.append(A.OpMonad(v.span, A.Verb(v.span, t.assignop + ":")))
+                    i -= 1
+                    continue
             if left is not None:
                 ops.append(A.OpDyad(v.span, v, left.node))
                 i -= 2
@@ -386,6 +416,58 @@ def _assign_target(node):
     return None
 
 
+def _pattern_params(stmts, body):
+    """`{[(a;b);c;x:f;]...}`: a parameter that is not a plain name gets a hidden name, and the
+    body first matches it to its pattern (pattern.md); an elided one matches anything."""
+    names, first = [], []
+    if stmts == (None,):
+        return (), body                      # {[] ...}
+    for k, p in enumerate(stmts):
+        if isinstance(p, A.Name):
+            names.append(p.name)
+            continue
+        hidden = f"\x01{k}"
+        names.append(hidden)
+        if p is not None:
+            span = p.span
+            first.append(A.Chain(span, A.Name(span, hidden), (A.OpMatch(span, p),)))
+    if not first:
+        return tuple(names), body
+    return tuple(names), A.Block(body.span, tuple(first) + tuple(body.stmts))
+
+
+def pattern_names(p) -> list:
+    """The names a pattern binds."""
+    out: list = []
+    stack = [p]
+    while stack:
+        n = stack.pop()
+        if n is None or isinstance(n, (A.Const, A.Verb)):
+            continue
+        if isinstance(n, A.Name):
+            out.append(n.name)
+        elif isinstance(n, A.Index) and isinstance(n.target, A.Name):
+            out.append(n.target.name)
+        elif isinstance(n, A.ListExpr):
+            stack.extend(n.items)
+        elif isinstance(n, A.TableExpr):
+            stack.extend(e for _, e in n.keys + n.cols)
+        elif isinstance(n, A.Chain) and n.ops:
+            last = n.ops[-1]
+            if isinstance(last, A.OpAssign):
+                out.append(last.name)
+            elif isinstance(last, A.OpMatch):
+                stack.append(last.pattern)
+            elif isinstance(last, A.OpDyad) and isinstance(last.verb, A.Verb) \
+                    and last.verb.name == "!":
+                if isinstance(last.left, A.Name):
+                    out.append(last.left.name)
+                stack.append(n.head)
+            elif isinstance(last, A.OpApply):
+                stack.append(n.head)
+    return out
+
+
 def _scan_names(body) -> tuple[set, set]:
     """Names assigned locally and names used in a lambda body (nested lambdas excluded)."""
     assigned: set = set()
@@ -400,6 +482,11 @@ def _scan_names(body) -> tuple[set, set]:
         elif isinstance(n, A.OpAssign) and not n.glob:
             assigned.add(n.name)
             used.add(n.name)
+        elif isinstance(n, A.OpMatch):
+            assigned.update(pattern_names(n.pattern))
+        elif isinstance(n, A.PatternCond):
+            for p in n.args[1:-1:2]:
+                assigned.update(pattern_names(p))
         stack.extend(A.children(n))
     return assigned, used
 

@@ -40,6 +40,7 @@ class Builtin(QFunction):
     dyad: Callable | None = None
     triad: Callable | None = None
     tetrad: Callable | None = None
+    polyad: Callable | None = None    # 5 or more arguments (`?[t;c;b;a;n;o]`)
     ctx: bool = False
     infix: bool = False       # usable infix (glyphs and keywords like mod, in, each)
     doc: str = ""
@@ -60,7 +61,7 @@ class Builtin(QFunction):
 
     def arities(self) -> list[tuple[int, Callable]]:
         return [(n, f) for n, f in ((1, self.monad), (2, self.dyad), (3, self.triad),
-                                    (4, self.tetrad)) if f is not None]
+                                    (4, self.tetrad), (5, self.polyad)) if f is not None]
 
 
 class Definitions:
@@ -77,10 +78,10 @@ class Definitions:
         self.builtins: list[Builtin] = []
 
     def __call__(self, name: str, monad=None, dyad=None, triad=None, tetrad=None, *,
-                 ctx: bool = False, infix: bool = False, doc: str = "",
+                 polyad=None, ctx: bool = False, infix: bool = False, doc: str = "",
                  reserved: bool = True) -> Builtin:
-        b = Builtin(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, ctx=ctx,
-                    infix=infix, doc=doc, reserved=reserved)
+        b = Builtin(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, polyad=polyad,
+                    ctx=ctx, infix=infix, doc=doc, reserved=reserved)
         self.builtins.append(b)
         return b
 
@@ -99,7 +100,7 @@ def _merged(old: Builtin, new: Builtin) -> Builtin:
         for n, f in b.arities():
             fns[n] = _with_ctx(f) if ctx and not b.ctx else f
     return Builtin(new.name, monad=fns.get(1), dyad=fns.get(2), triad=fns.get(3),
-                   tetrad=fns.get(4), ctx=ctx, infix=old.infix or new.infix,
+                   tetrad=fns.get(4), polyad=fns.get(5), ctx=ctx, infix=old.infix or new.infix,
                    reserved=old.reserved and new.reserved,
                    doc="\n".join(dict.fromkeys(d for d in (old.doc, new.doc) if d)))
 

@@ -105,6 +105,18 @@ def _u8_chars(v: np.ndarray) -> np.ndarray:
     return v.astype(np.uint8).view("S1")
 
 
+def _as_number(x, t: int):
+    """A char operand as its code (a byte), a temporal one as q's number of it (the count of
+    days, milliseconds ...), for the verbs that take them as numbers (% div xexp xlog exp)."""
+    if t == 10:
+        v = _arr(x).view(np.uint8)
+        return (v[()] if v.ndim == 0 else v), 4
+    if t in TEMPORAL:
+        v = temporal.qnums(_arr(x), t)
+        return (v[()] if v.ndim == 0 else v), temporal.tm.BASE[t]
+    return x, t
+
+
 def _both_scalar(x, y) -> bool:
     return type(x) is not _nd and type(y) is not _nd
 
@@ -163,16 +175,10 @@ def _other_arith(op, x, tx, y, ty):
 
 
 def _k_div(x, y):
-    tx, ty = _t(x), _t(y)
-    if (tx in TEMPORAL or ty in TEMPORAL) and tx in NUMERIC | TEMPORAL and \
-            ty in NUMERIC | TEMPORAL:
-        # divide.md: always a float; a temporal divides as q's number (0D01%0D00:01 is 60f)
-        if tx in TEMPORAL:
-            x, tx = temporal.qnums(_arr(x), tx), temporal.tm.BASE[tx]
-            x = x[()] if x.ndim == 0 else x
-        if ty in TEMPORAL:
-            y, ty = temporal.qnums(_arr(y), ty), temporal.tm.BASE[ty]
-            y = y[()] if y.ndim == 0 else y
+    # divide.md: always a float; a temporal divides as q's number (0D01%0D00:01 is 60f), a
+    # char as its code ("z"%"a" is 1.257732)
+    x, tx = _as_number(x, _t(x))
+    y, ty = _as_number(y, _t(y))
     if tx not in NUMERIC or ty not in NUMERIC:
         raise QError("type")
     sc = _both_scalar(x, y)
@@ -263,6 +269,16 @@ def div(x, y):
 
 def _k_idiv(x, y):
     tx, ty = _t(x), _t(y)
+    if tx in TEMPORAL and ty in NUMERIC:
+        # div.md: the left operand's type is kept (2014.10.13 div 365 is 2000.01.15)
+        n, _ = _as_number(x, tx)
+        r = _arr(_k_idiv(n, y))
+        if r.dtype.kind == "f" and tx != 15:
+            r = np.where(np.isnan(r), temporal.tm.NULL[tx], r).astype(np.int64)
+        out = temporal.tm.from_qnums(r, tx)
+        return out[()] if out.ndim == 0 else out
+    x, tx = _as_number(x, tx)              # a char divides as its code, giving an int
+    y, ty = _as_number(y, ty) if ty == 10 else (y, ty)
     if tx not in NUMERIC or ty not in NUMERIC:
         raise QError("type")
     sc = _both_scalar(x, y)
@@ -317,7 +333,8 @@ def _int_divmod(fn, x, tx, y, ty, rt, sc):
 
 def _float_kernel(fn):
     def kernel(x, y):
-        tx, ty = _t(x), _t(y)
+        x, tx = _as_number(x, _t(x))
+        y, ty = _as_number(y, _t(y))
         if tx not in NUMERIC or ty not in NUMERIC:
             raise QError("type")
         sc = _both_scalar(x, y)
@@ -728,12 +745,15 @@ def _signum_a(v, t):
 def _not_a(v, t):
     if t == 10:
         v = v.view(np.uint8)
+    elif t in TEMPORAL:         # not.md: a temporal is zero at its epoch
+        v = temporal.qnums(v, t)
     return v == 0
 
 
 def _floor_a(v, t, f=np.floor):
     if t in FLOATS:
         with np.errstate(**_ERR):
+            # not tolerant since q 3.0 (floor.md, precision.md: floor 1-1e-13 is 0)
             r = f(v.astype(np.float64))
             nan, pinf, ninf = np.isnan(r), r == np.inf, r == -np.inf
             r = np.where(nan | pinf | ninf, 0, np.clip(r, -9.2e18, 9.2e18)).astype(np.int64)
@@ -751,6 +771,8 @@ def _ceil_a(v, t):
 
 
 def _to_float(v, t):
+    if t in TEMPORAL:           # exp.md, sqrt.md: a temporal is q's number of it
+        v, t = temporal.qnums(v, t), temporal.tm.BASE[t]
     return _conv(v, t, 9)
 
 
@@ -769,7 +791,7 @@ def _recip_a(v, t):
 _k_neg = _monad_kernel(_neg_a, allow=NUMERIC | TEMPORAL)
 _k_abs = _monad_kernel(_abs_a, allow=NUMERIC | TEMPORAL)
 _k_signum = _monad_kernel(_signum_a, np.int32, NUMERIC | TEMPORAL)
-_k_not = _monad_kernel(_not_a, np.bool_, NUMERIC | {10})
+_k_not = _monad_kernel(_not_a, np.bool_, NUMERIC | TEMPORAL | {10})
 _k_floor = _monad_kernel(_floor_a)
 _k_ceil = _monad_kernel(_ceil_a)
 _k_recip = _monad_kernel(_recip_a, np.float64)
@@ -978,6 +1000,11 @@ def _prd_list(x):
 
 
 def _avg_list(x):
+    if all(isinstance(i, SIMPLE) and type(i) is not _nd and _t(i) in NUMERIC for i in x):
+        # avg.md: in a mixed list of numeric atoms a null counts as zero, (1;0n;2;3) is 1.5
+        v = np.array([_conv(_arr(i), _t(i), 9) for i in x])
+        with np.errstate(**_ERR):
+            return np.float64(np.where(np.isnan(v), 0.0, v).sum() / v.size)
     return div(_fold(add, x), np.int64(len(x)))
 
 
@@ -1117,6 +1144,23 @@ deltas = _prior(sub, lambda t: 0)
 ratios = _prior(div, lambda t: 1)
 
 
+def _seeded(dyad):
+    """deltas[s;x], ratios[s;x]: the first item against s, as x op' prior with seed s."""
+    def f(seed, x):
+        if not isinstance(x, (np.ndarray, list)):
+            return dyad(x, seed)
+        if len(x) == 0:
+            return x
+        items = to_items(x)
+        return from_items([dyad(items[0], seed)] + [dyad(items[i], items[i - 1])
+                                                    for i in range(1, len(items))])
+    return f
+
+
+deltas2 = _seeded(sub)
+ratios2 = _seeded(div)
+
+
 def fills(x):
     if type(x) is _nd:
         t = DTYPE_TYPE.get(x.dtype, 0)
@@ -1174,6 +1218,8 @@ def _to_bool(x):
         return _arr(x).view(np.uint8) != 0
     if t in NUMERIC:
         return _arr(x) != 0
+    if t in TEMPORAL:           # all-any.md: a temporal is true when its number is not 0
+        return temporal.qnums(_arr(x), t) != 0
     raise QError("type")
 
 
@@ -1240,7 +1286,43 @@ sdev = _stat(lambda v: v.std(ddof=1) if v.size > 1 else np.nan)
 
 
 def wsum(x, y):
+    """sum x*y; two integer vectors are first made floats (sum.md: 2 3 4 wsum 1 2 4 is 24f)."""
+    if type(x) is _nd and type(y) is _nd and _t(x) in INTS | {1, 4} and _t(y) in INTS | {1, 4}:
+        x, y = _conv(x, _t(x), 9), _conv(y, _t(y), 9)
     return qsum(mul(x, y))
+
+
+def _pair_floats(x, y):
+    """Two numeric vectors of one count as floats, the pairs where either is null left out
+    (cor.md, cov.md)."""
+    if type(x) is not _nd or type(y) is not _nd:
+        raise QError("type")
+    if len(x) != len(y):
+        raise QError("length")
+    a, b = num_floats(x), num_floats(y)
+    ok = ~(np.isnan(a) | np.isnan(b))
+    return (a, b) if ok.all() else (a[ok], b[ok])
+
+
+def cov(x, y):
+    a, b = _pair_floats(x, y)
+    with np.errstate(**_ERR):
+        return np.float64(((a - a.mean()) * (b - b.mean())).mean()) if a.size \
+            else np.float64(np.nan)
+
+
+def scov(x, y):
+    a, b = _pair_floats(x, y)
+    n = a.size
+    return np.float64(cov(x, y) * n / (n - 1)) if n > 1 else np.float64(np.nan)
+
+
+def cor(x, y):
+    a, b = _pair_floats(x, y)
+    with np.errstate(**_ERR):
+        da, db = a - a.mean(), b - b.mean()
+        r = (da * db).sum() / np.sqrt((da * da).sum() * (db * db).sum())
+    return np.float64(r) if np.isfinite(r) else np.float64(np.nan)
 
 
 def wavg(x, y):
@@ -1296,7 +1378,10 @@ define("mod", dyad=mod, infix=True, doc="modulus (sign of divisor)")
 define("div", dyad=idiv, infix=True, doc="floor division")
 define("xexp", dyad=xexp, infix=True, doc="x to the power y")
 define("xlog", dyad=xlog, infix=True, doc="log of y base x")
-define("wsum", dyad=wsum, infix=True, doc="weighted sum")
+define("wsum", dyad=wsum, infix=True, doc="x wsum y  weighted sum: sum x*y")
+define("cov", dyad=cov, infix=True, doc="x cov y  covariance of two numeric vectors")
+define("scov", dyad=scov, infix=True, doc="x scov y  sample covariance of two numeric vectors")
+define("cor", dyad=cor, infix=True, doc="x cor y  correlation of two numeric vectors")
 define("xbar", dyad=xbar, infix=True,
        doc="x xbar y  y rounded down to a multiple of x (numbers, temporals, timespan steps)")
 define("wavg", dyad=wavg, infix=True, doc="weighted average")
@@ -1313,7 +1398,8 @@ define("floor", monad=floor, doc="round down (to long)")
 define("ceiling", monad=ceiling, doc="round up (to long)")
 define("null", monad=qnull, doc="is null")
 for _name, _fn in MATH.items():
-    define(_name, monad=_mk1(_monad_kernel(_fmath(_fn), np.float64)), doc=_name)
+    define(_name, monad=_mk1(_monad_kernel(_fmath(_fn), np.float64, NUMERIC | TEMPORAL)),
+           doc=_name)
 
 define("sum", monad=qsum,
        doc="sum x  sum, nulls skipped (times sum to a time, dates to a date)")
@@ -1329,8 +1415,10 @@ define("sums", monad=sums,
 define("prds", monad=prds, doc="running products")
 define("maxs", monad=maxs, doc="maxs x  running maxima (nulls skipped, leading nulls -0W)")
 define("mins", monad=mins, doc="mins x  running minima (nulls skipped, leading nulls 0W)")
-define("deltas", monad=deltas, doc="differences of neighbours")
-define("ratios", monad=ratios, doc="ratios of neighbours")
+define("deltas", monad=deltas, dyad=deltas2,
+       doc="deltas x | deltas[s;x]  differences of neighbours (the first from 0, or from s)")
+define("ratios", monad=ratios, dyad=ratios2,
+       doc="ratios x | ratios[s;x]  ratios of neighbours (the first to 1, or to s)")
 define("fills", monad=fills, doc="forward-fill nulls")
 define("differ", monad=differ, doc="item differs from the previous one")
 define("all", monad=qall, doc="all true")

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import QError
 from ..values.types import (QDict, QTable, DTYPE_TYPE, TYPE_DTYPE, LETTER_TYPE, NAME_TYPE, GUID,
-                            INT_NULL, INT_INF, from_items, empty, text)
+                            INT_NULL, INT_INF, CHAR, from_items, empty, text)
 from ..values import temporal as tm
 from ..values.functions import Definitions
 from .arith import _t  # positive q type of a simple operand
@@ -277,8 +277,8 @@ def _parse(rt: int, s: str):
     if rt in FLOATS:
         return _parse_float(s, rt)
     if rt == 1:
-        s = s.strip()
-        return np.bool_(bool(s) and s[0] in "1tTyY")
+        s = s.strip()                  # tok.md: the truthy characters are t x y T X Y 1
+        return np.bool_(bool(s) and s[0] in "1tTxXyY")
     if rt == 4:
         s = s.strip()
         try:
@@ -286,7 +286,7 @@ def _parse(rt: int, s: str):
         except ValueError:
             return np.uint8(0)
     if rt == 11:
-        return s
+        return s.strip(" ")            # tok.md: `$"   IBM   " is `IBM
     raise QError("type")
 
 
@@ -326,6 +326,8 @@ def pad(n: int, y):
         return [pad(n, i) for i in y] if y else []
     elif isinstance(y, QDict):
         return QDict(y.keys, pad(n, y.values))
+    elif isinstance(y, QTable):                # pad.md: each string of each column
+        return QTable(y.cols, [pad(n, c) for c in y.data])
     else:
         raise QError("type")
     m = abs(n)
@@ -363,7 +365,8 @@ def _spec_type(x):
         t = abs(int(x))
         if t != 0 and t not in TYPE_DTYPE:
             raise QError("type")
-        return t, False
+        # tok.md: a negative type parses strings (-8h$"3.14" is 3.14e), as "E"$ does
+        return t, bool(x < 0) and t != 10
     return None
 
 
@@ -373,6 +376,9 @@ def cast(x, y):
     spec = _spec_type(x)
     if spec is not None:
         t, is_tok = spec
+        if x == "" and isinstance(x, str) and (isinstance(y, (np.bytes_, list)) or
+                                               (type(y) is _nd and y.dtype == CHAR)):
+            is_tok = True              # tok.md: ` is "S" (`$"   IBM   " is `IBM)
         if is_tok:
             return y if t == 0 else tok(t, y)
         return to_type(t, y)

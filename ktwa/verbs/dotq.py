@@ -1,15 +1,23 @@
 """.Q utilities scripts use for names and command lines: `.Q.id` (sanitize names), `.Q.opt`
-(command-line parameters as a dictionary) and `.Q.def` (their defaults and types); and .Q's
-values (`.Q.n`, `.Q.t`, `.Q.res` ...)."""
+(command-line parameters as a dictionary) and `.Q.def` (their defaults and types); names and
+paths (`.Q.dd`), months (`.Q.addmonths`), encodings (`.Q.btoa` `.Q.atob` base64, `.Q.x10`
+`.Q.j10` `.Q.x12` `.Q.j12`, `.Q.sha1`), list types (`.Q.ty`), applying a function
+differently (`.Q.fu` `.Q.fc` `.Q.ft`); and .Q's values (`.Q.n`, `.Q.t`, `.Q.res` ...)."""
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import re
 
 import numpy as np
 
 from ..errors import QError
+from ..values import temporal as tm
 from ..values import types as T
 from ..values.functions import Definitions
+from . import lists, text
+from .index import index
 
 define = Definitions()
 
@@ -102,6 +110,146 @@ def define_defaults(ctx, x, y):
     return T.QDict(x.keys, T.from_items(vals))
 
 
+# ---------------------------------------------------------------------------------------------
+# names, months, encodings
+
+def dd(x, y):
+    """.Q.dd[x;y]: ` sv x,`$string y (`:dir/file, `AAPL.O)."""
+    if not (isinstance(x, str) or T.is_syms(x)):
+        raise QError("type")
+    if isinstance(y, str):
+        tail = [y]
+    elif T.is_syms(y):
+        tail = list(y)
+    elif T.is_string(y) or isinstance(y, np.bytes_):
+        tail = [T.text(y) if T.is_string(y) else bytes(y).decode("latin-1")]
+    else:
+        raise QError("type")
+    head = [x] if isinstance(x, str) else list(x)
+    return text.sv("", T.syms(head + tail))
+
+
+def addmonths(x, y):
+    """.Q.addmonths[d;n]: date d plus n months, the day of the month kept (spilling over into
+    the next month when the new month is shorter: 2006.10.29 plus 4 is 2007.03.01)."""
+    if T.qtype(x) not in (-14, 14) or T.qtype(y) not in (-5, -6, -7, 5, 6, 7):
+        raise QError("type")
+    d = (tm.counts(np.atleast_1d(x)) + tm.EPOCH_1970).astype("M8[D]")     # the calendar's
+    first = d.astype("M8[M]")
+    moved = (first + np.asarray(y, dtype=np.int64).astype("m8[M]")).astype("M8[D]") + \
+        (d - first.astype("M8[D]"))
+    out = tm.from_counts(moved.astype(np.int64) - tm.EPOCH_1970, 14)
+    return out[0] if T.qtype(x) < 0 and T.qtype(y) < 0 else out
+
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_B36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _data(x) -> bytes:
+    if T.is_string(x) or (isinstance(x, np.ndarray) and x.dtype == np.uint8):
+        return x.tobytes()
+    if isinstance(x, np.bytes_):
+        return bytes(x)
+    raise QError("type")
+
+
+def btoa(x):
+    """.Q.btoa x: the base64 text of a string or byte vector."""
+    return T.chars(base64.b64encode(_data(x)).decode("ascii"))
+
+
+def atob(x):
+    """.Q.atob x: the bytes base64 text x encodes ('domain when it is not padded right)."""
+    try:
+        raw = base64.b64decode(_data(x), validate=True)
+    except (binascii.Error, ValueError):
+        raise QError("domain") from None
+    return np.frombuffer(raw, dtype=np.uint8).copy()
+
+
+def sha1(x):
+    """.Q.sha1 x: the SHA-1 digest of a string or byte vector, 20 bytes."""
+    return np.frombuffer(hashlib.sha1(_data(x)).digest(), dtype=np.uint8).copy()
+
+
+def _encoder(alphabet: str, width: int):
+    base = len(alphabet)
+
+    def enc(x):
+        if not isinstance(x, np.integer) or isinstance(x, np.bool_):
+            raise QError("type")
+        v = int(x)
+        if v < 0 or v >= base ** width:
+            raise QError("domain")
+        out = []
+        for _ in range(width):
+            v, r = divmod(v, base)
+            out.append(alphabet[r])
+        return T.chars("".join(reversed(out)))
+
+    def dec(x):
+        if not T.is_string(x):
+            raise QError("type")
+        v = 0
+        for c in T.text(x):
+            k = alphabet.find(c)
+            if k < 0:
+                raise QError("domain")
+            v = v * base + k
+        return np.int64(v)
+    return enc, dec
+
+
+x10, j10 = _encoder(_B64, 10)          # .Q.x10 .Q.j10: base 64 in 10 characters
+x12, j12 = _encoder(_B36, 12)          # .Q.x12 .Q.j12: base 36 in 12 characters
+
+
+def ty(x):
+    """.Q.ty x: a vector's type letter; upper case for a list of vectors of one type; blank for
+    any other list."""
+    if isinstance(x, np.ndarray):
+        return np.bytes_(T.TYPE_LETTER.get(T.qtype(x), " ").encode())
+    if isinstance(x, list) and x and all(isinstance(i, np.ndarray) for i in x):
+        ts = {T.qtype(i) for i in x}
+        if len(ts) == 1:
+            return np.bytes_(T.TYPE_LETTER.get(ts.pop(), " ").upper().encode())
+    if isinstance(x, list):
+        return np.bytes_(b" ")
+    raise QError("type")
+
+
+# ---------------------------------------------------------------------------------------------
+# applying a function
+
+def fu(ctx, f, y):
+    """.Q.fu[f;y]: f y, f evaluated on y's distinct items only."""
+    if T.is_atom(y):
+        return ctx.apply(f, [y])
+    u = lists.distinct(y)
+    return index(ctx.apply(f, [u]), lists.find(u, y))
+
+
+def fc(ctx, f, y):
+    """.Q.fc[f;y]: f y, evaluated on as many pieces of y as q has secondary threads and
+    joined (ktwa evaluates the pieces one after the other)."""
+    n = T.count(y)
+    k = max(1, int(ctx.threads[0]()) if ctx.threads else 1)
+    if T.is_atom(y) or k == 1 or n < k:
+        return ctx.apply(f, [y])
+    cuts = np.unique((np.arange(k) * n) // k).astype(np.int64)
+    return lists.raze([ctx.apply(f, [piece]) for piece in lists.cut(cuts, y)])
+
+
+def ft(ctx, f, t):
+    """.Q.ft[f;t]: f of a keyed table applied to it unkeyed, the result keyed again."""
+    if T.is_keyed(t):
+        k = len(t.keys.cols)
+        r = ctx.apply(f, [lists.unkey(t)])
+        return lists.key_n(k, r)
+    return ctx.apply(f, [t])
+
+
 # .Q's values (not functions): every session starts with them
 VALUES = {
     ".Q.a": T.chars("abcdefghijklmnopqrstuvwxyz"),
@@ -112,6 +260,8 @@ VALUES = {
     # the type letters indexed by type number (q's, temporal letters included)
     ".Q.t": T.chars(" bg xhijefcspmdznuvts"),
     ".Q.res": T.syms(RESERVED),
+    ".Q.b6": T.chars(_B64),
+    ".Q.M": np.int64(2**63 - 1),       # the chunk size of .Q.dsftg: no limit
 }
 
 
@@ -121,3 +271,17 @@ define(".Q.opt", monad=opt,
        doc=".Q.opt .z.x  command-line parameters: name!(strings after -name)")
 define(".Q.def", dyad=define_defaults, ctx=True,
        doc=".Q.def[d;.Q.opt .z.x]  defaults d with the parameters given, parsed to d's types")
+define(".Q.dd", dyad=dd, doc=".Q.dd[x;y]  the symbols x and y joined: ` sv x,`$string y")
+define(".Q.addmonths", dyad=addmonths,
+       doc=".Q.addmonths[d;n]  date d plus n months (the day kept; it may spill over)")
+define(".Q.btoa", monad=btoa, doc=".Q.btoa x  the base64 text of a string or byte vector")
+define(".Q.atob", monad=atob, doc=".Q.atob s  the bytes of base64 text s")
+define(".Q.sha1", monad=sha1, doc=".Q.sha1 s  the SHA-1 digest of a string, 20 bytes")
+define(".Q.x10", monad=x10, doc=".Q.x10 j  a long in 10 base-64 characters (.Q.b6)")
+define(".Q.j10", monad=j10, doc=".Q.j10 s  the long 10 base-64 characters encode")
+define(".Q.x12", monad=x12, doc=".Q.x12 j  a long in 12 base-36 characters (.Q.nA)")
+define(".Q.j12", monad=j12, doc=".Q.j12 s  the long 12 base-36 characters encode")
+define(".Q.ty", monad=ty, doc=".Q.ty x  x's type letter; upper case for a list of vectors")
+define(".Q.fu", dyad=fu, ctx=True, doc=".Q.fu[f;y]  f y, f evaluated on y's distinct items")
+define(".Q.fc", dyad=fc, ctx=True, doc=".Q.fc[f;y]  f y, on pieces of y joined (\\s pieces)")
+define(".Q.ft", dyad=ft, ctx=True, doc=".Q.ft[f;t]  f of keyed table t applied unkeyed, keyed again")

@@ -12,11 +12,11 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (SYM, Enum, EnumSym, attr_of, enum_domain, enum_vector, plain,
-                            with_attr)
+from ..values.types import (SYM, Enum, EnumSym, attr_of, enum_domain, enum_vector, is_keyed,
+                            plain, with_attr)
 from . import cast as _cast, temporal
 from . import lists
-from .index import find_positions, is_int_atom, is_int_vec
+from .index import find_positions, index, is_int_atom, is_int_vec
 
 define = Definitions()
 
@@ -28,12 +28,38 @@ def is_enum(x) -> bool:
 
 
 def _domain(ctx, name: str) -> np.ndarray:
+    """The symbols enumerated over: the global list d, or the key of the keyed table d (a
+    foreign key, `` `s$ `` over `([s:`s1`s2] ...)``)."""
     d = ctx.get_global(name)
     if isinstance(d, np.ndarray) and d.dtype == SYM:
         return plain(d)
     if isinstance(d, list) and not d:
         return np.array([], dtype=object)
+    if is_keyed(d):
+        k = d.keys
+        if len(k.cols) == 1 and isinstance(k.data[0], np.ndarray) and k.data[0].dtype == SYM:
+            return plain(k.data[0])
+        raise QError("nyi")             # foreign keys over compound or non-symbol keys
     raise QError("nyi" if isinstance(d, (np.ndarray, list)) or d is not None else "type")
+
+
+def foreign_table(ctx, e):
+    """The keyed table an enumeration is a foreign key into, or None."""
+    name = enum_domain(e)
+    if not name:
+        return None
+    d = ctx.get_global(name)
+    return d if is_keyed(d) else None
+
+
+def dereference(ctx, e, field: str):
+    """`s.city` in qSQL, s a foreign-key column: the column `city` of the keyed table s at
+    the rows e points to."""
+    kt = foreign_table(ctx, e)
+    col = kt.values.column(field) if kt is not None else None
+    if col is None:
+        raise QError(field)
+    return index(col, indices(ctx, e))
 
 
 def _symbols(y):

@@ -15,8 +15,8 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, QDict, QTable, chars, from_items,
-                            is_keyed, null_mask, text, to_items)
+from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, QDict, QTable, chars, enum_vector,
+                            from_items, is_keyed, null_mask, text, to_items)
 from ..values.text import vector_texts
 from . import cast as _cast
 from . import disk, lists, serial
@@ -492,8 +492,12 @@ def file_binary(ctx, x, y):
 
 def read0(ctx, y):
     if isinstance(y, list) and len(y) in (2, 3):
+        # read0.md, files.md: the chars from o; their lines when they hold more than one
+        # ("hello world\n" from 6 is "world"; 20 chars over a line break are two strings)
         path, off, n = _where(ctx, y)
-        return chars(disk.read_bytes(path, off, n))
+        lines = _split_lines(disk.read_bytes(path, off, n))
+        return chars(lines[0] if lines else b"") if len(lines) <= 1 else \
+            [chars(ln) for ln in lines]
     path, _, _ = _where(ctx, y)
     return [chars(ln) for ln in _split_lines(disk.read_bytes(path))]
 
@@ -512,6 +516,132 @@ def hdel(ctx, x):
     return x
 
 
+# ---------------------------------------------------------------------------------------------
+# databases: .Q.en, folders loaded by \l
+
+
+def enumerate_symbols(ctx, d, t):
+    """.Q.en[`:d;t]: t with its symbol columns (and lists of symbol vectors) enumerated over
+    the global sym, which gains the symbols it lacked and is saved as `:d/sym (dotq.md). The
+    sym list starts from d's file, else the global."""
+    if not is_file_symbol(d):
+        raise QError("type")
+    if not isinstance(t, QTable):
+        raise QError("type")
+    symfile = d.rstrip("/") + "/sym"
+    p = _path(ctx, symfile)
+    if disk.exists(p):
+        known = read_value(ctx, symfile)
+    else:
+        known = ctx.get_global("sym") if "sym" in ctx.globals else np.array([], dtype=object)
+    if not (isinstance(known, np.ndarray) and known.dtype == SYM):
+        raise QError("type")
+    syms = [str(x) for x in known.tolist()]
+    seen = set(syms)
+
+    def add(v):
+        for x in v.tolist():
+            if x not in seen:
+                seen.add(x)
+                syms.append(x)
+
+    def plain_syms(c):
+        return isinstance(c, np.ndarray) and c.dtype == SYM and not isinstance(c, Enum)
+
+    cols = []
+    for c in t.data:
+        if plain_syms(c):
+            add(c)
+            cols.append(enum_vector(c.tolist(), "sym"))
+        elif isinstance(c, list) and c and all(plain_syms(v) for v in c):
+            for v in c:
+                add(v)
+            cols.append([enum_vector(v.tolist(), "sym") for v in c])
+        else:
+            cols.append(c)
+    ctx.set_global("sym", np.array(syms, dtype=object))
+    write_value(ctx, symfile, ctx.get_global("sym"))
+    return QTable(list(t.cols), cols)
+
+
+def load_folder(ctx, fs: str) -> str | None:
+    """`\\l d` for a folder: a splayed table (it has a .d) becomes the global named after it;
+    a folder of them (a database) loads its sym first, then each table. Partitioned folders
+    are 'nyi. Returns the name loaded (`t), or None for a database."""
+    p = _path(ctx, fs).rstrip("/") or "/"
+    name = p.rsplit("/", 1)[-1]
+    if disk.exists(p + "/.d"):
+        ctx.set_global(name, read_value(ctx, fs.rstrip("/") + "/"))
+        return name
+    entries = [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")]
+    if "sym" in entries:
+        ctx.set_global("sym", read_value(ctx, fs.rstrip("/") + "/sym"))
+    for e in entries:
+        sub = p + "/" + e
+        if disk.is_folder(sub):
+            if not disk.exists(sub + "/.d"):
+                raise QError("nyi: partitioned databases")
+            ctx.set_global(e, read_value(ctx, fs.rstrip("/") + "/" + e + "/"))
+    return None
+
+
+def is_folder(ctx, fs: str) -> bool:
+    return disk.is_folder(_path(ctx, fs if fs.startswith(":") else ":" + fs))
+
+
+# ---------------------------------------------------------------------------------------------
+# handles to files: hopen hclose (files.md); the session's ctx.handles maps each to its path
+
+
+def hopen(ctx, x):
+    """hopen `:f: a handle (an int) that appends to file f, made with its folders if need be.
+    A host and port (`:host:5001, `::5001) would be a connection: ktwa has no IPC ('nyi)."""
+    if isinstance(x, np.ndarray) and x.dtype == CHAR:
+        x = text(x)
+    if not is_file_symbol(x) or ":" in x[1:]:
+        raise QError("nyi: hopen opens files only (ktwa has no IPC)" if isinstance(x, str)
+                     else "type")
+    p = _path(ctx, x, write=True)
+    disk.write_bytes(p, b"", append=True)
+    h = 3
+    while h in ctx.handles:
+        h += 1
+    ctx.handles[h] = p
+    return np.int32(h)
+
+
+def hclose(ctx, h):
+    if not is_int_atom(h):
+        raise QError("type")
+    if ctx.handles.pop(abs(int(h)), None) is None:
+        raise QError(f"Cannot close handle {int(h)}")
+    return None
+
+
+def write_handle(ctx, h: int, x):
+    """h x appends the bytes (or chars) x to h's file; neg[h] x appends x as lines of text."""
+    p = ctx.handles[abs(h)]
+    if isinstance(x, np.bytes_) or (isinstance(x, np.ndarray) and x.dtype == CHAR):
+        data = x.tobytes() if isinstance(x, np.ndarray) else bytes(x)
+        lines = [data]
+    elif isinstance(x, np.ndarray) and x.dtype == np.uint8 and h > 0:
+        lines = [x.tobytes()]
+    elif isinstance(x, np.uint8) and h > 0:
+        lines = [bytes([int(x)])]
+    elif isinstance(x, list) and all(isinstance(s, np.bytes_) or
+                                     (isinstance(s, np.ndarray) and s.dtype == CHAR) for s in x):
+        lines = [s.tobytes() if isinstance(s, np.ndarray) else bytes(s) for s in x]
+    else:
+        raise QError("type")
+    disk.write_bytes(p, b"".join(ln + b"\n" for ln in lines) if h < 0 else b"".join(lines),
+                     append=True)
+
+
+define(".Q.en", dyad=enumerate_symbols, ctx=True,
+       doc=".Q.en[`:d;t]  t's symbol columns enumerated over sym, which is saved as `:d/sym")
+define("hopen", monad=hopen, ctx=True,
+       doc="hopen `:f  a handle to append to file f (neg[h] appends lines)")
+define("hclose", monad=hclose, ctx=True, doc="hclose h  close handle h")
 define("0:", dyad=file_text, ctx=True, infix=True,
        doc="d 0: t | `:f 0: s | (types;d) 0: y | (types;widths) 0: y | \"S=;\" 0: s  prepare, "
            "save, load CSV, load fixed-width text, key-value pairs")

@@ -59,6 +59,10 @@ def proto(x):
     if isinstance(x, np.ndarray):
         return type_null(DTYPE_TYPE.get(x.dtype, 0))
     if isinstance(x, list):
+        # a general list's null item: a vector first item gives an empty vector of its type
+        # (next.md: next (1 2;"abc";`ibm) ends with `long$()), anything else its null
+        if x and isinstance(x[0], np.ndarray):
+            return x[0][:0].copy()
         return null_like(x[0]) if x else None
     if isinstance(x, QTable):
         return QDict(np.array(x.cols, dtype=object), from_items([proto(c) for c in x.data])
@@ -187,9 +191,10 @@ def _keyed_index(d: QDict, i):
     if nk == 1:
         if is_atom(i):
             return one([i])
-        items = to_items(i)
-        pos = np.array([table.get((hkey(v),), -1) for v in items], dtype=np.int64)
-        return take_pos(vtab, pos)
+        # a list is one compound key (dotq.md: s 2 3 is 'length); many keys come as a table
+        if count(i) != 1:
+            raise QError("length")
+        return one(to_items(i))
     if isinstance(i, list) and len(i) == nk:
         if all(is_atom(v) for v in i):
             return one(i)
@@ -363,6 +368,9 @@ def _list_pairs(i, y, n, out):
         if not 0 <= k < n:
             raise QError("index")
         out.append((k, y))
+        return
+    if i is None:                 # identity.md: :: among the indexes is every item
+        _list_pairs(np.arange(n, dtype=np.int64), y, n, out)
         return
     if isinstance(i, (np.ndarray, list)):
         if isinstance(i, np.ndarray) and not is_int_vec(i):

@@ -10,7 +10,7 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
+from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
                             enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
                             is_null, mark_null_free, ordered, plain, qtype, text, to_items)
 from .attributes import ATTRIBUTES, set_attribute
@@ -68,7 +68,9 @@ def _bool_result(r):
 
 
 def til(x):
-    if isinstance(x, np.integer) and not isinstance(x, (np.bool_, np.timedelta64)):
+    if isinstance(x, np.bool_):                  # til.md: til 1b is ,0
+        x = np.int64(x)
+    if isinstance(x, np.integer) and not isinstance(x, np.timedelta64):
         n = int(x)
         if n < 0:
             raise QError("domain")
@@ -154,17 +156,19 @@ def where(x):
 
 
 def _skey(v):
-    """Python sort key for items of a general list."""
+    """Python sort key for items of a general list: atoms first, by q type number, then by
+    value (asc.md: (1;1b;"b";2009.01.01;"a";0) sorts to 1b 0 1 "a" "b" 2009.01.01)."""
     if isinstance(v, str):
         return (0, 11, 1 if v else 0, v)
     if isinstance(v, np.bytes_):
         return (0, 10, 1, bytes(v))
     if isinstance(v, np.floating):
-        return (0, 9, 0, 0.0) if np.isnan(v) else (0, 9, 1, float(v))
+        t = -qtype(v)
+        return (0, t, 0, 0.0) if np.isnan(v) else (0, t, 1, float(v))
     if isinstance(v, (np.datetime64, np.timedelta64)):
-        return (0, 12, 0 if is_null(v) else 1, int(v.view(np.int64)))
+        return (0, -qtype(v), 0 if is_null(v) else 1, int(v.view(np.int64)))
     if isinstance(v, (np.integer, np.bool_)):
-        return (0, 7, 0 if is_null(v) else 1, int(v))
+        return (0, -qtype(v), 0 if is_null(v) else 1, int(v))
     if isinstance(v, np.ndarray):
         return (1, tuple(_skey(a) for a in to_items(v)))
     if isinstance(v, list):
@@ -243,7 +247,36 @@ def asc(x):
     if isinstance(r, np.ndarray) and r.dtype != object or (isinstance(r, np.ndarray) and len(r)):
         from ..values.types import sorted_vector
         return sorted_vector(r)
+    if isinstance(r, QTable) or is_keyed(r):
+        return _sorted_table(r)
     return r
+
+
+def _sorted_table(r):
+    """asc.md: a table sorted on all its columns has its first column (a keyed table its first
+    value column) marked sorted when it is the only one, else parted."""
+    t = r.values if is_keyed(r) else r
+    if not t.data or not isinstance(t.data[0], np.ndarray):
+        return r
+    from ..values.types import with_attr
+    data = [with_attr(t.data[0], "s" if len(t.data) == 1 else "p")] + t.data[1:]
+    t = QTable(t.cols, data)
+    return QDict(r.keys, t) if is_keyed(r) else t
+
+
+def rank(x):
+    """rank x: the position of each item of x in x sorted (iasc iasc x)."""
+    return _grade(_grade(x))
+
+
+def xrank(x, y):
+    """n xrank y: y's items in n buckets of near equal size, by rank ((n*rank y) div count y)."""
+    if not is_int_atom(x):
+        raise QError("type")
+    if is_atom(y):
+        raise QError("rank")
+    n = count(y)
+    return (int(x) * rank(y)) // n if n else np.array([], dtype=I64)
 
 
 def desc(x):
@@ -278,6 +311,14 @@ def distinct(x):
 # find, in, within, set operations
 
 
+def _depth(x) -> int:
+    """0 for an atom (or a function, dictionary, table), 1 for a simple list, one more than
+    its first item for a general list."""
+    if isinstance(x, list):
+        return 1 + (_depth(x[0]) if x else 0)
+    return 1 if isinstance(x, np.ndarray) else 0
+
+
 def _has_lists(x) -> bool:
     return isinstance(x, list) and any(not is_atom(a) for a in x)
 
@@ -307,6 +348,18 @@ def find(hay, y):
     if not isinstance(hay, (np.ndarray, list)):
         raise QError("type")
     n = len(hay)
+    if isinstance(hay, list) and hay and not isinstance(y, QDict):
+        # a general list: y is sought as one item when it is as deep as the first item,
+        # item by item when deeper, and is not found when shallower (find.md, in.md:
+        # (1 2;9)?1 2 is 0, (9;(1 2;3 4))?1 2 is 2 2, (1 2;3)?3 is 2)
+        dh, dy = _depth(hay[0]), _depth(y)
+        if dy < dh:
+            return I64(n)
+        if dy > dh:
+            return from_items([find(hay, a) for a in to_items(y)]) if count(y) \
+                else np.array([], dtype=I64)
+        p = int(find_positions(hay, _needle(y))[0])
+        return I64(n if p < 0 else p)
     if is_atom(y) or (isinstance(y, np.ndarray) and _has_lists(hay)):
         p = int(find_positions(hay, _needle(y))[0])
         return I64(n if p < 0 else p)
@@ -464,6 +517,9 @@ def join(x, y):
         raise QError("type")
     if isinstance(x, QDict) and isinstance(y, QDict):
         return _dict_merge(x, y)
+    if isinstance(x, QDict) and (is_atom(y) or isinstance(y, np.ndarray)) or \
+            isinstance(y, QDict) and (is_atom(x) or isinstance(x, np.ndarray)):
+        raise QError("type")                     # raze.md: 10,d is 'type
     xl, yl = _as_list(x), _as_list(y)
     if isinstance(xl, list) and not xl:
         return yl
@@ -553,6 +609,9 @@ def raze(x):
         for a in items[1:]:
             r = join(r, a)
         return r
+    if any(isinstance(a, QDict) for a in items) and \
+            any(is_atom(a) or isinstance(a, np.ndarray) for a in items):
+        raise QError("type")                     # raze.md: raze (10;d) is 'type, as 10,d
     dt = None
     uniform = True
     for a in items:
@@ -770,14 +829,15 @@ def drop(x, y):
         return drop_n(int(x), y)
     if is_int_vec(x) and isinstance(y, (np.ndarray, list, QTable)):
         return cut(x, y)
-    if (isinstance(x, str) or _is_syms(x)) and isinstance(y, (QDict, QTable)):
+    # drop.md: keys (an atom or a vector) _ a dictionary; column names (a vector) _ a table;
+    # a dictionary _ one key; a table's columns go only from the left (t _ `a is 'type)
+    if (isinstance(x, str) and isinstance(y, QDict)) or (_is_syms(x) and
+                                                         isinstance(y, (QDict, QTable))):
         return _remove_keys(y, x)
-    if isinstance(x, QDict):
-        if isinstance(y, (np.ndarray, list)) and not isinstance(x.keys, list):
-            return _remove_keys(x, y)
+    if isinstance(x, QDict) and not is_keyed(x) and (is_atom(y) or isinstance(x.keys, list)):
         return _remove_keys(x, _needle(y) if is_atom(y) else [y])
-    if isinstance(x, QTable) and (isinstance(y, str) or _is_syms(y)):
-        return _remove_keys(x, y)
+    if is_keyed(x) and not isinstance(y, (np.ndarray, str)):
+        return _remove_keys(x, [y])
     if isinstance(x, (np.ndarray, list)) and is_int_atom(y):
         k = int(y)
         if not 0 <= k < len(x):
@@ -824,6 +884,12 @@ def bang(ctx, x, y):
         return ctx.apply(ctx.builtins["parse" if x == -5 else "eval"], [y])
     if is_int_atom(x) and (isinstance(y, QTable) or is_keyed(y)):
         return key_n(int(x), y)
+    if is_int_atom(x) and isinstance(y, str) and not enum_domain(y):
+        t = ctx.get_global(y)                    # enkey.md: 1!`t keys the global t itself
+        if not (isinstance(t, QTable) or is_keyed(t)):
+            raise QError("type")
+        ctx.set_global(y, key_n(int(x), t))
+        return y
     if isinstance(x, QTable) and isinstance(y, QTable):
         if len(x) != len(y):
             raise QError("length")
@@ -1012,6 +1078,20 @@ def _roll_atom(n, y, rng):
         return rng.integers(0, hi, n, dtype=y.dtype)
     if isinstance(y, np.bool_):
         return rng.integers(0, 2, n).astype(bool)
+    if isinstance(y, np.void) and y.dtype == GUID:
+        if any(y.tobytes()):
+            raise QError("nyi")          # deal.md rolls guids from 0Ng only
+        return np.frombuffer(rng.bytes(16 * n), dtype=GUID).copy()
+    if isinstance(y, str) and y.isdigit() and 0 < int(y) <= 8:
+        # deal.md: n?`k, symbols of k letters (a to p, as q draws them)
+        k = int(y)
+        codes = rng.integers(0, 16, (n, k))
+        return np.array(["".join("abcdefghijklmnop"[c] for c in row) for row in codes],
+                        dtype=object)
+    if isinstance(y, np.bytes_) and bytes(y) == b" ":
+        # deal.md: n?" ", letters a to z
+        return np.frombuffer(bytes(rng.integers(97, 123, n).astype(np.uint8)),
+                             dtype="S1").copy()
     raise QError("nyi")
 
 
@@ -1020,7 +1100,7 @@ def rand(x, rng):
         if count(x) == 0:
             return proto(x)
         return index(x, I64(rng.integers(0, count(x))))
-    if isinstance(x, np.generic):
+    if isinstance(x, np.generic) or (isinstance(x, str) and x.isdigit()):
         return _roll_atom(1, x, rng)[0]
     raise QError("type")
 
@@ -1049,6 +1129,12 @@ def roll(x, y, rng):
         if m > count(y):
             raise QError("length")
         return take_pos(y, rng.choice(count(y), m, replace=False).astype(I64))
+    if isinstance(y, np.void) and y.dtype == GUID:
+        # deal.md: -n?0Ng, n distinct guids (random 128 bits: repeats are never drawn)
+        out = _roll_atom(m, y, rng)
+        while len(distinct(out)) < m:
+            out = _roll_atom(m, y, rng)
+        return out
     raise QError("type")
 
 
@@ -1097,6 +1183,9 @@ define("where", where, doc="where b  the indexes of true items, each index i rep
 define("asc", asc, doc="asc x  x sorted ascending")
 define("desc", desc, doc="desc x  x sorted descending")
 define("iasc", iasc, doc="iasc x  the indexes that sort x ascending")
+define("rank", rank, doc="rank x  the position each item of x takes in x sorted: iasc iasc x")
+define("xrank", dyad=xrank, infix=True,
+       doc="n xrank y  the bucket (0 to n-1) of each item of y, by rank, in n equal buckets")
 define("idesc", idesc, doc="idesc x  the indexes that sort x descending")
 define("distinct", distinct,
        doc="distinct x  the distinct items of x in order of first occurrence (exact match)")

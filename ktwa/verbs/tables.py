@@ -51,6 +51,8 @@ def in_place(fn):
     """x f y where y may name a global table: then the global takes the result and the name
     is returned (`` `a xasc `t ``)."""
     def f(ctx, x, y):
+        if isinstance(y, str) and y.startswith(":"):    # asc.md: `c xasc `:dat/t on disk
+            return files.update_file(ctx, y, lambda v: fn(x, v))
         if isinstance(y, str):
             ctx.set_global(y, fn(x, ctx.get_global(y)))
             return y
@@ -104,9 +106,15 @@ def meta(ctx, x):
     letters = np.frombuffer("".join(_type_letter(c) for c in t.data).encode(), dtype="S1") \
         if t.cols else np.array([], dtype="S1")
     k = QTable(["c"], [_syms(t.cols)])
-    v = QTable(["t", "f", "a"], [letters, _syms(enum_domain(c) for c in t.data),
+    v = QTable(["t", "f", "a"], [letters, _syms(_foreign(ctx, c) for c in t.data),
                                  _syms(attr_of(c) for c in t.data)])
     return QDict(k, v)
+
+
+def _foreign(ctx, c) -> str:
+    """meta's f: the keyed table a foreign-key column points into; a column enumerated over a
+    symbol list has none (meta.md, dsave.md: a sym-enumerated column shows `s` alone)."""
+    return enum_domain(c) if enums.foreign_table(ctx, c) is not None else ""
 
 
 def keys(ctx, x):

@@ -280,11 +280,13 @@ def _floats(v, t: int, unit):
 
 
 def _times(x, tx, y, ty, scalar):
-    """span * integer is the span (timespan*int, 2*12:00): q's reference gives no table for *;
-    other temporal products are 'nyi."""
-    if tx in SPANS and ty in INTLIKE - {10}:
+    """A temporal times an integer is that temporal, computed on q's number of it (math.md:
+    2017.12m*0 1 2 is 2000.01 2017.12 2035.11m; timespan*int, 2*12:00); datetime (a float)
+    and other temporal products are 'nyi."""
+    whole = TEMPORAL - {15}
+    if tx in whole and ty in INTLIKE - {10}:
         (v, t), (k, kt) = (x, tx), (y, ty)
-    elif ty in SPANS and tx in INTLIKE - {10}:
+    elif ty in whole and tx in INTLIKE - {10}:
         (v, t), (k, kt) = (y, ty), (x, tx)
     else:
         raise QError("nyi")

@@ -8,7 +8,8 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import Definitions, Lambda, QFunction
 from ..values import temporal as tm
-from ..values.types import CHAR, SYM, GUID, DTYPE_TYPE, QDict, QTable, chars, from_items, to_items
+from ..values.types import (CHAR, SYM, GUID, DTYPE_TYPE, QDict, QTable, chars, from_items,
+                            null_mask, to_items)
 
 I64 = np.int64
 
@@ -110,6 +111,20 @@ def _glob_regex(pat: bytes, star: bool = True) -> bytes:
     return b"".join(out)
 
 
+def _stars(pat: bytes) -> list:
+    """Where `*` stands for any text in a pattern (not inside [..])."""
+    out, k, n = [], 0, len(pat)
+    while k < n:
+        c = pat[k:k + 1]
+        if c == b"[":
+            e = pat.find(b"]", k + 2 if pat[k + 1:k + 2] in (b"^", b"]") else k + 1)
+            k = e if e >= 0 else k
+        elif c == b"*":
+            out.append(k)
+        k += 1
+    return out
+
+
 _LIKE_CACHE: dict = {}
 
 
@@ -130,8 +145,9 @@ def like(x, y):
         pat = _bytes(y)
     else:
         raise QError("type")
-    if b"**" in pat:
-        raise QError("nyi")
+    stars = _stars(pat)
+    if len(stars) > 1 and (stars != [0, len(pat) - 1] or len(pat) == 2):
+        raise QError("nyi")          # regex.md: q matches one *, or a * at each end, no more
     rx = _like_re(pat)
     if isinstance(x, str):
         return np.bool_(rx.fullmatch(x.encode("utf-8")) is not None)
@@ -143,6 +159,9 @@ def like(x, y):
     if isinstance(x, list):
         if not x:
             return np.array([], dtype=bool)
+        # implicit-iteration.md: like iterates one level only, over strings or symbols
+        if not all(isinstance(a, str) or _is_str(a) or isinstance(a, np.bytes_) for a in x):
+            raise QError("type")
         return from_items([like(a, y) for a in x])
     if isinstance(x, QDict):
         return QDict(x.keys, like(x.values, y))
@@ -151,8 +170,8 @@ def like(x, y):
 
 def _ss_re(y):
     pat = _bytes(y)
-    if not pat:
-        raise QError("length")
+    if not pat or _stars(pat):
+        raise QError("length")       # regex.md: no empty pattern, no * for ss and ssr
     return re.compile(_glob_regex(pat, star=False), re.S)
 
 
@@ -166,8 +185,8 @@ def ss(x, y):
 def ssr(ctx, x, y, z):
     if isinstance(x, list):
         return [ssr(ctx, a, y, z) for a in x]
-    if not (_is_str(x) or isinstance(x, np.bytes_)):
-        raise QError("type")
+    if not _is_str(x):
+        raise QError("type")         # glossary.md: not a char atom
     rx = _ss_re(y)
     if isinstance(z, QFunction):
         def rep(m):
@@ -205,9 +224,28 @@ def _mapstr(fb, fs=None):
     return go
 
 
-trim = _mapstr(lambda b: b.strip(b" "))
-ltrim = _mapstr(lambda b: b.lstrip(b" "))
-rtrim = _mapstr(lambda b: b.rstrip(b" "))
+def _trimmer(left: bool, right: bool):
+    """trim.md: blanks off strings; off any other vector its leading/trailing nulls; another
+    atom stays as it is."""
+    strings = _mapstr(lambda b: b.strip(b" ") if left and right else
+                      b.lstrip(b" ") if left else b.rstrip(b" "))
+
+    def go(x):
+        if isinstance(x, np.ndarray) and x.dtype != CHAR:
+            keep = ~null_mask(x)
+            if not keep.any():
+                return x[:0]
+            nz = np.flatnonzero(keep)
+            return x[(nz[0] if left else 0):(nz[-1] + 1 if right else len(x))]
+        if (isinstance(x, np.generic) and not isinstance(x, np.bytes_)) or isinstance(x, str):
+            return x
+        return strings(x)
+    return go
+
+
+trim = _trimmer(True, True)
+ltrim = _trimmer(True, False)
+rtrim = _trimmer(False, True)
 lower = _mapstr(lambda b: b.lower(), lambda s: s.lower())
 upper = _mapstr(lambda b: b.upper(), lambda s: s.upper())
 
@@ -222,6 +260,14 @@ def hsym(x):
 
 # ---------------------------------------------------------------------------------------------
 # sv, vs
+
+
+def _is_bytes(x) -> bool:
+    return isinstance(x, np.ndarray) and x.dtype == np.uint8
+
+
+def _as_bytes(x) -> bytes:
+    return bytes([int(x)]) if isinstance(x, np.uint8) else x.tobytes()
 
 
 def _is_int_atom(x):
@@ -303,6 +349,10 @@ def sv(x, y):
             items = to_items(y) if isinstance(y, list) else [y]
             return _cv(b"".join(_bytes(a) + b"\n" for a in items))
         raise QError("type")
+    if (isinstance(x, np.uint8) or _is_bytes(x)) and isinstance(y, list) and \
+            all(_is_bytes(a) for a in y):
+        # sv.md (4.1): byte vectors joined by bytes
+        return np.frombuffer(_as_bytes(x).join(a.tobytes() for a in y), dtype=np.uint8).copy()
     if _is_str(x) or isinstance(x, np.bytes_):
         sep = _bytes(x) if _is_str(x) else bytes(x)
         if isinstance(y, list):
@@ -361,7 +411,7 @@ def vs(x, y):
                     d = ":/"
                 return np.array([d, f], dtype=object)
             return np.array(y.split("."), dtype=object)
-        if _is_str(y):
+        if _is_str(y) or _is_bytes(y):           # vs.md: a bytestream splits into lines too
             lines = y.tobytes().split(b"\n")
             if lines and lines[-1] == b"":
                 lines = lines[:-1]
@@ -373,9 +423,23 @@ def vs(x, y):
             raise QError("length")
         if isinstance(y, np.bytes_):
             y = np.array([y], dtype=CHAR)
-        if not _is_str(y):
+        if not (_is_str(y) or _is_bytes(y)):
             raise QError("type")
-        return [_cv(a) for a in y.tobytes().split(sep)]
+        return [_cv(a) for a in y.tobytes().split(sep)]   # the left's type: strings
+    if (isinstance(x, np.uint8) or _is_bytes(x)) and _is_bytes(y):
+        # vs.md (4.1): a byte vector cut at a delimiter of bytes
+        sep = _as_bytes(x)
+        return [np.frombuffer(a, dtype=np.uint8).copy() for a in y.tobytes().split(sep)]
+    if _is_int_atom(x) and isinstance(y, list) and y and \
+            all(_is_int_atom(a) or _is_int_vec(a) for a in y):
+        # vs.md: 10 vs (1995;1996 1997) encodes each item with one count of digits
+        w = max(max((len(_digits(int(x), int(v))) for v in np.atleast_1d(a).tolist()),
+                    default=1) for a in y)
+        enc = [vs(x, np.atleast_1d(a)) for a in y]
+        enc = [[np.zeros(len(np.atleast_1d(a)), dtype=np.int64)] * (w - len(e)) + e
+               for a, e in zip(y, enc)]
+        return [from_items([e[k][0] if _is_int_atom(a) else e[k] for a, e in zip(y, enc)])
+                for k in range(w)]
     if _is_int_atom(x) and _is_int_atom(y):
         return np.array(_digits(int(x), int(y)), dtype=np.int64)
     if _is_int_vec(x) and (_is_int_atom(y) or _is_int_vec(y)):
@@ -401,6 +465,19 @@ def vs(x, y):
 
 # ---------------------------------------------------------------------------------------------
 
+def md5(x):
+    """md5 s: the MD5 digest of a string (or byte vector), 16 bytes."""
+    import hashlib
+    if _is_str(x) or _is_bytes(x):
+        b = x.tobytes()
+    elif isinstance(x, np.bytes_):
+        b = bytes(x)
+    else:
+        raise QError("type")
+    return np.frombuffer(hashlib.md5(b).digest(), dtype=np.uint8).copy()
+
+
+define("md5", md5, doc='md5 s  the MD5 digest of string s, 16 bytes')
 define("string", q_string, ctx=True,
        doc="string x  x as text: a string per atom, a list of strings for a list")
 define("like", dyad=like, infix=True,

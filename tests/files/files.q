@@ -52,7 +52,7 @@ q)hcount `:test.txt
 q)`:foo 0: enlist "hello world"
 `:foo
 q)read0 (`:foo;6)
-"world\n"
+"world"
 q)read0 (`:foo;6;2)
 "wo"
 q)read1 (`:foo;0;5)
@@ -268,10 +268,10 @@ c1 c2
 a  1.1
 b  2.2
 q)meta get `:tsp
-c | t f   a
---| -------
-c1| s sym  
-c2| f      
+c | t f a
+--| -----
+c1| s    
+c2| f    
 q)`:tsp upsert (`sym?`c; 3.3)
 `:tsp
 q)get `:tsp

@@ -139,10 +139,10 @@ a 1
 b 2
 a 3
 q)meta t
-c| t f   a
--| -------
-s| s sym  
-v| j      
+c| t f a
+-| -----
+s| s    
+v| j    
 q)select from t where s=`a
 s v
 ---

@@ -62,9 +62,9 @@ q)c
        ^
 q)key `.foo
 ``a`b`c
-q)/ the root's namespaces (q lists more of its own: .h .j .o ...; ktwa has .q and .Q)
+q)/ the root's namespaces (q lists more of its own, .o ...; ktwa has .q .Q .h .j)
 q)key `
-`q`Q`foo
+`q`Q`h`j`foo
 q).fee.fi.fo:42
 q)key `.fee
 ``fi

@@ -77,3 +77,16 @@ q)\s 2.5
 q)system"s ",string n
 q)n~system"s"
 1b
+q)kt:([k:1 2] v:`a`b)
+q)pt:([]a:1 2 3)
+q).shop.stock:([]item:`nut`bolt)
+q)\a   / a comment after a command is not its argument
+`kt`pt
+q)tables[]
+`kt`pt
+q)tables`.
+`kt`pt
+q)tables`.shop
+,`stock
+q)system"a"
+`kt`pt

@@ -1,0 +1,51 @@
+A glyph with a colon and nothing on its left is the glyph's unary form, as in k; deltas and
+ratios take a seed; like matches one * or one at each end ('nyi beyond), ss refuses *; a
+column named by a constant operand is x (values checked against the q reference).
+q)(#:)`a`b`c
+3
+q)(|:)1 2 3
+3 2 1
+q)|:["abc"]
+"cba"
+q)@[-:;5]
+-5
+q)(%:)4
+0.25
+q)f:(+:)
+q)f ([]a:1 2)
+a| 1 2
+q)x:1;x+:2;x
+3
+q)1+:2
+'assign
+  [0]  1+:2
+        ^
+q)deltas[100;103 101 110]
+3 -2 9
+q)ratios[2;4 2 8]
+2 0.5 4
+q)`stone like "s*e"
+1b
+q)`stone like "*on*"
+1b
+q)`stone like "s*o*e"
+'nyi
+  [0]  `stone like "s*o*e"
+              ^
+q)`stone like "*t*e"
+'nyi
+  [0]  `stone like "*t*e"
+              ^
+q)"a*b" like "a[*]b"
+1b
+q)"stone" ss "t*"
+'length
+  [0]  "stone" ss "t*"
+               ^
+q)ssr["x";"x";"y"]
+'type
+  [0]  ssr["x";"x";"y"]
+       ^
+q)t:([]p:1 2;q:3 4)
+q)cols select p, 10*q, q-p, neg p from t
+`p`x`q`p1

@@ -1,0 +1,73 @@
+qSQL and friends: delete from a dictionary and from a namespace (by name), keying a global
+table by name, the shapes exec gives, a query whose table or where phrase is itself a query,
+and what signal refuses (values checked against the q reference).
+q)cfg:`host`port`user!(`db1;5001;`ann)
+q)delete port from cfg
+host| db1
+user| ann
+q)delete port,user from `cfg
+`cfg
+q)cfg
+host| db1
+q)one:1;two:2
+q)delete one from `.
+`.
+q)one
+'one
+  [0]  one
+       ^
+q)two
+2
+q).ns.p:1;.ns.r:2
+q)delete p from `.ns
+`.ns
+q)key `.ns
+``r
+q)trips:([]car:`a`b`a`c;km:10 20 30 40)
+q)1!`trips
+`trips
+q)keys trips
+,`car
+q)0!`trips
+`trips
+q)keys trips
+`symbol$()
+q)exec from trips
+car| `c
+km | 40
+q)exec sum km by car from trips
+a| 40
+b| 20
+c| 40
+q)exec total:sum km by car from trips
+ | total
+-| -----
+a| 40   
+b| 20   
+c| 40   
+q)exec sum km by car:car from trips
+car|   
+---| --
+a  | 40
+b  | 20
+c  | 40
+q)select n:count i by car from ungroup select km by car from trips
+car| n
+---| -
+a  | 2
+b  | 1
+c  | 1
+q)select from trips where km in exec km from trips where car=`a
+car km
+------
+a   10
+a   30
+q)f:{@[{'x};x;{"caught ",x}]}
+q)f`oops
+"caught oops"
+q)f 42
+"caught stype"
+q)f"z"
+"caught stype"
+q)f"zz"
+"caught zz"
