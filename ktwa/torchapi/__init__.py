@@ -14,11 +14,16 @@ tensors; state.py: what a session remembers):
   settings     seed setting cudadevices cudadevice sync   the session and the machine
   tensors      tensor options to resize reshape batch ... tensors
   dicts        dict vector                                dictionaries and vectors of tensors
-  modules      module seq names parms child training ...  modules and their definitions
-  forward      forward nforward eforward evaluate          running a module
-  losses       loss;  optimizers: opt lr step zerograd
+  modules      module seq dv tree names parms child ...   modules and their definitions
+               (kinds: the table of module kinds; knn: ktorch's own module classes)
+  forward      forward nforward eforward evaluate kforward running a module
+  losses       loss;  optimizers: opt lr step
+  grads        zerograd nograd clip clipv                 the gradients of parameters
   models       model train test input target data ...     models, their settings and data
-  epochs       run testrun backward                       training and evaluation
+  epochs       run testrun backward backstep              training and evaluation
+  states       state                                      everything needed to rebuild
+  helptables   help                                       the tables of module, loss and
+                                                          optimizer kinds
   datafiles    gunzip mnisthub
   averages     copyparms copystate avgparms emaparms batchnorm   (kernels: ktwa.averaging)
   schedules    swalr;  swag: swag sample bma;  twa: twa subspace;  collectors: collect
@@ -26,13 +31,14 @@ tensors; state.py: what a session remembers):
   interop      Python objects <-> handles (Session.push/pull);  memory: bytes the handles hold
 """
 from ..values.functions import merge_builtins
-from . import (averages, checkpoints, collectors, datafiles, dicts, epochs, forward, info,
-               interop, losses, memory, models, modules, optimizers, pointers, schedules,
-               settings, swag, tensors, twa)
+from . import (averages, checkpoints, collectors, datafiles, dicts, epochs, forward, grads,
+               helptables, info, interop, losses, memory, models, modules, optimizers, pointers,
+               schedules, settings, states, swag, tensors, twa)
 from .state import state
 
 MODULES = (pointers, info, settings, tensors, dicts, modules, forward, losses, optimizers,
-           models, epochs, datafiles, averages, schedules, collectors, swag, twa, checkpoints)
+           grads, models, epochs, states, helptables, datafiles, averages, schedules, collectors,
+           swag, twa, checkpoints)
 
 API = merge_builtins(MODULES)
 
