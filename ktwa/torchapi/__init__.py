@@ -20,6 +20,7 @@ tensors; state.py: what a session remembers):
   losses       loss;  optimizers: opt lr step
   grads        zerograd nograd clip clipv                 the gradients of parameters
   models       model train test input target data ...     models, their settings and data
+  shuffles     shuffle unshuffle                          rows in random order
   epochs       run testrun backward backstep              training and evaluation
   states       state                                      everything needed to rebuild
   helptables   help                                       the tables of module, loss and
@@ -33,11 +34,11 @@ tensors; state.py: what a session remembers):
 from ..values.functions import merge_builtins
 from . import (averages, checkpoints, collectors, datafiles, dicts, epochs, forward, grads,
                helptables, info, interop, losses, memory, models, modules, optimizers, pointers,
-               schedules, settings, states, swag, tensors, twa)
+               schedules, settings, shuffles, states, swag, tensors, twa)
 from .state import state
 
 MODULES = (pointers, info, settings, tensors, dicts, modules, forward, losses, optimizers,
-           grads, models, epochs, states, helptables, datafiles, averages, schedules, collectors,
+           grads, models, shuffles, epochs, states, helptables, datafiles, averages, schedules, collectors,
            swag, twa, checkpoints)
 
 API = merge_builtins(MODULES)

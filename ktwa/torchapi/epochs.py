@@ -27,7 +27,7 @@ from .handles import get_handle, module_device
 from .losses import compute
 from .models import (current_batch, data_size, inputs, input_value, model_batches, model_of,
                      nbatches, set_data, tensors)
-from .objects import Model, TensorDict, TensorVector
+from .objects import Model
 from .state import session_rng
 
 define = Definitions()

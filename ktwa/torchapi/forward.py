@@ -26,6 +26,7 @@ from .calls import TORCH_ERRORS, args_of, torch_error
 from .convert import to_k
 from .handles import get_handle, module_device
 from .models import current, input_value, inputs
+from .modules import ktype_of
 from .objects import Model, TensorVector
 from .state import session_rng
 
@@ -75,8 +76,8 @@ def flatten(y) -> list:
 
 def _model_inputs(model: Model, train: bool, who: str) -> list:
     d = current(model, "train" if train else "test")
-    if d is None:
-        raise QError(f"{who}: no {'training' if train else 'test'} data defined for model")
+    if d is None:                    # as ktorch: the module's forward given no input
+        raise QError(f"{ktype_of(model.module)}: forward(tensor) not implemented given empty")
     return inputs(d[0])
 
 

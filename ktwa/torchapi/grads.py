@@ -90,8 +90,8 @@ def clip_fn(ctx, x):
     norms = []
     try:
         for ts in groups:
-            n = torch.nn.utils.clip_grad_norm_([t for t in ts if t.grad is not None],
-                                               float(mx), norm_type=p)
+            ts = [t for t in ts if t.grad is not None]
+            n = torch.nn.utils.clip_grad_norm_(ts, float(mx), norm_type=p) if ts else 0.0
             norms.append(float(n))
     except TORCH_ERRORS as err:
         raise torch_error(err, "clip") from None
@@ -110,7 +110,8 @@ def clipv_fn(ctx, x):
     if not isinstance(v, (np.integer, np.floating)) or isinstance(v, np.bool_):
         raise QError(f"clipv: value expected as a number, given {kname(v)}")
     ts = [t for g in _groups(o) for t in g if t.grad is not None]
-    torch.nn.utils.clip_grad_value_(ts, float(v))
+    if ts:
+        torch.nn.utils.clip_grad_value_(ts, float(v))
     return np.float64(math.nan)
 
 

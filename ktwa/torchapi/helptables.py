@@ -26,7 +26,7 @@ from .kinds import MODULES
 from .losses import LOSSES, loss_options_k
 from .modules import ktype_of, option_k, options_dict
 from .objects import Loss, Optimizer
-from .optimizers import OPTIMIZERS, options_table
+from .optimizers import OPTIMIZERS, group_options, options_table
 from .state import alloptions
 
 define = Definitions()
@@ -61,10 +61,16 @@ def loss_example(name: str) -> QDict:
     return loss_options_k(Loss(name, k.defaults(), None))
 
 
+# the example help shows for options with no default (lbfgs's line search)
+_OPT_EXAMPLES = {("lbfgs", "search"): "strong_wolfe"}
+
+
 def optimizer_defaults(name: str) -> QDict:
     k = OPTIMIZERS[name]
-    pairs = [(n, option_k(kd, d)) for n, d, kd, *_ in k.options if d is not None]
-    return _dict(pairs)
+    o = group_options(k, [])
+    pairs = [(n, option_k(kd, o[n] if o[n] is not None else _OPT_EXAMPLES.get((name, n))))
+             for n, _, kd, *_ in k.options]
+    return _dict([(n, v) for n, v in pairs if v is not None])
 
 
 def _row(name, pytorch, forward, result, n, args, opts) -> list:

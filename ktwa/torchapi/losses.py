@@ -169,14 +169,18 @@ def loss_options(name: str, items: list) -> dict:
     return options(name, table, items)
 
 
+def build_loss(name: str, o: dict) -> nn.Module:
+    """The torch loss module of a loss name and its checked options."""
+    try:
+        return loss_kind(name).build(o)
+    except TORCH_ERRORS as err:
+        raise torch_error(err, name) from None
+
+
 def make_loss(name: str, items: list) -> Loss:
     """A Loss from its name and option items."""
     o = loss_options(name, items)
-    try:
-        fn = loss_kind(name).build(o)
-    except TORCH_ERRORS as err:
-        raise torch_error(err, name) from None
-    return Loss(name, o, fn)
+    return Loss(name, o, build_loss(name, o))
 
 
 def loss_options_k(lo: Loss, alloptions: bool = True) -> QDict:
@@ -240,6 +244,13 @@ def loss_fn(ctx, x):
         raise QError("loss: expecting loss name or loss/model handle")
     if isinstance(a[0], str):
         return ctx.registry.new(make_loss(a[0], a[1:]), "loss")
+    if isinstance(x, QDict):                          # a definition: `module`options!(..)
+        i = x.index_of("module")
+        o = x.index_of("options")
+        if i is None or not isinstance(x.values[i], str):
+            raise QError("loss: definition dictionary needs a module name")
+        return ctx.registry.new(make_loss(x.values[i], [] if o is None else [x.values[o]]),
+                                "loss")
     if not is_handle(a[0]):
         raise QError("loss: unrecognized arg(s)")
     e = get_handle(ctx, a[0], "loss", "model", who="loss")

@@ -25,7 +25,7 @@ from .convert import kname, to_k, to_tensor
 from .handles import consume, get_handle, module_device
 from .losses import loss_definition
 from .modules import definition
-from .objects import Data, Loss, Model, Optimizer, TensorDict, TensorVector
+from .objects import Data, Model
 from .optimizers import optimizer_definition, optimizer_state
 from .state import alloptions, generator_for
 
@@ -109,7 +109,8 @@ def _add(ctx, x, into: _Input, dev) -> None:
     if _is_array(x):
         into.tensor(to_tensor(x, device=dev))
         return
-    if type(x) is list and len(x) == 2 and is_handle(x[0]):
+    if type(x) is list and len(x) == 2 and is_handle(x[0]) and not is_handle(x[1]) and \
+            ctx.registry.entry(x[0]).cls in ("vector", "dictionary"):
         e = get_handle(ctx, x[0], "vector", "dictionary", who=who)
         sel = x[1]
         if e.cls == "vector":
@@ -359,7 +360,6 @@ def model_restore(mo: Model, which: str = "train") -> np.int64:
 # settings
 
 def _settings_k(s: dict, all_: bool = True, which: str = "train") -> QDict:
-    defaults = _TRAIN if which == "train" else _TEST
     keys, vals = [], []
     for k, v in s.items():
         if not all_ and k in ("clipnorm", "clipvalue") and v is None:
@@ -581,55 +581,6 @@ def testrestore_fn(ctx, x):
     return model_restore(model_of(ctx, x, "testrestore"), "test")
 
 
-def shuffle_fn(ctx, x):
-    """shuffle t|v|d|m | shuffle(t;dim): reorder rows (along dim) by one random permutation;
-    a model's training data keeps the order for `unshuffle`."""
-    a = args_of(x)
-    if not 1 <= len(a) <= 2:
-        raise QError(f"shuffle: expecting 1-2 args, tensor/vector/dictionary/model & optional "
-                     f"dimension, but given {len(a)} args")
-    dim = 0
-    if len(a) == 2:
-        if not isinstance(a[1], np.integer) or isinstance(a[1], np.bool_):
-            raise QError(f"shuffle: 2nd arg is dimension, but given {kname(a[1])}")
-        dim = int(a[1])
-    e = get_handle(ctx, a[0], "tensor", "vector", "dictionary", "model", who="shuffle")
-    o = e.obj
-    if isinstance(o, Model):
-        if dim:
-            raise QError(f"shuffle: model data is only batched on dimension 0, but given "
-                         f"dimension {dim}")
-        d = o.train_data
-        if d is not None:
-            d.batch = None
-            shuffle_data(ctx, d, generator_for(ctx, tensors(d.x)[0].device))
-        return None
-    ts = [o] if isinstance(o, torch.Tensor) else (o.tensors if isinstance(o, TensorVector)
-                                                  else o.values())
-    if not ts:
-        return None
-    n = ts[0].shape[dim]
-    p = torch.randperm(n, generator=generator_for(ctx, ts[0].device), device=ts[0].device)
-    with torch.no_grad():
-        for t in ts:
-            if t.shape[dim] != n:
-                raise QError(f"shuffle: size mismatch, {n} vs {t.shape[dim]} along dimension "
-                             f"{dim}")
-        for t in ts:
-            t.copy_(t.index_select(dim, p.to(t.device)))
-    return None
-
-
-def unshuffle_fn(ctx, x):
-    """unshuffle m: the model's training data back in its first order."""
-    e = get_handle(ctx, x, "model", who="unshuffle")
-    d = e.obj.train_data
-    if d is not None:
-        d.batch = None
-        unshuffle_data(d)
-    return None
-
-
 # ---------------------------------------------------------------------------------------------
 # the model itself
 
@@ -731,8 +682,3 @@ define("testinit", monad=_init_fn("test", "testinit"), ctx=True,
        doc="testinit m  restart the model's test batches; the number of batches, -1 without data")
 define("testrestore", monad=testrestore_fn, ctx=True,
        doc="testrestore m  end test batching: the whole test data again; its rows")
-define("shuffle", monad=shuffle_fn, ctx=True,
-       doc="shuffle x | shuffle(x;dim)  reorder the rows of a tensor, vector or dictionary (all "
-           "by one permutation), or of a model's training data")
-define("unshuffle", monad=unshuffle_fn, ctx=True,
-       doc="unshuffle m  put a model's shuffled training data back in its first order")

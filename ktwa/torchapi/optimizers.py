@@ -395,7 +395,7 @@ def parms_table(o: Optimizer, with_buffers: bool = False) -> QTable:
     for gi, grp in enumerate(o.opt.param_groups):
         for p in grp["params"]:
             g.append(gi)
-            ptr.append(id(p))
+            ptr.append(p._cdata)           # the TensorImpl, as `ptr` shows it
             mod.append(owners.get(id(p), ""))
             nm.append(names.get(id(p), ""))
             sz.append(np.array(list(p.shape), dtype=np.int64))
