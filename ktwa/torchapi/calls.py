@@ -286,13 +286,18 @@ def _pairs(y, kinds) -> list | None:
         return [(y[0], y[1])]
     if isinstance(y, np.ndarray) and y.dtype == SYM and len(y) == 2 and y[0] in kinds:
         return [(y[0], y[1])]
-    if type(y) is list and y and all(type(p) is list and len(p) == 2 and isinstance(p[0], str)
-                                    and p[0] in kinds for p in y):
+    if type(y) is list and y and all(_pair(p, kinds) for p in y):
         return [(p[0], p[1]) for p in y]
     if type(y) is list and len(y) >= 4 and len(y) % 2 == 0 and all(
             isinstance(k, str) and k in kinds for k in y[::2]):
         return list(zip(y[::2], y[1::2]))
     return None
+
+
+def _pair(p, kinds) -> bool:
+    """(`name;value) or `name`value naming an option."""
+    return (type(p) is list or isinstance(p, np.ndarray) and p.dtype == SYM) and len(p) == 2 \
+        and isinstance(p[0], str) and p[0] in kinds
 
 
 def options(who: str, table: list, items: list, missing: dict | None = None) -> dict:

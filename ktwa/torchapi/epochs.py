@@ -18,7 +18,7 @@ from ..errors import QError
 from ..values.types import QDict, from_items, syms
 from ..values.functions import Definitions
 from ..averaging.nograd import no_grad
-from . import progress
+from . import knn, progress
 from .interrupts import BatchBoundary
 from .calls import TORCH_ERRORS, args_of, torch_error
 from .convert import to_k
@@ -185,7 +185,7 @@ def train_step(mo: Model, xs: list, y, check=None):
         for g in o.param_groups:
             for p in g["params"]:
                 p.grad = None
-        out = m(*xs)
+        out = knn.call(m, xs)
         if check is not None:
             check(out)
         loss = model_loss(mo, out, y)
@@ -275,7 +275,7 @@ def test_epoch(mo: Model):
 
     @no_grad
     def step(xs, y, check):
-        out = m(*xs)
+        out = knn.call(m, xs)
         check(out)
         return out, model_loss(mo, out, y).detach() if want_loss and y is not None else None
 
@@ -356,7 +356,7 @@ def backward_fn(ctx, x):
         flags = set_mode(mo.module, True)
         try:
             with session_rng(ctx):
-                l_ = model_loss(mo, mo.module(*xs), y)
+                l_ = model_loss(mo, knn.call(mo.module, xs), y)
             l_.backward()
         finally:
             restore_flags(flags)

@@ -22,6 +22,7 @@ from torch import nn
 
 from ..errors import QError
 from ..values.functions import Definitions
+from . import knn
 from .calls import TORCH_ERRORS, args_of, torch_error
 from .convert import to_k
 from .handles import get_handle, module_device
@@ -56,7 +57,7 @@ def run_forward(m: nn.Module, inputs_: list, train: bool | None, grad: bool | No
     flags = set_mode(m, train) if train is not None else None
     try:
         with torch.set_grad_enabled(torch.is_grad_enabled() if grad is None else grad):
-            return m(*inputs_)
+            return knn.call(m, inputs_)
     except TORCH_ERRORS as err:
         raise torch_error(err) from None
     finally:

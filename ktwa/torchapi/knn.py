@@ -29,6 +29,14 @@ def label(m: nn.Module) -> str:
     return type(m).__name__
 
 
+def call(m: nn.Module, xs):
+    """m's forward on inputs as ktorch passes them, one tensor each: an lstm given (x;h;c)
+    gets x and its state (h, c)."""
+    if isinstance(m, nn.LSTM) and len(xs) == 3:
+        return m(xs[0], (xs[1], xs[2]))
+    return m(*xs)
+
+
 def is_seq(m: nn.Module) -> bool:
     """A `sequential` (or seqnest) block: a chain of modules."""
     return isinstance(m, Sequential)
@@ -45,7 +53,7 @@ class Sequential(nn.Sequential):
         mods = list(self._modules.values())
         if not mods:
             return x[0]
-        y = mods[0](*x)
+        y = call(mods[0], x)
         for m in mods[1:]:
             y = m(y)
         return y

@@ -59,9 +59,16 @@ class BatchWeighted(nn.Module):
         f = nn.functional
         if self.logits:
             pw = None if self.pos_weight is None else self.pos_weight.to(x.dtype)
+            w = None if w is None else w.to(x.dtype)
             return f.binary_cross_entropy_with_logits(x, y, w, reduction=self.reduction,
                                                       pos_weight=pw)
-        return f.binary_cross_entropy(x, y, w, reduction=self.reduction)
+        # libtorch's formula (logs floored at -100), without the Python check that targets
+        # lie in [0,1], which ktorch does not make
+        r = -(y * x.log().clamp(min=-100) + (1 - y) * (1 - x).log().clamp(min=-100))
+        if w is not None:
+            r = r * w.to(r.dtype)
+        return r if self.reduction == "none" else r.sum() if self.reduction == "sum" \
+            else r.mean()
 
 
 class Distance(nn.Module):

@@ -20,6 +20,7 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.types import QDict, QTable, SYM, from_items, is_syms, qtype, syms, to_items
 from ..values.functions import Definitions
+from . import knn
 from .calls import args_of, k_value, py_value
 from .convert import kname, to_k, to_tensor
 from .handles import consume, get_handle, module_device
@@ -322,7 +323,7 @@ def _init_shuffled(mo: Model, generator):
 def model_forward_fn(mo: Model):
     """forward(module, batch) for the averaging kernels' recalibrate."""
     def fwd(module, batch):
-        return module(*batch[0])
+        return knn.call(module, batch[0])
     return fwd
 
 

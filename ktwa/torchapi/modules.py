@@ -16,6 +16,7 @@ definition that fails leaves every module and handle as it was.
 from __future__ import annotations
 
 import copy
+import warnings
 import weakref
 
 import numpy as np
@@ -311,7 +312,9 @@ def make(ctx, spec: Spec, dtype) -> nn.Module:
         if "stride" in opts and opts["stride"] is None and "size" in opts:
             opts["stride"] = opts["size"]          # a pool's stride is its size by default
         try:
-            m = k.build(opts)
+            with warnings.catch_warnings():     # torch's advice on its own defaults (nested
+                warnings.simplefilter("ignore")   # tensors in a transformer) is not the user's
+                m = k.build(opts)
         except QError:
             raise
         except TORCH_ERRORS as err:
