@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
+
 import torch
 from torch import nn
 
@@ -79,6 +81,13 @@ def _conv_pad(who, name, v):
     if isinstance(v, str):
         return _choice("same", "valid")(who, name, v)
     return KINDS["size"](who, name, v)
+
+
+def _stats(who, name, v):
+    """a mean or standard deviation: a number (for every value), or one per channel."""
+    if isinstance(v, (list, np.ndarray)):
+        return KINDS["floats"](who, name, v)
+    return KINDS["float"](who, name, v)
 
 
 _PADMODE = _choice("zeros", "reflect", "replicate", "circular")
@@ -616,7 +625,7 @@ _TABLE = [
     _k("randomflip", "torchvision.transforms", (O("p", 0.5, "float>=0"), O("dim", -1, "long")),
        lambda o: knn.RandomFlip(o["p"], o["dim"]), classes=(knn.RandomFlip,)),
     _k("zscore", "torchvision.transforms",
-       (O("mean", REQ, "floats", (0.51, 0.49, 0.47)), O("std", REQ, "floats", (0.25, 0.25, 0.21)),
+       (O("mean", REQ, _stats, (0.51, 0.49, 0.47)), O("std", REQ, _stats, (0.25, 0.25, 0.21)),
         _INPLACE),
        _zscore, classes=(knn.Zscore,),
        missing={"mean": "no mean(s) defined", "std": "no stddev(s) defined"}),

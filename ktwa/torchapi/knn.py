@@ -69,9 +69,19 @@ class SeqNest(Sequential):
     """`seqnest`: a sequential that another sequential may hold (takes 1-3 tensors)."""
 
 
+def put(parent: nn.Module, name: str, m: nn.Module) -> None:
+    """Register child m under name. Unlike torch's add_module, a name that is also a method of
+    nn.Module (`train, `eval: a transform's children) is a child like any other."""
+    if not name or "." in name:
+        raise ChildError(f"module: child name `{name} is empty or contains '.'")
+    if name in parent._modules:
+        raise ChildError(f"module: child name `{name} already in use")
+    parent._modules[name] = m
+
+
 def _register(parent: nn.Module, name: str | None, m: nn.Module) -> str:
     name = str(len(parent._modules)) if name is None else name
-    parent.add_module(name, m)
+    put(parent, name, m)
     return name
 
 
@@ -112,7 +122,7 @@ class SeqDict(nn.ModuleDict):
         if not is_seq(m):
             raise ChildError(f"seqdict: cannot add {label(m)}, expecting sequential block")
         name = str(len(self)) if name is None else name
-        self[name] = m
+        put(self, name, m)
         return name
 
     def forward(self, x, *rest):
@@ -140,7 +150,7 @@ class SeqJoin(nn.Module):
             if any(not is_seq(c) for c in self._modules.values()):
                 raise ChildError("seqjoin: join layer already defined")
             name = name or "join"
-        self.add_module(name, m)
+        put(self, name, m)
         return name
 
     def _parts(self):
@@ -168,7 +178,7 @@ class Fork(nn.Module):
                              "already defined")
         side = "a" if n == 0 else "b"
         name = name or (("q" + side) if is_seq(m) else side)
-        self.add_module(name, m)
+        put(self, name, m)
         return name
 
     def forward(self, x):
@@ -206,7 +216,7 @@ class Residual(nn.Module):
                 raise ChildError(f"residual: cannot add {label(m)} module, activation function "
                                  "already defined")
             name = name or "fn"
-        self.add_module(name, m)
+        put(self, name, m)
         return name
 
     def forward(self, *x):
@@ -261,7 +271,7 @@ class Recur(nn.Module):
         else:
             raise ChildError(f"recur: unable to add {label(m)}, expecting sequential modules "
                              "for input/output processing or recurrent module(lstm,gru,rnn)")
-        self.add_module(name, m)
+        put(self, name, m)
         return name
 
     def forward(self, x, y=None, z=None):
@@ -298,7 +308,7 @@ class Transform(nn.Module):
             raise ChildError("transform: both training and evaluation transforms already "
                              "defined")
         name = name or ("train" if not self._modules else "eval")
-        self.add_module(name, m)
+        put(self, name, m)
         return name
 
     def forward(self, x):
@@ -347,7 +357,7 @@ class ModuleDict(nn.ModuleDict):
 
     def add(self, name, m):
         name = str(len(self)) if name is None else name
-        self[name] = m
+        put(self, name, m)
         return name
 
 

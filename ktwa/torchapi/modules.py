@@ -402,7 +402,7 @@ def add_child(parent: nn.Module, child: nn.Module, name: str | None, undo: list)
             key = add(name, child)
         elif isinstance(parent, (nn.Sequential, nn.ModuleList, nn.ModuleDict)):
             key = str(len(parent._modules)) if name is None else name
-            parent.add_module(key, child)
+            knn.put(parent, key, child)
         else:
             raise QError(f"unable to add a {knn.label(child)} module as a child of a "
                          f"{knn.label(parent)} module")
