@@ -19,7 +19,6 @@ from torch import nn
 
 from ..errors import QError
 from .calls import KINDS, REQUIRED
-from .convert import kname
 from . import knn
 
 REQ = REQUIRED
@@ -660,7 +659,3 @@ def kind(name: str) -> Kind:
     if k is None:
         raise QError(f"unrecognized module: {name}")
     return k
-
-
-def kname_of(v) -> str:
-    return kname(v)

@@ -564,11 +564,13 @@ class Zscore(nn.Module):
     def __init__(self, mean, std, inplace=False):
         super().__init__()
         self.inplace = inplace
-        self.register_buffer("mean", torch.as_tensor(mean, dtype=torch.double))
-        self.register_buffer("stddev", torch.as_tensor(std, dtype=torch.double))
+        self.register_buffer("mean", torch.as_tensor(mean, dtype=torch.float32))
+        self.register_buffer("stddev", torch.as_tensor(std, dtype=torch.float32))
 
     def forward(self, t):
         m, s = self.mean, self.stddev
+        if t.is_floating_point():                 # the statistics take the input's type
+            m, s = m.to(t.dtype), s.to(t.dtype)
         m = m.view(-1, 1, 1) if m.dim() == 1 else m
         s = s.view(-1, 1, 1) if s.dim() == 1 else s
         if self.inplace:
