@@ -66,8 +66,9 @@ def hidden_state(out) -> list:
 def model_loss(mo: Model, out, y):
     """The model's loss of a forward result and the targets (a tensor, or several)."""
     ys = tensors(y)
-    if isinstance(y, torch.Tensor):
-        ys = [y]
+    if not ys:
+        raise QError(f"{mo.loss.name}: loss calculation not implemented for tensor input & "
+                     "empty target")
     return compute(mo.loss, [output(out)] + ys)
 
 

@@ -194,6 +194,10 @@ def _layer_opts(who, name, v):
 
 
 def _upsample(o):
+    if o["size"] is None and o["scale"] is None:
+        raise QError("upsample: no output size or scale factor given")
+    if o["size"] is not None and o["scale"] is not None:
+        raise QError("upsample: both output size and scale factor given")
     return nn.Upsample(size=_t(o["size"]), scale_factor=_t(o["scale"]), mode=o["mode"],
                        align_corners=o["align"])
 

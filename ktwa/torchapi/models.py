@@ -471,6 +471,9 @@ def _settings_fn(which: str):
                 _set_setting(new, which, kk, v)
             s.update(new)
             return None
+        if len(a) > 3:
+            raise QError(f"{which}: up to 3 args expected, (model;inputs;targets) but {len(a)} "
+                         "given")
         return np.int64(set_data(ctx, mo, which, a[1], a[2] if len(a) > 2 else None,
                                  len(a) > 2))
     f.__name__ = which
