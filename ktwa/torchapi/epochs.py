@@ -139,9 +139,9 @@ class _Metrics:
             elif mname == "output":
                 vals.append(torch.cat(self.outs) if self.outs else None)
             elif mname == "hidden":
-                vals.append(torch.cat(self.hs, -2) if self.hs else None)
+                vals.append(torch.cat(self.hs) if self.hs else None)
             elif mname == "hiddencell":
-                vals.append(torch.cat(self.cs, -2) if self.cs else None)
+                vals.append(torch.cat(self.cs) if self.cs else None)
         if as_tensors:
             return vals
         ks = [_metric_k(m, v) for m, v in zip(self.names, vals)]
@@ -196,13 +196,12 @@ def train_step(mo: Model, xs: list, y, check=None):
         last["out"], last["loss"] = out, loss
         return loss
 
-    if mo.optimizer.name == "lbfgs":
-        o.step(closure)
+    if mo.optimizer.name == "lbfgs":           # as torch's LBFGS: the loss it started from
+        loss = o.step(closure)
     else:
-        closure()
+        loss = closure()
         o.step()
-    out = last["out"]
-    return (_detach(out), last["loss"].detach())
+    return _detach(last["out"]), loss.detach()
 
 
 def _detach(out):

@@ -144,3 +144,14 @@ q)train(k;`metrics;`nosuch)
 'unrecognized metric: nosuch
   [0]  train(k;`metrics;`nosuch)
        ^
+q)cb:module enlist(`callback;`cb;"{[m;x]parm(m;`x)}";(`parms;(`x;.5 2.5 3)))
+q)k:model(cb;loss`mse;opt(`lbfgs;cb))
+q)backstep(k;0;1 2 3.0)
+0.1666667
+q)tensor parm(k;`x)
+1 2 3f
+q)f:{[m;x;y] kforward(m;`lin;x)}
+q)c:module seq((`callback;`c;`f;`tensor`tensor); (`linear;`lin;2;1;0b))
+q)parm(c;`lin.weight;1 1e)
+q)evaluate(c;1 2e;10e)
+,3e
