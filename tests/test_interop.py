@@ -81,14 +81,16 @@ def test_optimizers_cross_with_ktorch_names_and_options():
     sgd = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9, weight_decay=1e-4)
     s = Session()
     s.push("o", sgd)
-    assert s.console("opt o") == ("optimizer| `sgd\noptions  | `lr`momentum`dampening`decay`nesterov"
-                                  "!(0.1;0.9;0f;0.0001;0b)\n")
+    assert s.console("exec first options from opt o") == (
+        "lr       | 0.1\nmomentum | 0.9\ndampening| 0f\ndecay    | 0.0001\nnesterov | 0b\n")
+    assert s.console("opt[o]`optimizer") == "`sgd\n"
     s.eval("lr(o;.05)")
     assert sgd.param_groups[0]["lr"] == 0.05          # q set the user's optimizer's rate
     assert s.pull("o") is sgd
     adam = torch.optim.Adam(net.parameters(), betas=(0.8, 0.9))
     s.push("a", adam)
-    assert "`adam" in s.console("opt a") and "0.8;0.9" in s.console("opt a")
+    assert s.console("opt[a]`optimizer") == "`adam\n"
+    assert s.console("exec beta1,beta2 from opt[a]`options") == "beta1| 0.8\nbeta2| 0.9\n"
     s.eval("l:loss`ce; m2:module enlist(`linear;2;1); mm:model(m2; l; opt(`sgd;m2;.1))")
     parts = s.pull("mm")
     assert set(parts) == {"module", "loss", "optimizer"}

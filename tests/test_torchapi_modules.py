@@ -13,6 +13,7 @@ import ktwa.torchapi.averages  # noqa: F401  (registers copyparms avgparms batch
 import ktwa.torchapi.dicts  # noqa: F401
 import ktwa.torchapi.forward  # noqa: F401
 import ktwa.torchapi.modules  # noqa: F401
+from ktwa.torchapi.objects import Data
 import ktwa.torchapi.models  # noqa: F401
 from ktwa.errors import QError
 from ktwa.registry import Registry
@@ -147,10 +148,15 @@ def test_add_to_container(k):
     assert k("module", [q, J(2), ["linear", J(5), J(2)]]) is None
     assert list(k("names", q)) == ["linear1", "1", "1.0"]
     c = k("module", E(["linear", J(2), J(2)]))
-    k("module", [q, c])
+    k("module", [q, J(1), c])
     with pytest.raises(QError, match="stale pointer"):
         k("module", c)
     assert list(k("childnames", q)) == ["linear1", "1", "2"]
+    # without a depth, ktorch adds to the last container open: here the seqnest at depth 1
+    q = k("module", "sequential")
+    k("module", [q, J(1), "seqnest"])
+    k("module", [q, k("module", E(["linear", J(2), J(2)]))])
+    assert list(k("names", q)) == ["0", "0.0"]
 
 
 def test_parmnames_examples(k):
@@ -375,7 +381,7 @@ def test_batchnorm_flags_restored_on_error(k):
     q, m, x, y = _bn_model(k)
     mod = k.obj(q)
     mod.eval()
-    k.obj(m).train_data = (torch.randn(16, 7), k.obj(m).train_data[1][:16])   # wrong width
+    k.obj(m).train_data = Data(torch.randn(16, 7), k.obj(m).train_data.y[:16])   # wrong width
     with pytest.raises(QError):
         k("batchnorm", m)
     assert mod.b.momentum == 0.1 and not mod.training and not mod.b.training
@@ -452,6 +458,7 @@ def test_model_consumes_and_trains(k):
     acc = k("testrun", m)
     assert type(acc) is np.float64 and 0 <= acc <= 100
     assert k("restore", m) == 50 and k("datasize", m) == 50
+    k("unshuffle", m)                   # shuffled epochs reorder the rows, as in ktorch
     xi = k("input", m)
     assert isinstance(xi, list) and len(xi) == 50 and np.allclose(np.stack(xi), x.numpy())
     k("lr", [m, F(.5)])

@@ -155,9 +155,12 @@ def test_wrong_inputs_are_q_errors():
 
 def test_clip_settings():
     s = session()
-    s.eval("train(m;`clipnorm`clipvalue;(1.0;0.5))")
+    s.eval("train(m;`clipnorm;1.0)")
     assert isinstance(s.eval("run m"), np.float64)
-    assert s.eval("train(m;`clipnorm)") == 1.0
+    assert list(s.eval("train(m;`clipnorm)")) == [1.0, 2.0]   # max norm, p
+    s.eval("train(m;`clipvalue;0.5)")         # as in ktorch, one clip setting replaces the other
+    assert s.eval("train(m;`clipnorm)") is None and s.eval("train(m;`clipvalue)") == 0.5
+    assert isinstance(s.eval("run m"), np.float64)
 
 
 def test_gunzip(tmp_path):
@@ -220,4 +223,4 @@ def test_cuda_follows_module():
     s = session()
     s.eval("to(m;`cuda)")
     assert isinstance(s.eval("run m"), np.float64)
-    assert model_of(s).train_data[0].is_cuda
+    assert model_of(s).train_data.x.is_cuda

@@ -47,6 +47,11 @@ def _topic(x) -> str | None:
     raise QError("help: expecting a name as a symbol or string, e.g. help`avgparms")
 
 
+def _is_name(x) -> bool:
+    return x is None or isinstance(x, (str, np.bytes_)) or \
+        (isinstance(x, np.ndarray) and x.dtype == T.CHAR)
+
+
 def _doc_lines(name: str, doc: str) -> list[str]:
     """Each line of a doc as help shows it; a doc that is only a meaning gets the name."""
     return [ln if "  " in ln else f"{name}  {ln}" for ln in doc.split("\n")]
@@ -86,6 +91,10 @@ def describe(ctx, name: str) -> str:
 
 def q_help(ctx, x):
     api_help = ctx.api.get("help")
+    if api_help is not None and not _is_name(x):       # help m: a module, loss or optimizer
+        answer = ctx.apply(api_help, [x])
+        if answer is not None:
+            return answer
     name = _topic(x)
     if name is None:
         ctx.write(1, topics(ctx))

@@ -284,6 +284,24 @@ def _rank(col):
     return r
 
 
+def _exec_dict(node, env, ev, d):
+    """exec from a dictionary with symbol keys: its keys are the columns, its values their
+    values (as q reads a dictionary in a query's from phrase)."""
+    if node.by or node.where:
+        raise QError("nyi")
+    loc = dict(env.locals) if env.locals else {}
+    keys = list(d.keys)
+    for k, v in zip(keys, T.to_items(d.values)):
+        loc[k] = v
+    cenv = Env(env.ctx, loc, env.depth, env.lam)
+    if not node.cols:
+        return T.to_items(d.values)[-1] if keys else []
+    if len(node.cols) == 1 and node.cols[0][0] is None:
+        return ev(node.cols[0][1], cenv)
+    names = _dedupe([column_name(n, e, keys) for n, e in node.cols])
+    return T.QDict(np.array(names, dtype=object), [ev(e, cenv) for _, e in node.cols])
+
+
 def run_qsql(node, env, ev):
     """select/exec/update/delete; `ev` evaluates the query's expressions (the evaluator)."""
     ctx = env.ctx
@@ -295,6 +313,8 @@ def run_qsql(node, env, ev):
     if node.kind == "delete" and node.cols and not node.where and isinstance(tval, T.QDict) \
             and not T.is_keyed(tval):
         return _delete_entries(ctx, name, tval, [_named(n, e) for n, e in node.cols])
+    if node.kind == "exec" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
+        return _exec_dict(node, env, ev, tval)
     keyed = T.is_keyed(tval)
     t, keycols = _unkey(tval)
     if not isinstance(t, T.QTable):

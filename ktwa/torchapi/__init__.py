@@ -19,13 +19,19 @@ tensors; state.py: what a session remembers):
   init         zeros ones xnormal knormal normal gain ...  filling tensors and parameters in place
   images       makegrid png                               image grids and PNG files
   dicts        dict vector                                dictionaries and vectors of tensors
-  modules      module seq names parms child training ...  modules and their definitions
-  forward      forward nforward eforward evaluate          running a module
-  losses       loss;  optimizers: opt lr step zerograd
+  modules      module seq dv tree names parms child ...   modules and their definitions
+               (kinds: the table of module kinds; knn: ktorch's own module classes)
+  forward      forward nforward eforward evaluate kforward running a module
+  losses       loss;  optimizers: opt lr step              losses and optimizers
   lossfns      ce mse nll bce bcelogit1 ...                loss functions called on tensors/k data
+  grads        zerograd nograd clip clipv                 the gradients of parameters
   models       model train test input target data ...     models, their settings and data
-  epochs       run testrun backward                       training and evaluation
-  autograd     gradflag grad backward detach kforward ... gradients of tensors from q
+  shuffles     shuffle unshuffle                          rows in random order
+  epochs       run testrun backward backstep              training and evaluation
+  autograd     gradflag grad backward detach ...          gradients of tensors from q
+  states       state                                      everything needed to rebuild
+  helptables   help                                       the tables of module, loss and
+                                                          optimizer kinds
   datafiles    gunzip mnisthub
   averages     copyparms copystate avgparms emaparms batchnorm   (kernels: ktwa.averaging)
   schedules    swalr;  swag: swag sample bma;  twa: twa subspace;  collectors: collect
@@ -35,14 +41,15 @@ tensors; state.py: what a session remembers):
 """
 from ..values.functions import merge_builtins
 from . import (autograd, averages, checkpoints, collectors, datafiles, dicts, distributed,
-               epochs, forward, images, info, init, interop, lossfns, losses, memory, models,
-               modules, optimizers, pointers, schedules, settings, swag, tensormath, tensorops,
-               tensors, twa)
+               epochs, forward, grads, helptables, images, info, init, interop, lossfns, losses,
+               memory, models, modules, optimizers, pointers, schedules, settings, shuffles,
+               states, swag, tensormath, tensorops, tensors, twa)
 from .state import state
 
 MODULES = (pointers, info, settings, tensors, tensorops, tensormath, init, images, dicts,
-           modules, forward, losses, lossfns, optimizers, models, epochs, autograd, datafiles,
-           averages, schedules, collectors, swag, twa, checkpoints, distributed)
+           modules, forward, losses, lossfns, optimizers, grads, models, shuffles, epochs,
+           autograd, states, helptables, datafiles, averages, schedules, collectors, swag, twa,
+           checkpoints, distributed)
 
 API = merge_builtins(MODULES)
 

@@ -1,34 +1,26 @@
-"""Autograd from q (ktorch's gradient functions): gradflag grad backward detach nograd, and
-kforward (forward in the gradient mode in force).
+"""Autograd from q (ktorch's gradient functions): gradflag grad detach.
 
 Tensors made with the `grad option (`tensor(x;`grad)`) or switched on with `gradflag(t;1b)`
 record the operations of the math functions on them (tensormath: `mul`, `mean` ...); `backward`
 runs back over that graph and `grad` reads what it left on the leaves. `detach` cuts a tensor
-(each tensor of a vector or dictionary) out of its graph; `nograd` drops gradients.
-
-`backward` is also ktorch's name for a model's forward-loss-backward step (epochs.backward_fn);
-the definition here takes the tensor forms - backward t, (t;g), (t;`retain), (t;g;`retain) with
-`free`retain`create`createfree - and hands models to that one.
+(each tensor of a vector or dictionary) out of its graph. `backward` (of a tensor or a model)
+lives in epochs, `nograd` and `zerograd` in grads, `kforward` in forward.
 """
 from __future__ import annotations
 
 import numpy as np
 import torch
-from torch import nn
 
 from ..errors import QError
 from ..registry import is_handle
 from ..values.functions import Definitions
 from ..values.types import QDict, syms
 from .calls import TORCH_ERRORS, torch_error
-from .convert import kname, to_tensor
-from .epochs import backward_fn as model_backward
-from .forward import run_forward
-from .handles import get_handle, module_device, tensor_arg
+from .convert import kname
+from .handles import get_handle
 from .info import attribute
-from .objects import Model, Optimizer, TensorVector
-from .state import session_rng
-from .tensorops import _flag, _long, is_tensor, k_of, tensor_of
+from .objects import Model
+from .tensorops import _flag, _long, is_tensor, k_of
 
 define = Definitions()
 
@@ -217,116 +209,6 @@ def _detach_(t: torch.Tensor) -> None:
         raise torch_error(err, "detach") from None
 
 
-# ---------------------------------------------------------------------------------------------
-# backward
-
-_BACKSYM = {"free": (False, False), "retain": (True, False), "create": (True, True),
-            "createfree": (False, True)}
-
-
-def _backsym(v):
-    if isinstance(v, str):
-        mode = _BACKSYM.get(v)
-        if mode is None:
-            raise QError(f"unrecognized setting for backprop: {v}, expecting one of: free,retain,"
-                         f"create or createfree")
-        return mode
-    return None
-
-
-def tensor_backward(ctx, x) -> None:
-    """backward t | (t;`retain) | (t;g) | (t;g;`retain): gradients of tensor t (g: the gradient
-    of t itself, a tensor or k data, a scalar filling t's shape)."""
-    if is_handle(x):
-        t, args = tensor_of(ctx, x, "backward"), []
-    else:
-        t, args = tensor_of(ctx, x[0], "backward"), list(x[1:])
-    retain, create = False, False
-    if args and _backsym(args[-1]) is not None:
-        retain, create = _backsym(args[-1])
-        args = args[:-1]
-    if len(args) > 1:
-        raise QError("backward: unexpected arg(s), expecting (t;s), (t;g) or (t;g;s) with "
-                     "t-tensor, g-tensor, s-sym, e.g. `retain")
-    g = None
-    if args:
-        y = args[0]
-        g = tensor_of(ctx, y, "backward") if is_tensor(ctx, y) else to_tensor(y).to(t.device)
-        if g.dim() == 0 and t.dim():
-            g = g.expand_as(t).to(t.dtype)
-    try:
-        t.backward(g, retain_graph=retain, create_graph=create)
-    except TORCH_ERRORS as err:
-        raise torch_error(err) from None
-
-
-def k_backward(ctx, x):
-    if is_tensor(ctx, x) or (isinstance(x, list) and x and not is_handle(x) and
-                             is_tensor(ctx, x[0])):
-        tensor_backward(ctx, x)
-        return None
-    return model_backward(ctx, x)
-
-
-# ---------------------------------------------------------------------------------------------
-# kforward: a forward call inside a module's callback, in the mode of the call around it
-
-def k_kforward(ctx, x):
-    """kforward(m;x..) | kforward(m;`child;x..): the module's forward with its own training flag
-    and the gradient mode in force (a callback runs in the training or evaluation pass that
-    calls it)."""
-    if not (isinstance(x, list) and x and is_handle(x[0])) or is_handle(x):
-        if is_handle(x) and ctx.registry.entry(x).cls == "model":
-            raise QError("kforward: cannot be called without input(s)")
-        raise QError("kforward: requires a module or model and at least one input")
-    e = get_handle(ctx, x[0], "module", "model", who="kforward")
-    m = e.obj.module if isinstance(e.obj, Model) else e.obj
-    args = list(x[1:])
-    if args and isinstance(args[0], str):
-        try:
-            m = m.get_submodule(args[0])
-        except AttributeError:
-            raise QError(f"kforward: no child module `{args[0]}") from None
-        args = args[1:]
-    if not args:
-        raise QError("kforward: requires a module or model and at least one input")
-    dev = module_device(m)
-    inputs = [tensor_arg(ctx, v, dev, "kforward") for v in args]
-    with session_rng(ctx):
-        y = run_forward(m, inputs, m.training, torch.is_grad_enabled())
-    if isinstance(y, (tuple, list)):
-        return ctx.registry.new(TensorVector(list(y)), "vector")
-    return ctx.registry.new(y, "tensor")
-
-
-# ---------------------------------------------------------------------------------------------
-# nograd: gradients set to none
-
-def k_nograd(ctx, x):
-    e = get_handle(ctx, x, who="nograd") if is_handle(x) else None
-    if e is None:
-        raise QError(f"nograd: not implemented for {kname(x)}")
-    o = e.obj
-    if e.cls == "tensor":
-        ts = [] if o is None else [o]
-    elif e.cls == "vector":
-        ts = o.tensors
-    elif e.cls == "dictionary":
-        ts = o.values()
-    elif e.cls == "module":
-        ts = list(o.parameters())
-    elif e.cls in ("optimizer", "model"):
-        opt = o if isinstance(o, Optimizer) else o.optimizer
-        ts = [p for grp in opt.opt.param_groups for p in grp["params"]]
-        if isinstance(o, Model) and isinstance(o.module, nn.Module):
-            ts += list(o.module.parameters())
-    else:
-        raise QError(f"nograd: not implemented for {e.cls}")
-    for t in ts:
-        t.grad = None
-    return None
-
-
 define("grad", monad=k_grad, ctx=True,
        doc="grad t | grad enlist t  a tensor's gradient as k data (null if none; each tensor's "
            "for a vector or dictionary), or as a new tensor")
@@ -336,13 +218,3 @@ define("gradflag", monad=k_gradflag, ctx=True,
 define("detach", monad=k_detach, ctx=True,
        doc="detach t | detach(t;1b) | detach v | detach(v;inds) | detach(d;keys)  a new tensor "
            "sharing t's data without gradient history; detach in place")
-# `backward` is defined (and documented, one line) in epochs; this definition comes later in
-# MODULES and so replaces its function with one that adds the tensor forms backward(t;g),
-# backward(t;`retain) ... and hands models to epochs' (an empty doc keeps epochs' doc alone)
-define("backward", monad=k_backward, ctx=True, doc="")
-define("kforward", monad=k_kforward, ctx=True,
-       doc="kforward(m;x..) | kforward(m;`child;x..)  forward in the module's own training mode "
-           "and the gradient mode in force (for calls inside a callback); a tensor handle")
-define("nograd", monad=k_nograd, ctx=True,
-       doc="nograd p  drop the gradients of a tensor, vector, dictionary, module, optimizer or "
-           "model (set to none)")

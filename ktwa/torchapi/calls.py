@@ -162,7 +162,7 @@ def _k_weights(who, name, v):
     """null, or numbers (per-class weights): a tuple of floats."""
     if isinstance(v, np.ndarray) and v.dtype.kind in "fiu" and v.ndim == 1:
         ws = tuple(float(a) for a in v)
-    elif _is_null(v):
+    elif _is_null(v) or _empty(v):
         return None
     elif isinstance(v, (np.integer, np.floating)) and not isinstance(v, np.bool_):
         ws = (float(v),)
@@ -171,6 +171,83 @@ def _k_weights(who, name, v):
     if not all(map(math.isfinite, ws)):
         raise QError(f"{who}: {name} expects finite weights")
     return ws
+
+
+def _k_pos_long(who, name, v):
+    p = _k_long(who, name, v)
+    if p <= 0:
+        raise QError(f"{who}: {name} must be a positive long, given {p}")
+    return p
+
+
+def _k_long_or_null(who, name, v):
+    if _is_null(v) or (isinstance(v, np.integer) and v == np.iinfo(np.int64).min) or _empty(v):
+        return None
+    return _k_long(who, name, v)
+
+
+def _empty(v) -> bool:
+    return isinstance(v, (list, np.ndarray)) and len(v) == 0
+
+
+def _longs_of(v):
+    """The longs of a long/int/short atom or list (None when v is not that)."""
+    if isinstance(v, np.integer) and not isinstance(v, np.bool_):
+        return (int(v),)
+    if isinstance(v, np.ndarray) and v.dtype.kind == "i" and v.ndim == 1:
+        return tuple(int(a) for a in v)
+    return None
+
+
+def _k_size(who, name, v):
+    """a long, or a list of longs (one per dimension): an int or a tuple."""
+    ls = _longs_of(v)
+    if ls is None:
+        raise QError(f"{who}: {name} expects a long or list of longs, given {kname(v)}")
+    return ls[0] if np.ndim(v) == 0 else ls
+
+
+def _k_size_or_null(who, name, v):
+    return None if _is_null(v) or _empty(v) else _k_size(who, name, v)
+
+
+def _k_longs(who, name, v):
+    """longs as a tuple (an atom is one long)."""
+    ls = _longs_of(v)
+    if ls is None:
+        raise QError(f"{who}: {name} expects long(s), given {kname(v)}")
+    return ls
+
+
+def _k_floats(who, name, v):
+    """numbers as a tuple of floats (an atom is one number)."""
+    if isinstance(v, np.ndarray) and v.dtype.kind in "fi" and v.ndim == 1:
+        return tuple(float(a) for a in v)
+    return (_number(who, name, v),)
+
+
+def _k_floats_or_null(who, name, v):
+    return None if _is_null(v) or _empty(v) else _k_floats(who, name, v)
+
+
+def _k_sym_or_string(who, name, v):
+    if isinstance(v, str):
+        return v
+    if isinstance(v, np.ndarray) and v.dtype == np.dtype("S1"):
+        return v.tobytes().decode()
+    raise QError(f"{who}: {name} expects a symbol or string, given {kname(v)}")
+
+
+def _k_syms(who, name, v):
+    if isinstance(v, str):
+        return (v,)
+    if isinstance(v, np.ndarray) and v.dtype == SYM:
+        return tuple(v)
+    raise QError(f"{who}: {name} expects symbol(s), given {kname(v)}")
+
+
+def _k_any(who, name, v):
+    return v
 
 
 KINDS = {
@@ -184,14 +261,51 @@ KINDS = {
     "bool": _k_bool,                    # boolean, or 0/1 as a long
     "sym": _k_sym,
     "weights": _k_weights,              # null or numbers
+    "long>0": _k_pos_long,
+    "long?": _k_long_or_null,           # a long, or null / () for none
+    "size": _k_size,                    # a long or longs (one per dimension)
+    "size?": _k_size_or_null,
+    "longs": _k_longs,                  # long(s) as a tuple
+    "floats": _k_floats,                # number(s) as a tuple
+    "floats?": _k_floats_or_null,
+    "fn": _k_sym_or_string,             # a function: its name or its source
+    "syms": _k_syms,
+    "any": _k_any,                      # kept as given (the caller checks it)
 }
 
 
-def options(who: str, table: list, items: list) -> dict:
+REQUIRED = object()     # the default of an option that a call must give
+
+
+def _pairs(y, kinds) -> list | None:
+    """The (name, value) pairs a named-option item gives, None when it gives none:
+    (`name;value), `name`value, a dictionary, ((`a;x);(`b;y)) or (`a;x;`b;y)."""
+    if isinstance(y, QDict) and not isinstance(y.keys, QTable):
+        return list(zip(to_items(y.keys), to_items(y.values)))
+    if type(y) is list and len(y) == 2 and isinstance(y[0], str):
+        return [(y[0], y[1])]
+    if isinstance(y, np.ndarray) and y.dtype == SYM and len(y) == 2 and y[0] in kinds:
+        return [(y[0], y[1])]
+    if type(y) is list and y and all(_pair(p, kinds) for p in y):
+        return [(p[0], p[1]) for p in y]
+    if type(y) is list and len(y) >= 4 and len(y) % 2 == 0 and all(
+            isinstance(k, str) and k in kinds for k in y[::2]):
+        return list(zip(y[::2], y[1::2]))
+    return None
+
+
+def _pair(p, kinds) -> bool:
+    """(`name;value) or `name`value naming an option."""
+    return (type(p) is list or isinstance(p, np.ndarray) and p.dtype == SYM) and len(p) == 2 \
+        and isinstance(p[0], str) and p[0] in kinds
+
+
+def options(who: str, table: list, items: list, missing: dict | None = None) -> dict:
     """Options of a call (module doc) -> name -> checked Python value, defaults filled in.
 
     table: [(name, default, kind)] in positional order; kind is a key of KINDS. A default is
-    used as it is (not checked)."""
+    used as it is (not checked); a default of REQUIRED makes the option one the call must give
+    (`'{who}: {name} not defined`, or the text `missing` gives for it)."""
     names = [t[0] for t in table]
     kinds = {t[0]: t[2] for t in table}
     given: dict = {}
@@ -208,16 +322,11 @@ def options(who: str, table: list, items: list) -> dict:
     pos = 0
     named = False
     for y in items:
-        if isinstance(y, QDict) and not isinstance(y.keys, QTable):
+        pairs = _pairs(y, kinds)
+        if pairs is not None:
             named = True
-            for k, v in zip(to_items(y.keys), to_items(y.values)):
+            for k, v in pairs:
                 put(k, v)
-        elif type(y) is list and len(y) == 2 and isinstance(y[0], str):
-            named = True
-            put(y[0], y[1])
-        elif isinstance(y, np.ndarray) and y.dtype == SYM and len(y) == 2 and y[0] in kinds:
-            named = True
-            put(y[0], y[1])
         elif isinstance(y, str) and kinds.get(y) == "bool":
             named = True
             put(y, np.bool_(True))
@@ -229,8 +338,15 @@ def options(who: str, table: list, items: list) -> dict:
                              f"given {pos + 1}")
             put(names[pos], y)
             pos += 1
-    return {name: KINDS[kind](who, name, given[name]) if name in given else default
-            for name, default, kind in table}
+    out = {}
+    for name, default, kind in table:
+        if name in given:
+            out[name] = (kind if callable(kind) else KINDS[kind])(who, name, given[name])
+        elif default is REQUIRED:
+            raise QError(f"{who}: " + (missing or {}).get(name, f"{name} not defined"))
+        else:
+            out[name] = default
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

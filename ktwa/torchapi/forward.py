@@ -1,4 +1,4 @@
-"""The forward family (ktorch-api.md §5.7): forward nforward eforward evaluate.
+"""The forward family (ktorch's module page): forward nforward eforward evaluate kforward.
 
 | fn       | mode     | grad | result        |
 |----------|----------|------|---------------|
@@ -6,10 +6,14 @@
 | nforward | training | no   | tensor handle |
 | eforward | eval     | no   | tensor handle |
 | evaluate | eval     | no   | k value       |
+| kforward | as now   | as now | tensor handle  (inside a callback's q function)
 
-First arg: module or model. Inputs: k arrays (moved to the module's device, dtype kept) or tensor
-handles (their current batch view). With a model and no inputs, forward/nforward use the training
-data and eforward/evaluate the test data. The training flag of every submodule is restored.
+First arg: module or model, optionally followed by a child's name (`forward(q;`child;x)`).
+Inputs: k arrays (moved to the module's device), tensor handles, vectors (their tensors),
+dictionaries, or (vector;indices) / (dictionary;keys) - as a model's data is given. With a
+model and no inputs, forward/nforward use the training data (its current batch) and
+eforward/evaluate the test data. The training flag of every submodule is restored. A result of
+several tensors (a recurrent module's output and state, a fork's two branches) is a vector.
 """
 from __future__ import annotations
 
@@ -18,10 +22,12 @@ from torch import nn
 
 from ..errors import QError
 from ..values.functions import Definitions
+from . import knn
 from .calls import TORCH_ERRORS, args_of, torch_error
 from .convert import to_k
-from .handles import get_handle, module_device, tensor_arg
-from .models import current_batch
+from .handles import get_handle, module_device
+from .models import current, input_value, inputs
+from .modules import ktype_of
 from .objects import Model, TensorVector
 from .state import session_rng
 
@@ -45,31 +51,38 @@ def set_mode(m: nn.Module, train: bool) -> list:
     return flags
 
 
-def run_forward(m: nn.Module, inputs: list, train: bool, grad: bool):
-    """module(*inputs) with the given mode/grad, flags restored, torch errors as q errors."""
-    flags = set_mode(m, train)
+def run_forward(m: nn.Module, inputs_: list, train: bool | None, grad: bool | None):
+    """module(*inputs) in the given mode with or without gradients (None: as they are now),
+    flags restored, torch errors as q errors."""
+    flags = set_mode(m, train) if train is not None else None
     try:
-        with torch.set_grad_enabled(grad):
-            return m(*inputs)
+        with torch.set_grad_enabled(torch.is_grad_enabled() if grad is None else grad):
+            return knn.call(m, inputs_)
     except TORCH_ERRORS as err:
         raise torch_error(err) from None
     finally:
-        if any(s.training != f for s, f in flags):
+        if flags is not None and any(s.training != f for s, f in flags):
             restore_flags(flags)
 
 
+def flatten(y) -> list:
+    """The tensors of a forward result: nested tuples (an lstm's (out,(h,c))) flattened."""
+    if isinstance(y, torch.Tensor):
+        return [y]
+    out = []
+    for a in y:
+        out += flatten(a)
+    return out
+
+
 def _model_inputs(model: Model, train: bool, who: str) -> list:
-    if train:
-        data = current_batch(model)
-    else:
-        data = model.test_data
-    if data is None:
-        raise QError(f"{who}: no {'training' if train else 'test'} data defined for model")
-    x = data[0]
-    return list(x) if isinstance(x, (list, tuple)) else [x]
+    d = current(model, "train" if train else "test")
+    if d is None:                    # as ktorch: the module's forward given no input
+        raise QError(f"{ktype_of(model.module)}: forward(tensor) not implemented given empty")
+    return inputs(d[0])
 
 
-def _family(name: str, train: bool, grad: bool, to_value: bool):
+def _family(name: str, train, grad, to_value: bool):
     def f(ctx, x):
         a = args_of(x)
         if not a:
@@ -77,29 +90,36 @@ def _family(name: str, train: bool, grad: bool, to_value: bool):
         e = get_handle(ctx, a[0], "module", "model", who=name)
         model = e.obj if isinstance(e.obj, Model) else None
         m = model.module if model is not None else e.obj
-        if len(a) == 1:
+        rest = a[1:]
+        if rest and isinstance(rest[0], str):
+            try:
+                m = m.get_submodule(rest[0])
+            except AttributeError:
+                raise QError(f"{name}: no child module `{rest[0]}") from None
+            rest = rest[1:]
+        if not rest:
             if model is None:
                 raise QError(f"{name}: expecting module and input(s)")
-            inputs = _model_inputs(model, train, name)
+            xs = _model_inputs(model, train is not False, name)
         else:
-            dev = module_device(m)
-            inputs = [tensor_arg(ctx, v, dev, name) for v in a[1:]]
+            v = input_value(ctx, rest, name, module_device(m))
+            xs = inputs(v)
         with session_rng(ctx):          # dropout draws from the session's generator
-            y = run_forward(m, inputs, train, grad)
+            y = run_forward(m, xs, train, grad)
         if to_value:
             if isinstance(y, (tuple, list)):
-                return [to_k(t) for t in y]
+                return [to_k(t) for t in flatten(y)]
             return to_k(y)
         if isinstance(y, (tuple, list)):
-            return ctx.registry.new(TensorVector(list(y)), "vector")
+            return ctx.registry.new(TensorVector(flatten(y)), "vector")
         return ctx.registry.new(y, "tensor")
     f.__name__ = name
     return f
 
 
 define("forward", monad=_family("forward", True, True, False), ctx=True,
-       doc="forward(q;x..) | forward m  run a module or model forward in training mode with "
-           "gradients; a tensor handle")
+       doc="forward(q;x..) | forward(q;`child;x..) | forward m  run a module or model forward in "
+           "training mode with gradients; a tensor handle (a vector for several results)")
 define("nforward", monad=_family("nforward", True, False, False), ctx=True,
        doc="nforward(q;x..) | nforward m  run forward in training mode without gradients; a "
            "tensor handle")
@@ -109,3 +129,6 @@ define("eforward", monad=_family("eforward", False, False, False), ctx=True,
 define("evaluate", monad=_family("evaluate", False, False, True), ctx=True,
        doc="evaluate(q;x..) | evaluate m  run forward in evaluation mode without gradients; "
            "the output as k values")
+define("kforward", monad=_family("kforward", None, None, False), ctx=True,
+       doc="kforward(m;`child;x..)  inside a callback's function: run a module (or child) "
+           "forward in the mode and gradient setting of the call around it")

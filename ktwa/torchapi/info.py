@@ -140,8 +140,8 @@ def holders(ctx, obj) -> int:
             elif isinstance(o, torch.nn.Module):
                 n += any(t is obj for t in o.parameters()) or any(t is obj for t in o.buffers())
             elif isinstance(o, Model):
-                d = o.train_data if isinstance(o.train_data, (tuple, list)) else ()
-                n += any(t is obj for t in d)
+                n += any(t is obj for d in (o.train_data, o.test_data) if d is not None
+                         for t in d.tensors())
         elif is_m:
             if isinstance(o, torch.nn.Module):
                 n += any(m is obj for m in o.modules())

@@ -315,9 +315,9 @@ def _value(v) -> str:
 
 
 def _own_text(m: nn.Module) -> str:
-    from .modules import _live_options, ktype_of        # modules import info, which imports us
+    from .modules import ktype_of, live_options        # modules import info, which imports us
     ktype = ktype_of(m)
-    opts = _live_options(m)
+    opts = live_options(m)
     text = _MODULE_TEXT.get(ktype)
     if text is not None:
         try:

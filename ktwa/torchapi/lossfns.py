@@ -20,7 +20,7 @@ from ..values.functions import Definitions
 from ..values.types import QDict, syms
 from .calls import TORCH_ERRORS, options, torch_error
 from .convert import kname, to_tensor
-from .losses import LOSSES, build_loss
+from .losses import LOSSES, build_loss, loss_options
 from .tensorops import input_tensor, result
 
 define = Definitions()
@@ -67,12 +67,9 @@ def _call(fn, *args):
 
 
 def _loss(name: str):
-    table = LOSSES[name]
-
     def f(ctx, x):
         (a, b), p, rest = _inputs(ctx, x, name, 2)
-        o = options(name, table, _reduce_last(rest))
-        return result(ctx, p, _call(build_loss(name, o), a, b))
+        return result(ctx, p, _call(build_loss(name, loss_options(name, rest)), a, b))
     f.__name__ = f"k_{name}"
     return f
 

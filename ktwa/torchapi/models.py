@@ -1,58 +1,649 @@
-"""Models (ktorch-api.md §8): a module, loss and optimizer with train/test settings and data.
+"""Models (ktorch's model and training pages): a module, loss and optimizer with train/test
+settings and data.
 
-model train test input target data datasize batchinit, and `batch m`/`restore m` (the tensor
-functions of the same names pass model handles here). A model keeps its data as tensors on the
-module's device; batches are index slices (a view per batch, or one gather per batch when
-shuffled), so an epoch (epochs.py) is a plain Python loop over torch ops.
+model train test input target data datasize batchinit ... and `batch m`/`restore m` (the tensor
+functions of the same names pass model handles here). A model keeps its data (objects.Data) as
+tensors on the module's device: inputs are one tensor, several (a list: from a vector, several
+tensors or arrays, vector indices), or a dictionary (from a dictionary, or its keys); targets
+likewise, or none. Batches are row slices (views); shuffling reorders the rows themselves, as
+ktorch does, remembering the order for `unshuffle`. An epoch (epochs.py) is a Python loop over
+the batches.
 """
 from __future__ import annotations
+
+from collections import OrderedDict
 
 import numpy as np
 import torch
 
 from ..errors import QError
-from ..values.types import QDict, QTable, from_items, syms, to_items
+from ..registry import is_handle
+from ..values.types import QDict, QTable, SYM, from_items, is_syms, qtype, syms, to_items
 from ..values.functions import Definitions
+from . import knn
 from .calls import args_of, k_value, py_value
-from .convert import kname, to_k
-from .handles import consume, get_handle, module_device, tensor_arg
+from .convert import kname, to_k, to_tensor
+from .handles import consume, get_handle, module_device
 from .losses import loss_definition
 from .modules import definition
-from .objects import Model
-from .optimizers import optimizer_definition
-from .state import generator_for
+from .objects import Data, Model
+from .optimizers import optimizer_definition, optimizer_state
+from .state import alloptions, generator_for
 
 define = Definitions()
 
-
+# settings in the order `train m` / `test m` show them; None: not set (shown as ::)
 _TRAIN = {"batchsize": 32, "droplast": False, "hidden": False, "shuffle": False,
-          "tensor": False, "dictionary": False, "metrics": ("loss",), "clipnorm": None,
-          "clipvalue": None}
-
-
+          "sync": False, "clipgroup": False, "clipnorm": None, "clipvalue": None,
+          "tensor": False, "dictionary": False, "metrics": ("loss",)}
 _TEST = {"batchsize": 100, "droplast": False, "hidden": False, "tensor": False,
          "dictionary": False, "metrics": ("loss",)}
+_METRICS = ("loss", "batchloss", "accuracy", "matches", "predict", "output", "hidden",
+            "hiddencell")
 
 
-_METRICS = ("loss", "batchloss", "accuracy", "predict", "output")
+# ---------------------------------------------------------------------------------------------
+# data: q values -> inputs / targets
+
+def _is_array(x) -> bool:
+    """A k value that makes one tensor: an atom or simple list of a tensor type, or a list of
+    such lists of one type and count (ktorch's test for an array)."""
+    if isinstance(x, np.ndarray):
+        return x.dtype != object and x.dtype != SYM
+    if isinstance(x, np.generic):
+        return not isinstance(x, np.str_)
+    if type(x) is list and x and not is_handle(x):
+        t, n = qtype(x[0]), _count(x[0])
+        return all(qtype(y) == t and _count(y) == n and _is_array(y) for y in x)
+    return False
+
+
+def _count(x):
+    return len(x) if isinstance(x, (list, np.ndarray)) else -1
+
+
+class _Input:
+    """Inputs (or targets) as they are given: merged into one tensor, a list, or a dict."""
+
+    def __init__(self, who):
+        self.who, self.v = who, None
+
+    def tensor(self, t):
+        if self.v is None:
+            self.v = t
+        elif isinstance(self.v, torch.Tensor):
+            self.v = [self.v, t]
+        elif isinstance(self.v, list):
+            self.v.append(t)
+        else:
+            raise QError(f"{self.who}: unable to merge tensor with previously specified "
+                         "dictionary")
+
+    def vector(self, ts):
+        if isinstance(self.v, OrderedDict):
+            raise QError(f"{self.who}: unable to merge dictionary with previously specified "
+                         "tensor(s)")
+        cur = [] if self.v is None else [self.v] if isinstance(self.v, torch.Tensor) else self.v
+        self.v = cur + list(ts)
+
+    def dict(self, items):
+        if self.v is None:
+            self.v = OrderedDict(items)
+        elif isinstance(self.v, OrderedDict):
+            self.v.update(items)
+        else:
+            raise QError(f"{self.who}: unable to merge dictionary with previously specified "
+                         "tensor(s)")
+
+
+def _add(ctx, x, into: _Input, dev) -> None:
+    who = into.who
+    if is_handle(x):
+        e = get_handle(ctx, x, "tensor", "vector", "dictionary", who=who)
+        if e.cls == "tensor":
+            into.tensor(e.obj.to(dev) if dev is not None else e.obj)
+        elif e.cls == "vector":
+            into.vector([t.to(dev) if dev is not None else t for t in e.obj.tensors])
+        else:
+            into.dict([(k, t.to(dev) if dev is not None else t) for k, t in e.obj.items()])
+        return
+    if _is_array(x):
+        into.tensor(to_tensor(x, device=dev))
+        return
+    if type(x) is list and len(x) == 2 and is_handle(x[0]) and not is_handle(x[1]) and \
+            ctx.registry.entry(x[0]).cls in ("vector", "dictionary"):
+        e = get_handle(ctx, x[0], "vector", "dictionary", who=who)
+        sel = x[1]
+        if e.cls == "vector":
+            ix = np.atleast_1d(sel)
+            if not (isinstance(sel, (np.integer, np.ndarray)) and ix.dtype.kind == "i"):
+                raise QError(f"{who}: vector paired with {kname(sel)} expecting long index or "
+                             "indices")
+            m = len(e.obj.tensors)
+            for i in ix.tolist():
+                if not -1 < i < m:
+                    raise QError(f"{who}: vector[{i}] invalid for {m}-element vector")
+                t = e.obj.tensors[i]
+                into.tensor(t.to(dev) if dev is not None else t)
+        else:
+            if not (isinstance(sel, str) or is_syms(sel)):
+                raise QError(f"{who}: dictionary paired with {kname(sel)} expecting symbol "
+                             "key(s)")
+            for k in [sel] if isinstance(sel, str) else list(sel):
+                if k not in e.obj:
+                    raise QError(f"dictionary key: `{k} not found")
+                t = e.obj[k]
+                into.tensor(t.to(dev) if dev is not None else t)
+        return
+    if type(x) is not list:
+        raise QError(f"{who}: unrecognized arg, {kname(x)}")
+    for y in x:
+        _add(ctx, y, into, dev)
+
+
+def input_value(ctx, args: list, who: str, dev):
+    """One input (or target) from the args of a call: a tensor, a list or a dictionary."""
+    into = _Input(who)
+    for a in args:
+        _add(ctx, a, into, dev)
+    return into.v
+
+
+def tensors(v) -> list:
+    """The tensors of inputs/targets, in order."""
+    if v is None:
+        return []
+    if isinstance(v, torch.Tensor):
+        return [v]
+    if isinstance(v, OrderedDict):
+        return list(v.values())
+    return list(v)
+
+
+inputs = tensors          # a batch's inputs as forward's positional args
+
+
+def _map(v, f):
+    if v is None:
+        return None
+    if isinstance(v, torch.Tensor):
+        return f(v)
+    if isinstance(v, OrderedDict):
+        return OrderedDict((k, f(t)) for k, t in v.items())
+    return [f(t) for t in v]
+
+
+def rows(v) -> int:
+    ts = tensors(v)
+    if not ts:
+        return 0
+    return int(ts[0].shape[0]) if ts[0].dim() else 1
+
+
+def _check_rows(x, y) -> int:
+    n = rows(x)
+    for t in tensors(x) + tensors(y):
+        m = int(t.shape[0]) if t.dim() else 1
+        if m != n:
+            raise QError(f"tensor size mismatch, {n} vs {m}")
+    return n
+
+
+def k_of(v):
+    """q value of inputs/targets: k arrays (a list of them, or a dictionary); :: for none."""
+    if v is None:
+        return None
+    if isinstance(v, torch.Tensor):
+        return to_k(v)
+    if isinstance(v, OrderedDict):
+        return QDict(syms(list(v)), [to_k(t) for t in v.values()])
+    return [to_k(t) for t in v]
+
+
+# ---------------------------------------------------------------------------------------------
+# batches
+
+def nbatches(n: int, bs: int, droplast: bool) -> int:
+    return n // bs if droplast else -(-n // bs)
+
+
+def data_size(data) -> int:
+    """Rows of a Data's inputs (all of them, whatever the batching)."""
+    return rows(data.x)
+
+
+def _settings(mo: Model, which: str) -> dict:
+    return mo.train if which == "train" else mo.test
+
+
+def _data(mo: Model, which: str):
+    return mo.train_data if which == "train" else mo.test_data
+
+
+def batch_count(mo: Model, which: str) -> int:
+    d = _data(mo, which)
+    s = _settings(mo, which)
+    return -1 if d is None else nbatches(data_size(d), s["batchsize"], s["droplast"])
+
+
+def train_batches(mo: Model) -> int:
+    """How many batches one pass over the model's training data makes (this rank's, under
+    ddp)."""
+    d = mo.train_data
+    if d is None or mo.dist is None:
+        return batch_count(mo, "train")
+    s = mo.train
+    return nbatches(mo.dist.count("train", data_size(d)), s["batchsize"], s["droplast"])
+
+
+def _on_module_device(mo: Model, d: Data) -> Data:
+    """Move the data (once) to the module's device if `to` moved the module."""
+    dev = module_device(mo.module)
+    ts = tensors(d.x) + tensors(d.y)
+    if ts and any(t.device != dev for t in ts):
+        d.x = _map(d.x, lambda t: t.to(dev))
+        d.y = _map(d.y, lambda t: t.to(dev))
+    return d
+
+
+def shuffle_data(ctx, d: Data, generator=None) -> None:
+    """Reorder the rows of inputs and targets by one random permutation."""
+    n = data_size(d)
+    if not n:
+        return
+    ts = tensors(d.x)
+    p = torch.randperm(n, device=ts[0].device, generator=generator)
+    d.x = _map(d.x, lambda t: t.index_select(0, p.to(t.device)))
+    d.y = _map(d.y, lambda t: t.index_select(0, p.to(t.device)))
+    d.perm = p if d.perm is None else d.perm.index_select(0, p.to(d.perm.device))
+
+
+def unshuffle_data(d: Data) -> None:
+    if d.perm is not None:
+        i = d.perm.argsort()
+        d.x = _map(d.x, lambda t: t.index_select(0, i.to(t.device)))
+        d.y = _map(d.y, lambda t: t.index_select(0, i.to(t.device)))
+        d.perm = None
+
+
+def batch_init(ctx, mo: Model, which: str, generator=None) -> int:
+    """Start a pass: whole data again, shuffled first when the training setting says so;
+    returns the number of batches (-1 without data)."""
+    d = _data(mo, which)
+    if d is None:
+        return -1
+    d.batch = None
+    _on_module_device(mo, d)
+    if which == "train" and mo.train["shuffle"]:
+        shuffle_data(ctx, d, generator if generator is not None else
+                     generator_for(ctx, tensors(d.x)[0].device))
+    return batch_count(mo, which)
+
+
+def current(mo: Model, which: str = "train"):
+    """(inputs, targets) of the current batch while batching, else all of them; None without
+    data."""
+    d = _data(mo, which)
+    if d is None:
+        return None
+    if d.batch is None:
+        return d.x, d.y
+    bs = _settings(mo, which)["batchsize"]
+    sl = slice(d.batch * bs, (d.batch + 1) * bs)
+    return _map(d.x, lambda t: t[sl]), _map(d.y, lambda t: t[sl])
+
+
+def current_batch(mo: Model):
+    """The training (inputs, targets) of the current batch (all rows when not batching)."""
+    return current(mo, "train")
+
+
+def model_batches(mo: Model, which: str = "train", generator=None):
+    """(inputs, targets) per batch of one pass (shuffled first when set, with the given
+    generator; None: torch's global one, the session's inside state.session_rng); the data is
+    whole again afterwards."""
+    d = _data(mo, which)
+    if d is None:
+        raise QError(f"no {'training' if which == 'train' else 'test'} data defined for model")
+    if mo.dist is not None:
+        d.batch = None
+        _on_module_device(mo, d)
+        rows_ = mo.dist.rows(mo, which, data_size(d), tensors(d.x)[0].device)
+        if rows_ is not None:           # this rank's rows under `ddp` (distributed.py)
+            yield from _rows_batches(d, rows_, _settings(mo, which))
+            return
+    nb = batch_init(None, mo, which, generator) if which != "train" or not mo.train["shuffle"] \
+        else _init_shuffled(mo, generator)
+    bs = _settings(mo, which)["batchsize"]
+    try:
+        for i in range(nb):
+            d.batch = i
+            sl = slice(i * bs, (i + 1) * bs)
+            yield inputs(_map(d.x, lambda t: t[sl])), _map(d.y, lambda t: t[sl])
+    finally:
+        d.batch = None
+
+
+def _rows_batches(d: Data, rows_, s: dict):
+    """Batches of the given rows of the data, in their order (the data itself stays as it is)."""
+    bs = s["batchsize"]
+    for i in range(nbatches(len(rows_), bs, s["droplast"])):
+        idx = rows_[i * bs:(i + 1) * bs]
+        yield (inputs(_map(d.x, lambda t: t.index_select(0, idx.to(t.device)))),
+               _map(d.y, lambda t: t.index_select(0, idx.to(t.device))))
+
+
+def _init_shuffled(mo: Model, generator):
+    d = mo.train_data
+    d.batch = None
+    _on_module_device(mo, d)
+    shuffle_data(None, d, generator)
+    return batch_count(mo, "train")
+
+
+def model_forward_fn(mo: Model):
+    """forward(module, batch) for the averaging kernels' recalibrate."""
+    def fwd(module, batch):
+        return knn.call(module, batch[0])
+    return fwd
+
+
+def next_batch(ctx, mo: Model, which: str) -> bool:
+    """batch m / testbatch m: select the next batch (the first starts a pass); 0b once all are
+    done, the data then whole again."""
+    d = _data(mo, which)
+    if d is None:
+        raise QError(f"{'batch' if which == 'train' else 'testbatch'}: no "
+                     f"{'training' if which == 'train' else 'test'} data defined for model")
+    i = d.batch
+    nb = batch_init(ctx, mo, which) if i is None else batch_count(mo, which)
+    i = 0 if i is None else i + 1
+    if i >= nb:
+        d.batch = None
+        return False
+    d.batch = i
+    return True
+
+
+def model_batch(ctx, mo: Model) -> np.bool_:
+    return np.bool_(next_batch(ctx, mo, "train"))
+
+
+def model_restore(mo: Model, which: str = "train") -> np.int64:
+    """restore m / testrestore m: the whole data again; its rows."""
+    d = _data(mo, which)
+    if d is None:
+        return np.int64(0)
+    d.batch = None
+    return np.int64(data_size(d))
+
+
+# ---------------------------------------------------------------------------------------------
+# settings
+
+def _settings_k(s: dict, all_: bool = True, which: str = "train") -> QDict:
+    keys, vals = [], []
+    for k, v in s.items():
+        if not all_ and k in ("clipnorm", "clipvalue") and v is None:
+            continue
+        keys.append(k)
+        vals.append(_setting_k(k, v))
+    return QDict(syms(keys), from_items(vals))
+
+
+def _setting_k(k, v):
+    if k == "metrics":
+        return syms(list(v))
+    if k == "clipnorm" and v is not None:
+        return np.array(v, dtype=np.float64)
+    return k_value(v)
+
+
+def _set_setting(s: dict, which: str, k, v):
+    if k not in s:
+        raise QError(f"unrecognized {which} setting: {k}")
+    if k == "metrics":
+        if isinstance(v, list) and not v:
+            p = ()
+        elif isinstance(v, str):
+            p = (v,)
+        elif is_syms(v):
+            p = tuple(v)
+        else:
+            raise QError(f"{k}: expects symbol(s), given {kname(v)}")
+        for mname in p:
+            if mname not in _METRICS:
+                raise QError(f"unrecognized metric: {mname}")
+    elif k == "batchsize":
+        p = py_value(v) if not isinstance(v, (list, np.ndarray)) else None
+        if isinstance(p, bool) or not isinstance(p, int) or p < 1:
+            raise QError(f"{which}: batchsize must be a positive long, given {kname(v)}")
+    elif k == "clipnorm":
+        if isinstance(v, list) and not v:
+            p = None
+        else:
+            nums = [v] if isinstance(v, (np.integer, np.floating)) else \
+                list(v) if isinstance(v, (np.ndarray, list)) else None
+            if nums is None or not 1 <= len(nums) <= 2 or any(
+                    isinstance(a, np.bool_) or not isinstance(a, (np.integer, np.floating))
+                    for a in nums):
+                raise QError(f"{k}: expecting 1-2 numbers, long integers or doubles, given "
+                             f"{kname(v)}")
+            p = (float(nums[0]), float(nums[1]) if len(nums) > 1 else 2.0)
+            if not p[0] > 0:
+                raise QError(f"{which}: clipnorm expects a positive number, given {p[0]:g}")
+            s["clipvalue"] = None
+    elif k == "clipvalue":
+        if isinstance(v, list) and not v or v is None:
+            p = None
+        else:
+            p = py_value(v) if not isinstance(v, (list, np.ndarray)) else None
+            if isinstance(p, bool) or not isinstance(p, (int, float)) or not p > 0:
+                raise QError(f"{k}: expecting number for maximum gradient, given {kname(v)}")
+            p = float(p)
+            s["clipnorm"] = None
+    else:
+        p = py_value(v) if not isinstance(v, (list, np.ndarray)) else None
+        if isinstance(p, int) and not isinstance(p, bool) and p in (0, 1):
+            p = bool(p)
+        if not isinstance(p, bool):
+            raise QError(f"{which}: {k} expects boolean, given {kname(v)}")
+    s[k] = p
+
+
+def _settings_fn(which: str):
+    def f(ctx, x):
+        a = args_of(x)
+        if not a:
+            raise QError(f"{which}: 1st argument must be a model")
+        mo = model_of(ctx, a[0], which)
+        s = _settings(mo, which)
+        if len(a) == 1:
+            return _settings_k(s, alloptions(ctx), which)
+        k = a[1]
+        if len(a) == 2 and isinstance(k, np.bool_):
+            return _settings_k(s, bool(k), which)
+        if isinstance(k, str) and len(a) <= 3:
+            if k not in s:
+                raise QError(f"unrecognized {which} setting: {k}")
+            if len(a) == 2:
+                return _setting_k(k, s[k])
+            new = dict(s)
+            _set_setting(new, which, k, a[2])
+            s.update(new)
+            return None
+        if is_syms(k) and len(a) <= 3:
+            for kk in k:
+                if kk not in s:
+                    raise QError(f"unrecognized {which} setting: {kk}")
+            if len(a) == 2:
+                return QDict(k.copy(), from_items([_setting_k(kk, s[kk]) for kk in k]))
+            vs = to_items(a[2])
+            if len(vs) != len(k):
+                raise QError(f"{which}: {len(k)} setting(s) but {len(vs)} value(s)")
+            new = dict(s)
+            for kk, v in zip(k, vs):
+                _set_setting(new, which, kk, v)
+            s.update(new)
+            return None
+        if isinstance(k, QDict) and not isinstance(k.keys, QTable) and len(a) == 2:
+            new = dict(s)
+            for kk, v in zip(to_items(k.keys), to_items(k.values)):
+                _set_setting(new, which, kk, v)
+            s.update(new)
+            return None
+        if len(a) > 3:
+            raise QError(f"{which}: up to 3 args expected, (model;inputs;targets) but {len(a)} "
+                         "given")
+        return np.int64(set_data(ctx, mo, which, a[1], a[2] if len(a) > 2 else None,
+                                 len(a) > 2))
+    f.__name__ = which
+    return f
+
+
+# ---------------------------------------------------------------------------------------------
+# defining data
+
+def set_data(ctx, mo: Model, which: str, x, y, has_y: bool = True, who: str | None = None) -> int:
+    """Inputs and targets for training or testing; the number of batches."""
+    who = who or which
+    dev = module_device(mo.module)
+    xv = input_value(ctx, [x], who, dev)
+    yv = input_value(ctx, [y], who, dev) if has_y and y is not None else None
+    if xv is None:
+        raise QError(f"{who}: no inputs given")
+    _check_rows(xv, yv)
+    d = Data(xv, yv)
+    if which == "train":
+        mo.train_data = d
+    else:
+        mo.test_data = d
+    return batch_count(mo, which)
+
+
+def _set_part(ctx, mo: Model, which: str, part: str, args: list, who: str) -> int:
+    """input(m;x..) / target(m;y..) and their test forms: one side of the data."""
+    dev = module_device(mo.module)
+    v = input_value(ctx, args, who, dev)
+    d = _data(mo, which)
+    x = v if part == "x" else (d.x if d is not None else None)
+    y = v if part == "y" else (d.y if d is not None else None)
+    if x is not None:
+        _check_rows(x, y)
+    nd = Data(x, y)
+    if which == "train":
+        mo.train_data = nd
+    else:
+        mo.test_data = nd
+    return batch_count(mo, which) if x is not None else -1
+
+
+def model_of(ctx, v, who) -> Model:
+    """The model named by a model handle."""
+    return get_handle(ctx, v, "model", who=who).obj
+
+
+def _part_fn(which: str, part: str, who: str):
+    def f(ctx, x):
+        a = args_of(x)
+        if not a:
+            raise QError(f"{who}: 1st argument must be a model")
+        mo = model_of(ctx, a[0], who)
+        if len(a) == 1:
+            c = current(mo, which)
+            return None if c is None else k_of(c[0] if part == "x" else c[1])
+        return np.int64(_set_part(ctx, mo, which, part, a[1:], who))
+    f.__name__ = who
+    return f
+
+
+def _data_fn(which: str, who: str):
+    def f(ctx, x):
+        a = args_of(x)
+        if not a:
+            raise QError(f"{who}: 1st argument must be a model")
+        mo = model_of(ctx, a[0], who)
+        if len(a) == 1:
+            c = current(mo, which)
+            if c is None:
+                return [None, None]
+            return [k_of(c[0]), k_of(c[1])]
+        if len(a) > 3:
+            raise QError(f"{who}: up to 3 args expected, (model;inputs;targets) but {len(a)} "
+                         "given")
+        return np.int64(set_data(ctx, mo, which, a[1], a[2] if len(a) == 3 else None,
+                                 len(a) == 3, who))
+    f.__name__ = who
+    return f
+
+
+def _size_fn(which: str, who: str):
+    def f(ctx, x):
+        mo = model_of(ctx, x, who)
+        c = current(mo, which)
+        return np.int64(0 if c is None else rows(c[0]))
+    f.__name__ = who
+    return f
+
+
+def _batch_fn(which: str, who: str):
+    def f(ctx, x):
+        return np.bool_(next_batch(ctx, model_of(ctx, x, who), which))
+    f.__name__ = who
+    return f
+
+
+def _init_fn(which: str, who: str):
+    def f(ctx, x):
+        mo = model_of(ctx, x, who)
+        return np.int64(batch_init(ctx, mo, which))
+    f.__name__ = who
+    return f
+
+
+def testrestore_fn(ctx, x):
+    """testrestore m: the whole test data again; its rows."""
+    return model_restore(model_of(ctx, x, "testrestore"), "test")
+
+
+# ---------------------------------------------------------------------------------------------
+# the model itself
+
+def model_state(mo: Model, all_: bool = True) -> QDict:
+    """state m: module state, loss, optimizer state, train and test settings."""
+    return QDict(syms(["module", "loss", "optimizer", "train", "test"]),
+                 [definition(mo.module, all_, with_state=True), loss_definition(mo.loss, all_),
+                  optimizer_state(mo.optimizer, all_), _settings_k(mo.train, all_, "train"),
+                  _settings_k(mo.test, all_, "test")])
 
 
 def model_fn(ctx, x):
-    """model(q;l;o) -> model handle, consuming the three handles; model m -> parts dict."""
+    """model(q;l;o) -> model handle, consuming the three handles; model m | model(m;flag) ->
+    its parts; model(m;part..) replaces the module, loss and/or optimizer."""
     a = args_of(x)
-    if len(a) == 1:
-        e = get_handle(ctx, a[0], "model", who="model")
-        mo = e.obj
-        return QDict(syms(["module", "loss", "optimizer", "train", "test"]),
-                     [definition(mo.module), loss_definition(mo.loss),
-                      optimizer_definition(mo.optimizer),
-                      _settings_k(mo.train), _settings_k(mo.test)])
-    parts = {}
-    for v in a:
-        e = get_handle(ctx, v, "module", "loss", "optimizer", who="model")
-        if e.cls in parts:
-            raise QError(f"model: more than one {e.cls} given")
-        parts[e.cls] = (v, e)
+    if not a:
+        raise QError("model: expecting module, loss and optimizer")
+    first = get_handle(ctx, a[0], "model", "module", "loss", "optimizer", who="model")
+    if first.cls == "model":
+        mo = first.obj
+        if len(a) == 1 or len(a) == 2 and isinstance(a[1], np.bool_):
+            flag = alloptions(ctx) if len(a) == 1 else bool(a[1])
+            return QDict(syms(["module", "loss", "optimizer", "train", "test"]),
+                         [definition(mo.module, flag), loss_definition(mo.loss, flag),
+                          optimizer_definition(mo.optimizer, flag),
+                          _settings_k(mo.train, flag, "train"), _settings_k(mo.test, flag, "test")])
+        parts = _parts(ctx, a[1:], 1)
+        if "module" in parts:
+            mo.module = parts["module"][1].obj
+        if "loss" in parts:
+            mo.loss = parts["loss"][1].obj
+        if "optimizer" in parts:
+            mo.optimizer = parts["optimizer"][1].obj
+            if mo.optimizer.module is None:
+                mo.optimizer.module = mo.module
+        consume(ctx, [v for v, _ in parts.values()], by="model")
+        return None
+    parts = _parts(ctx, a, 0)
     for c in ("module", "loss", "optimizer"):
         if c not in parts:
             raise QError(f"{c} not specified")
@@ -65,346 +656,54 @@ def model_fn(ctx, x):
     return ctx.registry.new(mo, "model")
 
 
-def model_of(ctx, v, who) -> Model:
-    """The model named by a model handle."""
-    return get_handle(ctx, v, "model", who=who).obj
-
-
-def _settings_k(s: dict) -> QDict:
-    keys = list(s.keys())
-    vals = []
-    for k in keys:
-        v = s[k]
-        if k == "metrics":
-            vals.append(syms(v))
-        else:
-            vals.append(k_value(v))
-    return QDict(syms(keys), from_items(vals))
-
-
-def _set_setting(s: dict, which: str, k, v):
-    if k not in s:
-        raise QError(f"unrecognized {which} setting: {k}")
-    p = py_value(v)
-    if k == "metrics":
-        p = (p,) if isinstance(p, str) else tuple(p)
-        for mname in p:
-            if mname not in _METRICS:
-                raise QError(f"unrecognized metric: {mname}")
-    elif k == "batchsize":
-        if isinstance(p, bool) or not isinstance(p, int) or p < 1:
-            raise QError(f"{which}: batchsize must be a positive long, given {kname(v)}")
-    elif k in ("clipnorm", "clipvalue"):
-        if p is not None and (isinstance(p, bool) or not isinstance(p, (int, float)) or p <= 0):
-            raise QError(f"{which}: {k} expects a positive number or null, given {kname(v)}")
-        p = None if p is None else float(p)
-    else:
-        if isinstance(p, int) and not isinstance(p, bool) and p in (0, 1):
-            p = bool(p)
-        if not isinstance(p, bool):
-            raise QError(f"{which}: {k} expects boolean, given {kname(v)}")
-    s[k] = p
-
-
-def nbatches(n: int, bs: int, droplast: bool) -> int:
-    return n // bs if droplast else -(-n // bs)
-
-
-def data_size(data) -> int:
-    x = data[0]
-    return int((x[0] if isinstance(x, (list, tuple)) else x).shape[0])
-
-
-def train_batches(mo: Model) -> int:
-    """How many batches one pass over the model's training data makes (this rank's, under
-    ddp)."""
-    s = mo.train
-    n = data_size(mo.train_data)
-    return nbatches(n if mo.dist is None else mo.dist.count("train", n), s["batchsize"],
-                    s["droplast"])
-
-
-def set_data(ctx, mo: Model, which: str, x, y) -> int:
-    who = which
-    dev = module_device(mo.module)
-    xt = tensor_arg(ctx, x, dev, who)
-    yt = None if y is None else tensor_arg(ctx, y, dev, who)
-    if yt is not None and xt.shape[:1] != yt.shape[:1]:
-        raise QError(f"tensor size mismatch, {xt.shape[0]} vs {yt.shape[0]}")
-    if which == "train":
-        mo.train_data = (xt, yt)
-        mo.end_batches()
-    else:
-        mo.test_data = (xt, yt)
-    s = mo.train if which == "train" else mo.test
-    return nbatches(int(xt.shape[0]), s["batchsize"], s["droplast"])
-
-
-def _settings_fn(which: str):
-    def f(ctx, x):
-        a = args_of(x)
-        if not a:
-            raise QError(f"{which}: expecting model")
-        mo = model_of(ctx, a[0], which)
-        s = mo.train if which == "train" else mo.test
-        if len(a) == 1:
-            return _settings_k(s)
-        k = a[1]
-        if len(a) == 2:
-            if isinstance(k, str):
-                if k not in s:
-                    raise QError(f"unrecognized {which} setting: {k}")
-                return to_items(_settings_k(s).values)[list(s).index(k)]
-            if isinstance(k, np.ndarray) and k.dtype == object:
-                full = _settings_k(s)
-                keys = list(s)
-                for kk in k:
-                    if kk not in s:
-                        raise QError(f"unrecognized {which} setting: {kk}")
-                return QDict(k.copy(), from_items([to_items(full.values)[keys.index(kk)]
-                                                    for kk in k]))
-            if isinstance(k, np.bool_):
-                if k:
-                    return _settings_k(s)
-                defaults = _TRAIN if which == "train" else _TEST
-                return _settings_k({kk: v for kk, v in s.items() if defaults[kk] != v})
-            if isinstance(k, QDict) and not isinstance(k.keys, QTable):
-                for kk, v in zip(to_items(k.keys), to_items(k.values)):
-                    _set_setting(s, which, kk, v)
-                return None
-            return np.int64(set_data(ctx, mo, which, k, None))
-        if len(a) == 3:
-            if isinstance(k, str):
-                _set_setting(s, which, k, a[2])
-                return None
-            if isinstance(k, np.ndarray) and k.dtype == object:
-                vs = to_items(a[2])
-                if len(vs) != len(k):
-                    raise QError(f"{which}: {len(k)} setting(s) but {len(vs)} value(s)")
-                new = dict(s)
-                for kk, v in zip(k, vs):
-                    _set_setting(new, which, kk, v)
-                s.update(new)
-                return None
-            return np.int64(set_data(ctx, mo, which, a[1], a[2]))
-        raise QError(f"{which}: unexpected number of args, {len(a)}")
-    f.__name__ = which
-    return f
-
-
-def inputs(x) -> list:
-    """The input tensors of a data set (one tensor, or a list of them for several inputs)."""
-    return list(x) if isinstance(x, (list, tuple)) else [x]
-
-
-def model_batches(mo: Model, which: str = "train", generator=None):
-    """(inputs, target) per batch of the model's data in its batchsize (shuffled if set, with
-    the given generator; None: torch's global one, the session's inside state.session_rng)."""
-    data = mo.train_data if which == "train" else mo.test_data
-    if data is None:
-        raise QError(f"no {'training' if which == 'train' else 'test'} data defined for model")
-    s = mo.train if which == "train" else mo.test
-    x, y = data = _on_module_device(mo, which)
-    n = data_size(data)
-    bs = s["batchsize"]
-    nb = nbatches(n, bs, s["droplast"])
-    xs = inputs(x)
-    # this rank's rows under `ddp` (distributed.py); None: every row, in the model's own order
-    perm = None if mo.dist is None else mo.dist.rows(mo, which, n, xs[0].device)
-    if perm is None and which == "train" and s.get("shuffle"):
-        perm = torch.randperm(n, device=xs[0].device, generator=generator)
-    if perm is not None:
-        nb = nbatches(len(perm), bs, s["droplast"])
-        if len(xs) == 1:
-            x0 = xs[0]
-            for i in range(nb):
-                idx = perm[i * bs:(i + 1) * bs]
-                yield [x0.index_select(0, idx)], None if y is None else y.index_select(0, idx)
-        else:
-            for i in range(nb):
-                idx = perm[i * bs:(i + 1) * bs]
-                yield ([t.index_select(0, idx) for t in xs],
-                       None if y is None else y.index_select(0, idx))
-    else:
-        for i in range(nb):
-            sl = slice(i * bs, (i + 1) * bs)
-            yield [t[sl] for t in xs], None if y is None else y[sl]
-
-
-def _on_module_device(mo: Model, which: str):
-    """The model's data, moved (once) to the module's device if `to` moved the module."""
-    data = mo.train_data if which == "train" else mo.test_data
-    dev = module_device(mo.module)
-    xs = inputs(data[0])
-    if xs[0].device == dev and (data[1] is None or data[1].device == dev):
-        return data
-    x = [t.to(dev) for t in xs]
-    data = (x if isinstance(data[0], (list, tuple)) else x[0],
-            None if data[1] is None else data[1].to(dev))
-    if which == "train":
-        mo.train_data = data
-    else:
-        mo.test_data = data
-    return data
-
-
-def model_forward_fn(mo: Model):
-    """forward(module, batch) for the averaging kernels' recalibrate."""
-    def fwd(module, batch):
-        return module(*batch[0])
-    return fwd
-
-
-def current_batch(mo: Model):
-    """The training (inputs, targets): the current batch's rows while `batch m` steps through
-    them, else all of them; None without training data."""
-    data = mo.train_data
-    if data is None:
-        return None
-    i = mo.batch
-    if i is None:
-        return data
-    s = mo.train
-    bs = s["batchsize"]
-    perm = mo.perm
-    xs = inputs(data[0])
-    if perm is not None:
-        idx = perm[i * bs:(i + 1) * bs]
-        return ([t.index_select(0, idx) for t in xs],
-                None if data[1] is None else data[1].index_select(0, idx))
-    sl = slice(i * bs, (i + 1) * bs)
-    return [t[sl] for t in xs], None if data[1] is None else data[1][sl]
-
-
-def inputs_k(x):
-    xs = inputs(x)
-    return to_k(xs[0]) if len(xs) == 1 else [to_k(t) for t in xs]
-
-
-def input_fn(ctx, x):
-    """input m -> the training inputs as k values (a copy); input(m;x) sets them."""
-    a = args_of(x)
-    mo = model_of(ctx, a[0], "input")
-    if len(a) == 2:
-        y = mo.train_data[1] if mo.train_data is not None else None
-        return np.int64(set_data_keep(ctx, mo, a[1], y))
-    d = current_batch(mo)
-    if d is None:
-        raise QError("input: no training data defined for model")
-    return inputs_k(d[0])
-
-
-def set_data_keep(ctx, mo, x, y):
-    dev = module_device(mo.module)
-    xt = tensor_arg(ctx, x, dev, "input")
-    if y is not None and xt.shape[:1] != y.shape[:1]:
-        raise QError(f"tensor size mismatch, {xt.shape[0]} vs {y.shape[0]}")
-    mo.train_data = (xt, y)
-    mo.end_batches()
-    return nbatches(int(xt.shape[0]), mo.train["batchsize"], mo.train["droplast"])
-
-
-def target_fn(ctx, x):
-    """target m -> the training targets as k values; target(m;y) sets them."""
-    a = args_of(x)
-    mo = model_of(ctx, a[0], "target")
-    if len(a) == 2:
-        if mo.train_data is None:
-            raise QError("target: define inputs first")
-        dev = module_device(mo.module)
-        yt = tensor_arg(ctx, a[1], dev, "target")
-        xt = mo.train_data[0]
-        n = data_size(mo.train_data)
-        if yt.shape[0] != n:
-            raise QError(f"tensor size mismatch, {n} vs {yt.shape[0]}")
-        mo.train_data = (xt, yt)
-        mo.end_batches()
-        return np.int64(nbatches(n, mo.train["batchsize"], mo.train["droplast"]))
-    d = current_batch(mo)
-    if d is None or d[1] is None:
-        raise QError("target: no training targets defined for model")
-    return to_k(d[1])
-
-
-def data_fn(ctx, x):
-    """data m -> (inputs;targets) as k values."""
-    mo = model_of(ctx, x, "data")
-    d = current_batch(mo)
-    if d is None:
-        raise QError("data: no training data defined for model")
-    return [inputs_k(d[0]), to_k(d[1]) if d[1] is not None else None]
-
-
-def datasize_fn(ctx, x):
-    """datasize m -> rows of training data (of the current batch while batching)."""
-    mo = model_of(ctx, x, "datasize")
-    d = current_batch(mo)
-    if d is None:
-        return np.int64(0)
-    return np.int64(data_size(d))
-
-
-def model_restore(mo: Model) -> np.int64:
-    """restore m -> full training size (ends any batching)."""
-    mo.end_batches()
-    if mo.train_data is None:
-        return np.int64(0)
-    return np.int64(data_size(mo.train_data))
-
-
-def model_batch(ctx, mo: Model) -> np.bool_:
-    """batch m -> 1b while training batches remain (first call shuffles if set), then 0b."""
-    if mo.train_data is None:
-        raise QError("batch: no training data defined for model")
-    n = data_size(mo.train_data)
-    s = mo.train
-    nb = nbatches(n, s["batchsize"], s["droplast"])
-    i = mo.batch
-    if i is None:
-        dev = inputs(mo.train_data[0])[0].device
-        mo.perm = torch.randperm(n, device=dev, generator=generator_for(ctx, dev)) \
-            if s.get("shuffle") else None
-        i = 0
-    else:
-        i += 1
-    if i >= nb:
-        mo.end_batches()
-        return np.bool_(False)
-    mo.batch = i
-    return np.bool_(True)
-
-
-def batchinit_fn(ctx, x):
-    """batchinit m: restart the model's training batches (reshuffling when shuffle is on);
-    returns the number of batches, -1 when the model has no training data."""
-    mo = model_of(ctx, x, "batchinit")
-    mo.end_batches()
-    if mo.train_data is None:
-        return np.int64(-1)
-    s = mo.train
-    return np.int64(nbatches(data_size(mo.train_data), s["batchsize"], s["droplast"]))
-
+def _parts(ctx, args, start) -> dict:
+    parts = {}
+    for i, v in enumerate(args):
+        if not is_handle(v):
+            raise QError(f"model arg[{i + start}] unrecognized: {kname(v)}")
+        e = get_handle(ctx, v, "module", "loss", "optimizer", who="model")
+        if e.cls in parts:
+            raise QError(f"model: more than one {e.cls} given")
+        parts[e.cls] = (v, e)
+    return parts
 
 
 define("model", monad=model_fn, ctx=True,
-       doc="model(q;l;o) | model m  make a model from a module, loss and optimizer (their handles "
-           "are consumed); show a model's parts")
+       doc="model(q;l;o) | model m | model(m;flag) | model(m;part..)  make a model from a "
+           "module, loss and optimizer (their handles are consumed); show its parts; replace "
+           "parts")
 define("train", monad=_settings_fn("train"), ctx=True,
-       doc="train m | train(m;`k) | train(m;`k;v) | train(m;x;y)  show or set the training "
-           "settings; define the training data")
+       doc="train m | train(m;`k) | train(m;`k;v) | train(m;dict) | train(m;x;y)  show or set "
+           "the training settings; define the training data (the number of batches)")
 define("test", monad=_settings_fn("test"), ctx=True,
-       doc="test m | test(m;`k) | test(m;`k;v) | test(m;x;y)  show or set the test settings; "
-           "define the test data")
-define("input", monad=input_fn, ctx=True,
-       doc="input m | input(m;x)  the training inputs (of the current batch while batching); "
+       doc="test m | test(m;`k) | test(m;`k;v) | test(m;dict) | test(m;x;y)  show or set the "
+           "test settings; define the test data")
+define("data", monad=_data_fn("train", "data"), ctx=True,
+       doc="data m | data(m;x;y)  the training (inputs;targets) as k values (of the current "
+           "batch while batching); define them")
+define("testdata", monad=_data_fn("test", "testdata"), ctx=True,
+       doc="testdata m | testdata(m;x;y)  the test (inputs;targets) as k values; define them")
+define("input", monad=_part_fn("train", "x", "input"), ctx=True,
+       doc="input m | input(m;x..)  the training inputs (of the current batch while batching); "
            "set them")
-define("target", monad=target_fn, ctx=True,
-       doc="target m | target(m;y)  the training targets (of the current batch while batching); "
-           "set them")
-define("data", monad=data_fn, ctx=True,
-       doc="data m  the training (inputs;targets) as k values")
-define("datasize", monad=datasize_fn, ctx=True,
+define("target", monad=_part_fn("train", "y", "target"), ctx=True,
+       doc="target m | target(m;y..)  the training targets (of the current batch while "
+           "batching); set them")
+define("testinput", monad=_part_fn("test", "x", "testinput"), ctx=True,
+       doc="testinput m | testinput(m;x..)  the test inputs; set them")
+define("testtarget", monad=_part_fn("test", "y", "testtarget"), ctx=True,
+       doc="testtarget m | testtarget(m;y..)  the test targets; set them")
+define("datasize", monad=_size_fn("train", "datasize"), ctx=True,
        doc="datasize m  rows of training data (of the current batch while batching)")
-define("batchinit", monad=batchinit_fn, ctx=True,
-       doc="batchinit m  restart the model's training batches; the number of batches, -1 "
-           "without data")
+define("testsize", monad=_size_fn("test", "testsize"), ctx=True,
+       doc="testsize m  rows of test data (of the current batch while batching)")
+define("testbatch", monad=_batch_fn("test", "testbatch"), ctx=True,
+       doc="testbatch m  select the next batch of test data: 1b while batches remain, then 0b "
+           "(the data whole again)")
+define("batchinit", monad=_init_fn("train", "batchinit"), ctx=True,
+       doc="batchinit m  restart the model's training batches (shuffling when set); the number "
+           "of batches, -1 without data")
+define("testinit", monad=_init_fn("test", "testinit"), ctx=True,
+       doc="testinit m  restart the model's test batches; the number of batches, -1 without data")
+define("testrestore", monad=testrestore_fn, ctx=True,
+       doc="testrestore m  end test batching: the whole test data again; its rows")

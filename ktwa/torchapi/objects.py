@@ -97,31 +97,49 @@ class Optimizer:
 
 
 @dataclass(eq=False)
-class Model:
-    """ktorch's model: module + loss + optimizer, train/test settings and data.
+class Data:
+    """A model's training or test data: inputs x and targets y, each a tensor, a list of
+    tensors (several inputs) or an ordered name -> tensor dictionary (y may be None); every
+    tensor has the same rows (dim 0).
 
-    While `batch m` steps through the training data, ``batch`` is the index of the current batch
-    and ``perm`` the row order of that pass (None: in order); both are None otherwise, and every
-    change of the data or of the batching ends the pass (:meth:`end_batches`). ``checked_targets``
-    remembers the target tensor last checked to hold valid class indices, so an epoch checks its
-    targets once, not once per epoch. ``epochs`` counts the passes `run` and `testrun` have
-    made, which their progress bars show. ``dist`` holds what `ddp` and `localsgd` set
-    (distributed.Parallel), None for a model that trains on its own."""
+    ``batch`` is the index of the current batch while `batch m` (or `testbatch m`) steps
+    through the rows, None otherwise. ``perm`` is the row order that shuffling has given the
+    data (the tensors themselves are reordered, as ktorch does), for `unshuffle`."""
+
+    x: Any
+    y: Any = None
+    batch: int | None = None
+    perm: Any = None
+
+    def tensors(self) -> list:
+        """Every tensor of the inputs and targets."""
+        out = []
+        for v in (self.x, self.y):
+            if isinstance(v, torch.Tensor):
+                out.append(v)
+            elif v is not None:
+                out.extend(v.values() if isinstance(v, dict) else v)
+        return out
+
+
+@dataclass(eq=False)
+class Model:
+    """ktorch's model: module + loss + optimizer, train/test settings and data (Data or None).
+
+    ``checked_targets`` remembers the target tensor last checked to hold valid class indices,
+    so an epoch checks its targets once, not once per epoch. ``epochs`` counts the passes `run`
+    and `testrun` have made, which their progress bars show. ``hidden`` is the recurrent state
+    the last training batch left (with the `hidden` setting, the next batch starts from it).
+    ``dist`` holds what `ddp` and `localsgd` set (distributed.Parallel), None for a model that
+    trains on its own."""
 
     module: torch.nn.Module
     loss: Loss
     optimizer: Optimizer
     train: dict = field(default_factory=dict)
     test: dict = field(default_factory=dict)
-    train_data: Any = None      # (inputs, targets) tensors, or None
-    test_data: Any = None
-    batch: int | None = None
-    perm: Any = None
+    train_data: Data | None = None
+    test_data: Data | None = None
     checked_targets: tuple | None = None
     epochs: dict = field(default_factory=lambda: {"train": 0, "test": 0})
     dist: Any = None
-
-    def end_batches(self) -> None:
-        """Leave batch-by-batch mode: the data reads whole again."""
-        self.batch = None
-        self.perm = None

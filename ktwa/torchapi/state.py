@@ -48,6 +48,12 @@ def session_settings(ctx) -> dict:
     return state(ctx).settings
 
 
+def alloptions(ctx) -> bool:
+    """Whether definitions show every option or only those that differ from the defaults
+    (`setting`alloptions), when a call does not say."""
+    return bool(state(ctx).settings.get("alloptions", True))
+
+
 def seed(ctx, n: int) -> None:
     """Seed the session's generators (the CPU one and any made for a device)."""
     st = state(ctx)

@@ -15,7 +15,7 @@ from ..values.functions import Definitions
 from ..values.types import (SYM, Enum, EnumSym, attr_of, enum_domain, enum_vector, is_keyed,
                             plain, with_attr)
 from . import cast as _cast, temporal
-from . import lists
+from . import lists, matrix
 from .index import find_positions, index, is_int_atom, is_int_vec
 
 define = Definitions()
@@ -129,7 +129,17 @@ def indices(ctx, e):
 # the glyphs' enumeration cases
 
 
+def _floats(x) -> bool:
+    """A float vector or a matrix of them: `$` on such a left argument multiplies (mmu)."""
+    if isinstance(x, np.ndarray):
+        return x.dtype.kind == "f" and x.ndim == 1
+    return type(x) is list and bool(x) and all(
+        isinstance(r, np.ndarray) and r.dtype.kind == "f" and r.ndim == 1 for r in x)
+
+
 def dollar(ctx, x, y):
+    if _floats(x) and (_floats(y) or isinstance(y, np.ndarray) and y.dtype.kind == "f"):
+        return matrix.mmu(x, y)                   # x$y on floats: the matrix product
     if isinstance(x, str) and x and x not in _cast.NAME_TYPE_ALL and x not in temporal.FIELDS:
         return enumerate_into(ctx, x, y)          # `d$y: d names a global domain
     if is_enum(y):

@@ -22,8 +22,12 @@ q)parm(m;`nope)
 'parm: parameter `nope not found
   [0]  parm(m;`nope)
        ^
+q)parm(m;`a.nope;1)
+'parm: parameter `a.nope not found
+  [0]  parm(m;`a.nope;1)
+       ^
 q)parm(m;`nope;1)
-'parm: parameter `nope not found
+'parm: Only Tensors of floating point and complex dtype can require gradients
   [0]  parm(m;`nope;1)
        ^
 q)d:dict (enlist`bias)!enlist enlist 0e

@@ -26,13 +26,24 @@ q)opt(`adam;q)
 <any>
 q)opt(`adamw;q;.002)
 <any>
-q)opt o
-optimizer| `sgd
-options  | `lr`momentum`dampening`decay`nesterov!(0.04;0f;0f;0f;0b)
+q)key opt o
+`optimizer`options`parms
+q)opt[o]`options
+lr   momentum dampening decay nesterov
+--------------------------------------
+0.04 0        0         0     0       
 q)o2:opt(`lamb;q;`decay,.1)
-q)opt o2
-optimizer| `lamb
-options  | `lr`beta1`beta2`eps`decay`unbiased`globalnorm`trustclip`trustmin`t..
+q)exec first options from opt o2
+lr        | 0.001
+beta1     | 0.9
+beta2     | 0.999
+eps       | 1e-08
+decay     | 0.1
+unbiased  | 1b
+globalnorm| 1b
+trustclip | 1b
+trustmin  | 0f
+trustmax  | 1f
 q)opt(`lamb;q;.01;`trustmax,1.1)
 <any>
 q)opt(`lamb;q;`foo,1)
@@ -80,11 +91,13 @@ batchsize | 32
 droplast  | 0b
 hidden    | 0b
 shuffle   | 0b
+sync      | 0b
+clipgroup | 0b
+clipnorm  | ::
+clipvalue | ::
 tensor    | 0b
 dictionary| 0b
 metrics   | ,`loss
-clipnorm  | ::
-clipvalue | ::
 q)train(m;`batchsize)
 32
 q)train(m;`batchsize`shuffle)
@@ -92,8 +105,15 @@ batchsize| 32
 shuffle  | 0b
 q)train(m;`batchsize`shuffle;50,1b)
 q)train(m;0b)
-batchsize| 50
-shuffle  | 1b
+batchsize | 50
+droplast  | 0b
+hidden    | 0b
+shuffle   | 1b
+sync      | 0b
+clipgroup | 0b
+tensor    | 0b
+dictionary| 0b
+metrics   | ,`loss
 q)train(m;`foo;1)
 'unrecognized train setting: foo
   [0]  train(m;`foo;1)

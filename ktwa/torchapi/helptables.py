@@ -1,0 +1,189 @@
+"""ktorch's `help`: its tables of module, loss and optimizer kinds, read from the tables that
+define them (kinds.MODULES, losses.LOSSES, optimizers.OPTIMIZERS) - nothing is typed twice.
+
+    help[]             the topics (then the q side's list of built-ins)
+    help`module        a table: module pytorch forward result n args options (examples)
+    help`loss          the same for losses
+    help`optimizer     optimizer pytorch options (defaults)
+    help`backward      the backward modes
+    help`conv2d        a kind's example options;  help`ce a loss's row;  help`sgd its defaults
+    help m             a module's or loss's row with its own options; an optimizer's options
+
+Anything else returns the generic null, so that the q side's `help` (ktwa/runtime/help.py)
+answers: the call forms of a built-in or api function.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import QError
+from ..registry import is_handle
+from ..values.types import CHAR, QDict, QTable, chars, from_items, syms
+from ..values.functions import Definitions
+from .calls import args_of
+from .handles import get_handle
+from .kinds import MODULES
+from .losses import LOSSES, loss_options_k
+from .modules import ktype_of, option_k, options_dict
+from .objects import Loss, Optimizer
+from .optimizers import OPTIMIZERS, group_options, options_table
+from .state import alloptions
+
+define = Definitions()
+
+_TOPICS = [("backward", "backward calculation modes"),
+           ("loss", "loss types, module options & forward args"),
+           ("module", "module types, options & forward args"),
+           ("optimizer", "optimizer types & options")]
+
+# backward's modes: retain the graph, create a graph for higher derivatives
+_BACKWARD = [("free", False, False, "free graph, no higher order derivatives"),
+             ("retain", True, False, "retain graph, no higher order derivatives"),
+             ("create", True, True, "retain graph, create graph for higher order derivatives"),
+             ("createfree", False, True, "free graph & create graph for higher order "
+                                         "derivatives")]
+
+def _dict(pairs) -> QDict:
+    return QDict(syms([k for k, _ in pairs]), from_items([v for _, v in pairs]))
+
+
+def module_example(name: str) -> QDict:
+    """The example options help shows for a module kind."""
+    k = MODULES[name]
+    keys = [o.name for o in k.options if o.shown is not None and
+            o.name not in ("parms", "buffers")]
+    vals = [option_k(o.kind, o.shown) for o in k.options if o.name in keys]
+    return QDict(syms(keys), from_items(vals) if vals else [])
+
+
+def loss_example(name: str) -> QDict:
+    k = LOSSES[name]
+    return loss_options_k(Loss(name, k.defaults(), None))
+
+
+# the example help shows for options with no default (lbfgs's line search)
+_OPT_EXAMPLES = {("lbfgs", "search"): "strong_wolfe"}
+
+
+def optimizer_defaults(name: str) -> QDict:
+    k = OPTIMIZERS[name]
+    o = group_options(k, [])
+    pairs = [(n, option_k(kd, o[n] if o[n] is not None else _OPT_EXAMPLES.get((name, n))))
+             for n, _, kd, *_ in k.options]
+    return _dict([(n, v) for n, v in pairs if v is not None])
+
+
+def _row(name, pytorch, forward, result, n, args, opts) -> list:
+    return [name, chars(pytorch), np.bool_(forward), result, np.int64(n), syms(list(args)), opts]
+
+
+_COLS = ["module", "pytorch", "forward", "result", "n", "args", "options"]
+
+
+def module_row(name: str, opts=None) -> list:
+    k = MODULES[name]
+    return _row(name, k.pytorch, k.forward, k.result, k.n, k.args,
+                module_example(name) if opts is None else opts)
+
+
+def loss_row(name: str, opts=None) -> list:
+    k = LOSSES[name]
+    return _row(name, k.pytorch, True, "tensor", k.n, k.args,
+                loss_example(name) if opts is None else opts)
+
+
+def _table(rows) -> QTable:
+    cols = list(zip(*rows))
+    data = [syms(list(cols[0])), list(cols[1]), np.array(cols[2], dtype=bool),
+            syms(list(cols[3])), np.array(cols[4], dtype=np.int64), list(cols[5]),
+            list(cols[6])]
+    return QTable(list(_COLS), data)
+
+
+def modules_table() -> QTable:
+    return _table([module_row(n) for n in sorted(MODULES)])
+
+
+def losses_table() -> QTable:
+    return _table([loss_row(n) for n in sorted(LOSSES)])
+
+
+def optimizers_table() -> QTable:
+    names = sorted(OPTIMIZERS)
+    return QTable(["optimizer", "pytorch", "options"],
+                  [syms(names), [chars(OPTIMIZERS[n].pytorch) for n in names],
+                   [optimizer_defaults(n) for n in names]])
+
+
+def backward_table() -> QTable:
+    return QTable(["mode", "retain", "create", "description"],
+                  [syms([m for m, *_ in _BACKWARD]), np.array([r for _, r, _, _ in _BACKWARD]),
+                   np.array([c for _, _, c, _ in _BACKWARD]),
+                   [chars(d) for *_, d in _BACKWARD]])
+
+
+def kind_options(name: str):
+    """The options `options`name` shows: a module kind's or loss's example options, an
+    optimizer's defaults; None for any other name."""
+    if name in MODULES:
+        return module_example(name)
+    if name in LOSSES:
+        return loss_example(name)
+    if name in OPTIMIZERS:
+        return optimizer_defaults(name)
+    return None
+
+
+def object_options(ctx, e):
+    """The options of a module, loss or optimizer handle's entry (as alloptions says)."""
+    a = alloptions(ctx)
+    if e.cls == "module":
+        return options_dict(e.obj, a)
+    if e.cls == "loss":
+        return loss_options_k(e.obj, a)
+    if e.cls == "optimizer":
+        return options_table(e.obj, a)
+    return None
+
+
+def help_fn(ctx, x):
+    """help[] | help`topic | help`kind | help object (see the module docstring)."""
+    a = args_of(x)
+    if x is None or isinstance(x, str) and x == "" or isinstance(x, list) and not x:
+        return _dict([(k, chars(v)) for k, v in _TOPICS])
+    if is_handle(x):
+        e = get_handle(ctx, x, who="help")
+        o = e.obj
+        if e.cls == "module":
+            name = ktype_of(o)
+            return QDict(syms(_COLS), module_row(name, options_dict(o, alloptions(ctx))))
+        if isinstance(o, Loss):
+            return QDict(syms(_COLS), loss_row(o.name, loss_options_k(o, alloptions(ctx))))
+        if isinstance(o, Optimizer):
+            return options_table(o, alloptions(ctx))
+        raise QError(f"help: not implemented for {e.cls}")
+    if isinstance(x, np.ndarray) and x.dtype == CHAR:
+        return None
+    if not isinstance(x, str) or len(a) != 1:
+        return None
+    if x == "module":
+        return modules_table()
+    if x == "loss":
+        return losses_table()
+    if x == "optimizer":
+        return optimizers_table()
+    if x == "backward":
+        return backward_table()
+    if x in MODULES:
+        return module_example(x)
+    if x in LOSSES:
+        return QDict(syms(_COLS), loss_row(x))
+    if x in OPTIMIZERS:
+        return optimizer_defaults(x)
+    return None
+
+
+define("help", monad=help_fn, ctx=True,
+       doc="help[] | help`module | help`loss | help`optimizer | help`backward | help`conv2d | "
+           "help`ce | help`sgd | help q  ktorch's tables of module, loss and optimizer kinds, "
+           "their options and forward calls")
