@@ -103,3 +103,18 @@ def test_timestamp_casts_and_fields_floor(p):
 def test_timestamp_text_reads_back(p):
     assert q(ptext(p)) == (-12, pcount(p))
     assert S.console(ptext(p)) == ptext(p) + "\n"
+
+
+@given(st.lists(st.sampled_from(["0Nd", "0Wd", "-0Wd", "2024.01.31", "2000.01.01", "1999.12.31",
+                                 "2100.02.28"]), min_size=1, max_size=6),
+       st.sampled_from(["1", "-1", "0", "2147483647", "-2147483647", "0N", "3i", "0Ni", "7h"]),
+       st.sampled_from(["+", "-"]))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_date_vector_shift_agrees_with_each_atom(items, k, op):
+    """A date vector plus or minus an integer (one pass when no null or wrap is possible, the
+    general path otherwise) gives what each atom gives alone."""
+    v = "(" + ";".join(items) + ")" if len(items) > 1 else "enlist " + items[0]
+    s = Session()
+    whole = s.console(f"{v}{op}{k}")
+    each = s.console(f"{{x{op}{k}}} each {v}")
+    assert whole == each

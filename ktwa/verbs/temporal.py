@@ -245,6 +245,9 @@ def arith(op: str, x, tx: int, y, ty: int, scalar: bool):
     if not rt:
         raise QError("nyi" if 8 in (tx, ty) else "type")
     fn = np.add if op == "+" else np.subtract
+    quick = _shift(op, x, tx, y, ty, rt)
+    if quick is not None:
+        return quick
     null = _nulls(x, tx) | _nulls(y, ty)
     if rt in FLOATS or rt == 15:
         unit = 15 if rt == 15 else None
@@ -264,6 +267,34 @@ def arith(op: str, x, tx: int, y, ty: int, scalar: bool):
     if rt in tm.NARROW:
         r = r.astype(np.int32).astype(I64)
     return _out(from_counts(np.where(null, NULL[rt], r), rt), scalar)
+
+
+_I32_MAX = 2**31 - 1
+
+
+def _shift(op: str, x, tx: int, y, ty: int, rt: int):
+    """d+1, 1+d, d-1 (a 4-byte temporal vector and an integer atom, q's commonest temporal
+    sum) in one pass, when no item is null and none leaves the int32 range: two reductions
+    prove it; otherwise None, and the general path applies q's nulls and int32 wrap."""
+    if rt not in tm.NARROW or ty == rt and op == "-":
+        return None
+    if tx == rt and ty in (5, 6, 7):
+        v, k = x, y
+    elif ty == rt and tx in (5, 6, 7) and op == "+":
+        v, k = y, x
+    else:
+        return None
+    if not isinstance(v, np.ndarray) or v.ndim != 1 or not v.size or np.ndim(k):
+        return None
+    k = int(k)
+    if k == np.iinfo(np.asarray(y if v is x else x).dtype).min:     # the integer null
+        return None
+    k = k if op == "+" else -k
+    c = counts(v)
+    lo, hi = int(c.min()), int(c.max())
+    if lo == NULL[rt] or lo + k <= NULL[rt] or hi + k > _I32_MAX:
+        return None
+    return from_counts(c + k, rt)
 
 
 def _floats(v, t: int, unit):
