@@ -96,11 +96,26 @@ class Swag:
         # time: each block's x, x*x and x-mean stay in cache, so memory sees each parameter
         # read once and mean, second moment and the deviation row read/written once (the
         # bytes the update must touch), not a pass per operation over full-size temporaries
-        self._blocks = _blocks([p.numel() for p in params], BLOCK)
-        width = max(b - a for a, b, _ in self._blocks)
+        blocks = _blocks([p.numel() for p in params], BLOCK)
+        width = max(b - a for a, b, _ in blocks)
         self._x = torch.empty(width, **kw)
         self._x2 = torch.empty(width, **kw)
+        self._plan = [self._block_plan(a, b, pieces) for a, b, pieces in blocks]
         self._checked: list = []  # the parameter list whose shapes were last verified
+
+    def _block_plan(self, a: int, b: int, pieces: list) -> tuple:
+        """What collect's pass over block [a, b) needs, made once (a small model's collect
+        then costs a few torch calls, not two slices per parameter): the staging slices, the
+        block's slices of mean and second moment, a destination view per piece (shaped as its
+        parameter when it holds all of it, so the copy reads the parameter as it is) and where
+        each piece comes from (parameter index, and a slice of it when split across blocks)."""
+        x, x2 = self._x[:b - a], self._x2[:b - a]
+        dsts, srcs = [], []
+        for o, i, s, n in pieces:
+            whole = n == math.prod(self.shapes[i])
+            dsts.append(x[o:o + n].view(self.shapes[i]) if whole else x[o:o + n])
+            srcs.append((i, None if whole else slice(s, s + n)))
+        return x, x2, self.mean[a:b], self.sq_mean[a:b], a, b, dsts, srcs
 
     # -- collection ------------------------------------------------------------------------------
     def _check_params(self, params):
@@ -114,19 +129,17 @@ class Swag:
         if len(params) != len(self._checked) or not all(map(_is, params, self._checked)):
             self._check_params(params)
             self._checked = params
-        flat = [p.reshape(-1) for p in params]
         w = 1.0 / (self.n + 1)
         row = self.dev[self._head] if self.max_models > 0 else None
-        for a, b, pieces in self._blocks:
-            x, x2 = self._x[:b - a], self._x2[:b - a]
-            torch._foreach_copy_([x[o:o + n] for o, _, _, n in pieces],
-                                 [flat[i][s:s + n] for _, i, s, n in pieces])
-            m = self.mean[a:b]
+        single = len(self._plan) == 1
+        for x, x2, m, sq, a, b, dsts, srcs in self._plan:
+            torch._foreach_copy_(dsts, [params[i] if sl is None else params[i].reshape(-1)[sl]
+                                        for i, sl in srcs])
             m.lerp_(x, w)
             torch.mul(x, x, out=x2)
-            self.sq_mean[a:b].lerp_(x2, w)
+            sq.lerp_(x2, w)
             if row is not None:
-                torch.sub(x, m, out=row[a:b])
+                torch.sub(x, m, out=row if single else row[a:b])
         if row is not None:
             self._head = (self._head + 1) % self.max_models
             self.k = min(self.k + 1, self.max_models)
