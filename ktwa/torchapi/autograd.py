@@ -20,7 +20,7 @@ from .convert import kname
 from .handles import get_handle
 from .info import attribute
 from .objects import Model
-from .tensorops import _flag, _long, is_tensor, k_of
+from .tensorops import _flag, _long, _longs, is_tensor, k_of, sym_list
 
 define = Definitions()
 
@@ -69,22 +69,6 @@ def _set_flags(who, ts, b: bool) -> None:
         t.requires_grad_(b)
 
 
-def _syms(x):
-    if isinstance(x, str):
-        return [x]
-    if isinstance(x, np.ndarray) and x.dtype == object:
-        return list(x)
-    return None
-
-
-def _indices(x):
-    if _long(x):
-        return [int(x)]
-    if isinstance(x, np.ndarray) and x.dtype == np.int64:
-        return [int(i) for i in x]
-    return None
-
-
 def k_gradflag(ctx, x):
     reg = ctx.registry
     h = x if is_handle(x) else (x[0] if isinstance(x, list) and x and is_handle(x[0]) else None)
@@ -110,7 +94,7 @@ def k_gradflag(ctx, x):
             raise QError(f"gradflag: not implemented for {e.cls}")
         _set_flags("gradflag", ts, b)
         return None
-    keys = _syms(x[1]) if n in (2, 3) else None
+    keys = sym_list(x[1]) if n in (2, 3) else None
     if keys is not None and (n == 2 or _flag(x[2])):
         if e.cls != "dictionary":
             raise QError(f"gradflag: 2nd arg of key(s) not valid with {e.cls}")
@@ -124,7 +108,7 @@ def k_gradflag(ctx, x):
             return QDict(syms(keys), np.array([d[k].requires_grad for k in keys], dtype=bool))
         _set_flags("gradflag", [d[k] for k in keys], bool(x[2]))
         return None
-    idx = _indices(x[1]) if n in (2, 3) else None
+    idx = _longs(x[1]) if n in (2, 3) else None
     if idx is not None and (n == 2 or _flag(x[2])):
         if e.cls != "vector":
             raise QError(f"gradflag: 2nd arg of index/indices not valid with {e.cls}")
@@ -169,7 +153,7 @@ def k_detach(ctx, x):
             if len(x) != 2:
                 raise QError(f"detach: vector supplied, but unexpected number of additional "
                              f"args({len(x) - 1})")
-            idx = _indices(x[1])
+            idx = _longs(x[1])
             if idx is None:
                 raise QError(f"detach: vector supplied, expected 2nd arg of indices, given "
                              f"{kname(x[1])}")
@@ -188,7 +172,7 @@ def k_detach(ctx, x):
             if len(x) != 2:
                 raise QError(f"detach: dictionary supplied, but unexpected number of additional "
                              f"args({len(x) - 1})")
-            keys = _syms(x[1])
+            keys = sym_list(x[1])
             if keys is None:
                 raise QError(f"detach: dictionary supplied, expected 2nd arg of key(s), given "
                              f"{kname(x[1])}")

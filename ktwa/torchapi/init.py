@@ -21,7 +21,7 @@ from .calls import TORCH_ERRORS, torch_error
 from .convert import kname, to_tensor
 from .handles import object_module
 from .state import generator_for
-from .tensorops import _flag, _long, k_of, looks_like_array
+from .tensorops import _flag, _long, _longs, k_of, looks_like_array, sym_list
 
 define = Definitions()
 
@@ -40,22 +40,6 @@ def _num(x) -> bool:
 
 def _double(x) -> bool:
     return isinstance(x, np.float64)
-
-
-def _syms(x):
-    if isinstance(x, str):
-        return [x]
-    if isinstance(x, np.ndarray) and x.dtype == object:
-        return list(x)
-    return None
-
-
-def _longs(x):
-    if _long(x):
-        return [int(x)]
-    if isinstance(x, np.ndarray) and x.dtype == np.int64:
-        return [int(i) for i in x]
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -100,7 +84,7 @@ def pick(e: Entry, sel, who: str) -> list:
                 raise QError(f"{who}: vector[{i}] invalid given a {len(v)}-element vector")
         return [v[i] for i in idx]
     if e.cls == "dictionary":
-        keys = _syms(sel)
+        keys = sym_list(sel)
         if keys is None:
             raise QError(f"{who}: unable to get dictionary key(s) given {kname(sel)}")
         for k in keys:
@@ -110,7 +94,7 @@ def pick(e: Entry, sel, who: str) -> list:
     m = object_module(e.obj)
     if m is None:
         raise QError(f"{who}: not implemented for {e.cls}")
-    names = _syms(sel)
+    names = sym_list(sel)
     if names is None:
         raise QError(f"{who}: unable to get tensor names(s) given {kname(sel)}")
     found = []
@@ -248,7 +232,7 @@ def _kaiming(who: str, fn):
             if e.cls in ("tensor", "vector"):
                 named = _longs(y) is not None
             else:
-                named = _syms(y) is not None
+                named = sym_list(y) is not None
                 if not named and e.cls != "dictionary":
                     raise QError(f"{who}: tensor name(s) expected with supplied {e.cls}")
                 if e.cls == "dictionary" and isinstance(y, str) and \
@@ -396,7 +380,7 @@ def _distribution(who: str, method: str, most: int = 2):
     def f(ctx, x):
         e, args = _handle(ctx, x)
         if e is not None:
-            picked = len(args) > 0 and (_syms(args[0]) is not None or (
+            picked = len(args) > 0 and (sym_list(args[0]) is not None or (
                 isinstance(args[0], np.ndarray) and args[0].dtype == np.int64) or len(args) > 2)
             if picked:
                 ts, vals = pick(e, args[0], who), scalars(args[1:], 2)

@@ -48,6 +48,15 @@ def _longs(x) -> list | None:
     return None
 
 
+def sym_list(x) -> list | None:
+    """Names: a symbol atom or symbol list, else None."""
+    if isinstance(x, str):
+        return [x]
+    if isinstance(x, np.ndarray) and x.dtype == object:
+        return list(x)
+    return None
+
+
 def tensor_of(ctx, h, who: str) -> torch.Tensor:
     """The defined tensor of a tensor handle."""
     t = get_handle(ctx, h, "tensor", who=who).obj
