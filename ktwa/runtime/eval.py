@@ -16,7 +16,7 @@ from ..verbs.enums import dereference
 from ..verbs.files import write_handle
 from ..verbs.index import amend, index, index_depth
 from ..verbs.tables import append
-from .adverbs import apply_derived
+from .adverbs import IDENTITY, apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, adverb, unary
 from .patterns import Run, match_value, pattern_cond
@@ -374,9 +374,13 @@ def assign(op, value, env):
         full = ctx.qualify(name, ns)
         old = ctx.get_global(name, ns) if op.indices is not None or full in ctx.globals \
             else None
-        if old is None and op.op is not None and full not in ctx.globals:
-            raise QError(name, op.span)
     f = None if op.op is None else ev_verb(op.op, env)
+    if not local and old is None and f is not None and full not in ctx.globals:
+        # `bar+:1` with bar undefined starts from the operator's identity element (assign.md);
+        # an operator without a known one leaves bar undefined
+        if op.indices is not None or f.__class__ is not Builtin or f.name not in IDENTITY:
+            raise QError(name, op.span)
+        old = IDENTITY[f.name]
     if op.indices is None:
         # `x,:y` appends: stricter than x:x,y (types must match) and records go into tables
         new = append(ctx, old, value) if f.__class__ is Builtin and f.name == "," \
