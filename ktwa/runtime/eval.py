@@ -359,6 +359,10 @@ def assign(op, value, env):
     if ctx.is_reserved(name):
         raise QError("assign", op.span)
     ns = env.ns
+    if not local and "." in name[1:]:
+        into = _dict_root(ctx, ctx.qualify(name, ns))
+        if into is not None:
+            return _assign_in_dict(op, value, env, *into)
     if op.indices is None and op.op is None:
         if local:
             env.locals[name] = value
@@ -397,6 +401,31 @@ def assign(op, value, env):
     else:
         ctx.set_global(name, new, ns)
     return result
+
+
+def _dict_root(ctx, full: str):
+    """For a dotted name whose head is a global dictionary (`d.a`, `d.a.b`): (that global's
+    full name, the keys below it); None otherwise (a namespace entry such as `.foo.a`)."""
+    parts = full.split(".")
+    lowest = 2 if full.startswith(".") else 1
+    for i in range(len(parts) - 1, lowest - 1, -1):
+        root = ".".join(parts[:i])
+        if isinstance(ctx.globals.get(root), T.QDict):
+            return root, parts[i:]
+    return None
+
+
+def _assign_in_dict(op, value, env, root: str, keys: list):
+    """`d.a:v`, `d.a+:v`, `d.a[i]:v`: amend the global dictionary d at `a (as d[`a]:v does;
+    a new key is appended)."""
+    ctx = env.ctx
+    path = list(keys)
+    if op.indices is not None and not (len(op.indices) == 1 and op.indices[0] is None):
+        path += _args(op.indices, env)
+    f = ctx.builtins[":"] if op.op is None else ev_verb(op.op, env)
+    new = amend(ctx, ctx.globals[root], path, f, value)
+    ctx.set_global(root, new, "")
+    return value if op.op is None else new
 
 
 _DISPATCH = {
