@@ -17,19 +17,19 @@ them from a checkout) with one thread (OMP_NUM_THREADS=1, MKL_NUM_THREADS=1) and
 bars, under a wall-clock --limit. At the limit the child gets Ctrl-C (a second one 5 s later, as
 `run` finishes its batch first); ktwa's report of the interrupt names the script line it was on.
 
-How far a script got, from its exit and the q report on stderr (`'msg` then frames, the last
-`[0]  FILE:LINE:` being the line of the script itself):
+How far a script got, from its exit, the q report on stderr (`'msg` then frames, the last
+`[0]  FILE:LINE:` being the line of the script itself) and whether an optimizer stepped:
   ran to the end                the script finished, exit 0
-  training (line L at limit)    still running at the limit on or after the training line
-  trained, then 'E at line L    an error after the training line
-  'E at line L                  an error on or before the training line
-  running line L at limit       still running at the limit before the training line
+  training at the limit         still running at the limit, after its first optimizer step
+  trained, then 'E at line L    an error after the first optimizer step
+  'E at line L                  an error before any optimizer step
+  at line L at the limit, no step yet
   no data                       its data cannot be made offline
-The training line is found statically: the first top-level statement of the script that calls,
-directly or through functions the script defines at top level, one of ktorch's training calls
-(`run`, `backstep`, `backward`, `step`). A script counts as having reached training when it ran
-to the end, or was on or past that line when the error or the limit came (an error on the
-training line itself means the first batch failed: that is not counted).
+"Reached training" means: at least one optimizer step was taken. The children import a small
+sitecustomize module (written into the temporary folder, first on their PYTHONPATH) that
+registers torch's global optimizer post-step hook; on the first step it writes a mark file with
+the seconds since start. Every ktwa optimizer is a torch.optim optimizer, so none is missed,
+and nothing in the script or in ktwa is changed to observe it.
 
 usage: python bench/ktorch_scripts.py --repo PATH [--limit S] [--jobs N] [--only a,b] [--show]
 """
@@ -63,9 +63,6 @@ SCRIPTS = ["start/spirals.q", "start/run.q",
 SUBST: list[tuple[str, str, str]] = []
 
 NO_DATA = {"vision": "CIFAR-10 binary batches (cifar-10-batches-bin) are not available offline"}
-
-TRAINERS = {"run", "backstep", "backward", "step"}
-
 
 # ---------------------------------------------------------------------------------------------
 # the snapshot and its data
@@ -123,100 +120,59 @@ def prepare(root: Path) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# where a script starts training
+# the first optimizer step: a sitecustomize module the children import at start-up registers
+# torch's global post-step hook, which writes a mark file (seconds since start) on the first
+# step of any optimizer (ktorch's own, LBFGS, LAMB ... all are torch.optim optimizers)
 
-def statements(text: str) -> list[tuple[int, str]]:
-    """Top-level statements of a q script as (first line number, text): a line that starts
-    in column 0 starts one, indented lines continue it; a lone `\\` ends the script; comment
-    lines and block comments (`/` alone ... `\\` alone) are skipped."""
-    out, cur, block = [], None, False
-    for n, line in enumerate(text.splitlines(), 1):
-        s = line.rstrip()
-        if block:
-            block = s != "\\"
-            continue
-        if s == "/":
-            block = True
-            continue
-        if s == "\\":
-            break
-        if not s or s.startswith("/"):
-            continue
-        if line[0] in " \t" and cur is not None:
-            cur[1] += "\n" + line
-        else:
-            cur = [n, line]
-            out.append(cur)
-    return [(n, t) for n, t in out]
-
-
-def code_of(text: str) -> str:
-    """q code without strings and ` /` comments."""
-    text = re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
-    return re.sub(r"(^|[ \t])/.*", " ", text, flags=re.M)
-
-
-def words(text: str) -> set[str]:
-    """Names used in q code (symbols count too: `run`testrun@\\:m calls run)."""
-    return set(re.findall(r"\.?[A-Za-z][\w.]*", code_of(text)))
-
-
-DEFINITION = re.compile(r"([A-Za-z]\w*)\s*:\s*(\{.*\})\s*;?\s*", re.S)
-
-
-def training_line(text: str) -> int | None:
-    """The line of the first top-level statement that calls a trainer, directly or through a
-    function defined at top level (`name:{...}`) that does."""
-    sts = [(n, code_of(t).strip()) for n, t in statements(text)]
-    defs = {}                               # name -> (line of its last definition, names used)
-    trains = dict.fromkeys(TRAINERS, 0)     # trainer -> line from which the name is one
-    for n, t in sts:
-        m = DEFINITION.fullmatch(t)
-        if m:
-            defs[m.group(1)] = (n, words(m.group(2)))
-            continue
-        grew = True
-        while grew:                         # functions defined so far that reach a trainer
-            grew = False
-            for name, (at, used) in defs.items():
-                if name not in trains and used & trains.keys():
-                    trains[name] = at
-                    grew = True
-        if words(t) & trains.keys():
-            return n
-    return None
+STEP_HOOK = """import os, time
+_mark, _t0 = os.environ.get("KTORCH_SCRIPTS_MARK"), time.time()
+if _mark:
+    import torch.optim.optimizer as _opt
+    def _first_step(optimizer, args, kwargs, _done=[]):
+        if not _done:
+            _done.append(1)
+            with open(_mark, "w") as f:
+                f.write("%.1f" % (time.time() - _t0))
+    _opt.register_optimizer_step_post_hook(_first_step)
+"""
 
 
 # ---------------------------------------------------------------------------------------------
 # running one script
 
 def report(stderr: str, script: str):
-    """(q error message, line in the script) from ktwa's report, or (None, None)."""
-    lines = stderr.splitlines()
-    for i in range(len(lines) - 1, -1, -1):
-        m = re.match(r"\s+\[0\]\s+(\S+):(\d+): ", lines[i])
-        if m and m.group(1).endswith(script):
-            for j in range(i, -1, -1):
-                if lines[j].startswith("'"):
-                    return lines[j][1:], int(m.group(2))
-    for line in reversed(lines):
-        if line.startswith("'"):
-            return line[1:], None
-    return None, None
+    """(q error message, line in the script) from ktwa's report, or (None, None). The report
+    is `'msg`, frames [N] .. [0] (a lambda's frame may span lines), [0] naming FILE:LINE; the
+    message may follow output that did not end its line (a progress line ending in \\r)."""
+    zeros = [m for m in re.finditer(r"^  \[0\]  (\S+):(\d+): ", stderr, re.M)
+             if m.group(1).endswith(script)]
+    if not zeros:
+        msgs = [ln for ln in stderr.splitlines() if ln.startswith("'")]
+        return (msgs[-1][1:], None) if msgs else (None, None)
+    z = zeros[-1]
+    top = z.start()                      # walk up through frames [1], [2] ... of this report
+    k = 1
+    while (m := list(re.finditer(rf"^  \[{k}\]  ", stderr[:top], re.M))):
+        top, k = m[-1].start(), k + 1
+    line = stderr[:top].rstrip("\n").rsplit("\n", 1)[-1].split("\r")[-1]
+    msg = line[1:] if line.startswith("'") else line[line.rfind("'") + 1:]
+    return msg, int(z.group(2))
 
 
 def run_one(root: Path, script: str, limit: float, missing: dict[str, str]) -> dict:
     top = script.split("/")[0]
     if top in missing:
-        return {"script": script, "state": "no data", "why": missing[top]}
+        return {"script": script, "state": "no data", "why": missing[top], "trained": False}
     text = (root / script).read_text()
     for s, old, new in SUBST:
         if s == script:
             text = text.replace(old, new)
     (root / script).write_text(text)
-    tline = training_line(text)
+    mark = root / "_marks" / script.replace("/", "_")
     env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", KTWA_PROGRESS="0",
-               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+               KTORCH_SCRIPTS_MARK=str(mark),
+               PYTHONPATH=os.pathsep.join([str(root / "_hook"), str(ROOT),
+                                           os.environ.get("PYTHONPATH", "")]))
     t0 = time.time()
     p = subprocess.Popen([sys.executable, "-m", "ktwa", script], cwd=root, env=env,
                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -238,19 +194,19 @@ def run_one(root: Path, script: str, limit: float, missing: dict[str, str]) -> d
                 out, err = p.communicate()
     secs = time.time() - t0
     msg, line = report(err, script)
-    r = {"script": script, "secs": secs, "tline": tline, "msg": msg, "line": line,
-         "rc": p.returncode, "stdout": out, "stderr": err}
-    past = line is not None and tline is not None and line >= tline
+    step = float(mark.read_text()) if mark.exists() else None
+    r = {"script": script, "secs": secs, "step": step, "msg": msg, "line": line,
+         "rc": p.returncode, "stdout": out, "stderr": err, "trained": step is not None}
+    where = f"line {line}" if line is not None else "an unknown line"
     if limited:
-        r["state"] = (f"training (line {line} at limit)" if past
-                      else f"running line {line} at limit")
+        r["state"] = "training at the limit" if step is not None \
+            else f"at {where} at the limit, no step yet"
     elif p.returncode == 0:
         r["state"] = "ran to the end"
-    elif line is not None and tline is not None and line > tline:
-        r["state"] = f"trained, then '{msg} at line {line}"
+    elif step is not None:
+        r["state"] = f"trained, then '{msg} at {where}"
     else:
-        r["state"] = f"'{msg} at line {line}"
-    r["trained"] = (not limited and p.returncode == 0) or (past and (limited or line > tline))
+        r["state"] = f"'{msg} at {where}"
     return r
 
 
@@ -272,6 +228,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="ktorch-scripts-") as tmp:
         root = Path(tmp)
         export(Path(ns.repo), root)
+        (root / "_hook").mkdir()
+        (root / "_hook" / "sitecustomize.py").write_text(STEP_HOOK)
+        (root / "_marks").mkdir()
         missing = prepare(root)
         for d, why in sorted(missing.items()):
             print(f"no data for {d}/: {why}")
@@ -279,14 +238,16 @@ def main() -> int:
             results = list(pool.map(lambda s: run_one(root, s, ns.limit, missing), scripts))
     width = max(len(s) for s in scripts)
     for r in results:
-        extra = "" if "secs" not in r else f"  ({r['secs']:.0f}s, training line {r['tline']})"
+        extra = "" if "secs" not in r else f"  ({r['secs']:.0f}s" + (
+            f", first step at {r['step']:.0f}s)" if r["step"] is not None else ")")
         why = f": {r['why']}" if "why" in r else ""
         print(f"{r['script']:<{width}}  {r['state']}{why}{extra}")
         if ns.show and r.get("stderr"):
             for line in r["stderr"].splitlines()[-6:]:
                 print(f"    | {line}")
     ran = [r for r in results if r["state"] != "no data"]
-    print(f"{sum(r['trained'] for r in ran)} of {len(ran)} scripts with data reached training; "
+    print(f"{sum(r['trained'] for r in ran)} of {len(ran)} scripts with data reached training "
+          f"(an optimizer step); "
           f"{sum(r['state'] == 'ran to the end' for r in ran)} ran to the end; "
           f"{len(results) - len(ran)} without data")
     return 0

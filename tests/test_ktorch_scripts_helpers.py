@@ -1,6 +1,6 @@
 """The helpers of bench/ktorch_scripts.py that need no snapshot: IDX files mnist.q can read
-(checked by reading them back through ktwa's own read1, as mnist.q does), where a script starts
-training, and the error line of ktwa's report."""
+(checked by reading them back through ktwa's own read1, as mnist.q does) and
+the error line of ktwa's report."""
 import importlib.util
 from pathlib import Path
 
@@ -37,18 +37,10 @@ def test_idx_bytes_refuses_values_outside_a_byte():
         ks.idx_bytes(np.array([1, 300]), (2,))
 
 
-def test_training_line_follows_functions_defined_before_the_call():
-    text = ("/ a comment\nf:5\nb:3*f\n"
-            "go:{[m] backward m;\n step m}\n"
-            "loop:{x go/1}\n"
-            "show b\n"
-            "loop 3  / train\n"
-            "f:{run x}\n")
-    assert ks.training_line(text) == 8
-    assert ks.training_line("a:1\nb:{run x}\n") is None
-
-
 def test_report_takes_the_script_line_of_the_outermost_frame():
     err = "noise\n'type\n  [1]  {x+`a}\n         ^\n  [0]  d/s.q:12: f 1\n                 ^\n"
     assert ks.report(err, "d/s.q") == ("type", 12)
     assert ks.report("'stop\n", "d/s.q") == ("stop", None)
+    # after a progress line without its newline, and a lambda frame over two lines
+    err = "iter 3 of 9\r'nyi\n  [1]  f:{[x]\n a'x}\n   ^\n  [0]  d/s.q:4: f 2\n       ^\n"
+    assert ks.report(err, "d/s.q") == ("nyi", 4)
