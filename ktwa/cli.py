@@ -102,8 +102,8 @@ def run_script(session, path: str, args: list[str]) -> int:
     except QError as e:
         _report(session.error_text(e))
         return 1
-    except KeyboardInterrupt:
-        _report("'stop\n")
+    except KeyboardInterrupt as k:
+        _report(session.interrupt_text(k))
         return 1
     return 0
 

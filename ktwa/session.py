@@ -177,10 +177,10 @@ class Session:
                 failed = e
                 _flush(out)
                 err.write(self.error_text(e, st.text))
-            except KeyboardInterrupt:
+            except KeyboardInterrupt as k:
                 failed = QError("stop")
                 _flush(out)
-                err.write("'stop\n")
+                err.write(self.interrupt_text(k))
             finally:
                 _flush(out)
                 _flush(err)
@@ -224,6 +224,12 @@ class Session:
                     if not getattr(e, "_located", False):
                         self._locate(e, st, p)
                     raise
+                except KeyboardInterrupt as k:
+                    # Ctrl-C stays an interrupt (no q trap catches it), but carries the script
+                    # lines it stopped in, innermost first, so the report says where it was
+                    k.frames = getattr(k, "frames", [])
+                    k.frames.append(Frame(st.text.split("\n")[0], 0, f"{p}:{st.line}: "))
+                    raise
                 if shown:
                     self._write(1, self._script_echo(value))
         finally:
@@ -260,6 +266,13 @@ class Session:
         if source is not None and not getattr(e, "_located", False):
             e._located = True
             e.frames.append(_frame_for(source, e.span))
+        return display.error_text(e)
+
+    @staticmethod
+    def interrupt_text(k: KeyboardInterrupt) -> str:
+        """The report of a Ctrl-C: `'stop`, then the script lines it stopped in (if any)."""
+        e = QError("stop")
+        e.frames = list(getattr(k, "frames", []))
         return display.error_text(e)
 
     @property

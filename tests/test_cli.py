@@ -134,3 +134,23 @@ def test_rank_argv_keeps_what_each_rank_needs():
     ns = argparse.Namespace(files="all", root=None, backend=None, timeout=None, src="-1 1",
                             file=None, args=[])
     assert _rank_argv(ns) == ["-c=-1 1"]
+
+
+def test_ctrl_c_in_a_script_names_the_lines_it_stopped_in(cwd, capsys, monkeypatch):
+    """Ctrl-C while a loaded script runs: `'stop`, then the line of each script on the way."""
+    from ktwa.session import Session
+    real = Session._run
+
+    def interrupted(self, text):
+        if text.startswith("slow"):
+            raise KeyboardInterrupt
+        return real(self, text)
+
+    monkeypatch.setattr(Session, "_run", interrupted)
+    write(cwd / "inner.kt", "a:1\n\nslow 5\n-1\"never\";\n")
+    write(cwd / "outer.kt", "b:2\n\\l inner.kt\n")
+    assert main(["outer.kt"]) == 1
+    cap = capsys.readouterr()
+    assert cap.out == ""
+    assert cap.err == ("'stop\n  [1]  inner.kt:3: slow 5\n                   ^\n"
+                       "  [0]  outer.kt:2: \\l inner.kt\n                   ^\n")

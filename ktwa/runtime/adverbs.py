@@ -115,8 +115,9 @@ def each(ctx, f, args):
     return _collect(out, like)
 
 
-# identities q knows for binary primitives: unary Over of an empty list gives them
-_IDENTITY = {"+": np.int64(0), "*": np.int64(1), "-": np.int64(0)}
+# identities q knows for binary primitives: unary Over of an empty list gives them, and a
+# modified assignment to an undefined name (`bar+:1`) starts from them (assign.md)
+IDENTITY = {"+": np.int64(0), "*": np.int64(1), "-": np.int64(0)}
 _FAST_OVER = {"+": "sum", "*": "prd", "|": "max", "&": "min", ",": "raze"}
 _FAST_SCAN = {"+": "sums", "*": "prds", "|": "maxs", "&": "mins"}
 
@@ -170,8 +171,8 @@ def _reduce(ctx, f, x, scan):
     else:
         items = _items(x)
     if not items:
-        if name in _IDENTITY:
-            return _IDENTITY[name]
+        if name in IDENTITY:
+            return IDENTITY[name]
         if isinstance(f, (np.ndarray, list)):      # a list map: an empty list of its type
             return T.empty(T.qtype(f))
         return []

@@ -16,7 +16,7 @@ from ..verbs.enums import dereference
 from ..verbs.files import write_handle
 from ..verbs.index import amend, index, index_depth
 from ..verbs.tables import append
-from .adverbs import apply_derived
+from .adverbs import IDENTITY, apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, adverb, unary
 from .patterns import Run, match_value, pattern_cond
@@ -359,6 +359,10 @@ def assign(op, value, env):
     if ctx.is_reserved(name):
         raise QError("assign", op.span)
     ns = env.ns
+    if not local and "." in name[1:]:
+        into = _dict_root(ctx, ctx.qualify(name, ns))
+        if into is not None:
+            return _assign_in_dict(op, value, env, *into)
     if op.indices is None and op.op is None:
         if local:
             env.locals[name] = value
@@ -374,9 +378,13 @@ def assign(op, value, env):
         full = ctx.qualify(name, ns)
         old = ctx.get_global(name, ns) if op.indices is not None or full in ctx.globals \
             else None
-        if old is None and op.op is not None and full not in ctx.globals:
-            raise QError(name, op.span)
     f = None if op.op is None else ev_verb(op.op, env)
+    if not local and old is None and f is not None and full not in ctx.globals:
+        # `bar+:1` with bar undefined starts from the operator's identity element (assign.md);
+        # an operator without a known one leaves bar undefined
+        if op.indices is not None or f.__class__ is not Builtin or f.name not in IDENTITY:
+            raise QError(name, op.span)
+        old = IDENTITY[f.name]
     if op.indices is None:
         # `x,:y` appends: stricter than x:x,y (types must match) and records go into tables
         new = append(ctx, old, value) if f.__class__ is Builtin and f.name == "," \
@@ -393,6 +401,31 @@ def assign(op, value, env):
     else:
         ctx.set_global(name, new, ns)
     return result
+
+
+def _dict_root(ctx, full: str):
+    """For a dotted name whose head is a global dictionary (`d.a`, `d.a.b`): (that global's
+    full name, the keys below it); None otherwise (a namespace entry such as `.foo.a`)."""
+    parts = full.split(".")
+    lowest = 2 if full.startswith(".") else 1
+    for i in range(len(parts) - 1, lowest - 1, -1):
+        root = ".".join(parts[:i])
+        if isinstance(ctx.globals.get(root), T.QDict):
+            return root, parts[i:]
+    return None
+
+
+def _assign_in_dict(op, value, env, root: str, keys: list):
+    """`d.a:v`, `d.a+:v`, `d.a[i]:v`: amend the global dictionary d at `a (as d[`a]:v does;
+    a new key is appended)."""
+    ctx = env.ctx
+    path = list(keys)
+    if op.indices is not None and not (len(op.indices) == 1 and op.indices[0] is None):
+        path += _args(op.indices, env)
+    f = ctx.builtins[":"] if op.op is None else ev_verb(op.op, env)
+    new = amend(ctx, ctx.globals[root], path, f, value)
+    ctx.set_global(root, new, "")
+    return value if op.op is None else new
 
 
 _DISPATCH = {

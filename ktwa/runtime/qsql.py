@@ -284,16 +284,42 @@ def _rank(col):
     return r
 
 
+def _dict_env(env, d):
+    """The scope of a query from a dictionary with symbol keys: its keys are the columns, its
+    values their values (as q reads a dictionary in a query's from phrase)."""
+    loc = dict(env.locals) if env.locals else {}
+    for k, v in zip(list(d.keys), T.to_items(d.values)):
+        loc[k] = v
+    return Env(env.ctx, loc, env.depth, env.lam)
+
+
+def _update_dict(node, env, ev, name, d):
+    """update from a dictionary: each phrase's value replaces its key's, or is added as a new
+    key (update.md: a by phrase is a 'type; a where phrase on a dictionary is not documented)."""
+    if node.by:
+        raise QError("type")
+    if node.where:
+        raise QError("nyi")
+    cenv = _dict_env(env, d)
+    keys = list(d.keys)
+    names = _dedupe([column_name(n, e, keys) for n, e in node.cols])
+    new = [ev(e, cenv) for _, e in node.cols]
+    vals = list(T.to_items(d.values))      # a copy: d (a value) stays as it was
+    for k, v in zip(names, new):
+        if k in keys:
+            vals[keys.index(k)] = v
+        else:
+            keys.append(k)
+            vals.append(v)
+    return _store(env.ctx, name, T.QDict(np.array(keys, dtype=object), T.from_items(vals)))
+
+
 def _exec_dict(node, env, ev, d):
-    """exec from a dictionary with symbol keys: its keys are the columns, its values their
-    values (as q reads a dictionary in a query's from phrase)."""
+    """exec from a dictionary with symbol keys (see _dict_env)."""
     if node.by or node.where:
         raise QError("nyi")
-    loc = dict(env.locals) if env.locals else {}
     keys = list(d.keys)
-    for k, v in zip(keys, T.to_items(d.values)):
-        loc[k] = v
-    cenv = Env(env.ctx, loc, env.depth, env.lam)
+    cenv = _dict_env(env, d)
     if not node.cols:
         return T.to_items(d.values)[-1] if keys else []
     if len(node.cols) == 1 and node.cols[0][0] is None:
@@ -315,6 +341,8 @@ def run_qsql(node, env, ev):
         return _delete_entries(ctx, name, tval, [_named(n, e) for n, e in node.cols])
     if node.kind == "exec" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
         return _exec_dict(node, env, ev, tval)
+    if node.kind == "update" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
+        return _update_dict(node, env, ev, name, tval)
     keyed = T.is_keyed(tval)
     t, keycols = _unkey(tval)
     if not isinstance(t, T.QTable):

@@ -5,7 +5,8 @@
 - `/` is a comment at line start or after a blank, else the Over iterator;
 - `'` right after a term is Each, elsewhere Signal; `/ \\ ' /: \\: ':` after a term are iterators;
 - a glyph followed by `:` is compound assignment (`x,:y`, `r@:i`);
-- inside `{}` a newline separates statements; elsewhere it is a blank;
+- inside `{}` a newline separates statements (not inside a qSQL template: after `from`...);
+  elsewhere it is a blank;
 - `select/exec/update/delete ... by ... from ... where ...` words are keywords only inside a
   qSQL template at the same bracket depth (`where` is also an ordinary function).
 
@@ -25,6 +26,8 @@ from ..values.types import GUID
 NOUN_END = {"NUM", "STR", "SYM", "NAME", "RPAR", "RBRACK", "RBRACE"}
 GLYPH_CHARS = set("+-*%!&|<>=~,^#_$?@.")
 QSQL_WORDS = {"select": "SELECT", "exec": "EXEC", "update": "UPDATE", "delete": "DELETE"}
+# tokens after which a newline inside `{}` does not separate statements
+_NO_BREAK_AFTER = frozenset({"SEMI", "LBRACE", None, *QSQL_WORDS.values(), "BY", "FROM", "WHERE"})
 
 _NUM = re.compile(r"""
   0x[0-9a-fA-F]*                                   # bytes
@@ -285,7 +288,9 @@ def tokenize(text: str) -> list[Tok]:
                     k += 1
                 if k >= n or text[k] in "};":
                     continue
-                if prev_kind() not in ("SEMI", "LBRACE", None) and not (
+                # nor after a qSQL word: a template cannot end at `from` (or `by`, `where`,
+                # `select`...), so the line breaks inside it, as in `update ... from\n  t`
+                if prev_kind() not in _NO_BREAK_AFTER and not (
                         toks and toks[-1].type == "RBRACK" and _is_param_close(toks)):
                     emit("SEMI", ";", i - 1, i)
             continue

@@ -215,6 +215,9 @@ def k_vector(ctx, x):
         out = reg.new(TensorVector(ts), "vector")
         consume_handles(ctx, [v for v in vals if is_handle(v)])
         return out
+    if isinstance(x, np.generic) and not isinstance(x, (np.str_, np.bytes_)):
+        # an atom (not a symbol or char): a vector of one scalar tensor, as ktorch's does
+        return reg.new(TensorVector([to_tensor(x)]), "vector")
     raise QError(f"vector: not implemented for {kname(x)}")
 
 

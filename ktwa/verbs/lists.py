@@ -899,6 +899,8 @@ def bang(ctx, x, y):
             y = take_n(count(x), y)
         elif not isinstance(y, (np.ndarray, list)):
             raise QError("type")
+        elif y.__class__ is list and not y and not isinstance(x, list):
+            y = [None] * count(x)   # keys!(): each value (::), a dictionary to fill in later
         if count(x) != count(y):
             raise QError("length")
         return QDict(x, y)

