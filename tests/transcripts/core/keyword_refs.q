@@ -1,6 +1,8 @@
 Core keywords as the q reference documents them (apply, maps, exec, lsq, bin, xgroup, ...):
 cases written here in our own values. An iterator's data operand applied to one argument is a
-keyword: `x/:` is `x sv`, `x\:` is `x vs` (maps page).
+keyword: `x/:` is `x sv`, `x\:` is `x vs` (maps page). `exec ... by 0b` is q's functional
+b of 0b, no grouping: a table (exec page); with one unnamed column we give a one-column table
+too (the page does not show that case: unsure).
 q)("-"/:)("ab";"cd";"e")
 "ab-cd-e"
 q)"/"/:("usr";"lib")
@@ -15,3 +17,20 @@ q)k:("xy";"zw")
 q)1 0 k/:0 1
 "zx"
 "wy"
+q)u:([]n:10 20 30;c:`p`q`p)
+q)exec n, c by 0b from u
+n  c
+----
+10 p
+20 q
+30 p
+q)exec sum n by 0b from u where c=`p
+n 
+--
+40
+q)parse "exec n by 0b from u"
+?
+`u
+()
+0b
+(,`n)!,`n
