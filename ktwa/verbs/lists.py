@@ -12,7 +12,8 @@ from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
                             enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
-                            is_null, mark_null_free, ordered, plain, qtype, text, to_items)
+                            is_null, item, mark_null_free, ordered, plain, qtype, text,
+                            to_items)
 from .attributes import ATTRIBUTES, set_attribute
 from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
                       member)
@@ -1243,9 +1244,48 @@ def _search_keys(v: np.ndarray) -> np.ndarray:
     return v
 
 
+def _bin_row(t: QTable, vals: list):
+    """The last row of t whose first n-1 columns match vals' and whose last column is at or
+    below vals' last (bin.md, tables); 0N where no row does."""
+    n = len(t.cols)
+    if len(vals) != n:
+        raise QError("length")
+    rows = np.ones(len(t), dtype=bool)
+    for col, v in zip(t.data[:-1], vals[:-1]):
+        rows &= np.array([match(a, v) for a in to_items(col)], dtype=bool)
+    last, top = t.data[-1], _skey(vals[-1])
+    for i in np.nonzero(rows)[0][::-1]:
+        if _skey(item(last, int(i))) <= top:
+            return I64(i)
+    return NULL_J
+
+
+def _bin_table(t: QTable, y):
+    """t bin y for a table t: y one row (a dictionary of t's columns, or a list of one value
+    per column) gives an index, a table of rows a vector of them."""
+    if isinstance(y, QTable):
+        if list(y.cols) != list(t.cols):
+            raise QError("type")
+        cols = [to_items(c) for c in y.data]
+        return np.array([_bin_row(t, [c[i] for c in cols]) for i in range(len(y))], dtype=I64)
+    if isinstance(y, QDict) and not is_keyed(y):
+        if list(y.keys) != list(t.cols):
+            raise QError("type")
+        return _bin_row(t, to_items(y.values))
+    if isinstance(y, (list, np.ndarray)):
+        return _bin_row(t, to_items(y))
+    raise QError("type")
+
+
 def _bin(x, y, right: bool):
     """x bin y (right: binr): index of the last item of x <= y (first >= y for binr)."""
-    if isinstance(x, QDict) and not is_keyed(x):
+    if isinstance(x, QTable) or is_keyed(x):
+        if right:
+            raise QError("nyi")           # bin.md documents tables for bin only
+        if isinstance(x, QTable):
+            return _bin_table(x, y)
+        return index(x.keys, _bin_table(x.values, y))   # a keyed table: the keys found
+    if isinstance(x, QDict):
         return index(x.keys, _bin(x.values, y, right))
     side = "left" if right else "right"
     if isinstance(x, np.ndarray):

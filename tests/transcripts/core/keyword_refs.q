@@ -34,3 +34,23 @@ q)parse "exec n by 0b from u"
 ()
 0b
 (,`n)!,`n
+q)w:([]s:`x`x`x`y`y;v:1 5 9 2 6)
+q)w bin `s`v!(`x;6)
+1
+q)w bin (`y;7)
+4
+q)w bin ([]s:`y`x`z;v:1 0 3)
+0N 0N 0N
+q)w bin ([]s:`x`y;v:5 2)
+1 3
+q)kw:([id:`m`n`o`p]s:`x`x`y`y;v:1 5 2 6)
+q)kw bin ([]s:`x`y`y;v:4 6 1)
+id
+--
+m 
+p 
+  
+q)w binr (`x;6)
+'nyi
+  [0]  w binr (`x;6)
+         ^
