@@ -2,7 +2,9 @@ Core keywords as the q reference documents them (apply, maps, exec, lsq, bin, xg
 cases written here in our own values. An iterator's data operand applied to one argument is a
 keyword: `x/:` is `x sv`, `x\:` is `x vs` (maps page). `exec ... by 0b` is q's functional
 b of 0b, no grouping: a table (exec page); with one unnamed column we give a one-column table
-too (the page does not show that case: unsure).
+too (the page does not show that case: unsure). Tables bin by rows (bin.md); binr on tables
+is not documented: 'nyi. `~` is tolerant of float rounding (match.md); lsq solves the normal
+equations (lsq.md).
 q)("-"/:)("ab";"cd";"e")
 "ab-cd-e"
 q)"/"/:("usr";"lib")
@@ -54,3 +56,35 @@ q)w binr (`x;6)
 'nyi
   [0]  w binr (`x;6)
          ^
+q)3.0~3.0+1e-14
+1b
+q)3.0~3.0+1e-11
+0b
+q)(2 4.0;`a)~(2 4.0+1e-15;`a)
+1b
+q)0.0~1e-300
+0b
+q)g:2 3#1 4 2 0 3 1f
+q)h:(2 0 1 5 3 1f;1 1 0 2 4 3f)
+q)x:(1 10 4f;3 9 5f)
+q)r:x lsq g
+q)r
+1 2 
+3 -1
+q)x~r mmu g
+1b
+q)e:(1 0 0f;0 0 1f)-((1 0 0f;0 0 1f) lsq g) mmu g
+q)all 1e-12>abs raze e mmu flip g
+1b
+q)0<sum raze e*e
+1b
+q)count each (3 6#1 2 0 4 1 1 0 1 2 2 0 3 5 5 1 0 2 2f) lsq h
+2 2 2
+q)1 2 3f lsq g
+'rank
+  [0]  1 2 3f lsq g
+              ^
+q)(1 2 3f;4 5 6f) lsq (1 2 3f;2 4 6f)
+'domain
+  [0]  (1 2 3f;4 5 6f) lsq (1 2 3f;2 4 6f)
+                       ^
