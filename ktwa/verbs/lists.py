@@ -724,6 +724,10 @@ def reshape(shape, y):
     if is_atom(y):
         y = _as_list(y)
     c = count(y)
+    if len(dims) > 2 and (nulls or any(d < 0 for d in dims) or 0 in dims[:-1]):
+        # take.md: a shape of more than two may hold no null; its examples give 'domain for
+        # 1 0 2 too (an empty dimension before the last) while 1 2 0 is allowed
+        raise QError("domain")
     if nulls:
         if len(dims) != 2 or len(nulls) != 1:
             raise QError("length")

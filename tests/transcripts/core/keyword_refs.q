@@ -88,3 +88,9 @@ q)(1 2 3f;4 5 6f) lsq (1 2 3f;2 4 6f)
 'domain
   [0]  (1 2 3f;4 5 6f) lsq (1 2 3f;2 4 6f)
                        ^
+q)@[;"ab";{x}] each (#)@'(2 0 1;1 1 0N;-2 1 1)
+"domain"
+"domain"
+"domain"
+q)count each 2 1 0#"xy"
+1 1
