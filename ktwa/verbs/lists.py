@@ -395,7 +395,18 @@ def q_in(x, y):
         y = _as_list(y)
     if isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.dtype == y.dtype:
         return member(y, x)
+    if _numeric(x) and _numeric(y) and np.asarray(x).dtype != y.dtype:
+        # in.md: numbers of another type are sought by value only in an atom or 1-item y
+        if len(y) != 1:
+            raise QError("type")
+        return np.asarray(x) == y[0]
     return _lt(find(y, x), count(y))
+
+
+def _numeric(v) -> bool:
+    """A short, int, long, real or float atom or vector (not boolean, byte, char, temporal)."""
+    return isinstance(v, (np.ndarray, np.generic)) and np.asarray(v).dtype.kind in "if" \
+        and np.asarray(v).dtype.itemsize > 1 and not enum_domain(v)
 
 
 def within(x, y):

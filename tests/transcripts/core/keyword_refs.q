@@ -94,3 +94,25 @@ q)@[;"ab";{x}] each (#)@'(2 0 1;1 1 0N;-2 1 1)
 "domain"
 q)count each 2 1 0#"xy"
 1 1
+q)3 4 5. in 4
+010b
+q)3 4 5. in enlist 5i
+001b
+q)3 4 5. in 4 5
+'type
+  [0]  3 4 5. in 4 5
+              ^
+q)3 4 5 in 4 5
+011b
+q)dm:``k
+q)null `dm$`
+0b
+q)null `dm$```k
+000b
+q)`=`dm$```k
+110b
+q)null ([]e:`dm$``k;s:``k)
+e s
+---
+0 1
+0 0
