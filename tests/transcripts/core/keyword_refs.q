@@ -116,3 +116,11 @@ e s
 ---
 0 1
 0 0
+q)0n 4 5i
+0N 4 5i
+q)type 0n 4 0w 5h
+5h
+q)7^0n 4 5i
+7 4 5
+q)type 0n 4 0w
+9h
