@@ -337,6 +337,8 @@ def find(hay, y):
         pos = find(hay.values, y)
         return index(hay.keys, pos)
     if isinstance(hay, QTable):
+        if isinstance(y, list) and len(y) == len(hay.cols):
+            y = QDict(_syms(hay.cols), y)        # find.md: a record as one item per column
         if isinstance(y, QDict):
             y = QTable(list(y.keys), [_as_list(v) for v in to_items(y.values)])
             r = find(hay, y)
