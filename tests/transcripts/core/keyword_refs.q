@@ -4,7 +4,8 @@ keyword: `x/:` is `x sv`, `x\:` is `x vs` (maps page). `exec ... by 0b` is q's f
 b of 0b, no grouping: a table (exec page); with one unnamed column we give a one-column table
 too (the page does not show that case: unsure). Tables bin by rows (bin.md); binr on tables
 is not documented: 'nyi. `~` is tolerant of float rounding (match.md); lsq solves the normal
-equations (lsq.md).
+equations (lsq.md). A table cell holding a short, int, real or float vector shows bare (deltas.md
+shows int signums so; we are unsure q does it for every such type).
 q)("-"/:)("ab";"cd";"e")
 "ab-cd-e"
 q)"/"/:("usr";"lib")
@@ -131,3 +132,13 @@ q)tk?(`y;3)
 3
 q)tk?`a`b!(`z;3)
 2
+q)([]k:`a`b;v:(1 -1 0i;2 3i))
+k v     
+--------
+a 1 -1 0
+b 2 3   
+q)([]v:(enlist 4i;1.5 2f))
+v    
+-----
+,4i  
+1.5 2
