@@ -387,7 +387,10 @@ def assign(op, value, env):
         if len(op.indices) == 1 and op.indices[0] is None:
             path = [MISSING]
         new = amend(ctx, old, path, ctx.builtins[":"] if f is None else f, value)
-        result = value if f is None else new
+        # assign.md: the value of an assignment is the value assigned: for `a[i]+:y`, the
+        # new items at i
+        whole = len(path) == 1 and path[0] is MISSING
+        result = value if f is None else new if whole else apply(ctx, new, path)
     if local:
         env.locals[name] = new
     else:

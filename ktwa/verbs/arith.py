@@ -223,6 +223,8 @@ def sub(x, y):
                 return x - y
         elif ty is _i64 and y != NULL_J and -_FBIG < x < _FBIG:
             return x - _f64(y)
+    if tx is QDict and ty is QDict and not match(x.keys, y.keys):
+        return add(x, neg(y))       # subtract.md: a key only y has gives -y (x+neg y)
     return atomic2(_k_sub, x, y)
 
 
