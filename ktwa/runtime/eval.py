@@ -348,6 +348,10 @@ def ev_qsql(node, env):
     return run_qsql(node, env, ev)
 
 
+def _is_join(verb) -> bool:
+    return verb.__class__ is A.Verb and verb.name == ","
+
+
 def assign(op, value, env):
     """Apply an OpAssign: plain, global, compound and indexed assignment."""
     name = op.name
@@ -375,7 +379,9 @@ def assign(op, value, env):
         old = ctx.get_global(name, ns) if op.indices is not None or full in ctx.globals \
             else None
         if old is None and op.op is not None and full not in ctx.globals:
-            raise QError(name, op.span)
+            if op.indices is not None or not _is_join(op.op):
+                raise QError(name, op.span)
+            old = []                # enlist.md: `b,:3` needs no b; it makes b a 1-item list
     f = None if op.op is None else ev_verb(op.op, env)
     if op.indices is None:
         # `x,:y` appends: stricter than x:x,y (types must match) and records go into tables

@@ -397,11 +397,12 @@ def q_in(x, y):
         y = _as_list(y)
     if isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.dtype == y.dtype:
         return member(y, x)
-    if _numeric(x) and _numeric(y) and np.asarray(x).dtype != y.dtype:
-        # in.md: numbers of another type are sought by value only in an atom or 1-item y
+    if isinstance(x, np.ndarray) and _numeric(x) and _numeric(y) and x.dtype != y.dtype:
+        # in.md: a vector's numbers are sought in numbers of another type by value only in
+        # an atom or 1-item y, else 'type (an atom x keeps exact, typed match)
         if len(y) != 1:
             raise QError("type")
-        return np.asarray(x) == y[0]
+        return x == y[0]
     return _lt(find(y, x), count(y))
 
 
@@ -416,7 +417,13 @@ def within(x, y):
         raise QError("length")
     lo, hi = to_items(y)
     if isinstance(x, list):
-        return from_items([within(a, y) for a in x]) if x else np.array([], dtype=bool)
+        if not x:
+            return np.array([], dtype=bool)
+        if is_atom(lo) and is_atom(hi):
+            return from_items([within(a, y) for a in x])
+        # bounds that are lists pair with x's items, as (lo<=x)&x<=hi would (within.md)
+        los, his = (_pairing(b, len(x)) for b in (lo, hi))
+        return from_items([within(a, [l, h]) for a, l, h in zip(x, los, his)])
     if isinstance(x, QDict):
         return QDict(x.keys, within(x.values, y))
     xa = x
@@ -444,6 +451,15 @@ def within(x, y):
     return np.bool_(bool(r))
 
 
+def _pairing(v, n: int) -> list:
+    """n items to pair with a list's: an atom repeated, a list of n its items."""
+    if is_atom(v):
+        return [v] * n
+    if count(v) != n:
+        raise QError("length")
+    return to_items(v)
+
+
 def _mask_keep(x, mask):
     return take_pos(x, np.flatnonzero(mask).astype(I64))
 
@@ -451,8 +467,9 @@ def _mask_keep(x, mask):
 def q_except(x, y):
     if is_atom(x):
         x = _as_list(x)
-    if isinstance(x, QDict):
-        raise QError("type")
+    if isinstance(x, QDict) or isinstance(y, QDict):
+        # inter.md: dictionaries meet in their values
+        return inter(*(v.values if isinstance(v, QDict) else v for v in (x, y)))
     m = q_in(x, y)
     if not isinstance(m, np.ndarray):
         raise QError("type")
@@ -462,8 +479,9 @@ def q_except(x, y):
 def inter(x, y):
     if is_atom(x):
         x = _as_list(x)
-    if isinstance(x, QDict):
-        raise QError("type")
+    if isinstance(x, QDict) or isinstance(y, QDict):
+        # inter.md: dictionaries meet in their values
+        return inter(*(v.values if isinstance(v, QDict) else v for v in (x, y)))
     m = q_in(x, y)
     if not isinstance(m, np.ndarray):
         raise QError("type")

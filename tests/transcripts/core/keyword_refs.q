@@ -162,3 +162,23 @@ q)w:`a`b!3 4
 q)w[`b]-:1
 q)10*w[`a`b]+:1
 40 40
+q)(5 1 9;"kaz") within ((2;"b");(8;"y"))
+100b
+100b
+q)(5 1 9;"kaz") within (0 1 2;9)
+'length
+  [0]  (5 1 9;"kaz") within (0 1 2;9)
+                     ^
+q)(`p`q!(4 5 6;`m`n)) inter `r`s`t!(1 2;4 5 6;`m`n)
+4 5 6
+`m`n
+q)nb,:7
+q)nb
+,7
+q)nb,:8
+q)nb
+7 8
+q)nc+:1
+'nc
+  [0]  nc+:1
+       ^
