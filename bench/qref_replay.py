@@ -31,6 +31,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # this checkout's ktwa
+
 
 def _files(repo: Path, folder: str, suffix: str = ".md") -> dict[str, str]:
     """file stem -> text of a folder's files with this suffix, from a git directory or a
@@ -154,7 +156,7 @@ def shown(expected: str) -> list[str]:
 
 
 def verdict(expected: str, got: str) -> str:
-    got = "\n".join(ln.rstrip() for ln in got.rstrip("\n").split("\n")) if got else ""
+    got = _clean(got.split("\n")) if got else ""    # the page's blank last lines are lost too
     if got == expected:
         return "exact"
     exp = shown(expected)

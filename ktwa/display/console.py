@@ -229,7 +229,14 @@ def _cell(x, P, w) -> str:
     comma: `,3`)."""
     if type(x) is list and len(x) == 1 and isinstance(x[0], (np.generic, str)):
         return _ol(x[0], P, w)
+    if type(x) is np.ndarray and len(x) > 1 and x.dtype in _SUFFIXED and not attr_of(x):
+        # a short, int, real or float vector shows bare, without its type letter
+        # (deltas.md: a column of int signums shows 1 0 -1)
+        return " ".join(vector_texts(x, P, w))
     return _ol(x, P, w)
+
+
+_SUFFIXED = (np.dtype(np.int16), np.dtype(np.int32), np.dtype(np.float32), np.dtype(np.float64))
 
 
 def _column_cells(col, P, w, matrix: bool) -> list:

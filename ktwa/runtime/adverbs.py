@@ -63,6 +63,9 @@ def apply_derived(ctx, d: Derived, args: list):
     if adv == "\\":
         return over(ctx, f, args, scan=True)
     if adv == "/:" or adv == "\\:":
+        if len(args) == 1 and not isinstance(f, QFunction):
+            # a data operand applied to one argument: `x/:` is `x sv`, `x\:` is `x vs`
+            return ctx.apply(ctx.builtins["sv" if adv == "/:" else "vs"], [f, args[0]])
         if len(args) != 2:
             raise QError("rank")
         return _each_side(ctx, f, args[0], args[1], right=adv == "/:")

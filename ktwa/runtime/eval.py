@@ -348,6 +348,10 @@ def ev_qsql(node, env):
     return run_qsql(node, env, ev)
 
 
+def _is_join(verb) -> bool:
+    return verb.__class__ is A.Verb and verb.name == ","
+
+
 def assign(op, value, env):
     """Apply an OpAssign: plain, global, compound and indexed assignment."""
     name = op.name
@@ -380,11 +384,13 @@ def assign(op, value, env):
             else None
     f = None if op.op is None else ev_verb(op.op, env)
     if not local and old is None and f is not None and full not in ctx.globals:
-        # `bar+:1` with bar undefined starts from the operator's identity element (assign.md);
-        # an operator without a known one leaves bar undefined
-        if op.indices is not None or f.__class__ is not Builtin or f.name not in IDENTITY:
+        # `bar+:1` with bar undefined starts from the operator's identity element (assign.md),
+        # `b,:3` from the empty list (enlist.md: b becomes a 1-item list); an operator without
+        # a known one leaves bar undefined
+        if op.indices is not None or f.__class__ is not Builtin or \
+                not (f.name in IDENTITY or _is_join(op.op)):
             raise QError(name, op.span)
-        old = IDENTITY[f.name]
+        old = [] if _is_join(op.op) else IDENTITY[f.name]
     if op.indices is None:
         # `x,:y` appends: stricter than x:x,y (types must match) and records go into tables
         new = append(ctx, old, value) if f.__class__ is Builtin and f.name == "," \
@@ -395,7 +401,10 @@ def assign(op, value, env):
         if len(op.indices) == 1 and op.indices[0] is None:
             path = [MISSING]
         new = amend(ctx, old, path, ctx.builtins[":"] if f is None else f, value)
-        result = value if f is None else new
+        # assign.md: the value of an assignment is the value assigned: for `a[i]+:y`, the
+        # new items at i
+        whole = len(path) == 1 and path[0] is MISSING
+        result = value if f is None else new if whole else apply(ctx, new, path)
     if local:
         env.locals[name] = new
     else:

@@ -203,7 +203,9 @@ class Trees:
                 return [self.builtins["!"], t, c, np.False_, [cols]]
             return [self.builtins["!"], t, c, np.False_, np.array([], dtype=object)]
         by = np.False_
-        if node.by:
+        if node.by_false:
+            kind = "select"
+        elif node.by:
             if kind == "exec" and len(node.by) == 1 and node.by[0][0] is None:
                 by = [self.tree(node.by[0][1])]
             else:

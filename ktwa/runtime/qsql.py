@@ -1,6 +1,7 @@
 """qSQL: select / exec / update / delete over tables (q-core.md §7)."""
 from __future__ import annotations
 
+import dataclasses
 import weakref
 
 import numpy as np
@@ -336,6 +337,9 @@ def run_qsql(node, env, ev):
     if isinstance(tval, str):
         name = tval
         tval = ctx.get_global(tval)
+    if node.by_false:
+        node = dataclasses.replace(node, by=None,
+                                   kind="select" if node.kind == "exec" else node.kind)
     if node.kind == "delete" and node.cols and not node.where and isinstance(tval, T.QDict) \
             and not T.is_keyed(tval):
         return _delete_entries(ctx, name, tval, [_named(n, e) for n, e in node.cols])

@@ -10,6 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 
 @dataclass(frozen=True, slots=True)
 class Node:
@@ -147,6 +149,14 @@ class Qsql(Node):
     by: tuple | None
     table: Node
     where: tuple
+
+    @property
+    def by_false(self) -> bool:
+        """`by 0b`: the by-phrase is q's functional b of 0b, no grouping; an exec with it
+        gives a table, as a select does (exec.md)."""
+        return bool(self.by) and len(self.by) == 1 and self.by[0][0] is None and \
+            isinstance(self.by[0][1], Const) and type(self.by[0][1].value) is np.bool_ and \
+            not self.by[0][1].value
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,10 +64,12 @@ def _num_atom(s: str):
     if body[:1] == "0" and len(body) >= 2 and body[1] in "NnWw":
         suffix = body[2:]
         kind = body[1]
+        # unsuffixed 0n and 0w are floats alone, but take a strand's suffix (`0n 2 3i` is
+        # an int vector: fill.md)
         if kind == "n":
-            return "n", ("nan", "f" if not suffix else suffix), "f" if not suffix else suffix
+            return "n", ("nan", suffix or "f"), suffix
         if kind == "w":
-            return "n", ("-inf" if neg else "inf", suffix or "f"), suffix or "f"
+            return "n", ("-inf" if neg else "inf", suffix or "f"), suffix
         if kind == "N":
             return "n", ("null", suffix or "j"), suffix
         return "n", ("-inf" if neg else "inf", suffix or "j"), suffix
@@ -119,6 +121,8 @@ def _strand_value(parts: list) -> object:
             return _DTYPES[sfx](v)
         return _DTYPES[sfx](float(text))
     suffix = parts[-1][2] if parts[-1][0] == "n" else ""
+    if not suffix and parts[-1][0] == "n" and parts[-1][1][1] == "f":
+        suffix = "f"                      # a strand ending in 0n or 0w is float
     for p in parts[:-1]:
         if p[0] == "n" and p[2] and suffix and p[2] != suffix:
             raise QError("type")
@@ -145,7 +149,7 @@ def _strand_value(parts: list) -> object:
             else:
                 vals.append(float(text))
         elif text == "nan":
-            vals.append(np.nan)
+            vals.append(np.nan if suffix in "fe" else int(np.iinfo(dtype).min))
         elif text == "null":
             vals.append(np.nan if suffix in "fe" else int(np.iinfo(dtype).min))
         elif text == "inf":

@@ -481,8 +481,10 @@ def known_null_free(a) -> bool:
     return r is not None and r() is a
 
 
-def match(a, b) -> bool:
-    """`x~y` match: same type and same value, through lists, dictionaries and tables."""
+def match(a, b, tol: float = 0.0) -> bool:
+    """`x~y` match: same type and same value, through lists, dictionaries and tables. With a
+    tolerance (q's Match: precision.md), floats match when they differ by at most tol times
+    the larger magnitude; without one (the verbs that hash items), only when equal."""
     if a is b:
         return True
     if isinstance(a, np.ndarray):
@@ -490,27 +492,39 @@ def match(a, b) -> bool:
                 or enum_domain(a) != enum_domain(b):
             return False
         if a.dtype.kind == "f":
-            return bool(np.array_equal(a, b, equal_nan=True))
+            return bool(np.array_equal(a, b, equal_nan=True)) or \
+                (tol > 0 and bool(np.all(_close(a, b, tol))))
         return bool(np.array_equal(ordered(a), ordered(b)))
     if isinstance(a, list):
         if not isinstance(b, list) or len(a) != len(b):
             return False
-        return all(match(x, y) for x, y in zip(a, b))
+        return all(match(x, y, tol) for x, y in zip(a, b))
     if isinstance(a, QTable):
         return (isinstance(b, QTable) and a.cols == b.cols
-                and all(match(x, y) for x, y in zip(a.data, b.data)))
+                and all(match(x, y, tol) for x, y in zip(a.data, b.data)))
     if isinstance(a, QDict):
-        return isinstance(b, QDict) and match(a.keys, b.keys) and match(a.values, b.values)
+        return isinstance(b, QDict) and match(a.keys, b.keys, tol) and match(a.values, b.values, tol)
     if isinstance(a, str):
         return isinstance(b, str) and a == b and enum_domain(a) == enum_domain(b)
     if isinstance(a, np.generic):
         if qtype(a) != qtype(b):
             return False
         if isinstance(a, np.floating):
-            return bool(a == b or (np.isnan(a) and np.isnan(b)))
+            return bool(a == b or (np.isnan(a) and np.isnan(b)) or
+                        (tol > 0 and _close(a, b, tol)))
         if isinstance(a, (np.datetime64, np.timedelta64)):
             return bool(a.view(np.int64) == b.view(np.int64))
         return bool(a == b)
     if a is None:
         return b is None
     return a == b
+
+
+def _close(a, b, tol: float):
+    """Where floats a and b are within q's comparison tolerance of each other (finite, and
+    |a-b| at most tol times the larger magnitude; nulls match nulls)."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        a64, b64 = np.asarray(a, np.float64), np.asarray(b, np.float64)
+        d = np.abs(a64 - b64)
+        near = (d <= tol * np.maximum(np.abs(a64), np.abs(b64))) & np.isfinite(d)
+        return near | (a64 == b64) | (np.isnan(a64) & np.isnan(b64))

@@ -15,7 +15,7 @@ import numpy as np
 from ..values.types import known_null_free
 
 from ..errors import QError
-from ..values.types import match, ordered
+from ..values.types import enum_domain, match, ordered
 from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, INT_NULL, INT_INF,
                             NULL_J, from_items, to_items, null_mask, is_null)
 from ..values.functions import Definitions
@@ -223,6 +223,8 @@ def sub(x, y):
                 return x - y
         elif ty is _i64 and y != NULL_J and -_FBIG < x < _FBIG:
             return x - _f64(y)
+    if tx is QDict and ty is QDict and not match(x.keys, y.keys):
+        return add(x, neg(y))       # subtract.md: a key only y has gives -y (x+neg y)
     return atomic2(_k_sub, x, y)
 
 
@@ -834,8 +836,16 @@ def _k_null(x):
 def qnull(x):
     if x is None:
         return np.True_
+    if enum_domain(x):
+        # null.md: an enumeration is never null, not even of the null symbol (q stores an
+        # index; its null stands for out of range)
+        return np.False_ if isinstance(x, str) else np.zeros(len(x), dtype=bool)
     if isinstance(x, list):
         return from_items([qnull(i) for i in x]) if x else []
+    if isinstance(x, QDict):
+        return QDict(x.keys, qnull(x.values))
+    if isinstance(x, QTable):
+        return QTable(x.cols, [qnull(c) for c in x.data])
     return atomic1(_k_null, x)
 
 

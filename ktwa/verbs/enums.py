@@ -15,7 +15,7 @@ from ..values.functions import Definitions
 from ..values.types import (SYM, Enum, EnumSym, attr_of, enum_domain, enum_vector, is_keyed,
                             plain, with_attr)
 from . import cast as _cast, temporal
-from . import lists, matrix
+from . import files, lists, matrix
 from .index import find_positions, index, is_int_atom, is_int_vec
 
 define = Definitions()
@@ -105,6 +105,20 @@ def enum_extend(ctx, name: str, y):
     return with_attr(r, a) if a and not atom else r
 
 
+def enum_extend_file(ctx, fs: str, y):
+    """`` `:d?y ``: the domain is the file d: its symbols (none if it is missing) become the
+    global named after the file, which gains y's new symbols and is written back; y is
+    enumerated over it (enum-extend.md)."""
+    name = fs.rstrip("/").rsplit("/", 1)[-1].lstrip(":")
+    if not name:
+        raise QError("type")
+    _symbols(y)                          # y is checked before anything changes
+    ctx.set_global(name, files.read_symbols(ctx, fs))
+    r = enum_extend(ctx, name, y)
+    files.write_value(ctx, fs, ctx.get_global(name))
+    return r
+
+
 def from_indices(ctx, name: str, i):
     """`` `d!i ``: the enumeration of d whose indices are i."""
     d = _domain(ctx, name)
@@ -151,8 +165,8 @@ def dollar(ctx, x, y):
 
 
 def query(ctx, x, y):
-    if isinstance(x, str) and not x.startswith(":"):
-        return enum_extend(ctx, x, y)
+    if isinstance(x, str) and x:
+        return enum_extend_file(ctx, x, y) if x.startswith(":") else enum_extend(ctx, x, y)
     return lists.query(ctx, x, y)
 
 

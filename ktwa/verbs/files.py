@@ -520,6 +520,20 @@ def hdel(ctx, x):
 # databases: .Q.en, folders loaded by \l
 
 
+def read_symbols(ctx, fs: str, name: str | None = None) -> np.ndarray:
+    """The symbol list a domain file holds; without the file, the global `name` if given and
+    defined, else none; 'type if it is not a symbol list."""
+    if disk.exists(_path(ctx, fs)):
+        known = read_value(ctx, fs)
+    elif name is not None and name in ctx.globals:
+        known = ctx.get_global(name)
+    else:
+        known = np.array([], dtype=object)
+    if not (isinstance(known, np.ndarray) and known.dtype == SYM):
+        raise QError("type")
+    return known
+
+
 def enumerate_symbols(ctx, d, t):
     """.Q.en[`:d;t]: t with its symbol columns (and lists of symbol vectors) enumerated over
     the global sym, which gains the symbols it lacked and is saved as `:d/sym (dotq.md). The
@@ -529,13 +543,7 @@ def enumerate_symbols(ctx, d, t):
     if not isinstance(t, QTable):
         raise QError("type")
     symfile = d.rstrip("/") + "/sym"
-    p = _path(ctx, symfile)
-    if disk.exists(p):
-        known = read_value(ctx, symfile)
-    else:
-        known = ctx.get_global("sym") if "sym" in ctx.globals else np.array([], dtype=object)
-    if not (isinstance(known, np.ndarray) and known.dtype == SYM):
-        raise QError("type")
+    known = read_symbols(ctx, symfile, "sym")
     syms = [str(x) for x in known.tolist()]
     seen = set(syms)
 

@@ -12,7 +12,9 @@ from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
                             enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
-                            is_null, mark_null_free, ordered, plain, qtype, text, to_items)
+                            is_null, item, mark_null_free, ordered, plain, qtype, text,
+                            to_items)
+from .arith import TOL
 from .attributes import ATTRIBUTES, set_attribute
 from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
                       member)
@@ -335,6 +337,8 @@ def find(hay, y):
         pos = find(hay.values, y)
         return index(hay.keys, pos)
     if isinstance(hay, QTable):
+        if isinstance(y, list) and len(y) == len(hay.cols):
+            y = QDict(_syms(hay.cols), y)        # find.md: a record as one item per column
         if isinstance(y, QDict):
             y = QTable(list(y.keys), [_as_list(v) for v in to_items(y.values)])
             r = find(hay, y)
@@ -393,7 +397,19 @@ def q_in(x, y):
         y = _as_list(y)
     if isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.dtype == y.dtype:
         return member(y, x)
+    if isinstance(x, np.ndarray) and _numeric(x) and _numeric(y) and x.dtype != y.dtype:
+        # in.md: a vector's numbers are sought in numbers of another type by value only in
+        # an atom or 1-item y, else 'type (an atom x keeps exact, typed match)
+        if len(y) != 1:
+            raise QError("type")
+        return x == y[0]
     return _lt(find(y, x), count(y))
+
+
+def _numeric(v) -> bool:
+    """A short, int, long, real or float atom or vector (not boolean, byte, char, temporal)."""
+    return isinstance(v, (np.ndarray, np.generic)) and np.asarray(v).dtype.kind in "if" \
+        and np.asarray(v).dtype.itemsize > 1 and not enum_domain(v)
 
 
 def within(x, y):
@@ -401,7 +417,13 @@ def within(x, y):
         raise QError("length")
     lo, hi = to_items(y)
     if isinstance(x, list):
-        return from_items([within(a, y) for a in x]) if x else np.array([], dtype=bool)
+        if not x:
+            return np.array([], dtype=bool)
+        if is_atom(lo) and is_atom(hi):
+            return from_items([within(a, y) for a in x])
+        # bounds that are lists pair with x's items, as (lo<=x)&x<=hi would (within.md)
+        los, his = (_pairing(b, len(x)) for b in (lo, hi))
+        return from_items([within(a, [l, h]) for a, l, h in zip(x, los, his)])
     if isinstance(x, QDict):
         return QDict(x.keys, within(x.values, y))
     xa = x
@@ -429,6 +451,15 @@ def within(x, y):
     return np.bool_(bool(r))
 
 
+def _pairing(v, n: int) -> list:
+    """n items to pair with a list's: an atom repeated, a list of n its items."""
+    if is_atom(v):
+        return [v] * n
+    if count(v) != n:
+        raise QError("length")
+    return to_items(v)
+
+
 def _mask_keep(x, mask):
     return take_pos(x, np.flatnonzero(mask).astype(I64))
 
@@ -436,8 +467,9 @@ def _mask_keep(x, mask):
 def q_except(x, y):
     if is_atom(x):
         x = _as_list(x)
-    if isinstance(x, QDict):
-        raise QError("type")
+    if isinstance(x, QDict) or isinstance(y, QDict):
+        # inter.md: dictionaries meet in their values
+        return inter(*(v.values if isinstance(v, QDict) else v for v in (x, y)))
     m = q_in(x, y)
     if not isinstance(m, np.ndarray):
         raise QError("type")
@@ -447,8 +479,9 @@ def q_except(x, y):
 def inter(x, y):
     if is_atom(x):
         x = _as_list(x)
-    if isinstance(x, QDict):
-        raise QError("type")
+    if isinstance(x, QDict) or isinstance(y, QDict):
+        # inter.md: dictionaries meet in their values
+        return inter(*(v.values if isinstance(v, QDict) else v for v in (x, y)))
     m = q_in(x, y)
     if not isinstance(m, np.ndarray):
         raise QError("type")
@@ -722,6 +755,10 @@ def reshape(shape, y):
     if is_atom(y):
         y = _as_list(y)
     c = count(y)
+    if len(dims) > 2 and (nulls or any(d < 0 for d in dims) or 0 in dims[:-1]):
+        # take.md: a shape of more than two may hold no null; its examples give 'domain for
+        # 1 0 2 too (an empty dimension before the last) while 1 2 0 is allowed
+        raise QError("domain")
     if nulls:
         if len(dims) != 2 or len(nulls) != 1:
             raise QError("length")
@@ -908,7 +945,7 @@ def bang(ctx, x, y):
 
 
 def q_match(x, y):
-    return np.bool_(match(x, y))
+    return np.bool_(match(x, y, TOL))      # Match is tolerant of float rounding (match.md)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1245,9 +1282,48 @@ def _search_keys(v: np.ndarray) -> np.ndarray:
     return v
 
 
+def _bin_row(t: QTable, vals: list):
+    """The last row of t whose first n-1 columns match vals' and whose last column is at or
+    below vals' last (bin.md, tables); 0N where no row does."""
+    n = len(t.cols)
+    if len(vals) != n:
+        raise QError("length")
+    rows = np.ones(len(t), dtype=bool)
+    for col, v in zip(t.data[:-1], vals[:-1]):
+        rows &= np.array([match(a, v) for a in to_items(col)], dtype=bool)
+    last, top = t.data[-1], _skey(vals[-1])
+    for i in np.nonzero(rows)[0][::-1]:
+        if _skey(item(last, int(i))) <= top:
+            return I64(i)
+    return NULL_J
+
+
+def _bin_table(t: QTable, y):
+    """t bin y for a table t: y one row (a dictionary of t's columns, or a list of one value
+    per column) gives an index, a table of rows a vector of them."""
+    if isinstance(y, QTable):
+        if list(y.cols) != list(t.cols):
+            raise QError("type")
+        cols = [to_items(c) for c in y.data]
+        return np.array([_bin_row(t, [c[i] for c in cols]) for i in range(len(y))], dtype=I64)
+    if isinstance(y, QDict) and not is_keyed(y):
+        if list(y.keys) != list(t.cols):
+            raise QError("type")
+        return _bin_row(t, to_items(y.values))
+    if isinstance(y, (list, np.ndarray)):
+        return _bin_row(t, to_items(y))
+    raise QError("type")
+
+
 def _bin(x, y, right: bool):
     """x bin y (right: binr): index of the last item of x <= y (first >= y for binr)."""
-    if isinstance(x, QDict) and not is_keyed(x):
+    if isinstance(x, QTable) or is_keyed(x):
+        if right:
+            raise QError("nyi")           # bin.md documents tables for bin only
+        if isinstance(x, QTable):
+            return _bin_table(x, y)
+        return index(x.keys, _bin_table(x.values, y))   # a keyed table: the keys found
+    if isinstance(x, QDict):
         return index(x.keys, _bin(x.values, y, right))
     side = "left" if right else "right"
     if isinstance(x, np.ndarray):

@@ -1,4 +1,4 @@
-"""Matrices: `mmu` (matrix multiply, dot product) and `inv` (inverse), on float vectors and
+"""Matrices: `mmu` (matrix multiply, dot product), `inv` (inverse) and `lsq` (least squares), on float vectors and
 matrices (a matrix is a list of float vectors of one count), as q defines them."""
 from __future__ import annotations
 
@@ -51,5 +51,24 @@ def inv(x):
         raise QError("domain") from None
 
 
+def lsq(x, y):
+    """x lsq y  the least-squares solution r of x = r mmu y: q solves the normal equations
+    (y mmu flip y) mmu flip r = y mmu flip x by Cholesky decomposition (lsq.md), so the rows of
+    y must be independent and no more than its columns."""
+    a, b = _float_array(x), _float_array(y)
+    if a.ndim != 2 or b.ndim != 2:
+        raise QError("rank")
+    if a.shape[1] != b.shape[1]:
+        raise QError("length")
+    try:
+        low = np.linalg.cholesky(b @ b.T)
+        half = np.linalg.solve(low, b @ a.T)
+        return _q(np.linalg.solve(low.T, half).T)
+    except np.linalg.LinAlgError:
+        raise QError("domain") from None
+
+
 define("mmu", dyad=mmu, infix=True, doc="x mmu y  matrix multiply (dot product of vectors): floats")
 define("inv", monad=inv, doc="inv x  the inverse of a non-singular float matrix")
+define("lsq", dyad=lsq, infix=True,
+       doc="x lsq y  least-squares r of x = r mmu y (float matrices; rows of y independent)")
