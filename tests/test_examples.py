@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_spirals_example():
     p = subprocess.run([sys.executable, "-m", "ktwa.cli", "examples/spirals.kt"], cwd=ROOT,
-                       capture_output=True, text=True, timeout=120,
+                       capture_output=True, text=True, timeout=400,
                        env={**os.environ, "KTWA_PROGRESS": "0"})
     assert p.returncode == 0, p.stdout + p.stderr
     accs = [float(a) for a in re.findall(r"([0-9]+\.[0-9]+)%", p.stdout)]
