@@ -283,13 +283,16 @@ def tokenize(text: str) -> list[Tok]:
             line_start = i + 1
             i += 1
             # `/` at the start of the next line is a comment line
-            if brackets and brackets[-1] == "{":
+            # In a lambda or a parenthesis a line break separates as `;` does (amend.md
+            # writes a 3-item list over three lines), except after an opening, a `;`, a
+            # lambda's parameters or a table's keys, and before a closing or a `;`.
+            if brackets and brackets[-1] in "{(":
                 k = i
                 while k < n and text[k] in " \t\r\n":
                     k += 1
-                if k >= n or text[k] in "};":
+                if k >= n or text[k] in "});":
                     continue
-                if prev_kind() not in ("SEMI", "LBRACE", None) and not (
+                if prev_kind() not in ("SEMI", "LBRACE", "LPAR", None) and not (
                         toks and toks[-1].type == "RBRACK" and _is_param_close(toks)):
                     emit("SEMI", ";", i - 1, i)
             continue
@@ -506,7 +509,8 @@ def tokenize(text: str) -> list[Tok]:
 
 
 def _is_param_close(toks) -> bool:
-    """True if toks ends with `{[a;b]` (a lambda's parameter list)."""
+    """True if toks ends with `{[a;b]` (a lambda's parameter list) or `([k:...]` (a table's
+    keys)."""
     depth = 0
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k].type
@@ -515,7 +519,7 @@ def _is_param_close(toks) -> bool:
         elif t == "LBRACK":
             depth -= 1
             if depth == 0:
-                return k > 0 and toks[k - 1].type == "LBRACE"
+                return k > 0 and toks[k - 1].type in ("LBRACE", "LPAR")
     return False
 
 

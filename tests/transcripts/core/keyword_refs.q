@@ -5,7 +5,8 @@ b of 0b, no grouping: a table (exec page); with one unnamed column we give a one
 too (the page does not show that case: unsure). Tables bin by rows (bin.md); binr on tables
 is not documented: 'nyi. `~` is tolerant of float rounding (match.md); lsq solves the normal
 equations (lsq.md). A table cell holding a short, int, real or float vector shows bare (deltas.md
-shows int signums so; we are unsure q does it for every such type).
+shows int signums so; we are unsure q does it for every such type). In a parenthesis, a line
+break separates items as `;` does (amend.md defines a 3-item list over three lines).
 q)("-"/:)("ab";"cd";"e")
 "ab-cd-e"
 q)"/"/:("usr";"lib")
@@ -182,3 +183,15 @@ q)nc+:1
 'nc
   [0]  nc+:1
        ^
+q)value "(1 2\n 3 4\n 5)"
+1 2
+3 4
+5
+q)value "(1 2;\n 3 4\n )"
+1 2
+3 4
+q)value "([k:`a`b]\n v:1 2)"
+k| v
+-| -
+a| 1
+b| 2
