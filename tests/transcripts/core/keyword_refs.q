@@ -6,7 +6,8 @@ too (the page does not show that case: unsure). Tables bin by rows (bin.md); bin
 is not documented: 'nyi. `~` is tolerant of float rounding (match.md); lsq solves the normal
 equations (lsq.md). A table cell holding a short, int, real or float vector shows bare (deltas.md
 shows int signums so; we are unsure q does it for every such type). In a parenthesis, a line
-break separates items as `;` does (amend.md defines a 3-item list over three lines).
+break separates items as `;` does (amend.md defines a 3-item list over three lines). xexp is
+exp y*log x, as exp.md says q computes it (so 0 xexp 0 is 0n by that formula: unsure).
 q)("-"/:)("ab";"cd";"e")
 "ab-cd-e"
 q)"/"/:("usr";"lib")
@@ -195,3 +196,11 @@ k| v
 -| -
 a| 1
 b| 2
+q)-3 3 xexp 2
+0n 9
+q)\P 0
+q)2 xexp 3
+7.9999999999999982
+q)3 xexp 2
+9.0000000000000018
+q)\P 7
