@@ -467,9 +467,8 @@ def _mask_keep(x, mask):
 def q_except(x, y):
     if is_atom(x):
         x = _as_list(x)
-    if isinstance(x, QDict) or isinstance(y, QDict):
-        # inter.md: dictionaries meet in their values
-        return inter(*(v.values if isinstance(v, QDict) else v for v in (x, y)))
+    if isinstance(x, QDict):
+        raise QError("type")
     m = q_in(x, y)
     if not isinstance(m, np.ndarray):
         raise QError("type")

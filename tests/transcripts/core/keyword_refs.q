@@ -217,3 +217,7 @@ q)`g#([]d:3 1)
 'nyi
   [0]  `g#([]d:3 1)
          ^
+q)(`p`q!1 2) except 1
+'type
+  [0]  (`p`q!1 2) except 1
+                  ^
