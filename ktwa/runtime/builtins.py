@@ -36,7 +36,8 @@ def _amend(ctx, d, path, f, y=MISSING):
     name = None
     if files.is_file_symbol(d):
         # `.[`:f;();,;x]`: amend the value stored in a file (or a splayed table's folder)
-        return files.update_file(ctx, d, lambda v: amend(ctx, v, path, f, y))
+        whole = not path or (len(path) == 1 and path[0] is None)
+        return files.update_file(ctx, d, lambda v: amend(ctx, v, path, f, y), items=not whole)
     if isinstance(d, str):
         name = d
         d = ctx.get_global(d)

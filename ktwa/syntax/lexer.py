@@ -26,8 +26,9 @@ from ..values.types import GUID
 NOUN_END = {"NUM", "STR", "SYM", "NAME", "RPAR", "RBRACK", "RBRACE"}
 GLYPH_CHARS = set("+-*%!&|<>=~,^#_$?@.")
 QSQL_WORDS = {"select": "SELECT", "exec": "EXEC", "update": "UPDATE", "delete": "DELETE"}
-# tokens after which a newline inside `{}` does not separate statements
-_NO_BREAK_AFTER = frozenset({"SEMI", "LBRACE", None, *QSQL_WORDS.values(), "BY", "FROM", "WHERE"})
+# tokens after which a newline inside `{}` or `()` does not separate items
+_NO_BREAK_AFTER = frozenset({"SEMI", "LBRACE", "LPAR", None, *QSQL_WORDS.values(), "BY", "FROM",
+                             "WHERE"})
 
 _NUM = re.compile(r"""
   0x[0-9a-fA-F]*                                   # bytes
@@ -286,11 +287,14 @@ def tokenize(text: str) -> list[Tok]:
             line_start = i + 1
             i += 1
             # `/` at the start of the next line is a comment line
-            if brackets and brackets[-1] == "{":
+            # In a lambda or a parenthesis a line break separates as `;` does (amend.md
+            # writes a 3-item list over three lines), except after an opening, a `;`, a
+            # lambda's parameters or a table's keys, and before a closing or a `;`.
+            if brackets and brackets[-1] in "{(":
                 k = i
                 while k < n and text[k] in " \t\r\n":
                     k += 1
-                if k >= n or text[k] in "};":
+                if k >= n or text[k] in "});":
                     continue
                 # nor after a qSQL word: a template cannot end at `from` (or `by`, `where`,
                 # `select`...), so the line breaks inside it, as in `update ... from\n  t`
@@ -511,7 +515,8 @@ def tokenize(text: str) -> list[Tok]:
 
 
 def _is_param_close(toks) -> bool:
-    """True if toks ends with `{[a;b]` (a lambda's parameter list)."""
+    """True if toks ends with `{[a;b]` (a lambda's parameter list) or `([k:...]` (a table's
+    keys)."""
     depth = 0
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k].type
@@ -520,7 +525,7 @@ def _is_param_close(toks) -> bool:
         elif t == "LBRACK":
             depth -= 1
             if depth == 0:
-                return k > 0 and toks[k - 1].type == "LBRACE"
+                return k > 0 and toks[k - 1].type in ("LBRACE", "LPAR")
     return False
 
 

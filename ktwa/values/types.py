@@ -503,7 +503,8 @@ def match(a, b, tol: float = 0.0) -> bool:
         return (isinstance(b, QTable) and a.cols == b.cols
                 and all(match(x, y, tol) for x, y in zip(a.data, b.data)))
     if isinstance(a, QDict):
-        return isinstance(b, QDict) and match(a.keys, b.keys, tol) and match(a.values, b.values, tol)
+        return isinstance(b, QDict) and match(a.keys, b.keys, tol) and \
+            match(a.values, b.values, tol)
     if isinstance(a, str):
         return isinstance(b, str) and a == b and enum_domain(a) == enum_domain(b)
     if isinstance(a, np.generic):

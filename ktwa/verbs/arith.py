@@ -347,7 +347,9 @@ def _float_kernel(fn):
     return kernel
 
 
-_k_xexp = _float_kernel(np.power)
+# exp.md: "the calculation is performed as exp y * log x", so a negative x gives 0n and an
+# integer power can differ from the product in its last digit (2 xexp 3 is 7.9999999999999982)
+_k_xexp = _float_kernel(lambda b, p: np.exp(p * np.log(b)))
 _k_xlog = _float_kernel(lambda b, v: np.log(v) / np.log(b))
 
 

@@ -67,8 +67,13 @@ def set_attribute(a: str, y):
         if a not in ("s", ""):
             raise QError("type")
         return QDict(set_attribute(a, y.keys), y.values)
+    if isinstance(y, QTable) and a == "s" and y.cols and isinstance(y.data[0], np.ndarray):
+        # set-attribute.md: sorting a table sets the parted attribute on its first column
+        if not holds("s", y.data[0]):
+            raise QError("s-fail")
+        return QTable(list(y.cols), [with_attr(y.data[0], "p")] + list(y.data[1:]))
     if isinstance(y, (QTable, QDict, list)):
-        raise QError("nyi")        # attributes on tables and general lists are not kept yet
+        raise QError("nyi")        # other attributes on tables, general lists: not kept yet
     if not isinstance(y, np.ndarray):
         raise QError("type")
     if a and not holds(a, y):

@@ -88,35 +88,43 @@ def enumerate_into(ctx, name: str, y):
     return _made(syms, atom, name)
 
 
-def enum_extend(ctx, name: str, y):
-    """`` `d?y ``: append to the global d the symbols of y it lacks, then enumerate y; y's
-    attribute is kept."""
-    syms, atom = _symbols(y)
-    d = _domain(ctx, name) if name in ctx.globals else np.array([], dtype=object)
+def _extended(d: np.ndarray, syms: list) -> np.ndarray:
+    """Domain d with the symbols of syms it lacks appended, in order of first occurrence."""
     new = np.array(syms, dtype=object)
     missing = new[find_positions(d, new) < 0] if len(new) else new
-    if len(missing):
-        fresh = lists.distinct(missing)
-        ctx.set_global(name, np.concatenate([d, fresh]))
-    elif name not in ctx.globals:
-        ctx.set_global(name, d)
+    return np.concatenate([d, lists.distinct(missing)]) if len(missing) else d
+
+
+def _enumerated(y, syms, atom: bool, name: str):
+    """y's symbols enumerated over name, y's attribute kept (enum-extend.md)."""
     r = _made(syms, atom, name)
     a = attr_of(y)
     return with_attr(r, a) if a and not atom else r
 
 
+def enum_extend(ctx, name: str, y):
+    """`` `d?y ``: append to the global d the symbols of y it lacks, then enumerate y; y's
+    attribute is kept."""
+    syms, atom = _symbols(y)
+    d = _domain(ctx, name) if name in ctx.globals else np.array([], dtype=object)
+    dom = _extended(d, syms)
+    if dom is not d or name not in ctx.globals:
+        ctx.set_global(name, dom)
+    return _enumerated(y, syms, atom, name)
+
+
 def enum_extend_file(ctx, fs: str, y):
-    """`` `:d?y ``: the domain is the file d: its symbols (none if it is missing) become the
-    global named after the file, which gains y's new symbols and is written back; y is
-    enumerated over it (enum-extend.md)."""
+    """`` `:d?y ``: the domain is the file d: its symbols (none if it is missing) gain y's
+    new symbols and are written back, and become the global named after the file; y is
+    enumerated over it (enum-extend.md). The file is written before the global changes."""
     name = fs.rstrip("/").rsplit("/", 1)[-1].lstrip(":")
     if not name:
         raise QError("type")
-    _symbols(y)                          # y is checked before anything changes
-    ctx.set_global(name, files.read_symbols(ctx, fs))
-    r = enum_extend(ctx, name, y)
-    files.write_value(ctx, fs, ctx.get_global(name))
-    return r
+    syms, atom = _symbols(y)
+    dom = _extended(files.read_symbols(ctx, fs), syms)
+    files.write_value(ctx, fs, dom)
+    ctx.set_global(name, dom)
+    return _enumerated(y, syms, atom, name)
 
 
 def from_indices(ctx, name: str, i):

@@ -15,8 +15,8 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, QDict, QTable, chars, enum_vector,
-                            from_items, is_keyed, null_mask, text, to_items)
+from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, QDict, QTable, attr_of, chars,
+                            enum_vector, from_items, is_keyed, null_mask, text, to_items)
 from ..values.text import vector_texts
 from . import cast as _cast
 from . import disk, lists, serial
@@ -98,11 +98,16 @@ def write_value(ctx, fs: str, v) -> str:
     return fs
 
 
-def update_file(ctx, fs: str, change):
-    """Read the value at fs, change it, write it back (as it was: file or splayed)."""
+def update_file(ctx, fs: str, change, items: bool = False):
+    """Read the value at fs, change it, write it back (as it was: file or splayed). With
+    items (an amend at indices), the stored value must be a vector q could amend in place:
+    amend.md says not nested, enumerated or with an attribute."""
     p = _path(ctx, fs, write=True).rstrip("/")
     folder = disk.is_folder(p)
-    v = change(read_value(ctx, fs)) if disk.exists(p) else change(None)
+    old = read_value(ctx, fs) if disk.exists(p) else None
+    if items and (isinstance(old, (list, Enum)) or (isinstance(old, np.ndarray) and attr_of(old))):
+        raise QError(f"type/attr error amending file {fs[1:]}")
+    v = change(old)
     write_value(ctx, fs.rstrip("/") + ("/" if folder else ""), v)
     return fs
 

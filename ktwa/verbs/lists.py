@@ -467,9 +467,8 @@ def _mask_keep(x, mask):
 def q_except(x, y):
     if is_atom(x):
         x = _as_list(x)
-    if isinstance(x, QDict) or isinstance(y, QDict):
-        # inter.md: dictionaries meet in their values
-        return inter(*(v.values if isinstance(v, QDict) else v for v in (x, y)))
+    if isinstance(x, QDict):
+        raise QError("type")
     m = q_in(x, y)
     if not isinstance(m, np.ndarray):
         raise QError("type")
@@ -1229,10 +1228,12 @@ define("idesc", idesc, doc="idesc x  the indexes that sort x descending")
 define("distinct", distinct,
        doc="distinct x  the distinct items of x in order of first occurrence (exact match)")
 define("in", dyad=q_in, infix=True,
-       doc="x in y  whether each item of x occurs in y (exact match)")
+       doc="x in y  whether each item of x occurs in y (exact match; other numbers by value "
+           "only in an atom or 1-item y)")
 define("within", dyad=within, infix=True, doc="x within (lo;hi)  whether lo <= x <= hi")
 define("except", dyad=q_except, infix=True, doc="x except y  the items of x that are not in y")
-define("inter", dyad=inter, infix=True, doc="x inter y  the items of x that are also in y")
+define("inter", dyad=inter, infix=True,
+       doc="x inter y  the items of x that are also in y (of dictionaries: their values)")
 define("union", dyad=union, infix=True, doc="x union y  the distinct items of x,y")
 define("cross", dyad=cross, infix=True, doc="x cross y  every pair of an item of x and one of y")
 define("raze", raze, doc="raze x  the items of x joined into one list")
@@ -1349,6 +1350,7 @@ def _bin(x, y, right: bool):
 
 
 define("bin", dyad=lambda x, y: _bin(x, y, False), infix=True,
-       doc="x bin y  index of the last item of sorted x at or below y (-1 if none)")
+       doc="x bin y  index of the last item of sorted x at or below y (-1 if none); of a "
+           "table: the last row matching y's other columns, its last at or below (0N if none)")
 define("binr", dyad=lambda x, y: _bin(x, y, True), infix=True,
        doc="x binr y  index of the first item of sorted x at or above y")

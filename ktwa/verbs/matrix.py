@@ -1,5 +1,6 @@
-"""Matrices: `mmu` (matrix multiply, dot product), `inv` (inverse) and `lsq` (least squares), on float vectors and
-matrices (a matrix is a list of float vectors of one count), as q defines them."""
+"""Matrices: `mmu` (matrix multiply, dot product), `inv` (inverse) and `lsq` (least squares),
+on float vectors and matrices (a matrix is a list of float vectors of one count), as q defines
+them."""
 from __future__ import annotations
 
 import numpy as np

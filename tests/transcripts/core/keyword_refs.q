@@ -5,7 +5,9 @@ b of 0b, no grouping: a table (exec page); with one unnamed column we give a one
 too (the page does not show that case: unsure). Tables bin by rows (bin.md); binr on tables
 is not documented: 'nyi. `~` is tolerant of float rounding (match.md); lsq solves the normal
 equations (lsq.md). A table cell holding a short, int, real or float vector shows bare (deltas.md
-shows int signums so; we are unsure q does it for every such type).
+shows int signums so; we are unsure q does it for every such type). In a parenthesis, a line
+break separates items as `;` does (amend.md defines a 3-item list over three lines). xexp is
+exp y*log x, as exp.md says q computes it (so 0 xexp 0 is 0n by that formula: unsure).
 q)("-"/:)("ab";"cd";"e")
 "ab-cd-e"
 q)"/"/:("usr";"lib")
@@ -181,3 +183,40 @@ q)nb
 q)nc+:1
 q)nc
 1
+q)value "(1 2\n 3 4\n 5)"
+1 2
+3 4
+5
+q)value "(1 2;\n 3 4\n )"
+1 2
+3 4
+q)value "([k:`a`b]\n v:1 2)"
+k| v
+-| -
+a| 1
+b| 2
+q)-3 3 xexp 2
+0n 9
+q)\P 0
+q)2 xexp 3
+7.9999999999999982
+q)3 xexp 2
+9.0000000000000018
+q)\P 7
+q)meta `s#([]d:1 1 4;x:`c`a`b)
+c| t f a
+-| -----
+d| j   p
+x| s    
+q)`s#([]d:3 1)
+'s-fail
+  [0]  `s#([]d:3 1)
+         ^
+q)`g#([]d:3 1)
+'nyi
+  [0]  `g#([]d:3 1)
+         ^
+q)(`p`q!1 2) except 1
+'type
+  [0]  (`p`q!1 2) except 1
+                  ^
