@@ -103,3 +103,19 @@ def test_timestamp_casts_and_fields_floor(p):
 def test_timestamp_text_reads_back(p):
     assert q(ptext(p)) == (-12, pcount(p))
     assert S.console(ptext(p)) == ptext(p) + "\n"
+
+
+def test_gtime_ltime_follow_the_zone_rules(monkeypatch):
+    """New York is UTC-4 in October (summer time) and UTC-5 in January: ltime and gtime move
+    by the offset in force at that instant (gtime.md)."""
+    import time
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        s = Session()
+        assert s.console("ltime 2009.10.20D14:52:17.5 2009.01.20D14:52:17.5") == \
+            "2009.10.20D10:52:17.500000000 2009.01.20D09:52:17.500000000\n"
+        assert s.console("gtime 2009.10.20T10:52:17.500") == "2009.10.20T14:52:17.500\n"
+    finally:
+        monkeypatch.undo()              # the zone the process had, TZ set or not
+        time.tzset()
