@@ -175,6 +175,10 @@ class Context:
                 return self.view_value(full)
         if n == ".":                      # `` `. `` names the root namespace, not the verb
             return self.namespace("")
+        if ns and not n.startswith("."):    # `htc` read in .h is the built-in .h.htc
+            b = self.builtins.get(ns + "." + n)
+            if b is not None:
+                return b
         b = self.builtins.get(n)
         if b is not None:
             return b

@@ -382,3 +382,22 @@ q)`:x insert ([]a:1)
 'type
   [0]  `:x insert ([]a:1)
            ^
+q)/ temporal and guid columns are stored as they are, nulls and infinities too (get.md)
+q)moves:([]at:08:15 17:40u;on:2021.03.04 0Nd;seen:2021.03.04D07:00 0Wp;id:("G"$"00000000-0000-0000-0000-0000000000a1";0Ng))
+q)`:moves set moves
+`:moves
+q)moves~get`:moves
+1b
+q)`:movesplay/ set moves
+`:movesplay/
+q)moves~get`:movesplay/
+1b
+q)delete seen from get`:movesplay/
+at    on         id                                  
+-----------------------------------------------------
+08:15 2021.03.04 00000000-0000-0000-0000-0000000000a1
+17:40            00000000-0000-0000-0000-000000000000
+q)`:noon set 12:00:00.001
+`:noon
+q)get`:noon
+12:00:00.001

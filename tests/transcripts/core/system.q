@@ -90,3 +90,11 @@ q)tables`.shop
 ,`stock
 q)system"a"
 `kt`pt
+q)`htc`hta in system"f .h"
+11b
+q)`tx`ty in system"v .h"
+11b
+q)\d .h
+q)htc[`p;"x"]
+"<p>x</p>"
+q)\d .
