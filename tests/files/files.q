@@ -382,8 +382,8 @@ q)`:x insert ([]a:1)
 'type
   [0]  `:x insert ([]a:1)
            ^
-q)/ temporal and guid columns are stored as they are, nulls and infinities too (get.md)
-q)moves:([]at:08:15 17:40u;on:2021.03.04 0Nd;seen:2021.03.04D07:00 0Wp;id:("G"$"00000000-0000-0000-0000-0000000000a1";0Ng))
+q)/ temporal and guid columns are stored as they are, temporal nulls and infinities too (get.md)
+q)moves:([]at:08:15 17:40u;on:2021.03.04 0Nd;seen:2021.03.04D07:00 0Wp;id:("G"$"00000000-0000-0000-0000-0000000000a1";"G"$"10000000-0000-0000-0000-0000000000b2"))
 q)`:moves set moves
 `:moves
 q)moves~get`:moves
@@ -396,7 +396,7 @@ q)delete seen from get`:movesplay/
 at    on         id                                  
 -----------------------------------------------------
 08:15 2021.03.04 00000000-0000-0000-0000-0000000000a1
-17:40            00000000-0000-0000-0000-000000000000
+17:40            10000000-0000-0000-0000-0000000000b2
 q)`:noon set 12:00:00.001
 `:noon
 q)get`:noon
