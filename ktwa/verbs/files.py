@@ -188,8 +188,9 @@ def _rload(ctx, x: str) -> str:
 
 
 def _cell_texts(col, precision: int, delim: bytes) -> list:
-    """A column's cells as text for `0:` (nulls empty; cells holding the delimiter, a quote
-    or a newline embraced with quotes, quotes doubled)."""
+    """A column's cells as text for `0:` (nulls empty; cells holding the delimiter or a
+    newline embraced with quotes, their quotes doubled; a quote alone does not embrace a cell,
+    file-text.md)."""
     if isinstance(col, np.ndarray):
         col = col.view(np.ndarray)
         if col.dtype == CHAR:
@@ -208,7 +209,7 @@ def _cell_texts(col, precision: int, delim: bytes) -> list:
         raise QError("type")
     out = []
     for c in cells:
-        if delim in c or b'"' in c or b"\n" in c:
+        if delim in c or b"\n" in c:
             c = b'"' + c.replace(b'"', b'""') + b'"'
         out.append(c)
     return out

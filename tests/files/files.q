@@ -18,13 +18,13 @@ q)"|" 0: (`a`b`c;1 2 3;"xyz")
 "a|1|x"
 "b|2|y"
 "c|3|z"
-q)t:([]x:("foo";"bar,baz";"qu\"ux";"fred\",barney"))
+q)t:([]x:("plain";"one,two";"say \"hi\"";"a\",b"))
 q)-1@","0:t;
 x
-foo
-"bar,baz"
-"qu""ux"
-"fred"",barney"
+plain
+"one,two"
+say "hi"
+"a"",b"
 q)csv 0:([]a:1 0N 3;b:1.5 0n 2.25;c:101b)
 "a,b,c"
 "1,1.5,1"
