@@ -26,6 +26,8 @@ first):
                               (ktwa.fileaccess) lets it be read (or written); 'access if not
 - ``ctx.tensor_bytes()``      bytes of the torch tensors the session's handles hold (`\\w`)
 - ``ctx.handles``             the file handles hopen made: int -> the file's path
+- ``ctx.database``            the partitioned database `\\l` loaded last
+                              (ktwa.verbs.partitions.Database), or None
 - ``ctx.threads``             (get, set) of the compute threads q calls secondary threads
                               (`\\s`), given by whoever owns the compute library; None: none
 """
@@ -91,6 +93,7 @@ class Context:
         self.globals: dict = {}
         self.views: dict = {}            # full name -> View (`v::e` at the top level)
         self.handles: dict = {}          # hopen's file handles: int -> path
+        self.database = None             # the partitioned database \l loaded (verbs.partitions)
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
         self.parse = parse               # q text -> ktwa.syntax.ast.Block

@@ -13,7 +13,7 @@ import numpy as np
 from ..errors import QError, QExit
 from ..values import types as T
 from ..values.functions import QFunction
-from ..verbs import files
+from ..verbs import files, partitions
 
 # name -> its call forms and meaning, as `help"\\w"` shows them
 COMMANDS = {
@@ -142,7 +142,7 @@ def run_system(ctx, cmd: str, arg: str):
         if not path:
             raise QError("l")
         if files.is_folder(ctx, path):               # a splayed table, or a database
-            name = files.load_folder(ctx, ":" + path.lstrip(":"))
+            name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
             return name
         ctx.load(path)
         return None

@@ -148,6 +148,21 @@ class QTable:
         return f"QTable({self.cols!r}, {self.data!r})"
 
 
+class Mapped(QTable):
+    """A table read from disk, where q would map it rather than read it: its columns are in
+    memory all the same (ktwa reads whole columns); `partitioned` tells a partitioned
+    database's table (`.Q.qp` 1b) from a splayed one (0b). Anything made from it (a select, a
+    join) is a plain QTable, as q's results are in memory. A partitioned table's `attrs` are
+    those `meta` shows: its last partition's (a column joined over partitions has none)."""
+
+    __slots__ = ("partitioned", "attrs")
+
+    def __init__(self, cols, data, partitioned: bool = False, attrs=None):
+        super().__init__(cols, data)
+        self.partitioned = partitioned
+        self.attrs = attrs
+
+
 # ---------------------------------------------------------------------------------------------
 # enumerations: `d$`a`b (type 20)
 

@@ -15,8 +15,8 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, QDict, QTable, chars, enum_vector,
-                            from_items, is_keyed, null_mask, text, to_items)
+from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, Mapped, QDict, QTable, chars,
+                            enum_vector, from_items, is_keyed, null_mask, text, to_items)
 from ..values.text import vector_texts
 from . import cast as _cast
 from . import disk, lists, serial
@@ -73,7 +73,7 @@ def read_value(ctx, fs: str):
         if not (isinstance(names, np.ndarray) and names.dtype == SYM):
             raise QError("type")
         cols = [str(c) for c in names.tolist()]
-        return QTable(cols, [serial.loads(disk.read_bytes(f"{p}/{c}"), _revive(ctx))
+        return Mapped(cols, [serial.loads(disk.read_bytes(f"{p}/{c}"), _revive(ctx))
                              for c in cols])
     return serial.loads(disk.read_bytes(p), _revive(ctx))
 
@@ -521,20 +521,23 @@ def hdel(ctx, x):
 # databases: .Q.en, folders loaded by \l
 
 
-def enumerate_symbols(ctx, d, t):
+def enumerate_symbols(ctx, d, t, domain: str = "sym"):
     """.Q.en[`:d;t]: t with its symbol columns (and lists of symbol vectors) enumerated over
     the global sym, which gains the symbols it lacked and is saved as `:d/sym (dotq.md). The
-    sym list starts from d's file, else the global."""
-    if not is_file_symbol(d):
+    sym list starts from d's file, else the global. `.Q.ens[`:d;t;`dom]` does the same over
+    the domain named dom."""
+    if not is_file_symbol(d) or not isinstance(domain, str) or not domain \
+            or domain.startswith(":"):
         raise QError("type")
     if not isinstance(t, QTable):
         raise QError("type")
-    symfile = d.rstrip("/") + "/sym"
+    symfile = d.rstrip("/") + "/" + domain
     p = _path(ctx, symfile)
     if disk.exists(p):
         known = read_value(ctx, symfile)
     else:
-        known = ctx.get_global("sym") if "sym" in ctx.globals else np.array([], dtype=object)
+        known = ctx.get_global(domain) if domain in ctx.globals \
+            else np.array([], dtype=object)
     if not (isinstance(known, np.ndarray) and known.dtype == SYM):
         raise QError("type")
     syms = [str(x) for x in known.tolist()]
@@ -553,15 +556,15 @@ def enumerate_symbols(ctx, d, t):
     for c in t.data:
         if plain_syms(c):
             add(c)
-            cols.append(enum_vector(c.tolist(), "sym"))
+            cols.append(enum_vector(c.tolist(), domain))
         elif isinstance(c, list) and c and all(plain_syms(v) for v in c):
             for v in c:
                 add(v)
-            cols.append([enum_vector(v.tolist(), "sym") for v in c])
+            cols.append([enum_vector(v.tolist(), domain) for v in c])
         else:
             cols.append(c)
-    ctx.set_global("sym", np.array(syms, dtype=object))
-    write_value(ctx, symfile, ctx.get_global("sym"))
+    ctx.set_global(domain, np.array(syms, dtype=object))
+    write_value(ctx, symfile, ctx.get_global(domain))
     return QTable(list(t.cols), cols)
 
 
@@ -640,6 +643,8 @@ def write_handle(ctx, h: int, x):
 
 define(".Q.en", dyad=enumerate_symbols, ctx=True,
        doc=".Q.en[`:d;t]  t's symbol columns enumerated over sym, which is saved as `:d/sym")
+define(".Q.ens", triad=enumerate_symbols, ctx=True,
+       doc=".Q.ens[`:d;t;`s]  t's symbol columns enumerated over s, which is saved as `:d/s")
 define("hopen", monad=hopen, ctx=True,
        doc="hopen `:f  a handle to append to file f (neg[h] appends lines)")
 define("hclose", monad=hclose, ctx=True, doc="hclose h  close handle h")
