@@ -150,7 +150,10 @@ def run_system(ctx, cmd: str, arg: str):
         raise QExit(0)
     if cmd in ("v", "f", "a"):
         ns = arg.strip() if arg.strip() not in ("", ".") else ("" if arg.strip() else ctx.ns)
-        values = {k: ctx.get_global(k, ns) for k in ctx.namespace_names(ns)}
+        known = ctx.namespace_names(ns)
+        if ns and not known and ns != ctx.ns:       # no such namespace (syscmds.md: \a .n)
+            raise QError(ns)
+        values = {k: ctx.get_global(k, ns) for k in known}
         names = sorted(k for k, v in values.items()
                        if not isinstance(v, T.QDict) or T.is_keyed(v)
                        or ctx.qualify(k, ns) in ctx.globals)

@@ -98,3 +98,10 @@ q)\d .h
 q)htc[`p;"x"]
 "<p>x</p>"
 q)\d .
+q)\a .nowhere
+'.nowhere
+  [0]  \a .nowhere
+       ^
+q).somewhere.t:([]k:1 2)
+q)\a .somewhere
+,`t
