@@ -145,8 +145,11 @@ def _save_one(ctx, x: str) -> str:
     elif ext in ("csv", "txt"):
         lines = prepare_text(b"," if ext == "csv" else b"\t", v, ctx.settings.precision)
         save_text(ctx, fs, lines)
-    else:
-        raise QError("nyi")          # xls, xml and json are not written yet
+    else:                            # q writes the other kinds .h.tx knows (xml, json)
+        kinds = ctx.get_global(".h.tx")
+        if not (isinstance(kinds, QDict) and ext in kinds.keys.tolist()):
+            raise QError("nyi")      # xls (Excel XML) is not written yet
+        save_text(ctx, fs, ctx.apply(ctx.apply(kinds, [ext]), [v]))
     return fs
 
 

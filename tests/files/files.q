@@ -401,3 +401,21 @@ q)`:noon set 12:00:00.001
 `:noon
 q)get`:noon
 12:00:00.001
+q)/ save writes the kinds .h.tx knows: xml and json lines too (save.md)
+q)crops:([]n:4 7;crop:`rye`oat;grade:"ab")
+q)save `crops.xml
+`:crops.xml
+q)read0 `:crops.xml
+"<R>"
+"<r><n>4</n><crop>rye</crop><grade>a</grade></r>"
+"<r><n>7</n><crop>oat</crop><grade>b</grade></r>"
+"</R>"
+q)save `crops.json
+`:crops.json
+q)read0 `:crops.json
+"{\"n\":4,\"crop\":\"rye\",\"grade\":\"a\"}"
+"{\"n\":7,\"crop\":\"oat\",\"grade\":\"b\"}"
+q)save `crops.xls
+'nyi
+  [0]  save `crops.xls
+       ^
