@@ -195,9 +195,9 @@ q)read0 `:t.txt
 "2\tibm\tn"
 "3\tamd\tp"
 "5\tintel\tn"
-q)save `t.xml
+q)save `t.xls
 'nyi
-  [0]  save `t.xml
+  [0]  save `t.xls
        ^
 q)a:til 6
 q)b:.Q.a
