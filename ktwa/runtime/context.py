@@ -190,6 +190,8 @@ class Context:
             return a
         if n in CLOCK:                  # .z.p .z.d ...: read the clock
             return CLOCK[n]()
+        if n == ".z.b":
+            return self.view_dependencies()
         q = g.get(".q." + n)             # the .q namespace is visible unqualified (`csv`)
         if q is not None:
             return q
@@ -217,6 +219,16 @@ class Context:
         """`. (the root) or a namespace's name (`.foo`), as a query's or delete's target."""
         return name == "." or (name.startswith(".") and self.is_namespace(name)
                                and name not in self.globals)
+
+    def view_dependencies(self) -> T.QDict:
+        """.z.b: each global the views use, and the views that use it (in the order they were
+        defined; the globals sorted, as the reference's one example has them)."""
+        users: dict = {}
+        for name, v in self.views.items():
+            for d in v.deps:
+                users.setdefault(d, []).append(name)
+        keys = sorted(users)
+        return T.QDict(T.syms(keys), [T.syms(users[k]) for k in keys])
 
     def namespace_names(self, prefix: str) -> list[str]:
         """The names directly in a namespace, in the order they were made: "" is the root

@@ -2,8 +2,11 @@
 `\\w`, `\\cd`, `\\d [ns]`, `\\\\` (COMMANDS says what each does; `help` shows it)."""
 from __future__ import annotations
 
+import getpass
 import os
+import platform
 import re
+import socket
 import sys
 import time
 import tracemalloc
@@ -186,6 +189,25 @@ def views(ctx, pending: bool = False) -> np.ndarray:
                    if k.startswith(head) and "." not in k[len(head):] and not (pending and v.valid))
     out = np.array(names, dtype=object)
     return out if pending else T.sorted_vector(out)
+
+
+def process_values() -> dict:
+    """The .z values that describe this process (dotz.md): .z.o the platform as q names its
+    builds, .z.i the process id, .z.h the host, .z.u the user; .z.w the handle asking (ktwa has
+    no connections: always the console's, 0i), .z.H and .z.W the open connections (none)."""
+    out = {".z.i": np.int32(os.getpid()), ".z.h": socket.gethostname(),
+           ".z.w": np.int32(0), ".z.H": np.array([], dtype=np.int32),
+           ".z.W": T.QDict(np.array([], dtype=np.int32), [])}
+    try:
+        out[".z.u"] = getpass.getuser()
+    except (KeyError, OSError):         # no name for this uid (a container): q's would be `
+        out[".z.u"] = ""
+    bits = "64" if sys.maxsize > 2**32 else "32"
+    arm = platform.machine().lower() in ("aarch64", "arm64")
+    letter = {"Linux": "l", "Darwin": "m", "Windows": "w", "SunOS": "s"}.get(platform.system())
+    if letter is not None:              # another system: no .z.o (q has no build for it)
+        out[".z.o"] = letter + bits + ("arm" if arm and letter == "l" else "")
+    return out
 
 
 def _cd(ctx, path: str):

@@ -105,3 +105,18 @@ q)\a .nowhere
 q).somewhere.t:([]k:1 2)
 q)\a .somewhere
 ,`t
+q)/ .z values of the process (dotz.md): the console's handle, no connections, the pid, platform, user, host
+q).z.w
+0i
+q).z.H~key .z.W
+1b
+q)count .z.W
+0
+q)type each (.z.i;.z.o;.z.u;.z.h)
+-6 -11 -11 -11h
+q)/ .z.b: each global the views use, and its views (unsure of q's order of the globals: sorted here)
+q)vsum::p+q
+q)vinc::p+1
+q).z.b
+p| `vsum`vinc
+q| ,`vsum
