@@ -571,25 +571,13 @@ def enumerate_symbols(ctx, d, t, domain: str = "sym"):
     return QTable(list(t.cols), cols)
 
 
-def load_folder(ctx, fs: str) -> str | None:
-    """`\\l d` for a folder: a splayed table (it has a .d) becomes the global named after it;
-    a folder of them (a database) loads its sym first, then each table. Partitioned folders
-    are 'nyi. Returns the name loaded (`t), or None for a database."""
+def load_folder(ctx, fs: str) -> str:
+    """`\\l d` for a splayed table's folder (it has a .d): the global named after it. A
+    database folder is ktwa.verbs.partitions' to load. Returns the name loaded."""
     p = _path(ctx, fs).rstrip("/") or "/"
     name = p.rsplit("/", 1)[-1]
-    if disk.exists(p + "/.d"):
-        ctx.set_global(name, read_value(ctx, fs.rstrip("/") + "/"))
-        return name
-    entries = [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")]
-    if "sym" in entries:
-        ctx.set_global("sym", read_value(ctx, fs.rstrip("/") + "/sym"))
-    for e in entries:
-        sub = p + "/" + e
-        if disk.is_folder(sub):
-            if not disk.exists(sub + "/.d"):
-                raise QError("nyi: partitioned databases")
-            ctx.set_global(e, read_value(ctx, fs.rstrip("/") + "/" + e + "/"))
-    return None
+    ctx.set_global(name, read_value(ctx, fs.rstrip("/") + "/"))
+    return name
 
 
 def is_folder(ctx, fs: str) -> bool:

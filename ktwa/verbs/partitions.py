@@ -15,7 +15,8 @@ field, .Q.PV every partition, .Q.pv those in view (`.Q.view`), .Q.pt the partiti
 
 Not attempted ('nyi where asked): segmented databases (par.txt: .Q.P .Q.D .Q.PD), a table
 missing from some partitions (q maps it and fails on use; ktwa leaves it undefined), and
-`\\l` making the database folder the working directory, as q does.
+`\\l` making the database folder the working directory, as q does, and loading what a folder
+that is neither a table nor a partition holds.
 """
 from __future__ import annotations
 
@@ -103,9 +104,8 @@ def load_folder(ctx, fs: str) -> str | None:
     for e in sorted(entries, key=lambda e: e != "sym"):         # sym first: tables use it
         sub = p + "/" + e
         if disk.is_folder(sub):
-            if not disk.exists(sub + "/.d"):
-                raise QError(f"nyi: {e}: a folder that is neither a table nor a partition")
-            ctx.set_global(e, files.read_value(ctx, f"{root}/{e}/"))
+            if disk.exists(sub + "/.d"):    # other folders are not loaded (q would look inside)
+                ctx.set_global(e, files.read_value(ctx, f"{root}/{e}/"))
         elif re.fullmatch(r"[A-Za-z]\w*", e) and e not in ("par",):
             ctx.set_global(e, files.read_value(ctx, f"{root}/{e}"))
     if parts:
