@@ -27,7 +27,8 @@ COMMANDS = {
     "cd": "\\cd | \\cd dir  the working directory, as a string; change it",
     "d": "\\d  the current namespace (ktwa has only the root, `.`)",
     "f": "\\f  the names of the functions among the globals",
-    "l": "\\l file  run the script file in this session",
+    "l": "\\l file | \\l dir  run the script file in this session; load a splayed table, or a "
+         "database (which becomes the working directory)",
     "P": "\\P | \\P n  digits shown for floats (0: 17, all of them); set them",
     "S": "\\S | \\S n  the random seed; set it (restarts q's random sequence)",
     "t": "\\t e | \\t:n e  milliseconds to evaluate e (n times)",
@@ -146,6 +147,8 @@ def run_system(ctx, cmd: str, arg: str):
             raise QError("l")
         if files.is_folder(ctx, path):               # a splayed table, or a database
             name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
+            if name is None and ctx.files.mode == "all" and ctx.files.root is None:
+                _cd(ctx, ctx.files.path(path))   # a database becomes the working directory
             return name
         ctx.load(path)
         return None

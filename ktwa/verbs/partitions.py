@@ -15,11 +15,12 @@ field, .Q.PV every partition, .Q.pv those in view (`.Q.view`), .Q.pt the partiti
 
 Not attempted ('nyi where asked): segmented databases (par.txt: .Q.P .Q.D .Q.PD), a table
 missing from some partitions (q maps it and fails on use; ktwa leaves it undefined), and
-`\\l` making the database folder the working directory, as q does, and loading what a folder
-that is neither a table nor a partition holds.
+loading what a folder that is neither a table nor a partition holds. `\\l` makes the database
+the working directory (ktwa.runtime.system), as q does, in a session that may change it.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -98,6 +99,9 @@ def load_folder(ctx, fs: str) -> str | None:
     if disk.exists(p + "/.d"):
         return files.load_folder(ctx, fs)
     root = fs.rstrip("/")
+    if ctx.files.root is None:          # the database stays where it is when \l moves us in it
+        p = os.path.abspath(p)
+        root = ":" + p
     parts = sorted(_partition_folders(ctx, p))
     entries = [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")
                and e not in parts]

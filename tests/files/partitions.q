@@ -2,7 +2,7 @@ Partitioned databases (kb/partition.md, dotq.md .Q.dpft .Q.cn .Q.pn .Q.view .Q.q
 .Q.ind, dsave.md): .Q.dpft splays a global table into a partition, its symbols enumerated
 over sym, sorted and parted on a field that it moves first; \l of the database defines each
 table with the partition field as its first column, the field's global (`date`) and .Q's
-description of the database. A table missing from some partition is not defined (q maps it
+description of the database, which becomes the working directory. A table missing from some partition is not defined (q maps it
 and fails when it is used). Unsure of q: .Q.pn shows an empty count list as `()`; q's page
 prints nothing after the bar.
 q)deals:([]side:`s`b`s`b`s;px:10 11 12 13 14;qty:5 6 7 8 9)
@@ -12,6 +12,8 @@ q)rest:([]n:1 2)
 q).Q.dpft[`:market;2020.03.03;`n;`rest]
 `rest
 q)\l market
+q)last "/" vs system"cd"
+"market"
 q)deals
 date       side px qty
 ----------------------
@@ -69,8 +71,8 @@ q).Q.ind[deals;0 9i]
 'type
   [0]  .Q.ind[deals;0 9i]
        ^
-q)`:market/2020.03.04/deals/ set .Q.en[`:market] delete date from select from deals where date=2020.03.03
-`:market/2020.03.04/deals/
+q)`:2020.03.04/deals/ set .Q.en[`:.] delete date from select from deals where date=2020.03.03
+`:2020.03.04/deals/
 q).Q.li 2020.03.04 2020.03.05
 q)date
 2020.03.02 2020.03.03 2020.03.04
@@ -87,7 +89,7 @@ c   | t f a
 date| d    
 sym | s   p
 bid | f    
-q)get`:plain/sym
+q)get`:sym
 `s`b`y`z
 q)/ .Q.dpfts enumerates over a domain of its own
 q)legs:([]venue:`lse`xet`lse;n:3 1 2)
