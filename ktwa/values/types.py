@@ -496,8 +496,11 @@ def known_null_free(a) -> bool:
     return r is not None and r() is a
 
 
-def match(a, b) -> bool:
-    """`x~y` match: same type and same value, through lists, dictionaries and tables."""
+def match(a, b, feq=None) -> bool:
+    """`x~y` match: same type and same value, through lists, dictionaries and tables. With
+    `feq` (float arrays -> their tolerant equality, elementwise), floats match within q's
+    comparison tolerance, as q's `~` does (match.md); without it, exactly (what distinct,
+    group and find need)."""
     if a is b:
         return True
     if isinstance(a, np.ndarray):
@@ -505,23 +508,28 @@ def match(a, b) -> bool:
                 or enum_domain(a) != enum_domain(b):
             return False
         if a.dtype.kind == "f":
+            if feq is not None:
+                return bool(np.all(feq(a.astype(np.float64), b.astype(np.float64))))
             return bool(np.array_equal(a, b, equal_nan=True))
         return bool(np.array_equal(ordered(a), ordered(b)))
     if isinstance(a, list):
         if not isinstance(b, list) or len(a) != len(b):
             return False
-        return all(match(x, y) for x, y in zip(a, b))
+        return all(match(x, y, feq) for x, y in zip(a, b))
     if isinstance(a, QTable):
         return (isinstance(b, QTable) and a.cols == b.cols
-                and all(match(x, y) for x, y in zip(a.data, b.data)))
+                and all(match(x, y, feq) for x, y in zip(a.data, b.data)))
     if isinstance(a, QDict):
-        return isinstance(b, QDict) and match(a.keys, b.keys) and match(a.values, b.values)
+        return isinstance(b, QDict) and match(a.keys, b.keys, feq) \
+            and match(a.values, b.values, feq)
     if isinstance(a, str):
         return isinstance(b, str) and a == b and enum_domain(a) == enum_domain(b)
     if isinstance(a, np.generic):
         if qtype(a) != qtype(b):
             return False
         if isinstance(a, np.floating):
+            if feq is not None:
+                return bool(feq(np.float64(a), np.float64(b)))
             return bool(a == b or (np.isnan(a) and np.isnan(b)))
         if isinstance(a, (np.datetime64, np.timedelta64)):
             return bool(a.view(np.int64) == b.view(np.int64))

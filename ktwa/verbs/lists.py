@@ -14,6 +14,7 @@ from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumSym, QDict, QTabl
                             enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
                             is_null, mark_null_free, ordered, plain, qtype, text, to_items)
 from . import ipc_bytes
+from .arith import float_equal
 from .attributes import ATTRIBUTES, set_attribute
 from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
                       member)
@@ -911,7 +912,8 @@ def bang(ctx, x, y):
 
 
 def q_match(x, y):
-    return np.bool_(match(x, y))
+    """x~y: floats match within comparison tolerance (match.md)."""
+    return np.bool_(match(x, y, float_equal))
 
 
 # ---------------------------------------------------------------------------------------------
