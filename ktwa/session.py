@@ -24,6 +24,7 @@ from .fileaccess import FileAccess
 from .registry import Registry, is_handle
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, read_text, run_system,
                       split_command)
+from .runtime.system import process_values
 from .runtime.table import GLOBALS
 from .syntax.lexer import is_complete
 from .torchapi import API, distributed, install as install_api, interop, memory
@@ -136,6 +137,7 @@ class Session:
         self.ctx.threads = (torch.get_num_threads, torch.set_num_threads)
         g = self.ctx.globals
         g.update(GLOBALS)
+        g.update(process_values())
         g[".z.f"] = ""
         g[".z.x"] = []
 

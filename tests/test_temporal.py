@@ -118,3 +118,17 @@ def test_date_vector_shift_agrees_with_each_atom(items, k, op):
     whole = s.console(f"{v}{op}{k}")
     each = s.console(f"{{x{op}{k}}} each {v}")
     assert whole == each
+def test_gtime_ltime_follow_the_zone_rules(monkeypatch):
+    """New York is UTC-4 in October (summer time) and UTC-5 in January: ltime and gtime move
+    by the offset in force at that instant (gtime.md)."""
+    import time
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        s = Session()
+        assert s.console("ltime 2009.10.20D14:52:17.5 2009.01.20D14:52:17.5") == \
+            "2009.10.20D10:52:17.500000000 2009.01.20D09:52:17.500000000\n"
+        assert s.console("gtime 2009.10.20T10:52:17.500") == "2009.10.20T14:52:17.500\n"
+    finally:
+        monkeypatch.undo()              # the zone the process had, TZ set or not
+        time.tzset()

@@ -26,6 +26,8 @@ first):
                               (ktwa.fileaccess) lets it be read (or written); 'access if not
 - ``ctx.tensor_bytes()``      bytes of the torch tensors the session's handles hold (`\\w`)
 - ``ctx.handles``             the file handles hopen made: int -> the file's path
+- ``ctx.database``            the partitioned database `\\l` loaded last
+                              (ktwa.verbs.partitions.Database), or None
 - ``ctx.threads``             (get, set) of the compute threads q calls secondary threads
                               (`\\s`), given by whoever owns the compute library; None: none
 """
@@ -91,6 +93,7 @@ class Context:
         self.globals: dict = {}
         self.views: dict = {}            # full name -> View (`v::e` at the top level)
         self.handles: dict = {}          # hopen's file handles: int -> path
+        self.database = None             # the partitioned database \l loaded (verbs.partitions)
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
         self.parse = parse               # q text -> ktwa.syntax.ast.Block
@@ -175,6 +178,10 @@ class Context:
                 return self.view_value(full)
         if n == ".":                      # `` `. `` names the root namespace, not the verb
             return self.namespace("")
+        if ns and not n.startswith("."):    # `htc` read in .h is the built-in .h.htc
+            b = self.builtins.get(ns + "." + n)
+            if b is not None:
+                return b
         b = self.builtins.get(n)
         if b is not None:
             return b
@@ -183,6 +190,8 @@ class Context:
             return a
         if n in CLOCK:                  # .z.p .z.d ...: read the clock
             return CLOCK[n]()
+        if n == ".z.b":
+            return self.view_dependencies()
         q = g.get(".q." + n)             # the .q namespace is visible unqualified (`csv`)
         if q is not None:
             return q
@@ -210,6 +219,16 @@ class Context:
         """`. (the root) or a namespace's name (`.foo`), as a query's or delete's target."""
         return name == "." or (name.startswith(".") and self.is_namespace(name)
                                and name not in self.globals)
+
+    def view_dependencies(self) -> T.QDict:
+        """.z.b: each global the views use, and the views that use it (in the order they were
+        defined; the globals sorted, as the reference's one example has them)."""
+        users: dict = {}
+        for name, v in self.views.items():
+            for d in v.deps:
+                users.setdefault(d, []).append(name)
+        keys = sorted(users)
+        return T.QDict(T.syms(keys), [T.syms(users[k]) for k in keys])
 
     def namespace_names(self, prefix: str) -> list[str]:
         """The names directly in a namespace, in the order they were made: "" is the root

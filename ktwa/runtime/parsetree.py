@@ -195,8 +195,7 @@ class Trees:
         t = self.tree(node.table)
         c = [[self.tree(w) for w in node.where]] if node.where else []
         kind = node.kind
-        if node.limit:
-            raise QError("nyi")
+        limit = self._limit(node) if node.limit else []
         if kind == "delete":
             if node.cols:
                 cols = self._names(node.cols)
@@ -219,7 +218,26 @@ class Trees:
         else:
             a = []
         verb = self.builtins["!" if kind == "update" else "?"]
-        return [verb, t, c, by, a]
+        return [verb, t, c, by, a] + limit
+
+    def _limit(self, node: A.Qsql) -> list:
+        """select[n] and select[n;<c]: (..;n) and (..;n;,(<:;`c)) after the columns (funsql.md).
+        Other queries with a limit, and an order without a count, are 'nyi."""
+        if node.kind != "select":
+            raise QError("nyi")
+        n, order = None, None
+        for s in node.limit:
+            if s is None:
+                continue
+            if isinstance(s, A.Chain) and isinstance(s.head, A.Name) and len(s.ops) == 1 \
+                    and isinstance(s.ops[0], A.OpMonad) and isinstance(s.ops[0].verb, A.Verb) \
+                    and s.ops[0].verb.name in ("<", ">"):
+                order = [[unary(s.ops[0].verb.name, self.builtins), s.head.name]]
+            else:
+                n = self.tree(s)
+        if n is None:
+            raise QError("nyi")
+        return [n] if order is None else [n, order]
 
     def _phrase(self, defs):
         return T.QDict(self._names(defs), T.from_items([self.tree(e) for _, e in defs]))

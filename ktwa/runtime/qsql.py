@@ -351,6 +351,8 @@ def run_qsql(node, env, ev):
     t, keycols = _unkey(tval)
     if not isinstance(t, T.QTable):
         raise QError("type")
+    if isinstance(t, T.Mapped):         # what a query gives is in memory, not on disk (.Q.qp)
+        t = T.QTable(t.cols, t.data)
     idx = _where(ev, node, env, t, _all_rows(len(t)))
     kind = node.kind
     if kind == "delete":

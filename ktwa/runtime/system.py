@@ -2,8 +2,11 @@
 `\\w`, `\\cd`, `\\d [ns]`, `\\\\` (COMMANDS says what each does; `help` shows it)."""
 from __future__ import annotations
 
+import getpass
 import os
+import platform
 import re
+import socket
 import sys
 import time
 import tracemalloc
@@ -13,7 +16,7 @@ import numpy as np
 from ..errors import QError, QExit
 from ..values import types as T
 from ..values.functions import QFunction
-from ..verbs import files
+from ..verbs import files, partitions
 
 # name -> its call forms and meaning, as `help"\\w"` shows them
 COMMANDS = {
@@ -24,7 +27,8 @@ COMMANDS = {
     "cd": "\\cd | \\cd dir  the working directory, as a string; change it",
     "d": "\\d  the current namespace (ktwa has only the root, `.`)",
     "f": "\\f  the names of the functions among the globals",
-    "l": "\\l file  run the script file in this session",
+    "l": "\\l file | \\l dir  run the script file in this session; load a splayed table, or a "
+         "database (which becomes the working directory)",
     "P": "\\P | \\P n  digits shown for floats (0: 17, all of them); set them",
     "S": "\\S | \\S n  the random seed; set it (restarts q's random sequence)",
     "t": "\\t e | \\t:n e  milliseconds to evaluate e (n times)",
@@ -142,7 +146,9 @@ def run_system(ctx, cmd: str, arg: str):
         if not path:
             raise QError("l")
         if files.is_folder(ctx, path):               # a splayed table, or a database
-            name = files.load_folder(ctx, ":" + path.lstrip(":"))
+            name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
+            if name is None and ctx.files.mode == "all" and ctx.files.root is None:
+                _cd(ctx, ctx.files.path(path))   # a database becomes the working directory
             return name
         ctx.load(path)
         return None
@@ -150,7 +156,10 @@ def run_system(ctx, cmd: str, arg: str):
         raise QExit(0)
     if cmd in ("v", "f", "a"):
         ns = arg.strip() if arg.strip() not in ("", ".") else ("" if arg.strip() else ctx.ns)
-        values = {k: ctx.get_global(k, ns) for k in ctx.namespace_names(ns)}
+        known = ctx.namespace_names(ns)
+        if ns and not known and ns != ctx.ns:       # no such namespace (syscmds.md: \a .n)
+            raise QError(ns)
+        values = {k: ctx.get_global(k, ns) for k in known}
         names = sorted(k for k, v in values.items()
                        if not isinstance(v, T.QDict) or T.is_keyed(v)
                        or ctx.qualify(k, ns) in ctx.globals)
@@ -183,6 +192,25 @@ def views(ctx, pending: bool = False) -> np.ndarray:
                    if k.startswith(head) and "." not in k[len(head):] and not (pending and v.valid))
     out = np.array(names, dtype=object)
     return out if pending else T.sorted_vector(out)
+
+
+def process_values() -> dict:
+    """The .z values that describe this process (dotz.md): .z.o the platform as q names its
+    builds, .z.i the process id, .z.h the host, .z.u the user; .z.w the handle asking (ktwa has
+    no connections: always the console's, 0i), .z.H and .z.W the open connections (none)."""
+    out = {".z.i": np.int32(os.getpid()), ".z.h": socket.gethostname(),
+           ".z.w": np.int32(0), ".z.H": np.array([], dtype=np.int32),
+           ".z.W": T.QDict(np.array([], dtype=np.int32), [])}
+    try:
+        out[".z.u"] = getpass.getuser()
+    except (KeyError, OSError):         # no name for this uid (a container): q's would be `
+        out[".z.u"] = ""
+    bits = "64" if sys.maxsize > 2**32 else "32"
+    arm = platform.machine().lower() in ("aarch64", "arm64")
+    letter = {"Linux": "l", "Darwin": "m", "Windows": "w", "SunOS": "s"}.get(platform.system())
+    if letter is not None:              # another system: no .z.o (q has no build for it)
+        out[".z.o"] = letter + bits + ("arm" if arm and letter == "l" else "")
+    return out
 
 
 def _cd(ctx, path: str):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from ..values import types as T
 from ..values.functions import merge_builtins
 from ..verbs import (arith, attributes, cast, doth, dotj, dotq, enums, files, grouping, joins,
-                     lists, matrix, tables, text, windows)
+                     lists, matrix, partitions, tables, temporal, text,
+                     windows)
 from . import builtins, functional, help, reflect
 
 # later modules add arities to a name an earlier one defined (`-`: neg, then subtract); reflect
 # comes after files: its key/value/get hand file symbols to files
-MODULES = (arith, cast, lists, grouping, attributes, enums, tables, joins, files, text, windows,
-           matrix, dotq, doth, dotj, builtins, reflect, functional, help)
+MODULES = (arith, cast, lists, grouping, attributes, enums, tables, joins, files, partitions,
+           text, windows, matrix, temporal, dotq, doth, dotj, builtins, reflect, functional, help)
 
 BUILTINS = merge_builtins(MODULES)
 

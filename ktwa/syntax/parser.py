@@ -134,11 +134,11 @@ class _Builder(Transformer):
         source = _state.text[span[0]:span[1]]
         if params is not None:
             params, body = _pattern_params(params, body)
-        assigned, used = _scan_names(body)
+        assigned, used, seen = _scan_names(body)
         if params is None:
             rank = 0
             for k, nm in enumerate(("x", "y", "z")):
-                if nm in used:
+                if nm in seen:
                     rank = k + 1
             params = ("x", "y", "z")[:max(rank, 1)]
         loc = frozenset(assigned) | frozenset(params)
@@ -258,6 +258,8 @@ class _Builder(Transformer):
                     table = build_chain(x, None)
                 else:
                     cols = _subphrases(x)
+        if kind == "select" and by:
+            _no_dup_names(cols, by)
         return A.Qsql((kw.start_pos, _last_end(c)), kind, limit, cols, by, table, where)
 
     def select(self, c):
@@ -468,27 +470,50 @@ def pattern_names(p) -> list:
     return out
 
 
-def _scan_names(body) -> tuple[set, set]:
-    """Names assigned locally and names used in a lambda body (nested lambdas excluded)."""
+def _no_dup_names(cols, by) -> None:
+    """A select whose columns and groups share a name is rejected as it is parsed (qsql.md:
+    `select b by b from t`); names are the given ones, or a bare column's."""
+    def names(defs):
+        return [n if n is not None else e.name if isinstance(e, A.Name) else None
+                for n, e in defs]
+    groups = set(names(by)) - {None}
+    for n in names(cols):
+        if n in groups:
+            raise QError(f"dup names for cols/groups {n}")
+
+
+def _scan_names(body) -> tuple[set, set, set]:
+    """Names assigned locally and names used in a lambda body (nested lambdas excluded), and
+    the names the compiler sees when it looks for the implicit x y z: not those inside a
+    query's select, by and where phrases (qsql.md; its table expression is seen)."""
     assigned: set = set()
     used: set = set()
-    stack = [body]
+    seen: set = set()
+    stack = [(body, False)]
     while stack:
-        n = stack.pop()
+        n, masked = stack.pop()
         if isinstance(n, A.LambdaExpr):
+            continue
+        if isinstance(n, A.Qsql):
+            stack.append((n.table, masked))
+            stack.extend((k, True) for k in A.children(n) if k is not n.table)
             continue
         if isinstance(n, A.Name):
             used.add(n.name)
+            if not masked:
+                seen.add(n.name)
         elif isinstance(n, A.OpAssign) and not n.glob:
             assigned.add(n.name)
             used.add(n.name)
+            if not masked:
+                seen.add(n.name)
         elif isinstance(n, A.OpMatch):
             assigned.update(pattern_names(n.pattern))
         elif isinstance(n, A.PatternCond):
             for p in n.args[1:-1:2]:
                 assigned.update(pattern_names(p))
-        stack.extend(A.children(n))
-    return assigned, used
+        stack.extend((k, masked) for k in A.children(n))
+    return assigned, used, seen
 
 
 _NESTING = frozenset({"LPAR", "LBRACK", "LBRACE", "SELECT", "EXEC", "UPDATE", "DELETE"})

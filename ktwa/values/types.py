@@ -148,6 +148,21 @@ class QTable:
         return f"QTable({self.cols!r}, {self.data!r})"
 
 
+class Mapped(QTable):
+    """A table read from disk, where q would map it rather than read it: its columns are in
+    memory all the same (ktwa reads whole columns); `partitioned` tells a partitioned
+    database's table (`.Q.qp` 1b) from a splayed one (0b). Anything made from it (a select, a
+    join) is a plain QTable, as q's results are in memory. A partitioned table's `attrs` are
+    those `meta` shows: its last partition's (a column joined over partitions has none)."""
+
+    __slots__ = ("partitioned", "attrs")
+
+    def __init__(self, cols, data, partitioned: bool = False, attrs=None):
+        super().__init__(cols, data)
+        self.partitioned = partitioned
+        self.attrs = attrs
+
+
 # ---------------------------------------------------------------------------------------------
 # enumerations: `d$`a`b (type 20)
 
@@ -481,10 +496,11 @@ def known_null_free(a) -> bool:
     return r is not None and r() is a
 
 
-def match(a, b, tol: float = 0.0) -> bool:
-    """`x~y` match: same type and same value, through lists, dictionaries and tables. With a
-    tolerance (q's Match: precision.md), floats match when they differ by at most tol times
-    the larger magnitude; without one (the verbs that hash items), only when equal."""
+def match(a, b, feq=None) -> bool:
+    """`x~y` match: same type and same value, through lists, dictionaries and tables. With
+    `feq` (float arrays -> their tolerant equality, elementwise), floats match within q's
+    comparison tolerance, as q's `~` does (match.md); without it, exactly (what distinct,
+    group and find need)."""
     if a is b:
         return True
     if isinstance(a, np.ndarray):
@@ -492,40 +508,32 @@ def match(a, b, tol: float = 0.0) -> bool:
                 or enum_domain(a) != enum_domain(b):
             return False
         if a.dtype.kind == "f":
-            return bool(np.array_equal(a, b, equal_nan=True)) or \
-                (tol > 0 and bool(np.all(_close(a, b, tol))))
+            if feq is not None:
+                return bool(np.all(feq(a.astype(np.float64), b.astype(np.float64))))
+            return bool(np.array_equal(a, b, equal_nan=True))
         return bool(np.array_equal(ordered(a), ordered(b)))
     if isinstance(a, list):
         if not isinstance(b, list) or len(a) != len(b):
             return False
-        return all(match(x, y, tol) for x, y in zip(a, b))
+        return all(match(x, y, feq) for x, y in zip(a, b))
     if isinstance(a, QTable):
         return (isinstance(b, QTable) and a.cols == b.cols
-                and all(match(x, y, tol) for x, y in zip(a.data, b.data)))
+                and all(match(x, y, feq) for x, y in zip(a.data, b.data)))
     if isinstance(a, QDict):
-        return isinstance(b, QDict) and match(a.keys, b.keys, tol) and \
-            match(a.values, b.values, tol)
+        return isinstance(b, QDict) and match(a.keys, b.keys, feq) \
+            and match(a.values, b.values, feq)
     if isinstance(a, str):
         return isinstance(b, str) and a == b and enum_domain(a) == enum_domain(b)
     if isinstance(a, np.generic):
         if qtype(a) != qtype(b):
             return False
         if isinstance(a, np.floating):
-            return bool(a == b or (np.isnan(a) and np.isnan(b)) or
-                        (tol > 0 and _close(a, b, tol)))
+            if feq is not None:
+                return bool(feq(np.float64(a), np.float64(b)))
+            return bool(a == b or (np.isnan(a) and np.isnan(b)))
         if isinstance(a, (np.datetime64, np.timedelta64)):
             return bool(a.view(np.int64) == b.view(np.int64))
         return bool(a == b)
     if a is None:
         return b is None
     return a == b
-
-
-def _close(a, b, tol: float):
-    """Where floats a and b are within q's comparison tolerance of each other (finite, and
-    |a-b| at most tol times the larger magnitude; nulls match nulls)."""
-    with np.errstate(invalid="ignore", over="ignore"):
-        a64, b64 = np.asarray(a, np.float64), np.asarray(b, np.float64)
-        d = np.abs(a64 - b64)
-        near = (d <= tol * np.maximum(np.abs(a64), np.abs(b64))) & np.isfinite(d)
-        return near | (a64 == b64) | (np.isnan(a64) & np.isnan(b64))

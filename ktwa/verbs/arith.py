@@ -406,7 +406,8 @@ def xlog(x, y):
 # ---------------------------------------------------------------------------- comparisons
 
 def _feq(x, y):
-    """Tolerant float equality (nulls equal each other), float64 arrays."""
+    """Tolerant float equality (nulls equal each other), float64 arrays (`=`, and `~`'s
+    floats: float_equal)."""
     with np.errstate(**_ERR):
         d = np.abs(x - y)
         s = np.maximum(np.abs(x), np.abs(y))
@@ -543,6 +544,8 @@ def _sym_full(s, n):
     a[:] = s
     return a
 
+
+float_equal = _feq
 
 _k_eq = _cmp_kernel("eq", np.equal, _feq, _op.eq)
 _k_ne = _cmp_kernel("ne", np.not_equal, lambda a, b: ~_feq(a, b), _op.ne)

@@ -9,6 +9,7 @@ import base64
 import binascii
 import hashlib
 import re
+import zlib
 
 import numpy as np
 
@@ -173,6 +174,33 @@ def sha1(x):
     return np.frombuffer(hashlib.sha1(_data(x)).digest(), dtype=np.uint8).copy()
 
 
+def gz(x):
+    """.Q.gz: .Q.gz[::] is whether zlib is loaded (it always is); .Q.gz v the data gzipped in
+    v inflated; .Q.gz (level;v) v deflated in gzip's format at level 1-9. A char vector gives
+    chars, a byte vector bytes."""
+    if x is None:
+        return np.bool_(True)
+    if isinstance(x, list) and len(x) == 2:
+        level, v = x
+        if not (isinstance(level, np.integer) and not isinstance(level, np.bool_)):
+            raise QError("type")
+        if not 1 <= int(level) <= 9:
+            raise QError("domain")
+        z = zlib.compressobj(int(level), zlib.DEFLATED, 31)      # 31: a gzip header
+        return _like(v, z.compress(_data(v)) + z.flush())
+    try:
+        return _like(x, zlib.decompress(_data(x), 47))           # 47: gzip or zlib header
+    except zlib.error:
+        raise QError("domain") from None
+
+
+def _like(v, raw: bytes):
+    """raw as v's kind of vector: chars for chars, bytes for bytes."""
+    if T.is_string(v):
+        return T.chars(raw)
+    return np.frombuffer(raw, dtype=np.uint8).copy()
+
+
 def _encoder(alphabet: str, width: int):
     base = len(alphabet)
 
@@ -277,6 +305,8 @@ define(".Q.addmonths", dyad=addmonths,
 define(".Q.btoa", monad=btoa, doc=".Q.btoa x  the base64 text of a string or byte vector")
 define(".Q.atob", monad=atob, doc=".Q.atob s  the bytes of base64 text s")
 define(".Q.sha1", monad=sha1, doc=".Q.sha1 s  the SHA-1 digest of a string, 20 bytes")
+define(".Q.gz", monad=gz,
+       doc=".Q.gz (level;v) | .Q.gz v  v gzipped at level 1-9; gzipped v inflated")
 define(".Q.x10", monad=x10, doc=".Q.x10 j  a long in 10 base-64 characters (.Q.b6)")
 define(".Q.j10", monad=j10, doc=".Q.j10 s  the long 10 base-64 characters encode")
 define(".Q.x12", monad=x12, doc=".Q.x12 j  a long in 12 base-36 characters (.Q.nA)")

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, QDict, QTable, attr_of, chars,
+from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, Mapped, QDict, QTable, attr_of, chars,
                             enum_vector, from_items, is_keyed, null_mask, text, to_items)
 from ..values.text import vector_texts
 from . import cast as _cast
@@ -73,7 +73,7 @@ def read_value(ctx, fs: str):
         if not (isinstance(names, np.ndarray) and names.dtype == SYM):
             raise QError("type")
         cols = [str(c) for c in names.tolist()]
-        return QTable(cols, [serial.loads(disk.read_bytes(f"{p}/{c}"), _revive(ctx))
+        return Mapped(cols, [serial.loads(disk.read_bytes(f"{p}/{c}"), _revive(ctx))
                              for c in cols])
     return serial.loads(disk.read_bytes(p), _revive(ctx))
 
@@ -150,8 +150,11 @@ def _save_one(ctx, x: str) -> str:
     elif ext in ("csv", "txt"):
         lines = prepare_text(b"," if ext == "csv" else b"\t", v, ctx.settings.precision)
         save_text(ctx, fs, lines)
-    else:
-        raise QError("nyi")          # xls, xml and json are not written yet
+    else:                            # q writes the other kinds .h.tx knows (xml, json)
+        kinds = ctx.get_global(".h.tx")
+        if not (isinstance(kinds, QDict) and ext in kinds.keys.tolist()):
+            raise QError("nyi")      # xls (Excel XML) is not written yet
+        save_text(ctx, fs, ctx.apply(ctx.apply(kinds, [ext]), [v]))
     return fs
 
 
@@ -193,8 +196,9 @@ def _rload(ctx, x: str) -> str:
 
 
 def _cell_texts(col, precision: int, delim: bytes) -> list:
-    """A column's cells as text for `0:` (nulls empty; cells holding the delimiter, a quote
-    or a newline embraced with quotes, quotes doubled)."""
+    """A column's cells as text for `0:` (nulls empty; cells holding the delimiter or a
+    newline embraced with quotes, their quotes doubled; a quote alone does not embrace a cell,
+    file-text.md)."""
     if isinstance(col, np.ndarray):
         col = col.view(np.ndarray)
         if col.dtype == CHAR:
@@ -213,7 +217,7 @@ def _cell_texts(col, precision: int, delim: bytes) -> list:
         raise QError("type")
     out = []
     for c in cells:
-        if delim in c or b'"' in c or b"\n" in c:
+        if delim in c or b"\n" in c:
             c = b'"' + c.replace(b'"', b'""') + b'"'
         out.append(c)
     return out
@@ -539,16 +543,18 @@ def read_symbols(ctx, fs: str, name: str | None = None) -> np.ndarray:
     return known
 
 
-def enumerate_symbols(ctx, d, t):
+def enumerate_symbols(ctx, d, t, domain: str = "sym"):
     """.Q.en[`:d;t]: t with its symbol columns (and lists of symbol vectors) enumerated over
     the global sym, which gains the symbols it lacked and is saved as `:d/sym (dotq.md). The
-    sym list starts from d's file, else the global."""
-    if not is_file_symbol(d):
+    sym list starts from d's file, else the global. `.Q.ens[`:d;t;`dom]` does the same over
+    the domain named dom."""
+    if not is_file_symbol(d) or not isinstance(domain, str) or not domain \
+            or domain.startswith(":"):
         raise QError("type")
     if not isinstance(t, QTable):
         raise QError("type")
-    symfile = d.rstrip("/") + "/sym"
-    known = read_symbols(ctx, symfile, "sym")
+    symfile = d.rstrip("/") + "/" + domain
+    known = read_symbols(ctx, symfile, domain)
     syms = [str(x) for x in known.tolist()]
     seen = set(syms)
 
@@ -565,37 +571,25 @@ def enumerate_symbols(ctx, d, t):
     for c in t.data:
         if plain_syms(c):
             add(c)
-            cols.append(enum_vector(c.tolist(), "sym"))
+            cols.append(enum_vector(c.tolist(), domain))
         elif isinstance(c, list) and c and all(plain_syms(v) for v in c):
             for v in c:
                 add(v)
-            cols.append([enum_vector(v.tolist(), "sym") for v in c])
+            cols.append([enum_vector(v.tolist(), domain) for v in c])
         else:
             cols.append(c)
-    ctx.set_global("sym", np.array(syms, dtype=object))
-    write_value(ctx, symfile, ctx.get_global("sym"))
+    ctx.set_global(domain, np.array(syms, dtype=object))
+    write_value(ctx, symfile, ctx.get_global(domain))
     return QTable(list(t.cols), cols)
 
 
-def load_folder(ctx, fs: str) -> str | None:
-    """`\\l d` for a folder: a splayed table (it has a .d) becomes the global named after it;
-    a folder of them (a database) loads its sym first, then each table. Partitioned folders
-    are 'nyi. Returns the name loaded (`t), or None for a database."""
+def load_folder(ctx, fs: str) -> str:
+    """`\\l d` for a splayed table's folder (it has a .d): the global named after it. A
+    database folder is ktwa.verbs.partitions' to load. Returns the name loaded."""
     p = _path(ctx, fs).rstrip("/") or "/"
     name = p.rsplit("/", 1)[-1]
-    if disk.exists(p + "/.d"):
-        ctx.set_global(name, read_value(ctx, fs.rstrip("/") + "/"))
-        return name
-    entries = [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")]
-    if "sym" in entries:
-        ctx.set_global("sym", read_value(ctx, fs.rstrip("/") + "/sym"))
-    for e in entries:
-        sub = p + "/" + e
-        if disk.is_folder(sub):
-            if not disk.exists(sub + "/.d"):
-                raise QError("nyi: partitioned databases")
-            ctx.set_global(e, read_value(ctx, fs.rstrip("/") + "/" + e + "/"))
-    return None
+    ctx.set_global(name, read_value(ctx, fs.rstrip("/") + "/"))
+    return name
 
 
 def is_folder(ctx, fs: str) -> bool:
@@ -652,6 +646,8 @@ def write_handle(ctx, h: int, x):
 
 define(".Q.en", dyad=enumerate_symbols, ctx=True,
        doc=".Q.en[`:d;t]  t's symbol columns enumerated over sym, which is saved as `:d/sym")
+define(".Q.ens", triad=enumerate_symbols, ctx=True,
+       doc=".Q.ens[`:d;t;`s]  t's symbol columns enumerated over s, which is saved as `:d/s")
 define("hopen", monad=hopen, ctx=True,
        doc="hopen `:f  a handle to append to file f (neg[h] appends lines)")
 define("hclose", monad=hclose, ctx=True, doc="hclose h  close handle h")

@@ -14,7 +14,8 @@ from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumSym, QDict, QTabl
                             enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
                             is_null, item, mark_null_free, ordered, plain, qtype, text,
                             to_items)
-from .arith import TOL
+from . import ipc_bytes
+from .arith import float_equal
 from .attributes import ATTRIBUTES, set_attribute
 from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
                       member)
@@ -918,6 +919,10 @@ def bang(ctx, x, y):
         return chars(ctx.one_line(y))
     if x.__class__ is np.int64 and (x == -5 or x == -6):     # -5! parse, -6! eval
         return ctx.apply(ctx.builtins["parse" if x == -5 else "eval"], [y])
+    if x.__class__ is np.int64 and x in (-8, -9, -22):       # q's IPC bytes (internal.md)
+        return {-8: ipc_bytes.to_bytes, -9: ipc_bytes.from_bytes, -22: ipc_bytes.length}[int(x)](y)
+    if x.__class__ is np.int64 and x == -18:
+        raise QError("nyi: -18! (IPC compression)")
     if is_int_atom(x) and (isinstance(y, QTable) or is_keyed(y)):
         return key_n(int(x), y)
     if is_int_atom(x) and isinstance(y, str) and not enum_domain(y):
@@ -944,7 +949,8 @@ def bang(ctx, x, y):
 
 
 def q_match(x, y):
-    return np.bool_(match(x, y, TOL))      # Match is tolerant of float rounding (match.md)
+    """x~y: floats match within comparison tolerance (match.md)."""
+    return np.bool_(match(x, y, float_equal))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,14 +31,16 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Lambda
-from ..values.types import (CHAR, SYM, Enum, EnumSym, QDict, QTable, attr_of, enum_vector,
+from ..values.temporal import DTYPES
+from ..values.types import (CHAR, GUID, SYM, Enum, EnumSym, QDict, QTable, attr_of, enum_vector,
                             plain, with_attr)
 
 MAGIC = b"KTWAQ1\n"
 
-# the dtypes whose bytes are stored as they are
+# the dtypes whose bytes are stored as they are: the numbers, chars, guids and the temporal
+# types (int64 counts under numpy's datetime64/timedelta64 units)
 _RAW = {np.dtype(t) for t in (bool, np.uint8, np.int16, np.int32, np.int64, np.float32,
-                              np.float64)} | {CHAR}
+                              np.float64)} | {CHAR, GUID} | set(DTYPES.values())
 
 
 def dumps(x) -> bytes:

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (SYM, TYPE_LETTER, Enum, QDict, QTable, attr_of, count, enlist,
+from ..values.types import (SYM, TYPE_LETTER, Enum, Mapped, QDict, QTable, attr_of, count, enlist,
                             enum_domain, from_items, is_atom, is_keyed, plain, qtype, to_items,
                             with_attr)
 from . import enums, files, lists
@@ -106,8 +106,10 @@ def meta(ctx, x):
     letters = np.frombuffer("".join(_type_letter(c) for c in t.data).encode(), dtype="S1") \
         if t.cols else np.array([], dtype="S1")
     k = QTable(["c"], [_syms(t.cols)])
+    attrs = t.attrs if isinstance(t, Mapped) and t.attrs is not None \
+        else [attr_of(c) for c in t.data]
     v = QTable(["t", "f", "a"], [letters, _syms(_foreign(ctx, c) for c in t.data),
-                                 _syms(attr_of(c) for c in t.data)])
+                                 _syms(attrs)])
     return QDict(k, v)
 
 

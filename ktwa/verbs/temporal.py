@@ -13,9 +13,13 @@ import time
 import numpy as np
 
 from ..errors import QError
+from ..values import types as T
 from ..values import temporal as tm
+from ..values.functions import Definitions
 from ..values.temporal import (TEMPORAL, DATED, SPANS, NULL, INF, NS, DAY_NS, DAY_MS, BASE,
                                counts, from_counts, qnums, from_qnums)
+
+define = Definitions()
 
 I64 = np.int64
 INTLIKE = frozenset((1, 4, 5, 6, 7, 10))     # b x h i j, and c by its code
@@ -458,3 +462,37 @@ CLOCK = {".z.p": _clock(12, False), ".z.P": _clock(12, True),
          ".z.z": _clock(15, False), ".z.Z": _clock(15, True),
          ".z.d": _clock(14, False), ".z.D": _clock(14, True),
          ".z.t": _clock(19, False), ".z.T": _clock(19, True)}
+
+
+# ---------------------------------------------------------------------------------------------
+# time zones: gtime ltime (the OS's zone rules, as q: UTC offsets change with summer time)
+
+def _offset_s(utc_s: int) -> int:
+    """The local zone's offset from UTC, in seconds, at this UTC instant."""
+    return time.localtime(utc_s).tm_gmtoff
+
+
+def _shift_zone(x, to_utc: bool):
+    """Timestamps or datetimes moved between local time and UTC (nulls and infinities kept)."""
+    t = abs(T.qtype(x))
+    if t not in (12, 15):
+        raise QError("type")
+    c = counts(x)
+    masks = _special(c, t)
+    per_s = NS[18] // NS[t]                 # counts in a second
+    epoch_s = tm.EPOCH_1970 * 86_400        # 1970 to 2000 in seconds
+
+    def shift(k: int) -> int:
+        s = k // per_s + epoch_s
+        if to_utc:                          # the offset in force at the UTC instant we land on
+            off = _offset_s(s - _offset_s(s))
+            return k - off * per_s
+        return k + _offset_s(s) * per_s
+    flat = np.array([shift(int(k)) for k in np.ravel(c)], dtype=I64).reshape(c.shape)
+    return from_counts(_restore(flat, masks, t), t)
+
+
+define("gtime", monad=lambda x: _shift_zone(x, True),
+       doc="gtime ts  the UTC timestamp (or datetime) of local timestamp ts")
+define("ltime", monad=lambda x: _shift_zone(x, False),
+       doc="ltime ts  the local timestamp (or datetime) of UTC timestamp ts")

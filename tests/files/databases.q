@@ -1,6 +1,6 @@
 Splayed tables with their sym list: .Q.en enumerates a table's symbol columns over sym and saves
 sym in the database folder; \l of a splayed table's folder defines it, of a database folder
-loads sym and each table; xasc sorts a splayed table on disk; meta shows no foreign key for a
+loads sym and each table and becomes the working directory; xasc sorts a splayed table on disk; meta shows no foreign key for a
 column enumerated over sym (meta.md, dsave.md).
 q)trips:([]car:`vw`bmw`vw;km:12 7 30)
 q)`:garage/trips/ set .Q.en[`:garage] trips
@@ -44,9 +44,11 @@ q)`:loose/ set ([]s:`x`y)
 'type
   [0]  `:loose/ set ([]s:`x`y)
                 ^
-q)`:garage/p/ set .Q.en[`:garage] ([]n:1 2)
-`:garage/p/
-q)get `:garage/p
+q)last "/" vs system"cd"
+"garage"
+q)`:p/ set .Q.en[`:.] ([]n:1 2)
+`:p/
+q)get `:p
 n
 -
 1

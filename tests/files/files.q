@@ -18,13 +18,13 @@ q)"|" 0: (`a`b`c;1 2 3;"xyz")
 "a|1|x"
 "b|2|y"
 "c|3|z"
-q)t:([]x:("foo";"bar,baz";"qu\"ux";"fred\",barney"))
+q)t:([]x:("plain";"one,two";"say \"hi\"";"a\",b"))
 q)-1@","0:t;
 x
-foo
-"bar,baz"
-"qu""ux"
-"fred"",barney"
+plain
+"one,two"
+say "hi"
+"a"",b"
 q)csv 0:([]a:1 0N 3;b:1.5 0n 2.25;c:101b)
 "a,b,c"
 "1,1.5,1"
@@ -195,9 +195,9 @@ q)read0 `:t.txt
 "2\tibm\tn"
 "3\tamd\tp"
 "5\tintel\tn"
-q)save `t.xml
+q)save `t.xls
 'nyi
-  [0]  save `t.xml
+  [0]  save `t.xls
        ^
 q)a:til 6
 q)b:.Q.a
@@ -382,3 +382,40 @@ q)`:x insert ([]a:1)
 'type
   [0]  `:x insert ([]a:1)
            ^
+q)/ temporal and guid columns are stored as they are, temporal nulls and infinities too (get.md)
+q)moves:([]at:08:15 17:40u;on:2021.03.04 0Nd;seen:2021.03.04D07:00 0Wp;id:("G"$"00000000-0000-0000-0000-0000000000a1";"G"$"10000000-0000-0000-0000-0000000000b2"))
+q)`:moves set moves
+`:moves
+q)moves~get`:moves
+1b
+q)`:movesplay/ set moves
+`:movesplay/
+q)moves~get`:movesplay/
+1b
+q)delete seen from get`:movesplay/
+at    on         id                                  
+-----------------------------------------------------
+08:15 2021.03.04 00000000-0000-0000-0000-0000000000a1
+17:40            10000000-0000-0000-0000-0000000000b2
+q)`:noon set 12:00:00.001
+`:noon
+q)get`:noon
+12:00:00.001
+q)/ save writes the kinds .h.tx knows: xml and json lines too (save.md)
+q)crops:([]n:4 7;crop:`rye`oat;grade:"ab")
+q)save `crops.xml
+`:crops.xml
+q)read0 `:crops.xml
+"<R>"
+"<r><n>4</n><crop>rye</crop><grade>a</grade></r>"
+"<r><n>7</n><crop>oat</crop><grade>b</grade></r>"
+"</R>"
+q)save `crops.json
+`:crops.json
+q)read0 `:crops.json
+"{\"n\":4,\"crop\":\"rye\",\"grade\":\"a\"}"
+"{\"n\":7,\"crop\":\"oat\",\"grade\":\"b\"}"
+q)save `crops.xls
+'nyi
+  [0]  save `crops.xls
+       ^

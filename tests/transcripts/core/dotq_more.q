@@ -78,3 +78,19 @@ s
 ------
 "ab  "
 "c   "
+q)/ .Q.gz: gzip (zlib's format and levels), chars stay chars and bytes stay bytes
+q).Q.gz[::]
+1b
+q)z:.Q.gz(9;2000#"abc")
+q)type z
+10h
+q)0x1f8b~`byte$2#z
+1b
+q)(2000#"abc")~.Q.gz z
+1b
+q).Q.gz .Q.gz(1;0x00ff10)
+0x00ff10
+q).Q.gz(10;"abc")
+'domain
+  [0]  .Q.gz(10;"abc")
+       ^

@@ -71,3 +71,18 @@ q)2000.01.05*3
 2000.01.13
 q)2001.01m*1.5
 18f
+q)/ ~ matches floats within comparison tolerance (match.md, precision.md); distinct and find stay exact
+q)one:1f
+q)near:one-10 xexp -14
+q)one~near
+1b
+q)(2#one)~one,near
+1b
+q)(one;`x)~(near;`x)
+1b
+q)count distinct one,near
+2
+q)one~one+1e-9
+0b
+q)0n~0n
+1b

@@ -241,3 +241,25 @@ q)r 50
 0.0002
 q)acos[-1]
 3.141593
+q)/ select[n] and select[n;<c] parse to the functional form with n (and the order) after the columns (funsql.md)
+q)parse"select[3;>qty] from stock"
+?
+`stock
+()
+0b
+()
+3
+,(>:;`qty)
+q)parse"select[1 2] from stock"
+?
+`stock
+()
+0b
+()
+1 2
+q)stock:([]qty:5 9 7)
+q)eval parse"select[-2] from stock"
+qty
+---
+9  
+7  

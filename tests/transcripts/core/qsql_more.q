@@ -71,3 +71,30 @@ q)f"z"
 "caught stype"
 q)f"zz"
 "caught zz"
+q)/ a lambda's implicit x y z are not looked for inside a query's select, by and where phrases; its table is seen (qsql.md)
+q)params:{(value x)1}
+q)params{select from z where k=y}
+`x`y`z
+q)params{select from tb where k=y,v=z}
+,`x
+q){select from ([]k:1 2;v:3 4) where k=x,v=y}[1;3]
+'rank
+  [0]  {select from ([]k:1 2;v:3 4) where k=x,v=y}[1;3]
+       ^
+q){select from ([]k:1 2;v:3 4) where k=x}[2]
+k v
+---
+2 4
+q)/ a select whose column and group share a name is rejected as it is parsed (qsql.md, since 4.0)
+q)parse"select k by k from kv"
+'dup names for cols/groups k
+  [0]  parse"select k by k from kv"
+       ^
+q)select v,k by k from ([]k:1 2;v:3 4)
+'dup names for cols/groups k
+  [0]  select v,k by k from ([]k:1 2;v:3 4)
+       ^
+q)select v by g:k from ([]k:1 1;v:3 4)
+g| v  
+-| ---
+1| 3 4

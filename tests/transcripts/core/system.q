@@ -90,3 +90,33 @@ q)tables`.shop
 ,`stock
 q)system"a"
 `kt`pt
+q)`htc`hta in system"f .h"
+11b
+q)`tx`ty in system"v .h"
+11b
+q)\d .h
+q)htc[`p;"x"]
+"<p>x</p>"
+q)\d .
+q)\a .nowhere
+'.nowhere
+  [0]  \a .nowhere
+       ^
+q).somewhere.t:([]k:1 2)
+q)\a .somewhere
+,`t
+q)/ .z values of the process (dotz.md): the console's handle, no connections, the pid, platform, user, host
+q).z.w
+0i
+q).z.H~key .z.W
+1b
+q)count .z.W
+0
+q)type each (.z.i;.z.o;.z.u;.z.h)
+-6 -11 -11 -11h
+q)/ .z.b: each global the views use, and its views (unsure of q's order of the globals: sorted here)
+q)vsum::p+q
+q)vinc::p+1
+q).z.b
+p| `vsum`vinc
+q| ,`vsum

@@ -1,0 +1,344 @@
+"""Databases on disk (kb/partition.md, dotq.md, dsave.md): a folder of splayed tables and the
+sym list, possibly partitioned: subfolders named by a date, month, year or int (the partition
+field), each holding one slice of every partitioned table.
+
+Writing: `.Q.dpft` `.Q.dpfts` `.Q.dpt` `.Q.dpts` splay a global table into one partition
+(enumerated, sorted and parted on a field), `dsave` splays tables enumerated, their first
+column parted. Reading: `\\l db` loads the root's sym list and other stored values, its
+splayed tables, and each partitioned table with its partition field as a first (virtual)
+column, as q shows it. ktwa reads whole columns rather than mapping them, so a loaded table
+is in memory (a ktwa.values.types.Mapped, which remembers that it came from disk).
+
+The database loaded last is `ctx.database` (a Database); q's .Q values describe it: .Q.pf the
+field, .Q.PV every partition, .Q.pv those in view (`.Q.view`), .Q.pt the partitioned tables,
+.Q.pn the row counts `.Q.cn` has cached; the field's own name (`date`) is .Q.pv.
+
+Not attempted ('nyi where asked): segmented databases (par.txt: .Q.P .Q.D .Q.PD), a table
+missing from some partitions (q maps it and fails on use; ktwa leaves it undefined), and
+loading what a folder that is neither a table nor a partition holds. `\\l` makes the database
+the working directory (ktwa.runtime.system), as q does, in a session that may change it.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import QError
+from ..values import types as T
+from ..values.functions import Definitions
+from ..values.temporal import from_counts
+from ..values.types import Mapped, QDict, QTable
+from . import disk, files
+from .index import index
+
+define = Definitions()
+
+# partition folder names and the field they make (kb/partition.md)
+_DATE = re.compile(r"\d{4}\.\d{2}\.\d{2}")
+_MONTH = re.compile(r"\d{4}\.\d{2}")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class Database:
+    """A partitioned database `\\l` loaded: where (its file symbol, its folder), its field and
+    partitions, its tables in full (every partition), and the row counts .Q.cn cached."""
+    root: str
+    folder: str
+    parts: list
+    field: str
+    values: np.ndarray
+    view: np.ndarray
+    tables: dict = field(default_factory=dict)     # name -> Mapped, all partitions
+    counts: dict = field(default_factory=dict)     # name -> counts in view, once .Q.cn ran
+
+
+def _field_of(names: list[str]) -> str | None:
+    """The partition field folder names make: date, month, year or int. Digits are years when
+    the first folder has four of them (q's rule of thumb, wp/intraday-writedown: an int
+    database keeps an empty `0` partition so that 2021 is not read as a year)."""
+    if names and all(_DATE.fullmatch(n) for n in names):
+        return "date"
+    if names and all(_MONTH.fullmatch(n) for n in names):
+        return "month"
+    if names and all(_DIGITS.fullmatch(n) for n in names):
+        return "year" if len(names[0]) == 4 else "int"
+    return None
+
+
+def _values(fieldname: str, names: list[str]) -> np.ndarray:
+    """The partition values of folder names, as the field's type (year and int are ints; the
+    reference does not say which integer type q gives them, ktwa takes int)."""
+    if fieldname == "date":
+        days = [np.datetime64(n.replace(".", "-"), "D").astype(np.int64) - 10957 for n in names]
+        return from_counts(np.array(days, dtype=np.int64), 14)
+    if fieldname == "month":
+        months = [(int(n[:4]) - 2000) * 12 + int(n[5:7]) - 1 for n in names]
+        return from_counts(np.array(months, dtype=np.int64), 13)
+    return np.array([int(n) for n in names], dtype=np.int32)
+
+
+def _partition_folders(ctx, p: str) -> list[str]:
+    return [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")
+            and disk.is_folder(p + "/" + e) and (_DATE.fullmatch(e) or _MONTH.fullmatch(e)
+                                                 or _DIGITS.fullmatch(e))]
+
+
+# ---------------------------------------------------------------------------------------------
+# \l of a folder
+
+
+def load_folder(ctx, fs: str) -> str | None:
+    """`\\l d` for a folder: a splayed table (it has a .d) becomes the global named after it;
+    a database loads its stored values (sym first), its splayed tables and, when it has
+    partitions, its partitioned tables. Returns the name loaded (`t), or None for a database."""
+    p = files._path(ctx, fs).rstrip("/") or "/"
+    if disk.exists(p + "/.d"):
+        return files.load_folder(ctx, fs)
+    root = fs.rstrip("/")
+    if ctx.files.root is None:          # the database stays where it is when \l moves us in it
+        p = os.path.abspath(p)
+        root = ":" + p
+    parts = sorted(_partition_folders(ctx, p))
+    entries = [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")
+               and e not in parts]
+    for e in sorted(entries, key=lambda e: e != "sym"):         # sym first: tables use it
+        sub = p + "/" + e
+        if disk.is_folder(sub):
+            if disk.exists(sub + "/.d"):    # other folders are not loaded (q would look inside)
+                ctx.set_global(e, files.read_value(ctx, f"{root}/{e}/"))
+        elif re.fullmatch(r"[A-Za-z]\w*", e) and e not in ("par",):
+            ctx.set_global(e, files.read_value(ctx, f"{root}/{e}"))
+    if parts:
+        _load_partitions(ctx, p, root, parts)
+    return None
+
+
+def _load_partitions(ctx, p: str, root: str, parts: list[str]) -> None:
+    fieldname = _field_of(parts)
+    if fieldname is None:
+        raise QError("nyi: partition folders of more than one kind")
+    values = _values(fieldname, parts)
+    order = np.argsort(values, kind="stable")
+    parts = [parts[i] for i in order]
+    values = values[order]
+    last = p + "/" + parts[-1]
+    names = [e for e in disk.listing(last) if disk.exists(f"{last}/{e}/.d")]
+    db = Database(root, p, parts, fieldname, values, values)
+    for name in names:
+        if all(disk.exists(f"{p}/{part}/{name}/.d") for part in parts):
+            slices = [files.read_value(ctx, f"{root}/{part}/{name}/") for part in parts]
+            db.tables[name] = _with_field(ctx, fieldname, values, slices)
+        else:                       # q maps it, and fails when it is used: not defined here
+            ctx.globals.pop(name, None)
+    ctx.database = db
+    _publish(ctx, db)
+
+
+def _with_field(ctx, fieldname: str, values: np.ndarray, slices: list) -> Mapped:
+    """One table of the partitions' slices, the partition field first."""
+    cols = [fieldname] + list(slices[-1].cols)
+    counts = [len(s) for s in slices]
+    data = [np.repeat(values, counts)]
+    for c in slices[-1].cols:
+        pieces = [s.column(c) for s in slices]
+        if any(x is None for x in pieces):
+            raise QError(f"nyi: column {c} is not in every partition")
+        data.append(pieces[0] if len(pieces) == 1 else
+                    T.from_items([x for piece in pieces for x in T.to_items(piece)])
+                    if isinstance(pieces[0], list) else _join(ctx, pieces))
+    attrs = [""] + [T.attr_of(c) for c in slices[-1].data]
+    return Mapped(cols, data, partitioned=True, attrs=attrs)
+
+
+def _join(ctx, pieces: list):
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out = ctx.apply(ctx.builtins[","], [out, piece])
+    return out
+
+
+def _in_view(db: Database, t: Mapped) -> Mapped:
+    keep = np.isin(t.data[0].view(np.int64), db.view.view(np.int64))
+    idx = np.flatnonzero(keep)
+    return Mapped(t.cols, [index(c, idx) for c in t.data], partitioned=True, attrs=t.attrs)
+
+
+def _publish(ctx, db: Database) -> None:
+    """The globals a partitioned database defines: its tables (in view), the field's values,
+    and .Q's description of it."""
+    for name, t in db.tables.items():
+        ctx.set_global(name, t if len(db.view) == len(db.values) else _in_view(db, t))
+    ctx.set_global(db.field, db.view)
+    names = T.syms(list(db.tables))
+    ctx.set_global(".Q.pf", db.field)
+    ctx.set_global(".Q.PV", db.values)
+    ctx.set_global(".Q.pv", db.view)
+    ctx.set_global(".Q.pt", names)
+    ctx.set_global(".Q.pn", QDict(names, [db.counts.get(n, []) for n in db.tables]))
+
+
+def _database(ctx) -> Database:
+    db = ctx.database
+    if db is None:
+        raise QError("nyi: no partitioned database is loaded")
+    return db
+
+
+def _name_of(ctx, db: Database, t) -> str:
+    """The name of a partitioned table value (the global \\l made)."""
+    for name in db.tables:
+        if ctx.globals.get(name) is t:
+            return name
+    raise QError("type")
+
+
+def count_partitions(ctx, t):
+    """.Q.cn t: the rows of partitioned table t in each partition in view, cached in .Q.pn."""
+    db = _database(ctx)
+    name = _name_of(ctx, db, t)
+    part = t.data[0].view(np.int64)
+    counts = np.array([int(np.count_nonzero(part == v)) for v in db.view.view(np.int64)],
+                      dtype=np.int64)
+    db.counts[name] = counts
+    ctx.set_global(".Q.pn", QDict(T.syms(list(db.tables)),
+                                  [db.counts.get(n, []) for n in db.tables]))
+    return counts
+
+
+def view(ctx, x):
+    """.Q.view x: only partitions x are in view (the tables, the field, .Q.pv); .Q.view[]
+    (or ::) every one. The counts .Q.cn cached are cleared."""
+    db = _database(ctx)
+    if x is None:
+        db.view = db.values
+    else:
+        v = np.atleast_1d(x)
+        if v.dtype != db.values.dtype:
+            raise QError("type")
+        db.view = np.sort(db.values[np.isin(db.values.view(np.int64), v.view(np.int64))])
+    db.counts = {}
+    _publish(ctx, db)
+    return None
+
+
+def load_partitions(ctx, x):
+    """.Q.li ps: partitions ps that are on disk but not yet loaded join the database."""
+    db = _database(ctx)
+    v = np.atleast_1d(x)
+    if v.dtype != db.values.dtype:
+        raise QError("type")
+    names = [_string(ctx, p) for p in v]
+    new = [n for n in names if n not in db.parts and disk.is_folder(db.folder + "/" + n)]
+    if new:
+        _load_partitions(ctx, db.folder, db.root, sorted(set(db.parts) | set(new)))
+    return None
+
+
+def rows(ctx, t, y):
+    """.Q.ind[t;y]: rows y (longs) of partitioned table t, counted across its partitions."""
+    if not (isinstance(t, Mapped) and t.partitioned):
+        raise QError("type")
+    if not (isinstance(y, np.ndarray) and y.dtype == np.int64):
+        raise QError("type")
+    return QTable(t.cols, [index(c, y) for c in t.data])
+
+
+def is_partitioned(x):
+    """.Q.qp x: 1b for a partitioned table, 0b for a splayed one, 0 for anything else."""
+    if isinstance(x, Mapped):
+        return np.bool_(x.partitioned)
+    return np.int64(0)
+
+
+# ---------------------------------------------------------------------------------------------
+# writing: .Q.dpft and friends, dsave
+
+
+def _global_table(ctx, t) -> QTable:
+    if not isinstance(t, str) or t.startswith(":"):
+        raise QError("type")
+    v = ctx.get_global(t)
+    if T.is_keyed(v) or not isinstance(v, QTable):
+        raise QError("type")
+    return v
+
+
+def _string(ctx, x) -> str:
+    return T.text(ctx.apply(ctx.builtins["string"], [x]))
+
+
+def _parted(ctx, col):
+    return ctx.apply(ctx.builtins["#"], ["p", col])
+
+
+def save_partition(ctx, d, p, f, t, domain: str = "sym"):
+    """.Q.dpfts[d;p;f;t;s]: global table t, its symbols enumerated over s (saved in d), sorted
+    on field f, f parted and moved first, splayed into d/p/t/. f null: unsorted (.Q.dpt)."""
+    if not files.is_file_symbol(d) or not isinstance(f, str) or not T.is_atom(p):
+        raise QError("type")
+    table = files.enumerate_symbols(ctx, d, _global_table(ctx, t), domain)
+    if f:
+        if f not in table.cols:
+            raise QError(f)
+        table = ctx.apply(ctx.builtins["xasc"], [f, table])
+        cols = [f] + [c for c in table.cols if c != f]
+        data = [table.column(c) for c in cols]
+        data[0] = _parted(ctx, data[0])
+        table = QTable(cols, data)
+    files.write_value(ctx, f"{d.rstrip('/')}/{_string(ctx, p)}/{t}/", table)
+    return t
+
+
+def dsave(ctx, x, y):
+    """x dsave y: the global tables named y splayed below x (a folder, or the database root
+    followed by a path in it, e.g. a partition), enumerated over the root's sym, each one's
+    first column parted. Returns y."""
+    if isinstance(x, str):
+        x = [x]
+    elif T.is_syms(x) and len(x):
+        x = [str(s) for s in x]
+    else:
+        raise QError("type")
+    if not files.is_file_symbol(x[0]) or not (isinstance(y, str) or T.is_syms(y)):
+        raise QError("type")
+    folder = "/".join([x[0].rstrip("/")] + [s.strip("/") for s in x[1:]])
+    for t in ([y] if isinstance(y, str) else [str(s) for s in y]):
+        table = files.enumerate_symbols(ctx, x[0], _global_table(ctx, t))
+        data = list(table.data)
+        if data:
+            data[0] = _parted(ctx, data[0])
+        files.write_value(ctx, f"{folder}/{t}/", QTable(table.cols, data))
+    return y
+
+
+define(".Q.dpft", tetrad=lambda ctx, d, p, f, t: save_partition(ctx, d, p, f, t), ctx=True,
+       doc=".Q.dpft[d;p;f;t]  splay global table t into partition p of d: sym-enumerated, "
+           "sorted and parted on f")
+def _dpfts(ctx, *args):
+    if len(args) != 5:
+        raise QError("rank")
+    return save_partition(ctx, *args)
+
+
+define(".Q.dpfts", polyad=_dpfts, ctx=True,
+       doc=".Q.dpfts[d;p;f;t;s]  .Q.dpft enumerating over the domain s")
+define(".Q.dpt", triad=lambda ctx, d, p, t: save_partition(ctx, d, p, "", t), ctx=True,
+       doc=".Q.dpt[d;p;t]  splay global table t into partition p of d, sym-enumerated, unsorted")
+define(".Q.dpts", tetrad=lambda ctx, d, p, t, s: save_partition(ctx, d, p, "", t, s), ctx=True,
+       doc=".Q.dpts[d;p;t;s]  .Q.dpt enumerating over the domain s")
+define("dsave", dyad=dsave, ctx=True, infix=True,
+       doc="`:d dsave `t`u | (`:d`p) dsave `t  splay global tables enumerated, first column parted")
+define(".Q.cn", monad=count_partitions, ctx=True,
+       doc=".Q.cn t  the rows of partitioned table t in each partition (cached in .Q.pn)")
+define(".Q.view", monad=view, ctx=True,
+       doc=".Q.view ps  put only partitions ps in view (.Q.view[]: all of them)")
+define(".Q.li", monad=load_partitions, ctx=True,
+       doc=".Q.li ps  add partitions ps (on disk, not yet loaded) to the loaded database")
+define(".Q.ind", dyad=rows, ctx=True,
+       doc=".Q.ind[t;i]  rows i (longs) of partitioned table t, across its partitions")
+define(".Q.qp", monad=is_partitioned,
+       doc=".Q.qp x  1b for a partitioned table, 0b for a splayed one, else 0")
