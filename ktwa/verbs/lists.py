@@ -1173,6 +1173,16 @@ def roll(x, y, rng):
         if m > count(y):
             raise QError("length")
         return take_pos(y, rng.choice(count(y), m, replace=False).astype(I64))
+    if isinstance(y, str) and y.isdigit() and 0 < int(y) <= 8:
+        # deal.md: -n?`k, n distinct symbols of k letters (a to p): distinct draws of the
+        # 16^k codes, each written in base 16 as its letters
+        k = int(y)
+        if m > 16 ** k:
+            raise QError("length")
+        codes = rng.choice(16 ** k, m, replace=False)
+        digits = (codes[:, None] // 16 ** np.arange(k - 1, -1, -1)) % 16
+        return np.array(["".join("abcdefghijklmnop"[c] for c in row) for row in digits],
+                        dtype=object)
     if isinstance(y, np.void) and y.dtype == GUID:
         # deal.md: -n?0Ng, n distinct guids (random 128 bits: repeats are never drawn)
         out = _roll_atom(m, y, rng)

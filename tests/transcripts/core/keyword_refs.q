@@ -220,3 +220,14 @@ q)(`p`q!1 2) except 1
 'type
   [0]  (`p`q!1 2) except 1
                   ^
+q)/ -n?`k deals n distinct symbols of k letters a to p (deal.md); 16 of one letter at most
+q)count distinct -256?`2
+256
+q)all (count each string -5?`4)=4
+1b
+q)all raze[string -40?`3] within "ap"
+1b
+q)-17?`1
+'length
+  [0]  -17?`1
+          ^
