@@ -938,6 +938,8 @@ def bang(ctx, x, y):
     if isinstance(x, (np.ndarray, list)):
         if is_atom(y) and not isinstance(y, QFunction):
             y = take_n(count(x), y)
+        elif isinstance(y, QTable):
+            pass                    # keys!table: a record per key (a list beside a table)
         elif not isinstance(y, (np.ndarray, list)):
             raise QError("type")
         elif y.__class__ is list and not y and not isinstance(x, list):

@@ -231,3 +231,16 @@ q)-17?`1
 'length
   [0]  -17?`1
           ^
+q)/ keys!table: a dictionary whose values are a table's records (a list beside a table)
+q)d:1 2!([]a:3 4)
+q)d 2
+a| 4
+q)value d
+a
+-
+3
+4
+q)1 2 3!([]a:3 4)
+'length
+  [0]  1 2 3!([]a:3 4)
+            ^
