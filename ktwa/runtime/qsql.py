@@ -85,7 +85,7 @@ def column_name(name, node, cols):
         return name
     if isinstance(node, A.Chain) and node.ops and isinstance(node.ops[-1], A.OpDyad) \
             and isinstance(node.ops[-1].verb, A.Verb) and node.ops[-1].verb.name in OPERATORS \
-            and _leftmost(node).__class__ is A.Const:
+            and _leftmost(node).__class__ is A.Const and not _sets_attribute(node):
         return "x"
     for n in names_in(node):
         if n.name in cols:
@@ -94,6 +94,15 @@ def column_name(name, node, cols):
         if part and root in cols:               # by time.minute names the column minute
             return part.rpartition(".")[2]
     return "x"
+
+
+def _sets_attribute(node) -> bool:
+    """`s#c, `u#c, `p#c, `g#c: an attribute applied to a column keeps the column's name, as
+    the idiom `update `g#sym from t` needs (it sets sym's attribute, adds no column x)."""
+    op = node.ops[-1]
+    left = _leftmost(node)
+    return op.verb.name == "#" and isinstance(getattr(left, "value", None), str) \
+        and left.value in ("s", "u", "p", "g")
 
 
 def _leftmost(node):
@@ -470,7 +479,9 @@ def _update(ev, node, env, t: T.QTable, idx):
         cname = column_name(cname, e, t.cols)
         pieces, ngroups = _update_pieces(ev, env, t, idx, g, e)
         base = data[cols.index(cname)] if cname in cols else None
-        if full and ngroups == 1 and base is None:
+        if full and ngroups == 1:
+            # every row in order: the value is the column, as it is (its attribute kept:
+            # `update `g#sym from t`)
             newcol = pieces[0][1]
         else:
             newcol = _scatter(base, pieces, n)

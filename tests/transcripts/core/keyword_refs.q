@@ -244,3 +244,21 @@ q)1 2 3!([]a:3 4)
 'length
   [0]  1 2 3!([]a:3 4)
             ^
+q)/ update `g#sym from t sets sym's attribute (the idiom real scripts use); the column keeps its name
+q)ta:([]sym:`b`a`b;v:1 2 3)
+q)meta update `g#sym from ta
+c  | t f a
+---| -----
+sym| s   g
+v  | j    
+q)meta update `s#v from ta
+c  | t f a
+---| -----
+sym| s    
+v  | j   s
+q)select 2*v from ta
+x
+-
+2
+4
+6
