@@ -18,18 +18,23 @@ bars, under a wall-clock --limit. At the limit the child gets Ctrl-C (a second o
 `run` finishes its batch first); ktwa's report of the interrupt names the script line it was on.
 
 How far a script got, from its exit, the q report on stderr (`'msg` then frames, the last
-`[0]  FILE:LINE:` being the line of the script itself) and whether an optimizer stepped:
+`[0]  FILE:LINE:` being the line of the script itself) and whether it trained:
   ran to the end                the script finished, exit 0
   training at the limit         still running at the limit, after its first optimizer step
-  trained, then 'E at line L    an error after the first optimizer step
-  'E at line L                  an error before any optimizer step
-  at line L at the limit, no step yet
+  in its first backward pass at the limit
+                                a batch's loss was computed and its gradients are being (a
+                                large model on one CPU thread: a step takes minutes)
+  trained, then 'E at line L    an error after the first backward pass
+  'E at line L                  an error before any backward pass
+  at line L at the limit, no backward pass yet
   no data                       its data cannot be made offline
-"Reached training" means: at least one optimizer step was taken. The children import a small
-sitecustomize module (written into the temporary folder, first on their PYTHONPATH) that
-registers torch's global optimizer post-step hook; on the first step it writes a mark file with
-the seconds since start. Every ktwa optimizer is a torch.optim optimizer, so none is missed,
-and nothing in the script or in ktwa is changed to observe it.
+"Reached training" means: a backward pass was started (the script computed a loss on a batch
+and asked for its gradients); the first optimizer step is reported too. The children import a
+small sitecustomize module (written into the temporary folder, first on their PYTHONPATH) that
+wraps torch.autograd.backward and registers torch's global optimizer post-step hook; each
+writes a mark file with the seconds since start. Nothing in the scripts or in ktwa is changed
+to observe it. (At the limit a child gets Ctrl-C; one inside a long torch call that does not
+return within 15 s is killed, and then no line is known.)
 
 usage: python bench/ktorch_scripts.py --repo PATH [--limit S] [--jobs N] [--only a,b] [--show]
 """
@@ -120,20 +125,29 @@ def prepare(root: Path) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# the first optimizer step: a sitecustomize module the children import at start-up registers
-# torch's global post-step hook, which writes a mark file (seconds since start) on the first
-# step of any optimizer (ktorch's own, LBFGS, LAMB ... all are torch.optim optimizers)
+# the first backward pass and the first optimizer step: a sitecustomize module that the children
+# import at start-up wraps torch.autograd.backward (Tensor.backward calls it) and registers
+# torch's global optimizer post-step hook; each writes its mark file (seconds since start) once.
+# Every ktwa optimizer is a torch.optim optimizer and every backward goes through autograd.
 
 STEP_HOOK = """import os, time
 _mark, _t0 = os.environ.get("KTORCH_SCRIPTS_MARK"), time.time()
 if _mark:
+    import torch
     import torch.optim.optimizer as _opt
-    def _first_step(optimizer, args, kwargs, _done=[]):
-        if not _done:
-            _done.append(1)
-            with open(_mark, "w") as f:
+    def _once(suffix, _done=set()):
+        if suffix not in _done:
+            _done.add(suffix)
+            with open(_mark + suffix, "w") as f:
                 f.write("%.1f" % (time.time() - _t0))
+    def _first_step(optimizer, args, kwargs):
+        _once(".step")
     _opt.register_optimizer_step_post_hook(_first_step)
+    _backward = torch.autograd.backward
+    def _marked_backward(*args, **kwargs):
+        _once(".backward")
+        return _backward(*args, **kwargs)
+    torch.autograd.backward = _marked_backward
 """
 
 
@@ -194,16 +208,19 @@ def run_one(root: Path, script: str, limit: float, missing: dict[str, str]) -> d
                 out, err = p.communicate()
     secs = time.time() - t0
     msg, line = report(err, script)
-    step = float(mark.read_text()) if mark.exists() else None
-    r = {"script": script, "secs": secs, "step": step, "msg": msg, "line": line,
-         "rc": p.returncode, "stdout": out, "stderr": err, "trained": step is not None}
+    step, back = (float(f.read_text()) if f.exists() else None
+                  for f in (Path(f"{mark}.step"), Path(f"{mark}.backward")))
+    r = {"script": script, "secs": secs, "step": step, "back": back, "msg": msg, "line": line,
+         "rc": p.returncode, "stdout": out, "stderr": err,
+         "trained": step is not None or back is not None}
     where = f"line {line}" if line is not None else "an unknown line"
     if limited:
-        r["state"] = "training at the limit" if step is not None \
-            else f"at {where} at the limit, no step yet"
+        r["state"] = ("training at the limit" if step is not None else
+                      "in its first backward pass at the limit" if back is not None else
+                      f"at {where} at the limit, no backward pass yet")
     elif p.returncode == 0:
         r["state"] = "ran to the end"
-    elif step is not None:
+    elif r["trained"]:
         r["state"] = f"trained, then '{msg} at {where}"
     else:
         r["state"] = f"'{msg} at {where}"
@@ -238,8 +255,9 @@ def main() -> int:
             results = list(pool.map(lambda s: run_one(root, s, ns.limit, missing), scripts))
     width = max(len(s) for s in scripts)
     for r in results:
-        extra = "" if "secs" not in r else f"  ({r['secs']:.0f}s" + (
-            f", first step at {r['step']:.0f}s)" if r["step"] is not None else ")")
+        extra = "" if "secs" not in r else f"  ({r['secs']:.0f}s" + "".join(
+            f", first {w} at {r[k]:.0f}s" for k, w in (("back", "backward"), ("step", "step"))
+            if r[k] is not None) + ")"
         why = f": {r['why']}" if "why" in r else ""
         print(f"{r['script']:<{width}}  {r['state']}{why}{extra}")
         if ns.show and r.get("stderr"):
@@ -247,7 +265,7 @@ def main() -> int:
                 print(f"    | {line}")
     ran = [r for r in results if r["state"] != "no data"]
     print(f"{sum(r['trained'] for r in ran)} of {len(ran)} scripts with data reached training "
-          f"(an optimizer step); "
+          f"(a backward pass); "
           f"{sum(r['state'] == 'ran to the end' for r in ran)} ran to the end; "
           f"{len(results) - len(ran)} without data")
     return 0

@@ -193,7 +193,9 @@ def k_vector(ctx, x):
             copies, copied, replaced = [], [], []
             for j, t in zip(idx, ts):
                 cur = v.tensors[j]
-                if cur.requires_grad:       # a parameter: written in place, as dict does
+                # a parameter is written in place, as dict does; a computed tensor (a forward
+                # output kept in the vector, as a recurrent model's state is) is replaced
+                if cur.requires_grad and cur.is_leaf:
                     check_write("vector", f"[{j}]", cur, t)
                     copies.append(cur)
                     copied.append(t)

@@ -268,7 +268,7 @@ _TABLE = [
        result="tuple"),
     _k("residual", "knn.Residual", (), lambda o: knn.Residual(), container=True,
        classes=(knn.Residual,), args=("tensor",) * 3),
-    _k("recur", "knn.Recur", (O("detach", False, "bool"),), lambda o: knn.Recur(o["detach"]),
+    _k("recur", "knn.Recur", (O("detach", True, "bool"),), lambda o: knn.Recur(o["detach"]),
        container=True, classes=(knn.Recur,), result="vector", args=("tensor",) * 3),
     _k("transform", "knn.Transform", (), lambda o: knn.Transform(), container=True,
        classes=(knn.Transform,)),

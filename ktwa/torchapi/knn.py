@@ -234,11 +234,12 @@ RECURRENT = (nn.LSTM, nn.GRU, nn.RNN)
 class Recur(nn.Module):
     """`recur`: an optional sequential `in`, one recurrent module (lstm, gru or rnn) and an
     optional sequential `out`; takes and returns a vector: output and hidden state (h, and c
-    for an lstm). With `detach`, the hidden state is cut from the graph."""
+    for an lstm). With `detach` (the default, as ktorch's RecurOptions), the hidden state is cut
+    from the graph, so a state carried into the next batch is not backpropagated through twice."""
 
     MAX_ARGS = 3
 
-    def __init__(self, detach: bool = False):
+    def __init__(self, detach: bool = True):
         super().__init__()
         self.detach = detach
 

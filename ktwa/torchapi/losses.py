@@ -7,6 +7,7 @@ of the call (bcelogits' `weight` option is the per-class weight torch calls pos_
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
 
@@ -20,7 +21,8 @@ from ..values.types import QDict, syms
 from ..values.functions import Definitions
 from .calls import TORCH_ERRORS, args_of, k_value, options, torch_error
 from .convert import kname
-from .handles import get_handle, module_device, tensor_arg
+from .handles import get_handle, module_device
+from .inputs import input_value, tensors
 from .objects import Loss, Model
 from .state import alloptions
 
@@ -212,17 +214,21 @@ def loss_definition(lo: Loss, alloptions: bool = True) -> QDict:
 
 
 def loss_inputs(ctx, lo: Loss, args: list, device) -> list:
-    """The tensors of a loss call (k values moved to device)."""
+    """The tensors of a loss call, gathered as a model's inputs are (ktwa.torchapi.inputs: a
+    tensor, a vector, a (vector;index) pair, a k array ...), on device; without one, tensors
+    on the CPU join the first tensor elsewhere (ktorch moves a mix of devices that way)."""
+    v = input_value(ctx, args, "loss", device)
+    if isinstance(v, OrderedDict):
+        raise QError("loss: no calculation implemented for dictionary input")
+    out = tensors(v)
     k = loss_kind(lo.name)
-    if not k.n <= len(args) <= max(k.n, len(k.args)):
+    if not k.n <= len(out) <= max(k.n, len(k.args)):
         raise QError(f"{lo.name}: expecting {k.n}" +
                      (f"-{len(k.args)}" if len(k.args) > k.n else "") +
-                     f" tensors for the loss calculation, given {len(args)}")
-    out = []
-    for v in args:
-        t = tensor_arg(ctx, v, device, "loss")
-        device = t.device if device is None else device
-        out.append(t)
+                     f" tensors for the loss calculation, given {len(out)}")
+    away = next((t.device for t in out if t.device.type != "cpu"), None)
+    if device is None and away is not None:
+        out = [t.to(away) for t in out]
     return out
 
 
