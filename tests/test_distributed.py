@@ -358,9 +358,12 @@ def test_a_script_error_on_one_rank_names_the_rank(tmp_path):
     p = _launch(str(script))
     out, err = p.communicate(timeout=90)
     assert p.returncode == 1
-    assert out == "done 0\n"
+    # torch's launcher stops the world as soon as one rank fails: a slow rank 0 (a busy
+    # machine) may be stopped by its signal before it prints, but it never fails on its own
+    assert out in ("done 0\n", "")
     assert "[rank1]: 'type\n" in err and "[rank1]:   [0]  " in err
-    assert "ktwa: rank 1 failed (exit code 1)" in err and "rank 0 failed" not in err
+    assert "ktwa: rank 1 failed (exit code 1)" in err and "rank 0 failed (exit code" not in err
+    assert "[rank0]" not in err
 
 
 # ---------------------------------------------------------------------------------- NCCL (CUDA)
