@@ -122,9 +122,16 @@ def backward_table() -> QTable:
                    [chars(d) for *_, d in _BACKWARD]])
 
 
+_KIND_TABLES = {"module": modules_table, "loss": losses_table, "optimizer": optimizers_table,
+                "backward": backward_table}
+
+
 def kind_options(name: str):
-    """The options `options`name` shows: a module kind's or loss's example options, an
-    optimizer's defaults; None for any other name."""
+    """What `options`name` shows (ktorch's options and help share one reading of a name): the
+    table of module, loss or optimizer kinds, the backward modes, a module kind's or loss's
+    example options, an optimizer's defaults; None for any other name."""
+    if name in _KIND_TABLES:
+        return _KIND_TABLES[name]()
     if name in MODULES:
         return module_example(name)
     if name in LOSSES:
