@@ -246,6 +246,12 @@ def _column_cells(col, P, w, matrix: bool) -> list:
     if isinstance(col, list):
         if matrix and _matrix_ok(col):
             return _matrix(col, P, w)
+        if not matrix and _matrix_ok(col) and len(col[0]) > 1 and \
+                all(isinstance(i, np.ndarray) for i in col):
+            # a table column of simple vectors of one count (two or more: 1-item ones keep
+            # their comma) shows as a matrix, its items aligned (ktorch's loss.rst: a column
+            # x of 3-item float vectors)
+            return _matrix(col, P, w)
         if not matrix:
             return [_cell(i, P, w) for i in col]
         return [_ol(i, P, w) for i in col]
