@@ -229,6 +229,9 @@ def _cell(x, P, w) -> str:
     comma: `,3`)."""
     if type(x) is list and len(x) == 1 and isinstance(x[0], (np.generic, str)):
         return _ol(x[0], P, w)
+    if type(x) is np.ndarray and len(x) == 0 and x.dtype != CHAR:
+        # an empty vector shows blank (ktorch's obj[]: a scalar tensor's size)
+        return ""
     if type(x) is np.ndarray and len(x) > 1 and x.dtype in _SUFFIXED and not attr_of(x):
         # a short, int, real or float vector shows bare, without its type letter
         # (deltas.md: a column of int signums shows 1 0 -1)
