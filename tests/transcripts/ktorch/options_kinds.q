@@ -22,3 +22,11 @@ q)options`nosuchkind
 'options: help topic, `nosuchkind
   [0]  options`nosuchkind
        ^
+q)(help`dtype)`short`cfloat`byte
+"hex"
+q)count help`ktype
+8
+q)(help`ktype)"j"
+`long
+q)options[`dtype]~help`dtype
+1b
