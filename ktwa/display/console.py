@@ -229,6 +229,9 @@ def _cell(x, P, w) -> str:
     comma: `,3`)."""
     if type(x) is list and len(x) == 1 and isinstance(x[0], (np.generic, str)):
         return _ol(x[0], P, w)
+    if type(x) is np.ndarray and len(x) == 0 and x.dtype != CHAR:
+        # an empty vector shows blank (ktorch's obj[]: a scalar tensor's size)
+        return ""
     if type(x) is np.ndarray and len(x) > 1 and x.dtype in _SUFFIXED and not attr_of(x):
         # a short, int, real or float vector shows bare, without its type letter
         # (deltas.md: a column of int signums shows 1 0 -1)
@@ -245,6 +248,12 @@ def _column_cells(col, P, w, matrix: bool) -> list:
         return _bare_cells(col, P)
     if isinstance(col, list):
         if matrix and _matrix_ok(col):
+            return _matrix(col, P, w)
+        if not matrix and _matrix_ok(col) and len(col[0]) > 1 and \
+                all(isinstance(i, np.ndarray) for i in col):
+            # a table column of simple vectors of one count (two or more: 1-item ones keep
+            # their comma) shows as a matrix, its items aligned (ktorch's loss.rst: a column
+            # x of 3-item float vectors)
             return _matrix(col, P, w)
         if not matrix:
             return [_cell(i, P, w) for i in col]

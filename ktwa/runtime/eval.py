@@ -20,7 +20,7 @@ from .adverbs import IDENTITY, apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, adverb, unary
 from .patterns import Run, match_value, pattern_cond
-from .qsql import as_columns, column_name, names_in, run_qsql
+from .qsql import as_columns, column_name, literal_column_name, names_in, run_qsql
 from .truth import is_true
 
 # what a primitive may raise besides a q error and still be a q error (not a crash)
@@ -324,7 +324,7 @@ def ev_table(node, env):
         if e is None:                 # `([]a:)`: a column named with nothing in it
             raise QError("type", node.span)
         vals[k] = ev(e, env)
-    names = [column_name(n, e, ()) if n is not None else _leftmost(e) for n, e in defs]
+    names = [n if n is not None else literal_column_name(e) for n, e in defs]
     if node.keys and not node.cols:
         # q 4.1's dictionary literal: `([a:1;b:2])` is `a`b!1 2
         return T.QDict(np.array(names, dtype=object), T.from_items(vals))
@@ -339,9 +339,6 @@ def ev_table(node, env):
     return T.QTable(names, cols)
 
 
-def _leftmost(e) -> str:
-    ns = names_in(e)
-    return ns[0].name if ns else "x"
 
 
 def ev_qsql(node, env):

@@ -96,6 +96,25 @@ def column_name(name, node, cols):
     return "x"
 
 
+def literal_column_name(node) -> str:
+    """An unnamed column of a table literal is named as a query's column is, its candidates
+    being the names the expression uses other than those applied as functions: q's
+    `([]tensor x;tensor y)` has columns x y (ktorch's train page), `([]sym;price)` sym price."""
+    applied = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, A.LambdaExpr):
+            continue
+        if isinstance(n, A.OpApply) and isinstance(n.fn, A.Name):
+            applied.add(id(n.fn))
+        if isinstance(n, A.Index) and isinstance(n.target, A.Name):
+            applied.add(id(n.target))
+        stack.extend(A.children(n))
+    values = [n.name for n in names_in(node) if id(n) not in applied]
+    return column_name(None, node, values)
+
+
 def _sets_attribute(node) -> bool:
     """`s#c, `u#c, `p#c, `g#c: an attribute applied to a column keeps the column's name, as
     the idiom `update `g#sym from t` needs (it sets sym's attribute, adds no column x)."""

@@ -13,6 +13,7 @@ from .convert import kname, to_k, to_tensor
 from .calls import check_write, torch_error
 from .handles import consume as consume_handles
 from .handles import get_handle
+from .info import NULL_J
 from .interrupts import uninterrupted
 from .objects import TensorDict, TensorVector
 
@@ -141,14 +142,16 @@ def k_dict(ctx, x):
 # ---------------------------------------------------------------------------------------------
 # vectors
 
-def _index(i, n, who) -> int:
+def _index(i, n, who, append=False) -> int | None:
+    """A vector position from a long index: as libtorch's vector.at, no wrap-around for negative
+    indices. When setting (append), a null or -1 index means a new element at the end (None)."""
     if not isinstance(i, np.integer) or isinstance(i, np.bool_):
         raise QError(f"{who}: expecting long index, given {kname(i)}")
     j = int(i)
-    if j < 0:
-        j += n
+    if append and j in (-1, NULL_J):
+        return None
     if not 0 <= j < n:
-        raise QError(f"{who}: index {int(i)} invalid for vector of size {n}")
+        raise QError(f"{who}: index {'0N' if j == NULL_J else j} invalid for vector of size {n}")
     return j
 
 
@@ -183,8 +186,8 @@ def k_vector(ctx, x):
             return to_k(v.tensors[_index(y, n, "vector")])
         if len(x) == 3:
             ii = x[1]
-            idx = [_index(i, n, "vector") for i in ii] if isinstance(ii, np.ndarray) \
-                else [_index(ii, n, "vector")]
+            idx = [_index(i, n, "vector", append=True) for i in ii] \
+                if isinstance(ii, np.ndarray) else [_index(ii, n, "vector", append=True)]
             vals = _items(x[2]) if isinstance(ii, np.ndarray) else [x[2]]
             if len(idx) != len(vals):
                 raise QError("vector: length mismatch between indices and values")
@@ -192,6 +195,9 @@ def k_vector(ctx, x):
             ts = [reg.entry(t).obj if is_handle(t) else to_tensor(t) for t in vals]
             copies, copied, replaced = [], [], []
             for j, t in zip(idx, ts):
+                if j is None:                      # appended after every replacement is made
+                    replaced.append((j, t))
+                    continue
                 cur = v.tensors[j]
                 # a parameter is written in place, as dict does; a computed tensor (a forward
                 # output kept in the vector, as a recurrent model's state is) is replaced
@@ -206,7 +212,10 @@ def k_vector(ctx, x):
             except RuntimeError as err:
                 raise torch_error(err, "vector") from None
             for j, t in replaced:
-                v.tensors[j] = t
+                if j is None:
+                    v.tensors.append(t)
+                else:
+                    v.tensors[j] = t
             consume_handles(ctx, [t for t in vals if is_handle(t)])
             return None
         raise QError(f"vector: unexpected number of args, {len(x)}")

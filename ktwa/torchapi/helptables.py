@@ -6,6 +6,7 @@ define them (kinds.MODULES, losses.LOSSES, optimizers.OPTIMIZERS) - nothing is t
     help`loss          the same for losses
     help`optimizer     optimizer pytorch options (defaults)
     help`backward      the backward modes
+    help`dtype         data type -> k type char;  help`ktype the k-type map as ktorch prints it
     help`conv2d        a kind's example options;  help`ce a loss's row;  help`sgd its defaults
     help m             a module's or loss's row with its own options; an optimizer's options
 
@@ -42,6 +43,25 @@ _BACKWARD = [("free", False, False, "free graph, no higher order derivatives"),
              ("create", True, True, "retain graph, create graph for higher order derivatives"),
              ("createfree", False, True, "free graph & create graph for higher order "
                                          "derivatives")]
+
+# ktorch's data types in its own order, each with the k type its tensors come back as
+_DTYPE_K = [("float", "e"), ("double", "f"), ("half", "e"), ("bool", "b"), ("byte", "x"),
+            ("char", "c"), ("long", "j"), ("int", "i"), ("short", "h"), ("chalf", "e"),
+            ("cfloat", "e"), ("cdouble", "f")]
+_KTYPE_COUNT = 8        # the k types a tensor is made from: b x c h i j e f
+
+
+def dtype_map() -> QDict:
+    """help`dtype: each data type -> the k type char of its values."""
+    return QDict(syms([d for d, _ in _DTYPE_K]), chars("".join(k for _, k in _DTYPE_K)))
+
+
+def ktype_map() -> QDict:
+    """help`ktype as ktorch builds it: its data-type list read from the front, one entry per k
+    type (so e and f appear twice and h not at all, as ktorch prints it)."""
+    pairs = _DTYPE_K[:_KTYPE_COUNT]
+    return QDict(chars("".join(k for _, k in pairs)), syms([d for d, _ in pairs]))
+
 
 def _dict(pairs) -> QDict:
     return QDict(syms([k for k, _ in pairs]), from_items([v for _, v in pairs]))
@@ -122,9 +142,16 @@ def backward_table() -> QTable:
                    [chars(d) for *_, d in _BACKWARD]])
 
 
+_KIND_TABLES = {"module": modules_table, "loss": losses_table, "optimizer": optimizers_table,
+                "backward": backward_table, "dtype": dtype_map, "ktype": ktype_map}
+
+
 def kind_options(name: str):
-    """The options `options`name` shows: a module kind's or loss's example options, an
-    optimizer's defaults; None for any other name."""
+    """What `options`name` shows (ktorch's options and help share one reading of a name): the
+    table of module, loss or optimizer kinds, the backward modes, a module kind's or loss's
+    example options, an optimizer's defaults; None for any other name."""
+    if name in _KIND_TABLES:
+        return _KIND_TABLES[name]()
     if name in MODULES:
         return module_example(name)
     if name in LOSSES:
@@ -166,14 +193,8 @@ def help_fn(ctx, x):
         return None
     if not isinstance(x, str) or len(a) != 1:
         return None
-    if x == "module":
-        return modules_table()
-    if x == "loss":
-        return losses_table()
-    if x == "optimizer":
-        return optimizers_table()
-    if x == "backward":
-        return backward_table()
+    if x in _KIND_TABLES:
+        return _KIND_TABLES[x]()
     if x in MODULES:
         return module_example(x)
     if x in LOSSES:
@@ -184,6 +205,7 @@ def help_fn(ctx, x):
 
 
 define("help", monad=help_fn, ctx=True,
-       doc="help[] | help`module | help`loss | help`optimizer | help`backward | help`conv2d | "
+       doc="help[] | help`module | help`loss | help`optimizer | help`backward | help`dtype | "
+           "help`ktype | help`conv2d | "
            "help`ce | help`sgd | help q  ktorch's tables of module, loss and optimizer kinds, "
            "their options and forward calls")

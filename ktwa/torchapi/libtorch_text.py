@@ -260,6 +260,14 @@ def _leaky(o):
     return s + (", inplace=true)" if o.get("inplace") else ")")
 
 
+def _rnn(name):
+    def text(o):
+        return (f"torch::nn::{name}(input_size={o['in']}, hidden_size={o['hidden']}, "
+                f"num_layers={o['layers']}, bias={_b(o['bias'])}, batch_first={_b(o['batchfirst'])}, "
+                f"dropout={_g(o['dropout'])}, bidirectional={_b(o['bi'])})")
+    return text
+
+
 def _shape(v) -> str:
     return "[" + ", ".join(str(x) for x in (v if isinstance(v, (tuple, list)) else [v])) + "]"
 
@@ -285,6 +293,13 @@ _MODULE_TEXT = {
                             f"elementwise_affine={_b(o['affine'])})"),
     "sequential": lambda o: "torch::nn::Sequential",
     "seqnest": lambda o: "knn::SeqNest",
+    # ktorch's own containers that print only their name
+    "fork": lambda o: "knn::Fork", "recur": lambda o: "knn::Recur",
+    "residual": lambda o: "knn::Residual", "seqjoin": lambda o: "knn::SeqJoin",
+    # libtorch's recurrent layers (an rnn's nonlinearity is not printed)
+    "rnn": _rnn("RNN"), "gru": _rnn("GRU"), "lstm": _rnn("LSTM"),
+    # libtorch's MultiheadAttention has no printer of its own: the base module's prints the name
+    "attention": lambda o: "torch::nn::MultiheadAttention",
 }
 
 # ktorch loss name -> libtorch's text of the loss module

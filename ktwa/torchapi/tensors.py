@@ -16,6 +16,7 @@ from .calls import TORCH_ERRORS, options_k, torch_error
 from .convert import (dtype_from_symbol, is_dtype_symbol, k_dtype_for, kname,
                       tensor_class_name, to_k, to_tensor)
 from .handles import get_handle, object_module
+from .helptables import kind_options
 from .info import memory_format, pinned
 from .models import model_batch, model_restore
 from .modules import options_dict as module_options
@@ -131,7 +132,10 @@ def k_options(ctx, x):
     if isinstance(x, str):
         if x in ("tensor", "vector", "dictionary"):
             return default_options(ctx)
-        raise QError(f"options: help topic, `{x}")
+        o = kind_options(x)
+        if o is None:
+            raise QError(f"options: help topic, `{x}")
+        return o
     if not is_handle(x):
         raise QError(f"options: unrecognized arg(s), expecting empty arg, name or object, given "
                      f"{kname(x)}")
@@ -778,8 +782,9 @@ define("tensor", monad=k_tensor, ctx=True,
        doc="tensor x | tensor(x;opts) | tensor(`mode;size..;opts) | tensor t | tensor(t;i)  a "
            "tensor from k data or a creation mode (zeros randn arange ...); its values; rows")
 define("options", monad=k_options, ctx=True,
-       doc="options[] | options t  the default tensor options; a tensor's (each tensor's) "
-           "device, dtype, layout, gradient, pin and memory")
+       doc="options[] | options t | options`ce | options`module  the default tensor options; a "
+           "tensor's (each tensor's) device, dtype, layout, gradient, pin and memory; a kind's "
+           "example options or an optimizer's defaults; the table of kinds")
 define("to", monad=k_to, ctx=True,
        doc="to(p;opts) | to(p;t)  move/convert a tensor, vector, dictionary, module or model in "
            "place to a device, dtype or gradient setting (or those of tensor t)")

@@ -262,8 +262,8 @@ heads  | 8
 dropout| 0.1
 norm   | 0b
 q)select module,result,args from help`module where module in `rnn`gru`lstm
-module result args          
-----------------------------
-gru    tuple  `tensor`tensor
-lstm   nested `tensor`tuple 
-rnn    tuple  `tensor`tensor
+module result args         
+---------------------------
+gru    tuple  tensor tensor
+lstm   nested tensor tuple 
+rnn    tuple  tensor tensor
