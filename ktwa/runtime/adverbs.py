@@ -10,7 +10,8 @@ import numpy as np
 from ..errors import QError
 from ..values import types as T
 from ..values.types import match
-from ..values.functions import MISSING, Builtin, Derived, Projection, QFunction
+from ..syntax import ast as A
+from ..values.functions import MISSING, Builtin, Derived, Lambda, Projection, QFunction
 from ..verbs.arith import tolerant_eq
 from .truth import is_true
 
@@ -129,6 +130,25 @@ def _name(f):
     return f.name if isinstance(f, Builtin) else None
 
 
+def _verb_of(f):
+    """The glyph a lambda only forwards to: `{x+y}` (or `{[a;b] a+b}`) is `+` with its two
+    arguments in order, so a reduction may take the verb's whole-vector path instead of one
+    interpreted call per item (same values: `+` cannot be redefined). None otherwise."""
+    if not isinstance(f, Lambda) or len(f.params) != 2 or f.locals - set(f.params):
+        return None
+    stmts = f.body.stmts
+    if len(stmts) != 1 or not isinstance(stmts[0], A.Chain):
+        return None
+    head, ops = stmts[0].head, stmts[0].ops
+    if len(ops) != 1 or not isinstance(ops[0], A.OpDyad):
+        return None
+    op = ops[0]
+    if (isinstance(head, A.Name) and head.name == f.params[1] and isinstance(op.left, A.Name)
+            and op.left.name == f.params[0] and isinstance(op.verb, A.Verb)):
+        return op.verb.name
+    return None
+
+
 def over(ctx, f, args, scan: bool):
     r = _rank(f)
     if r == 1:
@@ -179,8 +199,9 @@ def _reduce(ctx, f, x, scan):
         if isinstance(f, (np.ndarray, list)):      # a list map: an empty list of its type
             return T.empty(T.qtype(f))
         return []
-    if name and isinstance(x, np.ndarray) and x.dtype != object:
-        fast = (_FAST_SCAN if scan else _FAST_OVER).get(name)
+    fname = name or _verb_of(f)
+    if fname and isinstance(x, np.ndarray) and x.dtype != object:
+        fast = (_FAST_SCAN if scan else _FAST_OVER).get(fname)
         if fast and fast in ctx.builtins:
             b = ctx.builtins[fast]
             return b.monad(ctx, x) if b.ctx else b.monad(x)

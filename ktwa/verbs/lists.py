@@ -735,7 +735,9 @@ def take_n(n: int, y):
     if c == 0:
         pos = np.full(m, -1, dtype=I64)
         if isinstance(y, list):
-            return [None] * m
+            # an empty general list fills with empty lists: dotq.md's .Q.id example flips
+            # (5#names)!5#() into a table with no rows, so each taken item is ()
+            return [[] for _ in range(m)]
     elif n >= 0:
         pos = np.arange(m, dtype=I64) % c
     else:

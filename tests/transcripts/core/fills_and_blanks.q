@@ -1,0 +1,33 @@
+Taking from an empty general list fills with empty lists (dotq.md flips names!n#() into a table
+with no rows); a dictionary whose values are all () shows each key with nothing after the bar;
+a null guid keeps its zeros inside a table or dictionary; a lambda that only forwards to a verb
+reduces as the verb does (the values are the same as item by item).
+q)count each 4#()
+0 0 0 0
+q)type each 2#()
+0 0h
+q)flip `p`q`r!3#()
+p q r
+-----
+q)`u`v!2#()
+u| 
+v| 
+q)`u`v!(();7 8)
+u| ()
+v| 7 8
+q)([]id:(0Ng;0Ng);n:5 6)
+id                                   n
+--------------------------------------
+00000000-0000-0000-0000-000000000000 5
+00000000-0000-0000-0000-000000000000 6
+q)`k`m!2#0Ng
+k| 00000000-0000-0000-0000-000000000000
+m| 00000000-0000-0000-0000-000000000000
+q){x+y} over 1+til 2000000
+2000001000000
+q){[a;b] a*b}\[2 3 4]
+2 6 24
+q){y-x}/[10 1 2]
+11
+q){x-y}/[10 1 2]
+7
