@@ -199,9 +199,12 @@ def _reduce(ctx, f, x, scan):
         if isinstance(f, (np.ndarray, list)):      # a list map: an empty list of its type
             return T.empty(T.qtype(f))
         return []
-    fname = name or _verb_of(f)
-    if fname and isinstance(x, np.ndarray) and x.dtype != object:
-        fast = (_FAST_SCAN if scan else _FAST_OVER).get(fname)
+    if name is None and isinstance(x, (np.ndarray, list)):
+        r = _forwarded(ctx, _verb_of(f), x, scan)
+        if r is not None:
+            return r
+    if name and isinstance(x, np.ndarray) and x.dtype != object:
+        fast = (_FAST_SCAN if scan else _FAST_OVER).get(name)
         if fast and fast in ctx.builtins:
             b = ctx.builtins[fast]
             return b.monad(ctx, x) if b.ctx else b.monad(x)
@@ -214,6 +217,35 @@ def _reduce(ctx, f, x, scan):
     if scan:
         return _collect(res, x)
     return acc
+
+
+def _forwarded(ctx, verb, x, scan):
+    """`{x+y}/` on a float or long vector without an interpreted call per item, with the
+    lambda's values: float + and * strictly left to right (precision.md: `{x+y}over` is the
+    direct order, unlike sum's SIMD lanes), long + | & by the built-in when no item is null
+    (sum skips nulls where {x+y} would not). None: take the item-by-item path."""
+    if verb is None or len(x) == 0:
+        return None
+    if isinstance(x, list):
+        # rows of one float length (a matrix): + and * add row to row, each column in order
+        n = len(x[0]) if isinstance(x[0], np.ndarray) else -1
+        if verb in _SEQUENTIAL and n > 0 and all(
+                isinstance(r, np.ndarray) and r.dtype == np.float64 and len(r) == n
+                and T.qtype(r) == 9 for r in x):
+            acc = _SEQUENTIAL[verb].accumulate(np.stack(x), axis=0)
+            return list(acc) if scan else acc[-1]
+        return None
+    t = T.qtype(x)
+    if t == 9 and verb in _SEQUENTIAL:
+        acc = _SEQUENTIAL[verb].accumulate(x)
+        return acc if scan else acc[-1]
+    if t == 7 and verb in ("+", "|", "&") and not T.null_mask(x).any():
+        b = ctx.builtins[(_FAST_SCAN if scan else _FAST_OVER)[verb]]
+        return b.monad(ctx, x) if b.ctx else b.monad(x)
+    return None
+
+
+_SEQUENTIAL = {"+": np.add, "*": np.multiply}
 
 
 def _is_float_vector(f) -> bool:

@@ -1,7 +1,9 @@
 Taking from an empty general list fills with empty lists (dotq.md flips names!n#() into a table
 with no rows); a dictionary whose values are all () shows each key with nothing after the bar;
 a null guid keeps its zeros inside a table or dictionary; a lambda that only forwards to a verb
-reduces as the verb does (the values are the same as item by item).
+reduces without a call per item but with the lambda's values: float + goes strictly left to right
+(precision.md contrasts {x+y}over with sum's lanes), and a long vector holding a null takes the
+item-by-item path (sum skips nulls, {x+y} does not).
 q)count each 4#()
 0 0 0 0
 q)type each 2#()
@@ -31,3 +33,17 @@ q){y-x}/[10 1 2]
 11
 q){x-y}/[10 1 2]
 7
+q)({x+y}over 1e16 1 1 1 1)-1e16
+0f
+q)({x+y}over 1 1 1 1 1e16)-1e16
+4f
+q)({x+y}scan 1e16 1 1 1 1)-1e16
+0 0 0 0 0f
+q)({x+y}over (1e16 0;1 1.;1 1.;1 1.;1 1.))-1e16 0
+0 4f
+q){x+y}\[1 2 0N 3]
+1 3 0N 0N
+q){x|y}\[3 1 4 1 5]
+3 3 4 4 5
+q){x+y}/[2 3 4i]
+9i
