@@ -3,7 +3,8 @@ with no rows); a dictionary whose values are all () shows each key with nothing 
 a null guid keeps its zeros inside a table or dictionary; a lambda that only forwards to a verb
 reduces without a call per item but with the lambda's values: float + goes strictly left to right
 (precision.md contrasts {x+y}over with sum's lanes), and a long vector holding a null takes the
-item-by-item path (sum skips nulls, {x+y} does not).
+item-by-item path (sum skips nulls, {x+y} does not). -27!(n;floats) writes each float with n
+decimals, the binary value rounded as C's printf rounds (half to even when exact).
 q)count each 4#()
 0 0 0 0
 q)type each 2#()
@@ -47,3 +48,15 @@ q){x|y}\[3 1 4 1 5]
 3 3 4 4 5
 q){x+y}/[2 3 4i]
 9i
+q)-27!(1i;2.25 -0.75)
+"2.2"
+"-0.8"
+q)-27!(4i;1%3)
+"0.3333"
+q)-27!(0i;0.5 1.5)
+,"0"
+,"2"
+q)-27!(2;1.5)
+'type
+  [0]  -27!(2;1.5)
+          ^
