@@ -2,7 +2,9 @@ A lambda's locals are the names it assigns, found when it is parsed, and each st
 empty list (function-notation.md). So a local read before its assignment runs is (), not the
 global of that name, and a compound assignment to a local starts from () rather than from the
 operator's identity (that rule, assign.md, is for undefined globals). Not seen in a q session:
-the values follow the page's statement that locals start as ().
+the values follow the page's statement that locals start as (). A name assigned with :: and
+later with : in the same lambda is an error when the lambda is parsed (debug.md); the other
+order assigns the local (an inference from q compiling left to right, not seen in q).
 q)u:([]c:7 8)
 q){if[x;u:([]c:`p`q)];select from u} 1b
 c
@@ -26,3 +28,9 @@ q)count {n+:1}[]
 0
 q){w}[]
 5
+q){g1::1;g1:2}
+'g1
+  [0]  {g1::1;g1:2}
+              ^
+q){g2:1;g2::2;g2}[]
+2
