@@ -4,7 +4,8 @@ a null guid keeps its zeros inside a table or dictionary; a lambda that only for
 reduces without a call per item but with the lambda's values: float + goes strictly left to right
 (precision.md contrasts {x+y}over with sum's lanes), and a long vector holding a null takes the
 item-by-item path (sum skips nulls, {x+y} does not). -27!(n;floats) writes each float with n
-decimals, the binary value rounded as C's printf rounds (half to even when exact).
+decimals, the binary value rounded as C's printf rounds (half to even when exact). A trailing
+elided index takes everything, so a table row t[i;] is the record dictionary (syntax.md).
 q)count each 4#()
 0 0 0 0
 q)type each 2#()
@@ -60,3 +61,16 @@ q)-27!(2;1.5)
 'type
   [0]  -27!(2;1.5)
           ^
+q)pp:([]who:`ann`bo`cy;yrs:31 27 45)
+q)pp[2;]
+who| `cy
+yrs| 45
+q)pp[0 1;]
+who yrs
+-------
+ann 31
+bo  27
+q)(`u`v!5 6)[`v;]
+6
+q)(10 20;30 40)[0;]
+10 20
