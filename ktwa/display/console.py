@@ -27,7 +27,7 @@ from ..errors import Frame, QError
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
                                 Projection, QFunction)
 from ..values.text import atom_text, float_text, vector_text, vector_texts
-from ..values.types import CHAR, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
+from ..values.types import CHAR, GUID, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
 
 __all__ = ["show", "show_lines", "one_line", "error_text", "qfmt", "qf"]
 
@@ -197,7 +197,9 @@ def _bare_cells(v: np.ndarray, P, n=None) -> list:
         v = v[:n]
     v = plain(v)
     texts = vector_texts(v, P)
-    if v.dtype != CHAR:
+    if v.dtype != CHAR and v.dtype != GUID:
+        # a null guid keeps its zeros in every layout (q shows 0Ng as 00000000-... in a
+        # table column or dictionary value too, unlike the other types' blank nulls)
         m = null_mask(v)
         if m.any():
             for i in np.flatnonzero(m).tolist():
@@ -255,6 +257,10 @@ def _column_cells(col, P, w, matrix: bool) -> list:
             # their comma) shows as a matrix, its items aligned (ktorch's loss.rst: a column
             # x of 3-item float vectors)
             return _matrix(col, P, w)
+        if matrix and col and all(type(i) is list and not i for i in col):
+            # values that are all () form a matrix of no columns: each row shows blank
+            # (dotq.md: .Q.pn before .Q.cn shows `t|`; (names)!n#() shows each name bare)
+            return [""] * len(col)
         if not matrix:
             return [_cell(i, P, w) for i in col]
         return [_ol(i, P, w) for i in col]

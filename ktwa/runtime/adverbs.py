@@ -10,7 +10,8 @@ import numpy as np
 from ..errors import QError
 from ..values import types as T
 from ..values.types import match
-from ..values.functions import MISSING, Builtin, Derived, Projection, QFunction
+from ..syntax import ast as A
+from ..values.functions import MISSING, Builtin, Derived, Lambda, Projection, QFunction
 from ..verbs.arith import tolerant_eq
 from .truth import is_true
 
@@ -129,6 +130,25 @@ def _name(f):
     return f.name if isinstance(f, Builtin) else None
 
 
+def _verb_of(f):
+    """The glyph a lambda only forwards to: `{x+y}` (or `{[a;b] a+b}`) is `+` with its two
+    arguments in order, so a reduction may take the verb's whole-vector path instead of one
+    interpreted call per item (same values: `+` cannot be redefined). None otherwise."""
+    if not isinstance(f, Lambda) or len(f.params) != 2 or f.locals - set(f.params):
+        return None
+    stmts = f.body.stmts
+    if len(stmts) != 1 or not isinstance(stmts[0], A.Chain):
+        return None
+    head, ops = stmts[0].head, stmts[0].ops
+    if len(ops) != 1 or not isinstance(ops[0], A.OpDyad):
+        return None
+    op = ops[0]
+    if (isinstance(head, A.Name) and head.name == f.params[1] and isinstance(op.left, A.Name)
+            and op.left.name == f.params[0] and isinstance(op.verb, A.Verb)):
+        return op.verb.name
+    return None
+
+
 def over(ctx, f, args, scan: bool):
     r = _rank(f)
     if r == 1:
@@ -179,6 +199,10 @@ def _reduce(ctx, f, x, scan):
         if isinstance(f, (np.ndarray, list)):      # a list map: an empty list of its type
             return T.empty(T.qtype(f))
         return []
+    if name is None and isinstance(x, (np.ndarray, list)):
+        r = _forwarded(ctx, _verb_of(f), x, scan)
+        if r is not None:
+            return r
     if name and isinstance(x, np.ndarray) and x.dtype != object:
         fast = (_FAST_SCAN if scan else _FAST_OVER).get(name)
         if fast and fast in ctx.builtins:
@@ -193,6 +217,35 @@ def _reduce(ctx, f, x, scan):
     if scan:
         return _collect(res, x)
     return acc
+
+
+def _forwarded(ctx, verb, x, scan):
+    """`{x+y}/` on a float or long vector without an interpreted call per item, with the
+    lambda's values: float + and * strictly left to right (precision.md: `{x+y}over` is the
+    direct order, unlike sum's SIMD lanes), long + | & by the built-in when no item is null
+    (sum skips nulls where {x+y} would not). None: take the item-by-item path."""
+    if verb is None or len(x) == 0:
+        return None
+    if isinstance(x, list):
+        # rows of one float length (a matrix): + and * add row to row, each column in order
+        n = len(x[0]) if isinstance(x[0], np.ndarray) else -1
+        if verb in _SEQUENTIAL and n > 0 and all(
+                isinstance(r, np.ndarray) and r.dtype == np.float64 and len(r) == n
+                and T.qtype(r) == 9 for r in x):
+            acc = _SEQUENTIAL[verb].accumulate(np.stack(x), axis=0)
+            return list(acc) if scan else acc[-1]
+        return None
+    t = T.qtype(x)
+    if t == 9 and verb in _SEQUENTIAL:
+        acc = _SEQUENTIAL[verb].accumulate(x)
+        return acc if scan else acc[-1]
+    if t == 7 and verb in ("+", "|", "&") and not T.null_mask(x).any():
+        b = ctx.builtins[(_FAST_SCAN if scan else _FAST_OVER)[verb]]
+        return b.monad(ctx, x) if b.ctx else b.monad(x)
+    return None
+
+
+_SEQUENTIAL = {"+": np.add, "*": np.multiply}
 
 
 def _is_float_vector(f) -> bool:

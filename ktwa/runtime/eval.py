@@ -342,7 +342,12 @@ def ev_table(node, env):
 
 
 def ev_qsql(node, env):
-    return run_qsql(node, env, ev)
+    try:
+        return run_qsql(node, env, ev)
+    except QError as e:
+        if e.span is None:          # the caret marks the query (function-notation.md)
+            e.span = node.span
+        raise
 
 
 def _is_join(verb) -> bool:
@@ -455,7 +460,10 @@ _DISPATCH = {
 def call_lambda(ctx, lam: Lambda, args: list):
     params = lam.params
     ctx.depth += 1
-    env = Env(ctx, dict(zip(params, args)), ctx.depth, lam)
+    # function-notation.md: locals are found when the lambda is parsed and start as ()
+    loc = {n: [] for n in lam.locals} if len(lam.locals) > len(params) else {}
+    loc.update(zip(params, args))
+    env = Env(ctx, loc, ctx.depth, lam)
     try:
         return ev_block(lam.body, env)
     except Return as r:

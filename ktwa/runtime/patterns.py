@@ -195,6 +195,11 @@ def _match_chain(p, v, env, binds, run):
         _match(p.head, T.QDict(np.array(v.cols, dtype=object), T.from_items(list(v.data))),
                env, binds, run)
         return v
+    if isinstance(last, A.OpApply) and isinstance(last.fn, A.Name) and rest is not None \
+            and last.fn.name not in env.ctx.builtins:
+        # `(x i):v` is the name with an index `(x[i]):v` written by juxtaposition (fill.md
+        # nulls a list's infinities with `(x where x=0W):0N`)
+        return _match(A.Index(p.span, last.fn, (rest,)), v, env, binds, run)
     raise QError("nyi", p.span)          # not a pattern q has
 
 

@@ -465,10 +465,11 @@ def tokenize(text: str) -> list[Tok]:
             i += len(adv)
             continue
         if c in "/\\" and adjacent(i) and prev_kind() in ("LPAR", "SEMI"):
-            # an iterator alone as an item, (/;+) (parsetrees.md): a value, as a verb is
+            # an iterator alone as an item, (/;+) (parsetrees.md): a value, as a verb is;
+            # so is one applied with brackets, ;/[+]x (application.md: +/ applied prefix)
             two = text[i:i + 2]
             adv = two if two in ("/:", "\\:") else c
-            if i + len(adv) < n and text[i + len(adv)] in ";)":
+            if i + len(adv) < n and text[i + len(adv)] in ";)[":
                 emit("VERB", adv, i, i + len(adv))
                 i += len(adv)
                 continue

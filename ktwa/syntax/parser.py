@@ -135,6 +135,7 @@ class _Builder(Transformer):
         if params is not None:
             params, body = _pattern_params(params, body)
         assigned, used, seen = _scan_names(body)
+        _check_global_then_local(body)
         if params is None:
             rank = 0
             for k, nm in enumerate(("x", "y", "z")):
@@ -514,6 +515,26 @@ def _scan_names(body) -> tuple[set, set, set]:
                 assigned.update(pattern_names(p))
         stack.extend((k, masked) for k in A.children(n))
     return assigned, used, seen
+
+
+def _check_global_then_local(body) -> None:
+    """q compiles a lambda left to right: a name assigned with `::` and afterwards with `:`
+    is a global used as a local, an error at the local assignment (debug.md: {a::1;a:1})."""
+    ops = []
+    stack = [body]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, A.LambdaExpr):
+            continue
+        if isinstance(n, A.OpAssign):
+            ops.append(n)
+        stack.extend(A.children(n))
+    glob: set = set()
+    for op in sorted(ops, key=lambda o: o.span[0]):
+        if op.glob:
+            glob.add(op.name)
+        elif op.name in glob:
+            raise QError(op.name, (op.span[0], op.span[0] + 1))
 
 
 _NESTING = frozenset({"LPAR", "LBRACK", "LBRACE", "SELECT", "EXEC", "UPDATE", "DELETE"})

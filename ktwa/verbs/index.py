@@ -257,6 +257,8 @@ def _single(x, i) -> bool:
 def index_depth(x, path):
     """`x[i;j;...]` / `x . path`: path is a Python list of indexes, MISSING (or ::) = all."""
     path = list(path)
+    while len(path) > 1 and (path[-1] is MISSING or path[-1] is None):
+        path.pop()          # a trailing elided index takes everything: t[1;] is t[1] (syntax.md)
     if not path:
         return x
     i, rest = path[0], path[1:]

@@ -735,7 +735,9 @@ def take_n(n: int, y):
     if c == 0:
         pos = np.full(m, -1, dtype=I64)
         if isinstance(y, list):
-            return [None] * m
+            # an empty general list fills with empty lists: dotq.md's .Q.id example flips
+            # (5#names)!5#() into a table with no rows, so each taken item is ()
+            return [[] for _ in range(m)]
     elif n >= 0:
         pos = np.arange(m, dtype=I64) % c
     else:
@@ -923,6 +925,8 @@ def bang(ctx, x, y):
         return {-8: ipc_bytes.to_bytes, -9: ipc_bytes.from_bytes, -22: ipc_bytes.length}[int(x)](y)
     if x.__class__ is np.int64 and x == -18:
         raise QError("nyi: -18! (IPC compression)")
+    if x.__class__ is np.int64 and x == -27:
+        return _fixed_decimals(y)
     if is_int_atom(x) and (isinstance(y, QTable) or is_keyed(y)):
         return key_n(int(x), y)
     if is_int_atom(x) and isinstance(y, str) and not enum_domain(y):
@@ -948,6 +952,23 @@ def bang(ctx, x, y):
             raise QError("length")
         return QDict(x, y)
     raise QError("type")
+
+
+def _fixed_decimals(y):
+    """-27!(n;y): float y (atomic) as strings of n decimal places, the binary value rounded
+    as C's printf does (internal.md: "0.04" for .045), \\P aside. Non-finite values: 'nyi
+    (what q writes for them is not shown)."""
+    if not (isinstance(y, list) and len(y) == 2 and isinstance(y[0], np.int32)):
+        raise QError("type")
+    n, v = int(y[0]), y[1]
+    if n < 0 or not (isinstance(v, np.float64) or
+                     (isinstance(v, np.ndarray) and v.dtype == np.float64 and v.ndim == 1)):
+        raise QError("type" if n >= 0 else "domain")
+    vals = np.atleast_1d(v)
+    if not np.isfinite(vals).all():
+        raise QError("nyi")
+    texts = [chars(f"{float(f):.{n}f}") for f in vals.tolist()]
+    return texts[0] if isinstance(v, np.float64) else texts
 
 
 def q_match(x, y):

@@ -2,6 +2,7 @@ Iterators over every rank of a primitive and of a map: Over/Scan/Each with three
 four-argument amends (a function among the arguments is an atom and extends), Case, list maps
 of depth two, q's empty-list rules, identities, and functions made by expressions with no right
 argument (compositions). Values follow the q reference (accumulators, maps, iterators pages).
+An iterator may also be applied prefix with brackets after a `;`: `;/[+]x` is `(+/)x`.
 q)g:3 3#0
 q)./[g;(0 1;1 2);:;5 6]
 0 5 0
@@ -124,3 +125,12 @@ q)g[5]
 -[5]
 q)(#)1 2 3
 3
+q);/[*]2 3 4
+24
+q);\[,][`a`b]
+,`a
+`a`b
+q);\[-][100;5 10]
+95 85
+q)(/[|])3 9 2
+9

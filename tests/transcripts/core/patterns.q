@@ -95,3 +95,14 @@ q)kind each (1;2.5;1 2;`s)
 "float"
 "pair"
 "other"
+q)w:5 0W 6 -0W 0W
+q)(w where w=0W):0N
+q)w
+5 0N 6 -0W 0N
+q){(x where x<0):0;x} -2 4 -1 3
+0 4 0 3
+q)dd:`m`n!3 4
+q)(dd`n):40
+q)dd
+m| 3
+n| 40
