@@ -107,7 +107,7 @@ def collect(ctx, x):
     if len(a) not in (2, 3):
         raise QError("collect: expecting swag or twa, and module/model/optimizer or dictionary")
     st = get_handle(ctx, a[0], "swag", "twa", who="collect").obj
-    everywhere = options("collect", _COLLECT_TABLE, a[2:])["all"]
+    everywhere = len(a) == 3 and options("collect", _COLLECT_TABLE, a[2:])["all"]
     src = st.layout.source(ctx, a[1], "collect")
     if getattr(st, "leader_only", False) and not everywhere and not is_leader():
         return np.int64(st.count())
