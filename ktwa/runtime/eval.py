@@ -339,8 +339,6 @@ def ev_table(node, env):
     return T.QTable(names, cols)
 
 
-
-
 def ev_qsql(node, env):
     try:
         return run_qsql(node, env, ev)
