@@ -202,10 +202,12 @@ def main(argv: list[str] | None = None) -> int:
         except QError as e:
             _err(f"'{e.msg}\n")
             return 1
+    rc = 1
     try:
-        return _main(s, ns)
+        rc = _main(s, ns)
+        return rc
     finally:
-        leave_world()
+        leave_world(clean=rc == 0)
 
 
 def _main(s, ns) -> int:

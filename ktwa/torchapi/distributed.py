@@ -33,6 +33,7 @@ Progress bars show on rank 0 only (progress.py); a swag collects on rank 0 only 
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 from datetime import timedelta
 
@@ -67,6 +68,7 @@ class _Joined:
 
     device: torch.device | None = None
     timeout: float | None = None
+    broken: bool = False        # a collective failed: a peer is gone, do not wait for it at exit
 
 
 _JOINED = _Joined()
@@ -160,16 +162,27 @@ def join_world(backend_name: str | None = None, timeout=None) -> None:
     _JOINED.timeout = t
 
 
-def leave_world() -> None:
-    """Leave the world (at exit): local, waits for no other rank."""
+def leave_world(clean: bool = False) -> None:
+    """Leave the world (at exit). After a clean run the ranks first meet at a barrier: a rank
+    that tore its connections down while a peer was still finishing its last collective made
+    gloo's background thread on the peer abort the process (SIGABRT at a clean exit). A rank
+    leaving on an error, or after a failed collective (a peer may be gone), leaves at once: its
+    peers may be inside another collective, which a barrier would be paired with."""
     if active():
+        if clean and not _JOINED.broken:
+            try:
+                tdist.barrier()
+            except TORCH_ERRORS as err:
+                sys.stderr.write(f"'{dist_error(err, 'exit').msg}\n")
         tdist.destroy_process_group()
     _JOINED.device = None
+    _JOINED.broken = False
 
 
 def dist_error(err: BaseException, who: str, joining: bool = False) -> QError:
     """The q error for a collective (or a join) that failed: torch's first line without gloo's
     source path, and which rank of how many saw it."""
+    _JOINED.broken = not joining
     s = str(err.args[0]) if err.args else str(err)
     s = s.split("\nException raised from")[0].strip().split("\n")[0]
     if s.startswith("[") and "] " in s:              # "[.../gloo/transport/tcp/pair.cc:537] ..."
