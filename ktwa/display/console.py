@@ -27,7 +27,7 @@ from ..errors import Frame, QError
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
                                 Projection, QFunction)
 from ..values.text import atom_text, float_text, vector_text, vector_texts
-from ..values.types import CHAR, GUID, SYM, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
+from ..values.types import CHAR, GUID, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
 
 __all__ = ["show", "show_lines", "one_line", "error_text", "qfmt", "qf"]
 
@@ -210,14 +210,17 @@ def _bare_cells(v: np.ndarray, P, n=None) -> list:
 def _row_cells(row, P, w) -> list:
     if isinstance(row, np.ndarray):
         return _bare_cells(row, P, w)
+    if _matrix_ok(row) and all(isinstance(i, np.ndarray) and i.dtype != CHAR for i in row):
+        # a row that is itself a matrix is laid out as one, each of its lines one cell, so its
+        # numbers line up across its items (ktorch's train.rst: dict`a`b!(3 4#til 12;1 2 3)
+        # shows `a| 0 1 2  3  4 5 6  7  8 9 10 11` and pads b's items to those cells)
+        return _matrix(row[:w], P, w)
     return [_ol(i, P, w) for i in row[:w]]
 
 
 def _matrix(items, P, w) -> list:
     """Aligned rows: bare cells, every column padded to its width."""
     rows = [_row_cells(r, P, w) for r in items]
-    if all(type(r) is list for r in items):
-        _even_vector_columns(items, rows, P, w)
     ncol = len(rows[0])
     widths = [0] * ncol
     for r in rows:
@@ -225,27 +228,6 @@ def _matrix(items, P, w) -> list:
             if len(c) > widths[j]:
                 widths[j] = len(c)
     return [" ".join([c.ljust(widths[j]) for j, c in enumerate(r)]) for r in rows]
-
-
-def _even_vector_columns(items, rows, P, w) -> None:
-    """Rows of vectors (a depth-3 list such as 2 2 3#til 12): q writes the vectors of one column
-    with one width for all their items, so the numbers line up down the column (ktorch's
-    tensorop.rst: permute(2 3 4#til 24;2 0 1) shows `2  6  10 14 18 22`). Only vectors whose
-    one-line form is their bare items joined by spaces (no type letter, no comma) take part."""
-    for j in range(len(rows[0])):
-        texts = []
-        for r in items:
-            v = r[j]
-            if type(v) is not np.ndarray or len(v) < 2 or v.dtype in (CHAR, SYM, np.bool_,
-                                                                       np.uint8):
-                return
-            t = vector_texts(v, P, w)
-            if " ".join(t) != rows[len(texts)][j]:
-                return
-            texts.append(t)
-        width = max(len(x) for t in texts for x in t)
-        for i, t in enumerate(texts):
-            rows[i][j] = " ".join(x.ljust(width) for x in t).rstrip()
 
 
 def _cell(x, P, w) -> str:

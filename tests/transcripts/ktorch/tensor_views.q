@@ -69,7 +69,7 @@ q)tensor index(t;2;3)
 3  7  11
 15 19 23
 q)index(2 3 4#til 24;-2;0 2)
-0  1  2  3  8  9  10 11
+0 1 2  3    8 9 10 11  
 12 13 14 15 20 21 22 23
 q)index(t;1;0 5)
 'INDICES element is out of DATA bounds, id=5 axis_dim=3
