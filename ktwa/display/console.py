@@ -95,7 +95,7 @@ def _fn_text(f, P):
     if isinstance(f, Lambda):
         return f.source
     if isinstance(f, Builtin):
-        return f.name
+        return f.text()
     if isinstance(f, Projection):
         head = _ol(f.fn, P, None)
         args = ";".join("" if a is MISSING else _ol(a, P, None) for a in f.args)

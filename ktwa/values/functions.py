@@ -26,6 +26,18 @@ class QFunction:
         return self.rank
 
 
+# The keywords q defines as k's primitives or their derivatives (`count:#:`, `sum:+/`): q shows
+# them in that form (`q)count` prints `#:`) and they are the same value (`count~(#:)`).
+# exposed-infrastructure.md lists the unary forms; parsetrees.md and funsql.md show `.q?(+:)`
+# as `flip` and `.q?(<:;>:)` as `hopen`hclose`.
+K_FORMS = {"neg": "-:", "not": "~:", "null": "^:", "string": "$:", "reciprocal": "%:",
+           "count": "#:", "first": "*:", "flip": "+:", "where": "&:", "reverse": "|:",
+           "distinct": "?:", "group": "=:", "key": "!:", "value": ".:", "get": ".:",
+           "type": "@:", "floor": "_:", "hopen": "<:", "hclose": ">:", "read0": "0::",
+           "read1": "1::", "sum": "+/", "prd": "*/", "max": "|/", "min": "&/", "sums": "+\\",
+           "prds": "*\\", "maxs": "|\\", "mins": "&\\", "deltas": "-':", "ratios": "%':"}
+
+
 @dataclass(eq=False)
 class Builtin(QFunction):
     """A primitive or keyword: `name` (glyph or keyword), implementations by arity.
@@ -58,6 +70,17 @@ class Builtin(QFunction):
 
     def __repr__(self):
         return f"Builtin({self.name})"
+
+    def text(self) -> str:
+        """How q writes this built-in: its k form when q defines it as one (`count` is `#:`)."""
+        return K_FORMS.get(self.name, self.name)
+
+    # two built-ins are one value when q writes them alike (`count~(#:)`, `get~value`)
+    def __eq__(self, other):
+        return self is other or (isinstance(other, Builtin) and self.text() == other.text())
+
+    def __hash__(self):
+        return hash(self.text())
 
     def arities(self) -> list[tuple[int, Callable]]:
         return [(n, f) for n, f in ((1, self.monad), (2, self.dyad), (3, self.triad),

@@ -49,3 +49,25 @@ q)ssr["x";"x";"y"]
 q)t:([]p:1 2;q:3 4)
 q)cols select p, 10*q, q-p, neg p from t
 `p`x`q`p1
+q)/ keywords q defines as k primitives or their derivatives show in that form and are that value
+q)/ (exposed-infrastructure.md's table of unary forms; parsetrees.md: .q?(+:) is `flip)
+q)count
+#:
+q)type
+@:
+q)sums
++\
+q)deltas
+-':
+q)(#:)~count
+1b
+q)get~value
+1b
+q)not~neg
+0b
+q).q?(+:)
+`flip
+q).q?(<:;>:)
+`hopen`hclose
+q)string count
+"#:"
