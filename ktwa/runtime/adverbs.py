@@ -26,8 +26,10 @@ def _rank(f) -> int:
         if isinstance(f, Derived) and f.adverb in ("/", "\\", "':"):
             return 1
         return f.rank
-    if isinstance(f, list) and f and all(isinstance(v, (np.ndarray, list)) for v in f):
-        return 2
+    if isinstance(f, list) and f and all(isinstance(v, (np.ndarray, list, QFunction)) for v in f):
+        # a list of functions indexes, then applies: `m[s;c]` is `(m s) c`, so a list of unary
+        # functions is a binary map (regex.md's state machine `1 m/x`)
+        return max([2] + [1 + _rank(v) for v in f if isinstance(v, QFunction)])
     return 1
 
 

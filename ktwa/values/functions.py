@@ -38,6 +38,13 @@ K_FORMS = {"neg": "-:", "not": "~:", "null": "^:", "string": "$:", "reciprocal":
            "prds": "*\\", "maxs": "|\\", "mins": "&\\", "deltas": "-':", "ratios": "%':"}
 
 
+# the type of a keyword q defines as a derived function: over 107, scan 108, each-prior 109
+# (`type sum` is 107h); datatypes.md also shows `<>` a composition (105h) and prev 109h
+_DERIVED_TYPES = {k: 107 if f.endswith("/") else 108 if f.endswith("\\") else 109
+                  for k, f in K_FORMS.items() if f[-1] in "/\\" or f.endswith("':")}
+_DERIVED_TYPES.update({"<>": 105, "prev": 109})
+
+
 @dataclass(eq=False)
 class Builtin(QFunction):
     """A primitive or keyword: `name` (glyph or keyword), implementations by arity.
@@ -63,6 +70,8 @@ class Builtin(QFunction):
     def __post_init__(self):
         if self.qtype == 101 and (self.infix or self.monad is None):
             self.qtype = 102
+        if self.name in _DERIVED_TYPES:
+            self.qtype = _DERIVED_TYPES[self.name]
         if self.dyad is not None and (self.monad is None or self.infix):
             self.rank = 2
         if self.triad is not None and self.monad is None and self.dyad is None:

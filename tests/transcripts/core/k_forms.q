@@ -71,3 +71,13 @@ q).q?(<:;>:)
 `hopen`hclose
 q)string count
 "#:"
+q)/ their types follow the form: over 107h, scan 108h, each-prior 109h (datatypes.md)
+q)type each(count;sum;sums;deltas;<>;prev)
+101 107 108 109 105 109h
+q)/ a list of unary functions is a binary map: index, then apply (regex.md's state machine)
+q)m:({0};{2*x="x"};{2+x="f"};{2+/1 2*x="fz"};{4+x="0"};{5+x="0"};{7-x="0"};{7-x="0"})
+q)f:{6=1 m/x}
+q)f each ("xyzfz000";"xfz0";"fz00")
+100b
+q)1 m\"xfz00"
+2 3 4 5 6
