@@ -263,7 +263,7 @@ ERRORS = [
     ("bang length", lambda: L.bang(CTX, S("a", "b"), j(1, 2, 3)), "length"),
     ("mismatch", lambda: L.join(T, QTable(["x"], [j(1)])), "mismatch"),
     ("assign type", lambda: I.assign_at(j(1, 2, 3), [J(1)], np.float64(5)), "type"),
-    ("assign index", lambda: I.assign_at(j(1, 2, 3), [J(5)], J(5)), "index"),
+    ("assign beyond", lambda: I.assign_at(j(1, 2, 3), [J(5)], J(5)), "length"),
     ("assign length", lambda: I.assign_at(j(1, 2, 3), [j(0, 1)], j(5, 6, 7)), "length"),
     ("dict val type", lambda: I.assign_at(D(S("a"), j(1)), ["b"], "x"), "type"),
     ("deal", lambda: L.query(CTX, J(-5), J(3)), "length"),

@@ -393,14 +393,20 @@ def assign(op, value, env):
         old = [] if _is_join(op.op) else IDENTITY[f.name]
     if op.indices is None:
         # `x,:y` appends: stricter than x:x,y (types must match) and records go into tables
-        new = append(ctx, old, value) if f.__class__ is Builtin and f.name == "," \
-            else apply(ctx, f, [old, value])
+        try:
+            new = append(ctx, old, value) if f.__class__ is Builtin and f.name == "," \
+                else apply(ctx, f, [old, value])
+        except QError as e:
+            raise _at_colon(e, op)
         result = new
     else:
         path = _args(op.indices, env)
         if len(op.indices) == 1 and op.indices[0] is None:
             path = [MISSING]
-        new = amend(ctx, old, path, ctx.builtins[":"] if f is None else f, value)
+        try:
+            new = amend(ctx, old, path, ctx.builtins[":"] if f is None else f, value)
+        except QError as e:
+            raise _at_colon(e, op)
         # assign.md: the value of an assignment is the value assigned: for `a[i]+:y`, the
         # new items at i
         whole = len(path) == 1 and path[0] is MISSING
@@ -410,6 +416,15 @@ def assign(op, value, env):
     else:
         ctx.set_global(name, new, ns)
     return result
+
+
+def _at_colon(e: QError, op) -> QError:
+    """An error of the update an assignment makes points at its colon (or at the operator of
+    `x+:y`), as q's caret does (dictsandtables.md: `v[5 1]:42 100` shows it under `:`)."""
+    if e.span is None:
+        end = op.span[1]
+        e.span = op.op.span if op.op is not None else (end - (2 if op.glob else 1), end)
+    return e
 
 
 def _dict_root(ctx, full: str):

@@ -364,11 +364,12 @@ def _is_listy(y) -> bool:
 
 
 def _list_pairs(i, y, n, out):
-    """Flatten index i (ints, nested) paired with conforming y into out [(pos, y_k)]."""
+    """Flatten index i (ints, nested) paired with conforming y into out [(pos, y_k)]. An index
+    beyond the list is 'length, as in q (dictsandtables.md: v[5 1]:42 100 on 3 items)."""
     if is_int_atom(i):
         k = int(i)
         if not 0 <= k < n:
-            raise QError("index")
+            raise QError("length")
         out.append((k, y))
         return
     if i is None:                 # identity.md: :: among the indexes is every item
@@ -407,7 +408,7 @@ def _amend_list(ctx, x, i, rest, f, y):
     if isvec and not rest and _is_assign(f) and is_int_vec(i) and y is not MISSING:
         pos = i.astype(np.int64, copy=False)
         if len(pos) and (pos.min() < 0 or pos.max() >= n):
-            raise QError("index")
+            raise QError("length")
         t = DTYPE_TYPE.get(x.dtype, 0)
         if isinstance(y, np.ndarray):
             if len(y) != len(pos):

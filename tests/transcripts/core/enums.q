@@ -126,7 +126,7 @@ q)e
 q)e,:`c
 'cast
   [0]  e,:`c
-       ^
+        ^
 q)s:`a`c
 q)s,:`sym$`b
 q)s

@@ -73,3 +73,17 @@ q)t _ `p`q
 q)`a`b!(("ab";1 2);("c";3 4))
 a| "ab" 1 2
 b| "c"  3 4
+q)/ amending beyond a list's end is 'length (dictsandtables.md); reading there gives a null
+q)v:1 2 3
+q)v[5 1]:42 100
+'length
+  [0]  v[5 1]:42 100
+             ^
+q)v
+1 2 3
+q)@[v;3;:;9]
+'length
+  [0]  @[v;3;:;9]
+       ^
+q)v 5
+0N
