@@ -94,6 +94,19 @@ def test_piped_stdin_is_console_input(monkeypatch, capsys):
     assert capsys.readouterr().out == "42\n'type\n  [0]  1+`a\n        ^\n3\n"
 
 
+def test_read0_0_reads_a_console_line(cwd, monkeypatch, capsys):
+    """handles.md: a script prompts with `1 x` and reads the answer with `read0 0`."""
+    write(cwd / "ask.kt", 's:{1 x;read0 0}"Next track: "\n-1 "got ",s;\n')
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Bewlay Brothers\n"))
+    assert main(["ask.kt"]) == 0
+    assert capsys.readouterr().out == "Next track: got Bewlay Brothers\n"
+
+
+def test_handle_0_evaluates_in_this_session(capsys):
+    assert main(["-c", 'a:0 "2+3"; 0 (+;a;1)']) == 0
+    assert capsys.readouterr().out == "6\n"
+
+
 def test_i_stays_after_the_script(cwd, monkeypatch, capsys):
     write(cwd / "i.kt", "a:41\n")
     monkeypatch.setattr(sys, "stdin", io.StringIO("a+1\n"))

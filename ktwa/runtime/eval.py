@@ -599,6 +599,8 @@ def apply(ctx, f, args: list):
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
         if isinstance(f, np.integer) and len(args) == 1:
+            if f == 0:      # handle 0 is this process (handles.md): `0 "1+1"`, `0 (+;2;2)`
+                return apply(ctx, ctx.builtins["value"], args)
             if abs(int(f)) in ctx.handles:           # a file hopen made (files.md)
                 write_handle(ctx, int(f), args[0])
                 return f

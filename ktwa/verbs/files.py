@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 
 import numpy as np
 
@@ -500,6 +501,8 @@ def file_binary(ctx, x, y):
 
 
 def read0(ctx, y):
+    if isinstance(y, (int, np.integer)) and not isinstance(y, (bool, np.bool_)) and y == 0:
+        return _console_line()
     if isinstance(y, list) and len(y) in (2, 3):
         # read0.md, files.md: the chars from o; their lines when they hold more than one
         # ("hello world\n" from 6 is "world"; 20 chars over a line break are two strings)
@@ -509,6 +512,16 @@ def read0(ctx, y):
             [chars(ln) for ln in lines]
     path, _, _ = _where(ctx, y)
     return [chars(ln) for ln in _split_lines(disk.read_bytes(path))]
+
+
+def _console_line():
+    """`read0 0`: one line from the console (handles.md: a script asks, the user answers),
+    without its newline; at the end of input, an empty string."""
+    if sys.stdin is None or sys.stdin.closed:
+        raise QError("stdin")
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    return chars(line[:-1] if line.endswith("\n") else line)
 
 
 def read1(ctx, y):
@@ -656,7 +669,7 @@ define("0:", dyad=file_text, ctx=True, infix=True,
            "save, load CSV, load fixed-width text, key-value pairs")
 define("1:", dyad=file_binary, ctx=True, infix=True,
        doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns")
-define("read0", monad=read0, ctx=True, doc="read0 `:f | read0 (`:f;o;n)  a file's lines (or n chars at o)")
+define("read0", monad=read0, ctx=True, doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o); a line from the console")
 define("read1", monad=read1, ctx=True, doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o)")
 define("hcount", monad=hcount, ctx=True, doc="hcount `:f  the size of a file in bytes")
 define("hdel", monad=hdel, ctx=True, doc="hdel `:f  delete a file (or empty folder); `:f")

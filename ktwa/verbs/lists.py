@@ -5,6 +5,8 @@ monad from one module and dyad from another make one built-in).
 """
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
 from ..errors import QError
@@ -12,7 +14,7 @@ from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
                             enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
-                            is_null, item, mark_null_free, ordered, plain, qtype, text,
+                            is_null, is_string, item, mark_null_free, ordered, plain, qtype, text,
                             to_items)
 from . import ipc_bytes
 from .arith import float_equal
@@ -910,6 +912,13 @@ def key_n(n: int, t):
     return QDict(QTable(t.cols[:n], t.data[:n]), QTable(t.cols[n:], t.data[n:]))
 
 
+# internal functions q replaced by a keyword or a .Q/.j function (internal.md's table), for the
+# unary ones: -n!x is that function of x
+INTERNAL_COVERS = {-1: "hsym", -2: "attr", -5: "parse", -6: "eval", -7: "hcount",
+                   -12: ".Q.host", -13: ".Q.addr", -15: "md5", -20: ".Q.gc", -24: "reval",
+                   -29: ".j.k", -31: ".j.jd", -32: ".Q.btoa", -35: ".Q.gz"}
+
+
 def bang(ctx, x, y):
     """x!y: a dictionary of keys x and values y, or y keyed on its first x columns;
     0N!y writes y's k form to stdout and returns y; -3!y is that form as a string; -5!y
@@ -919,8 +928,15 @@ def bang(ctx, x, y):
         return y
     if x.__class__ is np.int64 and x == -3:       # -3!y: y's k form as a string
         return chars(ctx.one_line(y))
-    if x.__class__ is np.int64 and (x == -5 or x == -6):     # -5! parse, -6! eval
-        return ctx.apply(ctx.builtins["parse" if x == -5 else "eval"], [y])
+    if x.__class__ is np.int64 and int(x) in INTERNAL_COVERS:
+        # internal.md: these -n! were replaced by a keyword (-5! parse, -15! md5 ...)
+        name = INTERNAL_COVERS[int(x)]
+        f = ctx.builtins.get(name) or ctx.get_global(name)
+        return ctx.apply(f, [y])
+    if x.__class__ is np.int64 and x == -33:                 # internal.md: SHA-1 of a string
+        if not is_string(y):
+            raise QError("type")
+        return np.frombuffer(hashlib.sha1(y.tobytes()).digest(), dtype=np.uint8).copy()
     if x.__class__ is np.int64 and x in (-8, -9, -22):       # q's IPC bytes (internal.md)
         return {-8: ipc_bytes.to_bytes, -9: ipc_bytes.from_bytes, -22: ipc_bytes.length}[int(x)](y)
     if x.__class__ is np.int64 and x == -18:
