@@ -300,7 +300,21 @@ _MODULE_TEXT = {
     "rnn": _rnn("RNN"), "gru": _rnn("GRU"), "lstm": _rnn("LSTM"),
     # libtorch's MultiheadAttention has no printer of its own: the base module's prints the name
     "attention": lambda o: "torch::nn::MultiheadAttention",
+    # ktorch's own printers, as its documentation shows them (gpt.rst, cct.rst, vision.rst)
+    "select": lambda o: f"knn::Select(dim={o['dim']},ind={o['ind']})",
+    "zscore": lambda o: (f"knn::Zscore(mean={_stat(o['mean'])}, stddev={_stat(o['std'])}, "
+                         f"inplace={_b(o['inplace'])})"),
+    "randomcrop": lambda o: (f"knn::RandomCrop(size={_arr(o['size'], 2)}, "
+                             f"pad={_arr(o['pad'], 4)})"),
+    "transform": lambda o: "Transform(",
 }
+
+
+def _stat(v) -> str:
+    """A zscore mean or stddev: one value bare, several in brackets."""
+    if isinstance(v, (list, tuple)):
+        return _g(v[0]) if len(v) == 1 else "[" + ", ".join(_g(x) for x in v) + "]"
+    return _g(v)
 
 # ktorch loss name -> libtorch's text of the loss module
 _LOSS_TEXT = {
@@ -340,7 +354,9 @@ def _own_text(m: nn.Module) -> str:
         except KeyError:             # options not recorded (a torch module built elsewhere)
             pass
     body = ", ".join(f"{k}={_value(v)}" for k, v in opts.items())
-    return f"torch::nn::{type(m).__name__}({body})"
+    # libtorch's classes print as torch::nn::, ktorch's own (ktwa's knn.py) as knn::
+    space = "torch::nn::" if type(m).__module__.startswith("torch.") else "knn::"
+    return f"{space}{type(m).__name__}({body})"
 
 
 def module_text(m: nn.Module, indent: str = "") -> str:
