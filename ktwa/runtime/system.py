@@ -250,12 +250,15 @@ def workspace(ctx) -> np.ndarray:
 
 def _threads(ctx, arg: str):
     """`\\s` shows and `\\s n` sets the compute threads (torch's intra-op threads play q's
-    secondary threads); `\\s 0`, no secondary threads, leaves one thread doing the work."""
+    secondary threads); `\\s 0`, no secondary threads, leaves one thread doing the work;
+    `\\s 0N` shows the most there can be (this machine's cores)."""
     if ctx.threads is None:
         raise QError("nyi")
     get, set_ = ctx.threads
     if not arg:
         return np.int32(get())
+    if arg.strip() == "0N":         # syscmds.md: `\s 0N` shows the most threads \s may set
+        return np.int32(os.cpu_count() or 1)
     try:
         n = int(arg)
     except ValueError:

@@ -120,3 +120,8 @@ q)vinc::p+1
 q).z.b
 p| `vsum`vinc
 q| ,`vsum
+q)/ \s 0N: the most compute threads \s may set (this machine's cores), an int (syscmds.md)
+q)type system"s 0N"
+-6h
+q)(system"s 0N")>0
+1b
