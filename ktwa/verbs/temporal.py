@@ -412,6 +412,10 @@ def xbar(x, tx: int, y, ty: int, scalar: bool):
             raise QError("nyi")         # a step finer than y's unit: not documented
         step = step // unit
         return _bar_counts(counts(y), ty, step, scalar)
+    if tx == ty and ty in (17, 18, 19):
+        # a time of day by a step of its own type: q's xbar is x*y div x on the counts
+        # (`00:05 xbar 12:34` is 12:30, `00:00:05 xbar time.second`)
+        return _bar_counts(counts(y), ty, counts(x), scalar)
     if ty not in TEMPORAL or tx in TEMPORAL:
         raise QError("type")
     if tx in FLOATS:

@@ -692,3 +692,10 @@ q)12:30|0N
 12:30
 q)1.5 xbar 0N 2000.01.03
 0N 2000.01.02T12:00:00.000
+q)/ a time of day by a step of its own type (q's xbar is x*y div x; values worked by hand)
+q)00:05 xbar 12:34 12:41 0Nu
+12:30 12:40 0N
+q)00:00:05 xbar 12:34:56
+12:34:55
+q)00:00:00.250 xbar 12:34:56.789
+12:34:56.750
