@@ -616,19 +616,22 @@ def _apply_projection(ctx, p: Projection, args: list):
 
 
 def handle_write(ctx, h: int, x):
-    """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr."""
+    """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr. Before any
+    handle is looked at, (::) is not data (`3[::]` is a type error, identity.md) and an empty
+    list writes nothing: `h ()` is h (accumulators.md: `42 (3 4#til 12)/[0#0]` is 42)."""
+    if x is None:
+        raise QError("type")
+    if isinstance(x, list) and not x:
+        return np.int64(h)
     if h not in (-1, -2, 1, 2):
         raise QError(f"Cannot write to handle {h}. OS reports: Bad file descriptor")
     fd = abs(h)
-    nl = h < 0
+    nl = "\n" if h < 0 else ""
     if T.is_string(x) or isinstance(x, np.bytes_):
-        text = T.text(x)
-        ctx.write(fd, text + ("\n" if nl else ""))
+        ctx.write(fd, T.text(x) + nl)
     elif isinstance(x, list) and all(T.is_string(s) or isinstance(s, np.bytes_) for s in x):
         for s in x:
-            ctx.write(fd, T.text(s) + ("\n" if nl else ""))
-    elif isinstance(x, list) and not x:
-        pass
+            ctx.write(fd, T.text(s) + nl)
     else:
         raise QError("type")
     return np.int64(h)

@@ -476,7 +476,10 @@ def tokenize(text: str) -> list[Tok]:
         if c == "'":
             two = text[i:i + 2]
             if two == "':":
-                emit("ADVERB", "':", i, i + 2)
+                # with nothing before it and brackets after, ':[f] is f': (application.md),
+                # as '[f] is f'
+                kind = "VERB" if text[i + 2:i + 3] == "[" else "ADVERB"
+                emit(kind, "':", i, i + 2)
                 i += 2
                 continue
             emit("VERB", "'", i, i + 1)

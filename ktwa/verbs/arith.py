@@ -348,8 +348,10 @@ def _float_kernel(fn):
 
 
 # exp.md: "the calculation is performed as exp y * log x", so a negative x gives 0n and an
-# integer power can differ from the product in its last digit (2 xexp 3 is 7.9999999999999982)
-_k_xexp = _float_kernel(lambda b, p: np.exp(p * np.log(b)))
+# integer power can differ from the product in its last digit (2 xexp 3 is 7.9999999999999982).
+# The power 0 of 0 is 1, not the formula's exp 0*-0w (lsq.md fits polynomials over x:til 6
+# with x xexp/: til n, whose first column is all 1s).
+_k_xexp = _float_kernel(lambda b, p: np.where((b == 0) & (p == 0), 1.0, np.exp(p * np.log(b))))
 _k_xlog = _float_kernel(lambda b, v: np.log(v) / np.log(b))
 
 

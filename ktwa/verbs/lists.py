@@ -1188,7 +1188,15 @@ def roll(x, y, rng):
             return take_pos(y, rng.integers(0, c, n).astype(I64))
         return _roll_atom(n, y, rng)
     m = -n
-    if is_int_atom(y) and not isinstance(y, np.bool_):
+    if isinstance(y, np.int64) and int(y) == 0:
+        # deal.md: -n?0, n distinct longs from the whole range (redrawn if two met)
+        out = _roll_atom(m, y, rng)
+        while len(np.unique(out)) < m:
+            out = _roll_atom(m, y, rng)
+        return out
+    if is_int_atom(y) and not isinstance(y, (np.bool_, np.uint8)):
+        if int(y) == 0:
+            raise QError("type")        # deal.md: a deal's y is a positive long (or 0 or 0Ng)
         if m > int(y):
             raise QError("length")
         return rng.choice(int(y), m, replace=False).astype(y.dtype)

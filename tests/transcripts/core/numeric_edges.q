@@ -86,3 +86,10 @@ q)one~one+1e-9
 0b
 q)0n~0n
 1b
+q)/ the power 0 of 0 is 1: a polynomial's terms over x:til n start with a column of 1s
+q)0 xexp 0 1 2
+1 0 0f
+q)(til 3) xexp/: til 3
+1 1 1
+0 1 2
+0 1 4
