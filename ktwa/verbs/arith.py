@@ -776,7 +776,16 @@ def _floor_a(v, t, f=np.floor):
 
 
 def _ceil_a(v, t):
+    if t in (1, 10):            # ceiling.md: a boolean or a char is its int (neg floor neg x)
+        return (v.view(np.uint8) if t == 10 else v).astype(np.int32)
     return _floor_a(v, t, np.ceil)
+
+
+def _lower_a(v, t):
+    """floor.md: a char or symbol floors to its lower case (k's floor of text)."""
+    if t == 10:
+        return np.char.lower(v)
+    return np.array([s.lower() for s in v], dtype=object)
 
 
 def _to_float(v, t):
@@ -801,8 +810,14 @@ _k_neg = _monad_kernel(_neg_a, allow=NUMERIC | TEMPORAL)
 _k_abs = _monad_kernel(_abs_a, allow=NUMERIC | TEMPORAL)
 _k_signum = _monad_kernel(_signum_a, np.int32, NUMERIC | TEMPORAL)
 _k_not = _monad_kernel(_not_a, np.bool_, NUMERIC | TEMPORAL | {10})
-_k_floor = _monad_kernel(_floor_a)
-_k_ceil = _monad_kernel(_ceil_a)
+_k_floor_num = _monad_kernel(lambda v, t: _lower_a(v, t) if t in (10, 11) else _floor_a(v, t),
+                             allow=(NUMERIC - {1, 4}) | {10, 11})
+
+
+def _k_floor(x):
+    return x.lower() if isinstance(x, str) else _k_floor_num(x)
+
+_k_ceil = _monad_kernel(_ceil_a, allow=(NUMERIC - {4}) | {10})
 _k_recip = _monad_kernel(_recip_a, np.float64)
 
 
@@ -1411,8 +1426,8 @@ define("not", monad=qnot, doc="logical not")
 define("signum", monad=signum,
        doc="signum x  sign as int: -1 0 1 (of a temporal's number; nulls -1)")
 define("reciprocal", monad=reciprocal, doc="1%x")
-define("floor", monad=floor, doc="round down (to long)")
-define("ceiling", monad=ceiling, doc="round up (to long)")
+define("floor", monad=floor, doc="floor x  round down (to long; a short or int keeps its type); text to lower case")
+define("ceiling", monad=ceiling, doc="ceiling x  round up (to long; a short or int keeps its type; a boolean or char to int)")
 define("null", monad=qnull, doc="is null")
 for _name, _fn in MATH.items():
     define(_name, monad=_mk1(_monad_kernel(_fmath(_fn), np.float64, NUMERIC | TEMPORAL)),

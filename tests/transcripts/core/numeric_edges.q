@@ -93,3 +93,20 @@ q)(til 3) xexp/: til 3
 1 1 1
 0 1 2
 0 1 4
+q)/ floor and ceiling over their whole domains (floor.md, ceiling.md): text floors to lower case,
+q)/ ceiling of a boolean or char is an int, and floor of a boolean or byte is a type error
+q)floor ("MiXed";`UP`Down)
+"mixed"
+`up`down
+q)ceiling "az"
+97 122i
+q)ceiling 10b
+1 0i
+q)floor 1b
+'type
+  [0]  floor 1b
+       ^
+q)ceiling 0x0a
+'type
+  [0]  ceiling 0x0a
+       ^
