@@ -151,6 +151,8 @@ def _lines(x, P, nl, w):
         return _dict_lines(x, P, nl, w)
     if isinstance(x, list):
         n = len(x)
+        if n == 1 and x[0] is None:
+            return ["::"]           # identity.md: enlist of a null result shows it, ::
         if n == 0 or (n == 1 and not _matrix_ok(x)):
             return [_ol(x, P, w)]
         items = x[:nl]

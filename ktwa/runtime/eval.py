@@ -207,6 +207,10 @@ def ev_chain(node, env):
                     # an operator applied by juxtaposition is its unary form: `($)42`, `(+)d`
                     u = unary(f.name, ctx.builtins)
                     cur = u.monad(ctx, cur) if u.ctx else u.monad(cur)
+                elif cur is None and isinstance(f, np.generic):
+                    # identity.md: applied prefix (not in brackets, 3[::] is 'type), a
+                    # value that is not applicable is left as it is: 3 :: is 3
+                    cur = f
                 else:
                     cur = apply(ctx, f, [cur])
             elif cls is A.OpAssign:

@@ -66,3 +66,9 @@ q)42 (3 4#til 12)/[0#0]
 42
 q)42 ()
 42
+q)/ applied prefix to ::, a value that is not applicable is left as it is (identity.md)
+q)v:7 ::
+q)v
+7
+q)enlist {2;}[]
+::
