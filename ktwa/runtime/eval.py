@@ -621,9 +621,10 @@ def _apply_projection(ctx, p: Projection, args: list):
 
 def handle_write(ctx, h: int, x):
     """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr. Before any
-    handle is looked at, (::) is not data (`3[::]` is a type error, identity.md) and an empty
-    list writes nothing: `h ()` is h (accumulators.md: `42 (3 4#til 12)/[0#0]` is 42)."""
-    if x is None:
+    handle is looked at, (::) or a function is not data (`3[::]` is a type error, identity.md;
+    so is `1000/[+]`, application.md) and an empty list writes nothing: `h ()` is h
+    (accumulators.md: `42 (3 4#til 12)/[0#0]` is 42)."""
+    if x is None or isinstance(x, QFunction):
         raise QError("type")
     if isinstance(x, list) and not x:
         return np.int64(h)

@@ -72,3 +72,8 @@ q)v
 7
 q)enlist {2;}[]
 ::
+q)/ nor is a function data to write: a number iterated and applied to one is a type error
+q)1000/[+]til 5
+'type
+  [0]  1000/[+]til 5
+       ^
