@@ -24,7 +24,7 @@ import math
 import numpy as np
 
 from ..errors import Frame, QError
-from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
+from ..values.functions import (MISSING, Builtin, builtin_text, Composition, Derived, Lambda, Native,
                                 Projection, QFunction)
 from ..values.text import atom_text, float_text, vector_text, vector_texts
 from ..values.types import CHAR, GUID, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
@@ -95,7 +95,7 @@ def _fn_text(f, P):
     if isinstance(f, Lambda):
         return f.source
     if isinstance(f, Builtin):
-        return f.name
+        return builtin_text(f.name)
     if isinstance(f, Projection):
         head = _ol(f.fn, P, None)
         args = ";".join("" if a is MISSING else _ol(a, P, None) for a in f.args)

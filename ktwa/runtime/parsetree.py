@@ -19,13 +19,8 @@ import numpy as np
 from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
-from ..values.functions import MISSING, Builtin, Derived, Lambda
-
-# keywords q defines as unary primitives: in a parse tree `neg x` is `(-:;x)`
-KEYWORD_UNARY = {"neg": "-", "not": "~", "null": "^", "string": "$", "reciprocal": "%",
-                 "count": "#", "first": "*", "flip": "+", "where": "&", "reverse": "|",
-                 "distinct": "?", "group": "=", "iasc": "<", "idesc": ">", "key": "!",
-                 "value": ".", "get": ".", "type": "@"}
+# keywords q defines as unary primitives (KEYWORD_UNARY): in a parse tree `neg x` is `(-:;x)`
+from ..values.functions import KEYWORD_UNARY, MISSING, Builtin, Derived, Lambda
 
 ADVERBS = ("'", "/", "\\", "':", "/:", "\\:")
 

@@ -18,6 +18,25 @@ class _Missing:
 MISSING = _Missing()
 
 
+# the keywords that are an operator's unary form (`count` is `#:`), as parse trees hold them
+KEYWORD_UNARY = {"neg": "-", "not": "~", "null": "^", "string": "$", "reciprocal": "%",
+                 "count": "#", "first": "*", "flip": "+", "where": "&", "reverse": "|",
+                 "distinct": "?", "group": "=", "iasc": "<", "idesc": ">", "key": "!",
+                 "value": ".", "get": ".", "type": "@"}
+
+# what the console shows for a keyword q defines as an operator form (variadic.md: deltas is
+# -':, parsetrees.md: type is @:); any other keyword shows its name
+KEYWORD_FORM = {k: g + ":" for k, g in KEYWORD_UNARY.items()}
+KEYWORD_FORM.update({"floor": "_:", "and": "&", "or": "|", "raze": ",/",
+                     "sum": "+/", "prd": "*/", "min": "&/", "max": "|/",
+                     "sums": "+\\", "prds": "*\\", "mins": "&\\", "maxs": "|\\", "deltas": "-':"})
+
+
+def builtin_text(name: str) -> str:
+    """How q shows the built-in called name (a keyword that is an operator form shows that)."""
+    return KEYWORD_FORM.get(name, name)
+
+
 class QFunction:
     qtype = 100
     rank = 1           # the number of arguments that completes a call

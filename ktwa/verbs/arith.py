@@ -929,11 +929,26 @@ def _sum_vec(x, t):
             x = x[x != n]
         return x.sum(dtype=x.dtype)
     if t in FLOATS:
-        s = x.sum(dtype=x.dtype)
-        if s != s:
-            s = np.nansum(x, dtype=x.dtype)
-        return s
+        return lane_sum(x)
     raise QError("type")
+
+
+def lane_sum(x: np.ndarray):
+    """q's sum of floats, nulls skipped, in its order of additions (precision.md, "Q SIMD
+    sum": {x+y}over{x+y}over 0N 8#x): eight running sums over the rows of 8, then those
+    eight added in turn. The items past the last full row go into the first running sums."""
+    if x.size and np.isnan(x).any():
+        x = np.where(np.isnan(x), x.dtype.type(0), x)
+    pad = -len(x) % 8
+    if pad:
+        x = np.concatenate([x, np.zeros(pad, dtype=x.dtype)])
+    with np.errstate(**_ERR):
+        lanes = np.add.reduce(x.reshape(-1, 8), axis=0) if len(x) else np.zeros(8, x.dtype)
+    s = lanes[0]
+    with np.errstate(**_ERR):
+        for v in lanes[1:]:
+            s = s + v
+    return x.dtype.type(s)
 
 
 def _prd_vec(x, t):
@@ -1020,7 +1035,7 @@ def _avg_vec(x, t):
     if not v.size:
         return np.float64(np.nan)
     with np.errstate(**_ERR):
-        return np.float64(v.sum() / v.size)
+        return np.float64(lane_sum(v) / v.size)
 
 
 def _sum_list(x):

@@ -110,3 +110,13 @@ q)ceiling 0x0a
 'type
   [0]  ceiling 0x0a
        ^
+q)/ a float sum adds as q's SIMD sum does (precision.md): eight running sums over rows of 8,
+q)/ then those eight in turn, so it is not the sum taken left to right
+q)\P 0
+q)sum 1000#1%86400
+0.011574074074074063
+q){x+y}/[1000#1%86400]
+0.011574074074074016
+q)sum 1 0n 2.5
+3.5
+q)\P 7
