@@ -98,9 +98,13 @@ class Definitions:
 
     def __call__(self, name: str, monad=None, dyad=None, triad=None, tetrad=None, *,
                  polyad=None, ctx: bool = False, infix: bool = False, doc: str = "",
-                 reserved: bool = True) -> Builtin:
+                 reserved: bool = True, qtype: int | None = None) -> Builtin:
+        """qtype: the type q gives the built-in when it is not a plain operator or keyword
+        (datatypes.md: <> is a composition, 105h; prev a derived each-prior, 109h)."""
         b = Builtin(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, polyad=polyad,
                     ctx=ctx, infix=infix, doc=doc, reserved=reserved)
+        if qtype is not None:
+            b.qtype = qtype
         self.builtins.append(b)
         return b
 

@@ -1406,15 +1406,15 @@ define("|", dyad=qmax, infix=True,
        doc="x|y  greater / or: a char meets a number as a char, temporals in their common type")
 define("=", dyad=eq, infix=True,
        doc="x=y  equal (tolerant); temporals compare in their common type, nulls equal")
-define("<>", dyad=ne, infix=True,
+define("<>", qtype=105, dyad=ne, infix=True,
        doc="x<>y  not equal")
 define("<", dyad=lt, infix=True,
        doc="x<y  less than (nulls lowest; temporals in their common type)")
 define(">", dyad=gt, infix=True,
        doc="x>y  greater than")
-define("<=", dyad=le, infix=True,
+define("<=", qtype=105, dyad=le, infix=True,
        doc="x<=y  at most")
-define(">=", dyad=ge, infix=True,
+define(">=", qtype=105, dyad=ge, infix=True,
        doc="x>=y  at least")
 define("^", dyad=fill, infix=True,
        doc="x^y  fill: y with its nulls replaced by x")

@@ -1286,7 +1286,7 @@ define("cross", dyad=cross, infix=True, doc="x cross y  every pair of an item of
 define("raze", raze, doc="raze x  the items of x joined into one list")
 define("flip", flip, doc="flip x  transpose: a dictionary of columns becomes a table and back")
 define("next", q_next, doc="next x  each item's successor (null at the end)")
-define("prev", q_prev, doc="prev x  each item's predecessor (null at the start)")
+define("prev", q_prev, qtype=109, doc="prev x  each item's predecessor (null at the start)")
 define("xprev", dyad=xprev, infix=True,
        doc="n xprev x  each item's n-th predecessor (null before the start)")
 define("sublist", dyad=sublist, infix=True,

@@ -364,3 +364,6 @@ q)string maxs
 "|\\"
 q).q?(*:)
 `first
+q)/ <> <= >= are compositions in q (105h) and prev a derived each-prior (109h): datatypes.md
+q)type each (<>;<=;>=;prev;=)
+105 105 105 109 102h
