@@ -25,7 +25,7 @@ import numpy as np
 
 from ..errors import Frame, QError
 from ..values.functions import (MISSING, Builtin, builtin_text, Composition, Derived, Lambda, Native,
-                                Projection, QFunction)
+                                Projection, QFunction, View)
 from ..values.text import atom_text, float_text, vector_text, vector_texts
 from ..values.types import CHAR, GUID, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
 
@@ -75,6 +75,8 @@ def _ol(x, P, width):
         return _dict_ol(x.keys, x.values, P, width)
     if isinstance(x, QFunction):
         return _fn_text(x, P)
+    if isinstance(x, View):
+        return x.text
     if isinstance(x, (bool, int, float, bytes)):
         return atom_text(x, P)
     return str(x)

@@ -20,7 +20,7 @@ from .adverbs import IDENTITY, apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, adverb, unary
 from .patterns import Run, match_value, pattern_cond
-from .qsql import as_columns, column_name, literal_column_name, names_in, run_qsql
+from .qsql import as_columns, column_name, literal_column_name, names_in, run_qsql, view_names
 from .truth import is_true
 
 # what a primitive may raise besides a q error and still be a q error (not a crash)
@@ -119,16 +119,19 @@ def run_block(block, env, text=None):
         if text is None or env.locals is not None:
             return ev_block(block, env)
         v = None
-        for s in block.stmts:
+        stmts = block.stmts
+        for k, s in enumerate(stmts):
             view = _view_definition(s)
             if view is not None:
+                # views.md: the view is the rest of the line, `v::a;b;select ...`
                 op, body = view
-                env.ctx.define_view(op.name, A.Block(body.span, (body,)),
-                                    text[op.span[1]:s.span[1]].strip(),
-                                    [n.name for n in names_in(body)])
-                v = None
-            else:
-                v = None if s is None else ev(s, env)
+                rest = (body,) + tuple(t for t in stmts[k + 1:] if t is not None)
+                end = rest[-1].span[1] if len(rest) > 1 else s.span[1]
+                env.ctx.define_view(op.name, A.Block((body.span[0], end), rest),
+                                    text[op.span[1]:end].strip(),
+                                    [n.name for b in rest for n in view_names(b)])
+                return None
+            v = None if s is None else ev(s, env)
         return v
     except Return as r:
         return r.value

@@ -228,3 +228,16 @@ class Native(QFunction):
     name: str = ""
     qtype: int = 112
     extra: dict = field(default_factory=dict)
+
+
+class View:
+    """A view `v::e` typed at the top level: e (a parsed Block) is evaluated when v is read,
+    and again only after a global it names (deps, in the order e names them) has been
+    assigned (q's pending views, `\\B`). The root namespace holds it as a value (`. `v),
+    shown as its text, whose value is (last result or ::; parse tree; deps; text)."""
+
+    __slots__ = ("block", "text", "ns", "deps", "value", "valid")
+
+    def __init__(self, block, text: str, ns: str, deps: tuple):
+        self.block, self.text, self.ns, self.deps = block, text, ns, deps
+        self.value, self.valid = None, False
