@@ -24,8 +24,8 @@ import math
 import numpy as np
 
 from ..errors import Frame, QError
-from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
-                                Projection, QFunction)
+from ..values.functions import (MISSING, Builtin, builtin_text, Composition, Derived, Lambda, Native,
+                                Projection, QFunction, View)
 from ..values.text import atom_text, float_text, vector_text, vector_texts
 from ..values.types import CHAR, GUID, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
 
@@ -75,6 +75,8 @@ def _ol(x, P, width):
         return _dict_ol(x.keys, x.values, P, width)
     if isinstance(x, QFunction):
         return _fn_text(x, P)
+    if isinstance(x, View):
+        return x.text
     if isinstance(x, (bool, int, float, bytes)):
         return atom_text(x, P)
     return str(x)
@@ -95,7 +97,7 @@ def _fn_text(f, P):
     if isinstance(f, Lambda):
         return f.source
     if isinstance(f, Builtin):
-        return f.text()
+        return builtin_text(f.name)
     if isinstance(f, Projection):
         head = _ol(f.fn, P, None)
         args = ";".join("" if a is MISSING else _ol(a, P, None) for a in f.args)
@@ -151,6 +153,8 @@ def _lines(x, P, nl, w):
         return _dict_lines(x, P, nl, w)
     if isinstance(x, list):
         n = len(x)
+        if n == 1 and x[0] is None:
+            return ["::"]           # identity.md: enlist of a null result shows it, ::
         if n == 0 or (n == 1 and not _matrix_ok(x)):
             return [_ol(x, P, w)]
         items = x[:nl]

@@ -40,7 +40,7 @@ import numpy as np
 
 from ..errors import QError
 from ..values import types as T
-from ..values.functions import Lambda
+from ..values.functions import Lambda, View
 from ..verbs.cast import temporal_part
 from ..verbs.temporal import CLOCK
 
@@ -72,17 +72,6 @@ class Env:
         self.depth = depth
         self.lam = lam
         self.ns = lam.ns if lam is not None else ctx.ns
-
-
-class View:
-    """A view `v::e` typed at the top level: e (a parsed Block) is evaluated when v is read,
-    and again only after a global it names has been assigned (q's pending views, `\\B`)."""
-
-    __slots__ = ("block", "text", "ns", "deps", "value", "valid")
-
-    def __init__(self, block, text: str, ns: str, deps: frozenset):
-        self.block, self.text, self.ns, self.deps = block, text, ns, deps
-        self.value, self.valid = None, False
 
 
 class Context:
@@ -272,6 +261,11 @@ class Context:
                 vals.append(self.namespace(full))
         if prefix:
             names, vals = [""] + names, [None] + vals
+        else:                           # views.md: `. `v is the view v itself
+            for full, v in self.views.items():
+                if "." not in full:
+                    names.append(full)
+                    vals.append(v)
         return T.QDict(np.array(names, dtype=object), T.from_items(vals))
 
     def _dotted(self, n: str):
@@ -324,7 +318,9 @@ class Context:
             raise QError("assign")
         full = self.qualify(name)
         self.globals.pop(full, None)
-        self.views[full] = View(block, text, self.ns, frozenset(self.qualify(d) for d in deps))
+        self.views[full] = View(block, text, self.ns,
+                                tuple(dict.fromkeys(self.qualify(d) for d in deps
+                                                    if d not in self.builtins)))
         self._invalidate(full)
 
     def view_value(self, full: str):

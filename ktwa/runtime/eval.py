@@ -20,7 +20,7 @@ from .adverbs import IDENTITY, apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, adverb, unary
 from .patterns import Run, match_value, pattern_cond
-from .qsql import as_columns, column_name, literal_column_name, names_in, run_qsql
+from .qsql import as_columns, column_name, literal_column_name, names_in, run_qsql, view_names
 from .truth import is_true
 
 # what a primitive may raise besides a q error and still be a q error (not a crash)
@@ -119,16 +119,19 @@ def run_block(block, env, text=None):
         if text is None or env.locals is not None:
             return ev_block(block, env)
         v = None
-        for s in block.stmts:
+        stmts = block.stmts
+        for k, s in enumerate(stmts):
             view = _view_definition(s)
             if view is not None:
+                # views.md: the view is the rest of the line, `v::a;b;select ...`
                 op, body = view
-                env.ctx.define_view(op.name, A.Block(body.span, (body,)),
-                                    text[op.span[1]:s.span[1]].strip(),
-                                    [n.name for n in names_in(body)])
-                v = None
-            else:
-                v = None if s is None else ev(s, env)
+                rest = (body,) + tuple(t for t in stmts[k + 1:] if t is not None)
+                end = rest[-1].span[1] if len(rest) > 1 else s.span[1]
+                env.ctx.define_view(op.name, A.Block((body.span[0], end), rest),
+                                    text[op.span[1]:end].strip(),
+                                    [n.name for b in rest for n in view_names(b)])
+                return None
+            v = None if s is None else ev(s, env)
         return v
     except Return as r:
         return r.value
@@ -207,6 +210,10 @@ def ev_chain(node, env):
                     # an operator applied by juxtaposition is its unary form: `($)42`, `(+)d`
                     u = unary(f.name, ctx.builtins)
                     cur = u.monad(ctx, cur) if u.ctx else u.monad(cur)
+                elif cur is None and isinstance(f, np.generic):
+                    # identity.md: applied prefix (not in brackets, 3[::] is 'type), a
+                    # value that is not applicable is left as it is: 3 :: is 3
+                    cur = f
                 else:
                     cur = apply(ctx, f, [cur])
             elif cls is A.OpAssign:
@@ -633,19 +640,23 @@ def _apply_projection(ctx, p: Projection, args: list):
 
 
 def handle_write(ctx, h: int, x):
-    """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr."""
+    """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr. Before any
+    handle is looked at, (::) or a function is not data (`3[::]` is a type error, identity.md;
+    so is `1000/[+]`, application.md) and an empty list writes nothing: `h ()` is h
+    (accumulators.md: `42 (3 4#til 12)/[0#0]` is 42)."""
+    if x is None or isinstance(x, QFunction):
+        raise QError("type")
+    if isinstance(x, list) and not x:
+        return np.int64(h)
     if h not in (-1, -2, 1, 2):
         raise QError(f"Cannot write to handle {h}. OS reports: Bad file descriptor")
     fd = abs(h)
-    nl = h < 0
+    nl = "\n" if h < 0 else ""
     if T.is_string(x) or isinstance(x, np.bytes_):
-        text = T.text(x)
-        ctx.write(fd, text + ("\n" if nl else ""))
+        ctx.write(fd, T.text(x) + nl)
     elif isinstance(x, list) and all(T.is_string(s) or isinstance(s, np.bytes_) for s in x):
         for s in x:
-            ctx.write(fd, T.text(s) + ("\n" if nl else ""))
-    elif isinstance(x, list) and not x:
-        pass
+            ctx.write(fd, T.text(s) + nl)
     else:
         raise QError("type")
     return np.int64(h)

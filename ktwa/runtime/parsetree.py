@@ -19,13 +19,8 @@ import numpy as np
 from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
-from ..values.functions import MISSING, Builtin, Derived, Lambda
-
-# keywords q defines as unary primitives: in a parse tree `neg x` is `(-:;x)`
-KEYWORD_UNARY = {"neg": "-", "not": "~", "null": "^", "string": "$", "reciprocal": "%",
-                 "count": "#", "first": "*", "flip": "+", "where": "&", "reverse": "|",
-                 "distinct": "?", "group": "=", "iasc": "<", "idesc": ">", "key": "!",
-                 "value": ".", "get": ".", "type": "@"}
+# keywords q defines as unary primitives (KEYWORD_UNARY): in a parse tree `neg x` is `(-:;x)`
+from ..values.functions import KEYWORD_UNARY, MISSING, Builtin, Derived, Lambda
 
 ADVERBS = ("'", "/", "\\", "':", "/:", "\\:")
 
@@ -85,6 +80,8 @@ class Trees:
 
     def block(self, block: A.Block):
         stmts = block.stmts
+        if len(stmts) > 1:              # views.md: a;b;c is (";";a;b;c)
+            return [np.bytes_(b";")] + [None if s is None else self.tree(s) for s in stmts]
         if len(stmts) != 1:
             raise QError("nyi")
         return None if stmts[0] is None else self.tree(stmts[0])
@@ -298,6 +295,8 @@ def to_ast(x, builtins: dict):
 
 def _application(x: list, builtins: dict):
     head, args = x[0], x[1:]
+    if isinstance(head, np.bytes_) and head == b";":    # (";";a;b): a then b, b's value
+        return A.Block(_SPAN, tuple(None if a is None else to_ast(a, builtins) for a in args))
     assign = _assignment(head, args, builtins)
     if assign is not None:
         return assign

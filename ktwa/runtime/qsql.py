@@ -76,6 +76,24 @@ def names_in(node):
     return sorted(out, key=lambda n: n.span[0])
 
 
+def view_names(node):
+    """The globals a view depends on (views.md), in source order: the names it uses outside
+    lambdas, but of a query only its table (a name in its phrases may be a column)."""
+    out = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, A.LambdaExpr):
+            continue
+        if isinstance(n, A.Name):
+            out.append(n)
+        if isinstance(n, A.Qsql):
+            stack.extend(names_in(n.table) if n.table is not None else ())
+            continue
+        stack.extend(A.children(n))
+    return sorted(out, key=lambda n: n.span[0])
+
+
 def column_name(name, node, cols):
     """An unnamed column is named by the first of the table's columns its expression uses,
     read from the left; an operator applied to a constant on its left is `x` (qsql.md: in

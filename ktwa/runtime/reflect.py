@@ -14,7 +14,7 @@ from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Composition, Definitions, Derived, Lambda,
-                                Projection, QFunction)
+                                Projection, QFunction, View)
 from ..verbs import files
 from ..verbs.lists import q_key, q_value
 from .context import Env
@@ -82,6 +82,9 @@ def value(ctx, x):
         return apply(ctx, f, list(x[1:]))
     if isinstance(x, QFunction) or x is None:
         return _function_value(ctx, x)
+    if isinstance(x, View):             # views.md: value`. `v
+        return T.from_items([x.value if x.valid else None, parse(ctx, T.chars(x.text)),
+                             T.syms(list(x.deps)), T.chars(x.text)])
     return q_value(ctx, x)
 
 

@@ -338,8 +338,10 @@ def tokenize(text: str) -> list[Tok]:
                 and not (adjacent(i) and prev_kind() in NOUN_END
                          and not (prev_kind() == "RBRACK" and _is_param_close(toks)))):
             words = _strand_words(text, i)
-            if text[i:i + 3] == "0Ng" and all(text[a:b] == "0Ng" for a, b in words):
-                end = words[-1][1]          # the guid null (guids have no other literal)
+            if text[i:i + 3] in ("0Ng", "0ng") and all(text[a:b] in ("0Ng", "0ng")
+                                                        for a, b in words):
+                # the guid null (guids have no other literal); deal.md writes it 0ng too
+                end = words[-1][1]
                 nulls = np.zeros(len(words), dtype=GUID)
                 emit("NUM", text[i:end], i, end, nulls[0] if len(words) == 1 else nulls)
                 i = end
@@ -476,7 +478,10 @@ def tokenize(text: str) -> list[Tok]:
         if c == "'":
             two = text[i:i + 2]
             if two == "':":
-                emit("ADVERB", "':", i, i + 2)
+                # with nothing before it and brackets after, ':[f] is f': (application.md),
+                # as '[f] is f'
+                kind = "VERB" if text[i + 2:i + 3] == "[" else "ADVERB"
+                emit(kind, "':", i, i + 2)
                 i += 2
                 continue
             emit("VERB", "'", i, i + 1)

@@ -18,6 +18,26 @@ class _Missing:
 MISSING = _Missing()
 
 
+# the keywords that are an operator's unary form (`count` is `#:`), as parse trees hold them
+KEYWORD_UNARY = {"neg": "-", "not": "~", "null": "^", "string": "$", "reciprocal": "%",
+                 "count": "#", "first": "*", "flip": "+", "where": "&", "reverse": "|",
+                 "distinct": "?", "group": "=", "iasc": "<", "idesc": ">", "key": "!",
+                 "value": ".", "get": ".", "type": "@"}
+
+# what the console shows for a keyword q defines as an operator form (variadic.md: deltas is
+# -':, parsetrees.md: type is @:); any other keyword shows its name
+KEYWORD_FORM = {k: g + ":" for k, g in KEYWORD_UNARY.items()}
+KEYWORD_FORM.update({"floor": "_:", "and": "&", "or": "|", "raze": ",/",
+                     "sum": "+/", "prd": "*/", "min": "&/", "max": "|/",
+                     "sums": "+\\", "prds": "*\\", "mins": "&\\", "maxs": "|\\", "deltas": "-':",
+                     "ratios": "%':", "read0": "0::", "read1": "1::"})
+
+
+def builtin_text(name: str) -> str:
+    """How q shows the built-in called name (a keyword that is an operator form shows that)."""
+    return KEYWORD_FORM.get(name, name)
+
+
 class QFunction:
     qtype = 100
     rank = 1           # the number of arguments that completes a call
@@ -26,23 +46,10 @@ class QFunction:
         return self.rank
 
 
-# The keywords q defines as k's primitives or their derivatives (`count:#:`, `sum:+/`): q shows
-# them in that form (`q)count` prints `#:`) and they are the same value (`count~(#:)`).
-# exposed-infrastructure.md lists the unary forms; parsetrees.md and funsql.md show `.q?(+:)`
-# as `flip` and `.q?(<:;>:)` as `hopen`hclose`.
-K_FORMS = {"neg": "-:", "not": "~:", "null": "^:", "string": "$:", "reciprocal": "%:",
-           "count": "#:", "first": "*:", "flip": "+:", "where": "&:", "reverse": "|:",
-           "distinct": "?:", "group": "=:", "key": "!:", "value": ".:", "get": ".:",
-           "type": "@:", "floor": "_:", "hopen": "<:", "hclose": ">:", "read0": "0::",
-           "read1": "1::", "sum": "+/", "prd": "*/", "max": "|/", "min": "&/", "sums": "+\\",
-           "prds": "*\\", "maxs": "|\\", "mins": "&\\", "deltas": "-':", "ratios": "%':"}
-
-
 # the type of a keyword q defines as a derived function: over 107, scan 108, each-prior 109
-# (`type sum` is 107h); datatypes.md also shows `<>` a composition (105h) and prev 109h
+# (`type sum` is 107h, `type deltas` 109h)
 _DERIVED_TYPES = {k: 107 if f.endswith("/") else 108 if f.endswith("\\") else 109
-                  for k, f in K_FORMS.items() if f[-1] in "/\\" or f.endswith("':")}
-_DERIVED_TYPES.update({"<>": 105, "prev": 109})
+                  for k, f in KEYWORD_FORM.items() if f[-1] in "/\\" or f.endswith("':")}
 
 
 @dataclass(eq=False)
@@ -80,17 +87,6 @@ class Builtin(QFunction):
     def __repr__(self):
         return f"Builtin({self.name})"
 
-    def text(self) -> str:
-        """How q writes this built-in: its k form when q defines it as one (`count` is `#:`)."""
-        return K_FORMS.get(self.name, self.name)
-
-    # two built-ins are one value when q writes them alike (`count~(#:)`, `get~value`)
-    def __eq__(self, other):
-        return self is other or (isinstance(other, Builtin) and self.text() == other.text())
-
-    def __hash__(self):
-        return hash(self.text())
-
     def arities(self) -> list[tuple[int, Callable]]:
         return [(n, f) for n, f in ((1, self.monad), (2, self.dyad), (3, self.triad),
                                     (4, self.tetrad), (5, self.polyad)) if f is not None]
@@ -111,9 +107,13 @@ class Definitions:
 
     def __call__(self, name: str, monad=None, dyad=None, triad=None, tetrad=None, *,
                  polyad=None, ctx: bool = False, infix: bool = False, doc: str = "",
-                 reserved: bool = True) -> Builtin:
+                 reserved: bool = True, qtype: int | None = None) -> Builtin:
+        """qtype: the type q gives the built-in when it is not a plain operator or keyword
+        (datatypes.md: <> is a composition, 105h; prev a derived each-prior, 109h)."""
         b = Builtin(name, monad=monad, dyad=dyad, triad=triad, tetrad=tetrad, polyad=polyad,
                     ctx=ctx, infix=infix, doc=doc, reserved=reserved)
+        if qtype is not None:
+            b.qtype = qtype
         self.builtins.append(b)
         return b
 
@@ -237,3 +237,16 @@ class Native(QFunction):
     name: str = ""
     qtype: int = 112
     extra: dict = field(default_factory=dict)
+
+
+class View:
+    """A view `v::e` typed at the top level: e (a parsed Block) is evaluated when v is read,
+    and again only after a global it names (deps, in the order e names them) has been
+    assigned (q's pending views, `\\B`). The root namespace holds it as a value (`. `v),
+    shown as its text, whose value is (last result or ::; parse tree; deps; text)."""
+
+    __slots__ = ("block", "text", "ns", "deps", "value", "valid")
+
+    def __init__(self, block, text: str, ns: str, deps: tuple):
+        self.block, self.text, self.ns, self.deps = block, text, ns, deps
+        self.value, self.valid = None, False

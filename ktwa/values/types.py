@@ -32,6 +32,7 @@ import weakref
 import numpy as np
 
 from . import temporal as _tm
+from .functions import Builtin, builtin_text
 
 GUID = np.dtype("V16")
 
@@ -503,6 +504,9 @@ def match(a, b, feq=None) -> bool:
     group and find need)."""
     if a is b:
         return True
+    if isinstance(a, Builtin) and isinstance(b, Builtin):
+        # two built-ins are one function when q shows them alike: flip~(+:)
+        return builtin_text(a.name) == builtin_text(b.name)
     if isinstance(a, np.ndarray):
         if not isinstance(b, np.ndarray) or a.dtype != b.dtype or a.shape != b.shape \
                 or enum_domain(a) != enum_domain(b):

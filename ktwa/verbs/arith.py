@@ -348,8 +348,10 @@ def _float_kernel(fn):
 
 
 # exp.md: "the calculation is performed as exp y * log x", so a negative x gives 0n and an
-# integer power can differ from the product in its last digit (2 xexp 3 is 7.9999999999999982)
-_k_xexp = _float_kernel(lambda b, p: np.exp(p * np.log(b)))
+# integer power can differ from the product in its last digit (2 xexp 3 is 7.9999999999999982).
+# The power 0 of 0 is 1, not the formula's exp 0*-0w (lsq.md fits polynomials over x:til 6
+# with x xexp/: til n, whose first column is all 1s).
+_k_xexp = _float_kernel(lambda b, p: np.where((b == 0) & (p == 0), 1.0, np.exp(p * np.log(b))))
 _k_xlog = _float_kernel(lambda b, v: np.log(v) / np.log(b))
 
 
@@ -774,7 +776,16 @@ def _floor_a(v, t, f=np.floor):
 
 
 def _ceil_a(v, t):
+    if t in (1, 10):            # ceiling.md: a boolean or a char is its int (neg floor neg x)
+        return (v.view(np.uint8) if t == 10 else v).astype(np.int32)
     return _floor_a(v, t, np.ceil)
+
+
+def _lower_a(v, t):
+    """floor.md: a char or symbol floors to its lower case (k's floor of text)."""
+    if t == 10:
+        return np.char.lower(v)
+    return np.array([s.lower() for s in v], dtype=object)
 
 
 def _to_float(v, t):
@@ -799,8 +810,14 @@ _k_neg = _monad_kernel(_neg_a, allow=NUMERIC | TEMPORAL)
 _k_abs = _monad_kernel(_abs_a, allow=NUMERIC | TEMPORAL)
 _k_signum = _monad_kernel(_signum_a, np.int32, NUMERIC | TEMPORAL)
 _k_not = _monad_kernel(_not_a, np.bool_, NUMERIC | TEMPORAL | {10})
-_k_floor = _monad_kernel(_floor_a)
-_k_ceil = _monad_kernel(_ceil_a)
+_k_floor_num = _monad_kernel(lambda v, t: _lower_a(v, t) if t in (10, 11) else _floor_a(v, t),
+                             allow=(NUMERIC - {1, 4}) | {10, 11})
+
+
+def _k_floor(x):
+    return x.lower() if isinstance(x, str) else _k_floor_num(x)
+
+_k_ceil = _monad_kernel(_ceil_a, allow=(NUMERIC - {4}) | {10})
 _k_recip = _monad_kernel(_recip_a, np.float64)
 
 
@@ -912,11 +929,26 @@ def _sum_vec(x, t):
             x = x[x != n]
         return x.sum(dtype=x.dtype)
     if t in FLOATS:
-        s = x.sum(dtype=x.dtype)
-        if s != s:
-            s = np.nansum(x, dtype=x.dtype)
-        return s
+        return lane_sum(x)
     raise QError("type")
+
+
+def lane_sum(x: np.ndarray):
+    """q's sum of floats, nulls skipped, in its order of additions (precision.md, "Q SIMD
+    sum": {x+y}over{x+y}over 0N 8#x): eight running sums over the rows of 8, then those
+    eight added in turn. The items past the last full row go into the first running sums."""
+    if x.size and np.isnan(x).any():
+        x = np.where(np.isnan(x), x.dtype.type(0), x)
+    pad = -len(x) % 8
+    if pad:
+        x = np.concatenate([x, np.zeros(pad, dtype=x.dtype)])
+    with np.errstate(**_ERR):
+        lanes = np.add.reduce(x.reshape(-1, 8), axis=0) if len(x) else np.zeros(8, x.dtype)
+    s = lanes[0]
+    with np.errstate(**_ERR):
+        for v in lanes[1:]:
+            s = s + v
+    return x.dtype.type(s)
 
 
 def _prd_vec(x, t):
@@ -1003,7 +1035,7 @@ def _avg_vec(x, t):
     if not v.size:
         return np.float64(np.nan)
     with np.errstate(**_ERR):
-        return np.float64(v.sum() / v.size)
+        return np.float64(lane_sum(v) / v.size)
 
 
 def _sum_list(x):
@@ -1374,15 +1406,15 @@ define("|", dyad=qmax, infix=True,
        doc="x|y  greater / or: a char meets a number as a char, temporals in their common type")
 define("=", dyad=eq, infix=True,
        doc="x=y  equal (tolerant); temporals compare in their common type, nulls equal")
-define("<>", dyad=ne, infix=True,
+define("<>", qtype=105, dyad=ne, infix=True,
        doc="x<>y  not equal")
 define("<", dyad=lt, infix=True,
        doc="x<y  less than (nulls lowest; temporals in their common type)")
 define(">", dyad=gt, infix=True,
        doc="x>y  greater than")
-define("<=", dyad=le, infix=True,
+define("<=", qtype=105, dyad=le, infix=True,
        doc="x<=y  at most")
-define(">=", dyad=ge, infix=True,
+define(">=", qtype=105, dyad=ge, infix=True,
        doc="x>=y  at least")
 define("^", dyad=fill, infix=True,
        doc="x^y  fill: y with its nulls replaced by x")
@@ -1409,8 +1441,8 @@ define("not", monad=qnot, doc="logical not")
 define("signum", monad=signum,
        doc="signum x  sign as int: -1 0 1 (of a temporal's number; nulls -1)")
 define("reciprocal", monad=reciprocal, doc="1%x")
-define("floor", monad=floor, doc="round down (to long)")
-define("ceiling", monad=ceiling, doc="round up (to long)")
+define("floor", monad=floor, doc="floor x  round down (to long; a short or int keeps its type); text to lower case")
+define("ceiling", monad=ceiling, doc="ceiling x  round up (to long; a short or int keeps its type; a boolean or char to int)")
 define("null", monad=qnull, doc="is null")
 for _name, _fn in MATH.items():
     define(_name, monad=_mk1(_monad_kernel(_fmath(_fn), np.float64, NUMERIC | TEMPORAL)),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..values.functions import Builtin
+from ..values.functions import Builtin, builtin_text
 from ..values.types import CHAR, SYM, QDict, QTable, count, to_items
 
 I64 = np.int64
@@ -69,8 +69,8 @@ def hkey(v):
         return ("D", hkey(v.keys), hkey(v.values))
     if v is None:
         return ("N",)
-    if isinstance(v, Builtin):          # by how q writes it: count is #: (values/functions.py)
-        return ("B", v.text())
+    if isinstance(v, Builtin):          # flip and (+:) are one function (match)
+        return ("B", builtin_text(v.name))
     return ("F", id(v))
 
 

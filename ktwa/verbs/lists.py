@@ -1204,7 +1204,15 @@ def roll(x, y, rng):
             return take_pos(y, rng.integers(0, c, n).astype(I64))
         return _roll_atom(n, y, rng)
     m = -n
-    if is_int_atom(y) and not isinstance(y, np.bool_):
+    if isinstance(y, np.int64) and int(y) == 0:
+        # deal.md: -n?0, n distinct longs from the whole range (redrawn if two met)
+        out = _roll_atom(m, y, rng)
+        while len(np.unique(out)) < m:
+            out = _roll_atom(m, y, rng)
+        return out
+    if is_int_atom(y) and not isinstance(y, (np.bool_, np.uint8)):
+        if int(y) == 0:
+            raise QError("type")        # deal.md: a deal's y is a positive long (or 0 or 0Ng)
         if m > int(y):
             raise QError("length")
         return rng.choice(int(y), m, replace=False).astype(y.dtype)
@@ -1294,7 +1302,7 @@ define("cross", dyad=cross, infix=True, doc="x cross y  every pair of an item of
 define("raze", raze, doc="raze x  the items of x joined into one list")
 define("flip", flip, doc="flip x  transpose: a dictionary of columns becomes a table and back")
 define("next", q_next, doc="next x  each item's successor (null at the end)")
-define("prev", q_prev, doc="prev x  each item's predecessor (null at the start)")
+define("prev", q_prev, qtype=109, doc="prev x  each item's predecessor (null at the start)")
 define("xprev", dyad=xprev, infix=True,
        doc="n xprev x  each item's n-th predecessor (null before the start)")
 define("sublist", dyad=sublist, infix=True,

@@ -56,3 +56,24 @@ q).z.s
 '.z.s
   [0]  .z.s
        ^
+q)/ an int applied is a handle written to: what is written is checked first (3[::] is a type
+q)/ error whatever 3 is), and writing an empty list writes nothing and gives the handle
+q)3[::]
+'type
+  [0]  3[::]
+       ^
+q)42 (3 4#til 12)/[0#0]
+42
+q)42 ()
+42
+q)/ applied prefix to ::, a value that is not applicable is left as it is (identity.md)
+q)v:7 ::
+q)v
+7
+q)enlist {2;}[]
+::
+q)/ nor is a function data to write: a number iterated and applied to one is a type error
+q)1000/[+]til 5
+'type
+  [0]  1000/[+]til 5
+       ^

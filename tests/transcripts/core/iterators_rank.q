@@ -134,3 +134,8 @@ q);\[-][100;5 10]
 95 85
 q)(/[|])3 9 2
 9
+q)/ ':[f] with brackets, as '[f], is f': applied prefix (application.md)
+q)':[-][2 5 11]
+2 3 6
+q)':[-][1;2 5 11]
+1 3 6

@@ -67,8 +67,6 @@ q)not~neg
 0b
 q).q?(+:)
 `flip
-q).q?(<:;>:)
-`hopen`hclose
 q)string count
 "#:"
 q)/ their types follow the form: over 107h, scan 108h, each-prior 109h (datatypes.md)

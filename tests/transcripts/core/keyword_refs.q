@@ -7,7 +7,7 @@ is not documented: 'nyi. `~` is tolerant of float rounding (match.md); lsq solve
 equations (lsq.md). A table cell holding a short, int, real or float vector shows bare (deltas.md
 shows int signums so; we are unsure q does it for every such type). In a parenthesis, a line
 break separates items as `;` does (amend.md defines a 3-item list over three lines). xexp is
-exp y*log x, as exp.md says q computes it (so 0 xexp 0 is 0n by that formula: unsure).
+exp y*log x, as exp.md says q computes it, but 0 xexp 0 is 1 (lsq.md's polynomial fit needs it).
 q)("-"/:)("ab";"cd";"e")
 "ab-cd-e"
 q)"/"/:("usr";"lib")

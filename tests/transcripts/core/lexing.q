@@ -214,3 +214,8 @@ q)count"2/3"
 3
 q)count "a /b"
 4
+q)/ the guid null is written 0Ng or 0ng (deal.md)
+q)type 0ng
+-2h
+q)0ng~0Ng
+1b

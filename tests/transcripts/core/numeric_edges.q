@@ -86,3 +86,37 @@ q)one~one+1e-9
 0b
 q)0n~0n
 1b
+q)/ the power 0 of 0 is 1: a polynomial's terms over x:til n start with a column of 1s
+q)0 xexp 0 1 2
+1 0 0f
+q)(til 3) xexp/: til 3
+1 1 1
+0 1 2
+0 1 4
+q)/ floor and ceiling over their whole domains (floor.md, ceiling.md): text floors to lower case,
+q)/ ceiling of a boolean or char is an int, and floor of a boolean or byte is a type error
+q)floor ("MiXed";`UP`Down)
+"mixed"
+`up`down
+q)ceiling "az"
+97 122i
+q)ceiling 10b
+1 0i
+q)floor 1b
+'type
+  [0]  floor 1b
+       ^
+q)ceiling 0x0a
+'type
+  [0]  ceiling 0x0a
+       ^
+q)/ a float sum adds as q's SIMD sum does (precision.md): eight running sums over rows of 8,
+q)/ then those eight in turn, so it is not the sum taken left to right
+q)\P 0
+q)sum 1000#1%86400
+0.011574074074074063
+q){x+y}/[1000#1%86400]
+0.011574074074074016
+q)sum 1 0n 2.5
+3.5
+q)\P 7

@@ -351,3 +351,19 @@ q)-5!"select this from that"
 (,`this)!,`this
 q)-6!-5!"1+2"
 3
+q)/ a keyword q defines as an operator form shows that form, and is that function (parsetrees.md, variadic.md)
+q)(type;count;sum;deltas;and)
+@:
+#:
++/
+-':
+&
+q)flip~(+:)
+1b
+q)string maxs
+"|\\"
+q).q?(*:)
+`first
+q)/ <> <= >= are compositions in q (105h) and prev a derived each-prior (109h): datatypes.md
+q)type each (<>;<=;>=;prev;=)
+105 105 105 109 102h

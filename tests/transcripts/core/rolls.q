@@ -22,3 +22,16 @@ q)20?`9
 'nyi
   [0]  20?`9
          ^
+q)/ -n?0 deals n distinct longs from the whole range; the other atoms a deal cannot take are type errors
+q)type -4?0
+7h
+q)count distinct -300?0
+300
+q)-2?0i
+'type
+  [0]  -2?0i
+         ^
+q)-2?0x0
+'type
+  [0]  -2?0x0
+         ^

@@ -40,3 +40,30 @@ q)view`price
 q)view:3
 q)view
 3
+q)/ the root namespace holds each view, shown as its text; its value is (last result or ::;
+q)/ parse tree; the globals it depends on; text) (views.md, value.md). A query's phrases are
+q)/ not dependencies (their names may be columns), and a view is the rest of its line.
+q)p1:3;p2:4
+q)sq::p1*p2
+q)`. `sq
+p1*p2
+q)value`. `sq
+::
+(*;`p1;`p2)
+`p1`p2
+"p1*p2"
+q)sq
+12
+q)first value`. `sq
+12
+q)tv:([]c:1 2 3)
+q)qv::p1;select from tv where c<p2
+q)value`. `qv
+::
+(";";`p1;(?;`tv;,,(<;`c;`p2);0b;()))
+`p1`tv
+"p1;select from tv where c<p2"
+q)count qv
+3
+q)eval parse "p1;p2"
+4
