@@ -270,3 +270,17 @@ q)s`b`d`z
 1 2 3
 q)`s#`sym$`a`b
 `s#`sym$`a`b
+q)dom:`x`y`z
+q)en:`dom$`z`x`y
+q)@[en;1;:;`dom$`y]
+`dom$`z`y`y
+q)en[0]:`dom$`x
+q)en
+`dom$`x`x`y
+q).[en;enlist 2;:;`dom$`z]
+`dom$`x`x`z
+q)other:`x`y
+q)@[en;0;:;`other$`y]
+'type
+  [0]  @[en;0;:;`other$`y]
+       ^
