@@ -9,6 +9,7 @@ import numpy as np
 from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
+from ..verbs import files
 from ..verbs.grouping import AGGREGATES, aggregate, groups
 from ..verbs.index import index, take_pos
 from .context import Env
@@ -362,6 +363,8 @@ def run_qsql(node, env, ev):
     ctx = env.ctx
     tval = ev(node.table, env)
     name = None
+    if isinstance(tval, str) and files.is_file_symbol(tval) and node.kind in ("select", "exec"):
+        tval = files.read_value(ctx, tval)     # select from `:t reads the table at file t
     if isinstance(tval, str):
         name = tval
         tval = ctx.get_global(tval)
