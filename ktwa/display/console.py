@@ -57,6 +57,8 @@ def _ol(x, P, width):
         n = len(x)
         if n == 0:
             return "()"
+        if attr_of(x):
+            return f"`{attr_of(x)}#" + _ol(list(x), P, width)
         if n == 1:
             return "," + _ol(x[0], P, width)
         if width is None:

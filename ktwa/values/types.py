@@ -129,7 +129,7 @@ class QDict:
 class QTable:
     """A q table: column names (symbols) and equal-length column lists."""
 
-    __slots__ = ("cols", "data")
+    __slots__ = ("cols", "data", "__weakref__")      # weakly held: a key table's `s#
 
     def __init__(self, cols, data):
         self.cols = list(cols)
@@ -246,9 +246,20 @@ def plain(x):
 _ATTRS: dict = {}
 
 
-def with_attr(x: np.ndarray, a: str) -> np.ndarray:
-    """A view of vector x carrying attribute a (`s`, `u`, `p`, `g`; "" for none)."""
-    v = x.view(type(x))
+class AttrList(list):
+    """A general list carrying an attribute (`` `u#(1 2;3 4) ``): a list object of its own,
+    as a plain Python list cannot be held weakly. It is a general list in every other way."""
+
+
+def with_attr(x, a: str):
+    """A view of vector x (a copy of general list or table x) carrying attribute a (`s`, `u`,
+    `p`, `g`; "" for none)."""
+    if isinstance(x, np.ndarray):
+        v = x.view(type(x))
+    elif isinstance(x, list):
+        v = AttrList(x) if a else list(x)
+    else:
+        v = QTable(x.cols, x.data)
     if a:
         key = id(v)
         _ATTRS[key] = (weakref.ref(v, lambda _r, k=key: _ATTRS.pop(k, None)), a)

@@ -14,6 +14,7 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import Definitions
 from ..values.types import QDict, QTable, attr_of, is_keyed, with_attr
+from .hashing import first_positions
 
 define = Definitions()
 
@@ -56,8 +57,19 @@ def _parted(v: np.ndarray) -> bool:
     return int(len(v) - np.count_nonzero(same)) == _distinct_count(v)
 
 
-def holds(a: str, v: np.ndarray) -> bool:
-    """Does vector v satisfy attribute a?"""
+def _in_order(x) -> bool:
+    """Are the items of general list or table x in q's ascending order (a stable grade leaves
+    them where they are)?"""
+    from .lists import iasc            # lists sets attributes through this module
+    return bool((iasc(x) == np.arange(len(x))).all())
+
+
+def holds(a: str, v) -> bool:
+    """Does vector or general list v satisfy attribute a?"""
+    if isinstance(v, list):
+        if a == "s":
+            return _in_order(v)
+        return len(first_positions(v)) == len(v) if a == "u" else True
     return {"s": _ascending, "u": _unique, "p": _parted}.get(a, lambda _v: True)(v)
 
 
@@ -71,10 +83,17 @@ def set_attribute(a: str, y):
         # set-attribute.md: sorting a table sets the parted attribute on its first column
         if not holds("s", y.data[0]):
             raise QError("s-fail")
-        return QTable(list(y.cols), [with_attr(y.data[0], "p")] + list(y.data[1:]))
-    if isinstance(y, (QTable, QDict, list)):
-        raise QError("nyi")        # other attributes on tables, general lists: not kept yet
-    if not isinstance(y, np.ndarray):
+        return with_attr(QTable(list(y.cols), [with_attr(y.data[0], "p")] + list(y.data[1:])),
+                         "s")
+    if is_keyed(y) and a == "s":
+        # set-attribute.md: a keyed table is sorted on its key, which becomes a step function
+        if not _in_order(y.keys):
+            raise QError("s-fail")
+        return QDict(set_attribute("s", y.keys), y.values)
+    # set-attribute.md: sorted and unique hold on mixed lists too
+    if isinstance(y, (QTable, QDict)) or isinstance(y, list) and a in ("p", "g"):
+        raise QError("nyi")        # other attributes on tables; `p `g on general lists
+    if not isinstance(y, (np.ndarray, list)):
         raise QError("type")
     if a and not holds(a, y):
         raise QError("s-fail" if a == "s" else "u-fail")
@@ -84,7 +103,7 @@ def set_attribute(a: str, y):
 def kept_on_append(old, new):
     """`x,:y` keeps x's `s`, `u` or `g` when the result still has it."""
     a = attr_of(old)
-    if a in ("s", "u", "g") and isinstance(new, np.ndarray) and holds(a, new):
+    if a in ("s", "u", "g") and isinstance(new, (np.ndarray, list)) and holds(a, new):
         return with_attr(new, a)
     return new
 
@@ -95,7 +114,9 @@ def step_positions(keys: np.ndarray, i) -> np.ndarray | int:
 
 
 def attr(x):
-    if isinstance(x, QDict) and not is_keyed(x):
+    if is_keyed(x):
+        return ""          # set-attribute.md: a sorted keyed table's key has it, not the table
+    if isinstance(x, QDict):
         return attr_of(x.keys) if attr_of(x.keys) == "s" else ""
     return attr_of(x)
 

@@ -409,7 +409,7 @@ def append(ctx, x, y):
             return y if not is_atom(y) else enlist(y)
         if _rank(x) == _rank(y) + 1:
             y = [y]
-        return lists.join(x, y)
+        return kept_on_append(x, lists.join(x, y))
     return lists.join(x, y)
 
 
