@@ -49,8 +49,8 @@ def _ol(x, P, width):
         a, d = attr_of(x), enum_domain(x)
         head = (f"`{a}#" if a else "") + (f"`{d}$" if d else "")
         return head + vector_text(plain(x), P, width) if head else vector_text(x, P, width)
-    if x.__class__ is EnumSym:
-        return f"`{x.domain}$" + atom_text(str(x), P)
+    if enum_domain(x) and not isinstance(x, np.ndarray):
+        return f"`{x.domain}$" + atom_text(plain(x), P)
     if isinstance(x, (str, np.generic)):
         return atom_text(x, P)
     if isinstance(x, list):

@@ -190,7 +190,7 @@ def as_columns(vals: list) -> list:
 def extend_atom(v, n):
     """An atom repeated to a column of n; a list as it is."""
     if T.is_atom(v):
-        if isinstance(v, T.EnumSym):
+        if T.enum_domain(v):
             return T.enum_vector([v] * n, v.domain)
         if isinstance(v, str):
             return np.array([v] * n, dtype=object)

@@ -10,7 +10,7 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
+from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumScalar, EnumSym, QDict, QTable, chars, count,
                             enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
                             is_null, item, mark_null_free, ordered, plain, qtype, text,
                             to_items)
@@ -525,9 +525,12 @@ def _row_table(cols, d: QDict) -> QTable:
     return t
 
 
+def _is_enum(v) -> bool:
+    return v.__class__ is Enum or v.__class__ is EnumSym or isinstance(v, EnumScalar)
+
+
 def join(x, y):
-    if (x.__class__ is Enum or x.__class__ is EnumSym or y.__class__ is Enum
-            or y.__class__ is EnumSym):
+    if _is_enum(x) or _is_enum(y):
         return _join_enums(x, y)
     if isinstance(x, QTable) and not isinstance(y, (QTable, QDict)) and not count(y) == 0:
         raise QError("type")
@@ -664,7 +667,10 @@ def raze(x):
             break
     if uniform:
         parts = [a if isinstance(a, np.ndarray) else np.array([a], dtype=dt) for a in items]
-        return np.concatenate(parts)
+        r = np.concatenate(parts)
+        d = enum_domain(items[0])
+        # enumerations of one domain stay one, as their joins do
+        return enum_vector(r, d) if d and all(enum_domain(a) == d for a in items) else r
     out = []
     for a in items:
         if isinstance(a, (QDict, QTable)) or not isinstance(a, (np.ndarray, list)):
@@ -798,7 +804,7 @@ def reshape(shape, y):
 
 def take(x, y):
     if isinstance(x, str) and x in ATTRIBUTES and not enum_domain(x):
-        return set_attribute(x, y)
+        return set_attribute(x, y, _grade)
     if is_int_atom(x):
         return take_n(int(x), y)
     if is_int_vec(x):

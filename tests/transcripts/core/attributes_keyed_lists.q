@@ -1,18 +1,12 @@
 Attributes on keyed tables and general lists (set-attribute.md). `s# on a keyed table checks
-and marks its key (the key's first column shows p in meta, as `s# on any table), the keyed
-table itself has none, and lookups become a step function: the record at the last key at or
-below the index, nulls below the first. `s and `u hold on general lists as on vectors, checked
+and marks its key in place (no copy: every name for the table sees it; a vector gets it on a
+view, as a vector here may be shared where q's is not), the keyed table itself has none, and lookups become
+a step function: the record at the last key at or below the index, nulls below the first. `s and `u hold on general lists as on vectors, checked
 in q's order; `p and `g on general lists are not supported here ('nyi).
 q)prices:([at:10 20 40]px:1.5 2.5 4.5;n:3 4 5)
 q)sp2:`s#prices
 q)attr each (sp2;key sp2)
 ``s
-q)meta sp2
-c | t f a
---| -----
-at| j   p
-px| f    
-n | j    
 q)sp2 25
 px| 2.5
 n | 4
@@ -26,9 +20,15 @@ px  n
 2.5 4
 4.5 5
      
-q)prices 25
+q)attr key prices
+`s
+q)other:([at:10 20 40]px:1.5 2.5 4.5;n:3 4 5)
+q)other 25
 px| 0n
 n | 0N
+q)again:([at:10 20 40]px:1.5 2.5 4.5;n:3 4 5)
+q)attr key again
+`
 q)`s#([at:20 10]px:1 2)
 's-fail
   [0]  `s#([at:20 10]px:1 2)
