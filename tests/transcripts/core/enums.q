@@ -284,3 +284,9 @@ q)@[en;0;:;`other$`y]
 'type
   [0]  @[en;0;:;`other$`y]
        ^
+q)differ `dom$`x`x`y`x
+1010b
+q)raze (`dom$`x`y;`dom$`z)
+`dom$`x`y`z
+q)raze (`dom$`x`y;`z)
+`x`y`z
