@@ -285,7 +285,7 @@ q)@[en;0;:;`other$`y]
   [0]  @[en;0;:;`other$`y]
        ^
 q)differ `dom$`x`x`y`x
-1010b
+1011b
 q)raze (`dom$`x`y;`dom$`z)
 `dom$`x`y`z
 q)raze (`dom$`x`y;`z)
