@@ -888,7 +888,7 @@ def drop(x, y):
         if not 0 <= k < len(x):
             return x
         if isinstance(x, np.ndarray):
-            return np.delete(x, k)
+            return x[np.arange(len(x)) != k]          # an enumeration keeps its domain
         return from_items(x[:k] + x[k + 1:]) if len(x) > 1 else []
     if isinstance(x, QTable) and is_int_atom(y):
         k = int(y)

@@ -290,3 +290,5 @@ q)raze (`dom$`x`y;`dom$`z)
 `dom$`x`y`z
 q)raze (`dom$`x`y;`z)
 `x`y`z
+q)(`dom$`x`y`z) _ 1
+`dom$`x`z
