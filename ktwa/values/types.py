@@ -440,7 +440,7 @@ def _maybe_table(items):
 
 def enlist(x):
     """enlist x: a 1-item list (a vector for atoms)."""
-    if enum_domain(x):
+    if enum_domain(x) and not isinstance(x, np.ndarray):
         return enum_vector([x], x.domain)
     if isinstance(x, str):
         return np.array([x], dtype=object)

@@ -292,3 +292,7 @@ q)raze (`dom$`x`y;`z)
 `x`y`z
 q)(`dom$`x`y`z) _ 1
 `dom$`x`z
+q)0N!enlist `dom$`x`y;
+,`dom$`x`y
+q)type enlist `dom$`x`y
+0h
