@@ -10,10 +10,10 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumScalar, EnumSym, QDict, QTable, chars, count,
-                            enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
-                            is_null, item, mark_null_free, ordered, plain, qtype, text,
-                            to_items)
+from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumScalar, EnumSym, QDict, QTable,
+                            chars, count, enlist, enum_domain, enum_vector, from_items, is_atom,
+                            is_keyed, is_null, item, mark_null_free, ordered, plain, qtype,
+                            sorted_vector, text, to_items, with_attr)
 from . import ipc_bytes
 from .arith import float_equal
 from .attributes import ATTRIBUTES, set_attribute
@@ -248,10 +248,11 @@ def asc(x):
         raise QError("rank")
     r = _sub(x, _grade(x))
     if isinstance(r, np.ndarray) and r.dtype != object or (isinstance(r, np.ndarray) and len(r)):
-        from ..values.types import sorted_vector
         return sorted_vector(r)
     if isinstance(r, QTable) or is_keyed(r):
         return _sorted_table(r)
+    if isinstance(r, list) and r:
+        return with_attr(r, "s")      # asc.md: a sorted general list has `s too (not shown)
     return r
 
 
@@ -261,7 +262,6 @@ def _sorted_table(r):
     t = r.values if is_keyed(r) else r
     if not t.data or not isinstance(t.data[0], np.ndarray):
         return r
-    from ..values.types import with_attr
     data = [with_attr(t.data[0], "s" if len(t.data) == 1 else "p")] + t.data[1:]
     t = QTable(t.cols, data)
     return QDict(r.keys, t) if is_keyed(r) else t

@@ -65,3 +65,12 @@ q)`g#(1 2;3 4)
 'nyi
   [0]  `g#(1 2;3 4)
          ^
+q)words:("fig";"ant";"emu")
+q)asc words
+"ant"
+"emu"
+"fig"
+q)attr asc words
+`s
+q)0N!asc (3 4;1 2);
+`s#(1 2;3 4)
