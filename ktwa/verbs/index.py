@@ -170,8 +170,8 @@ def _keyed_index(d: QDict, i):
     ktab, vtab = d.keys, d.values
     if i is None or i is MISSING:
         return vtab
-    if attr_of(ktab) == "s" and len(ktab.cols) == 1 and (
-            is_atom(i) or isinstance(i, QTable) and i.cols == ktab.cols):
+    if attr_of(ktab) == "s" and len(ktab.cols) == 1 and isinstance(ktab.data[0], np.ndarray) \
+            and (is_atom(i) or isinstance(i, QTable) and i.cols == ktab.cols):
         # set-attribute.md: a sorted keyed table is a step function, as a sorted dictionary
         pos = step_positions(ktab.data[0], i if is_atom(i) else i.data[0])
         return (_row(vtab, pos) if pos >= 0 else proto(vtab)) if is_atom(i) \

@@ -80,7 +80,10 @@ def dumps(x) -> bytes:
                 n["a"] = a
             return n
         if isinstance(v, list):
-            return {"k": "l", "i": [node(i) for i in v]}
+            n = {"k": "l", "i": [node(i) for i in v]}
+            if attr_of(v):
+                n["a"] = attr_of(v)       # a general list's `s or `u
+            return n
         if isinstance(v, QTable):
             return {"k": "t", "c": list(v.cols), "i": [node(c) for c in v.data]}
         if isinstance(v, QDict):
@@ -132,7 +135,8 @@ def loads(data: bytes, function):
                 v = enum_vector(value(n["x"]) if "x" in n else n["v"], n["m"])
             return with_attr(v, n["a"]) if n.get("a") else v
         if k == "l":
-            return [value(i) for i in n["i"]]
+            v = [value(i) for i in n["i"]]
+            return with_attr(v, n["a"]) if n.get("a") else v
         if k == "t":
             return QTable(n["c"], [value(i) for i in n["i"]])
         if k == "d":

@@ -302,6 +302,10 @@ q)select from `:nosuchtable
 'nosuchtable. OS reports: No such file or directory
   [0]  select from `:nosuchtable
        ^
+q)`:ulist set `u#(1 2;"ab")
+`:ulist
+q)attr get `:ulist
+`u
 q)`:tser set ([] c1:`a`b; c2:1.1 2.2)
 `:tser
 q)`:tser upsert (`c; 3.3)
