@@ -47,7 +47,9 @@ def _ol(x, P, width):
         return "::"
     if isinstance(x, np.ndarray):
         a, d = attr_of(x), enum_domain(x)
-        head = (f"`{a}#" if a else "") + (f"`{d}$" if d else "")
+        # an enumeration with an attribute shows it again on its values, as q prints them
+        # (enum-extend.md: `g#`foo$`g#`a`b...)
+        head = (f"`{a}#" if a else "") + (f"`{d}$" if d else "") + (f"`{a}#" if a and d else "")
         return head + vector_text(plain(x), P, width) if head else vector_text(x, P, width)
     if enum_domain(x) and not isinstance(x, np.ndarray):
         return f"`{x.domain}$" + atom_text(plain(x), P)

@@ -74,7 +74,7 @@ q)`foo?`c`e
 q)foo
 `a`b`c`e
 q)`foo?`g#y
-`g#`foo$`a`b`c`b`a`b`c`c`c`c`c`c`c
+`g#`foo$`g#`a`b`c`b`a`b`c`c`c`c`c`c`c
 q)`foo$`g#y
 `foo$`a`b`c`b`a`b`c`c`c`c`c`c`c
 q)attr `foo?`g#y
@@ -269,7 +269,7 @@ q)s:`s#`a`c`e!1 2 3
 q)s`b`d`z
 1 2 3
 q)`s#`sym$`a`b
-`s#`sym$`a`b
+`s#`sym$`s#`a`b
 q)dom:`x`y`z
 q)en:`dom$`z`x`y
 q)@[en;1;:;`dom$`y]

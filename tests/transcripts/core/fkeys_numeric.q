@@ -48,7 +48,7 @@ q)ids,`dept$101
 q)raze (ids 0;ids 3)
 `dept$102 103
 q)asc ids
-`s#`dept$101 102 102 103
+`s#`dept$`s#101 102 102 103
 q)select who, unit.title, boss.floor from staff
 who title floor
 ---------------
