@@ -525,12 +525,9 @@ def _row_table(cols, d: QDict) -> QTable:
     return t
 
 
-def _is_enum(v) -> bool:
-    return v.__class__ is Enum or v.__class__ is EnumSym or isinstance(v, EnumScalar)
-
-
 def join(x, y):
-    if _is_enum(x) or _is_enum(y):
+    if (x.__class__ is Enum or x.__class__ is EnumSym or y.__class__ is Enum
+            or y.__class__ is EnumSym or isinstance(x, EnumScalar) or isinstance(y, EnumScalar)):
         return _join_enums(x, y)
     if isinstance(x, QTable) and not isinstance(y, (QTable, QDict)) and not count(y) == 0:
         raise QError("type")
