@@ -383,8 +383,9 @@ def to_items(x) -> list:
     """A q list as a Python list of q items."""
     if isinstance(x, np.ndarray):
         if isinstance(x, Enum):
-            v = x.view(np.ndarray)
-            return [enum_atom(s, x.domain) for s in (v.tolist() if v.dtype == SYM else v)]
+            v, d = x.view(np.ndarray), x.domain
+            return [EnumSym(s, d) for s in v.tolist()] if v.dtype == SYM else \
+                [enum_atom(s, d) for s in v]
         if x.dtype == SYM:
             return list(x)
         return [x[i] for i in range(len(x))]
