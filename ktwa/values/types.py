@@ -298,15 +298,13 @@ def with_attr(x, a: str):
         v = AttrList(x) if a else list(x)
     else:
         v = QTable(x.cols, x.data)
-    if a:
-        key = id(v)
-        _ATTRS[key] = (weakref.ref(v, lambda _r, k=key: _ATTRS.pop(k, None)), a)
-    return v
+    return mark_in_place(v, a) if a else v
 
 
 def mark_in_place(x, a: str):
-    """x itself given attribute a, no copy (set-attribute.md: `s# on a keyed table in order
-    marks its key table, which every name for the table sees)."""
+    """x itself given attribute a, no copy (what with_attr does to its new object; and
+    set-attribute.md: `s# on a keyed table in order marks its key table, which every name for
+    the table sees)."""
     key = id(x)
     _ATTRS[key] = (weakref.ref(x, lambda _r, k=key: _ATTRS.pop(k, None)), a)
     return x
