@@ -82,6 +82,8 @@ def _keys(y, d: np.ndarray):
         syms, atom = _symbols(y)
         return np.array(syms, dtype=object), atom
     y = plain(y)
+    if isinstance(y, list) and not y:
+        return d[:0], False
     if not (isinstance(y, (np.ndarray, np.generic)) and y.dtype == d.dtype):
         raise QError("type")
     return np.atleast_1d(y), isinstance(y, np.generic)

@@ -76,3 +76,5 @@ q)0N!ids 0;
 `dept$102
 q)@[ids;0;:;`dept$103]
 `dept$103 101 102 103
+q)`dept$()
+`dept$`long$()
