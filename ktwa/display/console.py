@@ -47,16 +47,20 @@ def _ol(x, P, width):
         return "::"
     if isinstance(x, np.ndarray):
         a, d = attr_of(x), enum_domain(x)
-        head = (f"`{a}#" if a else "") + (f"`{d}$" if d else "")
+        # an enumeration with an attribute shows it again on its values, as q prints them
+        # (enum-extend.md: `g#`foo$`g#`a`b...)
+        head = (f"`{a}#" if a else "") + (f"`{d}$" if d else "") + (f"`{a}#" if a and d else "")
         return head + vector_text(plain(x), P, width) if head else vector_text(x, P, width)
-    if x.__class__ is EnumSym:
-        return f"`{x.domain}$" + atom_text(str(x), P)
+    if enum_domain(x) and not isinstance(x, np.ndarray):
+        return f"`{x.domain}$" + atom_text(plain(x), P)
     if isinstance(x, (str, np.generic)):
         return atom_text(x, P)
     if isinstance(x, list):
         n = len(x)
         if n == 0:
             return "()"
+        if attr_of(x):
+            return f"`{attr_of(x)}#" + _ol(list(x), P, width)
         if n == 1:
             return "," + _ol(x[0], P, width)
         if width is None:

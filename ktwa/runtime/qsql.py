@@ -9,6 +9,7 @@ import numpy as np
 from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
+from ..verbs import files
 from ..verbs.grouping import AGGREGATES, aggregate, groups
 from ..verbs.index import index, take_pos
 from .context import Env
@@ -207,7 +208,7 @@ def as_columns(vals: list) -> list:
 def extend_atom(v, n):
     """An atom repeated to a column of n; a list as it is."""
     if T.is_atom(v):
-        if isinstance(v, T.EnumSym):
+        if T.enum_domain(v):
             return T.enum_vector([v] * n, v.domain)
         if isinstance(v, str):
             return np.array([v] * n, dtype=object)
@@ -380,6 +381,8 @@ def run_qsql(node, env, ev):
     ctx = env.ctx
     tval = ev(node.table, env)
     name = None
+    if isinstance(tval, str) and files.is_file_symbol(tval) and node.kind in ("select", "exec"):
+        tval = files.read_value(ctx, tval)     # select from `:t reads the table at file t
     if isinstance(tval, str):
         name = tval
         tval = ctx.get_global(tval)

@@ -15,7 +15,8 @@ Representation (the contract every room relies on):
 | temporal p m d z n u v t | ``np.datetime64`` / ``np.timedelta64`` whose unit is the type |
 |                        | and whose count is q's number (see ktwa.values.temporal)      |
 | enumeration (20)       | :class:`EnumSym` (a ``str``) / :class:`Enum` (a symbol vector |
-|                        | that knows its domain's name)                                  |
+|                        | that knows its domain's name); a foreign key over a numeric   |
+|                        | key: an :class:`EnumScalar` / an Enum of the key's dtype      |
 | general list (0h)      | Python ``list``                                               |
 | dictionary (99h)       | :class:`QDict`                                                |
 | table (98h)            | :class:`QTable`; a keyed table is a QDict of two QTables      |
@@ -130,7 +131,7 @@ class QDict:
 class QTable:
     """A q table: column names (symbols) and equal-length column lists."""
 
-    __slots__ = ("cols", "data")
+    __slots__ = ("cols", "data", "__weakref__")      # weakly held: a key table's `s#
 
     def __init__(self, cols, data):
         self.cols = list(cols)
@@ -178,12 +179,14 @@ def _plain(a):
 class Enum(np.ndarray):
     """An enumeration `` `d$`a`b ``: the symbols themselves (a symbol vector, so comparison,
     search, grouping and display treat it as one) and the name of its domain, the global
-    symbol list `d`.
+    symbol list `d`. A foreign key over a keyed table with one numeric key column
+    (`` `f$3 2 ``) is the same with the key's values (a vector of the key's dtype).
 
     Indexing keeps the domain (`2#e`, `e where ...`, a table's rows); an item is an
-    :class:`EnumSym`; numpy's functions and operators see a plain symbol vector and give plain
-    results. One difference from q, which stores indices into the domain: replacing a symbol
-    in the domain (`d[0]:`o`) does not change enumerations made before."""
+    :class:`EnumSym` (an :class:`EnumScalar` for a numeric key); numpy's functions and
+    operators see a plain vector and give plain results. One difference from q, which stores
+    indices into the domain: replacing a symbol in the domain (`d[0]:`o`) does not change
+    enumerations made before."""
 
     def __array_finalize__(self, obj):
         self.domain = getattr(obj, "domain", "")
@@ -196,11 +199,11 @@ class Enum(np.ndarray):
 
     def __getitem__(self, i):
         r = np.ndarray.__getitem__(self, i)
-        return EnumSym(r, self.domain) if isinstance(r, str) else r
+        return r if isinstance(r, np.ndarray) else enum_atom(r, self.domain)
 
     def __reduce__(self):
         # pickling (deep copies) keeps the domain
-        return (enum_vector, (self.view(np.ndarray).tolist(), self.domain))
+        return (enum_vector, (self.view(np.ndarray), self.domain))
 
 
 class EnumSym(str):
@@ -217,24 +220,59 @@ class EnumSym(str):
         return (EnumSym, (str(self), self.domain))
 
 
-def enum_vector(symbols, domain: str) -> Enum:
-    """Symbols (a list or symbol vector) enumerated over the domain named `domain`."""
-    r = np.array(list(symbols), dtype=object).view(Enum)
+class EnumScalar:
+    """Mixed into a numpy scalar type (after it: numpy's layout comes first): an atom of a
+    foreign key over a numeric key (`` `f$3 `` type -20), its key value with the domain's
+    name; numpy sees the plain scalar."""
+
+
+def _reduce_enum_scalar(x):
+    return (enum_atom, (plain(x), x.domain))
+
+
+_ENUM_SCALARS: dict = {}
+
+
+def enum_atom(v, domain: str):
+    """Key value v (a symbol or a numpy scalar) enumerated over the domain named `domain`."""
+    if isinstance(v, str):
+        return EnumSym(v, domain)
+    base = type(plain(v))
+    cls = _ENUM_SCALARS.get(base)
+    if cls is None:
+        cls = _ENUM_SCALARS[base] = type("Enum_" + base.__name__, (base, EnumScalar),
+                                         {"__reduce__": _reduce_enum_scalar})
+    r = cls(v)
+    r.domain = domain
+    return r
+
+
+def enum_vector(values, domain: str) -> Enum:
+    """Symbols (a list or symbol vector), or a numeric key's values (a vector, or a list of
+    its atoms), enumerated over the domain named `domain`."""
+    if isinstance(values, np.ndarray) and values.dtype != object:
+        r = np.array(plain(values)).view(Enum)
+    else:
+        items = [plain(v) for v in values]
+        numeric = items and not isinstance(items[0], str)
+        r = (np.array(items) if numeric else np.array(items, dtype=object)).view(Enum)
     r.domain = domain
     return r
 
 
 def enum_domain(x) -> str:
     """The domain name of an enumeration (vector or atom), "" for anything else."""
-    return x.domain if isinstance(x, (Enum, EnumSym)) else ""
+    return x.domain if isinstance(x, (Enum, EnumSym, EnumScalar)) else ""
 
 
 def plain(x):
-    """An enumeration as its plain symbols (anything else unchanged)."""
+    """An enumeration as its plain symbols or key values (anything else unchanged)."""
     if isinstance(x, Enum):
         return x.view(np.ndarray)
     if isinstance(x, EnumSym):
         return str(x)
+    if isinstance(x, EnumScalar):
+        return type(x).__mro__[1](x)
     return x
 
 
@@ -247,13 +285,30 @@ def plain(x):
 _ATTRS: dict = {}
 
 
-def with_attr(x: np.ndarray, a: str) -> np.ndarray:
-    """A view of vector x carrying attribute a (`s`, `u`, `p`, `g`; "" for none)."""
-    v = x.view(type(x))
-    if a:
-        key = id(v)
-        _ATTRS[key] = (weakref.ref(v, lambda _r, k=key: _ATTRS.pop(k, None)), a)
-    return v
+class AttrList(list):
+    """A general list carrying an attribute (`` `u#(1 2;3 4) ``): a list object of its own,
+    as a plain Python list cannot be held weakly. It is a general list in every other way."""
+
+
+def with_attr(x, a: str):
+    """A view of vector x (a copy of general list or table x) carrying attribute a (`s`, `u`,
+    `p`, `g`; "" for none)."""
+    if isinstance(x, np.ndarray):
+        v = x.view(type(x))
+    elif isinstance(x, list):
+        v = AttrList(x) if a else list(x)
+    else:
+        v = QTable(x.cols, x.data)
+    return mark_in_place(v, a) if a else v
+
+
+def mark_in_place(x, a: str):
+    """x itself given attribute a, no copy (what with_attr does to its new object; and
+    set-attribute.md: `s# on a keyed table in order marks its key table, which every name for
+    the table sees)."""
+    key = id(x)
+    _ATTRS[key] = (weakref.ref(x, lambda _r, k=key: _ATTRS.pop(k, None)), a)
+    return x
 
 
 def attr_of(x) -> str:
@@ -287,6 +342,8 @@ def qtype(x) -> int:
         t = SCALAR_TYPE.get(type(x))
         if t is not None:
             return -t
+        if isinstance(x, EnumScalar):
+            return -20
         return -DTYPE_TYPE.get(x.dtype, 0)
     if x is None:
         return 101
@@ -325,7 +382,9 @@ def to_items(x) -> list:
     """A q list as a Python list of q items."""
     if isinstance(x, np.ndarray):
         if isinstance(x, Enum):
-            return [EnumSym(s, x.domain) for s in x.tolist()]
+            v, d = x.view(np.ndarray), x.domain
+            return [EnumSym(s, d) for s in v.tolist()] if v.dtype == SYM else \
+                [enum_atom(s, d) for s in v]
         if x.dtype == SYM:
             return list(x)
         return [x[i] for i in range(len(x))]
@@ -381,7 +440,7 @@ def _maybe_table(items):
 
 def enlist(x):
     """enlist x: a 1-item list (a vector for atoms)."""
-    if x.__class__ is EnumSym:
+    if enum_domain(x) and not isinstance(x, np.ndarray):
         return enum_vector([x], x.domain)
     if isinstance(x, str):
         return np.array([x], dtype=object)

@@ -15,7 +15,7 @@ import numpy as np
 from ..values.types import known_null_free
 
 from ..errors import QError
-from ..values.types import enum_domain, match, ordered
+from ..values.types import enum_domain, match, ordered, plain
 from ..values.types import (QDict, QTable, DTYPE_TYPE, SCALAR_TYPE, TYPE_DTYPE, INT_NULL, INT_INF,
                             NULL_J, from_items, to_items, null_mask, is_null)
 from ..values.functions import Definitions
@@ -861,7 +861,7 @@ def qnull(x):
     if enum_domain(x):
         # null.md: an enumeration is never null, not even of the null symbol (q stores an
         # index; its null stands for out of range)
-        return np.False_ if isinstance(x, str) else np.zeros(len(x), dtype=bool)
+        return np.zeros(len(x), dtype=bool) if isinstance(x, np.ndarray) else np.False_
     if isinstance(x, list):
         return from_items([qnull(i) for i in x]) if x else []
     if isinstance(x, QDict):
@@ -1229,6 +1229,8 @@ def fills(x):
 
 
 def differ(x):
+    if enum_domain(x) and isinstance(x, _nd):
+        x = plain(x)                  # an enumeration differs where its values do
     if type(x) is _nd:
         if not x.size:
             return np.zeros(0, dtype=bool)

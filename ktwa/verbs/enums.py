@@ -12,8 +12,8 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (SYM, Enum, EnumSym, attr_of, enum_domain, enum_vector, is_keyed,
-                            plain, with_attr)
+from ..values.types import (SYM, attr_of, enum_atom, enum_domain, enum_vector, is_keyed, plain,
+                            with_attr)
 from . import cast as _cast, temporal
 from . import files, lists, matrix
 from .index import find_positions, index, is_int_atom, is_int_vec
@@ -24,12 +24,13 @@ I64 = np.int64
 
 
 def is_enum(x) -> bool:
-    return isinstance(x, (Enum, EnumSym))
+    return bool(enum_domain(x))
 
 
 def _domain(ctx, name: str) -> np.ndarray:
-    """The symbols enumerated over: the global list d, or the key of the keyed table d (a
-    foreign key, `` `s$ `` over `([s:`s1`s2] ...)``)."""
+    """The values enumerated over: the symbols of the global list d, or the key of the keyed
+    table d (a foreign key, `` `s$ `` over `([s:`s1`s2] ...)``, `` `f$ `` over
+    `([k:1 2 3] ...)``)."""
     d = ctx.get_global(name)
     if isinstance(d, np.ndarray) and d.dtype == SYM:
         return plain(d)
@@ -37,9 +38,10 @@ def _domain(ctx, name: str) -> np.ndarray:
         return np.array([], dtype=object)
     if is_keyed(d):
         k = d.keys
-        if len(k.cols) == 1 and isinstance(k.data[0], np.ndarray) and k.data[0].dtype == SYM:
+        if len(k.cols) == 1 and isinstance(k.data[0], np.ndarray) and (
+                k.data[0].dtype == SYM or k.data[0].dtype.kind in "if"):
             return plain(k.data[0])
-        raise QError("nyi")             # foreign keys over compound or non-symbol keys
+        raise QError("nyi")             # foreign keys over compound or temporal keys
     raise QError("nyi" if isinstance(d, (np.ndarray, list)) or d is not None else "type")
 
 
@@ -73,19 +75,38 @@ def _symbols(y):
     raise QError("type")
 
 
-def _made(syms, atom: bool, domain: str):
-    return EnumSym(syms[0], domain) if atom else enum_vector(syms, domain)
+def _keys(y, d: np.ndarray):
+    """y as values of domain d: a vector of d's type and whether y was an atom; 'type when y
+    is not of d's type (symbols for a symbol domain)."""
+    if d.dtype == SYM:
+        syms, atom = _symbols(y)
+        return np.array(syms, dtype=object), atom
+    y = plain(y)
+    if isinstance(y, list) and not y:
+        return d[:0], False
+    if not (isinstance(y, (np.ndarray, np.generic)) and y.dtype == d.dtype):
+        raise QError("type")
+    return np.atleast_1d(y), isinstance(y, np.generic)
+
+
+def _made(vals: np.ndarray, atom: bool, domain: str):
+    return enum_atom(vals[0], domain) if atom else enum_vector(vals, domain)
 
 
 def enumerate_into(ctx, name: str, y):
-    """`` `d$y ``: y's symbols as an enumeration of the global d ('cast if one is not in d)."""
+    """`` `d$y ``: y as an enumeration of the global d, y's symbols (or a numeric key's
+    values) each in d ('cast if one is not)."""
     if enum_domain(y) == name:
         return y
-    syms, atom = _symbols(y)
+    py = plain(y)
+    if name not in ctx.globals and not (isinstance(py, (str, list)) or
+                                        isinstance(py, np.ndarray) and py.dtype == SYM):
+        raise QError("type")     # no domain to tell what else could be enumerated
     d = _domain(ctx, name)
-    if syms and (find_positions(d, np.array(syms, dtype=object)) < 0).any():
+    vals, atom = _keys(y, d)
+    if len(vals) and (find_positions(d, vals) < 0).any():
         raise QError("cast")
-    return _made(syms, atom, name)
+    return _made(vals, atom, name)
 
 
 def _extended(d: np.ndarray, syms: list) -> np.ndarray:
@@ -97,7 +118,7 @@ def _extended(d: np.ndarray, syms: list) -> np.ndarray:
 
 def _enumerated(y, syms, atom: bool, name: str):
     """y's symbols enumerated over name, y's attribute kept (enum-extend.md)."""
-    r = _made(syms, atom, name)
+    r = _made(np.array(syms, dtype=object), atom, name)
     a = attr_of(y)
     return with_attr(r, a) if a and not atom else r
 
@@ -133,15 +154,14 @@ def from_indices(ctx, name: str, i):
     idx = np.asarray(i, dtype=I64)
     if ((idx < 0) | (idx >= len(d))).any():
         raise QError("index")
-    syms = d[idx.reshape(-1)].tolist()
-    return _made(syms, is_int_atom(i), name)
+    return _made(d[idx.reshape(-1)], is_int_atom(i), name)
 
 
 def indices(ctx, e):
-    """The positions of an enumeration's symbols in its domain (what q stores)."""
+    """The positions of an enumeration's values in its domain (what q stores)."""
     d = _domain(ctx, e.domain)
-    syms, atom = _symbols(plain(e))
-    pos = find_positions(d, np.array(syms, dtype=object))
+    vals, atom = _keys(e, d)
+    pos = find_positions(d, vals)
     if (pos < 0).any():
         raise QError("cast")
     return pos[0] if atom else pos

@@ -20,7 +20,7 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import MISSING, Builtin, QFunction
 from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
-                            is_keyed, qtype, to_items, type_null)
+                            enum_domain, is_keyed, qtype, to_items, type_null)
 from .attributes import step_positions
 from .hashing import find_positions, hkey
 
@@ -170,6 +170,12 @@ def _keyed_index(d: QDict, i):
     ktab, vtab = d.keys, d.values
     if i is None or i is MISSING:
         return vtab
+    if attr_of(ktab) == "s" and len(ktab.cols) == 1 and isinstance(ktab.data[0], np.ndarray) \
+            and (is_atom(i) or isinstance(i, QTable) and i.cols == ktab.cols):
+        # set-attribute.md: a sorted keyed table is a step function, as a sorted dictionary
+        pos = step_positions(ktab.data[0], i if is_atom(i) else i.data[0])
+        return (_row(vtab, pos) if pos >= 0 else proto(vtab)) if is_atom(i) \
+            else take_pos(vtab, pos.astype(np.int64))
     table = {}
     for r, k in enumerate(_key_rows(ktab)):
         table.setdefault(k, r)
@@ -395,8 +401,9 @@ def _spread(i, y):
     return zip(items, to_items(y))
 
 
-def _atom_fits(v, t: int) -> bool:
-    return qtype(v) == -t
+def _atom_fits(v, x) -> bool:
+    """Can atom v be an item of vector x: its type, and for an enumeration its domain."""
+    return qtype(v) == -qtype(x) and enum_domain(v) == enum_domain(x)
 
 
 def _amend_list(ctx, x, i, rest, f, y):
@@ -409,19 +416,18 @@ def _amend_list(ctx, x, i, rest, f, y):
         pos = i.astype(np.int64, copy=False)
         if len(pos) and (pos.min() < 0 or pos.max() >= n):
             raise QError("length")
-        t = DTYPE_TYPE.get(x.dtype, 0)
         if isinstance(y, np.ndarray):
             if len(y) != len(pos):
                 raise QError("length")
-            if y.dtype != x.dtype:
+            if qtype(y) != qtype(x) or enum_domain(y) != enum_domain(x):
                 raise QError("type")
         elif isinstance(y, list):
             if len(y) != len(pos):
                 raise QError("length")
-            if not all(_atom_fits(v, t) for v in y):
+            if not all(_atom_fits(v, x) for v in y):
                 raise QError("type")
             y = np.array(y, dtype=x.dtype)
-        elif not _atom_fits(y, t):
+        elif not _atom_fits(y, x):
             raise QError("type")
         work = x.copy()
         work[pos] = y
@@ -429,11 +435,10 @@ def _amend_list(ctx, x, i, rest, f, y):
     pairs = []
     _list_pairs(i, y, n, pairs)
     if isvec:
-        t = DTYPE_TYPE.get(x.dtype, 0)
         work = x.copy()
         for k, yk in pairs:
             new = _amend(ctx, work[k], rest, f, yk)
-            if not _atom_fits(new, t):
+            if not _atom_fits(new, x):
                 raise QError("type")
             work[k] = new
         return work
@@ -480,8 +485,7 @@ def _amend_dict(ctx, d: QDict, i, rest, f, y):
     # keys
     if newkeys:
         if isinstance(keys, np.ndarray):
-            t = DTYPE_TYPE.get(keys.dtype, 0)
-            if not all(_atom_fits(k, t) for k in newkeys):
+            if not all(_atom_fits(k, keys) for k in newkeys):
                 raise QError("type")
             nk = np.concatenate([keys, np.array(newkeys, dtype=keys.dtype)])
         elif isinstance(keys, list):
@@ -492,10 +496,9 @@ def _amend_dict(ctx, d: QDict, i, rest, f, y):
         nk = keys
     # values
     if isinstance(d.values, np.ndarray):
-        t = DTYPE_TYPE.get(d.values.dtype, 0)
-        if not all(_atom_fits(v, t) for v in work):
+        if not all(_atom_fits(v, d.values) for v in work):
             raise QError("type")
-        nv = np.array(work, dtype=d.values.dtype) if work else d.values[:0]
+        nv = from_items(work) if work else d.values[:0]
     elif isinstance(d.values, QTable):
         nv = from_items(work)
     else:

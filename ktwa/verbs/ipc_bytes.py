@@ -48,7 +48,7 @@ def _value(x, out: bytearray) -> None:
     if x is None:                                    # the generic null ::
         out += b"\x65\x00"
         return
-    if isinstance(x, (T.EnumSym, T.Enum)):
+    if T.enum_domain(x):
         raise QError("nyi: -8! of an enumeration")
     if isinstance(x, T.QTable):
         out += b"\x62\x00"

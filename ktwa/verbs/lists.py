@@ -12,10 +12,10 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumSym, QDict, QTable, chars, count,
-                            enlist, enum_domain, enum_vector, from_items, is_atom, is_keyed,
-                            is_null, is_string, item, mark_null_free, ordered, plain, qtype, text,
-                            to_items)
+from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumScalar, EnumSym, QDict, QTable,
+                            chars, count, enlist, enum_domain, enum_vector, from_items, is_atom,
+                            is_keyed, is_null, is_string, item, mark_null_free, ordered, plain,
+                            qtype, sorted_vector, text, to_items, with_attr)
 from . import ipc_bytes
 from .arith import float_equal
 from .attributes import ATTRIBUTES, set_attribute
@@ -250,10 +250,11 @@ def asc(x):
         raise QError("rank")
     r = _sub(x, _grade(x))
     if isinstance(r, np.ndarray) and r.dtype != object or (isinstance(r, np.ndarray) and len(r)):
-        from ..values.types import sorted_vector
         return sorted_vector(r)
     if isinstance(r, QTable) or is_keyed(r):
         return _sorted_table(r)
+    if isinstance(r, list) and r:
+        return with_attr(r, "s")      # asc.md: a sorted general list has `s too (not shown)
     return r
 
 
@@ -263,7 +264,6 @@ def _sorted_table(r):
     t = r.values if is_keyed(r) else r
     if not t.data or not isinstance(t.data[0], np.ndarray):
         return r
-    from ..values.types import with_attr
     data = [with_attr(t.data[0], "s" if len(t.data) == 1 else "p")] + t.data[1:]
     t = QTable(t.cols, data)
     return QDict(r.keys, t) if is_keyed(r) else t
@@ -529,7 +529,7 @@ def _row_table(cols, d: QDict) -> QTable:
 
 def join(x, y):
     if (x.__class__ is Enum or x.__class__ is EnumSym or y.__class__ is Enum
-            or y.__class__ is EnumSym):
+            or y.__class__ is EnumSym or isinstance(x, EnumScalar) or isinstance(y, EnumScalar)):
         return _join_enums(x, y)
     if isinstance(x, QTable) and not isinstance(y, (QTable, QDict)) and not count(y) == 0:
         raise QError("type")
@@ -666,7 +666,10 @@ def raze(x):
             break
     if uniform:
         parts = [a if isinstance(a, np.ndarray) else np.array([a], dtype=dt) for a in items]
-        return np.concatenate(parts)
+        r = np.concatenate(parts)
+        d = enum_domain(items[0])
+        # enumerations of one domain stay one, as their joins do
+        return enum_vector(r, d) if d and all(enum_domain(a) == d for a in items) else r
     out = []
     for a in items:
         if isinstance(a, (QDict, QTable)) or not isinstance(a, (np.ndarray, list)):
@@ -800,7 +803,7 @@ def reshape(shape, y):
 
 def take(x, y):
     if isinstance(x, str) and x in ATTRIBUTES and not enum_domain(x):
-        return set_attribute(x, y)
+        return set_attribute(x, y, _grade)
     if is_int_atom(x):
         return take_n(int(x), y)
     if is_int_vec(x):
@@ -884,7 +887,7 @@ def drop(x, y):
         if not 0 <= k < len(x):
             return x
         if isinstance(x, np.ndarray):
-            return np.delete(x, k)
+            return x[np.arange(len(x)) != k]          # an enumeration keeps its domain
         return from_items(x[:k] + x[k + 1:]) if len(x) > 1 else []
     if isinstance(x, QTable) and is_int_atom(y):
         k = int(y)

@@ -32,8 +32,8 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import Lambda
 from ..values.temporal import DTYPES
-from ..values.types import (CHAR, GUID, SYM, Enum, EnumSym, QDict, QTable, attr_of, enum_vector,
-                            plain, with_attr)
+from ..values.types import (CHAR, GUID, SYM, Enum, EnumSym, QDict, QTable, attr_of, enum_atom,
+                            enum_domain, enum_vector, plain, with_attr)
 
 MAGIC = b"KTWAQ1\n"
 
@@ -56,6 +56,8 @@ def dumps(x) -> bytes:
             return {"k": "n"}
         if isinstance(v, EnumSym):
             return {"k": "e", "m": v.domain, "v": str(v)}
+        if isinstance(v, np.generic) and enum_domain(v):    # an atom of a numeric foreign key
+            return {"k": "e", "m": v.domain, "x": node(plain(v))}
         if isinstance(v, str):
             return {"k": "s", "v": v}
         if isinstance(v, np.generic):
@@ -64,7 +66,9 @@ def dumps(x) -> bytes:
             return {"k": "a", "d": v.dtype.str, "o": blob(np.asarray(v).reshape(1))}
         if isinstance(v, np.ndarray):
             a = attr_of(v)
-            if isinstance(v, Enum):
+            if isinstance(v, Enum) and v.dtype != SYM:    # a foreign key over a numeric key
+                n = {"k": "E", "m": v.domain, "x": node(plain(v))}
+            elif isinstance(v, Enum):
                 n = {"k": "E", "m": v.domain, "v": plain(v).tolist()}
             elif v.dtype == SYM:
                 n = {"k": "S", "v": v.tolist()}
@@ -76,7 +80,10 @@ def dumps(x) -> bytes:
                 n["a"] = a
             return n
         if isinstance(v, list):
-            return {"k": "l", "i": [node(i) for i in v]}
+            n = {"k": "l", "i": [node(i) for i in v]}
+            if attr_of(v):
+                n["a"] = attr_of(v)       # a general list's `s or `u
+            return n
         if isinstance(v, QTable):
             return {"k": "t", "c": list(v.cols), "i": [node(c) for c in v.data]}
         if isinstance(v, QDict):
@@ -118,17 +125,18 @@ def loads(data: bytes, function):
         if k == "s":
             return n["v"]
         if k == "e":
-            return EnumSym(n["v"], n["m"])
+            return enum_atom(value(n["x"]), n["m"]) if "x" in n else EnumSym(n["v"], n["m"])
         if k in ("v", "S", "E"):
             if k == "v":
                 v = arr(n, n["n"])
             elif k == "S":
                 v = np.array(n["v"], dtype=object)
             else:
-                v = enum_vector(n["v"], n["m"])
+                v = enum_vector(value(n["x"]) if "x" in n else n["v"], n["m"])
             return with_attr(v, n["a"]) if n.get("a") else v
         if k == "l":
-            return [value(i) for i in n["i"]]
+            v = [value(i) for i in n["i"]]
+            return with_attr(v, n["a"]) if n.get("a") else v
         if k == "t":
             return QTable(n["c"], [value(i) for i in n["i"]])
         if k == "d":

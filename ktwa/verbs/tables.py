@@ -86,8 +86,8 @@ def _type_letter(col) -> str:
     """meta's t: the column's type letter, upper case for a column of vectors, blank for an
     empty general column (q reads only the first item of a general column)."""
     t = qtype(col)
-    if t == 20:
-        return "s"
+    if t == 20:            # an enumeration: the type of its domain's values (fkeys.md)
+        return _type_letter(plain(col))
     if t > 0:
         return TYPE_LETTER.get(t, " ")
     if not col:
@@ -95,7 +95,8 @@ def _type_letter(col) -> str:
     first = col[0]
     ft = qtype(first)
     if ft == -20 or ft == 20:
-        return "s" if ft < 0 else "S"
+        letter = _type_letter(enlist(first) if ft < 0 else first)
+        return letter if ft < 0 else letter.upper()
     if ft < 0:
         return TYPE_LETTER.get(-ft, " ")
     return TYPE_LETTER.get(ft, " ").upper() if ft > 0 else " "
@@ -117,6 +118,15 @@ def _foreign(ctx, c) -> str:
     """meta's f: the keyed table a foreign-key column points into; a column enumerated over a
     symbol list has none (meta.md, dsave.md: a sym-enumerated column shows `s` alone)."""
     return enum_domain(c) if enums.foreign_table(ctx, c) is not None else ""
+
+
+def fkeys(ctx, x):
+    """fkeys t: each foreign-key column of t (or of the table named t) and the keyed table it
+    points into."""
+    t = _table(deref(ctx, x))
+    pairs = [(c, _foreign(ctx, col)) for c, col in zip(t.cols, t.data)]
+    pairs = [(c, f) for c, f in pairs if f]
+    return QDict(_syms(c for c, _ in pairs), _syms(f for _, f in pairs))
 
 
 def keys(ctx, x):
@@ -403,18 +413,20 @@ def append(ctx, x, y):
         elif not (isinstance(y, np.ndarray) and y.dtype == x.dtype) \
                 and not (isinstance(y, list) and not y):
             raise QError("type")
-        return kept_on_append(x, lists.join(x, y))
+        return kept_on_append(x, lists.join(x, y), lists.iasc)
     if isinstance(x, list):
         if not x:
             return y if not is_atom(y) else enlist(y)
         if _rank(x) == _rank(y) + 1:
             y = [y]
-        return lists.join(x, y)
+        return kept_on_append(x, lists.join(x, y), lists.iasc)
     return lists.join(x, y)
 
 
 define("meta", monad=meta, ctx=True,
        doc="meta t  the columns of t (or of the table named t): c name, t type, f domain, a attribute")
+define("fkeys", monad=fkeys, ctx=True,
+       doc="fkeys t  the foreign-key columns of t (or of the table named t) and their tables")
 define("keys", monad=keys, ctx=True, doc="keys t  the key columns of t (or of the table named t)")
 define("cols", monad=cols, ctx=True, doc="cols t  the column names of t (or of the table named t)")
 define("xcols", dyad=xcols, infix=True, doc="x xcols t  t with the columns x first")

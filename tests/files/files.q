@@ -291,6 +291,21 @@ a  1.1
 b  2.2
 c  3.3
 b  9.5
+q)select c2 from `:tsp where c1=`b
+c2 
+---
+2.2
+9.5
+q)exec c1 from `:tsp
+`sym$`a`b`c`b
+q)select from `:nosuchtable
+'nosuchtable. OS reports: No such file or directory
+  [0]  select from `:nosuchtable
+       ^
+q)`:ulist set `u#(1 2;"ab")
+`:ulist
+q)attr get `:ulist
+`u
 q)`:tser set ([] c1:`a`b; c2:1.1 2.2)
 `:tser
 q)`:tser upsert (`c; 3.3)

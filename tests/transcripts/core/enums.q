@@ -74,7 +74,7 @@ q)`foo?`c`e
 q)foo
 `a`b`c`e
 q)`foo?`g#y
-`g#`foo$`a`b`c`b`a`b`c`c`c`c`c`c`c
+`g#`foo$`g#`a`b`c`b`a`b`c`c`c`c`c`c`c
 q)`foo$`g#y
 `foo$`a`b`c`b`a`b`c`c`c`c`c`c`c
 q)attr `foo?`g#y
@@ -269,4 +269,30 @@ q)s:`s#`a`c`e!1 2 3
 q)s`b`d`z
 1 2 3
 q)`s#`sym$`a`b
-`s#`sym$`a`b
+`s#`sym$`s#`a`b
+q)dom:`x`y`z
+q)en:`dom$`z`x`y
+q)@[en;1;:;`dom$`y]
+`dom$`z`y`y
+q)en[0]:`dom$`x
+q)en
+`dom$`x`x`y
+q).[en;enlist 2;:;`dom$`z]
+`dom$`x`x`z
+q)other:`x`y
+q)@[en;0;:;`other$`y]
+'type
+  [0]  @[en;0;:;`other$`y]
+       ^
+q)differ `dom$`x`x`y`x
+1011b
+q)raze (`dom$`x`y;`dom$`z)
+`dom$`x`y`z
+q)raze (`dom$`x`y;`z)
+`x`y`z
+q)(`dom$`x`y`z) _ 1
+`dom$`x`z
+q)0N!enlist `dom$`x`y;
+,`dom$`x`y
+q)type enlist `dom$`x`y
+0h
