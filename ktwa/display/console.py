@@ -27,7 +27,8 @@ from ..errors import Frame, QError
 from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
                                 Projection, QFunction)
 from ..values.text import atom_text, float_text, vector_text, vector_texts
-from ..values.types import CHAR, GUID, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
+from ..values.types import (CHAR, GUID, DiskRef, EnumSym, Mapped, QDict, QTable, attr_of,
+                            enum_domain, null_mask, plain)
 
 __all__ = ["show", "show_lines", "one_line", "error_text", "qfmt", "qf"]
 
@@ -69,10 +70,16 @@ def _ol(x, P, width):
             if total > width:
                 return "(" + ";".join(parts)
         return "(" + ";".join(parts) + ")"
+    if isinstance(x, Mapped) and x.source is not None:    # q's mapped form: +(,`a)!`:./t/
+        cols = x.cols[1:] if x.partitioned else x.cols      # the partition field is virtual
+        return "+" + _dict_ol(np.array(cols, dtype=object), x.source, P, width)
     if isinstance(x, QTable):
         return "+" + _dict_ol(np.array(x.cols, dtype=object), list(x.data), P, width)
     if isinstance(x, QDict):
         return _dict_ol(x.keys, x.values, P, width)
+    if isinstance(x, DiskRef):
+        return ("+" if x.flipped else "") + _dict_ol(np.array(x.cols, dtype=object), x.source,
+                                                     P, width)
     if isinstance(x, QFunction):
         return _fn_text(x, P)
     if isinstance(x, (bool, int, float, bytes)):

@@ -147,7 +147,7 @@ def run_system(ctx, cmd: str, arg: str):
             raise QError("l")
         if files.is_folder(ctx, path):               # a splayed table, or a database
             name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
-            if name is None and ctx.files.mode == "all" and ctx.files.root is None:
+            if name is None and partitions.becomes_cwd(ctx):
                 _cd(ctx, ctx.files.path(path))   # a database becomes the working directory
             return name
         ctx.load(path)

@@ -31,7 +31,7 @@ from ..values import types as T
 from ..values.functions import Definitions
 from ..values.temporal import from_counts
 from ..values.types import Mapped, QDict, QTable
-from . import disk, files
+from . import disk, files, lists
 from .index import index
 
 define = Definitions()
@@ -109,12 +109,20 @@ def load_folder(ctx, fs: str) -> str | None:
         sub = p + "/" + e
         if disk.is_folder(sub):
             if disk.exists(sub + "/.d"):    # other folders are not loaded (q would look inside)
-                ctx.set_global(e, files.read_value(ctx, f"{root}/{e}/"))
+                t = files.read_value(ctx, f"{root}/{e}/")
+                t.source = f":./{e}/" if becomes_cwd(ctx) else f"{root}/{e}/"
+                ctx.set_global(e, t)
         elif re.fullmatch(r"[A-Za-z]\w*", e) and e not in ("par",):
             ctx.set_global(e, files.read_value(ctx, f"{root}/{e}"))
     if parts:
         _load_partitions(ctx, p, root, parts)
     return None
+
+
+def becomes_cwd(ctx) -> bool:
+    """Whether `\\l` of a database makes it the working directory, as q does: in a session
+    that may move the process (ktwa.fileaccess)."""
+    return ctx.files.mode == "all" and ctx.files.root is None
 
 
 def _load_partitions(ctx, p: str, root: str, parts: list[str]) -> None:
@@ -131,14 +139,14 @@ def _load_partitions(ctx, p: str, root: str, parts: list[str]) -> None:
     for name in names:
         if all(disk.exists(f"{p}/{part}/{name}/.d") for part in parts):
             slices = [files.read_value(ctx, f"{root}/{part}/{name}/") for part in parts]
-            db.tables[name] = _with_field(ctx, fieldname, values, slices)
+            db.tables[name] = _with_field(ctx, fieldname, values, slices, name)
         else:                       # q maps it, and fails when it is used: not defined here
             ctx.globals.pop(name, None)
     ctx.database = db
     _publish(ctx, db)
 
 
-def _with_field(ctx, fieldname: str, values: np.ndarray, slices: list) -> Mapped:
+def _with_field(ctx, fieldname: str, values: np.ndarray, slices: list, name: str) -> Mapped:
     """One table of the partitions' slices, the partition field first."""
     cols = [fieldname] + list(slices[-1].cols)
     counts = [len(s) for s in slices]
@@ -151,7 +159,7 @@ def _with_field(ctx, fieldname: str, values: np.ndarray, slices: list) -> Mapped
                     T.from_items([x for piece in pieces for x in T.to_items(piece)])
                     if isinstance(pieces[0], list) else _join(ctx, pieces))
     attrs = [""] + [T.attr_of(c) for c in slices[-1].data]
-    return Mapped(cols, data, partitioned=True, attrs=attrs)
+    return Mapped(cols, data, partitioned=True, attrs=attrs, source=name)
 
 
 def _join(ctx, pieces: list):
@@ -164,7 +172,8 @@ def _join(ctx, pieces: list):
 def _in_view(db: Database, t: Mapped) -> Mapped:
     keep = np.isin(t.data[0].view(np.int64), db.view.view(np.int64))
     idx = np.flatnonzero(keep)
-    return Mapped(t.cols, [index(c, idx) for c in t.data], partitioned=True, attrs=t.attrs)
+    return Mapped(t.cols, [index(c, idx) for c in t.data], partitioned=True, attrs=t.attrs,
+                  source=t.source)
 
 
 def _publish(ctx, db: Database) -> None:
@@ -255,6 +264,42 @@ def is_partitioned(x):
 
 
 # ---------------------------------------------------------------------------------------------
+# cols!`:dir/ and cols!`t flipped: the table on disk (flip-splayed.md)
+
+
+def resolve(ctx, r: T.DiskRef, strict: bool = False):
+    """The table a flipped DiskRef names: columns r.cols of the splayed table in folder
+    r.source, or of the loaded partitioned table r.source (its partition field first). While
+    they are not there, r itself; with strict (a query on it) the error reading it gives:
+    the missing column file's OS error, or the name of a table the database lacks."""
+    src = r.source
+    if files.is_file_symbol(src):
+        folder = src.rstrip("/")
+        there = all(disk.exists(files._path(ctx, f"{folder}/{c}")) for c in r.cols)
+        if not (there or strict):
+            return r
+        return Mapped(r.cols, [files.read_value(ctx, f"{folder}/{c}") for c in r.cols],
+                      source=folder + "/")
+    db = ctx.database
+    t = db.tables.get(src) if db is not None else None
+    if t is None or any(c not in t.cols for c in r.cols):
+        if strict:
+            raise QError(src)
+        return r
+    t = t if len(db.view) == len(db.values) else _in_view(db, t)
+    cols = [db.field] + r.cols
+    j = [t.cols.index(c) for c in cols]
+    return Mapped(cols, [t.data[i] for i in j], partitioned=True,
+                  attrs=[t.attrs[i] for i in j] if t.attrs else None, source=src)
+
+
+def flip(ctx, x):
+    """flip, resolving cols!`:dir/ or cols!`t to the table on disk where it is there."""
+    r = lists.flip(x)
+    return resolve(ctx, r) if isinstance(r, T.DiskRef) and r.flipped else r
+
+
+# ---------------------------------------------------------------------------------------------
 # writing: .Q.dpft and friends, dsave
 
 
@@ -340,5 +385,8 @@ define(".Q.li", monad=load_partitions, ctx=True,
        doc=".Q.li ps  add partitions ps (on disk, not yet loaded) to the loaded database")
 define(".Q.ind", dyad=rows, ctx=True,
        doc=".Q.ind[t;i]  rows i (longs) of partitioned table t, across its partitions")
+define("flip", monad=flip, ctx=True,
+       doc="flip x  transpose: a dictionary of columns becomes a table and back; "
+           "flip cols!`:dir/ is the splayed table there")
 define(".Q.qp", monad=is_partitioned,
        doc=".Q.qp x  1b for a partitioned table, 0b for a splayed one, else 0")
