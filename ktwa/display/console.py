@@ -290,8 +290,8 @@ def _dict_lines(d: QDict, P, nl, w) -> list:
     if not _is_list(keys) and not isinstance(keys, QTable):
         return [_ol(d, P, w)]
     n = len(keys)
-    if n == 0:
-        return [_ol(d, P, w)]
+    if n == 0:                      # an empty dictionary shows nothing (dictsandtables.md)
+        return []
     m = min(n, nl)
     kc = _column_cells(_slice(keys, m), P, w, True)
     # values that are all lists of one count show as the rows of a matrix (trim.md: a| "fox"
