@@ -4,7 +4,8 @@ save load rsave rload, and `key` of a file symbol (a folder's entries).
 
 Paths are q file symbols (`` `:data/t ``). Every touch of the file system goes through
 ktwa.verbs.disk; values are stored in ktwa's own format (ktwa.verbs.serial). A splayed table
-is a folder: a `.d` file holding its column names in order, and one file per column.
+is a folder: a `.d` file holding its column names in order, and one file per column. A file
+may be compressed (ktwa.verbs.compression): every reader here sees its uncompressed bytes.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, Mapped, QDict, QTable,
                             enum_vector, from_items, is_keyed, null_mask, text, to_items)
 from ..values.text import vector_texts
 from . import cast as _cast
-from . import disk, lists, serial
+from . import compression, disk, lists, serial
 from .index import is_int_atom, is_int_vec
 
 define = Definitions()
@@ -45,6 +46,19 @@ def _path(ctx, x, write: bool = False) -> str:
 
 def _splay_path(x) -> bool:
     return x.endswith("/")
+
+
+def _head(path: str) -> bytes:
+    """The first bytes of a file: enough to tell how it is compressed."""
+    return disk.read_bytes(path, 0, compression.header_size())
+
+
+def _read(path: str, offset: int = 0, length: int | None = None) -> bytes:
+    """A file's bytes from offset (length of them, or all), uncompressed."""
+    if not compression.is_compressed(_head(path)):
+        return disk.read_bytes(path, offset, length)
+    data = compression.decompress(disk.read_bytes(path))
+    return data[offset:] if length is None else data[offset:offset + length]
 
 
 def _where(ctx, x):
@@ -73,16 +87,31 @@ def read_value(ctx, fs: str):
         if not (isinstance(names, np.ndarray) and names.dtype == SYM):
             raise QError("type")
         cols = [str(c) for c in names.tolist()]
-        return Mapped(cols, [serial.loads(disk.read_bytes(f"{p}/{c}"), _revive(ctx))
-                             for c in cols])
-    return serial.loads(disk.read_bytes(p), _revive(ctx))
+        return Mapped(cols, [serial.loads(_read(f"{p}/{c}"), _revive(ctx)) for c in cols])
+    return serial.loads(_read(p), _revive(ctx))
 
 
-def write_value(ctx, fs: str, v) -> str:
-    """`` `:f set v `` (one file), `` `:d/ set t `` (t splayed into folder d)."""
+def _zip_defaults(ctx, name: str):
+    """The parameters .z.zd gives a file called name: none for a name with an extension."""
+    if "." in name or ".z.zd" not in ctx.globals:
+        return None
+    p = compression.for_column(ctx.get_global(".z.zd"), name)
+    return None if p is None or p[1] == 0 else p
+
+
+def _write_file(ctx, p: str, name: str, data: bytes, spec=None) -> None:
+    """Write a file's bytes, compressed as spec says for name (see compression.for_column),
+    else as .z.zd says."""
+    params = compression.for_column(spec, name) or _zip_defaults(ctx, name)
+    disk.write_bytes(p, compression.compress(data, params) if params else data)
+
+
+def write_value(ctx, fs: str, v, spec=None) -> str:
+    """`` `:f set v `` (one file), `` `:d/ set t `` (t splayed into folder d); spec: the
+    compression parameters, for the file or by column (ktwa.verbs.compression)."""
     p = _path(ctx, fs, write=True)
     if not _splay_path(fs):
-        disk.write_bytes(p, serial.dumps(v))
+        _write_file(ctx, p, p.rsplit("/", 1)[-1], serial.dumps(v), spec)
         return fs
     if not isinstance(v, QTable):
         raise QError("type")
@@ -93,7 +122,7 @@ def write_value(ctx, fs: str, v) -> str:
             raise QError("type")          # or compound lists (lists of vectors)
     disk.make_folder(p.rstrip("/"))
     for name, c in zip(v.cols, v.data):
-        disk.write_bytes(p + name, serial.dumps(c))
+        _write_file(ctx, p + name, name, serial.dumps(c), spec)
     disk.write_bytes(p + ".d", serial.dumps(np.array(v.cols, dtype=object)))
     return fs
 
@@ -108,17 +137,41 @@ def update_file(ctx, fs: str, change, items: bool = False):
     if items and (isinstance(old, (list, Enum)) or (isinstance(old, np.ndarray) and attr_of(old))):
         raise QError(f"type/attr error amending file {fs[1:]}")
     v = change(old)
-    write_value(ctx, fs.rstrip("/") + ("/" if folder else ""), v)
+    # a compressed file stays compressed as it was (file-compression.md: append)
+    kept = None if folder or old is None else compression.params_of(_head(p))
+    write_value(ctx, fs.rstrip("/") + ("/" if folder else ""), v, kept)
     return fs
 
 
+def _compressed_target(x):
+    """(file;lbs;alg;lvl) or (dir;dic): the file symbol and the compression spec."""
+    if isinstance(x, list) and len(x) == 4 and is_file_symbol(x[0]):
+        return x[0], compression.parameters(x[1:])
+    if isinstance(x, list) and len(x) == 2 and is_file_symbol(x[0]) and isinstance(x[1], QDict):
+        if not _splay_path(x[0]):
+            raise QError("type")
+        return x[0], x[1]
+    raise QError("type")
+
+
 def q_set(ctx, name, v):
+    if isinstance(name, list):
+        fs, spec = _compressed_target(name)
+        return write_value(ctx, fs, v, spec)
     if not isinstance(name, str):
         raise QError("type")
     if is_file_symbol(name):
         return write_value(ctx, name, v)
     ctx.set_global(name, v)
     return name
+
+
+def compression_stats(ctx, x):
+    """-21!`:f: how file f is compressed (an empty dictionary if it is not)."""
+    if not is_file_symbol(x):
+        raise QError("type")
+    p = _path(ctx, x)
+    return compression.stats(_head(p), disk.size(p))
 
 
 def key(ctx, x: str):
@@ -146,7 +199,7 @@ def _save_one(ctx, x: str) -> str:
     fs, name, ext = _name_and_ext(x)
     v = ctx.get_global(name)
     if not ext:
-        disk.write_bytes(_path(ctx, fs, write=True), serial.dumps(v))
+        write_value(ctx, fs, v)
     elif ext in ("csv", "txt"):
         lines = prepare_text(b"," if ext == "csv" else b"\t", v, ctx.settings.precision)
         save_text(ctx, fs, lines)
@@ -269,7 +322,7 @@ def _lines(ctx, y) -> list:
     if isinstance(y, list) and all(isinstance(s, np.ndarray) and s.dtype == CHAR for s in y):
         return [s.tobytes() for s in y]
     path, off, n = _where(ctx, y)
-    return _split_lines(disk.read_bytes(path, off, n))
+    return _split_lines(_read(path, off, n))
 
 
 def _split_lines(data: bytes) -> list:
@@ -432,7 +485,7 @@ def _bytes_of(ctx, y) -> bytes:
     if isinstance(y, np.ndarray) and y.dtype in (np.dtype(np.uint8), CHAR):
         return y.tobytes()
     path, off, n = _where(ctx, y)
-    return disk.read_bytes(path, off, n)
+    return _read(path, off, n)
 
 
 def read_binary(ctx, x, y):
@@ -481,21 +534,25 @@ def read_binary(ctx, x, y):
     return out
 
 
-def write_binary(ctx, fs: str, y) -> str:
-    """`` `:f 1: y ``: y's raw bytes (a value with no flat bytes is stored as `set` would)."""
+def write_binary(ctx, fs: str, y, params=None) -> str:
+    """`` `:f 1: y ``: y's raw bytes (a value with no flat bytes is stored as `set` would),
+    compressed with params (lbs;alg;lvl) when given."""
     if isinstance(y, np.ndarray) and y.dtype != SYM:
         data = np.ascontiguousarray(y.view(np.ndarray)).tobytes()
     elif isinstance(y, np.generic):
         data = np.asarray(y).tobytes()
     else:
         data = serial.dumps(y)
-    disk.write_bytes(_path(ctx, fs, write=True), data)
+    p = _path(ctx, fs, write=True)
+    disk.write_bytes(p, compression.compress(data, params) if params else data)
     return fs
 
 
 def file_binary(ctx, x, y):
     if is_file_symbol(x):
         return write_binary(ctx, x, y)
+    if isinstance(x, list) and len(x) == 4 and is_file_symbol(x[0]):
+        return write_binary(ctx, x[0], y, compression.parameters(x[1:]))   # (`:f;lbs;alg;lvl)
     return read_binary(ctx, x, y)
 
 
@@ -504,20 +561,24 @@ def read0(ctx, y):
         # read0.md, files.md: the chars from o; their lines when they hold more than one
         # ("hello world\n" from 6 is "world"; 20 chars over a line break are two strings)
         path, off, n = _where(ctx, y)
-        lines = _split_lines(disk.read_bytes(path, off, n))
+        lines = _split_lines(_read(path, off, n))
         return chars(lines[0] if lines else b"") if len(lines) <= 1 else \
             [chars(ln) for ln in lines]
     path, _, _ = _where(ctx, y)
-    return [chars(ln) for ln in _split_lines(disk.read_bytes(path))]
+    return [chars(ln) for ln in _split_lines(_read(path))]
 
 
 def read1(ctx, y):
     path, off, n = _where(ctx, y)
-    return np.frombuffer(disk.read_bytes(path, off, n), dtype=np.uint8).copy()
+    return np.frombuffer(_read(path, off, n), dtype=np.uint8).copy()
 
 
 def hcount(ctx, x):
-    return I64(disk.size(_path(ctx, x)))
+    """The length of file x (of its uncompressed bytes, file-compression.md)."""
+    p = _path(ctx, x)
+    size = disk.size(p)
+    head = _head(p)
+    return I64(compression.length(head) if compression.is_compressed(head) else size)
 
 
 def hdel(ctx, x):

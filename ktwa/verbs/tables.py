@@ -352,8 +352,10 @@ def insert(ctx, name, y):
 def upsert(ctx, x, y):
     if files.is_file_symbol(x):
         # a table stored in a file or splayed in a folder: read, upsert, write back
-        return files.update_file(ctx, x, lambda t: put_records(ctx, t, y, "upsert")[0]
-                                 if t is not None else _new_table(y))
+        return files.update_file(ctx, x, lambda t: _new_table(y) if t is None else
+                                 ctx.apply(ctx.builtins[","], [t, y]) if
+                                 isinstance(t, (np.ndarray, list)) else   # a list grows
+                                 put_records(ctx, t, y, "upsert")[0])
     if isinstance(x, str):
         ctx.set_global(x, put_records(ctx, ctx.get_global(x), y, "upsert")[0])
         return x
