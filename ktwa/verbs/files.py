@@ -248,6 +248,13 @@ def _rload(ctx, x: str) -> str:
 # text: 0:
 
 
+def _iso(text: str) -> str:
+    """q's text of a date, month, timestamp or datetime in ISO 8601: 2024-01-31,
+    2024-01, 2024-01-31T10:00:00.000000000, 2024-01-31T10:00:00.000."""
+    day, t, clock = text.replace("D", "T").partition("T")
+    return day.replace(".", "-").rstrip("m") + t + clock
+
+
 def _cell_texts(col, precision: int, delim: bytes) -> list:
     """A column's cells as text for `0:` (nulls empty; cells holding the delimiter or a
     newline embraced with quotes, their quotes doubled; a quote alone does not embrace a cell,
@@ -258,6 +265,8 @@ def _cell_texts(col, precision: int, delim: bytes) -> list:
             cells = [bytes(c) for c in col.tolist()]
         else:
             texts = vector_texts(col, precision)
+            if col.dtype.kind == "M":      # dates and stamps in ISO 8601 (file-text.md)
+                texts = [_iso(t) for t in texts]
             if col.dtype != np.bool_ and col.dtype != np.uint8:
                 m = null_mask(col)
                 for i in np.flatnonzero(m).tolist():
@@ -321,6 +330,8 @@ def _lines(ctx, y) -> list:
         return [y.tobytes()]
     if isinstance(y, list) and all(isinstance(s, np.ndarray) and s.dtype == CHAR for s in y):
         return [s.tobytes() for s in y]
+    if y.__class__ is str and y and not y.startswith(":"):   # a file named without its colon
+        y = ":" + y
     path, off, n = _where(ctx, y)
     return _split_lines(_read(path, off, n))
 
