@@ -361,7 +361,7 @@ q)key `:nosuch
 q)hdel `:t.csv
 `:t.csv
 q)hdel `:t.csv
-'t.csv. OS reports: No such file or directory
+'t.csv: No such file or directory
   [0]  hdel `:t.csv
        ^
 q)key `:t.csv
