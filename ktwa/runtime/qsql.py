@@ -9,7 +9,7 @@ import numpy as np
 from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
-from ..verbs import partitions
+from ..verbs import files, partitions
 from ..verbs.grouping import AGGREGATES, aggregate, groups
 from ..verbs.index import index, take_pos
 from .context import Env
@@ -363,7 +363,9 @@ def run_qsql(node, env, ev):
     ctx = env.ctx
     tval = ev(node.table, env)
     name = None
-    if isinstance(tval, str):
+    if isinstance(tval, str) and tval.startswith(":"):     # a table on disk (upsert.md)
+        tval = files.read_value(ctx, tval)
+    elif isinstance(tval, str):
         name = tval
         tval = ctx.get_global(tval)
     if node.by_false:

@@ -43,7 +43,10 @@ def _names(x) -> list:
 
 
 def deref(ctx, x):
-    """A table given by value, or by the name of a global."""
+    """A table given by value, by the name of a global, or by its file (`` meta `:db/t ``,
+    meta.md)."""
+    if files.is_file_symbol(x):
+        return files.read_value(ctx, x)
     return ctx.get_global(x) if isinstance(x, str) else x
 
 

@@ -439,3 +439,19 @@ q)(" Z T";5 20 1 5)0:("Fri, 05 Nov 2021 09:30:15 +0930";"Sat, 06 Nov 2021 23:59:
 09:30:00.000            00:00:00.000           
 q)"T"$"-0015"
 -00:15:00.000
+q)`:yard/bins/ set ([]k:`sym?`p`q;n:4 9)
+`:yard/bins/
+q)`:yard/bins upsert (`sym?`r;16)
+`:yard/bins
+q)select from `:yard/bins where n>5
+k n 
+----
+q 9 
+r 16
+q)meta `:yard/bins
+c| t f a
+-| -----
+k| s    
+n| j    
+q)cols `:yard/bins
+`k`n
