@@ -13,8 +13,13 @@ The database loaded last is `ctx.database` (a Database); q's .Q values describe 
 field, .Q.PV every partition, .Q.pv those in view (`.Q.view`), .Q.pt the partitioned tables,
 .Q.pn the row counts `.Q.cn` has cached; the field's own name (`date`) is .Q.pv.
 
-Not attempted ('nyi where asked): segmented databases (par.txt: .Q.P .Q.D .Q.PD), a table
-missing from some partitions (q maps it and fails on use; ktwa leaves it undefined), and
+A segmented database (database/segment.md) has a par.txt naming its segments, folders that
+hold the partitions (one partition may be in more than one segment); .Q.P lists them, .Q.D
+their partitions, .Q.PD (.Q.pd in view) the segment of each partition, .Q.u whether each
+partition is in one segment only.
+
+Not attempted ('nyi where asked): .Q.li on a segmented database, a table missing from some
+partitions (q maps it and fails on use; ktwa leaves it undefined), and
 loading what a folder that is neither a table nor a partition holds. `\\l` makes the database
 the working directory (ktwa.runtime.system), as q does, in a session that may change it.
 """
@@ -29,7 +34,7 @@ import numpy as np
 from ..errors import QError
 from ..values import types as T
 from ..values.functions import Definitions
-from ..values.temporal import from_counts
+from ..values.temporal import counts, from_counts
 from ..values.types import Mapped, QDict, QTable
 from . import disk, files, lists
 from .index import index
@@ -54,6 +59,8 @@ class Database:
     view: np.ndarray
     tables: dict = field(default_factory=dict)     # name -> Mapped, all partitions
     counts: dict = field(default_factory=dict)     # name -> counts in view, once .Q.cn ran
+    where: np.ndarray | None = None                # .Q.PD: each partition's location
+    segments: list | None = None                   # .Q.P: par.txt's segments, if any
 
 
 def _field_of(names: list[str]) -> str | None:
@@ -114,9 +121,26 @@ def load_folder(ctx, fs: str) -> str | None:
                 ctx.set_global(e, t)
         elif re.fullmatch(r"[A-Za-z]\w*", e) and e not in ("par",):
             ctx.set_global(e, files.read_value(ctx, f"{root}/{e}"))
-    if parts:
-        _load_partitions(ctx, p, root, parts)
+    if disk.exists(p + "/par.txt"):
+        _load_partitions(ctx, p, root, *_segmented(ctx, p, root))
+    elif parts:
+        _load_partitions(ctx, p, root, [(n, p, root, ":.") for n in parts])
     return None
+
+
+def _segmented(ctx, p: str, root: str):
+    """par.txt's segments (as q shows them, `` `:../seg1 ``) and the partitions in them:
+    (name, OS folder, file symbol of the folder, the segment as shown) of each."""
+    segments, locs = [], []
+    for line in disk.read_text(p + "/par.txt").splitlines():
+        line = line.strip().rstrip("/")
+        if not line:
+            continue
+        fs = ":" + line if os.path.isabs(line) else f"{root}/{line}"
+        folder = files._path(ctx, fs)           # the fence may keep a segment out
+        segments.append(":" + line)
+        locs.extend((n, folder, fs, ":" + line) for n in sorted(_partition_folders(ctx, folder)))
+    return locs, segments
 
 
 def becomes_cwd(ctx) -> bool:
@@ -125,20 +149,28 @@ def becomes_cwd(ctx) -> bool:
     return ctx.files.mode == "all" and ctx.files.root is None
 
 
-def _load_partitions(ctx, p: str, root: str, parts: list[str]) -> None:
-    fieldname = _field_of(parts)
+def _load_partitions(ctx, p: str, root: str, locs: list, segments: list | None = None) -> None:
+    """Load the partitions locs, (name, OS folder, file symbol of the folder, location as
+    .Q.PD shows it) each, in the database at p (file symbol root); segments: par.txt's, for
+    a segmented database."""
+    if not locs:
+        raise QError("nyi: a segmented database with no partitions")
+    fieldname = _field_of([n for n, _, _, _ in locs])
     if fieldname is None:
         raise QError("nyi: partition folders of more than one kind")
-    values = _values(fieldname, parts)
-    order = np.argsort(values, kind="stable")
-    parts = [parts[i] for i in order]
+    values = _values(fieldname, [n for n, _, _, _ in locs])
+    order = np.argsort(values, kind="stable")       # a partition in two segments: both
+    locs = [locs[i] for i in order]
     values = values[order]
-    last = p + "/" + parts[-1]
+    name, folder, _, _ = locs[-1]
+    last = f"{folder}/{name}"
     names = [e for e in disk.listing(last) if disk.exists(f"{last}/{e}/.d")]
-    db = Database(root, p, parts, fieldname, values, values)
+    db = Database(root, p, [n for n, _, _, _ in locs], fieldname, values, values)
+    db.segments = segments
+    db.where = T.syms([shown for _, _, _, shown in locs])
     for name in names:
-        if all(disk.exists(f"{p}/{part}/{name}/.d") for part in parts):
-            slices = [files.read_value(ctx, f"{root}/{part}/{name}/") for part in parts]
+        if all(disk.exists(f"{folder}/{part}/{name}/.d") for part, folder, _, _ in locs):
+            slices = [files.read_value(ctx, f"{fs}/{part}/{name}/") for part, _, fs, _ in locs]
             db.tables[name] = _with_field(ctx, fieldname, values, slices, name)
         else:                       # q maps it, and fails when it is used: not defined here
             ctx.globals.pop(name, None)
@@ -170,7 +202,7 @@ def _join(ctx, pieces: list):
 
 
 def _in_view(db: Database, t: Mapped) -> Mapped:
-    keep = np.isin(t.data[0].view(np.int64), db.view.view(np.int64))
+    keep = np.isin(t.data[0].view(np.int64), db.view.view(np.int64))  # rows in view
     idx = np.flatnonzero(keep)
     return Mapped(t.cols, [index(c, idx) for c in t.data], partitioned=True, attrs=t.attrs,
                   source=t.source)
@@ -188,6 +220,20 @@ def _publish(ctx, db: Database) -> None:
     ctx.set_global(".Q.pv", db.view)
     ctx.set_global(".Q.pt", names)
     ctx.set_global(".Q.pn", QDict(names, [db.counts.get(n, []) for n in db.tables]))
+    ctx.set_global(".Q.PD", db.where)
+    ctx.set_global(".Q.pd", db.where[_view_mask(db)])
+    ctx.set_global(".Q.u", np.bool_(db.segments is None or len(np.unique(
+        db.values.view(np.int64))) == len(db.values)))
+    if db.segments is not None:
+        ctx.set_global(".Q.P", T.syms(db.segments))
+        ctx.set_global(".Q.D", [np.sort(db.values[db.where == s]) for s in db.segments])
+    else:
+        for n in (".Q.P", ".Q.D"):
+            ctx.globals.pop(n, None)
+
+
+def _view_mask(db: Database) -> np.ndarray:
+    return np.isin(db.values.view(np.int64), db.view.view(np.int64))
 
 
 def _database(ctx) -> Database:
@@ -241,9 +287,12 @@ def load_partitions(ctx, x):
     if v.dtype != db.values.dtype:
         raise QError("type")
     names = [_string(ctx, p) for p in v]
+    if db.segments is not None:
+        raise QError("nyi: .Q.li on a segmented database")
     new = [n for n in names if n not in db.parts and disk.is_folder(db.folder + "/" + n)]
     if new:
-        _load_partitions(ctx, db.folder, db.root, sorted(set(db.parts) | set(new)))
+        _load_partitions(ctx, db.folder, db.root, [(n, db.folder, db.root, ":.")
+                                                   for n in sorted(set(db.parts) | set(new))])
     return None
 
 
@@ -254,6 +303,24 @@ def rows(ctx, t, y):
     if not (isinstance(y, np.ndarray) and y.dtype == np.int64):
         raise QError("type")
     return QTable(t.cols, [index(c, y) for c in t.data])
+
+
+def location(ctx, d, p, t):
+    """.Q.par[d;p;t]: where table t of partition p belongs below database d: in a segmented
+    database the segment par.txt names at p's number mod their count (round robin, not
+    looking in the segments, dotq.md)."""
+    if not (files.is_file_symbol(d) and isinstance(t, str) and T.is_atom(p)):
+        raise QError("type")
+    folder = files._path(ctx, d).rstrip("/") or "/"
+    root = d.rstrip("/")
+    if disk.exists(folder + "/par.txt"):
+        segs = [ln.strip().rstrip("/") for ln in disk.read_text(folder + "/par.txt").splitlines()
+                if ln.strip()]
+        if segs:
+            n = int(counts(p)) if p.dtype.kind in "Mm" else int(p)
+            seg = segs[n % len(segs)]
+            root = ":" + seg if os.path.isabs(seg) else f"{root}/{seg}"
+    return f"{root}/{_string(ctx, p)}/{t}"
 
 
 def is_partitioned(x):
@@ -388,5 +455,8 @@ define(".Q.ind", dyad=rows, ctx=True,
 define("flip", monad=flip, ctx=True,
        doc="flip x  transpose: a dictionary of columns becomes a table and back; "
            "flip cols!`:dir/ is the splayed table there")
+define(".Q.par", triad=location, ctx=True,
+       doc=".Q.par[d;p;t]  the folder of table t in partition p of database d (par.txt's "
+           "segment for p in a segmented one)")
 define(".Q.qp", monad=is_partitioned,
        doc=".Q.qp x  1b for a partitioned table, 0b for a splayed one, else 0")
