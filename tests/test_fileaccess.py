@@ -96,3 +96,10 @@ def test_segments_outside_the_root_are_refused(tmp_path, monkeypatch):
     (root / "db" / "par.txt").write_text("../seg\n")
     s.console(r"\l db")
     assert s.console("exec a from t") == ",3\n"
+
+
+def test_a_fenced_session_leaves_the_environment_alone(tree):
+    _, root = tree
+    s = Session(files="read", root=root)
+    assert s.console('`KTWA_FENCED setenv "x"').startswith("'access")
+    assert "KTWA_FENCED" not in os.environ

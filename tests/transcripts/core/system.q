@@ -120,3 +120,10 @@ q)vinc::p+1
 q).z.b
 p| `vsum`vinc
 q| ,`vsum
+q)`KTWA_TEST_SETENV setenv "/srv/q data"
+q)getenv `KTWA_TEST_SETENV
+"/srv/q data"
+q)`KTWA_TEST_SETENV setenv 42
+'type
+  [0]  `KTWA_TEST_SETENV setenv 42
+                         ^
