@@ -361,8 +361,8 @@ def _parse_column(t, fields: list):
         return [chars(f) for f in fields]
     if t == 10:
         return np.array([f[:1] or b" " for f in fields], dtype=CHAR)
-    if t == 11:
-        return np.array([f.decode("utf-8") for f in fields], dtype=object)
+    if t == 11:                 # spaces around a symbol are no part of it (dotq.md .Q.fs)
+        return np.array([f.strip().decode("utf-8") for f in fields], dtype=object)
     if t in (7, 9) and fields:
         # the common clean numeric column in one numpy conversion; anything else item by item
         try:
@@ -584,6 +584,26 @@ def read1(ctx, y):
     return np.frombuffer(_read(path, off, n), dtype=np.uint8).copy()
 
 
+def stream(ctx, f, x, n=I64(131000)):
+    """.Q.fsn[f;`:file;n] (.Q.fs: n is 131000): f applied to the lines of each lump of about
+    n bytes of complete "\n"-ended records, in order; the file's size (hcount) is returned."""
+    if not is_int_atom(n) or int(n) <= 0:
+        raise QError("type")
+    path, _, _ = _where(ctx, x)
+    data = _read(path)
+    i, n = 0, int(n)
+    while i < len(data):
+        lump = data[i:i + n]
+        if i + n < len(data):
+            cut = lump.rfind(b"\n")
+            if cut < 0:                 # a record longer than a lump: q would never finish
+                raise QError("limit")
+            lump = lump[:cut + 1]
+        ctx.apply(f, [[chars(ln) for ln in _split_lines(lump)]])
+        i += len(lump)
+    return I64(len(data))
+
+
 def hcount(ctx, x):
     """The length of file x (of its uncompressed bytes, file-compression.md)."""
     p = _path(ctx, x)
@@ -730,6 +750,10 @@ define("1:", dyad=file_binary, ctx=True, infix=True,
        doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns")
 define("read0", monad=read0, ctx=True, doc="read0 `:f | read0 (`:f;o;n)  a file's lines (or n chars at o)")
 define("read1", monad=read1, ctx=True, doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o)")
+define(".Q.fs", dyad=lambda ctx, f, x: stream(ctx, f, x), ctx=True,
+       doc=".Q.fs[f;`:file]  apply f to the lines of each lump of the file; its size")
+define(".Q.fsn", triad=stream, ctx=True,
+       doc=".Q.fsn[f;`:file;n]  .Q.fs reading lumps of n bytes")
 define("hcount", monad=hcount, ctx=True, doc="hcount `:f  the size of a file in bytes")
 define("hdel", monad=hdel, ctx=True, doc="hdel `:f  delete a file (or empty folder); `:f")
 define("set", dyad=q_set, ctx=True, infix=True,

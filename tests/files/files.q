@@ -455,3 +455,20 @@ k| s
 n| j    
 q)cols `:yard/bins
 `k`n
+q)`:moose.csv 0: ("elk, 7 ,  north";"deer,12,south ";"roe,3,east")
+`:moose.csv
+q).Q.fs[0N!]`:moose.csv
+("elk, 7 ,  north";"deer,12,south ";"roe,3,east")
+42
+q).Q.fs[{0N!("SIS";",")0:x}]`:moose.csv
+(`elk`deer`roe;7 12 3i;`north`south`east)
+42
+q)n:0
+q).Q.fsn[{n::n+count x};`:moose.csv;20]
+42
+q)n
+3
+q).Q.fsn[0N!;`:moose.csv;10]
+'limit
+  [0]  .Q.fsn[0N!;`:moose.csv;10]
+       ^
