@@ -18,8 +18,10 @@ hold the partitions (one partition may be in more than one segment); .Q.P lists 
 their partitions, .Q.PD (.Q.pd in view) the segment of each partition, .Q.u whether each
 partition is in one segment only.
 
-Not attempted ('nyi where asked): .Q.li on a segmented database, a table missing from some
-partitions (q maps it and fails on use; ktwa leaves it undefined), and
+A table missing from some partitions is, as q maps it, `` +`a`b!`t `` (a flipped DiskRef) that
+fails when a query reads it, until .Q.bv[] fills the gaps with empty slices (.Q.vp).
+
+Not attempted ('nyi where asked): .Q.li on a segmented database, and
 loading what a folder that is neither a table nor a partition holds. `\\l` makes the database
 the working directory (ktwa.runtime.system), as q does, in a session that may change it.
 """
@@ -57,7 +59,9 @@ class Database:
     field: str
     values: np.ndarray
     view: np.ndarray
-    tables: dict = field(default_factory=dict)     # name -> Mapped, all partitions
+    tables: dict = field(default_factory=dict)     # name -> Mapped, all partitions; or a
+    #                                                flipped DiskRef, missing from some
+    locs: list = field(default_factory=list)       # (part, OS folder, file symbol, shown)
     counts: dict = field(default_factory=dict)     # name -> counts in view, once .Q.cn ran
     where: np.ndarray | None = None                # .Q.PD: each partition's location
     segments: list | None = None                   # .Q.P: par.txt's segments, if any
@@ -167,13 +171,15 @@ def _load_partitions(ctx, p: str, root: str, locs: list, segments: list | None =
     names = [e for e in disk.listing(last) if disk.exists(f"{last}/{e}/.d")]
     db = Database(root, p, [n for n, _, _, _ in locs], fieldname, values, values)
     db.segments = segments
+    db.locs = locs
     db.where = T.syms([shown for _, _, _, shown in locs])
     for name in names:
         if all(disk.exists(f"{folder}/{part}/{name}/.d") for part, folder, _, _ in locs):
             slices = [files.read_value(ctx, f"{fs}/{part}/{name}/") for part, _, fs, _ in locs]
             db.tables[name] = _with_field(ctx, fieldname, values, slices, name)
-        else:                       # q maps it, and fails when it is used: not defined here
-            ctx.globals.pop(name, None)
+        else:                       # q maps it, and fails when it is used
+            proto = files.read_value(ctx, f"{locs[-1][2]}/{locs[-1][0]}/{name}/")
+            db.tables[name] = T.DiskRef(proto.cols, name, flipped=True)
     ctx.database = db
     _publish(ctx, db)
 
@@ -212,7 +218,8 @@ def _publish(ctx, db: Database) -> None:
     """The globals a partitioned database defines: its tables (in view), the field's values,
     and .Q's description of it."""
     for name, t in db.tables.items():
-        ctx.set_global(name, t if len(db.view) == len(db.values) else _in_view(db, t))
+        whole = isinstance(t, T.DiskRef) or len(db.view) == len(db.values)
+        ctx.set_global(name, t if whole else _in_view(db, t))
     ctx.set_global(db.field, db.view)
     names = T.syms(list(db.tables))
     ctx.set_global(".Q.pf", db.field)
@@ -254,6 +261,8 @@ def _name_of(ctx, db: Database, t) -> str:
 def count_partitions(ctx, t):
     """.Q.cn t: the rows of partitioned table t in each partition in view, cached in .Q.pn."""
     db = _database(ctx)
+    if isinstance(t, T.DiskRef) and t.flipped:
+        t = resolve(ctx, t, strict=True)
     name = _name_of(ctx, db, t)
     part = t.data[0].view(np.int64)
     counts = np.array([int(np.count_nonzero(part == v)) for v in db.view.view(np.int64)],
@@ -323,6 +332,32 @@ def location(ctx, d, p, t):
     return f"{root}/{_string(ctx, p)}/{t}"
 
 
+def fill_missing(ctx, x):
+    """.Q.bv[] (.Q.bv[`]): each table missing from some partitions reads as empty there, its
+    shape taken from the last (first) partition that has it; .Q.vp holds those empty tables,
+    the partition field first (dotq.md)."""
+    if not (x is None or x == ""):
+        raise QError("type")
+    db = _database(ctx)
+    shapes = {}
+    for name, t in list(db.tables.items()):
+        if not isinstance(t, T.DiskRef):
+            continue
+        have = [disk.exists(f"{folder}/{part}/{name}/.d") for part, folder, _, _ in db.locs]
+        part, _, fs, _ = [loc for loc, h in zip(db.locs, have) if h][0 if x == "" else -1]
+        proto = files.read_value(ctx, f"{fs}/{part}/{name}/")
+        empty = QTable(proto.cols, [index(c, np.array([], dtype=np.int64)) for c in proto.data])
+        slices = [files.read_value(ctx, f"{fs}/{part}/{name}/") if h else empty
+                  for (part, _, fs, _), h in zip(db.locs, have)]
+        db.tables[name] = _with_field(ctx, db.field, db.values, slices, name)
+        shapes[name] = QTable([db.field] + proto.cols,
+                              [db.values[:0]] + list(empty.data))
+    ctx.set_global(".Q.vp", QDict(T.syms(list(shapes)), list(shapes.values())) if shapes
+                   else QDict([], []))
+    _publish(ctx, db)
+    return None
+
+
 def is_partitioned(x):
     """.Q.qp x: 1b for a partitioned table, 0b for a splayed one, 0 for anything else."""
     if isinstance(x, Mapped):
@@ -349,6 +384,13 @@ def resolve(ctx, r: T.DiskRef, strict: bool = False):
                       source=folder + "/")
     db = ctx.database
     t = db.tables.get(src) if db is not None else None
+    if isinstance(t, T.DiskRef):        # missing from some partition: reading it fails there
+        if not strict:
+            return r
+        part, folder, _, shown = next(loc for loc in db.locs
+                                      if not disk.exists(f"{loc[1]}/{loc[0]}/{src}/.d"))
+        where = shown[1:] if db.segments is not None or becomes_cwd(ctx) else folder
+        raise QError(f"{where}/{part}/{src}/{t.cols[0]}: No such file or directory")
     if t is None or any(c not in t.cols for c in r.cols):
         if strict:
             raise QError(src)
@@ -455,6 +497,9 @@ define(".Q.ind", dyad=rows, ctx=True,
 define("flip", monad=flip, ctx=True,
        doc="flip x  transpose: a dictionary of columns becomes a table and back; "
            "flip cols!`:dir/ is the splayed table there")
+define(".Q.bv", monad=fill_missing, ctx=True,
+       doc=".Q.bv[] | .Q.bv[`]  tables missing from partitions read as empty there (.Q.vp), "
+           "shaped as in the last (first) partition")
 define(".Q.par", triad=location, ctx=True,
        doc=".Q.par[d;p;t]  the folder of table t in partition p of database d (par.txt's "
            "segment for p in a segmented one)")
