@@ -94,6 +94,13 @@ def test_piped_stdin_is_console_input(monkeypatch, capsys):
     assert capsys.readouterr().out == "42\n'type\n  [0]  1+`a\n        ^\n3\n"
 
 
+def test_read0_0_reads_the_next_line_of_console_input(monkeypatch, capsys):
+    # read0.md: read0 0 takes a line the user types; piped, the line after the input
+    monkeypatch.setattr(sys, "stdin", io.StringIO('1"? ";a:read0 0\nkestrel\ncount a\nread0 0\n'))
+    assert main([]) == 0
+    assert capsys.readouterr().out == '? 7\n""\n'
+
+
 def test_i_stays_after_the_script(cwd, monkeypatch, capsys):
     write(cwd / "i.kt", "a:41\n")
     monkeypatch.setattr(sys, "stdin", io.StringIO("a+1\n"))

@@ -568,6 +568,8 @@ def file_binary(ctx, x, y):
 
 
 def read0(ctx, y):
+    if is_int_atom(y) and int(y) == 0:          # read0 0: a line the console's user types
+        return chars(ctx.read_line().encode("utf-8"))
     if isinstance(y, list) and len(y) in (2, 3):
         # read0.md, files.md: the chars from o; their lines when they hold more than one
         # ("hello world\n" from 6 is "world"; 20 chars over a line break are two strings)
@@ -748,7 +750,8 @@ define("0:", dyad=file_text, ctx=True, infix=True,
            "save, load CSV, load fixed-width text, key-value pairs")
 define("1:", dyad=file_binary, ctx=True, infix=True,
        doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns")
-define("read0", monad=read0, ctx=True, doc="read0 `:f | read0 (`:f;o;n)  a file's lines (or n chars at o)")
+define("read0", monad=read0, ctx=True,
+       doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o); a console line")
 define("read1", monad=read1, ctx=True, doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o)")
 define(".Q.fs", dyad=lambda ctx, f, x: stream(ctx, f, x), ctx=True,
        doc=".Q.fs[f;`:file]  apply f to the lines of each lump of the file; its size")

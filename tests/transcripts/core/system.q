@@ -127,3 +127,7 @@ q)`KTWA_TEST_SETENV setenv 42
 'type
   [0]  `KTWA_TEST_SETENV setenv 42
                          ^
+q)read0 0
+'nyi: read0 0 in a session with no console input
+  [0]  read0 0
+       ^
