@@ -751,7 +751,8 @@ define("0:", dyad=file_text, ctx=True, infix=True,
 define("1:", dyad=file_binary, ctx=True, infix=True,
        doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns")
 define("read0", monad=read0, ctx=True,
-       doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o); a console line")
+       doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o); "
+           "a line of console input")
 define("read1", monad=read1, ctx=True, doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o)")
 define(".Q.fs", dyad=lambda ctx, f, x: stream(ctx, f, x), ctx=True,
        doc=".Q.fs[f;`:file]  apply f to the lines of each lump of the file; its size")

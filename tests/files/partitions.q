@@ -4,7 +4,8 @@ over sym, sorted and parted on a field that it moves first; \l of the database d
 table with the partition field as its first column, the field's global (`date`) and .Q's
 description of the database, which becomes the working directory. A table missing from some
 partition is mapped, shown as `` +cols!`t ``, and fails when a query reads it, until .Q.bv[]
-lets the missing partitions read as empty (dotq.md .Q.bv .Q.vp). Unsure of q: .Q.pn shows an empty count list as `()`; q's page
+lets the missing partitions read as empty (dotq.md .Q.bv .Q.vp). Unsure of q: .Q.pn shows an
+empty count list as `()`; q's page
 prints nothing after the bar.
 q)deals:([]side:`s`b`s`b`s;px:10 11 12 13 14;qty:5 6 7 8 9)
 q).Q.dpft[`:market;;`side;`deals] each 2020.03.02 2020.03.03
