@@ -610,7 +610,7 @@ def hcount(ctx, x):
     """The length of file x (of its uncompressed bytes, file-compression.md)."""
     p = _path(ctx, x)
     size = disk.size(p)
-    head = _head(p)
+    head = _head(p) if size and not disk.is_folder(p) else b""
     return I64(compression.length(head) if compression.is_compressed(head) else size)
 
 
