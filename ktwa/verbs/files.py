@@ -745,11 +745,12 @@ define(".Q.ens", triad=enumerate_symbols, ctx=True,
 define("hopen", monad=hopen, ctx=True,
        doc="hopen `:f  a handle to append to file f (neg[h] appends lines)")
 define("hclose", monad=hclose, ctx=True, doc="hclose h  close handle h")
-define("0:", dyad=file_text, ctx=True, infix=True,
+define("0:", monad=read0, dyad=file_text, ctx=True, infix=True,
        doc="d 0: t | `:f 0: s | (types;d) 0: y | (types;widths) 0: y | \"S=;\" 0: s  prepare, "
-           "save, load CSV, load fixed-width text, key-value pairs")
-define("1:", dyad=file_binary, ctx=True, infix=True,
-       doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns")
+           "save, load CSV, load fixed-width text, key-value pairs; 0: x is read0 x")
+define("1:", monad=read1, dyad=file_binary, ctx=True, infix=True,
+       doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns; "
+           "1: x is read1 x")
 define("read0", monad=read0, ctx=True,
        doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o); "
            "a line of console input")

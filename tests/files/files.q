@@ -472,3 +472,10 @@ q).Q.fsn[0N!;`:moose.csv;10]
 'limit
   [0]  .Q.fsn[0N!;`:moose.csv;10]
        ^
+q)`:wren.txt 0: ("ab";"c")
+`:wren.txt
+q)0:`:wren.txt
+"ab"
+,"c"
+q)1:`:wren.txt
+0x61620a630a
