@@ -995,6 +995,8 @@ def q_key(x):
         return til(x)
     if isinstance(x, QTable):
         return QTable([], [])
+    if isinstance(x, DiskRef) and not x.flipped:    # cols!`:dir/: the column names
+        return np.array(x.cols, dtype=object)
     raise QError("type")
 
 
@@ -1003,6 +1005,8 @@ def q_value(ctx, x):
         return plain(x)
     if isinstance(x, QDict):
         return x.values
+    if isinstance(x, DiskRef) and not x.flipped:    # cols!`:dir/: where they are
+        return x.source
     if isinstance(x, str):
         return ctx.get_global(x)
     if isinstance(x, np.ndarray) and x.dtype == CHAR:

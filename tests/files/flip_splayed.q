@@ -68,3 +68,7 @@ q)select from flip enlist[`kg]!`cargo
        ^
 q)flip enlist[`kg]!`cargo
 +(,`kg)!`cargo
+q)key enlist[`kg]!`cargo
+,`kg
+q)value enlist[`kg]!`cargo
+`cargo
