@@ -27,7 +27,8 @@ first):
 - ``ctx.files.path(name, write=False)``  the file a q name refers to, if the session's fence
                               (ktwa.fileaccess) lets it be read (or written); 'access if not
 - ``ctx.tensor_bytes()``      bytes of the torch tensors the session's handles hold (`\\w`)
-- ``ctx.handles``             the file handles hopen made: int -> the file's path
+- ``ctx.handles``             the file handles hopen made: int -> the file's path (a
+                              ktwa.verbs.files.Fifo for one opened to be read in turn)
 - ``ctx.database``            the partitioned database `\\l` loaded last
                               (ktwa.verbs.partitions.Database), or None
 - ``ctx.threads``             (get, set) of the compute threads q calls secondary threads

@@ -570,6 +570,9 @@ def file_binary(ctx, x, y):
 def read0(ctx, y):
     if is_int_atom(y) and int(y) == 0:          # read0 0: a line the console's user types
         return chars(ctx.read_line().encode("utf-8"))
+    data = _fifo_read(ctx, y)
+    if data is not None:
+        return chars(data)
     if isinstance(y, list) and len(y) in (2, 3):
         # read0.md, files.md: the chars from o; their lines when they hold more than one
         # ("hello world\n" from 6 is "world"; 20 chars over a line break are two strings)
@@ -582,6 +585,9 @@ def read0(ctx, y):
 
 
 def read1(ctx, y):
+    data = _fifo_read(ctx, y)
+    if data is not None:
+        return np.frombuffer(data, dtype=np.uint8).copy()
     path, off, n = _where(ctx, y)
     return np.frombuffer(_read(path, off, n), dtype=np.uint8).copy()
 
@@ -694,21 +700,49 @@ def is_folder(ctx, fs: str) -> bool:
 # handles to files: hopen hclose (files.md); the session's ctx.handles maps each to its path
 
 
+class Fifo:
+    """A file opened as a fifo (`` hopen `:fifo://f ``): read in turn, n bytes at a time, by
+    read0 (h;n) and read1 (h;n) (read0.md, hopen.md)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.offset = 0
+
+    def take(self, n: int) -> bytes:
+        data = disk.read_bytes(self.path, self.offset, n)
+        self.offset += len(data)
+        return data
+
+
 def hopen(ctx, x):
-    """hopen `:f: a handle (an int) that appends to file f, made with its folders if need be.
-    A host and port (`:host:5001, `::5001) would be a connection: ktwa has no IPC ('nyi)."""
+    """hopen `:f: a handle (an int) that appends to file f, made with its folders if need be;
+    hopen `:fifo://f a handle that reads f in turn. A host and port (`:host:5001, `::5001)
+    would be a connection: ktwa has no IPC ('nyi)."""
     if isinstance(x, np.ndarray) and x.dtype == CHAR:
         x = text(x)
-    if not is_file_symbol(x) or ":" in x[1:]:
+    fifo = isinstance(x, str) and x.startswith(":fifo://")
+    if fifo:
+        h = Fifo(_path(ctx, ":" + x[len(":fifo://"):]))
+        disk.read_bytes(h.path, 0, 0)                # it must be there to be read
+    elif not is_file_symbol(x) or ":" in x[1:]:
         raise QError("nyi: hopen opens files only (ktwa has no IPC)" if isinstance(x, str)
                      else "type")
-    p = _path(ctx, x, write=True)
-    disk.write_bytes(p, b"", append=True)
-    h = 3
-    while h in ctx.handles:
-        h += 1
-    ctx.handles[h] = p
-    return np.int32(h)
+    else:
+        h = _path(ctx, x, write=True)
+        disk.write_bytes(h, b"", append=True)
+    n = 3
+    while n in ctx.handles:
+        n += 1
+    ctx.handles[n] = h
+    return np.int32(n)
+
+
+def _fifo_read(ctx, y):
+    """read0/read1 (h;n) of a fifo handle: its next n bytes; None if y is no such pair."""
+    if isinstance(y, list) and len(y) == 2 and is_int_atom(y[0]) and is_int_atom(y[1]) \
+            and isinstance(ctx.handles.get(int(y[0])), Fifo):
+        return ctx.handles[int(y[0])].take(int(y[1]))
+    return None
 
 
 def hclose(ctx, h):
@@ -722,6 +756,8 @@ def hclose(ctx, h):
 def write_handle(ctx, h: int, x):
     """h x appends the bytes (or chars) x to h's file; neg[h] x appends x as lines of text."""
     p = ctx.handles[abs(h)]
+    if isinstance(p, Fifo):
+        raise QError("nyi: writing to a fifo")
     if isinstance(x, np.bytes_) or (isinstance(x, np.ndarray) and x.dtype == CHAR):
         data = x.tobytes() if isinstance(x, np.ndarray) else bytes(x)
         lines = [data]
@@ -743,7 +779,8 @@ define(".Q.en", dyad=enumerate_symbols, ctx=True,
 define(".Q.ens", triad=enumerate_symbols, ctx=True,
        doc=".Q.ens[`:d;t;`s]  t's symbol columns enumerated over s, which is saved as `:d/s")
 define("hopen", monad=hopen, ctx=True,
-       doc="hopen `:f  a handle to append to file f (neg[h] appends lines)")
+       doc="hopen `:f | hopen `:fifo://f  a handle to append to file f (neg[h] appends lines); "
+           "to read f in turn (read0/read1 (h;n))")
 define("hclose", monad=hclose, ctx=True, doc="hclose h  close handle h")
 define("0:", monad=read0, dyad=file_text, ctx=True, infix=True,
        doc="d 0: t | `:f 0: s | (types;d) 0: y | (types;widths) 0: y | \"S=;\" 0: s  prepare, "
