@@ -16,8 +16,9 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, Mapped, QDict, QTable, attr_of, chars,
-                            enum_vector, from_items, is_keyed, null_mask, text, to_items)
+from ..values.types import (CHAR, GUID, LETTER_TYPE, SYM, Enum, Mapped, QDict, QTable, attr_of,
+                            chars, enum_vector, from_items, is_keyed, null_mask, text, to_items)
+from ..values.temporal import from_qnums
 from ..values.text import vector_texts
 from . import cast as _cast
 from . import compression, disk, lists, serial
@@ -489,7 +490,11 @@ def file_text(ctx, x, y):
 
 
 _BINARY = {"b": (np.bool_, 1), "x": (np.uint8, 1), "h": (np.int16, 2), "i": (np.int32, 4),
-           "j": (np.int64, 8), "e": (np.float32, 4), "f": (np.float64, 8), "c": ("S1", 1)}
+           "j": (np.int64, 8), "e": (np.float32, 4), "f": (np.float64, 8), "c": ("S1", 1),
+           "g": ("V16", 16),
+           # temporals as q stores them (file-binary.md): their numbers, made values below
+           "p": (np.int64, 8), "m": (np.int32, 4), "d": (np.int32, 4), "z": (np.float64, 8),
+           "n": (np.int64, 8), "u": (np.int32, 4), "v": (np.int32, 4), "t": (np.int32, 4)}
 
 
 def _bytes_of(ctx, y) -> bytes:
@@ -527,7 +532,7 @@ def read_binary(ctx, x, y):
             if spec[1] != w:
                 raise QError("length")
             fields.append((t, f"f{k}", np.dtype(spec[0]).newbyteorder(order)
-                           if spec[1] > 1 else np.dtype(spec[0]), offset))
+                           if spec[1] > 1 and t != "g" else np.dtype(spec[0]), offset))
         offset += w
     data = _bytes_of(ctx, y)
     n = len(data) // offset if offset else 0
@@ -540,8 +545,11 @@ def read_binary(ctx, x, y):
         if t == "s":
             out.append(np.array([s.rstrip(b"\0").decode("utf-8") for s in col.tolist()],
                                 dtype=object))
+        elif t == "g":
+            out.append(np.ascontiguousarray(col).view(GUID))
         else:
-            out.append(np.ascontiguousarray(col).astype(dt.newbyteorder("=")))
+            v = np.ascontiguousarray(col).astype(dt.newbyteorder("="))
+            out.append(from_qnums(v, LETTER_TYPE[t]) if t in "pmdznuvt" else v)
     return out
 
 
