@@ -211,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(s, ns) -> int:
+    s.ctx.stdin = sys.stdin             # read0 0 reads what the user types next
     try:
         if ns.src is not None:
             return run_source(s, ns.src)

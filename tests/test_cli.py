@@ -105,6 +105,11 @@ def test_read0_0_reads_a_console_line(cwd, monkeypatch, capsys):
 def test_handle_0_evaluates_in_this_session(capsys):
     assert main(["-c", 'a:0 "2+3"; 0 (+;a;1)']) == 0
     assert capsys.readouterr().out == "6\n"
+def test_read0_0_reads_the_next_line_of_console_input(monkeypatch, capsys):
+    # read0.md: read0 0 takes a line the user types; piped, the line after the input
+    monkeypatch.setattr(sys, "stdin", io.StringIO('1"? ";a:read0 0\nkestrel\ncount a\nread0 0\n'))
+    assert main([]) == 0
+    assert capsys.readouterr().out == '? 7\n""\n'
 
 
 def test_i_stays_after_the_script(cwd, monkeypatch, capsys):

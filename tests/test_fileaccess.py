@@ -78,3 +78,28 @@ def test_the_file_verbs_are_fenced(tree):
     assert (root / "out").exists()
     for src in ["read0`:../secret.q", "`:../x set 1", "key`:..", "get`:link.q"]:
         assert rw.console(src).startswith("'access"), src
+
+
+def test_segments_outside_the_root_are_refused(tmp_path, monkeypatch):
+    # a segmented database whose par.txt names a folder beside the root: the fence refuses it
+    # before listing it; a segment inside the root loads
+    root = tmp_path / "root"
+    root.mkdir()
+    w = Session()
+    monkeypatch.chdir(tmp_path)
+    w.eval("`:out/2020.01.01/t/ set ([]a:1 2)")
+    w.eval("`:root/seg/2020.01.02/t/ set ([]a:,3)")
+    (root / "db").mkdir()
+    (root / "db" / "par.txt").write_text("../../out\n")
+    s = Session(root=root)
+    assert s.console(r"\l db").startswith("'access")
+    (root / "db" / "par.txt").write_text("../seg\n")
+    s.console(r"\l db")
+    assert s.console("exec a from t") == ",3\n"
+
+
+def test_a_fenced_session_leaves_the_environment_alone(tree):
+    _, root = tree
+    s = Session(files="read", root=root)
+    assert s.console('`KTWA_FENCED setenv "x"').startswith("'access")
+    assert "KTWA_FENCED" not in os.environ

@@ -100,3 +100,18 @@ def test_tables_enumerations_and_attributes_come_back():
     assert match(back, t) and back.data[0].domain == "sym"
     from ktwa.values.types import attr_of
     assert attr_of(back.data[1]) == "s"
+
+
+# ---------------------------------------------------------------------------------------------
+# compressed files read back as written (ktwa.verbs.compression)
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=5000), st.integers(12, 20), st.integers(0, 9))
+def test_compressed_bytes_come_back(data, lbs, lvl):
+    from ktwa.verbs import compression
+    z = compression.compress(data, (lbs, 2, lvl))
+    assert compression.is_compressed(z)
+    assert compression.decompress(z) == data
+    assert compression.length(z) == len(data)
+    assert compression.params_of(z) == (lbs, 2, lvl)
+    assert compression.compress(data, (lbs, 0, 0)) == data      # algorithm 0: a plain file

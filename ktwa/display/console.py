@@ -27,7 +27,8 @@ from ..errors import Frame, QError
 from ..values.functions import (MISSING, Builtin, builtin_text, Composition, Derived, Lambda, Native,
                                 Projection, QFunction, View)
 from ..values.text import atom_text, float_text, vector_text, vector_texts
-from ..values.types import CHAR, GUID, EnumSym, QDict, QTable, attr_of, enum_domain, null_mask, plain
+from ..values.types import (CHAR, GUID, DiskRef, EnumSym, Mapped, QDict, QTable, attr_of,
+                            enum_domain, null_mask, plain)
 
 __all__ = ["show", "show_lines", "one_line", "error_text", "qfmt", "qf"]
 
@@ -50,6 +51,8 @@ def _ol(x, P, width):
         # an enumeration with an attribute shows it again on its values, as q prints them
         # (enum-extend.md: `g#`foo$`g#`a`b...)
         head = (f"`{a}#" if a else "") + (f"`{d}$" if d else "") + (f"`{a}#" if a and d else "")
+        if d and not len(x):
+            return head + "()"                  # `sym$(): an empty enumeration
         return head + vector_text(plain(x), P, width) if head else vector_text(x, P, width)
     if enum_domain(x) and not isinstance(x, np.ndarray):
         return f"`{x.domain}$" + atom_text(plain(x), P)
@@ -73,10 +76,16 @@ def _ol(x, P, width):
             if total > width:
                 return "(" + ";".join(parts)
         return "(" + ";".join(parts) + ")"
+    if isinstance(x, Mapped) and x.source is not None:    # q's mapped form: +(,`a)!`:./t/
+        cols = x.cols[1:] if x.partitioned else x.cols      # the partition field is virtual
+        return "+" + _dict_ol(np.array(cols, dtype=object), x.source, P, width)
     if isinstance(x, QTable):
         return "+" + _dict_ol(np.array(x.cols, dtype=object), list(x.data), P, width)
     if isinstance(x, QDict):
         return _dict_ol(x.keys, x.values, P, width)
+    if isinstance(x, DiskRef):
+        return ("+" if x.flipped else "") + _dict_ol(np.array(x.cols, dtype=object), x.source,
+                                                     P, width)
     if isinstance(x, QFunction):
         return _fn_text(x, P)
     if isinstance(x, View):
@@ -296,8 +305,8 @@ def _dict_lines(d: QDict, P, nl, w) -> list:
     if not _is_list(keys) and not isinstance(keys, QTable):
         return [_ol(d, P, w)]
     n = len(keys)
-    if n == 0:
-        return [_ol(d, P, w)]
+    if n == 0:                      # an empty dictionary shows nothing (dictsandtables.md)
+        return []
     m = min(n, nl)
     kc = _column_cells(_slice(keys, m), P, w, True)
     # values that are all lists of one count show as the rows of a matrix (trim.md: a| "fox"

@@ -160,6 +160,19 @@ def _getenv(x):
     return T.chars(os.environ.get(x if isinstance(x, str) else T.text(x), ""))
 
 
+def _setenv(ctx, x, y):
+    """`name setenv "value"`: the process's environment, as q's. A session fenced in
+    (ktwa.fileaccess) may not change what the process and its other sessions see: 'access."""
+    if not (isinstance(x, str) and x and not x.startswith(":") and "=" not in x):
+        raise QError("type")
+    if not (isinstance(y, np.ndarray) and y.dtype == T.CHAR or isinstance(y, np.bytes_)):
+        raise QError("type")
+    if ctx.files.mode != "all" or ctx.files.root is not None:
+        raise QError("access")
+    os.environ[x] = T.text(y)
+    return None
+
+
 define(":", monad=lambda x: x, dyad=lambda x, y: y, infix=True,
        doc="x:y  assign; (:) as a function returns its last argument")
 define("@", monad=_type, doc="@x  the type of x")
@@ -184,6 +197,8 @@ define("exit", monad=_exit, ctx=True, doc="exit n  leave ktwa with status n")
 define("2:", dyad=_dynload, ctx=True, infix=True,
        doc="`ktorch 2:`fns,1  ktorch's loader: the api as a dictionary name!function")
 define("getenv", monad=_getenv, doc="getenv`NAME  an environment variable as a string")
+define("setenv", dyad=_setenv, ctx=True, infix=True,
+       doc="`NAME setenv \"value\"  set an environment variable of the process")
 define(".Q.fmt", triad=_qfmt, ctx=True, doc=".Q.fmt[w;d;x]  x as a string w wide, d decimals")
 define(".Q.f", dyad=_qf, ctx=True, doc=".Q.f[d;x]  x as a string with d decimals")
 define(".Q.s", monad=_qs, ctx=True, doc=".Q.s x  x as the console shows it, as a string")

@@ -15,6 +15,8 @@ first):
 - ``ctx.ns``                  the current namespace: "" for the root, else ".foo" (`\\d .foo`)
 - ``ctx.namespace(prefix)``   a namespace as q shows it: a dictionary `` ``a`b!(::;1;2) ``
 - ``ctx.write(fd, text)``     fd 1 stdout, 2 stderr (text already has its newline)
+- ``ctx.read_line()``         the next line of the console's input (`read0 0`), without its
+                              newline; "" at its end; 'nyi in a session that has none
 - ``ctx.settings``            .precision (\\P, 0 = 17 digits), .rows, .cols (\\c), .seed (\\S)
 - ``ctx.registry``            the session's handle Registry (ktwa.registry)
 - ``ctx.rng``                 the session's numpy generator for `?` and `rand`
@@ -25,7 +27,8 @@ first):
 - ``ctx.files.path(name, write=False)``  the file a q name refers to, if the session's fence
                               (ktwa.fileaccess) lets it be read (or written); 'access if not
 - ``ctx.tensor_bytes()``      bytes of the torch tensors the session's handles hold (`\\w`)
-- ``ctx.handles``             the file handles hopen made: int -> the file's path
+- ``ctx.handles``             the file handles hopen made: int -> the file's path (a
+                              ktwa.verbs.files.Fifo for one opened to be read in turn)
 - ``ctx.database``            the partitioned database `\\l` loaded last
                               (ktwa.verbs.partitions.Database), or None
 - ``ctx.threads``             (get, set) of the compute threads q calls secondary threads
@@ -82,6 +85,7 @@ class Context:
         self.globals: dict = {}
         self.views: dict = {}            # full name -> View (`v::e` at the top level)
         self.handles: dict = {}          # hopen's file handles: int -> path
+        self.stdin = None                # the console's input stream, set by who runs it (cli)
         self.database = None             # the partitioned database \l loaded (verbs.partitions)
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
@@ -117,6 +121,11 @@ class Context:
 
     def write(self, fd: int, text: str) -> None:
         self._write(fd, text)
+
+    def read_line(self) -> str:
+        if self.stdin is None:
+            raise QError("nyi: read0 0 in a session with no console input")
+        return self.stdin.readline().rstrip("\n")
 
     def show(self, x) -> str:
         s = self.settings

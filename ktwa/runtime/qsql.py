@@ -9,7 +9,7 @@ import numpy as np
 from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
-from ..verbs import files
+from ..verbs import files, partitions
 from ..verbs.grouping import AGGREGATES, aggregate, groups
 from ..verbs.index import index, take_pos
 from .context import Env
@@ -396,11 +396,15 @@ def run_qsql(node, env, ev):
         return _exec_dict(node, env, ev, tval)
     if node.kind == "update" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
         return _update_dict(node, env, ev, name, tval)
+    if isinstance(tval, T.DiskRef) and tval.flipped:      # nothing on disk: reading fails
+        tval = partitions.resolve(ctx, tval, strict=True)
     keyed = T.is_keyed(tval)
     t, keycols = _unkey(tval)
     if not isinstance(t, T.QTable):
         raise QError("type")
     if isinstance(t, T.Mapped):         # what a query gives is in memory, not on disk (.Q.qp)
+        if t.partitioned and node.limit:        # select[n] on a partitioned table (select.md)
+            raise QError("nyi")
         t = T.QTable(t.cols, t.data)
     idx = _where(ev, node, env, t, _all_rows(len(t)))
     kind = node.kind

@@ -147,7 +147,7 @@ def run_system(ctx, cmd: str, arg: str):
             raise QError("l")
         if files.is_folder(ctx, path):               # a splayed table, or a database
             name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
-            if name is None and ctx.files.mode == "all" and ctx.files.root is None:
+            if name is None and partitions.becomes_cwd(ctx):
                 _cd(ctx, ctx.files.path(path))   # a database becomes the working directory
             return name
         ctx.load(path)
@@ -180,6 +180,14 @@ def run_system(ctx, cmd: str, arg: str):
         return _cd(ctx, arg.strip())
     if cmd == "d":
         return _directory(ctx, arg.strip())
+    if cmd == "x":
+        # \x .z.name: back to the default, none (syscmds.md; \x .z.zd: no compression)
+        name = arg.strip()
+        if not name.startswith(".z."):
+            raise QError("nyi: \\x expunges .z names only")
+        if name in ctx.globals:
+            ctx.delete_global(name)
+        return None
     if cmd == "":
         return None
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")

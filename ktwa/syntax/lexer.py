@@ -354,6 +354,11 @@ def tokenize(text: str) -> list[Tok]:
                 try:
                     val = parse_literal([text[a:b] for a, b in words])
                 except ValueError as e:
+                    if c in "012" and text[i + 1:i + 2] == ":":
+                        # no time (`1:100`): the verb, as in `(`:f;17;2;9)1:100#0x0`
+                        emit("VERB", c + ":", i, i + 2)
+                        i += 2
+                        continue
                     raise QError(str(e), (i, end)) from None
                 emit("NUM", text[i:end], i, end, val)
                 i = end

@@ -420,11 +420,12 @@ _TXT_DATE = [
     re.compile(r"(?P<y>\d{4})[.\-/](?P<m>\d\d)[.\-/](?P<d>\d\d)"),     # 2024.01.31 2024-01-31
     re.compile(r"(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)"),                  # 20240131
     re.compile(r"(?P<d>\d\d)(?P<mon>[A-Za-z]{3})(?P<y>\d{4})"),        # 31JAN2024
+    re.compile(r"(?P<d>\d\d) (?P<mon>[A-Za-z]{3}) (?P<y>\d{4})"),      # 31 Jan 2024 (file-text.md)
     re.compile(r"(?P<m>\d\d)/(?P<d>\d\d)/(?P<y>\d{4})"),               # 01/31/2024 (\z 0)
 ]
-_TXT_CLOCK = re.compile(r"(?P<neg>-)?(?:(?P<days>\d+)D)?(?P<h>\d+)(?::(?P<m>\d\d)(?::(?P<s>\d\d)"
+_TXT_CLOCK = re.compile(r"(?P<neg>[-+])?(?:(?P<days>\d+)D)?(?P<h>\d+)(?::(?P<m>\d\d)(?::(?P<s>\d\d)"
                         r"(?:\.(?P<f>\d*))?)?)?")
-_TXT_DIGITS = re.compile(r"(?P<h>\d\d)(?P<m>\d\d)?(?P<s>\d\d)?(?P<f>\d*)")
+_TXT_DIGITS = re.compile(r"(?P<neg>[-+])?(?P<h>\d\d)(?P<m>\d\d)?(?P<s>\d\d)?(?P<f>\d*)")
 
 
 def _text_days(s: str):
@@ -441,7 +442,8 @@ def _text_days(s: str):
 
 
 def _text_clock_ns(s: str, digits_ok: bool):
-    """Nanoseconds of [-][nD]hh[:mm[:ss[.f]]] (or hhmmss[f] digits when digits_ok)."""
+    """Nanoseconds of [-][nD]hh[:mm[:ss[.f]]] (or [-]hhmmss[f] digits when digits_ok; a
+    + sign too, as in a zone offset `+0900`, file-text.md)."""
     m = _TXT_CLOCK.fullmatch(s)
     if m is None or (":" not in s and "D" not in s):
         if not digits_ok:
@@ -456,7 +458,7 @@ def _text_clock_ns(s: str, digits_ok: bool):
     f = g.get("f") or ""
     ns += int(f.ljust(9, "0")) if f else 0
     ns += int(g.get("days") or 0) * DAY_NS
-    return -ns if g.get("neg") else ns
+    return -ns if g.get("neg") == "-" else ns
 
 
 def _text_stamp_ns(s: str):
@@ -465,7 +467,7 @@ def _text_stamp_ns(s: str):
     if m:                                       # seconds since 1970 (tok.md)
         ns = (int(m.group(1)) - EPOCH_1970 * 86400) * 10**9
         return ns + (int(m.group(2).ljust(9, "0")) if m.group(2) else 0)
-    m = re.fullmatch(r"(\d{4}-\d\d-\d\d|[^DT \-]+)(?:[DT \-](.*))?", s)
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d|\d\d [A-Za-z]{3} \d{4}|[^DT \-]+)(?:[DT \-](.*))?", s)
     if m is None:
         return None
     days = _text_days(m.group(1))

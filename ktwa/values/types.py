@@ -20,6 +20,7 @@ Representation (the contract every room relies on):
 | general list (0h)      | Python ``list``                                               |
 | dictionary (99h)       | :class:`QDict`                                                |
 | table (98h)            | :class:`QTable`; a keyed table is a QDict of two QTables      |
+| cols!`:dir/ (99h, 98h flipped) | :class:`DiskRef`, a table's place on disk             |
 | functions (100h-111h)  | subclasses of :class:`QFunction` (in ktwa.values.functions)   |
 
 Values are immutable by convention: nothing mutates an array or list it did not create.
@@ -155,14 +156,35 @@ class Mapped(QTable):
     memory all the same (ktwa reads whole columns); `partitioned` tells a partitioned
     database's table (`.Q.qp` 1b) from a splayed one (0b). Anything made from it (a select, a
     join) is a plain QTable, as q's results are in memory. A partitioned table's `attrs` are
-    those `meta` shows: its last partition's (a column joined over partitions has none)."""
+    those `meta` shows: its last partition's (a column joined over partitions has none).
+    `source`, when set, is where q would map it from, a DiskRef's: its one-line form is
+    `` +(,`a)!`:./t/ `` (flip-splayed.md)."""
 
-    __slots__ = ("partitioned", "attrs")
+    __slots__ = ("partitioned", "attrs", "source")
 
-    def __init__(self, cols, data, partitioned: bool = False, attrs=None):
+    def __init__(self, cols, data, partitioned: bool = False, attrs=None, source=None):
         super().__init__(cols, data)
         self.partitioned = partitioned
         self.attrs = attrs
+        self.source = source
+
+
+class DiskRef:
+    """`` cols!`:dir/ `` or `` cols!`t ``: a table's column names and where they are on disk,
+    a splayed table's folder (a file symbol) or a partitioned table's name (flip-splayed.md);
+    a dictionary (99h), or, `flipped`, the table q maps from there (98h). A flipped one is
+    left as it is while nothing is there to read (flip resolves it when the columns exist;
+    a query on it then fails as reading does)."""
+
+    __slots__ = ("cols", "source", "flipped")
+
+    def __init__(self, cols, source: str, flipped: bool = False):
+        self.cols = list(cols)
+        self.source = source
+        self.flipped = flipped
+
+    def __repr__(self):
+        return f"DiskRef({self.cols!r}, {self.source!r}, {self.flipped})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -351,6 +373,8 @@ def qtype(x) -> int:
         return 98
     if isinstance(x, QDict):
         return 99
+    if isinstance(x, DiskRef):
+        return 98 if x.flipped else 99
     from .functions import QFunction
     if isinstance(x, QFunction):
         return x.qtype
@@ -364,6 +388,8 @@ def count(x) -> int:
         return count(x.keys)
     if isinstance(x, QTable):
         return len(x)
+    if isinstance(x, DiskRef) and not x.flipped:
+        return len(x.cols)
     return 1
 
 

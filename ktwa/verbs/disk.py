@@ -63,14 +63,15 @@ def size(path: str) -> int:
 
 
 def remove(path: str) -> None:
-    """Delete a file, or an empty folder."""
+    """Delete a file, or an empty folder. q words a failure here `'path: reason` (hdel.md),
+    not as the other file errors."""
     try:
         if os.path.isdir(path) and not os.path.islink(path):
             os.rmdir(path)
         else:
             os.remove(path)
     except OSError as e:
-        raise _fail(path, e) from None
+        raise QError(f"{path}: {e.strerror or e}") from None
 
 
 def listing(path: str) -> list[str]:

@@ -201,6 +201,8 @@ def query(ctx, x, y):
 def bang(ctx, x, y):
     if isinstance(x, str) and (is_int_atom(y) or is_int_vec(y)) and x:
         return from_indices(ctx, x, y)
+    if x.__class__ is np.int64 and x == -21:     # a file's compression (here for its ctx)
+        return files.compression_stats(ctx, y)
     return lists.bang(ctx, x, y)
 
 

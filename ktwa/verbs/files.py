@@ -4,23 +4,24 @@ save load rsave rload, and `key` of a file symbol (a folder's entries).
 
 Paths are q file symbols (`` `:data/t ``). Every touch of the file system goes through
 ktwa.verbs.disk; values are stored in ktwa's own format (ktwa.verbs.serial). A splayed table
-is a folder: a `.d` file holding its column names in order, and one file per column.
+is a folder: a `.d` file holding its column names in order, and one file per column. A file
+may be compressed (ktwa.verbs.compression): every reader here sees its uncompressed bytes.
 """
 from __future__ import annotations
 
 import csv
 import io
-import sys
 
 import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (CHAR, LETTER_TYPE, SYM, Enum, Mapped, QDict, QTable, attr_of, chars,
-                            enum_vector, from_items, is_keyed, null_mask, text, to_items)
+from ..values.types import (CHAR, GUID, LETTER_TYPE, SYM, Enum, Mapped, QDict, QTable, attr_of,
+                            chars, enum_vector, from_items, is_keyed, null_mask, text, to_items)
+from ..values.temporal import from_qnums
 from ..values.text import vector_texts
 from . import cast as _cast
-from . import disk, lists, serial
+from . import compression, disk, lists, serial
 from .index import is_int_atom, is_int_vec
 
 define = Definitions()
@@ -46,6 +47,19 @@ def _path(ctx, x, write: bool = False) -> str:
 
 def _splay_path(x) -> bool:
     return x.endswith("/")
+
+
+def _head(path: str) -> bytes:
+    """The first bytes of a file: enough to tell how it is compressed."""
+    return disk.read_bytes(path, 0, compression.header_size())
+
+
+def _read(path: str, offset: int = 0, length: int | None = None) -> bytes:
+    """A file's bytes from offset (length of them, or all), uncompressed."""
+    if not compression.is_compressed(_head(path)):
+        return disk.read_bytes(path, offset, length)
+    data = compression.decompress(disk.read_bytes(path))
+    return data[offset:] if length is None else data[offset:offset + length]
 
 
 def _where(ctx, x):
@@ -74,16 +88,31 @@ def read_value(ctx, fs: str):
         if not (isinstance(names, np.ndarray) and names.dtype == SYM):
             raise QError("type")
         cols = [str(c) for c in names.tolist()]
-        return Mapped(cols, [serial.loads(disk.read_bytes(f"{p}/{c}"), _revive(ctx))
-                             for c in cols])
-    return serial.loads(disk.read_bytes(p), _revive(ctx))
+        return Mapped(cols, [serial.loads(_read(f"{p}/{c}"), _revive(ctx)) for c in cols])
+    return serial.loads(_read(p), _revive(ctx))
 
 
-def write_value(ctx, fs: str, v) -> str:
-    """`` `:f set v `` (one file), `` `:d/ set t `` (t splayed into folder d)."""
+def _zip_defaults(ctx, name: str):
+    """The parameters .z.zd gives a file called name: none for a name with an extension."""
+    if "." in name or ".z.zd" not in ctx.globals:
+        return None
+    p = compression.for_column(ctx.get_global(".z.zd"), name)
+    return None if p is None or p[1] == 0 else p
+
+
+def _write_file(ctx, p: str, name: str, data: bytes, spec=None) -> None:
+    """Write a file's bytes, compressed as spec says for name (see compression.for_column),
+    else as .z.zd says."""
+    params = compression.for_column(spec, name) or _zip_defaults(ctx, name)
+    disk.write_bytes(p, compression.compress(data, params) if params else data)
+
+
+def write_value(ctx, fs: str, v, spec=None) -> str:
+    """`` `:f set v `` (one file), `` `:d/ set t `` (t splayed into folder d); spec: the
+    compression parameters, for the file or by column (ktwa.verbs.compression)."""
     p = _path(ctx, fs, write=True)
     if not _splay_path(fs):
-        disk.write_bytes(p, serial.dumps(v))
+        _write_file(ctx, p, p.rsplit("/", 1)[-1], serial.dumps(v), spec)
         return fs
     if not isinstance(v, QTable):
         raise QError("type")
@@ -94,7 +123,7 @@ def write_value(ctx, fs: str, v) -> str:
             raise QError("type")          # or compound lists (lists of vectors)
     disk.make_folder(p.rstrip("/"))
     for name, c in zip(v.cols, v.data):
-        disk.write_bytes(p + name, serial.dumps(c))
+        _write_file(ctx, p + name, name, serial.dumps(c), spec)
     disk.write_bytes(p + ".d", serial.dumps(np.array(v.cols, dtype=object)))
     return fs
 
@@ -109,17 +138,41 @@ def update_file(ctx, fs: str, change, items: bool = False):
     if items and (isinstance(old, (list, Enum)) or (isinstance(old, np.ndarray) and attr_of(old))):
         raise QError(f"type/attr error amending file {fs[1:]}")
     v = change(old)
-    write_value(ctx, fs.rstrip("/") + ("/" if folder else ""), v)
+    # a compressed file stays compressed as it was (file-compression.md: append)
+    kept = None if folder or old is None else compression.params_of(_head(p))
+    write_value(ctx, fs.rstrip("/") + ("/" if folder else ""), v, kept)
     return fs
 
 
+def _compressed_target(x):
+    """(file;lbs;alg;lvl) or (dir;dic): the file symbol and the compression spec."""
+    if isinstance(x, list) and len(x) == 4 and is_file_symbol(x[0]):
+        return x[0], compression.parameters(x[1:])
+    if isinstance(x, list) and len(x) == 2 and is_file_symbol(x[0]) and isinstance(x[1], QDict):
+        if not _splay_path(x[0]):
+            raise QError("type")
+        return x[0], x[1]
+    raise QError("type")
+
+
 def q_set(ctx, name, v):
+    if isinstance(name, list):
+        fs, spec = _compressed_target(name)
+        return write_value(ctx, fs, v, spec)
     if not isinstance(name, str):
         raise QError("type")
     if is_file_symbol(name):
         return write_value(ctx, name, v)
     ctx.set_global(name, v)
     return name
+
+
+def compression_stats(ctx, x):
+    """-21!`:f: how file f is compressed (an empty dictionary if it is not)."""
+    if not is_file_symbol(x):
+        raise QError("type")
+    p = _path(ctx, x)
+    return compression.stats(_head(p), disk.size(p))
 
 
 def key(ctx, x: str):
@@ -147,7 +200,7 @@ def _save_one(ctx, x: str) -> str:
     fs, name, ext = _name_and_ext(x)
     v = ctx.get_global(name)
     if not ext:
-        disk.write_bytes(_path(ctx, fs, write=True), serial.dumps(v))
+        write_value(ctx, fs, v)
     elif ext in ("csv", "txt"):
         lines = prepare_text(b"," if ext == "csv" else b"\t", v, ctx.settings.precision)
         save_text(ctx, fs, lines)
@@ -196,6 +249,13 @@ def _rload(ctx, x: str) -> str:
 # text: 0:
 
 
+def _iso(text: str) -> str:
+    """q's text of a date, month, timestamp or datetime in ISO 8601: 2024-01-31,
+    2024-01, 2024-01-31T10:00:00.000000000, 2024-01-31T10:00:00.000."""
+    day, t, clock = text.replace("D", "T").partition("T")
+    return day.replace(".", "-").rstrip("m") + t + clock
+
+
 def _cell_texts(col, precision: int, delim: bytes) -> list:
     """A column's cells as text for `0:` (nulls empty; cells holding the delimiter or a
     newline embraced with quotes, their quotes doubled; a quote alone does not embrace a cell,
@@ -206,6 +266,8 @@ def _cell_texts(col, precision: int, delim: bytes) -> list:
             cells = [bytes(c) for c in col.tolist()]
         else:
             texts = vector_texts(col, precision)
+            if col.dtype.kind == "M":      # dates and stamps in ISO 8601 (file-text.md)
+                texts = [_iso(t) for t in texts]
             if col.dtype != np.bool_ and col.dtype != np.uint8:
                 m = null_mask(col)
                 for i in np.flatnonzero(m).tolist():
@@ -269,8 +331,10 @@ def _lines(ctx, y) -> list:
         return [y.tobytes()]
     if isinstance(y, list) and all(isinstance(s, np.ndarray) and s.dtype == CHAR for s in y):
         return [s.tobytes() for s in y]
+    if y.__class__ is str and y and not y.startswith(":"):   # a file named without its colon
+        y = ":" + y
     path, off, n = _where(ctx, y)
-    return _split_lines(disk.read_bytes(path, off, n))
+    return _split_lines(_read(path, off, n))
 
 
 def _split_lines(data: bytes) -> list:
@@ -298,8 +362,8 @@ def _parse_column(t, fields: list):
         return [chars(f) for f in fields]
     if t == 10:
         return np.array([f[:1] or b" " for f in fields], dtype=CHAR)
-    if t == 11:
-        return np.array([f.decode("utf-8") for f in fields], dtype=object)
+    if t == 11:                 # spaces around a symbol are no part of it (dotq.md .Q.fs)
+        return np.array([f.strip().decode("utf-8") for f in fields], dtype=object)
     if t in (7, 9) and fields:
         # the common clean numeric column in one numpy conversion; anything else item by item
         try:
@@ -426,14 +490,18 @@ def file_text(ctx, x, y):
 
 
 _BINARY = {"b": (np.bool_, 1), "x": (np.uint8, 1), "h": (np.int16, 2), "i": (np.int32, 4),
-           "j": (np.int64, 8), "e": (np.float32, 4), "f": (np.float64, 8), "c": ("S1", 1)}
+           "j": (np.int64, 8), "e": (np.float32, 4), "f": (np.float64, 8), "c": ("S1", 1),
+           "g": ("V16", 16),
+           # temporals as q stores them (file-binary.md): their numbers, made values below
+           "p": (np.int64, 8), "m": (np.int32, 4), "d": (np.int32, 4), "z": (np.float64, 8),
+           "n": (np.int64, 8), "u": (np.int32, 4), "v": (np.int32, 4), "t": (np.int32, 4)}
 
 
 def _bytes_of(ctx, y) -> bytes:
     if isinstance(y, np.ndarray) and y.dtype in (np.dtype(np.uint8), CHAR):
         return y.tobytes()
     path, off, n = _where(ctx, y)
-    return disk.read_bytes(path, off, n)
+    return _read(path, off, n)
 
 
 def read_binary(ctx, x, y):
@@ -464,7 +532,7 @@ def read_binary(ctx, x, y):
             if spec[1] != w:
                 raise QError("length")
             fields.append((t, f"f{k}", np.dtype(spec[0]).newbyteorder(order)
-                           if spec[1] > 1 else np.dtype(spec[0]), offset))
+                           if spec[1] > 1 and t != "g" else np.dtype(spec[0]), offset))
         offset += w
     data = _bytes_of(ctx, y)
     n = len(data) // offset if offset else 0
@@ -477,60 +545,87 @@ def read_binary(ctx, x, y):
         if t == "s":
             out.append(np.array([s.rstrip(b"\0").decode("utf-8") for s in col.tolist()],
                                 dtype=object))
+        elif t == "g":
+            out.append(np.ascontiguousarray(col).view(GUID))
         else:
-            out.append(np.ascontiguousarray(col).astype(dt.newbyteorder("=")))
+            v = np.ascontiguousarray(col).astype(dt.newbyteorder("="))
+            out.append(from_qnums(v, LETTER_TYPE[t]) if t in "pmdznuvt" else v)
     return out
 
 
-def write_binary(ctx, fs: str, y) -> str:
-    """`` `:f 1: y ``: y's raw bytes (a value with no flat bytes is stored as `set` would)."""
+def write_binary(ctx, fs: str, y, params=None) -> str:
+    """`` `:f 1: y ``: y's raw bytes (a value with no flat bytes is stored as `set` would),
+    compressed with params (lbs;alg;lvl) when given."""
     if isinstance(y, np.ndarray) and y.dtype != SYM:
         data = np.ascontiguousarray(y.view(np.ndarray)).tobytes()
     elif isinstance(y, np.generic):
         data = np.asarray(y).tobytes()
     else:
         data = serial.dumps(y)
-    disk.write_bytes(_path(ctx, fs, write=True), data)
+    p = _path(ctx, fs, write=True)
+    disk.write_bytes(p, compression.compress(data, params) if params else data)
     return fs
 
 
 def file_binary(ctx, x, y):
     if is_file_symbol(x):
         return write_binary(ctx, x, y)
+    if isinstance(x, list) and len(x) == 4 and is_file_symbol(x[0]):
+        return write_binary(ctx, x[0], y, compression.parameters(x[1:]))   # (`:f;lbs;alg;lvl)
     return read_binary(ctx, x, y)
 
 
 def read0(ctx, y):
-    if isinstance(y, (int, np.integer)) and not isinstance(y, (bool, np.bool_)) and y == 0:
-        return _console_line()
+    if is_int_atom(y) and int(y) == 0:          # read0 0: a line the console's user types
+        return chars(ctx.read_line().encode("utf-8"))
+    data = _fifo_read(ctx, y)
+    if data is not None:
+        return chars(data)
     if isinstance(y, list) and len(y) in (2, 3):
         # read0.md, files.md: the chars from o; their lines when they hold more than one
         # ("hello world\n" from 6 is "world"; 20 chars over a line break are two strings)
         path, off, n = _where(ctx, y)
-        lines = _split_lines(disk.read_bytes(path, off, n))
+        lines = _split_lines(_read(path, off, n))
         return chars(lines[0] if lines else b"") if len(lines) <= 1 else \
             [chars(ln) for ln in lines]
     path, _, _ = _where(ctx, y)
-    return [chars(ln) for ln in _split_lines(disk.read_bytes(path))]
-
-
-def _console_line():
-    """`read0 0`: one line from the console (handles.md: a script asks, the user answers),
-    without its newline; at the end of input, an empty string."""
-    if sys.stdin is None or sys.stdin.closed:
-        raise QError("stdin")
-    sys.stdout.flush()
-    line = sys.stdin.readline()
-    return chars(line[:-1] if line.endswith("\n") else line)
+    return [chars(ln) for ln in _split_lines(_read(path))]
 
 
 def read1(ctx, y):
+    data = _fifo_read(ctx, y)
+    if data is not None:
+        return np.frombuffer(data, dtype=np.uint8).copy()
     path, off, n = _where(ctx, y)
-    return np.frombuffer(disk.read_bytes(path, off, n), dtype=np.uint8).copy()
+    return np.frombuffer(_read(path, off, n), dtype=np.uint8).copy()
+
+
+def stream(ctx, f, x, n=I64(131000)):
+    """.Q.fsn[f;`:file;n] (.Q.fs: n is 131000): f applied to the lines of each lump of about
+    n bytes of complete "\n"-ended records, in order; the file's size (hcount) is returned."""
+    if not is_int_atom(n) or int(n) <= 0:
+        raise QError("type")
+    path, _, _ = _where(ctx, x)
+    data = _read(path)
+    i, n = 0, int(n)
+    while i < len(data):
+        lump = data[i:i + n]
+        if i + n < len(data):
+            cut = lump.rfind(b"\n")
+            if cut < 0:                 # a record longer than a lump: q would never finish
+                raise QError("limit")
+            lump = lump[:cut + 1]
+        ctx.apply(f, [[chars(ln) for ln in _split_lines(lump)]])
+        i += len(lump)
+    return I64(len(data))
 
 
 def hcount(ctx, x):
-    return I64(disk.size(_path(ctx, x)))
+    """The length of file x (of its uncompressed bytes, file-compression.md)."""
+    p = _path(ctx, x)
+    size = disk.size(p)
+    head = _head(p) if size and not disk.is_folder(p) else b""
+    return I64(compression.length(head) if compression.is_compressed(head) else size)
 
 
 def hdel(ctx, x):
@@ -613,21 +708,49 @@ def is_folder(ctx, fs: str) -> bool:
 # handles to files: hopen hclose (files.md); the session's ctx.handles maps each to its path
 
 
+class Fifo:
+    """A file opened as a fifo (`` hopen `:fifo://f ``): read in turn, n bytes at a time, by
+    read0 (h;n) and read1 (h;n) (read0.md, hopen.md)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.offset = 0
+
+    def take(self, n: int) -> bytes:
+        data = disk.read_bytes(self.path, self.offset, n)
+        self.offset += len(data)
+        return data
+
+
 def hopen(ctx, x):
-    """hopen `:f: a handle (an int) that appends to file f, made with its folders if need be.
-    A host and port (`:host:5001, `::5001) would be a connection: ktwa has no IPC ('nyi)."""
+    """hopen `:f: a handle (an int) that appends to file f, made with its folders if need be;
+    hopen `:fifo://f a handle that reads f in turn. A host and port (`:host:5001, `::5001)
+    would be a connection: ktwa has no IPC ('nyi)."""
     if isinstance(x, np.ndarray) and x.dtype == CHAR:
         x = text(x)
-    if not is_file_symbol(x) or ":" in x[1:]:
+    fifo = isinstance(x, str) and x.startswith(":fifo://")
+    if fifo:
+        h = Fifo(_path(ctx, ":" + x[len(":fifo://"):]))
+        disk.read_bytes(h.path, 0, 0)                # it must be there to be read
+    elif not is_file_symbol(x) or ":" in x[1:]:
         raise QError("nyi: hopen opens files only (ktwa has no IPC)" if isinstance(x, str)
                      else "type")
-    p = _path(ctx, x, write=True)
-    disk.write_bytes(p, b"", append=True)
-    h = 3
-    while h in ctx.handles:
-        h += 1
-    ctx.handles[h] = p
-    return np.int32(h)
+    else:
+        h = _path(ctx, x, write=True)
+        disk.write_bytes(h, b"", append=True)
+    n = 3
+    while n in ctx.handles:
+        n += 1
+    ctx.handles[n] = h
+    return np.int32(n)
+
+
+def _fifo_read(ctx, y):
+    """read0/read1 (h;n) of a fifo handle: its next n bytes; None if y is no such pair."""
+    if isinstance(y, list) and len(y) == 2 and is_int_atom(y[0]) and is_int_atom(y[1]) \
+            and isinstance(ctx.handles.get(int(y[0])), Fifo):
+        return ctx.handles[int(y[0])].take(int(y[1]))
+    return None
 
 
 def hclose(ctx, h):
@@ -641,6 +764,8 @@ def hclose(ctx, h):
 def write_handle(ctx, h: int, x):
     """h x appends the bytes (or chars) x to h's file; neg[h] x appends x as lines of text."""
     p = ctx.handles[abs(h)]
+    if isinstance(p, Fifo):
+        raise QError("nyi: writing to a fifo")
     if isinstance(x, np.bytes_) or (isinstance(x, np.ndarray) and x.dtype == CHAR):
         data = x.tobytes() if isinstance(x, np.ndarray) else bytes(x)
         lines = [data]
@@ -662,15 +787,23 @@ define(".Q.en", dyad=enumerate_symbols, ctx=True,
 define(".Q.ens", triad=enumerate_symbols, ctx=True,
        doc=".Q.ens[`:d;t;`s]  t's symbol columns enumerated over s, which is saved as `:d/s")
 define("hopen", monad=hopen, ctx=True,
-       doc="hopen `:f  a handle to append to file f (neg[h] appends lines)")
+       doc="hopen `:f | hopen `:fifo://f  a handle to append to file f (neg[h] appends lines); "
+           "to read f in turn (read0/read1 (h;n))")
 define("hclose", monad=hclose, ctx=True, doc="hclose h  close handle h")
-define("0:", dyad=file_text, ctx=True, infix=True,
+define("0:", monad=read0, dyad=file_text, ctx=True, infix=True,
        doc="d 0: t | `:f 0: s | (types;d) 0: y | (types;widths) 0: y | \"S=;\" 0: s  prepare, "
-           "save, load CSV, load fixed-width text, key-value pairs")
-define("1:", dyad=file_binary, ctx=True, infix=True,
-       doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns")
-define("read0", monad=read0, ctx=True, doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o); a line from the console")
+           "save, load CSV, load fixed-width text, key-value pairs; 0: x is read0 x")
+define("1:", monad=read1, dyad=file_binary, ctx=True, infix=True,
+       doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns; "
+           "1: x is read1 x")
+define("read0", monad=read0, ctx=True,
+       doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o); "
+           "a line of console input")
 define("read1", monad=read1, ctx=True, doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o)")
+define(".Q.fs", dyad=lambda ctx, f, x: stream(ctx, f, x), ctx=True,
+       doc=".Q.fs[f;`:file]  apply f to the lines of each lump of the file; its size")
+define(".Q.fsn", triad=stream, ctx=True,
+       doc=".Q.fsn[f;`:file;n]  .Q.fs reading lumps of n bytes")
 define("hcount", monad=hcount, ctx=True, doc="hcount `:f  the size of a file in bytes")
 define("hdel", monad=hdel, ctx=True, doc="hdel `:f  delete a file (or empty folder); `:f")
 define("set", dyad=q_set, ctx=True, infix=True,

@@ -12,10 +12,10 @@ import numpy as np
 from ..errors import QError
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
-from ..values.types import (CHAR, GUID, NULL_J, SYM, Enum, EnumScalar, EnumSym, QDict, QTable,
-                            chars, count, enlist, enum_domain, enum_vector, from_items, is_atom,
-                            is_keyed, is_null, is_string, item, mark_null_free, ordered, plain,
-                            qtype, sorted_vector, text, to_items, with_attr)
+from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, EnumSym, QDict,
+                            QTable, chars, count, enlist, enum_domain, enum_vector, from_items,
+                            is_atom, is_keyed, is_null, is_string, item, mark_null_free, ordered,
+                            plain, qtype, sorted_vector, text, to_items, with_attr)
 from . import ipc_bytes
 from .arith import float_equal
 from .attributes import ATTRIBUTES, set_attribute
@@ -85,6 +85,8 @@ def til(x):
 
 
 def q_count(x):
+    if isinstance(x, DiskRef) and x.flipped:    # a table that is not on disk to be counted
+        raise QError("nyi")
     return I64(count(x))
 
 
@@ -683,6 +685,8 @@ def raze(x):
 
 
 def flip(x):
+    if isinstance(x, DiskRef):      # ktwa.verbs.partitions resolves one that is on disk
+        return DiskRef(x.cols, x.source, not x.flipped)
     if isinstance(x, QTable):
         return QDict(_syms(x.cols), list(x.data))
     if isinstance(x, QDict):
@@ -958,6 +962,8 @@ def bang(ctx, x, y):
         if len(x) != len(y):
             raise QError("length")
         return QDict(x, y)
+    if x.__class__ is np.ndarray and x.dtype == SYM and y.__class__ is str:
+        return DiskRef(x.tolist(), y)       # cols!`:dir/ or cols!`t (flip-splayed.md)
     if isinstance(x, (np.ndarray, list)):
         if is_atom(y) and not isinstance(y, QFunction):
             y = take_n(count(x), y)
@@ -1008,6 +1014,8 @@ def q_key(x):
         return til(x)
     if isinstance(x, QTable):
         return QTable([], [])
+    if isinstance(x, DiskRef) and not x.flipped:    # cols!`:dir/: the column names
+        return np.array(x.cols, dtype=object)
     raise QError("type")
 
 
@@ -1016,6 +1024,8 @@ def q_value(ctx, x):
         return plain(x)
     if isinstance(x, QDict):
         return x.values
+    if isinstance(x, DiskRef) and not x.flipped:    # cols!`:dir/: where they are
+        return x.source
     if isinstance(x, str):
         return ctx.get_global(x)
     if isinstance(x, np.ndarray) and x.dtype == CHAR:

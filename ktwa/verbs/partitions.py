@@ -13,8 +13,15 @@ The database loaded last is `ctx.database` (a Database); q's .Q values describe 
 field, .Q.PV every partition, .Q.pv those in view (`.Q.view`), .Q.pt the partitioned tables,
 .Q.pn the row counts `.Q.cn` has cached; the field's own name (`date`) is .Q.pv.
 
-Not attempted ('nyi where asked): segmented databases (par.txt: .Q.P .Q.D .Q.PD), a table
-missing from some partitions (q maps it and fails on use; ktwa leaves it undefined), and
+A segmented database (database/segment.md) has a par.txt naming its segments, folders that
+hold the partitions (one partition may be in more than one segment); .Q.P lists them, .Q.D
+their partitions, .Q.PD (.Q.pd in view) the segment of each partition, .Q.u whether each
+partition is in one segment only.
+
+A table missing from some partitions is, as q maps it, `` +`a`b!`t `` (a flipped DiskRef) that
+fails when a query reads it, until .Q.bv[] fills the gaps with empty slices (.Q.vp).
+
+Not attempted ('nyi where asked): .Q.li on a segmented database, and
 loading what a folder that is neither a table nor a partition holds. `\\l` makes the database
 the working directory (ktwa.runtime.system), as q does, in a session that may change it.
 """
@@ -29,9 +36,9 @@ import numpy as np
 from ..errors import QError
 from ..values import types as T
 from ..values.functions import Definitions
-from ..values.temporal import from_counts
+from ..values.temporal import counts, from_counts
 from ..values.types import Mapped, QDict, QTable
-from . import disk, files
+from . import disk, files, lists
 from .index import index
 
 define = Definitions()
@@ -52,8 +59,12 @@ class Database:
     field: str
     values: np.ndarray
     view: np.ndarray
-    tables: dict = field(default_factory=dict)     # name -> Mapped, all partitions
+    tables: dict = field(default_factory=dict)     # name -> Mapped, all partitions; or a
+    #                                                flipped DiskRef, missing from some
+    locs: list = field(default_factory=list)       # (part, OS folder, file symbol, shown)
     counts: dict = field(default_factory=dict)     # name -> counts in view, once .Q.cn ran
+    where: np.ndarray | None = None                # .Q.PD: each partition's location
+    segments: list | None = None                   # .Q.P: par.txt's segments, if any
 
 
 def _field_of(names: list[str]) -> str | None:
@@ -109,36 +120,71 @@ def load_folder(ctx, fs: str) -> str | None:
         sub = p + "/" + e
         if disk.is_folder(sub):
             if disk.exists(sub + "/.d"):    # other folders are not loaded (q would look inside)
-                ctx.set_global(e, files.read_value(ctx, f"{root}/{e}/"))
+                t = files.read_value(ctx, f"{root}/{e}/")
+                t.source = f":./{e}/" if becomes_cwd(ctx) else f"{root}/{e}/"
+                ctx.set_global(e, t)
         elif re.fullmatch(r"[A-Za-z]\w*", e) and e not in ("par",):
             ctx.set_global(e, files.read_value(ctx, f"{root}/{e}"))
-    if parts:
-        _load_partitions(ctx, p, root, parts)
+    if disk.exists(p + "/par.txt"):
+        _load_partitions(ctx, p, root, *_segmented(ctx, p, root))
+    elif parts:
+        _load_partitions(ctx, p, root, [(n, p, root, ":.") for n in parts])
     return None
 
 
-def _load_partitions(ctx, p: str, root: str, parts: list[str]) -> None:
-    fieldname = _field_of(parts)
+def _segmented(ctx, p: str, root: str):
+    """par.txt's segments (as q shows them, `` `:../seg1 ``) and the partitions in them:
+    (name, OS folder, file symbol of the folder, the segment as shown) of each."""
+    segments, locs = [], []
+    for line in disk.read_text(p + "/par.txt").splitlines():
+        line = line.strip().rstrip("/")
+        if not line:
+            continue
+        fs = ":" + line if os.path.isabs(line) else f"{root}/{line}"
+        folder = files._path(ctx, fs)           # the fence may keep a segment out
+        segments.append(":" + line)
+        locs.extend((n, folder, fs, ":" + line) for n in sorted(_partition_folders(ctx, folder)))
+    return locs, segments
+
+
+def becomes_cwd(ctx) -> bool:
+    """Whether `\\l` of a database makes it the working directory, as q does: in a session
+    that may move the process (ktwa.fileaccess)."""
+    return ctx.files.mode == "all" and ctx.files.root is None
+
+
+def _load_partitions(ctx, p: str, root: str, locs: list, segments: list | None = None) -> None:
+    """Load the partitions locs, (name, OS folder, file symbol of the folder, location as
+    .Q.PD shows it) each, in the database at p (file symbol root); segments: par.txt's, for
+    a segmented database."""
+    if not locs:
+        raise QError("nyi: a segmented database with no partitions")
+    fieldname = _field_of([n for n, _, _, _ in locs])
     if fieldname is None:
         raise QError("nyi: partition folders of more than one kind")
-    values = _values(fieldname, parts)
-    order = np.argsort(values, kind="stable")
-    parts = [parts[i] for i in order]
+    values = _values(fieldname, [n for n, _, _, _ in locs])
+    order = np.argsort(values, kind="stable")       # a partition in two segments: both
+    locs = [locs[i] for i in order]
     values = values[order]
-    last = p + "/" + parts[-1]
+    name, folder, _, _ = locs[-1]
+    last = f"{folder}/{name}"
     names = [e for e in disk.listing(last) if disk.exists(f"{last}/{e}/.d")]
-    db = Database(root, p, parts, fieldname, values, values)
+    db = Database(root, p, [n for n, _, _, _ in locs], fieldname, values, values)
+    db.segments = segments
+    db.locs = locs
+    db.where = T.syms([shown for _, _, _, shown in locs])
     for name in names:
-        if all(disk.exists(f"{p}/{part}/{name}/.d") for part in parts):
-            slices = [files.read_value(ctx, f"{root}/{part}/{name}/") for part in parts]
-            db.tables[name] = _with_field(ctx, fieldname, values, slices)
-        else:                       # q maps it, and fails when it is used: not defined here
-            ctx.globals.pop(name, None)
+        if all(disk.exists(f"{folder}/{part}/{name}/.d") for part, folder, _, _ in locs):
+            slices = [files.read_value(ctx, f"{fs}/{part}/{name}/") for part, _, fs, _ in locs]
+            db.tables[name] = _with_field(ctx, fieldname, values, slices, name)
+        else:                       # q maps it, and fails when it is used
+            proto = files.read_value(ctx, f"{locs[-1][2]}/{locs[-1][0]}/{name}/")
+            db.tables[name] = T.DiskRef(proto.cols, name, flipped=True)
     ctx.database = db
     _publish(ctx, db)
 
 
-def _with_field(ctx, fieldname: str, values: np.ndarray, slices: list) -> Mapped:
+def _with_field(ctx, fieldname: str, values: np.ndarray, slices: list, name: str) -> Mapped:
     """One table of the partitions' slices, the partition field first."""
     cols = [fieldname] + list(slices[-1].cols)
     counts = [len(s) for s in slices]
@@ -151,7 +197,7 @@ def _with_field(ctx, fieldname: str, values: np.ndarray, slices: list) -> Mapped
                     T.from_items([x for piece in pieces for x in T.to_items(piece)])
                     if isinstance(pieces[0], list) else _join(ctx, pieces))
     attrs = [""] + [T.attr_of(c) for c in slices[-1].data]
-    return Mapped(cols, data, partitioned=True, attrs=attrs)
+    return Mapped(cols, data, partitioned=True, attrs=attrs, source=name)
 
 
 def _join(ctx, pieces: list):
@@ -162,16 +208,18 @@ def _join(ctx, pieces: list):
 
 
 def _in_view(db: Database, t: Mapped) -> Mapped:
-    keep = np.isin(t.data[0].view(np.int64), db.view.view(np.int64))
+    keep = np.isin(t.data[0].view(np.int64), db.view.view(np.int64))  # rows in view
     idx = np.flatnonzero(keep)
-    return Mapped(t.cols, [index(c, idx) for c in t.data], partitioned=True, attrs=t.attrs)
+    return Mapped(t.cols, [index(c, idx) for c in t.data], partitioned=True, attrs=t.attrs,
+                  source=t.source)
 
 
 def _publish(ctx, db: Database) -> None:
     """The globals a partitioned database defines: its tables (in view), the field's values,
     and .Q's description of it."""
     for name, t in db.tables.items():
-        ctx.set_global(name, t if len(db.view) == len(db.values) else _in_view(db, t))
+        whole = isinstance(t, T.DiskRef) or len(db.view) == len(db.values)
+        ctx.set_global(name, t if whole else _in_view(db, t))
     ctx.set_global(db.field, db.view)
     names = T.syms(list(db.tables))
     ctx.set_global(".Q.pf", db.field)
@@ -179,6 +227,20 @@ def _publish(ctx, db: Database) -> None:
     ctx.set_global(".Q.pv", db.view)
     ctx.set_global(".Q.pt", names)
     ctx.set_global(".Q.pn", QDict(names, [db.counts.get(n, []) for n in db.tables]))
+    ctx.set_global(".Q.PD", db.where)
+    ctx.set_global(".Q.pd", db.where[_view_mask(db)])
+    ctx.set_global(".Q.u", np.bool_(db.segments is None or len(np.unique(
+        db.values.view(np.int64))) == len(db.values)))
+    if db.segments is not None:
+        ctx.set_global(".Q.P", T.syms(db.segments))
+        ctx.set_global(".Q.D", [np.sort(db.values[db.where == s]) for s in db.segments])
+    else:
+        for n in (".Q.P", ".Q.D"):
+            ctx.globals.pop(n, None)
+
+
+def _view_mask(db: Database) -> np.ndarray:
+    return np.isin(db.values.view(np.int64), db.view.view(np.int64))
 
 
 def _database(ctx) -> Database:
@@ -199,6 +261,8 @@ def _name_of(ctx, db: Database, t) -> str:
 def count_partitions(ctx, t):
     """.Q.cn t: the rows of partitioned table t in each partition in view, cached in .Q.pn."""
     db = _database(ctx)
+    if isinstance(t, T.DiskRef) and t.flipped:
+        t = resolve(ctx, t, strict=True)
     name = _name_of(ctx, db, t)
     part = t.data[0].view(np.int64)
     counts = np.array([int(np.count_nonzero(part == v)) for v in db.view.view(np.int64)],
@@ -232,9 +296,12 @@ def load_partitions(ctx, x):
     if v.dtype != db.values.dtype:
         raise QError("type")
     names = [_string(ctx, p) for p in v]
+    if db.segments is not None:
+        raise QError("nyi: .Q.li on a segmented database")
     new = [n for n in names if n not in db.parts and disk.is_folder(db.folder + "/" + n)]
     if new:
-        _load_partitions(ctx, db.folder, db.root, sorted(set(db.parts) | set(new)))
+        _load_partitions(ctx, db.folder, db.root, [(n, db.folder, db.root, ":.")
+                                                   for n in sorted(set(db.parts) | set(new))])
     return None
 
 
@@ -247,11 +314,98 @@ def rows(ctx, t, y):
     return QTable(t.cols, [index(c, y) for c in t.data])
 
 
+def location(ctx, d, p, t):
+    """.Q.par[d;p;t]: where table t of partition p belongs below database d: in a segmented
+    database the segment par.txt names at p's number mod their count (round robin, not
+    looking in the segments, dotq.md)."""
+    if not (files.is_file_symbol(d) and isinstance(t, str) and T.is_atom(p)):
+        raise QError("type")
+    folder = files._path(ctx, d).rstrip("/") or "/"
+    root = d.rstrip("/")
+    if disk.exists(folder + "/par.txt"):
+        segs = [ln.strip().rstrip("/") for ln in disk.read_text(folder + "/par.txt").splitlines()
+                if ln.strip()]
+        if segs:
+            n = int(counts(p)) if p.dtype.kind in "Mm" else int(p)
+            seg = segs[n % len(segs)]
+            root = ":" + seg if os.path.isabs(seg) else f"{root}/{seg}"
+    return f"{root}/{_string(ctx, p)}/{t}"
+
+
+def fill_missing(ctx, x):
+    """.Q.bv[] (.Q.bv[`]): each table missing from some partitions reads as empty there, its
+    shape taken from the last (first) partition that has it; .Q.vp holds those empty tables,
+    the partition field first (dotq.md)."""
+    if not (x is None or x == ""):
+        raise QError("type")
+    db = _database(ctx)
+    shapes = {}
+    for name, t in list(db.tables.items()):
+        if not isinstance(t, T.DiskRef):
+            continue
+        have = [disk.exists(f"{folder}/{part}/{name}/.d") for part, folder, _, _ in db.locs]
+        part, _, fs, _ = [loc for loc, h in zip(db.locs, have) if h][0 if x == "" else -1]
+        proto = files.read_value(ctx, f"{fs}/{part}/{name}/")
+        empty = QTable(proto.cols, [index(c, np.array([], dtype=np.int64)) for c in proto.data])
+        slices = [files.read_value(ctx, f"{fs}/{part}/{name}/") if h else empty
+                  for (part, _, fs, _), h in zip(db.locs, have)]
+        db.tables[name] = _with_field(ctx, db.field, db.values, slices, name)
+        shapes[name] = QTable([db.field] + proto.cols,
+                              [db.values[:0]] + list(empty.data))
+    ctx.set_global(".Q.vp", QDict(T.syms(list(shapes)), list(shapes.values())) if shapes
+                   else QDict([], []))
+    _publish(ctx, db)
+    return None
+
+
 def is_partitioned(x):
     """.Q.qp x: 1b for a partitioned table, 0b for a splayed one, 0 for anything else."""
     if isinstance(x, Mapped):
         return np.bool_(x.partitioned)
     return np.int64(0)
+
+
+# ---------------------------------------------------------------------------------------------
+# cols!`:dir/ and cols!`t flipped: the table on disk (flip-splayed.md)
+
+
+def resolve(ctx, r: T.DiskRef, strict: bool = False):
+    """The table a flipped DiskRef names: columns r.cols of the splayed table in folder
+    r.source, or of the loaded partitioned table r.source (its partition field first). While
+    they are not there, r itself; with strict (a query on it) the error reading it gives:
+    the missing column file's OS error, or the name of a table the database lacks."""
+    src = r.source
+    if files.is_file_symbol(src):
+        folder = src.rstrip("/")
+        there = all(disk.exists(files._path(ctx, f"{folder}/{c}")) for c in r.cols)
+        if not (there or strict):
+            return r
+        return Mapped(r.cols, [files.read_value(ctx, f"{folder}/{c}") for c in r.cols],
+                      source=folder + "/")
+    db = ctx.database
+    t = db.tables.get(src) if db is not None else None
+    if isinstance(t, T.DiskRef):        # missing from some partition: reading it fails there
+        if not strict:
+            return r
+        part, folder, _, shown = next(loc for loc in db.locs
+                                      if not disk.exists(f"{loc[1]}/{loc[0]}/{src}/.d"))
+        where = shown[1:] if db.segments is not None or becomes_cwd(ctx) else folder
+        raise QError(f"{where}/{part}/{src}/{t.cols[0]}: No such file or directory")
+    if t is None or any(c not in t.cols for c in r.cols):
+        if strict:
+            raise QError(src)
+        return r
+    t = t if len(db.view) == len(db.values) else _in_view(db, t)
+    cols = [db.field] + r.cols
+    j = [t.cols.index(c) for c in cols]
+    return Mapped(cols, [t.data[i] for i in j], partitioned=True,
+                  attrs=[t.attrs[i] for i in j] if t.attrs else None, source=src)
+
+
+def flip(ctx, x):
+    """flip, resolving cols!`:dir/ or cols!`t to the table on disk where it is there."""
+    r = lists.flip(x)
+    return resolve(ctx, r) if isinstance(r, T.DiskRef) and r.flipped else r
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,5 +494,14 @@ define(".Q.li", monad=load_partitions, ctx=True,
        doc=".Q.li ps  add partitions ps (on disk, not yet loaded) to the loaded database")
 define(".Q.ind", dyad=rows, ctx=True,
        doc=".Q.ind[t;i]  rows i (longs) of partitioned table t, across its partitions")
+define("flip", monad=flip, ctx=True,
+       doc="flip x  transpose: a dictionary of columns becomes a table and back; "
+           "flip cols!`:dir/ is the splayed table there")
+define(".Q.bv", monad=fill_missing, ctx=True,
+       doc=".Q.bv[] | .Q.bv[`]  tables missing from partitions read as empty there (.Q.vp), "
+           "shaped as in the last (first) partition")
+define(".Q.par", triad=location, ctx=True,
+       doc=".Q.par[d;p;t]  the folder of table t in partition p of database d (par.txt's "
+           "segment for p in a segmented one)")
 define(".Q.qp", monad=is_partitioned,
        doc=".Q.qp x  1b for a partitioned table, 0b for a splayed one, else 0")

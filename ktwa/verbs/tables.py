@@ -43,7 +43,10 @@ def _names(x) -> list:
 
 
 def deref(ctx, x):
-    """A table given by value, or by the name of a global."""
+    """A table given by value, by the name of a global, or by its file (`` meta `:db/t ``,
+    meta.md)."""
+    if files.is_file_symbol(x):
+        return files.read_value(ctx, x)
     return ctx.get_global(x) if isinstance(x, str) else x
 
 
@@ -362,8 +365,10 @@ def insert(ctx, name, y):
 def upsert(ctx, x, y):
     if files.is_file_symbol(x):
         # a table stored in a file or splayed in a folder: read, upsert, write back
-        return files.update_file(ctx, x, lambda t: put_records(ctx, t, y, "upsert")[0]
-                                 if t is not None else _new_table(y))
+        return files.update_file(ctx, x, lambda t: _new_table(y) if t is None else
+                                 ctx.apply(ctx.builtins[","], [t, y]) if
+                                 isinstance(t, (np.ndarray, list)) else   # a list grows
+                                 put_records(ctx, t, y, "upsert")[0])
     if isinstance(x, str):
         ctx.set_global(x, put_records(ctx, ctx.get_global(x), y, "upsert")[0])
         return x

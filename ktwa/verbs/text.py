@@ -8,8 +8,8 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import Definitions, Lambda, QFunction
 from ..values import temporal as tm
-from ..values.types import (CHAR, SYM, GUID, DTYPE_TYPE, QDict, QTable, chars, from_items,
-                            null_mask, to_items)
+from ..values.types import (CHAR, SYM, GUID, DTYPE_TYPE, DiskRef, QDict, QTable, chars,
+                            from_items, null_mask, to_items)
 
 I64 = np.int64
 
@@ -65,6 +65,8 @@ def _string(ctx, x, p):
         return QDict(x.keys, _string(ctx, x.values, p))
     if isinstance(x, QTable):
         return QTable(x.cols, [_string(ctx, c, p) for c in x.data])
+    if isinstance(x, DiskRef):                  # a table's place on disk: no text of its own
+        raise QError("nyi")
     if isinstance(x, Lambda):
         return chars(x.source)
     if isinstance(x, QFunction):

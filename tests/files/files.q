@@ -376,7 +376,7 @@ q)key `:nosuch
 q)hdel `:t.csv
 `:t.csv
 q)hdel `:t.csv
-'t.csv. OS reports: No such file or directory
+'t.csv: No such file or directory
   [0]  hdel `:t.csv
        ^
 q)key `:t.csv
@@ -434,3 +434,74 @@ q)save `crops.xls
 'nyi
   [0]  save `crops.xls
        ^
+q)`:quay.csv 0: ("7,ab,1";"8,cd,2")
+`:quay.csv
+q)("ISI";",") 0:`quay.csv
+7  8 
+ab cd
+1  2 
+q)csv 0:([]d:2021.11.05 0Nd;m:2021.11 2021.12m;t:09:30:00.000 0Nt)
+"d,m,t"
+"2021-11-05,2021-11,09:30:00.000"
+",2021-12,"
+q)"|" 0:([]p:1#2021.11.05D09:30:00.000000001;z:1#2021.11.05T09:30:00.250)
+"p|z"
+"2021-11-05T09:30:00.000000001|2021-11-05T09:30:00.250"
+q)sum(" D T";5 11 1 5)0:("Fri, 05 Nov 2021 +0130";"Sat, 06 Nov 2021 -0200")
+2021.11.05D01:30:00.000000000 2021.11.05D22:00:00.000000000
+q)(" Z T";5 20 1 5)0:("Fri, 05 Nov 2021 09:30:15 +0930";"Sat, 06 Nov 2021 23:59:59 -0000")
+2021.11.05T09:30:15.000 2021.11.06T23:59:59.000
+09:30:00.000            00:00:00.000           
+q)"T"$"-0015"
+-00:15:00.000
+q)`:yard/bins/ set ([]k:`sym?`p`q;n:4 9)
+`:yard/bins/
+q)`:yard/bins upsert (`sym?`r;16)
+`:yard/bins
+q)select from `:yard/bins where n>5
+k n 
+----
+q 9 
+r 16
+q)meta `:yard/bins
+c| t f a
+-| -----
+k| s    
+n| j    
+q)cols `:yard/bins
+`k`n
+q)`:moose.csv 0: ("elk, 7 ,  north";"deer,12,south ";"roe,3,east")
+`:moose.csv
+q).Q.fs[0N!]`:moose.csv
+("elk, 7 ,  north";"deer,12,south ";"roe,3,east")
+42
+q).Q.fs[{0N!("SIS";",")0:x}]`:moose.csv
+(`elk`deer`roe;7 12 3i;`north`south`east)
+42
+q)n:0
+q).Q.fsn[{n::n+count x};`:moose.csv;20]
+42
+q)n
+3
+q).Q.fsn[0N!;`:moose.csv;10]
+'limit
+  [0]  .Q.fsn[0N!;`:moose.csv;10]
+       ^
+q)`:wren.txt 0: ("ab";"c")
+`:wren.txt
+q)0:`:wren.txt
+"ab"
+,"c"
+q)1:`:wren.txt
+0x61620a630a
+q)("dt";4 4)1:0x0100000010270000ffffffff00000000
+2000.01.02   1999.12.31  
+00:00:10.000 00:00:00.000
+q)(4 4;"uv")1:0x0000003c00000010
+01:00   
+00:00:16
+q)("pz";8 8)1:0x0100000000000000000000000000f83f
+2000.01.01D00:00:00.000000001
+2000.01.02T12:00:00.000      
+q)first(enlist"g";enlist 16)1:0x000102030405060708090a0b0c0d0e0f
+,00010203-0405-0607-0809-0a0b0c0d0e0f

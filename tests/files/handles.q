@@ -1,7 +1,7 @@
 Handles to files (files.md): hopen makes a file (and its folders) and gives a handle; the
 handle appends bytes or chars, its negative appends lines; hclose closes it. read0 from an
 offset gives the chars there (their lines when there are several). No IPC: a host and port
-is 'nyi.
+is 'nyi. hopen `:fifo://f reads f in turn: read0 (h;n) and read1 (h;n) take its next n bytes.
 q)h:hopen `:hx/log.txt
 q)key `:hx
 ,`log.txt
@@ -38,3 +38,19 @@ q)hopen `:somehost:5001
 'nyi: hopen opens files only (ktwa has no IPC)
   [0]  hopen `:somehost:5001
        ^
+q)`:gulls.txt 0: ("herring gull";"kittiwake")
+`:gulls.txt
+q)g:hopen`$":fifo://gulls.txt"
+q)read0(g;8)
+"herring "
+q)"c"$read1(g;6)
+"gull\nk"
+q)read0(g;50)
+"ittiwake\n"
+q)read0(g;5)
+""
+q)g "x"
+'nyi: writing to a fifo
+  [0]  g "x"
+       ^
+q)hclose g

@@ -2,8 +2,10 @@ Partitioned databases (kb/partition.md, dotq.md .Q.dpft .Q.cn .Q.pn .Q.view .Q.q
 .Q.ind, dsave.md): .Q.dpft splays a global table into a partition, its symbols enumerated
 over sym, sorted and parted on a field that it moves first; \l of the database defines each
 table with the partition field as its first column, the field's global (`date`) and .Q's
-description of the database, which becomes the working directory. A table missing from some partition is not defined (q maps it
-and fails when it is used). Unsure of q: .Q.pn shows an empty count list as `()`; q's page
+description of the database, which becomes the working directory. A table missing from some
+partition is mapped, shown as `` +cols!`t ``, and fails when a query reads it, until .Q.bv[]
+lets the missing partitions read as empty (dotq.md .Q.bv .Q.vp). Unsure of q: .Q.pn shows an
+empty count list as `()`; q's page
 prints nothing after the bar.
 q)deals:([]side:`s`b`s`b`s;px:10 11 12 13 14;qty:5 6 7 8 9)
 q).Q.dpft[`:market;;`side;`deals] each 2020.03.02 2020.03.03
@@ -35,19 +37,22 @@ side| s   p
 px  | j    
 qty | j    
 q)rest
-'rest
-  [0]  rest
++(,`n)!`rest
+q)select from rest
+'./2020.03.02/rest/n: No such file or directory
+  [0]  select from rest
        ^
 q)date
 2020.03.02 2020.03.03
 q)(.Q.pf;.Q.pt;.Q.PV)
 `date
-,`deals
+`deals`rest
 2020.03.02 2020.03.03
 q).Q.cn deals
 5 5
 q).Q.pn
 deals| 5 5
+rest | ()
 q).Q.qp each (deals;select from deals;([]a:1))
 1b
 0

@@ -273,3 +273,9 @@ q)show 1 2 3
 q)show `a`b!1 2
 a| 1
 b| 2
+q)()!()
+q)(`symbol$())!`float$()
+q)d:`p`q!1 2
+q)`p`q _ d
+q)-3!`p`q _ d
+"(`symbol$())!`long$()"

@@ -20,8 +20,9 @@ boss| j dept
 q)fkeys staff
 unit| dept
 boss| dept
-q)fkeys ([]n:1 2)
-(`symbol$())!`symbol$()
+q)/ an empty dictionary prints nothing at the console (dictsandtables.md): its k form
+q)-3!fkeys ([]n:1 2)
+"(`symbol$())!`symbol$()"
 q)ids:staff`unit
 q)ids
 `dept$102 101 102 103
@@ -76,5 +77,6 @@ q)0N!ids 0;
 `dept$102
 q)@[ids;0;:;`dept$103]
 `dept$103 101 102 103
+q)/ empty: as an empty symbol enumeration shows (dotq.md's .Q.vp prints `sym$()); unsure of q here
 q)`dept$()
-`dept$`long$()
+`dept$()

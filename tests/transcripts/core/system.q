@@ -125,3 +125,14 @@ q)type system"s 0N"
 -6h
 q)(system"s 0N")>0
 1b
+q)`KTWA_TEST_SETENV setenv "/srv/q data"
+q)getenv `KTWA_TEST_SETENV
+"/srv/q data"
+q)`KTWA_TEST_SETENV setenv 42
+'type
+  [0]  `KTWA_TEST_SETENV setenv 42
+                         ^
+q)read0 0
+'nyi: read0 0 in a session with no console input
+  [0]  read0 0
+       ^

@@ -82,7 +82,10 @@ cpu    short strided nograd   unpinned contiguous
 cpu    float strided nograd   unpinned contiguous
 q)m:module seq(`sequential;(`linear;3;2);`relu)
 q)options m
-(`symbol$())!()
+q)count options m
+0
+q)-3!options m
+"(`symbol$())!()"
 q)l:loss(`ce;(`reduce;`sum))
 q)options l
 weight   | ::

@@ -1,0 +1,40 @@
+A table missing from some partitions (dotq.md .Q.bv .Q.vp, flip-splayed.md): \l maps it as
+`` +cols!`t `` (its columns those of the last partition); reading it fails at the first
+partition that lacks it; .Q.bv[] takes its shape from the last partition that has it
+(.Q.bv[`]: the first) and lets the others read as empty; .Q.vp shows those shapes.
+q)k:([]when:09:00 09:05 09:10;tag:`x`y`x;v:1 2 3)
+q).Q.dpft[`:vault;;`tag;`k] each 2019.07.01 2019.07.02
+`k`k
+q)late:([]tag:`z`z;w:0.5 1.5)
+q).Q.dpft[`:vault;2019.07.02;`tag;`late]
+`late
+q)\l vault
+q)late
++`tag`w!`late
+q)type late
+98h
+q).Q.pt
+`k`late
+q).Q.cn late
+'./2019.07.01/late/tag: No such file or directory
+  [0]  .Q.cn late
+       ^
+q).Q.bv[]
+q).Q.vp
+late| +`date`tag`w!(`date$();`sym$();`float$())
+q)select from late
+date       tag w  
+------------------
+2019.07.02 z   0.5
+2019.07.02 z   1.5
+q).Q.cn late
+0 2
+q)select count i by date from k
+date      | x
+----------| -
+2019.07.01| 3
+2019.07.02| 3
+q).Q.bv 1
+'type
+  [0]  .Q.bv 1
+       ^
