@@ -940,15 +940,44 @@ def lane_sum(x: np.ndarray):
     if x.size and np.isnan(x).any():
         x = np.where(np.isnan(x), x.dtype.type(0), x)
     pad = -len(x) % 8
-    if pad:
-        x = np.concatenate([x, np.zeros(pad, dtype=x.dtype)])
+    if pad or not len(x):
+        x = np.concatenate([x, np.zeros(pad or 8, dtype=x.dtype)])
     with np.errstate(**_ERR):
-        lanes = np.add.reduce(x.reshape(-1, 8), axis=0) if len(x) else np.zeros(8, x.dtype)
-    s = lanes[0]
-    with np.errstate(**_ERR):
+        lanes = np.add.reduce(x.reshape(-1, 8), axis=0)     # numpy adds the rows in order
+        s = lanes[0]
         for v in lanes[1:]:
             s = s + v
     return x.dtype.type(s)
+
+
+def lane_sums(vs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """lane_sum of each of the consecutive segments of float vector vs (of the given sizes,
+    which may be 0): each segment laid out in rows of 8 (zero-filled), its rows added one
+    after another, then its 8 lanes in turn. A long segment is reduced alone (numpy adds the
+    rows of a matrix in order); the short ones together, a row at a time."""
+    k = len(sizes)
+    rows = (sizes + 7) // 8
+    rstart = np.zeros(k, dtype=np.int64)
+    np.cumsum(rows[:-1], out=rstart[1:])
+    start = np.zeros(k, dtype=np.int64)
+    np.cumsum(sizes[:-1], out=start[1:])
+    grid = np.zeros((int(rows.sum()), 8), dtype=vs.dtype)
+    pos = np.arange(len(vs), dtype=np.int64) - np.repeat(start, sizes)
+    grid.reshape(-1)[np.repeat(rstart * 8, sizes) + pos] = vs
+    lanes = np.zeros((k, 8), dtype=vs.dtype)
+    long_ = rows > 256
+    with np.errstate(**_ERR):
+        for i in np.flatnonzero(long_):
+            lanes[i] = np.add.reduce(grid[rstart[i]:rstart[i] + rows[i]], axis=0)
+        short = np.flatnonzero(~long_)
+        short = short[np.argsort(-rows[short], kind="stable")]     # longest first
+        for r in range(int(rows[short].max()) if len(short) else 0):
+            live = short[:int(np.count_nonzero(rows[short] > r))]
+            lanes[live] += grid[rstart[live] + r]
+        out = lanes[:, 0].copy()
+        for j in range(1, 8):
+            out += lanes[:, j]
+    return out
 
 
 def _prd_vec(x, t):

@@ -20,7 +20,7 @@ from ..errors import QError
 from ..values.functions import Builtin, Definitions
 from ..values.types import (DTYPE_TYPE, INT_INF, INT_NULL, QDict, QTable, count, from_items,
                             is_atom, is_keyed, to_items)
-from .arith import FLOATS, INTS, NUMERIC, num_floats
+from .arith import FLOATS, INTS, NUMERIC, lane_sums, num_floats
 from .hashing import codes as item_codes, combine
 from .index import take_pos
 from .lists import iasc, take_n
@@ -206,9 +206,9 @@ def _sum(x, g):
         return _reduceat(np.add, x, g, np.int32)
     if t in INTS:
         return _reduceat(np.add, np.where(x == INT_NULL[t], 0, x).astype(x.dtype), g, x.dtype)
-    if t in FLOATS:
+    if t in FLOATS:                     # in q's order of additions, as sum (arith.lane_sum)
         z = np.where(np.isnan(x), x.dtype.type(0), x)
-        return _kept_sums([z], g, None)[0][0]
+        return lane_sums(z[g.order], g.sizes)
     return None
 
 
@@ -284,7 +284,9 @@ def _avg(x, g):
     if v is None:
         return None
     keep = ~np.isnan(v)
-    (s,), n = _kept_sums([v], g, None if keep.all() else keep)
+    ks = keep[g.order]
+    n = np.bincount(g.codes[keep], minlength=g.count).astype(np.int64)
+    s = lane_sums(v[g.order][ks], n)    # the non-null items summed as avg does
     with np.errstate(all="ignore"):
         r = s / n
     r[n == 0] = np.nan

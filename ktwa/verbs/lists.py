@@ -882,6 +882,8 @@ def drop(x, y):
     if (isinstance(x, str) and isinstance(y, QDict)) or (_is_syms(x) and
                                                          isinstance(y, (QDict, QTable))):
         return _remove_keys(y, x)
+    if isinstance(y, QDict) and not is_keyed(y) and isinstance(x, (np.ndarray, list, np.generic)):
+        return _remove_keys(y, x)       # drop.md: enlist[100] _ 100 200!`a`b is 200|`b
     if isinstance(x, QDict) and not is_keyed(x) and (is_atom(y) or isinstance(x.keys, list)):
         return _remove_keys(x, _needle(y) if is_atom(y) else [y])
     if is_keyed(x) and not isinstance(y, (np.ndarray, str)):

@@ -87,3 +87,14 @@ q)@[v;3;:;9]
        ^
 q)v 5
 0N
+q)/ a vector of keys of any type drops those entries from a dictionary (drop.md); an int atom
+q)/ still drops that many entries
+q)dk:10 20 30!`x`y`z
+q)enlist[20] _ dk
+10| x
+30| z
+q)10 30 _ dk
+20| y
+q)1 _ dk
+20| y
+30| z
