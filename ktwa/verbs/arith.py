@@ -953,9 +953,13 @@ def lane_sum(x: np.ndarray):
 def lane_sums(vs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """lane_sum of each of the consecutive segments of float vector vs (of the given sizes,
     which may be 0): each segment laid out in rows of 8 (zero-filled), its rows added one
-    after another, then its 8 lanes in turn. A long segment is reduced alone (numpy adds the
-    rows of a matrix in order); the short ones together, a row at a time."""
+    after another, then its 8 lanes in turn. Doubles: one bincount over (segment, lane), which
+    adds each lane's items in item order; reals (bincount adds in doubles): a long segment is
+    reduced alone (numpy adds the rows of a matrix in order), the short ones together, a row
+    at a time."""
     k = len(sizes)
+    if vs.dtype == np.float64:
+        return _lane_sums_doubles(vs, sizes)
     rows = (sizes + 7) // 8
     rstart = np.zeros(k, dtype=np.int64)
     np.cumsum(rows[:-1], out=rstart[1:])
@@ -975,6 +979,22 @@ def lane_sums(vs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
             live = short[:int(np.count_nonzero(rows[short] > r))]
             lanes[live] += grid[rstart[live] + r]
         out = lanes[:, 0].copy()
+        for j in range(1, 8):
+            out += lanes[:, j]
+    return out
+
+
+def _lane_sums_doubles(vs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    k = len(sizes)
+    if k == 0:
+        return np.zeros(0, dtype=vs.dtype)
+    start = np.zeros(k, dtype=np.int64)
+    np.cumsum(sizes[:-1], out=start[1:])
+    lane = (np.arange(len(vs), dtype=np.int64) - np.repeat(start, sizes)) & 7
+    bins = np.repeat(np.arange(k, dtype=np.int64) * 8, sizes) + lane
+    lanes = np.bincount(bins, weights=vs, minlength=8 * k).reshape(k, 8)
+    out = lanes[:, 0].copy()
+    with np.errstate(**_ERR):
         for j in range(1, 8):
             out += lanes[:, j]
     return out
