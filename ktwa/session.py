@@ -267,7 +267,7 @@ class Session:
         its `[n]` and a caret. `source` is the console statement the error came from."""
         if source is not None and not getattr(e, "_located", False):
             e._located = True
-            e.frames.append(_frame_for(source, e.span))
+            e.frames.append(Frame.at(source, e.span))
         return display.error_text(e)
 
     @staticmethod
@@ -386,7 +386,7 @@ class Session:
     def _locate(self, e: QError, st: Statement, path: str):
         """A script error's outermost frame names the file and line."""
         e._located = True
-        f = _frame_for(st.text, e.span)
+        f = Frame.at(st.text, e.span)
         line = st.line + st.text[:e.span[0]].count("\n") if e.span else st.line
         e.frames.append(Frame(f.text, f.start, f"{path}:{line}: "))
 
@@ -408,17 +408,6 @@ def _flush(stream) -> None:
     f = getattr(stream, "flush", None)
     if f is not None:
         f()
-
-
-def _frame_for(source: str, span) -> Frame:
-    if span is None:
-        return Frame(source.split("\n")[0], 0)
-    start = span[0]
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", start)
-    if line_end < 0:
-        line_end = len(source)
-    return Frame(source[line_start:line_end], start - line_start)
 
 
 # ---- completion helpers

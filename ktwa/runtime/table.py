@@ -7,12 +7,13 @@ from ..values.functions import merge_builtins
 from ..verbs import (arith, attributes, cast, doth, dotj, dotq, enums, files, grouping, joins,
                      lists, matrix, partitions, tables, temporal, text,
                      windows)
-from . import builtins, functional, help, reflect
+from . import backtrace, builtins, functional, help, reflect
 
 # later modules add arities to a name an earlier one defined (`-`: neg, then subtract); reflect
 # comes after files: its key/value/get hand file symbols to files
 MODULES = (arith, cast, lists, grouping, attributes, enums, tables, joins, files, partitions,
-           text, windows, matrix, temporal, dotq, doth, dotj, builtins, reflect, functional, help)
+           text, windows, matrix, temporal, dotq, doth, dotj, builtins, backtrace, reflect, functional,
+           help)
 
 BUILTINS = merge_builtins(MODULES)
 
