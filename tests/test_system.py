@@ -24,7 +24,13 @@ def test_w_is_q_shape_and_counts_tensor_bytes_once():
     s.eval("y:forward(m;x)")
     assert s.eval("\\w")[0] == 2 * 4004000 + 8000                    # and the output
     assert s.eval("\\w")[2] >= s.eval("\\w")[1]                        # peak >= resident
-    assert s.console("\\w 0").startswith("'nyi")
+    assert s.console("\\w 1000").startswith("'nyi")                    # no limit to set
+    s.eval("zz:`apple`pie!`apple`crumble")
+    syms, symw = s.eval("\\w 0").tolist()                              # distinct symbols held
+    assert syms >= 3 and symw >= len("apple pie crumble") + 1
+    w = s.eval(".Q.w[]")
+    assert list(w.keys) == "used heap peak wmax mmap mphy syms symw".split()
+    assert w.values.tolist() [6:] == [syms, symw]
 
 
 def test_w_elsewhere_is_nyi(monkeypatch):

@@ -15,8 +15,11 @@ import numpy as np
 
 from ..errors import QError, QExit
 from ..values import types as T
-from ..values.functions import QFunction
+from ..values import temporal as tm
+from ..values.functions import Definitions, QFunction
 from ..verbs import files, partitions
+
+define = Definitions()
 
 # name -> its call forms and meaning, as `help"\\w"` shows them
 COMMANDS = {
@@ -35,18 +38,19 @@ COMMANDS = {
     "ts": "\\ts e | \\ts:n e  milliseconds and bytes to evaluate e (n times)",
     "v": "\\v  the names of the variables (not functions) among the globals",
     "w": "\\w  memory as 6 longs: bytes in torch tensors the session's handles hold, process "
-         "RSS, peak RSS, 0 (no limit), 0 (no maps), physical memory",
+         "RSS, peak RSS, 0 (no limit), 0 (no maps), physical memory; \\w 0: the count and "
+         "bytes of the distinct symbols the globals hold",
     "\\": "\\\\  exit",
 }
 
 _TIMED = re.compile(r"^(ts|t)(?::(\d+))?(?:\s+(.*))?$", re.S)
 
 
-def _timed(ctx, block, n: int, space: bool):
-    """Run a block n times: (milliseconds, peak bytes allocated meanwhile). The space is what
-    Python and numpy allocated at the peak above what was held before (tracemalloc, on only
-    while `\\ts` runs, so `\\ts` times include its cost; torch's own CPU allocations are not
-    seen)."""
+def _timed(run, n: int, space: bool):
+    """Call run() n times: (milliseconds, peak bytes allocated meanwhile, the last result). The
+    space is what Python and numpy allocated at the peak above what was held before
+    (tracemalloc, on only while it runs, so the times include its cost; torch's own CPU
+    allocations are not seen)."""
     tracing = space and not tracemalloc.is_tracing()
     if tracing:
         tracemalloc.start()
@@ -54,16 +58,18 @@ def _timed(ctx, block, n: int, space: bool):
     if space:
         base = tracemalloc.get_traced_memory()[0]
         tracemalloc.reset_peak()
+    r = None
     try:
         t0 = time.perf_counter()
         for _ in range(n):
-            ctx.run_block(block)
+            r = None                   # the last run's result is not held while the next runs
+            r = run()
         ms = int((time.perf_counter() - t0) * 1000)
         peak = tracemalloc.get_traced_memory()[1] if space else 0
     finally:
         if tracing:
             tracemalloc.stop()
-    return ms, max(peak - base, 0)
+    return ms, max(peak - base, 0), r
 
 
 _NS_NAME = re.compile(r"^(\.[A-Za-z][A-Za-z0-9_]*)+$")
@@ -104,7 +110,7 @@ def run_system(ctx, cmd: str, arg: str):
                 return None   # \t alone: timer (unsupported, no timer events)
             raise QError("ts")
         block = ctx.parse(src)
-        ms, space = _timed(ctx, block, n, kind == "ts")
+        ms, space, _ = _timed(lambda: ctx.run_block(block), n, kind == "ts")
         if kind == "t":
             return np.int64(ms)
         return np.array([ms, space], dtype=np.int64)
@@ -173,8 +179,10 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd in ("b", "B"):
         return views(ctx, pending=cmd == "B")
     if cmd == "w":
+        if arg.strip() == "0":
+            return np.array(symbol_use(ctx), dtype=np.int64)
         if arg.strip():
-            raise QError("nyi: \\w takes no argument in ktwa (no symbol counts, no limit to set)")
+            raise QError("nyi: \\w n: ktwa has no workspace limit to set")
         return workspace(ctx)
     if cmd == "cd":
         return _cd(ctx, arg.strip())
@@ -196,9 +204,16 @@ def views(ctx, pending: bool = False) -> np.ndarray:
 
 def process_values() -> dict:
     """The .z values that describe this process (dotz.md): .z.o the platform as q names its
-    builds, .z.i the process id, .z.h the host, .z.u the user; .z.w the handle asking (ktwa has
-    no connections: always the console's, 0i), .z.H and .z.W the open connections (none)."""
-    out = {".z.i": np.int32(os.getpid()), ".z.h": socket.gethostname(),
+    builds, .z.i the process id, .z.h the host and .z.a its address, .z.u the user, .z.c the
+    cores, .z.K and .z.k the version of q ktwa follows, .z.l the license (none: `()`, as a q
+    without one has), .z.q quiet mode (off), .z.X the command line as given; .z.w the handle
+    asking (ktwa has no connections: always the console's, 0i), .z.H and .z.W the open
+    connections (none)."""
+    host = socket.gethostname()
+    out = {".z.i": np.int32(os.getpid()), ".z.h": host, ".z.a": address(host),
+           ".z.c": np.int32(os.cpu_count() or 1),
+           ".z.K": np.float64(VERSION), ".z.k": tm.atom(14, tm.parse_text(14, RELEASE)),
+           ".z.l": [], ".z.q": np.bool_(False), ".z.X": [T.chars(a) for a in sys.argv],
            ".z.w": np.int32(0), ".z.H": np.array([], dtype=np.int32),
            ".z.W": T.QDict(np.array([], dtype=np.int32), [])}
     try:
@@ -264,3 +279,95 @@ def _threads(ctx, arg: str):
         raise QError("nyi")         # q's negative \\s: secondary processes
     set_(max(n, 1))
     return None
+
+
+# the version of q whose behaviour ktwa follows (.z.K, .Q.k) and its release date (.z.k, .Q.K)
+VERSION = 4.1
+RELEASE = "2024.10.16"
+
+
+def address(host: str) -> np.int32:
+    """The IPv4 address of a host name (or of dotted-decimal text) as q's int: the four bytes
+    read big-endian, signed; -1i when it does not resolve (.Q.addr)."""
+    try:
+        a = socket.gethostbyname(host)
+    except (OSError, UnicodeError):
+        return np.int32(-1)
+    return np.array([int.from_bytes(socket.inet_aton(a), "big")], dtype=np.uint32).view(
+        np.int32)[0]
+
+
+def host_name(ip) -> str:
+    """The host name of an IPv4 address given as q's int (.Q.host); ` when none is found."""
+    packed = np.array([ip], dtype=np.int32).view(np.uint32)[0]
+    try:
+        return socket.gethostbyaddr(socket.inet_ntoa(int(packed).to_bytes(4, "big")))[0]
+    except (OSError, UnicodeError):
+        return ""
+
+
+def _addr(x):
+    if not isinstance(x, str):
+        raise QError("type")
+    return address(x)
+
+
+def _host(x):
+    if not isinstance(x, np.int32):
+        raise QError("type")
+    return host_name(x)
+
+
+def symbol_use(ctx) -> tuple[int, int]:
+    """(count, bytes) of the distinct symbols the session's globals hold: what q's `\\w 0`
+    counts in its symbol table (ktwa interns none of its own, so it counts what is in use)."""
+    seen: set = set()
+    todo = list(ctx.globals.values())
+    while todo:
+        v = todo.pop()
+        if isinstance(v, str):
+            seen.add(v)
+        elif isinstance(v, np.ndarray) and v.dtype == object:
+            if T.is_syms(v):
+                seen.update(v.tolist())
+            else:
+                todo.extend(v.tolist())
+        elif isinstance(v, (list, tuple)):
+            todo.extend(v)
+        elif isinstance(v, T.QDict):
+            todo.extend((v.keys, v.values))
+        elif isinstance(v, T.QTable):
+            todo.extend(v.data)
+    return len(seen), sum(len(s.encode()) + 1 for s in seen)
+
+
+def _memory(ctx, _x):
+    """.Q.w[]: \\w's figures and \\w 0's as a dictionary."""
+    keys = T.syms(["used", "heap", "peak", "wmax", "mmap", "mphy", "syms", "symw"])
+    return T.QDict(keys, np.concatenate([workspace(ctx),
+                                         np.array(symbol_use(ctx), dtype=np.int64)]))
+
+
+def _collect(ctx, _x):
+    """.Q.gc[]: collect garbage; the bytes of resident memory that went back to the system."""
+    import gc
+    before = _rss()[0]
+    gc.collect()
+    return np.int64(max(before - _rss()[0], 0))
+
+
+def _time_space(ctx, f, x):
+    """.Q.ts[f;x]: (\\ts's milliseconds and bytes; f . x)."""
+    args = [x] if T.is_atom(x) else list(T.to_items(x))
+    ms, space, r = _timed(lambda: ctx.apply(f, args), 1, True)
+    return [np.array([ms, space], dtype=np.int64), r]
+
+
+define(".Q.addr", monad=_addr, doc=".Q.addr`host  the host's IPv4 address as an int (-1i: none)")
+define(".Q.host", monad=_host, doc=".Q.host ip  the host name of an IPv4 address given as an int")
+define(".Q.w", monad=_memory, ctx=True,
+       doc=".Q.w[]  memory figures by name: \\w's (used heap peak wmax mmap mphy), \\w 0's (syms symw)")
+define(".Q.gc", monad=_collect, ctx=True,
+       doc=".Q.gc[]  collect garbage; the bytes of memory returned to the system")
+define(".Q.ts", dyad=_time_space, ctx=True,
+       doc=".Q.ts[f;x]  (milliseconds;bytes) as \\ts measures them, and f . x")
