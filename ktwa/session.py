@@ -169,7 +169,7 @@ class Session:
         failed = None
         for st in split_statements(src, script=False):
             try:
-                value, shown = self._run(st.text)
+                value, shown = self._input(st.text)
                 if shown:
                     if show is not None:
                         show(value)
@@ -373,6 +373,20 @@ class Session:
             raise
         except Exception as e:
             raise from_python(e) from None
+
+    def _input(self, text: str):
+        """A console input: .z.pi's to handle when it is set (dotz.md: the line, newline
+        included, as a string; what it returns is not shown), else evaluated as usual."""
+        handler = self.ctx.globals.get(".z.pi")
+        if handler is None:
+            return self._run(text)
+        try:
+            self.ctx.apply(handler, [T.chars(text + "\n")])
+        except _OURS:
+            raise
+        except Exception as e:
+            raise from_python(e) from None
+        return None, False
 
     def _script_echo(self, value) -> str:
         s = self.ctx.one_line(value)

@@ -57,3 +57,22 @@ def test_cd_gets_and_sets_the_working_directory(tmp_path, monkeypatch):
     assert s.console("\\cd nosuch") == ("'nosuch. OS reports: No such file or directory\n"
                                         "  [0]  \\cd nosuch\n       ^\n")
     assert os.getcwd() == str(tmp_path / "sub")                        # unchanged
+
+
+def test_exit_calls_z_exit_first(capsys):
+    from ktwa.errors import QExit
+    s = Session()
+    s.eval(".z.exit:{got::x}")
+    with pytest.raises(QExit) as e:
+        s.eval("exit 7")
+    assert e.value.code == 7 and s.eval("got") == 7
+    with pytest.raises(QExit) as e:
+        s.eval("\\\\")
+    assert e.value.code == 0 and s.eval("got") == 0
+    s.eval(".z.exit:{'`nope}")                  # an error in it is reported; the exit goes on
+    capsys.readouterr()
+    with pytest.raises(QExit) as e:
+        s.eval("exit 1")
+    assert e.value.code == 1 and capsys.readouterr().err.startswith("'nope")
+    s.eval("\\x .z.exit")
+    assert s.console("exit`a").startswith("'type")

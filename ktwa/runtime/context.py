@@ -119,6 +119,8 @@ class Context:
 
     # --- the protocol for built-ins
     def eval_text(self, src: str):
+        if src.startswith("\\"):            # value"\\d .m": text that is a system command
+            return self.apply(self.builtins["system"], [T.chars(src)])
         return self._run_block(self.parse(src), Env(self), src)
 
     def run_block(self, block, text: str | None = None):

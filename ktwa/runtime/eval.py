@@ -372,6 +372,8 @@ def assign(op, value, env):
             env.locals[name] = value
         else:
             ctx.set_global(name, value, ns)
+            if ".z.vs" in ctx.globals:
+                _value_set(ctx, name, ns, [])
         return value
     # read the current value
     if local:
@@ -409,7 +411,20 @@ def assign(op, value, env):
         env.locals[name] = new
     else:
         ctx.set_global(name, new, ns)
+        if ".z.vs" in ctx.globals:
+            _value_set(ctx, name, ns, [] if op.indices is None else path)
     return result
+
+
+def _value_set(ctx, name: str, ns: str, path: list):
+    """.z.vs[name;indices] after a global of the default namespace is assigned (dotz.md: not
+    for locals, nor for names in other namespaces): the indices are () for the whole value."""
+    full = ctx.qualify(name, ns)
+    if full.startswith("."):
+        return
+    ix = [] if not path or (len(path) == 1 and path[0] is MISSING) else \
+        (path[0] if len(path) == 1 else T.from_items(path))
+    apply(ctx, ctx.globals[".z.vs"], [full, ix])
 
 
 def _dict_root(ctx, full: str):
@@ -616,7 +631,12 @@ def _apply_projection(ctx, p: Projection, args: list):
 
 
 def handle_write(ctx, h: int, x):
-    """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr."""
+    """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr. `0 x` is a
+    message to this process itself: x evaluated by .z.ps when it is set (dotz.md: handle 0
+    prefers it to .z.pg), else by `value`, and its result returned."""
+    if h == 0:
+        handler = ctx.globals.get(".z.ps")
+        return apply(ctx, handler if handler is not None else ctx.builtins["value"], [x])
     if h not in (-1, -2, 1, 2):
         raise QError(f"Cannot write to handle {h}. OS reports: Bad file descriptor")
     fd = abs(h)

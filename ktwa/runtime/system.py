@@ -40,6 +40,7 @@ COMMANDS = {
     "w": "\\w  memory as 6 longs: bytes in torch tensors the session's handles hold, process "
          "RSS, peak RSS, 0 (no limit), 0 (no maps), physical memory; \\w 0: the count and "
          "bytes of the distinct symbols the globals hold",
+    "x": "\\x .z.h  unset the handler .z.h (.z.ps .z.pi .z.vs .z.exit ...): q's default again",
     "\\": "\\\\  exit",
 }
 
@@ -159,7 +160,7 @@ def run_system(ctx, cmd: str, arg: str):
         ctx.load(path)
         return None
     if cmd == "\\" or cmd == "exit":
-        raise QExit(0)
+        leave(ctx, np.int64(0))
     if cmd in ("v", "f", "a"):
         ns = arg.strip() if arg.strip() not in ("", ".") else ("" if arg.strip() else ctx.ns)
         known = ctx.namespace_names(ns)
@@ -184,6 +185,8 @@ def run_system(ctx, cmd: str, arg: str):
         if arg.strip():
             raise QError("nyi: \\w n: ktwa has no workspace limit to set")
         return workspace(ctx)
+    if cmd == "x":
+        return _unset_handler(ctx, arg.strip())
     if cmd == "cd":
         return _cd(ctx, arg.strip())
     if cmd == "d":
@@ -191,6 +194,26 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd == "":
         return None
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")
+
+
+def leave(ctx, code):
+    """`exit n`, `\\\\`: .z.exit n first when it is set (it cannot cancel the exit; an error in
+    it is reported and the exit goes on), then leave with status n."""
+    handler = ctx.globals.get(".z.exit")
+    if handler is not None:
+        try:
+            ctx.apply(handler, [code])
+        except QError as e:
+            ctx.write(2, ctx.display.error_text(e))
+    raise QExit(int(code))
+
+
+def _unset_handler(ctx, name: str):
+    """`\\x .z.ps`: the handler .z.ps is unset, so q's default behaviour is back."""
+    if not re.fullmatch(r"\.z\.[a-z]+", name):
+        raise QError("domain")
+    ctx.delete_global(name)
+    return None
 
 
 def views(ctx, pending: bool = False) -> np.ndarray:
