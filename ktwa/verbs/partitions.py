@@ -13,9 +13,11 @@ The database loaded last is `ctx.database` (a Database); q's .Q values describe 
 field, .Q.PV every partition, .Q.pv those in view (`.Q.view`), .Q.pt the partitioned tables,
 .Q.pn the row counts `.Q.cn` has cached; the field's own name (`date`) is .Q.pv.
 
-Not attempted ('nyi where asked): segmented databases (par.txt: .Q.P .Q.D .Q.PD), a table
-missing from some partitions (q maps it and fails on use; ktwa leaves it undefined), and
-loading what a folder that is neither a table nor a partition holds. `\\l` makes the database
+A table missing from some partitions is left undefined by `\\l` (q maps it and fails on use)
+until `.Q.bv[]` reads it from the partitions that hold it, the others empty (its empty schema
+in .Q.vp); `.Q.chk` writes those empties to disk instead. Not attempted ('nyi where asked):
+segmented databases (par.txt: .Q.P .Q.D .Q.PD), and loading what a folder that is neither a
+table nor a partition holds. `\\l` makes the database
 the working directory (ktwa.runtime.system), as q does, in a session that may change it.
 """
 from __future__ import annotations
@@ -238,6 +240,67 @@ def load_partitions(ctx, x):
     return None
 
 
+def _tables_held(folder: str, parts: list[str]) -> dict[str, list[str]]:
+    """Each table found in any partition -> the partitions holding it, in partition order."""
+    held: dict[str, list[str]] = {}
+    for part in parts:
+        for e in sorted(disk.listing(f"{folder}/{part}")):
+            if disk.exists(f"{folder}/{part}/{e}/.d"):
+                held.setdefault(e, []).append(part)
+    return held
+
+
+def _empty(t: QTable) -> QTable:
+    none = np.array([], dtype=np.int64)
+    return QTable(list(t.cols), [index(c, none) for c in t.data])
+
+
+def build_vp(ctx, x):
+    """.Q.bv[]: each table some partitions lack is read from those that hold it, the others
+    empty, its prototype from the last partition holding it (.Q.bv[`]: the first); .Q.vp is
+    each such table's empty schema, the partition field first."""
+    db = _database(ctx)
+    if not (x is None or x == ""):
+        raise QError("type")
+    vp: dict = {}
+    for name, have in _tables_held(db.folder, db.parts).items():
+        if len(have) == len(db.parts):
+            continue
+        proto = _empty(files.read_value(ctx, f"{db.root}/{have[0 if x == '' else -1]}/{name}/"))
+        slices = [files.read_value(ctx, f"{db.root}/{part}/{name}/") if part in have else proto
+                  for part in db.parts]
+        db.tables[name] = _with_field(ctx, db.field, db.values, slices)
+        vp[name] = QTable([db.field] + list(proto.cols), [db.values[:0]] + list(proto.data))
+    ctx.set_global(".Q.vp", QDict(T.syms(list(vp)), list(vp.values())))
+    _publish(ctx, db)
+    return None
+
+
+def fill_partitions(ctx, x):
+    """.Q.chk`:db: each table a partition lacks is written to it empty, modelled on the most
+    recent partition holding it; for each partition, () or the partition's path when it was
+    filled."""
+    if not files.is_file_symbol(x):
+        raise QError("type")
+    folder = files._path(ctx, x, write=True).rstrip("/") or "/"
+    parts = sorted(_partition_folders(ctx, folder))
+    fieldname = _field_of(parts)
+    if fieldname is None:
+        raise QError("nyi: partition folders of more than one kind" if parts else "type")
+    values = _values(fieldname, parts)
+    parts = [parts[i] for i in np.argsort(values, kind="stable")]
+    held = _tables_held(folder, parts)
+    root = x.rstrip("/")
+    out: list = []
+    for part in parts:
+        missing = [name for name, have in held.items() if part not in have]
+        for name in missing:
+            proto = files.read_value(ctx, f"{root}/{held[name][-1]}/{name}/")
+            files.write_value(ctx, f"{root}/{part}/{name}/", _empty(proto))
+        out.append(T.syms([":" + os.path.abspath(f"{folder}/{part}")]) if missing else [])
+    return out
+
+
 def rows(ctx, t, y):
     """.Q.ind[t;y]: rows y (longs) of partitioned table t, counted across its partitions."""
     if not (isinstance(t, Mapped) and t.partitioned):
@@ -338,6 +401,11 @@ define(".Q.view", monad=view, ctx=True,
        doc=".Q.view ps  put only partitions ps in view (.Q.view[]: all of them)")
 define(".Q.li", monad=load_partitions, ctx=True,
        doc=".Q.li ps  add partitions ps (on disk, not yet loaded) to the loaded database")
+define(".Q.bv", monad=build_vp, ctx=True,
+       doc=".Q.bv[] | .Q.bv[`]  tables some partitions lack read with empties there; .Q.vp "
+           "their schemas (prototype: the last partition holding them | the first)")
+define(".Q.chk", monad=fill_partitions, ctx=True,
+       doc=".Q.chk`:db  write the tables a partition lacks, empty; () or each partition's path")
 define(".Q.ind", dyad=rows, ctx=True,
        doc=".Q.ind[t;i]  rows i (longs) of partitioned table t, across its partitions")
 define(".Q.qp", monad=is_partitioned,
