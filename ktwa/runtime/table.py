@@ -7,16 +7,16 @@ import numpy as np
 from ..values import temporal as tm
 from ..values import types as T
 from ..values.functions import merge_builtins
-from ..verbs import (arith, attributes, cast, doth, dotj, dotq, enums, files, grouping, joins,
-                     lists, matrix, partitions, tables, temporal, text,
+from ..verbs import (arith, attributes, cast, doth, dotj, dotq, enums, files, grouping, http,
+                     joins, lists, matrix, partitions, tables, temporal, text,
                      windows)
 from . import backtrace, builtins, functional, help, reflect, system
 
 # later modules add arities to a name an earlier one defined (`-`: neg, then subtract); reflect
 # comes after files: its key/value/get hand file symbols to files
 MODULES = (arith, cast, lists, grouping, attributes, enums, tables, joins, files, partitions,
-           text, windows, matrix, temporal, dotq, doth, dotj, builtins, backtrace, system, reflect,
-           functional, help)
+           text, windows, matrix, temporal, dotq, doth, dotj, http, builtins, backtrace, system,
+           reflect, functional, help)
 
 BUILTINS = merge_builtins(MODULES)
 
