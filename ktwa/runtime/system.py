@@ -17,7 +17,7 @@ from ..errors import QError, QExit
 from ..values import types as T
 from ..values import temporal as tm
 from ..values.functions import Definitions, QFunction
-from ..verbs import files, partitions
+from ..verbs import disk, files, partitions
 
 define = Definitions()
 
@@ -153,10 +153,7 @@ def run_system(ctx, cmd: str, arg: str):
         if not path:
             raise QError("l")
         if files.is_folder(ctx, path):               # a splayed table, or a database
-            name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
-            if name is None and ctx.files.mode == "all" and ctx.files.root is None:
-                _cd(ctx, ctx.files.path(path))   # a database becomes the working directory
-            return name
+            return load_directory(ctx, path, True, path.lstrip(":") != ".")
         ctx.load(path)
         return None
     if cmd == "\\" or cmd == "exit":
@@ -194,6 +191,39 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd == "":
         return None
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")
+
+
+def load_directory(ctx, path: str, cd: bool, scripts: bool):
+    """`\\l dir` (.Q.l, .Q.lo): a splayed table, or a database: its values and tables; then,
+    with `cd`, it becomes the working directory and, with `scripts`, the q scripts in it run
+    there in name order (`\\l .` reloads the data only). ktwa runs no k scripts (.k)."""
+    name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
+    if name is not None:
+        return name
+    folder = ctx.files.path(path)
+    moved = cd and ctx.files.mode == "all" and ctx.files.root is None
+    if moved:
+        _cd(ctx, folder)                       # a database becomes the working directory
+    if scripts:
+        for e in sorted(disk.listing("." if moved else folder)):
+            if e.endswith(".q") and not disk.is_folder(e if moved else f"{folder}/{e}"):
+                ctx.load(e if moved else f"{path.lstrip(':').rstrip('/')}/{e}")
+    return None
+
+
+def _load(ctx, x):
+    """.Q.l `:dir: load the database (or splayed table) dir as `\\l` does."""
+    return _load_without(ctx, x, np.bool_(True), np.bool_(True))
+
+
+def _load_without(ctx, x, cd, scripts):
+    """.Q.lo[`:dir;cd;scripts]: `\\l dir` without moving into it and/or running its scripts."""
+    if not isinstance(x, str) or not all(T.qtype(f) in (-1, -5, -6, -7) for f in (cd, scripts)):
+        raise QError("type")
+    if not files.is_folder(ctx, x):
+        raise QError(x.lstrip(":") + ". OS reports: Not a directory")
+    load_directory(ctx, x, bool(cd), bool(scripts))
+    return None
 
 
 def leave(ctx, code):
@@ -386,6 +416,9 @@ def _time_space(ctx, f, x):
     return [np.array([ms, space], dtype=np.int64), r]
 
 
+define(".Q.l", monad=_load, ctx=True, doc=".Q.l`:dir  load database dir as \\l dir does")
+define(".Q.lo", triad=_load_without, ctx=True,
+       doc=".Q.lo[`:dir;cd;scripts]  load database dir; cd into it, run its scripts only if asked")
 define(".Q.addr", monad=_addr, doc=".Q.addr`host  the host's IPv4 address as an int (-1i: none)")
 define(".Q.host", monad=_host, doc=".Q.host ip  the host name of an IPv4 address given as an int")
 define(".Q.w", monad=_memory, ctx=True,
