@@ -15,9 +15,11 @@ field, .Q.PV every partition, .Q.pv those in view (`.Q.view`), .Q.pt the partiti
 
 A table missing from some partitions is left undefined by `\\l` (q maps it and fails on use)
 until `.Q.bv[]` reads it from the partitions that hold it, the others empty (its empty schema
-in .Q.vp); `.Q.chk` writes those empties to disk instead. Not attempted ('nyi where asked):
-segmented databases (par.txt: .Q.P .Q.D .Q.PD), and loading what a folder that is neither a
-table nor a partition holds. `\\l` makes the database
+in .Q.vp); `.Q.chk` writes those empties to disk instead (in a database without segments).
+A segmented database (par.txt lists folders holding partitions) loads as one: .Q.P its
+segments, .Q.D the partitions of each, .Q.PD/.Q.pd each partition's segment (`:. without
+segments), .Q.par where a partition goes. Not attempted: loading what a folder that is
+neither a table nor a partition holds. `\\l` makes the database
 the working directory (ktwa.runtime.system), as q does, in a session that may change it.
 """
 from __future__ import annotations
@@ -47,7 +49,9 @@ _DIGITS = re.compile(r"\d+")
 @dataclass
 class Database:
     """A partitioned database `\\l` loaded: where (its file symbol, its folder), its field and
-    partitions, its tables in full (every partition), and the row counts .Q.cn cached."""
+    partitions (each a folder relative to the database's, `2020.01.02`, or in a segment,
+    `../seg1/2020.01.02`), its tables in full (every partition), and the row counts .Q.cn
+    cached; a segmented database's segments as par.txt lists them."""
     root: str
     folder: str
     parts: list
@@ -56,6 +60,7 @@ class Database:
     view: np.ndarray
     tables: dict = field(default_factory=dict)     # name -> Mapped, all partitions
     counts: dict = field(default_factory=dict)     # name -> counts in view, once .Q.cn ran
+    segments: list | None = None                   # par.txt's folders (a segmented database)
 
 
 def _field_of(names: list[str]) -> str | None:
@@ -83,6 +88,28 @@ def _values(fieldname: str, names: list[str]) -> np.ndarray:
     return np.array([int(n) for n in names], dtype=np.int32)
 
 
+def _sym(root: str, part: str) -> str:
+    """The file symbol of a partition folder (relative to the database's, or absolute)."""
+    return ":" + part if part.startswith("/") else f"{root}/{part}"
+
+
+def _os(ctx, root: str, part: str) -> str:
+    """The OS path of a partition folder, through the session's file fence."""
+    return files._path(ctx, _sym(root, part))
+
+
+def _base(part: str) -> str:
+    return part.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _segments(p: str) -> list[str] | None:
+    """par.txt's folders, one a line (a segmented database), or None."""
+    if not disk.exists(p + "/par.txt"):
+        return None
+    return [ln.strip().rstrip("/") for ln in disk.read_text(p + "/par.txt").split("\n")
+            if ln.strip()]
+
+
 def _partition_folders(ctx, p: str) -> list[str]:
     return [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")
             and disk.is_folder(p + "/" + e) and (_DATE.fullmatch(e) or _MONTH.fullmatch(e)
@@ -104,7 +131,12 @@ def load_folder(ctx, fs: str) -> str | None:
     if ctx.files.root is None:          # the database stays where it is when \l moves us in it
         p = os.path.abspath(p)
         root = ":" + p
-    parts = sorted(_partition_folders(ctx, p))
+    segments = _segments(p)
+    if segments is None:
+        parts = sorted(_partition_folders(ctx, p))
+    else:
+        parts = [f"{seg}/{e}" for seg in segments
+                 for e in sorted(_partition_folders(ctx, _os(ctx, root, seg)))]
     entries = [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")
                and e not in parts]
     for e in sorted(entries, key=lambda e: e != "sym"):         # sym first: tables use it
@@ -115,24 +147,24 @@ def load_folder(ctx, fs: str) -> str | None:
         elif re.fullmatch(r"[A-Za-z]\w*", e) and e not in ("par",):
             ctx.set_global(e, files.read_value(ctx, f"{root}/{e}"))
     if parts:
-        _load_partitions(ctx, p, root, parts)
+        _load_partitions(ctx, p, root, parts, segments)
     return None
 
 
-def _load_partitions(ctx, p: str, root: str, parts: list[str]) -> None:
-    fieldname = _field_of(parts)
+def _load_partitions(ctx, p: str, root: str, parts: list[str], segments=None) -> None:
+    fieldname = _field_of([_base(part) for part in parts])
     if fieldname is None:
         raise QError("nyi: partition folders of more than one kind")
-    values = _values(fieldname, parts)
+    values = _values(fieldname, [_base(part) for part in parts])
     order = np.argsort(values, kind="stable")
     parts = [parts[i] for i in order]
     values = values[order]
-    last = p + "/" + parts[-1]
+    last = _os(ctx, root, parts[-1])
     names = [e for e in disk.listing(last) if disk.exists(f"{last}/{e}/.d")]
-    db = Database(root, p, parts, fieldname, values, values)
+    db = Database(root, p, parts, fieldname, values, values, segments=segments)
     for name in names:
-        if all(disk.exists(f"{p}/{part}/{name}/.d") for part in parts):
-            slices = [files.read_value(ctx, f"{root}/{part}/{name}/") for part in parts]
+        if all(disk.exists(f"{_os(ctx, root, part)}/{name}/.d") for part in parts):
+            slices = [files.read_value(ctx, f"{_sym(root, part)}/{name}/") for part in parts]
             db.tables[name] = _with_field(ctx, fieldname, values, slices)
         else:                       # q maps it, and fails when it is used: not defined here
             ctx.globals.pop(name, None)
@@ -181,6 +213,20 @@ def _publish(ctx, db: Database) -> None:
     ctx.set_global(".Q.pv", db.view)
     ctx.set_global(".Q.pt", names)
     ctx.set_global(".Q.pn", QDict(names, [db.counts.get(n, []) for n in db.tables]))
+    ctx.set_global(".Q.u", np.bool_(len(set(db.values.view(np.int64).tolist())) == len(db.values)))
+    # each partition's location: its segment, or the database itself (`:.)
+    shown = np.isin(db.values.view(np.int64), db.view.view(np.int64))
+    if db.segments is None:
+        ctx.set_global(".Q.PD", T.syms([":."] * len(db.parts)))
+        ctx.set_global(".Q.pd", T.syms([":."] * int(shown.sum())))
+        return
+    segs = T.syms([":" + seg for seg in db.segments])
+    where = np.array([db.segments.index(part.rsplit("/", 1)[0]) for part in db.parts],
+                     dtype=np.int64)
+    ctx.set_global(".Q.P", segs)
+    ctx.set_global(".Q.D", [db.values[where == i] for i in range(len(segs))])
+    ctx.set_global(".Q.PD", segs[where])
+    ctx.set_global(".Q.pd", segs[where[shown]])
 
 
 def _database(ctx) -> Database:
@@ -234,18 +280,21 @@ def load_partitions(ctx, x):
     if v.dtype != db.values.dtype:
         raise QError("type")
     names = [_string(ctx, p) for p in v]
-    new = [n for n in names if n not in db.parts and disk.is_folder(db.folder + "/" + n)]
+    places = [""] if db.segments is None else [seg + "/" for seg in db.segments]
+    new = [w + n for n in names for w in places if w + n not in db.parts
+           and disk.is_folder(_os(ctx, db.root, w + n))]
     if new:
-        _load_partitions(ctx, db.folder, db.root, sorted(set(db.parts) | set(new)))
+        _load_partitions(ctx, db.folder, db.root, list(db.parts) + new, db.segments)
     return None
 
 
-def _tables_held(folder: str, parts: list[str]) -> dict[str, list[str]]:
+def _tables_held(ctx, root: str, parts: list[str]) -> dict[str, list[str]]:
     """Each table found in any partition -> the partitions holding it, in partition order."""
     held: dict[str, list[str]] = {}
     for part in parts:
-        for e in sorted(disk.listing(f"{folder}/{part}")):
-            if disk.exists(f"{folder}/{part}/{e}/.d"):
+        folder = _os(ctx, root, part)
+        for e in sorted(disk.listing(folder)):
+            if disk.exists(f"{folder}/{e}/.d"):
                 held.setdefault(e, []).append(part)
     return held
 
@@ -263,12 +312,12 @@ def build_vp(ctx, x):
     if not (x is None or x == ""):
         raise QError("type")
     vp: dict = {}
-    for name, have in _tables_held(db.folder, db.parts).items():
+    for name, have in _tables_held(ctx, db.root, db.parts).items():
         if len(have) == len(db.parts):
             continue
-        proto = _empty(files.read_value(ctx, f"{db.root}/{have[0 if x == '' else -1]}/{name}/"))
-        slices = [files.read_value(ctx, f"{db.root}/{part}/{name}/") if part in have else proto
-                  for part in db.parts]
+        proto = _empty(files.read_value(ctx, f"{_sym(db.root, have[0 if x == '' else -1])}/{name}/"))
+        slices = [files.read_value(ctx, f"{_sym(db.root, part)}/{name}/") if part in have
+                  else proto for part in db.parts]
         db.tables[name] = _with_field(ctx, db.field, db.values, slices)
         vp[name] = QTable([db.field] + list(proto.cols), [db.values[:0]] + list(proto.data))
     ctx.set_global(".Q.vp", QDict(T.syms(list(vp)), list(vp.values())))
@@ -289,7 +338,7 @@ def fill_partitions(ctx, x):
         raise QError("nyi: partition folders of more than one kind" if parts else "type")
     values = _values(fieldname, parts)
     parts = [parts[i] for i in np.argsort(values, kind="stable")]
-    held = _tables_held(folder, parts)
+    held = _tables_held(ctx, x.rstrip("/"), parts)
     root = x.rstrip("/")
     out: list = []
     for part in parts:
@@ -299,6 +348,22 @@ def fill_partitions(ctx, x):
             files.write_value(ctx, f"{root}/{part}/{name}/", _empty(proto))
         out.append(T.syms([":" + os.path.abspath(f"{folder}/{part}")]) if missing else [])
     return out
+
+
+def location(ctx, d, p, t):
+    """.Q.par[d;p;t]: where table t of partition p of database d is (or would be): below d,
+    or in a segment par.txt lists, chosen round-robin (p mod the count of segments; the
+    segments are not looked into)."""
+    if not (files.is_file_symbol(d) and isinstance(t, str)) or not T.is_atom(p):
+        raise QError("type")
+    folder = files._path(ctx, d).rstrip("/") or "/"
+    segments = _segments(folder)
+    where = folder if ctx.files.root is not None else os.path.abspath(folder)
+    if segments:
+        seg = segments[int(ctx.apply(ctx.builtins["$"], ["long", p])) % len(segments)]
+        where = seg if seg.startswith("/") or ctx.files.root is not None \
+            else os.path.normpath(f"{where}/{seg}")
+    return f":{where}/{_string(ctx, p)}/{t}"
 
 
 def rows(ctx, t, y):
@@ -406,6 +471,9 @@ define(".Q.bv", monad=build_vp, ctx=True,
            "their schemas (prototype: the last partition holding them | the first)")
 define(".Q.chk", monad=fill_partitions, ctx=True,
        doc=".Q.chk`:db  write the tables a partition lacks, empty; () or each partition's path")
+define(".Q.par", triad=location, ctx=True,
+       doc=".Q.par[`:db;p;`t]  where table t of partition p is (or would be): below db, or in "
+           "the par.txt segment p mod count segments")
 define(".Q.ind", dyad=rows, ctx=True,
        doc=".Q.ind[t;i]  rows i (longs) of partitioned table t, across its partitions")
 define(".Q.qp", monad=is_partitioned,
