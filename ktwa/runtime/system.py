@@ -259,14 +259,16 @@ def process_values() -> dict:
     """The .z values that describe this process (dotz.md): .z.o the platform as q names its
     builds, .z.i the process id, .z.h the host and .z.a its address, .z.u the user, .z.c the
     cores, .z.K and .z.k the version of q ktwa follows, .z.l the license (none: `()`, as a q
-    without one has), .z.q quiet mode (off), .z.X the command line as given; .z.w the handle
+    without one has), .z.q quiet mode (off: ktwa has none), .z.r whether updates are blocked
+    (never: ktwa has no -b nor reval), .z.X the command line as given; .z.w the handle
     asking (ktwa has no connections: always the console's, 0i), .z.H and .z.W the open
     connections (none)."""
     host = socket.gethostname()
     out = {".z.i": np.int32(os.getpid()), ".z.h": host, ".z.a": address(host),
            ".z.c": np.int32(os.cpu_count() or 1),
            ".z.K": np.float64(VERSION), ".z.k": tm.atom(14, tm.parse_text(14, RELEASE)),
-           ".z.l": [], ".z.q": np.bool_(False), ".z.X": [T.chars(a) for a in sys.argv],
+           ".z.l": [], ".z.q": np.bool_(False), ".z.r": np.bool_(False),
+           ".z.X": [T.chars(a) for a in sys.argv],
            ".z.w": np.int32(0), ".z.H": np.array([], dtype=np.int32),
            ".z.W": T.QDict(np.array([], dtype=np.int32), [])}
     try:

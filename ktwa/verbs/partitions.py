@@ -350,6 +350,13 @@ def fill_partitions(ctx, x):
     return out
 
 
+def keep_mapped(ctx, _x):
+    """.Q.MAP[]: q keeps a loaded database's partitions mapped; ktwa reads them into memory
+    when it loads them, so there is nothing more to keep (but there must be a database)."""
+    _database(ctx)
+    return None
+
+
 def location(ctx, d, p, t):
     """.Q.par[d;p;t]: where table t of partition p of database d is (or would be): below d,
     or in a segment par.txt lists, chosen round-robin (p mod the count of segments; the
@@ -471,6 +478,8 @@ define(".Q.bv", monad=build_vp, ctx=True,
            "their schemas (prototype: the last partition holding them | the first)")
 define(".Q.chk", monad=fill_partitions, ctx=True,
        doc=".Q.chk`:db  write the tables a partition lacks, empty; () or each partition's path")
+define(".Q.MAP", monad=keep_mapped, ctx=True,
+       doc=".Q.MAP[]  keep the partitions mapped (ktwa holds them in memory already)")
 define(".Q.par", triad=location, ctx=True,
        doc=".Q.par[`:db;p;`t]  where table t of partition p is (or would be): below db, or in "
            "the par.txt segment p mod count segments")

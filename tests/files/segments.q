@@ -54,3 +54,6 @@ q).Q.par[`:.;`x;`t]
 'type
   [0]  .Q.par[`:.;`x;`t]
        ^
+q).Q.MAP[]
+q).z.r
+0b
