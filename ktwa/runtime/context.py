@@ -38,7 +38,7 @@ from functools import partial
 
 import numpy as np
 
-from ..errors import QError
+from ..errors import Frame, QError
 from ..values import types as T
 from ..values.functions import Lambda
 from ..verbs.cast import temporal_part
@@ -121,7 +121,15 @@ class Context:
     def eval_text(self, src: str):
         if src.startswith("\\"):            # value"\\d .m": text that is a system command
             return self.apply(self.builtins["system"], [T.chars(src)])
-        return self._run_block(self.parse(src), Env(self), src)
+        try:
+            return self._run_block(self.parse(src), Env(self), src)
+        except QError as e:
+            # the text evaluated is a frame of its own (as a lambda is); the caller's chain
+            # then marks where `value` was applied
+            if e.span is not None:
+                e.frames.append(Frame.at(src, e.span))
+                e.span = None
+            raise
 
     def run_block(self, block, text: str | None = None):
         """Evaluate parsed statements at the top level (global scope); given the text they

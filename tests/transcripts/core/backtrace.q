@@ -40,3 +40,20 @@ q).Q.sbt 3
 'type
   [0]  .Q.sbt 3
        ^
+q)z:1;value "z+`b"
+'type
+  [1]  z+`b
+        ^
+  [0]  z:1;value "z+`b"
+           ^
+q)vv:{value "2*`c"}
+q)vv 0
+'type
+  [2]  2*`c
+        ^
+  [1]  vv:{value "2*`c"}
+          ^
+  [0]  vv 0
+       ^
+q).Q.trp[value;"3-`d";{.Q.sbt 1#y}]
+"  [2]  3-`d\n        ^\n"
