@@ -52,7 +52,7 @@ q)vv 0
   [2]  2*`c
         ^
   [1]  vv:{value "2*`c"}
-          ^
+           ^
   [0]  vv 0
        ^
 q).Q.trp[value;"3-`d";{.Q.sbt 1#y}]
