@@ -227,9 +227,24 @@ def he(ctx, x):
     return hn(ctx, _c("400 Bad Request"), "txt", _c("'" + T.text(hc(x))))
 
 
+def hug(x, y):
+    """.h.hug[keep;s]: s with each character not in keep as its %xx escape (.h.hug[keep] is
+    the mapping, a function)."""
+    keep = set(_s(x))
+    return _c("".join(c if c in keep else f"%{ord(c):02x}" for c in _s(y)))
+
+
 def hu(x):
     """URI escape: characters not in .h.sc as %xx."""
-    return _c("".join(c if c in SC else f"%{ord(c):02x}" for c in _s(x)))
+    return hug(SC, x)
+
+
+def ka(x):
+    """.h.ka ms: the Connection header's value for an idle timeout of ms milliseconds:
+    "keep-alive", or "close" for 0."""
+    if T.qtype(x) not in (-5, -6, -7):
+        raise QError("type")
+    return _c("close" if int(x) == 0 else "keep-alive")
 
 
 def uh(x):
@@ -359,6 +374,7 @@ def _tx():
 VALUES = {
     ".h.tx": _tx(),
     ".h.d": T.char(" "),
+    ".h.HOME": _c("html"),            # the web server's root folder
     ".h.br": _c("<br>"),
     ".h.c0": "024C7E",
     ".h.c1": "958600",
@@ -392,6 +408,8 @@ define(".h.hy", dyad=hy, ctx=True, doc=".h.hy[kind;content]  an HTTP 200 respons
 define(".h.hp", monad=hp, ctx=True, doc=".h.hp strings  an HTTP response of a pre page")
 define(".h.he", monad=he, ctx=True, doc=".h.he s  an HTTP 400 response with s")
 define(".h.hu", monad=hu, doc=".h.hu s  s URI-escaped (%xx)")
+define(".h.hug", dyad=hug, doc=".h.hug[keep;s]  s with the characters not in keep as %xx escapes")
+define(".h.ka", monad=ka, doc='.h.ka ms  "keep-alive", or "close" when the idle timeout ms is 0')
 define(".h.uh", monad=uh, doc=".h.uh s  s with its %xx escapes undone")
 define(".h.xt", dyad=xt, ctx=True, doc=".h.xt[`json;strings]  each JSON string as a q value")
 define(".h.val", monad=lambda ctx, x: ctx.apply(ctx.builtins["value"], [x]), ctx=True,

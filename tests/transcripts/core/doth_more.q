@@ -54,3 +54,19 @@ q).h.tx[`json] enlist ([]k:`a`b;v:1 2)
 q).h.tx[`json] ([]k:`a`b;v:1 2)
 "{\"k\":\"a\",\"v\":1}"
 "{\"k\":\"b\",\"v\":2}"
+q).h.hug["xy";"xyz w"]
+"xy%7a%20w"
+q)keep:.h.hug[.Q.an]
+q)keep "k t/w"
+"k%20t%2fw"
+q).h.hu["k t/w"]~.h.hug[.h.sc;"k t/w"]
+1b
+q)(.h.ka 0i;.h.ka 1500i)
+"close"
+"keep-alive"
+q).h.ka "x"
+'type
+  [0]  .h.ka "x"
+       ^
+q).h.HOME
+"html"
