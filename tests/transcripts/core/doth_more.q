@@ -55,7 +55,7 @@ q).h.tx[`json] ([]k:`a`b;v:1 2)
 "{\"k\":\"a\",\"v\":1}"
 "{\"k\":\"b\",\"v\":2}"
 q).h.hug["xy";"xyz w"]
-"xy%7a%20w"
+"xy%7a%20%77"
 q)keep:.h.hug[.Q.an]
 q)keep "k t/w"
 "k%20t%2fw"
