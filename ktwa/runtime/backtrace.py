@@ -130,6 +130,6 @@ def trpd(ctx, f, x, g):
 define(".Q.bt", monad=bt, ctx=True, doc=".Q.bt[]  print the call stack, innermost frame first")
 define(".Q.sbt", monad=sbt, ctx=True, doc=".Q.sbt y  backtrace object y as the text q prints")
 define(".Q.trp", triad=trp, ctx=True,
-       doc=".Q.trp[f;x;g]  f x; on an error, g[message;backtrace object] (trap at with a backtrace)")
+       doc=".Q.trp[f;x;g]  f x; on an error, g[message;backtrace]: trap at, with a backtrace")
 define(".Q.trpd", triad=trpd, ctx=True,
-       doc=".Q.trpd[f;x;g]  f . x; on an error, g[message;backtrace object] (trap with a backtrace)")
+       doc=".Q.trpd[f;x;g]  f . x; on an error, g[message;backtrace]: trap, with a backtrace")

@@ -424,7 +424,7 @@ define(".Q.lo", triad=_load_without, ctx=True,
 define(".Q.addr", monad=_addr, doc=".Q.addr`host  the host's IPv4 address as an int (-1i: none)")
 define(".Q.host", monad=_host, doc=".Q.host ip  the host name of an IPv4 address given as an int")
 define(".Q.w", monad=_memory, ctx=True,
-       doc=".Q.w[]  memory figures by name: \\w's (used heap peak wmax mmap mphy), \\w 0's (syms symw)")
+       doc=".Q.w[]  memory figures by name: \\w's (used heap peak wmax mmap mphy), \\w 0's")
 define(".Q.gc", monad=_collect, ctx=True,
        doc=".Q.gc[]  collect garbage; the bytes of memory returned to the system")
 define(".Q.ts", dyad=_time_space, ctx=True,

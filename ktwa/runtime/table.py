@@ -23,7 +23,8 @@ BUILTINS = merge_builtins(MODULES)
 # q's predefined values (`.Q.n`, `.Q.t` ...): globals every session starts with; .q.csv is
 # seen unqualified (`csv 0: t`)
 GLOBALS = {**dotq.VALUES, **doth.VALUES, ".q.csv": T.char(","),
-           ".Q.k": np.float64(system.VERSION), ".Q.K": tm.atom(14, tm.parse_text(14, system.RELEASE))}
+           ".Q.k": np.float64(system.VERSION),
+           ".Q.K": tm.atom(14, tm.parse_text(14, system.RELEASE))}
 
 # keywords usable as infix verbs (`x mod y`, `f each x`); glyphs are verbs by their syntax
 INFIX = frozenset(n for n, b in BUILTINS.items() if b.infix and n[:1].isalpha())

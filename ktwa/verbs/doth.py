@@ -1,7 +1,8 @@
 """The .h namespace (doth.md): marking up text as HTML and XML (`.h.htc` `.h.hta` `.h.ha`
 `.h.pre` `.h.xs` ...), data as CSV, TSV and XML (`.h.cd` `.h.td` `.h.xd`), HTTP responses
-(`.h.hn` `.h.hy` `.h.hp` `.h.he`), URI escapes (`.h.hu` `.h.uh`), and the namespace's values
-(`.h.d` the delimiter of nested items, `.h.sc` the URI-safe characters, `.h.ty` MIME types).
+(`.h.hn` `.h.hy` `.h.hp` `.h.he` `.h.ka`), URI escapes (`.h.hu` `.h.hug` `.h.uh`), and the
+namespace's values (`.h.d` the delimiter of nested items, `.h.sc` the URI-safe characters,
+`.h.ty` MIME types, `.h.HOME` the web root).
 Excel workbooks in XML (`.h.ed` `.h.edsn`), a page of a table as the web console shows it
 (`.h.jx`). What is not here (`.h.fram` frames, `.h.ht` Marqdown) is 'nyi by its absence.
 """

@@ -395,4 +395,4 @@ define(".Q.ff", dyad=add_columns,
 define(".Q.fk", monad=foreign_key, ctx=True,
        doc=".Q.fk c  the table column c is a foreign key into, else `")
 define(".Q.ld", monad=load_groups,
-       doc=".Q.ld lines  (first line numbers;texts) of the statements \\l makes of a script's lines")
+       doc=".Q.ld lines  (first line numbers;texts) of the statements \\l makes of script lines")

@@ -40,7 +40,8 @@ def request(ctx, x, body: bytes | None = None, mime: str | None = None) -> np.nd
         raise QError("domain")
     headers = {"Accept-Encoding": "gzip"}
     if parts.username is not None:
-        cred = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
+        unquote = urllib.parse.unquote
+        cred = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
         headers["Authorization"] = "Basic " + base64.b64encode(cred.encode()).decode()
         netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
         url = urllib.parse.urlunsplit(parts._replace(netloc=netloc))

@@ -315,7 +315,8 @@ def build_vp(ctx, x):
     for name, have in _tables_held(ctx, db.root, db.parts).items():
         if len(have) == len(db.parts):
             continue
-        proto = _empty(files.read_value(ctx, f"{_sym(db.root, have[0 if x == '' else -1])}/{name}/"))
+        model = have[0 if x == "" else -1]
+        proto = _empty(files.read_value(ctx, f"{_sym(db.root, model)}/{name}/"))
         slices = [files.read_value(ctx, f"{_sym(db.root, part)}/{name}/") if part in have
                   else proto for part in db.parts]
         db.tables[name] = _with_field(ctx, db.field, db.values, slices)
@@ -476,6 +477,8 @@ define(".Q.li", monad=load_partitions, ctx=True,
 define(".Q.bv", monad=build_vp, ctx=True,
        doc=".Q.bv[] | .Q.bv[`]  tables some partitions lack read with empties there; .Q.vp "
            "their schemas (prototype: the last partition holding them | the first)")
+define(".Q.bvi", monad=build_vp, ctx=True,
+       doc=".Q.bvi[]  .Q.bv for partitions loaded since (ktwa scans them all: the same result)")
 define(".Q.chk", monad=fill_partitions, ctx=True,
        doc=".Q.chk`:db  write the tables a partition lacks, empty; () or each partition's path")
 define(".Q.MAP", monad=keep_mapped, ctx=True,

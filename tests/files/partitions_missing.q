@@ -51,3 +51,6 @@ q).Q.chk 42
 'type
   [0]  .Q.chk 42
        ^
+q).Q.bvi[]
+q).Q.vp
+(`symbol$())!()
