@@ -352,6 +352,17 @@ def _is_join(verb) -> bool:
     return verb.__class__ is A.Verb and verb.name == ","
 
 
+def _value_set(ctx, name: str, ns: str, path: list):
+    """.z.vs[name;indices] after a global of the default namespace is assigned (dotz.md: not
+    for locals, nor for names in other namespaces): the indices are () for the whole value."""
+    full = ctx.qualify(name, ns)
+    if full.startswith("."):
+        return
+    ix = [] if not path or (len(path) == 1 and path[0] is MISSING) else \
+        (path[0] if len(path) == 1 else T.from_items(path))
+    apply(ctx, ctx.globals[".z.vs"], [full, ix])
+
+
 def assign(op, value, env):
     """Apply an OpAssign: plain, global, compound and indexed assignment."""
     name = op.name
@@ -414,17 +425,6 @@ def assign(op, value, env):
         if ".z.vs" in ctx.globals:
             _value_set(ctx, name, ns, [] if op.indices is None else path)
     return result
-
-
-def _value_set(ctx, name: str, ns: str, path: list):
-    """.z.vs[name;indices] after a global of the default namespace is assigned (dotz.md: not
-    for locals, nor for names in other namespaces): the indices are () for the whole value."""
-    full = ctx.qualify(name, ns)
-    if full.startswith("."):
-        return
-    ix = [] if not path or (len(path) == 1 and path[0] is MISSING) else \
-        (path[0] if len(path) == 1 else T.from_items(path))
-    apply(ctx, ctx.globals[".z.vs"], [full, ix])
 
 
 def _dict_root(ctx, full: str):
@@ -599,6 +599,8 @@ def apply(ctx, f, args: list):
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
         if isinstance(f, np.integer) and len(args) == 1:
+            if f == 0:      # handle 0 is this process (handles.md): `0 "1+1"`, `0 (+;2;2)`
+                return message_self(ctx, args[0])
             if abs(int(f)) in ctx.handles:           # a file hopen made (files.md)
                 write_handle(ctx, int(f), args[0])
                 return f
@@ -630,13 +632,15 @@ def _apply_projection(ctx, p: Projection, args: list):
     return apply(ctx, p.fn, out)
 
 
+def message_self(ctx, x):
+    """`0 x`: a message to this process itself, evaluated by .z.ps when it is set (dotz.md:
+    handle 0 prefers it to .z.pg), else by `value`; its result is returned."""
+    handler = ctx.globals.get(".z.ps")
+    return apply(ctx, handler if handler is not None else ctx.builtins["value"], [x])
+
+
 def handle_write(ctx, h: int, x):
-    """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr. `0 x` is a
-    message to this process itself: x evaluated by .z.ps when it is set (dotz.md: handle 0
-    prefers it to .z.pg), else by `value`, and its result returned."""
-    if h == 0:
-        handler = ctx.globals.get(".z.ps")
-        return apply(ctx, handler if handler is not None else ctx.builtins["value"], [x])
+    """`-1 "text"`, `-2 "text"`, `1 "text"`, `2 "text"`: write to stdout/stderr."""
     if h not in (-1, -2, 1, 2):
         raise QError(f"Cannot write to handle {h}. OS reports: Bad file descriptor")
     fd = abs(h)

@@ -670,15 +670,6 @@ define("0:", dyad=file_text, ctx=True, infix=True,
            "save, load CSV, load fixed-width text, key-value pairs")
 define("1:", dyad=file_binary, ctx=True, infix=True,
        doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns")
-# q streams files and pipes in lumps of 131000 bytes unless told otherwise
-define(".Q.fsn", triad=stream, ctx=True,
-       doc=".Q.fsn[f;`:file;n]  f of each lump of about n bytes of whole lines; the file's size")
-define(".Q.fs", dyad=lambda ctx, f, y: stream(ctx, f, y, I64(131000)), ctx=True,
-       doc=".Q.fs[f;`:file]  .Q.fsn with lumps of 131000 bytes")
-define(".Q.fpn", triad=stream, ctx=True,
-       doc=".Q.fpn[f;`:fifo;n]  .Q.fsn for a named pipe: f of each lump of whole lines")
-define(".Q.fps", dyad=lambda ctx, f, y: stream(ctx, f, y, I64(131000)), ctx=True,
-       doc=".Q.fps[f;`:fifo]  .Q.fpn with lumps of 131000 bytes")
 define("read0", monad=read0, ctx=True, doc="read0 `:f | read0 (`:f;o;n)  a file's lines (or n chars at o)")
 define("read1", monad=read1, ctx=True, doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o)")
 define("hcount", monad=hcount, ctx=True, doc="hcount `:f  the size of a file in bytes")
@@ -693,3 +684,12 @@ define("rsave", monad=_each_name(_rsave), ctx=True,
        doc="rsave `t  splay the global table t into the folder t")
 define("rload", monad=_each_name(_rload), ctx=True,
        doc="rload `t  read the splayed table in folder t into the global t")
+# q streams files and pipes in lumps of 131000 bytes unless told otherwise
+define(".Q.fsn", triad=stream, ctx=True,
+       doc=".Q.fsn[f;`:file;n]  f of each lump of about n bytes of whole lines; the file's size")
+define(".Q.fs", dyad=lambda ctx, f, y: stream(ctx, f, y, I64(131000)), ctx=True,
+       doc=".Q.fs[f;`:file]  .Q.fsn with lumps of 131000 bytes")
+define(".Q.fpn", triad=stream, ctx=True,
+       doc=".Q.fpn[f;`:fifo;n]  .Q.fsn for a named pipe: f of each lump of whole lines")
+define(".Q.fps", dyad=lambda ctx, f, y: stream(ctx, f, y, I64(131000)), ctx=True,
+       doc=".Q.fps[f;`:fifo]  .Q.fpn with lumps of 131000 bytes")
