@@ -429,6 +429,25 @@ def save_partition(ctx, d, p, f, t, domain: str = "sym"):
     return t
 
 
+def save_all(ctx, h, d, p, f):
+    """.Q.hdpf[h;d;p;f]: every table of the root namespace, largest first, saved into partition
+    p of d by .Q.dpft (sorted and parted on f) and emptied; then the process at h is told to
+    reload (`\\l .`) if h opens, as q's own trap does: a handle that does not open is passed
+    over (ktwa opens no connections)."""
+    names = [str(n) for n in ctx.apply(ctx.builtins["tables"], [None])]
+    sizes = [len(ctx.get_global(n)) for n in names]
+    for n in [names[i] for i in np.argsort(-np.array(sizes, dtype=np.int64), kind="stable")]:
+        save_partition(ctx, d, p, f, n)
+        ctx.set_global(n, ctx.apply(ctx.builtins["#"], [np.int64(0), ctx.get_global(n)]))
+    try:
+        handle = ctx.apply(ctx.builtins["hopen"], [h])
+    except QError:
+        return None
+    ctx.apply(handle, [T.chars("\\l .")])
+    ctx.apply(ctx.builtins["hclose"], [handle])
+    return None
+
+
 def dsave(ctx, x, y):
     """x dsave y: the global tables named y splayed below x (a folder, or the database root
     followed by a path in it, e.g. a partition), enumerated over the root's sym, each one's
@@ -462,6 +481,9 @@ def _dpfts(ctx, *args):
 
 define(".Q.dpfts", polyad=_dpfts, ctx=True,
        doc=".Q.dpfts[d;p;f;t;s]  .Q.dpft enumerating over the domain s")
+define(".Q.hdpf", tetrad=save_all, ctx=True,
+       doc=".Q.hdpf[h;d;p;f]  .Q.dpft every table into partition p of d, largest first, and "
+           "empty them; tell the process at h to reload")
 define(".Q.dpt", triad=lambda ctx, d, p, t: save_partition(ctx, d, p, "", t), ctx=True,
        doc=".Q.dpt[d;p;t]  splay global table t into partition p of d, sym-enumerated, unsorted")
 define(".Q.dpts", tetrad=lambda ctx, d, p, t, s: save_partition(ctx, d, p, "", t, s), ctx=True,
