@@ -429,6 +429,41 @@ def save_partition(ctx, d, p, f, t, domain: str = "sym"):
     return t
 
 
+def load_process_save(ctx, d, s, f, t, g):
+    """.Q.dsftg[(dst;p;t);(src;offset;length);fields;(types;widths);g]: the fixed-width records
+    of file src from offset (to length bytes on, or, nonpositive, that many before the end)
+    read as `1:` reads them, .Q.M&1000000 rows at a time; each lump, a table of `fields`, is
+    passed through g, enumerated over dst's sym and appended to partition p's table t."""
+    if not (isinstance(d, list) and len(d) == 3 and isinstance(s, list) and len(s) == 3
+            and T.is_syms(f) and isinstance(t, list) and len(t) == 2):
+        raise QError("type")
+    dst, part, name = d
+    src, offset, length = s
+    if not (files.is_file_symbol(dst) and isinstance(name, str) and files.is_file_symbol(src)
+            and all(T.qtype(v) in (-5, -6, -7) for v in (offset, length))):
+        raise QError("type")
+    widths = np.asarray(t[0] if T.is_string(t[1]) else t[1]).astype(np.int64)
+    width = int(widths.sum())
+    if width <= 0:
+        raise QError("length")
+    path = files._path(ctx, src)
+    start = int(offset)
+    end = start + int(length) if int(length) > 0 else disk.size(path) + int(length)
+    rows = int(min(int(ctx.get_global(".Q.M")), 1000000))
+    target = f"{dst.rstrip('/')}/{_string(ctx, part)}/{name}/"
+    while start + width <= end:
+        n = min(rows, (end - start) // width)
+        data = np.frombuffer(disk.read_bytes(path, start, n * width), dtype=np.uint8)
+        cols = files.read_binary(ctx, t, data)
+        if len(cols) != len(f):
+            raise QError("length")
+        lump = ctx.apply(g, [QTable([str(c) for c in f], cols)])
+        lump = files.enumerate_symbols(ctx, dst, lump, "sym")
+        ctx.apply(ctx.builtins["upsert"], [target, lump])
+        start += n * width
+    return None
+
+
 def save_all(ctx, h, d, p, f):
     """.Q.hdpf[h;d;p;f]: every table of the root namespace, largest first, saved into partition
     p of d by .Q.dpft (sorted and parted on f) and emptied; then the process at h is told to
@@ -481,6 +516,15 @@ def _dpfts(ctx, *args):
 
 define(".Q.dpfts", polyad=_dpfts, ctx=True,
        doc=".Q.dpfts[d;p;f;t;s]  .Q.dpft enumerating over the domain s")
+def _dsftg(ctx, *args):
+    if len(args) != 5:
+        raise QError("rank")
+    return load_process_save(ctx, *args)
+
+
+define(".Q.dsftg", polyad=_dsftg, ctx=True,
+       doc=".Q.dsftg[(dst;p;t);(src;offset;length);fields;(types;widths);g]  load fixed-width "
+           "records .Q.M&1000000 at a time, g each lump, append it to partition p's table t")
 define(".Q.hdpf", tetrad=save_all, ctx=True,
        doc=".Q.hdpf[h;d;p;f]  .Q.dpft every table into partition p of d, largest first, and "
            "empty them; tell the process at h to reload")
