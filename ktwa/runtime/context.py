@@ -103,6 +103,7 @@ class Context:
         self.display = display
         self.depth = 0                   # lambda call depth (error frames show `[n]`)
         self.ns = ""                     # the current namespace (\\d): "" is the root
+        self.leaving = False             # .z.exit is running (an exit in it leaves at once)
         # ctx.apply(f, args): bound once, it is the iterators' inner loop
         self.apply = partial(apply, self)
         self._run_block = run_block

@@ -228,13 +228,17 @@ def _load_without(ctx, x, cd, scripts):
 
 def leave(ctx, code):
     """`exit n`, `\\\\`: .z.exit n first when it is set (it cannot cancel the exit; an error in
-    it is reported and the exit goes on), then leave with status n."""
+    it is reported and the exit goes on), then leave with status n. An exit the handler makes
+    itself leaves at once, with its own status."""
     handler = ctx.globals.get(".z.exit")
-    if handler is not None:
+    if handler is not None and not ctx.leaving:
+        ctx.leaving = True
         try:
             ctx.apply(handler, [code])
         except QError as e:
             ctx.write(2, ctx.display.error_text(e))
+        finally:
+            ctx.leaving = False
     raise QExit(int(code))
 
 
