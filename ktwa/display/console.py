@@ -48,8 +48,6 @@ def _ol(x, P, width):
     if isinstance(x, np.ndarray):
         a, d = attr_of(x), enum_domain(x)
         head = (f"`{a}#" if a else "") + (f"`{d}$" if d else "")
-        if d and not len(x):               # an empty enumeration: `sym$() (no `symbol$)
-            return head + "()"
         return head + vector_text(plain(x), P, width) if head else vector_text(x, P, width)
     if x.__class__ is EnumSym:
         return f"`{x.domain}$" + atom_text(str(x), P)

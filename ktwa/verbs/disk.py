@@ -31,28 +31,6 @@ def read_bytes(path: str, offset: int = 0, length: int | None = None) -> bytes:
         raise _fail(path, e) from None
 
 
-def line_chunks(path: str, size: int):
-    """The bytes of a file (or a named pipe), read in order about `size` at a time, each
-    chunk cut after its last newline (the rest starts the next chunk), so every chunk holds
-    whole lines; a last line without a newline comes last."""
-    try:
-        with open(path, "rb") as fh:
-            rest = b""
-            while True:
-                data = fh.read(size)
-                if not data:
-                    break
-                data = rest + data
-                cut = data.rfind(b"\n") + 1
-                rest = data[cut:]
-                if cut:
-                    yield data[:cut]
-            if rest:
-                yield rest
-    except OSError as e:
-        raise _fail(path, e) from None
-
-
 def read_text(path: str) -> str:
     """A script's text (`\\l`)."""
     return read_bytes(path).decode("utf-8")

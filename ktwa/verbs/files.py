@@ -521,20 +521,6 @@ def hcount(ctx, x):
     return I64(disk.size(_path(ctx, x)))
 
 
-def stream(ctx, f, y, n):
-    """.Q.fsn[f;`:file;n] (.Q.fpn for a named pipe): f applied to each lump of about n bytes of
-    complete lines, as strings, in order; the count of bytes read (a file's hcount)."""
-    if not is_int_atom(n):
-        raise QError("type")
-    if int(n) <= 0:
-        raise QError("domain")
-    total = 0
-    for data in disk.line_chunks(_path(ctx, y), int(n)):
-        total += len(data)
-        ctx.apply(f, [[chars(ln) for ln in _split_lines(data)]])
-    return I64(total)
-
-
 def hdel(ctx, x):
     disk.remove(_path(ctx, x, write=True))
     return x
@@ -685,12 +671,3 @@ define("rsave", monad=_each_name(_rsave), ctx=True,
        doc="rsave `t  splay the global table t into the folder t")
 define("rload", monad=_each_name(_rload), ctx=True,
        doc="rload `t  read the splayed table in folder t into the global t")
-# q streams files and pipes in lumps of 131000 bytes unless told otherwise
-define(".Q.fsn", triad=stream, ctx=True,
-       doc=".Q.fsn[f;`:file;n]  f of each lump of about n bytes of whole lines; the file's size")
-define(".Q.fs", dyad=lambda ctx, f, y: stream(ctx, f, y, I64(131000)), ctx=True,
-       doc=".Q.fs[f;`:file]  .Q.fsn with lumps of 131000 bytes")
-define(".Q.fpn", triad=stream, ctx=True,
-       doc=".Q.fpn[f;`:fifo;n]  .Q.fsn for a named pipe: f of each lump of whole lines")
-define(".Q.fps", dyad=lambda ctx, f, y: stream(ctx, f, y, I64(131000)), ctx=True,
-       doc=".Q.fps[f;`:fifo]  .Q.fpn with lumps of 131000 bytes")

@@ -13,13 +13,9 @@ The database loaded last is `ctx.database` (a Database); q's .Q values describe 
 field, .Q.PV every partition, .Q.pv those in view (`.Q.view`), .Q.pt the partitioned tables,
 .Q.pn the row counts `.Q.cn` has cached; the field's own name (`date`) is .Q.pv.
 
-A table missing from some partitions is left undefined by `\\l` (q maps it and fails on use)
-until `.Q.bv[]` reads it from the partitions that hold it, the others empty (its empty schema
-in .Q.vp); `.Q.chk` writes those empties to disk instead (in a database without segments).
-A segmented database (par.txt lists folders holding partitions) loads as one: .Q.P its
-segments, .Q.D the partitions of each, .Q.PD/.Q.pd each partition's segment (`:. without
-segments), .Q.par where a partition goes. Not attempted: loading what a folder that is
-neither a table nor a partition holds. `\\l` makes the database
+Not attempted ('nyi where asked): segmented databases (par.txt: .Q.P .Q.D .Q.PD), a table
+missing from some partitions (q maps it and fails on use; ktwa leaves it undefined), and
+loading what a folder that is neither a table nor a partition holds. `\\l` makes the database
 the working directory (ktwa.runtime.system), as q does, in a session that may change it.
 """
 from __future__ import annotations
@@ -49,9 +45,7 @@ _DIGITS = re.compile(r"\d+")
 @dataclass
 class Database:
     """A partitioned database `\\l` loaded: where (its file symbol, its folder), its field and
-    partitions (each a folder relative to the database's, `2020.01.02`, or in a segment,
-    `../seg1/2020.01.02`), its tables in full (every partition), and the row counts .Q.cn
-    cached; a segmented database's segments as par.txt lists them."""
+    partitions, its tables in full (every partition), and the row counts .Q.cn cached."""
     root: str
     folder: str
     parts: list
@@ -60,7 +54,6 @@ class Database:
     view: np.ndarray
     tables: dict = field(default_factory=dict)     # name -> Mapped, all partitions
     counts: dict = field(default_factory=dict)     # name -> counts in view, once .Q.cn ran
-    segments: list | None = None                   # par.txt's folders (a segmented database)
 
 
 def _field_of(names: list[str]) -> str | None:
@@ -88,28 +81,6 @@ def _values(fieldname: str, names: list[str]) -> np.ndarray:
     return np.array([int(n) for n in names], dtype=np.int32)
 
 
-def _sym(root: str, part: str) -> str:
-    """The file symbol of a partition folder (relative to the database's, or absolute)."""
-    return ":" + part if part.startswith("/") else f"{root}/{part}"
-
-
-def _os(ctx, root: str, part: str) -> str:
-    """The OS path of a partition folder, through the session's file fence."""
-    return files._path(ctx, _sym(root, part))
-
-
-def _base(part: str) -> str:
-    return part.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _segments(p: str) -> list[str] | None:
-    """par.txt's folders, one a line (a segmented database), or None."""
-    if not disk.exists(p + "/par.txt"):
-        return None
-    return [ln.strip().rstrip("/") for ln in disk.read_text(p + "/par.txt").split("\n")
-            if ln.strip()]
-
-
 def _partition_folders(ctx, p: str) -> list[str]:
     return [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")
             and disk.is_folder(p + "/" + e) and (_DATE.fullmatch(e) or _MONTH.fullmatch(e)
@@ -131,12 +102,7 @@ def load_folder(ctx, fs: str) -> str | None:
     if ctx.files.root is None:          # the database stays where it is when \l moves us in it
         p = os.path.abspath(p)
         root = ":" + p
-    segments = _segments(p)
-    if segments is None:
-        parts = sorted(_partition_folders(ctx, p))
-    else:
-        parts = [f"{seg}/{e}" for seg in segments
-                 for e in sorted(_partition_folders(ctx, _os(ctx, root, seg)))]
+    parts = sorted(_partition_folders(ctx, p))
     entries = [e for e in disk.listing(p) if not e.startswith(".") and not e.endswith("$")
                and e not in parts]
     for e in sorted(entries, key=lambda e: e != "sym"):         # sym first: tables use it
@@ -147,24 +113,24 @@ def load_folder(ctx, fs: str) -> str | None:
         elif re.fullmatch(r"[A-Za-z]\w*", e) and e not in ("par",):
             ctx.set_global(e, files.read_value(ctx, f"{root}/{e}"))
     if parts:
-        _load_partitions(ctx, p, root, parts, segments)
+        _load_partitions(ctx, p, root, parts)
     return None
 
 
-def _load_partitions(ctx, p: str, root: str, parts: list[str], segments=None) -> None:
-    fieldname = _field_of([_base(part) for part in parts])
+def _load_partitions(ctx, p: str, root: str, parts: list[str]) -> None:
+    fieldname = _field_of(parts)
     if fieldname is None:
         raise QError("nyi: partition folders of more than one kind")
-    values = _values(fieldname, [_base(part) for part in parts])
+    values = _values(fieldname, parts)
     order = np.argsort(values, kind="stable")
     parts = [parts[i] for i in order]
     values = values[order]
-    last = _os(ctx, root, parts[-1])
+    last = p + "/" + parts[-1]
     names = [e for e in disk.listing(last) if disk.exists(f"{last}/{e}/.d")]
-    db = Database(root, p, parts, fieldname, values, values, segments=segments)
+    db = Database(root, p, parts, fieldname, values, values)
     for name in names:
-        if all(disk.exists(f"{_os(ctx, root, part)}/{name}/.d") for part in parts):
-            slices = [files.read_value(ctx, f"{_sym(root, part)}/{name}/") for part in parts]
+        if all(disk.exists(f"{p}/{part}/{name}/.d") for part in parts):
+            slices = [files.read_value(ctx, f"{root}/{part}/{name}/") for part in parts]
             db.tables[name] = _with_field(ctx, fieldname, values, slices)
         else:                       # q maps it, and fails when it is used: not defined here
             ctx.globals.pop(name, None)
@@ -213,20 +179,6 @@ def _publish(ctx, db: Database) -> None:
     ctx.set_global(".Q.pv", db.view)
     ctx.set_global(".Q.pt", names)
     ctx.set_global(".Q.pn", QDict(names, [db.counts.get(n, []) for n in db.tables]))
-    ctx.set_global(".Q.u", np.bool_(len(set(db.values.view(np.int64).tolist())) == len(db.values)))
-    # each partition's location: its segment, or the database itself (`:.)
-    shown = np.isin(db.values.view(np.int64), db.view.view(np.int64))
-    if db.segments is None:
-        ctx.set_global(".Q.PD", T.syms([":."] * len(db.parts)))
-        ctx.set_global(".Q.pd", T.syms([":."] * int(shown.sum())))
-        return
-    segs = T.syms([":" + seg for seg in db.segments])
-    where = np.array([db.segments.index(part.rsplit("/", 1)[0]) for part in db.parts],
-                     dtype=np.int64)
-    ctx.set_global(".Q.P", segs)
-    ctx.set_global(".Q.D", [db.values[where == i] for i in range(len(segs))])
-    ctx.set_global(".Q.PD", segs[where])
-    ctx.set_global(".Q.pd", segs[where[shown]])
 
 
 def _database(ctx) -> Database:
@@ -280,98 +232,10 @@ def load_partitions(ctx, x):
     if v.dtype != db.values.dtype:
         raise QError("type")
     names = [_string(ctx, p) for p in v]
-    places = [""] if db.segments is None else [seg + "/" for seg in db.segments]
-    new = [w + n for n in names for w in places if w + n not in db.parts
-           and disk.is_folder(_os(ctx, db.root, w + n))]
+    new = [n for n in names if n not in db.parts and disk.is_folder(db.folder + "/" + n)]
     if new:
-        _load_partitions(ctx, db.folder, db.root, list(db.parts) + new, db.segments)
+        _load_partitions(ctx, db.folder, db.root, sorted(set(db.parts) | set(new)))
     return None
-
-
-def _tables_held(ctx, root: str, parts: list[str]) -> dict[str, list[str]]:
-    """Each table found in any partition -> the partitions holding it, in partition order."""
-    held: dict[str, list[str]] = {}
-    for part in parts:
-        folder = _os(ctx, root, part)
-        for e in sorted(disk.listing(folder)):
-            if disk.exists(f"{folder}/{e}/.d"):
-                held.setdefault(e, []).append(part)
-    return held
-
-
-def _empty(t: QTable) -> QTable:
-    none = np.array([], dtype=np.int64)
-    return QTable(list(t.cols), [index(c, none) for c in t.data])
-
-
-def build_vp(ctx, x):
-    """.Q.bv[]: each table some partitions lack is read from those that hold it, the others
-    empty, its prototype from the last partition holding it (.Q.bv[`]: the first); .Q.vp is
-    each such table's empty schema, the partition field first."""
-    db = _database(ctx)
-    if not (x is None or x == ""):
-        raise QError("type")
-    vp: dict = {}
-    for name, have in _tables_held(ctx, db.root, db.parts).items():
-        if len(have) == len(db.parts):
-            continue
-        model = have[0 if x == "" else -1]
-        proto = _empty(files.read_value(ctx, f"{_sym(db.root, model)}/{name}/"))
-        slices = [files.read_value(ctx, f"{_sym(db.root, part)}/{name}/") if part in have
-                  else proto for part in db.parts]
-        db.tables[name] = _with_field(ctx, db.field, db.values, slices)
-        vp[name] = QTable([db.field] + list(proto.cols), [db.values[:0]] + list(proto.data))
-    ctx.set_global(".Q.vp", QDict(T.syms(list(vp)), list(vp.values())))
-    _publish(ctx, db)
-    return None
-
-
-def fill_partitions(ctx, x):
-    """.Q.chk`:db: each table a partition lacks is written to it empty, modelled on the most
-    recent partition holding it; for each partition, () or the partition's path when it was
-    filled."""
-    if not files.is_file_symbol(x):
-        raise QError("type")
-    folder = files._path(ctx, x, write=True).rstrip("/") or "/"
-    parts = sorted(_partition_folders(ctx, folder))
-    fieldname = _field_of(parts)
-    if fieldname is None:
-        raise QError("nyi: partition folders of more than one kind" if parts else "type")
-    values = _values(fieldname, parts)
-    parts = [parts[i] for i in np.argsort(values, kind="stable")]
-    held = _tables_held(ctx, x.rstrip("/"), parts)
-    root = x.rstrip("/")
-    out: list = []
-    for part in parts:
-        missing = [name for name, have in held.items() if part not in have]
-        for name in missing:
-            proto = files.read_value(ctx, f"{root}/{held[name][-1]}/{name}/")
-            files.write_value(ctx, f"{root}/{part}/{name}/", _empty(proto))
-        out.append(T.syms([":" + os.path.abspath(f"{folder}/{part}")]) if missing else [])
-    return out
-
-
-def keep_mapped(ctx, _x):
-    """.Q.MAP[]: q keeps a loaded database's partitions mapped; ktwa reads them into memory
-    when it loads them, so there is nothing more to keep (but there must be a database)."""
-    _database(ctx)
-    return None
-
-
-def location(ctx, d, p, t):
-    """.Q.par[d;p;t]: where table t of partition p of database d is (or would be): below d,
-    or in a segment par.txt lists, chosen round-robin (p mod the count of segments; the
-    segments are not looked into)."""
-    if not (files.is_file_symbol(d) and isinstance(t, str)) or not T.is_atom(p):
-        raise QError("type")
-    folder = files._path(ctx, d).rstrip("/") or "/"
-    segments = _segments(folder)
-    where = folder if ctx.files.root is not None else os.path.abspath(folder)
-    if segments:
-        seg = segments[int(ctx.apply(ctx.builtins["$"], ["long", p])) % len(segments)]
-        where = seg if seg.startswith("/") or ctx.files.root is not None \
-            else os.path.normpath(f"{where}/{seg}")
-    return f":{where}/{_string(ctx, p)}/{t}"
 
 
 def rows(ctx, t, y):
@@ -429,6 +293,107 @@ def save_partition(ctx, d, p, f, t, domain: str = "sym"):
     return t
 
 
+def dsave(ctx, x, y):
+    """x dsave y: the global tables named y splayed below x (a folder, or the database root
+    followed by a path in it, e.g. a partition), enumerated over the root's sym, each one's
+    first column parted. Returns y."""
+    if isinstance(x, str):
+        x = [x]
+    elif T.is_syms(x) and len(x):
+        x = [str(s) for s in x]
+    else:
+        raise QError("type")
+    if not files.is_file_symbol(x[0]) or not (isinstance(y, str) or T.is_syms(y)):
+        raise QError("type")
+    folder = "/".join([x[0].rstrip("/")] + [s.strip("/") for s in x[1:]])
+    for t in ([y] if isinstance(y, str) else [str(s) for s in y]):
+        table = files.enumerate_symbols(ctx, x[0], _global_table(ctx, t))
+        data = list(table.data)
+        if data:
+            data[0] = _parted(ctx, data[0])
+        files.write_value(ctx, f"{folder}/{t}/", QTable(table.cols, data))
+    return y
+
+
+define(".Q.dpft", tetrad=lambda ctx, d, p, f, t: save_partition(ctx, d, p, f, t), ctx=True,
+       doc=".Q.dpft[d;p;f;t]  splay global table t into partition p of d: sym-enumerated, "
+           "sorted and parted on f")
+def _dpfts(ctx, *args):
+    if len(args) != 5:
+        raise QError("rank")
+    return save_partition(ctx, *args)
+
+
+define(".Q.dpfts", polyad=_dpfts, ctx=True,
+       doc=".Q.dpfts[d;p;f;t;s]  .Q.dpft enumerating over the domain s")
+define(".Q.dpt", triad=lambda ctx, d, p, t: save_partition(ctx, d, p, "", t), ctx=True,
+       doc=".Q.dpt[d;p;t]  splay global table t into partition p of d, sym-enumerated, unsorted")
+define(".Q.dpts", tetrad=lambda ctx, d, p, t, s: save_partition(ctx, d, p, "", t, s), ctx=True,
+       doc=".Q.dpts[d;p;t;s]  .Q.dpt enumerating over the domain s")
+define("dsave", dyad=dsave, ctx=True, infix=True,
+       doc="`:d dsave `t`u | (`:d`p) dsave `t  splay global tables enumerated, first column parted")
+define(".Q.cn", monad=count_partitions, ctx=True,
+       doc=".Q.cn t  the rows of partitioned table t in each partition (cached in .Q.pn)")
+define(".Q.view", monad=view, ctx=True,
+       doc=".Q.view ps  put only partitions ps in view (.Q.view[]: all of them)")
+define(".Q.li", monad=load_partitions, ctx=True,
+       doc=".Q.li ps  add partitions ps (on disk, not yet loaded) to the loaded database")
+define(".Q.ind", dyad=rows, ctx=True,
+       doc=".Q.ind[t;i]  rows i (longs) of partitioned table t, across its partitions")
+define(".Q.qp", monad=is_partitioned,
+       doc=".Q.qp x  1b for a partitioned table, 0b for a splayed one, else 0")
+
+
+# ---------------------------------------------------------------------------------------------
+# filling, streaming in and saving whole databases
+
+def _tables_held(folder: str, parts: list[str]) -> dict[str, list[str]]:
+    """Each table found in any partition -> the partitions holding it, in partition order."""
+    held: dict[str, list[str]] = {}
+    for part in parts:
+        for e in sorted(disk.listing(f"{folder}/{part}")):
+            if disk.exists(f"{folder}/{part}/{e}/.d"):
+                held.setdefault(e, []).append(part)
+    return held
+
+
+def _empty(t: QTable) -> QTable:
+    none = np.array([], dtype=np.int64)
+    return QTable(list(t.cols), [index(c, none) for c in t.data])
+
+
+def fill_partitions(ctx, x):
+    """.Q.chk`:db: each table a partition lacks is written to it empty, modelled on the most
+    recent partition holding it; for each partition, () or the partition's path when it was
+    filled."""
+    if not files.is_file_symbol(x):
+        raise QError("type")
+    folder = files._path(ctx, x, write=True).rstrip("/") or "/"
+    parts = sorted(_partition_folders(ctx, folder))
+    fieldname = _field_of(parts)
+    if fieldname is None:
+        raise QError("nyi: partition folders of more than one kind" if parts else "type")
+    values = _values(fieldname, parts)
+    parts = [parts[i] for i in np.argsort(values, kind="stable")]
+    held = _tables_held(folder, parts)
+    root = x.rstrip("/")
+    out: list = []
+    for part in parts:
+        missing = [name for name, have in held.items() if part not in have]
+        for name in missing:
+            proto = files.read_value(ctx, f"{root}/{held[name][-1]}/{name}/")
+            files.write_value(ctx, f"{root}/{part}/{name}/", _empty(proto))
+        out.append(T.syms([":" + os.path.abspath(f"{folder}/{part}")]) if missing else [])
+    return out
+
+
+def keep_mapped(ctx, _x):
+    """.Q.MAP[]: q keeps a loaded database's partitions mapped; ktwa reads them into memory
+    when it loads them, so there is nothing more to keep (but there must be a database)."""
+    _database(ctx)
+    return None
+
+
 def load_process_save(ctx, d, s, f, t, g):
     """.Q.dsftg[(dst;p;t);(src;offset;length);fields;(types;widths);g]: the fixed-width records
     of file src from offset (to length bytes on, or, nonpositive, that many before the end)
@@ -464,6 +429,12 @@ def load_process_save(ctx, d, s, f, t, g):
     return None
 
 
+def _dsftg(ctx, *args):
+    if len(args) != 5:
+        raise QError("rank")
+    return load_process_save(ctx, *args)
+
+
 def save_all(ctx, h, d, p, f):
     """.Q.hdpf[h;d;p;f]: every table of the root namespace, largest first, saved into partition
     p of d by .Q.dpft (sorted and parted on f) and emptied; then the process at h is told to
@@ -483,76 +454,13 @@ def save_all(ctx, h, d, p, f):
     return None
 
 
-def dsave(ctx, x, y):
-    """x dsave y: the global tables named y splayed below x (a folder, or the database root
-    followed by a path in it, e.g. a partition), enumerated over the root's sym, each one's
-    first column parted. Returns y."""
-    if isinstance(x, str):
-        x = [x]
-    elif T.is_syms(x) and len(x):
-        x = [str(s) for s in x]
-    else:
-        raise QError("type")
-    if not files.is_file_symbol(x[0]) or not (isinstance(y, str) or T.is_syms(y)):
-        raise QError("type")
-    folder = "/".join([x[0].rstrip("/")] + [s.strip("/") for s in x[1:]])
-    for t in ([y] if isinstance(y, str) else [str(s) for s in y]):
-        table = files.enumerate_symbols(ctx, x[0], _global_table(ctx, t))
-        data = list(table.data)
-        if data:
-            data[0] = _parted(ctx, data[0])
-        files.write_value(ctx, f"{folder}/{t}/", QTable(table.cols, data))
-    return y
-
-
-define(".Q.dpft", tetrad=lambda ctx, d, p, f, t: save_partition(ctx, d, p, f, t), ctx=True,
-       doc=".Q.dpft[d;p;f;t]  splay global table t into partition p of d: sym-enumerated, "
-           "sorted and parted on f")
-def _dpfts(ctx, *args):
-    if len(args) != 5:
-        raise QError("rank")
-    return save_partition(ctx, *args)
-
-
-define(".Q.dpfts", polyad=_dpfts, ctx=True,
-       doc=".Q.dpfts[d;p;f;t;s]  .Q.dpft enumerating over the domain s")
-def _dsftg(ctx, *args):
-    if len(args) != 5:
-        raise QError("rank")
-    return load_process_save(ctx, *args)
-
-
+define(".Q.chk", monad=fill_partitions, ctx=True,
+       doc=".Q.chk`:db  write the tables a partition lacks, empty; () or each partition's path")
+define(".Q.MAP", monad=keep_mapped, ctx=True,
+       doc=".Q.MAP[]  keep the partitions mapped (ktwa holds them in memory already)")
 define(".Q.dsftg", polyad=_dsftg, ctx=True,
        doc=".Q.dsftg[(dst;p;t);(src;offset;length);fields;(types;widths);g]  load fixed-width "
            "records .Q.M&1000000 at a time, g each lump, append it to partition p's table t")
 define(".Q.hdpf", tetrad=save_all, ctx=True,
        doc=".Q.hdpf[h;d;p;f]  .Q.dpft every table into partition p of d, largest first, and "
            "empty them; tell the process at h to reload")
-define(".Q.dpt", triad=lambda ctx, d, p, t: save_partition(ctx, d, p, "", t), ctx=True,
-       doc=".Q.dpt[d;p;t]  splay global table t into partition p of d, sym-enumerated, unsorted")
-define(".Q.dpts", tetrad=lambda ctx, d, p, t, s: save_partition(ctx, d, p, "", t, s), ctx=True,
-       doc=".Q.dpts[d;p;t;s]  .Q.dpt enumerating over the domain s")
-define("dsave", dyad=dsave, ctx=True, infix=True,
-       doc="`:d dsave `t`u | (`:d`p) dsave `t  splay global tables enumerated, first column parted")
-define(".Q.cn", monad=count_partitions, ctx=True,
-       doc=".Q.cn t  the rows of partitioned table t in each partition (cached in .Q.pn)")
-define(".Q.view", monad=view, ctx=True,
-       doc=".Q.view ps  put only partitions ps in view (.Q.view[]: all of them)")
-define(".Q.li", monad=load_partitions, ctx=True,
-       doc=".Q.li ps  add partitions ps (on disk, not yet loaded) to the loaded database")
-define(".Q.bv", monad=build_vp, ctx=True,
-       doc=".Q.bv[] | .Q.bv[`]  tables some partitions lack read with empties there; .Q.vp "
-           "their schemas (prototype: the last partition holding them | the first)")
-define(".Q.bvi", monad=build_vp, ctx=True,
-       doc=".Q.bvi[]  .Q.bv for partitions loaded since (ktwa scans them all: the same result)")
-define(".Q.chk", monad=fill_partitions, ctx=True,
-       doc=".Q.chk`:db  write the tables a partition lacks, empty; () or each partition's path")
-define(".Q.MAP", monad=keep_mapped, ctx=True,
-       doc=".Q.MAP[]  keep the partitions mapped (ktwa holds them in memory already)")
-define(".Q.par", triad=location, ctx=True,
-       doc=".Q.par[`:db;p;`t]  where table t of partition p is (or would be): below db, or in "
-           "the par.txt segment p mod count segments")
-define(".Q.ind", dyad=rows, ctx=True,
-       doc=".Q.ind[t;i]  rows i (longs) of partitioned table t, across its partitions")
-define(".Q.qp", monad=is_partitioned,
-       doc=".Q.qp x  1b for a partitioned table, 0b for a splayed one, else 0")

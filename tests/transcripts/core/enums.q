@@ -166,7 +166,7 @@ q)(`sym$`a)~`a
 q)enlist `sym$`a
 `sym$,`a
 q)0#`sym$`a
-`sym$()
+`sym$`symbol$()
 q)string `sym$`a`b
 ,"a"
 ,"b"
