@@ -153,7 +153,11 @@ def run_system(ctx, cmd: str, arg: str):
         if not path:
             raise QError("l")
         if files.is_folder(ctx, path):               # a splayed table, or a database
-            return load_directory(ctx, path, True, path.lstrip(":") != ".")
+            folder = os.path.realpath(ctx.files.path(path))
+            name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
+            if name is None and ctx.files.mode == "all" and ctx.files.root is None:
+                _cd(ctx, ctx.files.path(path))   # a database becomes the working directory
+            return name if name is not None else _database_scripts(ctx, path, folder)
         ctx.load(path)
         return None
     if cmd == "\\" or cmd == "exit":
@@ -193,22 +197,29 @@ def run_system(ctx, cmd: str, arg: str):
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")
 
 
+def _database_scripts(ctx, path: str, folder: str):
+    """After `\\l dir` loaded a database's data (syscmds.md): the q scripts in it run in name
+    order, in it when it became the working directory; `\\l .` reloads the data only. ktwa
+    runs no k scripts (.k). `folder` is the database's real path, found before any move."""
+    if path.lstrip(":").rstrip("/") == ".":
+        return None
+    moved = os.path.realpath(os.getcwd()) == folder
+    for e in sorted(disk.listing(folder)):
+        if e.endswith(".q") and not disk.is_folder(f"{folder}/{e}"):
+            ctx.load(e if moved else f"{path.lstrip(':').rstrip('/')}/{e}")
+    return None
+
+
 def load_directory(ctx, path: str, cd: bool, scripts: bool):
-    """`\\l dir` (.Q.l, .Q.lo): a splayed table, or a database: its values and tables; then,
-    with `cd`, it becomes the working directory and, with `scripts`, the q scripts in it run
-    there in name order (`\\l .` reloads the data only). ktwa runs no k scripts (.k)."""
+    """.Q.lo (.Q.l): `\\l dir`, moving into the database only with `cd` and running its q
+    scripts only with `scripts`."""
+    folder = os.path.realpath(ctx.files.path(path))
     name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
     if name is not None:
         return name
-    folder = ctx.files.path(path)
-    moved = cd and ctx.files.mode == "all" and ctx.files.root is None
-    if moved:
-        _cd(ctx, folder)                       # a database becomes the working directory
-    if scripts:
-        for e in sorted(disk.listing("." if moved else folder)):
-            if e.endswith(".q") and not disk.is_folder(e if moved else f"{folder}/{e}"):
-                ctx.load(e if moved else f"{path.lstrip(':').rstrip('/')}/{e}")
-    return None
+    if cd and ctx.files.mode == "all" and ctx.files.root is None:
+        _cd(ctx, ctx.files.path(path))         # a database becomes the working directory
+    return _database_scripts(ctx, path, folder) if scripts else None
 
 
 def _load(ctx, x):
