@@ -598,9 +598,11 @@ def apply(ctx, f, args: list):
             return index_depth(f, args)
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
+        if isinstance(f, np.integer) and f == 0 and len(args) == 1 and ".z.ps" in ctx.globals:
+            return apply(ctx, ctx.globals[".z.ps"], args)   # dotz.md: handle 0 prefers .z.ps
         if isinstance(f, np.integer) and len(args) == 1:
             if f == 0:      # handle 0 is this process (handles.md): `0 "1+1"`, `0 (+;2;2)`
-                return message_self(ctx, args[0])
+                return apply(ctx, ctx.builtins["value"], args)
             if abs(int(f)) in ctx.handles:           # a file hopen made (files.md)
                 write_handle(ctx, int(f), args[0])
                 return f
@@ -630,13 +632,6 @@ def _apply_projection(ctx, p: Projection, args: list):
     out.extend(args[k:])
     # a projection of a builtin/lambda whose rank is not yet met stays a projection
     return apply(ctx, p.fn, out)
-
-
-def message_self(ctx, x):
-    """`0 x`: a message to this process itself, evaluated by .z.ps when it is set (dotz.md:
-    handle 0 prefers it to .z.pg), else by `value`; its result is returned."""
-    handler = ctx.globals.get(".z.ps")
-    return apply(ctx, handler if handler is not None else ctx.builtins["value"], [x])
 
 
 def handle_write(ctx, h: int, x):
