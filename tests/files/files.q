@@ -423,3 +423,7 @@ q)-1@3_read0`:crops.xls;
 <Row><Cell><Data ss:Type="Number">7</Data></Cell><Cell><Data ss:Type="String">oat</Data></Cell><Cell><Data ss:Type="String">b</Data></Cell></Row>
 </Table></Worksheet>
 </Workbook>
+q)save 42
+'type
+  [0]  save 42
+       ^
