@@ -12,6 +12,19 @@ class Frame:
     start: int         # caret column within text
     label: str = ""    # e.g. "g:" for a named lambda, or "file.kt:12: " for a script line
 
+    @staticmethod
+    def at(source: str, span, label: str = "") -> "Frame":
+        """The frame of a top-level statement: the line of `source` holding span's start, the
+        caret under it (column 0 when the span is unknown)."""
+        if span is None:
+            return Frame(source.split("\n")[0], 0, label)
+        start = span[0]
+        line_start = source.rfind("\n", 0, start) + 1
+        line_end = source.find("\n", start)
+        if line_end < 0:
+            line_end = len(source)
+        return Frame(source[line_start:line_end], start - line_start, label)
+
 
 class QError(Exception):
     """A q signal: `'word`. `msg` has no leading quote ("type", "length", torch's message...)."""

@@ -169,7 +169,7 @@ class Session:
         failed = None
         for st in split_statements(src, script=False):
             try:
-                value, shown = self._run(st.text)
+                value, shown = self._input(st.text)
                 if shown:
                     if show is not None:
                         show(value)
@@ -267,7 +267,7 @@ class Session:
         its `[n]` and a caret. `source` is the console statement the error came from."""
         if source is not None and not getattr(e, "_located", False):
             e._located = True
-            e.frames.append(_frame_for(source, e.span))
+            e.frames.append(Frame.at(source, e.span))
         return display.error_text(e)
 
     @staticmethod
@@ -374,6 +374,20 @@ class Session:
         except Exception as e:
             raise from_python(e) from None
 
+    def _input(self, text: str):
+        """A console input: .z.pi's to handle when it is set (dotz.md: the line, newline
+        included, as a string; what it returns is not shown), else evaluated as usual."""
+        handler = self.ctx.globals.get(".z.pi")
+        if handler is None:
+            return self._run(text)
+        try:
+            self.ctx.apply(handler, [T.chars(text + "\n")])
+        except _OURS:
+            raise
+        except Exception as e:
+            raise from_python(e) from None
+        return None, False
+
     def _script_echo(self, value) -> str:
         s = self.ctx.one_line(value)
         cols = self.ctx.settings.cols
@@ -386,7 +400,7 @@ class Session:
     def _locate(self, e: QError, st: Statement, path: str):
         """A script error's outermost frame names the file and line."""
         e._located = True
-        f = _frame_for(st.text, e.span)
+        f = Frame.at(st.text, e.span)
         line = st.line + st.text[:e.span[0]].count("\n") if e.span else st.line
         e.frames.append(Frame(f.text, f.start, f"{path}:{line}: "))
 
@@ -408,17 +422,6 @@ def _flush(stream) -> None:
     f = getattr(stream, "flush", None)
     if f is not None:
         f()
-
-
-def _frame_for(source: str, span) -> Frame:
-    if span is None:
-        return Frame(source.split("\n")[0], 0)
-    start = span[0]
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", start)
-    if line_end < 0:
-        line_end = len(source)
-    return Frame(source[line_start:line_end], start - line_start)
 
 
 # ---- completion helpers

@@ -24,7 +24,13 @@ def test_w_is_q_shape_and_counts_tensor_bytes_once():
     s.eval("y:forward(m;x)")
     assert s.eval("\\w")[0] == 2 * 4004000 + 8000                    # and the output
     assert s.eval("\\w")[2] >= s.eval("\\w")[1]                        # peak >= resident
-    assert s.console("\\w 0").startswith("'nyi")
+    assert s.console("\\w 1000").startswith("'nyi")                    # no limit to set
+    s.eval("zz:`apple`pie!`apple`crumble")
+    syms, symw = s.eval("\\w 0").tolist()                              # distinct symbols held
+    assert syms >= 3 and symw >= len("apple pie crumble") + 1
+    w = s.eval(".Q.w[]")
+    assert list(w.keys) == "used heap peak wmax mmap mphy syms symw".split()
+    assert w.values.tolist() [6:] == [syms, symw]
 
 
 def test_w_elsewhere_is_nyi(monkeypatch):
@@ -51,3 +57,22 @@ def test_cd_gets_and_sets_the_working_directory(tmp_path, monkeypatch):
     assert s.console("\\cd nosuch") == ("'nosuch. OS reports: No such file or directory\n"
                                         "  [0]  \\cd nosuch\n       ^\n")
     assert os.getcwd() == str(tmp_path / "sub")                        # unchanged
+
+
+def test_exit_calls_z_exit_first(capsys):
+    from ktwa.errors import QExit
+    s = Session()
+    s.eval(".z.exit:{got::x}")
+    with pytest.raises(QExit) as e:
+        s.eval("exit 7")
+    assert e.value.code == 7 and s.eval("got") == 7
+    with pytest.raises(QExit) as e:
+        s.eval("\\\\")
+    assert e.value.code == 0 and s.eval("got") == 0
+    s.eval(".z.exit:{'`nope}")                  # an error in it is reported; the exit goes on
+    capsys.readouterr()
+    with pytest.raises(QExit) as e:
+        s.eval("exit 1")
+    assert e.value.code == 1 and capsys.readouterr().err.startswith("'nope")
+    s.eval("\\x .z.exit")
+    assert s.console("exit`a").startswith("'type")

@@ -350,7 +350,12 @@ def _keyed_lines(kt: QDict, P, nl, w) -> list:
 # ---------------------------------------------------------------------------------------------
 # errors
 
-def _frame_lines(n: int, fr: Frame) -> list:
+def frame_text(n: int, fr: Frame) -> str:
+    """One frame of a backtrace, `  [n]  source` and its caret line, as text."""
+    return "".join(line + "\n" for line in frame_lines(n, fr))
+
+
+def frame_lines(n: int, fr: Frame) -> list:
     prefix = "  [" + str(n) + "]  " + (fr.label or "")
     text = fr.text or ""
     start = fr.start
@@ -382,7 +387,7 @@ def error_text(err: QError) -> str:
     frames = list(getattr(err, "frames", None) or [])
     top = len(frames) - 1
     for i, fr in enumerate(frames):
-        out.extend(_frame_lines(top - i, fr))
+        out.extend(frame_lines(top - i, fr))
     return "".join(line + "\n" for line in out)
 
 

@@ -6,14 +6,14 @@ import os
 
 import numpy as np
 
-from ..errors import QError, QExit
+from ..errors import QError
 from ..values import types as T
 from ..values.functions import MISSING, Composition, Definitions, Derived, Native, QFunction
 from ..verbs import files
 from ..verbs.index import amend
 from .eval import apply
 from .reflect import value
-from .system import run_system, split_command
+from .system import leave, run_system, split_command
 
 define = Definitions()
 
@@ -106,7 +106,9 @@ def _tables(ctx, ns):
 
 
 def _exit(ctx, code):
-    raise QExit(int(code) if isinstance(code, (np.integer,)) else 0)
+    if not isinstance(code, np.integer):
+        raise QError("type")
+    leave(ctx, code)
 
 
 def _dynload(ctx, _lib, _spec):

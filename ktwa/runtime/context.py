@@ -41,7 +41,7 @@ from functools import partial
 
 import numpy as np
 
-from ..errors import QError
+from ..errors import Frame, QError
 from ..values import types as T
 from ..values.functions import Lambda, View
 from ..verbs.cast import temporal_part
@@ -96,6 +96,7 @@ class Context:
         self.display = display
         self.depth = 0                   # lambda call depth (error frames show `[n]`)
         self.ns = ""                     # the current namespace (\\d): "" is the root
+        self.leaving = False             # .z.exit is running (an exit in it leaves at once)
         # ctx.apply(f, args): bound once, it is the iterators' inner loop
         self.apply = partial(apply, self)
         self._run_block = run_block
@@ -112,7 +113,17 @@ class Context:
 
     # --- the protocol for built-ins
     def eval_text(self, src: str):
-        return self._run_block(self.parse(src), Env(self), src)
+        if src.startswith("\\"):            # value"\\d .m": text that is a system command
+            return self.apply(self.builtins["system"], [T.chars(src)])
+        try:
+            return self._run_block(self.parse(src), Env(self), src)
+        except QError as e:
+            # the text evaluated is a frame of its own (as a lambda is); the caller's chain
+            # then marks where `value` was applied
+            if e.span is not None:
+                e.frames.append(Frame.at(src, e.span))
+                e.span = None
+            raise
 
     def run_block(self, block, text: str | None = None):
         """Evaluate parsed statements at the top level (global scope); given the text they

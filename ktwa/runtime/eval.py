@@ -359,6 +359,17 @@ def _is_join(verb) -> bool:
     return verb.__class__ is A.Verb and verb.name == ","
 
 
+def _value_set(ctx, name: str, ns: str, path: list):
+    """.z.vs[name;indices] after a global of the default namespace is assigned (dotz.md: not
+    for locals, nor for names in other namespaces): the indices are () for the whole value."""
+    full = ctx.qualify(name, ns)
+    if full.startswith("."):
+        return
+    ix = [] if not path or (len(path) == 1 and path[0] is MISSING) else \
+        (path[0] if len(path) == 1 else T.from_items(path))
+    apply(ctx, ctx.globals[".z.vs"], [full, ix])
+
+
 def assign(op, value, env):
     """Apply an OpAssign: plain, global, compound and indexed assignment."""
     name = op.name
@@ -379,6 +390,8 @@ def assign(op, value, env):
             env.locals[name] = value
         else:
             ctx.set_global(name, value, ns)
+            if ".z.vs" in ctx.globals:
+                _value_set(ctx, name, ns, [])
         return value
     # read the current value
     if local:
@@ -422,6 +435,8 @@ def assign(op, value, env):
         env.locals[name] = new
     else:
         ctx.set_global(name, new, ns)
+        if ".z.vs" in ctx.globals:
+            _value_set(ctx, name, ns, [] if op.indices is None else path)
     return result
 
 
@@ -605,6 +620,8 @@ def apply(ctx, f, args: list):
             return index_depth(f, args)
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
+        if isinstance(f, np.integer) and f == 0 and len(args) == 1 and ".z.ps" in ctx.globals:
+            return apply(ctx, ctx.globals[".z.ps"], args)   # dotz.md: handle 0 prefers .z.ps
         if isinstance(f, np.integer) and len(args) == 1:
             if f == 0:      # handle 0 is this process (handles.md): `0 "1+1"`, `0 (+;2;2)`
                 return apply(ctx, ctx.builtins["value"], args)

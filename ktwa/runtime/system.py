@@ -15,8 +15,11 @@ import numpy as np
 
 from ..errors import QError, QExit
 from ..values import types as T
-from ..values.functions import QFunction
-from ..verbs import files, partitions
+from ..values import temporal as tm
+from ..values.functions import Definitions, QFunction
+from ..verbs import disk, files, partitions
+
+define = Definitions()
 
 # name -> its call forms and meaning, as `help"\\w"` shows them
 COMMANDS = {
@@ -35,18 +38,20 @@ COMMANDS = {
     "ts": "\\ts e | \\ts:n e  milliseconds and bytes to evaluate e (n times)",
     "v": "\\v  the names of the variables (not functions) among the globals",
     "w": "\\w  memory as 6 longs: bytes in torch tensors the session's handles hold, process "
-         "RSS, peak RSS, 0 (no limit), 0 (no maps), physical memory",
+         "RSS, peak RSS, 0 (no limit), 0 (no maps), physical memory; \\w 0: the count and "
+         "bytes of the distinct symbols the globals hold",
+    "x": "\\x .z.h  unset the handler .z.h (.z.ps .z.pi .z.vs .z.exit ...): q's default again",
     "\\": "\\\\  exit",
 }
 
 _TIMED = re.compile(r"^(ts|t)(?::(\d+))?(?:\s+(.*))?$", re.S)
 
 
-def _timed(ctx, block, n: int, space: bool):
-    """Run a block n times: (milliseconds, peak bytes allocated meanwhile). The space is what
-    Python and numpy allocated at the peak above what was held before (tracemalloc, on only
-    while `\\ts` runs, so `\\ts` times include its cost; torch's own CPU allocations are not
-    seen)."""
+def _timed(run, n: int, space: bool):
+    """Call run() n times: (milliseconds, peak bytes allocated meanwhile, the last result). The
+    space is what Python and numpy allocated at the peak above what was held before
+    (tracemalloc, on only while it runs, so the times include its cost; torch's own CPU
+    allocations are not seen)."""
     tracing = space and not tracemalloc.is_tracing()
     if tracing:
         tracemalloc.start()
@@ -54,16 +59,18 @@ def _timed(ctx, block, n: int, space: bool):
     if space:
         base = tracemalloc.get_traced_memory()[0]
         tracemalloc.reset_peak()
+    r = None
     try:
         t0 = time.perf_counter()
         for _ in range(n):
-            ctx.run_block(block)
+            r = None                   # the last run's result is not held while the next runs
+            r = run()
         ms = int((time.perf_counter() - t0) * 1000)
         peak = tracemalloc.get_traced_memory()[1] if space else 0
     finally:
         if tracing:
             tracemalloc.stop()
-    return ms, max(peak - base, 0)
+    return ms, max(peak - base, 0), r
 
 
 _NS_NAME = re.compile(r"^(\.[A-Za-z][A-Za-z0-9_]*)+$")
@@ -104,7 +111,7 @@ def run_system(ctx, cmd: str, arg: str):
                 return None   # \t alone: timer (unsupported, no timer events)
             raise QError("ts")
         block = ctx.parse(src)
-        ms, space = _timed(ctx, block, n, kind == "ts")
+        ms, space, _ = _timed(lambda: ctx.run_block(block), n, kind == "ts")
         if kind == "t":
             return np.int64(ms)
         return np.array([ms, space], dtype=np.int64)
@@ -146,14 +153,15 @@ def run_system(ctx, cmd: str, arg: str):
         if not path:
             raise QError("l")
         if files.is_folder(ctx, path):               # a splayed table, or a database
+            folder = os.path.realpath(ctx.files.path(path))
             name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
             if name is None and partitions.becomes_cwd(ctx):
                 _cd(ctx, ctx.files.path(path))   # a database becomes the working directory
-            return name
+            return name if name is not None else _database_scripts(ctx, path, folder)
         ctx.load(path)
         return None
     if cmd == "\\" or cmd == "exit":
-        raise QExit(0)
+        leave(ctx, np.int64(0))
     if cmd in ("v", "f", "a"):
         ns = arg.strip() if arg.strip() not in ("", ".") else ("" if arg.strip() else ctx.ns)
         known = ctx.namespace_names(ns)
@@ -173,9 +181,13 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd in ("b", "B"):
         return views(ctx, pending=cmd == "B")
     if cmd == "w":
+        if arg.strip() == "0":
+            return np.array(symbol_use(ctx), dtype=np.int64)
         if arg.strip():
-            raise QError("nyi: \\w takes no argument in ktwa (no symbol counts, no limit to set)")
+            raise QError("nyi: \\w n: ktwa has no workspace limit to set")
         return workspace(ctx)
+    if cmd == "x":
+        return _unset_handler(ctx, arg.strip())
     if cmd == "cd":
         return _cd(ctx, arg.strip())
     if cmd == "d":
@@ -193,6 +205,70 @@ def run_system(ctx, cmd: str, arg: str):
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")
 
 
+def _database_scripts(ctx, path: str, folder: str):
+    """After `\\l dir` loaded a database's data (syscmds.md): the q scripts in it run in name
+    order, in it when it became the working directory; `\\l .` reloads the data only. ktwa
+    runs no k scripts (.k). `folder` is the database's real path, found before any move."""
+    if path.lstrip(":").rstrip("/") == ".":
+        return None
+    moved = os.path.realpath(os.getcwd()) == folder
+    for e in sorted(disk.listing(folder)):
+        if e.endswith(".q") and not disk.is_folder(f"{folder}/{e}"):
+            ctx.load(e if moved else f"{path.lstrip(':').rstrip('/')}/{e}")
+    return None
+
+
+def load_directory(ctx, path: str, cd: bool, scripts: bool):
+    """.Q.lo (.Q.l): `\\l dir`, moving into the database only with `cd` and running its q
+    scripts only with `scripts`."""
+    folder = os.path.realpath(ctx.files.path(path))
+    name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
+    if name is not None:
+        return name
+    if cd and ctx.files.mode == "all" and ctx.files.root is None:
+        _cd(ctx, ctx.files.path(path))         # a database becomes the working directory
+    return _database_scripts(ctx, path, folder) if scripts else None
+
+
+def _load(ctx, x):
+    """.Q.l `:dir: load the database (or splayed table) dir as `\\l` does."""
+    return _load_without(ctx, x, np.bool_(True), np.bool_(True))
+
+
+def _load_without(ctx, x, cd, scripts):
+    """.Q.lo[`:dir;cd;scripts]: `\\l dir` without moving into it and/or running its scripts."""
+    if not isinstance(x, str) or not all(T.qtype(f) in (-1, -5, -6, -7) for f in (cd, scripts)):
+        raise QError("type")
+    if not files.is_folder(ctx, x):
+        raise QError(x.lstrip(":") + ". OS reports: Not a directory")
+    load_directory(ctx, x, bool(cd), bool(scripts))
+    return None
+
+
+def leave(ctx, code):
+    """`exit n`, `\\\\`: .z.exit n first when it is set (it cannot cancel the exit; an error in
+    it is reported and the exit goes on), then leave with status n. An exit the handler makes
+    itself leaves at once, with its own status."""
+    handler = ctx.globals.get(".z.exit")
+    if handler is not None and not ctx.leaving:
+        ctx.leaving = True
+        try:
+            ctx.apply(handler, [code])
+        except QError as e:
+            ctx.write(2, ctx.display.error_text(e))
+        finally:
+            ctx.leaving = False
+    raise QExit(int(code))
+
+
+def _unset_handler(ctx, name: str):
+    """`\\x .z.ps`: the handler .z.ps is unset, so q's default behaviour is back."""
+    if not re.fullmatch(r"\.z\.[a-z]+", name):
+        raise QError("domain")
+    ctx.delete_global(name)
+    return None
+
+
 def views(ctx, pending: bool = False) -> np.ndarray:
     """The views of the current namespace, sorted (`\\b`, `views[]`); `\\B`: those pending."""
     head = ctx.ns + "." if ctx.ns else ""
@@ -204,9 +280,18 @@ def views(ctx, pending: bool = False) -> np.ndarray:
 
 def process_values() -> dict:
     """The .z values that describe this process (dotz.md): .z.o the platform as q names its
-    builds, .z.i the process id, .z.h the host, .z.u the user; .z.w the handle asking (ktwa has
-    no connections: always the console's, 0i), .z.H and .z.W the open connections (none)."""
-    out = {".z.i": np.int32(os.getpid()), ".z.h": socket.gethostname(),
+    builds, .z.i the process id, .z.h the host and .z.a its address, .z.u the user, .z.c the
+    cores, .z.K and .z.k the version of q ktwa follows, .z.l the license (none: `()`, as a q
+    without one has), .z.q quiet mode (off: ktwa has none), .z.r whether updates are blocked
+    (never: ktwa has no -b nor reval), .z.X the command line as given; .z.w the handle
+    asking (ktwa has no connections: always the console's, 0i), .z.H and .z.W the open
+    connections (none)."""
+    host = socket.gethostname()
+    out = {".z.i": np.int32(os.getpid()), ".z.h": host, ".z.a": address(host),
+           ".z.c": np.int32(os.cpu_count() or 1),
+           ".z.K": np.float64(VERSION), ".z.k": tm.atom(14, tm.parse_text(14, RELEASE)),
+           ".z.l": [], ".z.q": np.bool_(False), ".z.r": np.bool_(False),
+           ".z.X": [T.chars(a) for a in sys.argv],
            ".z.w": np.int32(0), ".z.H": np.array([], dtype=np.int32),
            ".z.W": T.QDict(np.array([], dtype=np.int32), [])}
     try:
@@ -275,3 +360,98 @@ def _threads(ctx, arg: str):
         raise QError("nyi")         # q's negative \\s: secondary processes
     set_(max(n, 1))
     return None
+
+
+# the version of q whose behaviour ktwa follows (.z.K, .Q.k) and its release date (.z.k, .Q.K)
+VERSION = 4.1
+RELEASE = "2024.10.16"
+
+
+def address(host: str) -> np.int32:
+    """The IPv4 address of a host name (or of dotted-decimal text) as q's int: the four bytes
+    read big-endian, signed; -1i when it does not resolve (.Q.addr)."""
+    try:
+        a = socket.gethostbyname(host)
+    except (OSError, UnicodeError):
+        return np.int32(-1)
+    return np.array([int.from_bytes(socket.inet_aton(a), "big")], dtype=np.uint32).view(
+        np.int32)[0]
+
+
+def host_name(ip) -> str:
+    """The host name of an IPv4 address given as q's int (.Q.host); ` when none is found."""
+    packed = np.array([ip], dtype=np.int32).view(np.uint32)[0]
+    try:
+        return socket.gethostbyaddr(socket.inet_ntoa(int(packed).to_bytes(4, "big")))[0]
+    except (OSError, UnicodeError):
+        return ""
+
+
+def _addr(x):
+    if not isinstance(x, str):
+        raise QError("type")
+    return address(x)
+
+
+def _host(x):
+    if not isinstance(x, np.int32):
+        raise QError("type")
+    return host_name(x)
+
+
+def symbol_use(ctx) -> tuple[int, int]:
+    """(count, bytes) of the distinct symbols the session's globals hold: what q's `\\w 0`
+    counts in its symbol table (ktwa interns none of its own, so it counts what is in use)."""
+    seen: set = set()
+    todo = list(ctx.globals.values())
+    while todo:
+        v = todo.pop()
+        if isinstance(v, str):
+            seen.add(v)
+        elif isinstance(v, np.ndarray) and v.dtype == object:
+            if T.is_syms(v):
+                seen.update(v.tolist())
+            else:
+                todo.extend(v.tolist())
+        elif isinstance(v, (list, tuple)):
+            todo.extend(v)
+        elif isinstance(v, T.QDict):
+            todo.extend((v.keys, v.values))
+        elif isinstance(v, T.QTable):
+            todo.extend(v.data)
+    return len(seen), sum(len(s.encode()) + 1 for s in seen)
+
+
+def _memory(ctx, _x):
+    """.Q.w[]: \\w's figures and \\w 0's as a dictionary."""
+    keys = T.syms(["used", "heap", "peak", "wmax", "mmap", "mphy", "syms", "symw"])
+    return T.QDict(keys, np.concatenate([workspace(ctx),
+                                         np.array(symbol_use(ctx), dtype=np.int64)]))
+
+
+def _collect(ctx, _x):
+    """.Q.gc[]: collect garbage; the bytes of resident memory that went back to the system."""
+    import gc
+    before = _rss()[0]
+    gc.collect()
+    return np.int64(max(before - _rss()[0], 0))
+
+
+def _time_space(ctx, f, x):
+    """.Q.ts[f;x]: (\\ts's milliseconds and bytes; f . x)."""
+    args = [x] if T.is_atom(x) else list(T.to_items(x))
+    ms, space, r = _timed(lambda: ctx.apply(f, args), 1, True)
+    return [np.array([ms, space], dtype=np.int64), r]
+
+
+define(".Q.l", monad=_load, ctx=True, doc=".Q.l`:dir  load database dir as \\l dir does")
+define(".Q.lo", triad=_load_without, ctx=True,
+       doc=".Q.lo[`:dir;cd;scripts]  load database dir; cd into it, run its scripts only if asked")
+define(".Q.addr", monad=_addr, doc=".Q.addr`host  the host's IPv4 address as an int (-1i: none)")
+define(".Q.host", monad=_host, doc=".Q.host ip  the host name of an IPv4 address given as an int")
+define(".Q.w", monad=_memory, ctx=True,
+       doc=".Q.w[]  memory figures by name: \\w's (used heap peak wmax mmap mphy), \\w 0's")
+define(".Q.gc", monad=_collect, ctx=True,
+       doc=".Q.gc[]  collect garbage; the bytes of memory returned to the system")
+define(".Q.ts", dyad=_time_space, ctx=True,
+       doc=".Q.ts[f;x]  (milliseconds;bytes) as \\ts measures them, and f . x")

@@ -2,22 +2,29 @@
 and what the parser needs of it: which keywords are written infix."""
 from __future__ import annotations
 
+import numpy as np
+
+from ..values import temporal as tm
 from ..values import types as T
 from ..values.functions import merge_builtins
-from ..verbs import (arith, attributes, cast, doth, dotj, dotq, enums, files, grouping, joins,
-                     lists, matrix, partitions, tables, temporal, text,
+from ..verbs import (arith, attributes, cast, doth, dotj, dotq, enums, files, grouping, http,
+                     joins, lists, matrix, partitions, tables, temporal, text,
                      windows)
-from . import builtins, functional, help, reflect
+from . import backtrace, builtins, functional, help, reflect, system
 
 # later modules add arities to a name an earlier one defined (`-`: neg, then subtract); reflect
 # comes after files: its key/value/get hand file symbols to files
 MODULES = (arith, cast, lists, grouping, attributes, enums, tables, joins, files, partitions,
-           text, windows, matrix, temporal, dotq, doth, dotj, builtins, reflect, functional, help)
+           text, windows, matrix, temporal, dotq, doth, dotj, http, builtins, backtrace, system,
+           reflect, functional, help)
 
 BUILTINS = merge_builtins(MODULES)
 
-# q's predefined values (`.Q.n`, `.Q.t` ...): globals every session starts with
-GLOBALS = {**dotq.VALUES, **doth.VALUES, ".q.csv": T.char(",")}     # csv: seen unqualified (`csv 0: t`)
+# q's predefined values (`.Q.n`, `.Q.t` ...): globals every session starts with; .q.csv is
+# seen unqualified (`csv 0: t`)
+GLOBALS = {**dotq.VALUES, **doth.VALUES, ".q.csv": T.char(","),
+           ".Q.k": np.float64(system.VERSION),
+           ".Q.K": tm.atom(14, tm.parse_text(14, system.RELEASE))}
 
 # keywords usable as infix verbs (`x mod y`, `f each x`); glyphs are verbs by their syntax
 INFIX = frozenset(n for n, b in BUILTINS.items() if b.infix and n[:1].isalpha())

@@ -1,9 +1,10 @@
 """The .h namespace (doth.md): marking up text as HTML and XML (`.h.htc` `.h.hta` `.h.ha`
 `.h.pre` `.h.xs` ...), data as CSV, TSV and XML (`.h.cd` `.h.td` `.h.xd`), HTTP responses
-(`.h.hn` `.h.hy` `.h.hp` `.h.he`), URI escapes (`.h.hu` `.h.uh`), and the namespace's values
-(`.h.d` the delimiter of nested items, `.h.sc` the URI-safe characters, `.h.ty` MIME types).
-What is not here (`.h.ed` `.h.edsn` Excel XML, `.h.jx` `.h.fram` the web console, `.h.ht`
-Marqdown) is 'nyi by its absence.
+(`.h.hn` `.h.hy` `.h.hp` `.h.he` `.h.ka`), URI escapes (`.h.hu` `.h.hug` `.h.uh`), and the
+namespace's values (`.h.d` the delimiter of nested items, `.h.sc` the URI-safe characters,
+`.h.ty` MIME types, `.h.HOME` the web root).
+Excel workbooks in XML (`.h.ed` `.h.edsn`), a page of a table as the web console shows it
+(`.h.jx`). What is not here (`.h.fram` frames, `.h.ht` Marqdown) is 'nyi by its absence.
 """
 from __future__ import annotations
 
@@ -227,9 +228,24 @@ def he(ctx, x):
     return hn(ctx, _c("400 Bad Request"), "txt", _c("'" + T.text(hc(x))))
 
 
+def hug(x, y):
+    """.h.hug[keep;s]: s with each character not in keep as its %xx escape (.h.hug[keep] is
+    the mapping, a function)."""
+    keep = set(_s(x))
+    return _c("".join(c if c in keep else f"%{ord(c):02x}" for c in _s(y)))
+
+
 def hu(x):
     """URI escape: characters not in .h.sc as %xx."""
-    return _c("".join(c if c in SC else f"%{ord(c):02x}" for c in _s(x)))
+    return hug(SC, x)
+
+
+def ka(x):
+    """.h.ka ms: the Connection header's value for an idle timeout of ms milliseconds:
+    "keep-alive", or "close" for 0."""
+    if T.qtype(x) not in (-5, -6, -7):
+        raise QError("type")
+    return _c("close" if int(x) == 0 else "keep-alive")
 
 
 def uh(x):
@@ -237,13 +253,104 @@ def uh(x):
     return _c(re.sub(r"%([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), s))
 
 
-def tx_json(ctx, x):
-    """JSON lines: each row (or item) as JSON text."""
+def _records(x) -> list:
     if T.is_keyed(x):
         x = lists.unkey(x)
-    items = [T.QDict(np.array(x.cols, dtype=object), T.from_items([c[i] for c in x.data]))
-             for i in range(len(x))] if isinstance(x, T.QTable) else T.to_items(x)
+    return [T.QDict(np.array(x.cols, dtype=object), T.from_items([c[i] for c in x.data]))
+            for i in range(len(x))]
+
+
+def tx_json(ctx, x):
+    """JSON lines: each row (or item) as JSON text. A table enlisted is static JSON: one
+    text, an array of its rows, a row to a line."""
+    if isinstance(x, list) and len(x) == 1 and (isinstance(x[0], T.QTable) or T.is_keyed(x[0])):
+        rows = [T.text(dotj.j(ctx, r)) for r in _records(x[0])]
+        return _c("[" + ",\n ".join(rows) + "]")
+    items = _records(x) if isinstance(x, T.QTable) or T.is_keyed(x) else T.to_items(x)
     return [dotj.j(ctx, v) for v in items]
+
+
+# ---------------------------------------------------------------------------------------------
+# Excel workbooks (SpreadsheetML, the XML Excel 2003 reads)
+
+_XML_DECL = '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
+_NS = {"": "urn:schemas-microsoft-com:office:spreadsheet",
+       "o": "urn:schemas-microsoft-com:office:office",
+       "x": "urn:schemas-microsoft-com:office:excel",
+       "ss": "urn:schemas-microsoft-com:office:spreadsheet",
+       "html": "http://www.w3.org/TR/REC-html40"}
+
+
+def _workbook(prefixes: list[str]) -> str:
+    return "<Workbook " + " ".join(
+        (f'xmlns:{p}' if p else "xmlns") + f'="{_NS[p]}"' for p in prefixes) + ">"
+
+
+def _cell(ctx, v) -> str:
+    t = T.qtype(v)
+    if -9 <= t <= -1 and t != -4:                # booleans and numbers are Excel numbers
+        if T.is_null(v):
+            return "<Cell/>"
+        return f'<Cell><Data ss:Type="Number">{_s(ctx.apply(ctx.builtins["string"], [v]))}' \
+               "</Data></Cell>"
+    text = T.text(v) if T.is_string(v) else v if isinstance(v, str) else \
+        _s(ctx.apply(ctx.builtins["string"], [v]))
+    return f'<Cell><Data ss:Type="String">{T.text(xs(text))}</Data></Cell>'
+
+
+def _sheet(ctx, name: str, t) -> list:
+    if T.is_keyed(t):
+        t = lists.unkey(t)
+    if not isinstance(t, T.QTable):
+        raise QError("type")
+    rows = ["<Row>" + "".join(f'<Cell><Data ss:Type="String">{T.text(xs(c))}</Data></Cell>'
+                              for c in t.cols) + "</Row>"]
+    for i in range(len(t)):
+        rows.append("<Row>" + "".join(_cell(ctx, T.item(c, i)) for c in t.data) + "</Row>")
+    return [f'<Worksheet ss:Name="{T.text(xs(name))}"><Table>'] + rows + ["</Table></Worksheet>"]
+
+
+def ed(ctx, x):
+    """.h.ed t: table t as the lines of an Excel workbook of one sheet, Sheet1."""
+    lines = [_XML_DECL, _workbook(["", "o", "x", "ss", "html"])] + _sheet(ctx, "Sheet1", x) + \
+        ["</Workbook>"]
+    return [_c(ln) for ln in lines]
+
+
+def edsn(ctx, x):
+    """.h.edsn names!tables: the lines of an Excel workbook, a sheet for each table."""
+    if not (isinstance(x, T.QDict) and T.is_syms(x.keys)):
+        raise QError("type")
+    lines = [_XML_DECL, _workbook(["", "ss"])]
+    for name, t in zip(x.keys, T.to_items(x.values)):
+        lines += _sheet(ctx, name, t)
+    return [_c(ln) for ln in lines + ["</Workbook>"]]
+
+
+# ---------------------------------------------------------------------------------------------
+# the web console's page of a table
+
+PAGE = 32          # rows in a page
+
+
+def jx(ctx, x, y):
+    """.h.jx[i;`t]: a page of global table t from row i, as the web console shows it: the
+    links home, up, down and to the end and `count[i]`, a blank line, then the rows as the
+    console shows them."""
+    if not (T.qtype(x) in (-5, -6, -7) and isinstance(y, str)):
+        raise QError("type")
+    t = ctx.get_global(y)
+    if T.is_keyed(t):
+        t = lists.unkey(t)
+    if not isinstance(t, T.QTable):
+        raise QError("type")
+    n, i = len(t), max(int(x), 0)
+    links = [("home", 0), ("up", max(i - PAGE, 0)), ("down", min(i + PAGE, max(n - PAGE, 0))),
+             ("end", max(n - PAGE, 0))]
+    nav = "".join(f'<a href="?[{k}">{w}</a> ' for w, k in links) + f"{n}[{i}]"
+    page = T.QTable(list(t.cols), [lists.sublist(np.array([i, PAGE]), c) for c in t.data])
+    text = ctx.display.show(page, precision=ctx.settings.precision, rows=PAGE + 4, cols=10**6)
+    return [_c(nav), _c("")] + [_c(ln) for ln in text.rstrip("\n").split("\n")]
 
 
 def xt(ctx, x, y):
@@ -255,18 +362,20 @@ def xt(ctx, x, y):
 
 def _tx():
     """.h.tx: the function that writes data as each kind of file (raw, json lines, csv, txt,
-    xml); xls is not written yet."""
+    xml, xls)."""
     fns = {"raw": Builtin("raw", monad=lambda x: T.enlist(x)),
            "json": Builtin("json", monad=tx_json, ctx=True),
            "csv": Builtin("csv", monad=cd, ctx=True),
            "txt": Builtin("txt", monad=td, ctx=True),
-           "xml": Builtin("xml", monad=xd, ctx=True)}
+           "xml": Builtin("xml", monad=xd, ctx=True),
+           "xls": Builtin("xls", monad=ed, ctx=True)}
     return T.QDict(np.array(list(fns), dtype=object), list(fns.values()))
 
 
 VALUES = {
     ".h.tx": _tx(),
     ".h.d": T.char(" "),
+    ".h.HOME": _c("html"),            # the web server's root folder
     ".h.br": _c("<br>"),
     ".h.c0": "024C7E",
     ".h.c1": "958600",
@@ -300,7 +409,14 @@ define(".h.hy", dyad=hy, ctx=True, doc=".h.hy[kind;content]  an HTTP 200 respons
 define(".h.hp", monad=hp, ctx=True, doc=".h.hp strings  an HTTP response of a pre page")
 define(".h.he", monad=he, ctx=True, doc=".h.he s  an HTTP 400 response with s")
 define(".h.hu", monad=hu, doc=".h.hu s  s URI-escaped (%xx)")
+define(".h.hug", dyad=hug, doc=".h.hug[keep;s]  s with the characters not in keep as %xx escapes")
+define(".h.ka", monad=ka, doc='.h.ka ms  "keep-alive", or "close" when the idle timeout ms is 0')
 define(".h.uh", monad=uh, doc=".h.uh s  s with its %xx escapes undone")
 define(".h.xt", dyad=xt, ctx=True, doc=".h.xt[`json;strings]  each JSON string as a q value")
 define(".h.val", monad=lambda ctx, x: ctx.apply(ctx.builtins["value"], [x]), ctx=True,
        doc=".h.val x  how a request is evaluated: value x")
+define(".h.ed", monad=ed, ctx=True, doc=".h.ed t  table t as the XML lines of an Excel workbook")
+define(".h.edsn", monad=edsn, ctx=True,
+       doc=".h.edsn names!tables  the XML lines of an Excel workbook, a sheet per table")
+define(".h.jx", dyad=jx, ctx=True,
+       doc=".h.jx[i;`t]  a page of table t from row i as the web console shows it")

@@ -17,7 +17,7 @@ from ..errors import QError
 from ..values import temporal as tm
 from ..values import types as T
 from ..values.functions import Definitions
-from . import lists, text
+from . import enums, lists, text
 from .index import index
 
 define = Definitions()
@@ -73,17 +73,22 @@ def _strings(x) -> list[str]:
     raise QError("type")
 
 
-def opt(x):
-    """.Q.opt .z.x: each `-name` and the strings that follow it, as name!(strings)."""
+def opt(ctx, x):
+    """.Q.opt .z.x: each `-name` and the strings that follow it, as name!(strings); the
+    strings before the first `-name` (the non-command parameters) become .Q.x."""
     args = _strings(x)
     names: list[str] = []
     vals: list = []
+    plain: list = []
     for a in args:
         if re.match(r"-[^0-9]", a):
             names.append(a[1:])
             vals.append([])
         elif names:
             vals[-1].append(T.chars(a))
+        else:
+            plain.append(T.chars(a))
+    ctx.set_global(".Q.x", plain)
     return T.QDict(T.syms(names), [T.from_items(v) if v else [] for v in vals])
 
 
@@ -278,6 +283,72 @@ def ft(ctx, f, t):
     return ctx.apply(f, [t])
 
 
+# ---------------------------------------------------------------------------------------------
+# tables and values
+
+def is_table(x):
+    """.Q.qt x: 1b for a table (keyed or not), else 0b."""
+    return np.bool_(isinstance(x, T.QTable) or T.is_keyed(x))
+
+
+def table_dict(x):
+    """.Q.V t: a table's columns as a dictionary, column name -> values (a keyed table's key
+    columns first)."""
+    if T.is_keyed(x):
+        x = lists.unkey(x)
+    if not isinstance(x, T.QTable):
+        raise QError("type")
+    return T.QDict(T.syms(list(x.cols)), list(x.data))
+
+
+def value_of(ctx, x):
+    """.Q.v x: the table stored at file symbol x, the global named by any other symbol, else
+    x itself."""
+    if isinstance(x, str):
+        if x.startswith(":"):
+            return ctx.apply(ctx.builtins["get"], [x])
+        return ctx.get_global(x)
+    return x
+
+
+def add_columns(x, y):
+    """.Q.ff[x;y]: table x with y's columns that x lacks added, null, of y's types."""
+    if not (isinstance(x, T.QTable) and isinstance(y, T.QTable)):
+        raise QError("type")
+    n = len(x)
+    cols, data = list(x.cols), list(x.data)
+    for c, col in zip(y.cols, y.data):
+        if c not in cols:
+            cols.append(c)
+            data.append(index(col, np.full(n, T.count(col), dtype=np.int64)))
+    return T.QTable(cols, data)
+
+
+def foreign_key(ctx, x):
+    """.Q.fk c: the name of the table column c is a foreign key into, else `."""
+    if T.is_atom(x) and not enums.is_enum(x):
+        raise QError("type")
+    return T.enum_domain(x) or "" if enums.foreign_table(ctx, x) is not None else ""
+
+
+def load_groups(x):
+    """.Q.ld lines: how `\\l` groups a script's lines into statements, as (the line number
+    each starts on; its text): a line that starts with a blank continues the one before it.
+    Comments are kept (they are statements that do nothing); blank lines are dropped."""
+    lines = _strings(x)
+    starts: list[int] = []
+    groups: list[str] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        if line[0] in " \t" and groups:
+            groups[-1] += "\n" + line
+        else:
+            starts.append(n)
+            groups.append(line)
+    return [np.array(starts, dtype=np.int64), [T.chars(g) for g in groups]]
+
+
 # .Q's values (not functions): every session starts with them
 VALUES = {
     ".Q.a": T.chars("abcdefghijklmnopqrstuvwxyz"),
@@ -295,8 +366,8 @@ VALUES = {
 
 define(".Q.id", monad=q_id, ctx=True,
        doc=".Q.id x  symbols (or a table's or dictionary's names) made valid q names")
-define(".Q.opt", monad=opt,
-       doc=".Q.opt .z.x  command-line parameters: name!(strings after -name)")
+define(".Q.opt", monad=opt, ctx=True,
+       doc=".Q.opt .z.x  command-line parameters: name!(strings after -name); .Q.x the others")
 define(".Q.def", dyad=define_defaults, ctx=True,
        doc=".Q.def[d;.Q.opt .z.x]  defaults d with the parameters given, parsed to d's types")
 define(".Q.dd", dyad=dd, doc=".Q.dd[x;y]  the symbols x and y joined: ` sv x,`$string y")
@@ -315,3 +386,13 @@ define(".Q.ty", monad=ty, doc=".Q.ty x  x's type letter; upper case for a list o
 define(".Q.fu", dyad=fu, ctx=True, doc=".Q.fu[f;y]  f y, f evaluated on y's distinct items")
 define(".Q.fc", dyad=fc, ctx=True, doc=".Q.fc[f;y]  f y, on pieces of y joined (\\s pieces)")
 define(".Q.ft", dyad=ft, ctx=True, doc=".Q.ft[f;t]  f of keyed table t applied unkeyed, keyed again")
+define(".Q.qt", monad=is_table, doc=".Q.qt x  1b if x is a table (keyed or not), else 0b")
+define(".Q.V", monad=table_dict, doc=".Q.V t  table t's columns as a dictionary name!values")
+define(".Q.v", monad=value_of, ctx=True,
+       doc=".Q.v x  the table stored at file symbol x, the global named by symbol x, else x")
+define(".Q.ff", dyad=add_columns,
+       doc=".Q.ff[t;u]  table t with the columns of table u it lacks, null, of u's types")
+define(".Q.fk", monad=foreign_key, ctx=True,
+       doc=".Q.fk c  the table column c is a foreign key into, else `")
+define(".Q.ld", monad=load_groups,
+       doc=".Q.ld lines  (first line numbers;texts) of the statements \\l makes of script lines")

@@ -133,7 +133,8 @@ def update_file(ctx, fs: str, change, items: bool = False):
     items (an amend at indices), the stored value must be a vector q could amend in place:
     amend.md says not nested, enumerated or with an attribute."""
     p = _path(ctx, fs, write=True).rstrip("/")
-    folder = disk.is_folder(p)
+    # splayed when it is a folder, or, new, when it is named as one (`:db/t/ upsert rows)
+    folder = disk.is_folder(p) or (not disk.exists(p) and fs.endswith("/"))
     old = read_value(ctx, fs) if disk.exists(p) else None
     if items and (isinstance(old, (list, Enum)) or (isinstance(old, np.ndarray) and attr_of(old))):
         raise QError(f"type/attr error amending file {fs[1:]}")

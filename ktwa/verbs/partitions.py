@@ -505,3 +505,125 @@ define(".Q.par", triad=location, ctx=True,
            "segment for p in a segmented one)")
 define(".Q.qp", monad=is_partitioned,
        doc=".Q.qp x  1b for a partitioned table, 0b for a splayed one, else 0")
+
+
+# ---------------------------------------------------------------------------------------------
+# filling, streaming in and saving whole databases
+
+def _tables_held(folder: str, parts: list[str]) -> dict[str, list[str]]:
+    """Each table found in any partition -> the partitions holding it, in partition order."""
+    held: dict[str, list[str]] = {}
+    for part in parts:
+        for e in sorted(disk.listing(f"{folder}/{part}")):
+            if disk.exists(f"{folder}/{part}/{e}/.d"):
+                held.setdefault(e, []).append(part)
+    return held
+
+
+def _empty(t: QTable) -> QTable:
+    none = np.array([], dtype=np.int64)
+    return QTable(list(t.cols), [index(c, none) for c in t.data])
+
+
+def fill_partitions(ctx, x):
+    """.Q.chk`:db: each table a partition lacks is written to it empty, modelled on the most
+    recent partition holding it; for each partition, () or the partition's path when it was
+    filled."""
+    if not files.is_file_symbol(x):
+        raise QError("type")
+    folder = files._path(ctx, x, write=True).rstrip("/") or "/"
+    parts = sorted(_partition_folders(ctx, folder))
+    fieldname = _field_of(parts)
+    if fieldname is None:
+        raise QError("nyi: partition folders of more than one kind" if parts else "type")
+    values = _values(fieldname, parts)
+    parts = [parts[i] for i in np.argsort(values, kind="stable")]
+    held = _tables_held(folder, parts)
+    root = x.rstrip("/")
+    out: list = []
+    for part in parts:
+        missing = [name for name, have in held.items() if part not in have]
+        for name in missing:
+            proto = files.read_value(ctx, f"{root}/{held[name][-1]}/{name}/")
+            files.write_value(ctx, f"{root}/{part}/{name}/", _empty(proto))
+        out.append(T.syms([":" + os.path.abspath(f"{folder}/{part}")]) if missing else [])
+    return out
+
+
+def keep_mapped(ctx, _x):
+    """.Q.MAP[]: q keeps a loaded database's partitions mapped; ktwa reads them into memory
+    when it loads them, so there is nothing more to keep (but there must be a database)."""
+    _database(ctx)
+    return None
+
+
+def load_process_save(ctx, d, s, f, t, g):
+    """.Q.dsftg[(dst;p;t);(src;offset;length);fields;(types;widths);g]: the fixed-width records
+    of file src from offset (to length bytes on, or, nonpositive, that many before the end)
+    read as `1:` reads them, .Q.M&1000000 rows at a time; each lump, a table of `fields`, is
+    passed through g, enumerated over dst's sym and appended to partition p's table t."""
+    if not (isinstance(d, list) and len(d) == 3 and isinstance(s, list) and len(s) == 3
+            and T.is_syms(f) and isinstance(t, list) and len(t) == 2):
+        raise QError("type")
+    dst, part, name = d
+    src, offset, length = s
+    if not (files.is_file_symbol(dst) and isinstance(name, str) and files.is_file_symbol(src)
+            and all(T.qtype(v) in (-5, -6, -7) for v in (offset, length))):
+        raise QError("type")
+    widths = np.asarray(t[0] if T.is_string(t[1]) else t[1]).astype(np.int64)
+    width = int(widths.sum())
+    if width <= 0:
+        raise QError("length")
+    path = files._path(ctx, src)
+    start = int(offset)
+    end = start + int(length) if int(length) > 0 else disk.size(path) + int(length)
+    rows = int(min(int(ctx.get_global(".Q.M")), 1000000))
+    target = f"{dst.rstrip('/')}/{_string(ctx, part)}/{name}/"
+    while start + width <= end:
+        n = min(rows, (end - start) // width)
+        data = np.frombuffer(disk.read_bytes(path, start, n * width), dtype=np.uint8)
+        cols = files.read_binary(ctx, t, data)
+        if len(cols) != len(f):
+            raise QError("length")
+        lump = ctx.apply(g, [QTable([str(c) for c in f], cols)])
+        lump = files.enumerate_symbols(ctx, dst, lump, "sym")
+        ctx.apply(ctx.builtins["upsert"], [target, lump])
+        start += n * width
+    return None
+
+
+def _dsftg(ctx, *args):
+    if len(args) != 5:
+        raise QError("rank")
+    return load_process_save(ctx, *args)
+
+
+def save_all(ctx, h, d, p, f):
+    """.Q.hdpf[h;d;p;f]: every table of the root namespace, largest first, saved into partition
+    p of d by .Q.dpft (sorted and parted on f) and emptied; then the process at h is told to
+    reload (`\\l .`) if h opens, as q's own trap does: a handle that does not open is passed
+    over (ktwa opens no connections)."""
+    names = [str(n) for n in ctx.apply(ctx.builtins["tables"], [None])]
+    sizes = [len(ctx.get_global(n)) for n in names]
+    for n in [names[i] for i in np.argsort(-np.array(sizes, dtype=np.int64), kind="stable")]:
+        save_partition(ctx, d, p, f, n)
+        ctx.set_global(n, ctx.apply(ctx.builtins["#"], [np.int64(0), ctx.get_global(n)]))
+    try:
+        handle = ctx.apply(ctx.builtins["hopen"], [h])
+    except QError:
+        return None
+    ctx.apply(handle, [T.chars("\\l .")])
+    ctx.apply(ctx.builtins["hclose"], [handle])
+    return None
+
+
+define(".Q.chk", monad=fill_partitions, ctx=True,
+       doc=".Q.chk`:db  write the tables a partition lacks, empty; () or each partition's path")
+define(".Q.MAP", monad=keep_mapped, ctx=True,
+       doc=".Q.MAP[]  keep the partitions mapped (ktwa holds them in memory already)")
+define(".Q.dsftg", polyad=_dsftg, ctx=True,
+       doc=".Q.dsftg[(dst;p;t);(src;offset;length);fields;(types;widths);g]  load fixed-width "
+           "records .Q.M&1000000 at a time, g each lump, append it to partition p's table t")
+define(".Q.hdpf", tetrad=save_all, ctx=True,
+       doc=".Q.hdpf[h;d;p;f]  .Q.dpft every table into partition p of d, largest first, and "
+           "empty them; tell the process at h to reload")

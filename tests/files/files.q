@@ -196,9 +196,9 @@ q)read0 `:t.txt
 "3\tamd\tp"
 "5\tintel\tn"
 q)save `t.xls
-'nyi
-  [0]  save `t.xls
-       ^
+`:t.xls
+q)(read0`:t.xls)~.h.ed t
+1b
 q)a:til 6
 q)b:.Q.a
 q)save `a`b
@@ -431,8 +431,16 @@ q)read0 `:crops.json
 "{\"n\":4,\"crop\":\"rye\",\"grade\":\"a\"}"
 "{\"n\":7,\"crop\":\"oat\",\"grade\":\"b\"}"
 q)save `crops.xls
-'nyi
-  [0]  save `crops.xls
+`:crops.xls
+q)-1@3_read0`:crops.xls;
+<Row><Cell><Data ss:Type="String">n</Data></Cell><Cell><Data ss:Type="String">crop</Data></Cell><Cell><Data ss:Type="String">grade</Data></Cell></Row>
+<Row><Cell><Data ss:Type="Number">4</Data></Cell><Cell><Data ss:Type="String">rye</Data></Cell><Cell><Data ss:Type="String">a</Data></Cell></Row>
+<Row><Cell><Data ss:Type="Number">7</Data></Cell><Cell><Data ss:Type="String">oat</Data></Cell><Cell><Data ss:Type="String">b</Data></Cell></Row>
+</Table></Worksheet>
+</Workbook>
+q)save 42
+'type
+  [0]  save 42
        ^
 q)`:quay.csv 0: ("7,ab,1";"8,cd,2")
 `:quay.csv

@@ -104,7 +104,7 @@ q).j.j 2024.01.01
   [0]  .j.j 2024.01.01
        ^
 q)key .h.tx
-`raw`json`csv`txt`xml
+`raw`json`csv`txt`xml`xls
 q).h.tx[`json] ([]k:`a`b;v:1 2)
 "{\"k\":\"a\",\"v\":1}"
 "{\"k\":\"b\",\"v\":2}"
