@@ -2,6 +2,7 @@
 `\\w`, `\\cd`, `\\d [ns]`, `\\\\` (COMMANDS says what each does; `help` shows it)."""
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 import platform
@@ -286,8 +287,8 @@ def process_values() -> dict:
     (never: ktwa has no -b nor reval), .z.X the command line as given; .z.w the handle
     asking (ktwa has no connections: always the console's, 0i), .z.H and .z.W the open
     connections (none)."""
-    host = socket.gethostname()
-    out = {".z.i": np.int32(os.getpid()), ".z.h": host, ".z.a": address(host),
+    host, addr = _this_host()
+    out = {".z.i": np.int32(os.getpid()), ".z.h": host, ".z.a": addr,
            ".z.c": np.int32(os.cpu_count() or 1),
            ".z.K": np.float64(VERSION), ".z.k": tm.atom(14, tm.parse_text(14, RELEASE)),
            ".z.l": [], ".z.q": np.bool_(False), ".z.r": np.bool_(False),
@@ -365,6 +366,14 @@ def _threads(ctx, arg: str):
 # the version of q whose behaviour ktwa follows (.z.K, .Q.k) and its release date (.z.k, .Q.K)
 VERSION = 4.1
 RELEASE = "2024.10.16"
+
+
+@functools.lru_cache(maxsize=1)
+def _this_host() -> tuple:
+    """This machine's name and address, looked up once a process: a name lookup may wait on
+    DNS, and every Session starts with .z.h and .z.a."""
+    host = socket.gethostname()
+    return host, address(host)
 
 
 def address(host: str) -> np.int32:
