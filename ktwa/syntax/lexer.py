@@ -337,6 +337,19 @@ def tokenize(text: str) -> list[Tok]:
                     text[i + 1] == "." and i + 2 < n and text[i + 2].isdigit()))
                 and not (adjacent(i) and prev_kind() in NOUN_END
                          and not (prev_kind() == "RBRACK" and _is_param_close(toks)))):
+            m = _PLAIN_INT.match(text, i)
+            if m is not None:
+                # the common case first: an integer that is a whole token (`12+`, `3]`), before
+                # the strand and temporal scans; `12:` and strands take the full path below
+                end = m.end()
+                nxt = text[end:end + 1]
+                if nxt == "" or (nxt in _AFTER_PLAIN and nxt != ":"
+                                 and not (nxt == " " and _strand_next(text, end))):
+                    v = int(m.group(0))
+                    if -2**63 <= v < 2**63:
+                        emit("NUM", m.group(0), i, end, np.int64(v))
+                        i = end
+                        continue
             words = _strand_words(text, i)
             if text[i:i + 3] in ("0Ng", "0ng") and all(text[a:b] in ("0Ng", "0ng")
                                                         for a, b in words):
