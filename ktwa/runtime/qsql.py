@@ -63,8 +63,10 @@ def _col_env(env, t: T.QTable, idx):
     return Env(env.ctx, loc, env.depth, env.lam)
 
 
-def names_in(node):
-    """The names a query expression uses, outside nested lambdas, in source order."""
+def names_in(node, only_tables: bool = False):
+    """The names a query expression uses, outside nested lambdas, in source order; with
+    only_tables, of a query only the names in its table (a name in its phrases may be a
+    column)."""
     out = []
     stack = [node]
     while stack:
@@ -73,26 +75,18 @@ def names_in(node):
             continue
         if isinstance(n, A.Name):
             out.append(n)
+        if only_tables and isinstance(n, A.Qsql):
+            if n.table is not None:
+                stack.append(n.table)
+            continue
         stack.extend(A.children(n))
     return sorted(out, key=lambda n: n.span[0])
 
 
 def view_names(node):
     """The globals a view depends on (views.md), in source order: the names it uses outside
-    lambdas, but of a query only its table (a name in its phrases may be a column)."""
-    out = []
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, A.LambdaExpr):
-            continue
-        if isinstance(n, A.Name):
-            out.append(n)
-        if isinstance(n, A.Qsql):
-            stack.extend(names_in(n.table) if n.table is not None else ())
-            continue
-        stack.extend(A.children(n))
-    return sorted(out, key=lambda n: n.span[0])
+    lambdas, but of a query only its table."""
+    return names_in(node, only_tables=True)
 
 
 def column_name(name, node, cols):
