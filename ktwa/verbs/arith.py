@@ -1431,8 +1431,9 @@ def wavg(x, y):
         ok = ~(np.isnan(a) | np.isnan(b))
         if not ok.all():
             a, b = a[ok], b[ok]
+        # wavg is (sum x*y)%sum x (wavg.md): both sums in sum's order of additions
         with np.errstate(**_ERR):
-            return np.float64((a * b).sum() / a.sum()) if a.size else np.float64(np.nan)
+            return np.float64(lane_sum(a * b) / lane_sum(a)) if a.size else np.float64(np.nan)
     if isinstance(x, SIMPLE) and type(x) is not _nd and isinstance(y, (list, _nd)):
         x = np.full(len(y), x, dtype=_arr(x).dtype) if not isinstance(x, str) else x
     return div(qsum(mul(x, y)), qsum(x))

@@ -298,9 +298,14 @@ def _wavg(x, y, g):
     if a is None or b is None:
         return None
     keep = ~(np.isnan(a) | np.isnan(b))
+    ks = keep[g.order]
+    n = np.bincount(g.codes[keep], minlength=g.count).astype(np.int64)
     with np.errstate(all="ignore"):
-        (sab, sa), n = _kept_sums([a * b, a], g, None if keep.all() else keep)
-        r = sab / sa
+        # (sum x*y)%sum x over each group's complete pairs, summed as sum adds (arith.wavg);
+        # a product that is null (0w*0) is skipped, as sum skips nulls
+        ab = a * b
+        ab[np.isnan(ab)] = 0
+        r = lane_sums(ab[g.order][ks], n) / lane_sums(a[g.order][ks], n)
     r[n == 0] = np.nan
     return r
 
