@@ -49,8 +49,12 @@ def ev_name(node, env):
             col = loc.get(root)
             if getattr(col, "dtype", T.SYM).kind in "mM":
                 return temporal_part(col, part, n)
-            if col.__class__ is T.Enum and "." not in part:     # a foreign key: s.city
-                return dereference(env.ctx, col, part)
+            if col.__class__ is T.Enum:     # a foreign key: s.city, and on through the
+                for field in part.split("."):       # keyed table's own ones: s.eid.currency
+                    if col.__class__ is not T.Enum:
+                        raise QError(n)
+                    col = dereference(env.ctx, col, field)
+                return col
     if n == ".z.s":                  # dotz.md: the function being evaluated (self)
         if env.lam is None:
             raise QError(n)

@@ -37,3 +37,20 @@ q)select at.height from visit
 'height
   [0]  select at.height from visit
        ^
+q)/ implicit joins go on through the keyed table's own foreign keys (joins.md: s.eid.currency)
+q)sx:([s:`s1`s2`s3]name:`smith`jones`blake)
+q)spx:([]s:`sx$`s1`s2`s3`s1;qty:100 200 300 400)
+q)em:([eid:1001 1002 1003] currency:`gbp`eur`usd)
+q)update eid:`em$1001 1002 1003 from `sx
+`sx
+q)select s.name, s.eid.currency from spx
+name  currency
+--------------
+smith gbp     
+jones eur     
+blake usd     
+smith gbp     
+q)select s.eid.currency.x from spx
+'s.eid.currency.x
+  [0]  select s.eid.currency.x from spx
+       ^
