@@ -500,6 +500,8 @@ define("flip", monad=flip, ctx=True,
 define(".Q.bv", monad=fill_missing, ctx=True,
        doc=".Q.bv[] | .Q.bv[`]  tables missing from partitions read as empty there (.Q.vp), "
            "shaped as in the last (first) partition")
+define(".Q.bvi", monad=fill_missing, ctx=True,
+       doc=".Q.bvi[]  .Q.bv[] after partitions were added (ktwa scans them all again: same result)")
 define(".Q.par", triad=location, ctx=True,
        doc=".Q.par[d;p;t]  the folder of table t in partition p of database d (par.txt's "
            "segment for p in a segmented one)")
