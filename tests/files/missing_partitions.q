@@ -2,7 +2,7 @@ A table missing from some partitions (dotq.md .Q.bv .Q.vp, flip-splayed.md): \l 
 `` +cols!`t `` (its columns those of the last partition); reading it fails at the first
 partition that lacks it; .Q.bv[] takes its shape from the last partition that has it
 (.Q.bv[`]: the first) and lets the others read as empty; .Q.vp shows those shapes.
-.Q.bvi[] does it again after a partition was added (\\l moved into vault, so `:. is vault).
+.Q.bvi[] does it again after a partition was added (\l moved into vault, so `:. is vault).
 A whole partitioned table shows its rows at the q console (dotq.md .Q.lo, kb
 loading-from-large-files.md); its k form (-3!, k mode in dotq.md .Q.qp) is `` +cols!`t ``.
 q)k:([]when:09:00 09:05 09:10;tag:`x`y`x;v:1 2 3)
