@@ -42,6 +42,12 @@ class FileAccess:
             raise QError("access")
         return full
 
+    @property
+    def unfenced(self) -> bool:
+        """No fence at all (any file, as q): only such a session may change what the whole
+        process sees or reaches (its working directory, its environment, the network)."""
+        return self.mode == "all" and self.root is None
+
     def describe(self) -> str:
         where = f" below {self.root}" if self.root else ""
         return {"all": f"read and write{where}", "read": f"read only{where}",

@@ -115,3 +115,27 @@ def test_compressed_bytes_come_back(data, lbs, lvl):
     assert compression.length(z) == len(data)
     assert compression.params_of(z) == (lbs, 2, lvl)
     assert compression.compress(data, (lbs, 0, 0)) == data      # algorithm 0: a plain file
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_fpn_reads_a_named_pipe_as_its_writer_writes(tmp_path, monkeypatch):
+    """.Q.fpn reads a real fifo to its writer's end, in lumps of whole lines (named-pipes.md)."""
+    import threading
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("pipe")
+    lines = [b"gull,%d" % i for i in range(7)]
+
+    def writer():
+        with open("pipe", "wb") as fh:
+            for ln in lines:
+                fh.write(ln + b"\n")
+                fh.flush()
+
+    t = threading.Thread(target=writer)
+    t.start()
+    s = Session()
+    assert s.console("r:(); .Q.fpn[{r::r,enlist x};`:pipe;16]") == ""
+    t.join()
+    assert s.console("count each r") == "2 2 2 1\n"
+    assert s.console("raze r") == s.console(
+        "(" + ";".join('"%s"' % ln.decode() for ln in lines) + ")")

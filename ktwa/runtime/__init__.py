@@ -10,6 +10,7 @@ from ..syntax.parser import Parser
 from ..verbs.disk import read_text
 from .context import Context, Env, Return, Settings
 from .eval import apply, is_suppressed, run_block
+from .reflect import tokens
 from .system import run_system, split_command
 from .table import BUILTINS, INFIX
 
@@ -35,7 +36,7 @@ def new_context(*, api: dict, display, registry, files, write=None, load=None,
     """A fresh interpreter state: the q built-ins, the given api names, the console formatter
     (`display`), the handle registry, the file fence, output streams, the script loader and
     what measures the torch tensors the handles hold (`\\w`)."""
-    return Context(builtins=BUILTINS, api=api, parse=parse, apply=apply, run_block=run_block,
+    return Context(builtins=BUILTINS, api=api, parse=parse, tokens=tokens, apply=apply, run_block=run_block,
                    display=display, registry=registry, files=files, write=write, load=load,
                    tensor_bytes=tensor_bytes)
 

@@ -169,7 +169,7 @@ def _setenv(ctx, x, y):
         raise QError("type")
     if not (isinstance(y, np.ndarray) and y.dtype == T.CHAR or isinstance(y, np.bytes_)):
         raise QError("type")
-    if ctx.files.mode != "all" or ctx.files.root is not None:
+    if not ctx.files.unfenced:
         raise QError("access")
     os.environ[x] = T.text(y)
     return None

@@ -21,6 +21,7 @@ first):
 - ``ctx.registry``            the session's handle Registry (ktwa.registry)
 - ``ctx.rng``                 the session's numpy generator for `?` and `rand`
 - ``ctx.eval_text(src)``      evaluate q source in the global scope (`value "..."`)
+- ``ctx.tokens(x)``           the q tokens of the string x (`-4!x`) as a list of strings
 - ``ctx.show(x)``             the console text of x; ``ctx.one_line(x)`` its k form
 - ``ctx.display``             the console formatter (``qfmt``, ``qf`` for `.Q.fmt`, `.Q.f`)
 - ``ctx.load(path)``          run a script in this session (`\\l`)
@@ -80,7 +81,7 @@ class Env:
 class Context:
     """One interpreter's state and the protocol built-ins use (see the module docstring)."""
 
-    def __init__(self, *, builtins: dict, api: dict, parse, apply, run_block, display,
+    def __init__(self, *, builtins: dict, api: dict, parse, tokens, apply, run_block, display,
                  registry, files, write=None, load=None, tensor_bytes=None):
         self.globals: dict = {}
         self.views: dict = {}            # full name -> View (`v::e` at the top level)
@@ -90,6 +91,7 @@ class Context:
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
         self.parse = parse               # q text -> ktwa.syntax.ast.Block
+        self.tokens = tokens             # q string -> its tokens as q strings (-4!)
         self.registry = registry         # the session's handles (ktwa.registry)
         self.files = files               # which files q code may reach (ktwa.fileaccess)
         self.settings = Settings()

@@ -8,10 +8,13 @@ bytecode-to-source map m is an empty long vector; the file is "" and the line -1
 not track where a lambda was read)."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..errors import QError
 from ..syntax import ast as A
+from ..syntax.lexer import tokenize
 from ..values import types as T
 from ..values.functions import (MISSING, Builtin, Composition, Definitions, Derived, Lambda,
                                 Projection, QFunction, View)
@@ -187,6 +190,35 @@ def parse(ctx, x):
     if not (T.is_string(x) or isinstance(x, np.bytes_)):
         raise QError("type")
     return _trees(ctx).block(ctx.parse(T.text(x)))
+
+
+def tokens(x):
+    """-4!x (internal.md): the q tokens of the string x, in order, so that their razed text is
+    x again: a run of blanks is a token of its own, as is a comment (the text from a `/`
+    after a blank to the end of its line); a numeric strand such as `1 2 3` is one token, as
+    it is one literal to the lexer. A line break that the lexer reads as `;` is a blank here."""
+    if not T.is_string(x):
+        raise QError("type")
+    text = T.text(x)
+    out: list = []
+    pos = 0
+    for t in tokenize(text):
+        word = text[t.start_pos:t.end_pos]
+        if word.isspace():
+            continue
+        out += _gap(text[pos:t.start_pos])
+        out.append(word)
+        pos = t.end_pos
+    out += _gap(text[pos:])
+    return [T.chars(w) for w in out]
+
+
+_GAP = re.compile(r"\s+|\S[^\n]*")
+
+
+def _gap(text: str) -> list:
+    """The text between two tokens: blank runs and comments, each one token."""
+    return _GAP.findall(text)
 
 
 def evaluate(ctx, x):

@@ -154,11 +154,7 @@ def run_system(ctx, cmd: str, arg: str):
         if not path:
             raise QError("l")
         if files.is_folder(ctx, path):               # a splayed table, or a database
-            folder = os.path.realpath(ctx.files.path(path))
-            name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
-            if name is None and partitions.becomes_cwd(ctx):
-                _cd(ctx, ctx.files.path(path))   # a database becomes the working directory
-            return name if name is not None else _database_scripts(ctx, path, folder)
+            return load_directory(ctx, path, cd=True, scripts=True)
         ctx.load(path)
         return None
     if cmd == "\\" or cmd == "exit":
@@ -220,13 +216,15 @@ def _database_scripts(ctx, path: str, folder: str):
 
 
 def load_directory(ctx, path: str, cd: bool, scripts: bool):
-    """.Q.lo (.Q.l): `\\l dir`, moving into the database only with `cd` and running its q
-    scripts only with `scripts`."""
+    """`\\l dir` of a folder (cd and scripts), .Q.l and .Q.lo: a splayed table, or a database
+    that becomes the working directory when `cd` asks it and the fence lets the session move
+    (partitions.becomes_cwd), whose q scripts run only with `scripts`."""
     folder = os.path.realpath(ctx.files.path(path))
-    name = partitions.load_folder(ctx, ":" + path.lstrip(":"))
+    moves = partitions.becomes_cwd(ctx, cd)
+    name = partitions.load_folder(ctx, ":" + path.lstrip(":"), moves)
     if name is not None:
         return name
-    if cd and ctx.files.mode == "all" and ctx.files.root is None:
+    if moves:
         _cd(ctx, ctx.files.path(path))         # a database becomes the working directory
     return _database_scripts(ctx, path, folder) if scripts else None
 
@@ -310,7 +308,7 @@ def process_values() -> dict:
 def _cd(ctx, path: str):
     """`\\cd`: the working directory as a string; `\\cd dir` changes it (returns nothing).
     A fenced session (ktwa.fileaccess) may not move the process: 'access."""
-    if ctx.files.mode != "all" or ctx.files.root is not None:
+    if not ctx.files.unfenced:
         raise QError("access")
     if not path:
         return T.chars(os.getcwd())

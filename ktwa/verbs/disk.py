@@ -31,6 +31,17 @@ def read_bytes(path: str, offset: int = 0, length: int | None = None) -> bytes:
         raise _fail(path, e) from None
 
 
+def read_in_turn(path: str, size: int):
+    """The bytes of a file or named pipe in reads of `size` bytes (fewer only at its end),
+    opened once: a pipe is read as its writer writes, to the writer's end."""
+    try:
+        with open(path, "rb") as fh:
+            while data := fh.read(size):
+                yield data
+    except OSError as e:
+        raise _fail(path, e) from None
+
+
 def read_text(path: str) -> str:
     """A script's text (`\\l`)."""
     return read_bytes(path).decode("utf-8")

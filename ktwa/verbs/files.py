@@ -604,21 +604,45 @@ def read1(ctx, y):
 def stream(ctx, f, x, n=I64(131000)):
     """.Q.fsn[f;`:file;n] (.Q.fs: n is 131000): f applied to the lines of each lump of about
     n bytes of complete "\n"-ended records, in order; the file's size (hcount) is returned."""
-    if not is_int_atom(n) or int(n) <= 0:
-        raise QError("type")
+    n = _lump_size(n)
     path, _, _ = _where(ctx, x)
     data = _read(path)
-    i, n = 0, int(n)
-    while i < len(data):
-        lump = data[i:i + n]
-        if i + n < len(data):
+    _lumps_to(ctx, f, (data[i:i + n] for i in range(0, len(data), n)), n)
+    return I64(len(data))
+
+
+def stream_pipe(ctx, f, x, n=I64(131000)):
+    """.Q.fpn[f;`:fifo;n] (.Q.fps: n is 131000): .Q.fsn over a named pipe, read as its writer
+    writes until the writer closes it; q shows nothing after it (named-pipes.md), so (::)."""
+    n = _lump_size(n)
+    if not is_file_symbol(x):
+        raise QError("type")
+    _lumps_to(ctx, f, disk.read_in_turn(_path(ctx, x), n), n)
+    return None
+
+
+def _lump_size(n) -> int:
+    if not is_int_atom(n) or int(n) <= 0:
+        raise QError("type")
+    return int(n)
+
+
+def _lumps_to(ctx, f, reads, n: int) -> None:
+    """f of the lines of each lump of whole records: a lump is n bytes (what is left of the
+    last read and the next) cut after its last "\n" when more follows it; the rest starts the
+    next lump. The last lump is what is left, whole."""
+    rest = b""
+    for data in reads:
+        rest += data
+        while len(rest) > n:
+            lump, rest = rest[:n], rest[n:]
             cut = lump.rfind(b"\n")
             if cut < 0:                 # a record longer than a lump: q would never finish
                 raise QError("limit")
-            lump = lump[:cut + 1]
-        ctx.apply(f, [[chars(ln) for ln in _split_lines(lump)]])
-        i += len(lump)
-    return I64(len(data))
+            rest = lump[cut + 1:] + rest
+            ctx.apply(f, [[chars(ln) for ln in _split_lines(lump[:cut + 1])]])
+    if rest:
+        ctx.apply(f, [[chars(ln) for ln in _split_lines(rest)]])
 
 
 def hcount(ctx, x):
@@ -805,6 +829,10 @@ define(".Q.fs", dyad=lambda ctx, f, x: stream(ctx, f, x), ctx=True,
        doc=".Q.fs[f;`:file]  apply f to the lines of each lump of the file; its size")
 define(".Q.fsn", triad=stream, ctx=True,
        doc=".Q.fsn[f;`:file;n]  .Q.fs reading lumps of n bytes")
+define(".Q.fps", dyad=lambda ctx, f, x: stream_pipe(ctx, f, x), ctx=True,
+       doc=".Q.fps[f;`:fifo]  .Q.fs over a named pipe: f of the lines of each lump as they come")
+define(".Q.fpn", triad=stream_pipe, ctx=True,
+       doc=".Q.fpn[f;`:fifo;n]  .Q.fps reading lumps of n bytes")
 define("hcount", monad=hcount, ctx=True, doc="hcount `:f  the size of a file in bytes")
 define("hdel", monad=hdel, ctx=True, doc="hdel `:f  delete a file (or empty folder); `:f")
 define("set", dyad=q_set, ctx=True, infix=True,

@@ -32,7 +32,7 @@ def _url(x) -> str:
 
 
 def request(ctx, x, body: bytes | None = None, mime: str | None = None) -> np.ndarray:
-    if ctx.files.mode != "all" or ctx.files.root is not None:
+    if not ctx.files.unfenced:
         raise QError("access")
     url = _url(x)
     parts = urllib.parse.urlsplit(url)

@@ -930,8 +930,8 @@ INTERNAL_COVERS = {-1: "hsym", -2: "attr", -5: "parse", -6: "eval", -7: "hcount"
 
 def bang(ctx, x, y):
     """x!y: a dictionary of keys x and values y, or y keyed on its first x columns;
-    0N!y writes y's k form to stdout and returns y; -3!y is that form as a string; -5!y
-    parses, -6!y evaluates a parse tree."""
+    0N!y writes y's k form to stdout and returns y; -3!y is that form as a string; -4!y
+    its tokens; -5!y parses, -6!y evaluates a parse tree."""
     if x.__class__ is np.int64 and x == NULL_J:
         ctx.write(1, ctx.one_line(y) + "\n")
         return y
@@ -942,6 +942,8 @@ def bang(ctx, x, y):
         name = INTERNAL_COVERS[int(x)]
         f = ctx.builtins.get(name) or ctx.get_global(name)
         return ctx.apply(f, [y])
+    if x.__class__ is np.int64 and x == -4:       # internal.md: the tokens of a string
+        return ctx.tokens(y)
     if x.__class__ is np.int64 and x == -33:                 # internal.md: SHA-1 of a string
         if not is_string(y):
             raise QError("type")

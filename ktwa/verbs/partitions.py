@@ -65,6 +65,7 @@ class Database:
     counts: dict = field(default_factory=dict)     # name -> counts in view, once .Q.cn ran
     where: np.ndarray | None = None                # .Q.PD: each partition's location
     segments: list | None = None                   # .Q.P: par.txt's segments, if any
+    moved: bool = False                            # the load made it the working directory
 
 
 def _field_of(names: list[str]) -> str | None:
@@ -102,10 +103,12 @@ def _partition_folders(ctx, p: str) -> list[str]:
 # \l of a folder
 
 
-def load_folder(ctx, fs: str) -> str | None:
+def load_folder(ctx, fs: str, moves: bool) -> str | None:
     """`\\l d` for a folder: a splayed table (it has a .d) becomes the global named after it;
     a database loads its stored values (sym first), its splayed tables and, when it has
-    partitions, its partitioned tables. Returns the name loaded (`t), or None for a database."""
+    partitions, its partitioned tables. Returns the name loaded (`t), or None for a database.
+    `moves`: the database is to become the working directory (becomes_cwd), so its tables
+    show where they are as `:./t/."""
     p = files._path(ctx, fs).rstrip("/") or "/"
     if disk.exists(p + "/.d"):
         return files.load_folder(ctx, fs)
@@ -121,14 +124,15 @@ def load_folder(ctx, fs: str) -> str | None:
         if disk.is_folder(sub):
             if disk.exists(sub + "/.d"):    # other folders are not loaded (q would look inside)
                 t = files.read_value(ctx, f"{root}/{e}/")
-                t.source = f":./{e}/" if becomes_cwd(ctx) else f"{root}/{e}/"
+                t.source = f":./{e}/" if moves else f"{root}/{e}/"
                 ctx.set_global(e, t)
         elif re.fullmatch(r"[A-Za-z]\w*", e) and e not in ("par",):
             ctx.set_global(e, files.read_value(ctx, f"{root}/{e}"))
     if disk.exists(p + "/par.txt"):
-        _load_partitions(ctx, p, root, *_segmented(ctx, p, root))
+        locs, segments = _segmented(ctx, p, root)
+        _load_partitions(ctx, p, root, locs, moves, segments)
     elif parts:
-        _load_partitions(ctx, p, root, [(n, p, root, ":.") for n in parts])
+        _load_partitions(ctx, p, root, [(n, p, root, ":.") for n in parts], moves)
     return None
 
 
@@ -147,16 +151,18 @@ def _segmented(ctx, p: str, root: str):
     return locs, segments
 
 
-def becomes_cwd(ctx) -> bool:
-    """Whether `\\l` of a database makes it the working directory, as q does: in a session
-    that may move the process (ktwa.fileaccess)."""
-    return ctx.files.mode == "all" and ctx.files.root is None
+def becomes_cwd(ctx, cd: bool) -> bool:
+    """Whether loading a database makes it the working directory: when the load asks it
+    (`\\l dir` and .Q.l always, .Q.lo[dir;cd;] with cd) and the session may move the process
+    (ktwa.fileaccess: an unfenced one), as q does. The one rule for all three."""
+    return cd and ctx.files.unfenced
 
 
-def _load_partitions(ctx, p: str, root: str, locs: list, segments: list | None = None) -> None:
+def _load_partitions(ctx, p: str, root: str, locs: list, moved: bool,
+                     segments: list | None = None) -> None:
     """Load the partitions locs, (name, OS folder, file symbol of the folder, location as
-    .Q.PD shows it) each, in the database at p (file symbol root); segments: par.txt's, for
-    a segmented database."""
+    .Q.PD shows it) each, in the database at p (file symbol root); moved: the load makes it
+    the working directory; segments: par.txt's, for a segmented database."""
     if not locs:
         raise QError("nyi: a segmented database with no partitions")
     fieldname = _field_of([n for n, _, _, _ in locs])
@@ -171,6 +177,7 @@ def _load_partitions(ctx, p: str, root: str, locs: list, segments: list | None =
     names = [e for e in disk.listing(last) if disk.exists(f"{last}/{e}/.d")]
     db = Database(root, p, [n for n, _, _, _ in locs], fieldname, values, values)
     db.segments = segments
+    db.moved = moved
     db.locs = locs
     db.where = T.syms([shown for _, _, _, shown in locs])
     for name in names:
@@ -301,7 +308,8 @@ def load_partitions(ctx, x):
     new = [n for n in names if n not in db.parts and disk.is_folder(db.folder + "/" + n)]
     if new:
         _load_partitions(ctx, db.folder, db.root, [(n, db.folder, db.root, ":.")
-                                                   for n in sorted(set(db.parts) | set(new))])
+                                                   for n in sorted(set(db.parts) | set(new))],
+                         db.moved)
     return None
 
 
@@ -389,7 +397,7 @@ def resolve(ctx, r: T.DiskRef, strict: bool = False):
             return r
         part, folder, _, shown = next(loc for loc in db.locs
                                       if not disk.exists(f"{loc[1]}/{loc[0]}/{src}/.d"))
-        where = shown[1:] if db.segments is not None or becomes_cwd(ctx) else folder
+        where = shown[1:] if db.segments is not None or db.moved else folder
         raise QError(f"{where}/{part}/{src}/{t.cols[0]}: No such file or directory")
     if t is None or any(c not in t.cols for c in r.cols):
         if strict:
@@ -500,6 +508,8 @@ define("flip", monad=flip, ctx=True,
 define(".Q.bv", monad=fill_missing, ctx=True,
        doc=".Q.bv[] | .Q.bv[`]  tables missing from partitions read as empty there (.Q.vp), "
            "shaped as in the last (first) partition")
+define(".Q.bvi", monad=fill_missing, ctx=True,
+       doc=".Q.bvi[]  .Q.bv[] after partitions were added (ktwa scans them all again: same result)")
 define(".Q.par", triad=location, ctx=True,
        doc=".Q.par[d;p;t]  the folder of table t in partition p of database d (par.txt's "
            "segment for p in a segmented one)")

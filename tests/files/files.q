@@ -495,6 +495,20 @@ q).Q.fsn[0N!;`:moose.csv;10]
 'limit
   [0]  .Q.fsn[0N!;`:moose.csv;10]
        ^
+q)k:()
+q).Q.fpn[{k::k,count x};`:moose.csv;40]
+q)k
+2 1
+q).Q.fps[{0N!("SIS";",")0:x}]`:moose.csv
+(`elk`deer`roe;7 12 3i;`north`south`east)
+q).Q.fps[0N!]`:nowhere
+'nowhere. OS reports: No such file or directory
+  [0]  .Q.fps[0N!]`:nowhere
+       ^
+q).Q.fpn[0N!;`:moose.csv;0]
+'type
+  [0]  .Q.fpn[0N!;`:moose.csv;0]
+       ^
 q)`:wren.txt 0: ("ab";"c")
 `:wren.txt
 q)0:`:wren.txt
