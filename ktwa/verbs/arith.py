@@ -1461,30 +1461,30 @@ def _pair_floats(x, y):
 
 
 def _cov_sums(x, y):
-    """The lane sums of the complete pairs' centred x, y, x*y, x*x, y*y, and their count."""
+    """The centred complete pairs a, b, with the lane sums of a, b and a*b."""
     a, b = _pair_floats(x, y)
     a, b = centred(a), centred(b)
     with np.errstate(**_ERR):
-        return (lane_sum(a), lane_sum(b), lane_sum(a * b), lane_sum(a * a), lane_sum(b * b),
-                a.size)
+        return a, b, lane_sum(a), lane_sum(b), lane_sum(a * b)
 
 
 def cov(x, y):
-    sa, sb, sab, _, _, n = _cov_sums(x, y)
-    return np.float64(lane_cov(sa, sb, sab, n))
+    a, _, sa, sb, sab = _cov_sums(x, y)
+    return np.float64(lane_cov(sa, sb, sab, a.size))
 
 
 def scov(x, y):
-    sa, sb, sab, _, _, n = _cov_sums(x, y)
-    return np.float64(sample(lane_cov(sa, sb, sab, n), n))
+    a, _, sa, sb, sab = _cov_sums(x, y)
+    return np.float64(sample(lane_cov(sa, sb, sab, a.size), a.size))
 
 
 def cor(x, y):
     """cor.md: cov[x;y]%dev[x]*dev y, all three of the complete pairs (1 1 1 cor 1 3 9 is 0n)."""
-    sa, sb, sab, saa, sbb, n = _cov_sums(x, y)
+    a, b, sa, sb, sab = _cov_sums(x, y)
+    n = a.size
     with np.errstate(**_ERR):
-        return np.float64(lane_cov(sa, sb, sab, n)
-                          / (np.sqrt(lane_var(sa, saa, n)) * np.sqrt(lane_var(sb, sbb, n))))
+        return np.float64(lane_cov(sa, sb, sab, n) / (np.sqrt(lane_var(sa, lane_sum(a * a), n))
+                                                      * np.sqrt(lane_var(sb, lane_sum(b * b), n))))
 
 
 def wavg(x, y):
