@@ -7,8 +7,9 @@ An aggregate here must give exactly what the built-in gives applied to each grou
 same values to the last bit, same types, same nulls. Where a column's type is not handled
 here, `aggregate` says so (None) and the caller applies the expression group by group.
 
-Float sums follow numpy's pairwise summation of each group, as `sum` on the group's vector
-does: `np.add.reduceat` adds a segment's first item to the pairwise sum of the rest, so a zero
+The sums behind sum, avg, wavg, var, dev, svar and sdev add in q's lane order, as the built-ins
+do (arith.lane_sums). Only med's middle pair is summed as numpy sums (segment_sums):
+`np.add.reduceat` adds a segment's first item to the pairwise sum of the rest, so a zero
 placed before each segment makes it the pairwise sum of the whole segment. A check on first
 use confirms that of the numpy at hand; where it does not hold, each group is summed alone.
 """
