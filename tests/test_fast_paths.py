@@ -236,7 +236,8 @@ def _session(cols):
     return s
 
 
-AGGS = ["sum", "prd", "max", "min", "count", "first", "last", "avg", "var", "dev", "med"]
+AGGS = ["sum", "prd", "max", "min", "count", "first", "last", "avg", "var", "dev", "svar", "sdev",
+        "med"]
 
 
 def _both(s, fast, general):

@@ -1352,9 +1352,21 @@ def num_floats(x, name="type"):
     return _conv(np.atleast_1d(_arr(x)), t, 9)
 
 
-def _stat(fn):
+def stat_floats(x):
+    """A numeric or temporal vector/atom as float64 with nulls as nan: the items of var, dev,
+    cov and cor, whose domains take a temporal as its underlying numbers (var.md, cov.md)."""
+    t = _t(x)
+    if t in TEMPORAL:
+        v = np.atleast_1d(_arr(x))
+        f = temporal.qnums(v, t).astype(np.float64)
+        f[temporal.tm.null_mask(v, t)] = np.nan
+        return f
+    return num_floats(x)
+
+
+def _stat(fn, floats=num_floats):
     def vec(x, t):
-        v = num_floats(x)
+        v = floats(x)
         v = v[~np.isnan(v)]
         with np.errstate(**_ERR):
             return np.float64(fn(v)) if v.size else np.float64(np.nan)
@@ -1376,11 +1388,57 @@ def _raise_type():
     raise QError("type")
 
 
+# var, dev, svar, sdev, cov, scov, cor as their pages define them: var is avg[sqr x]-sqr avg x,
+# cov avg[x*y]-avg[x]*avg y, each avg summing in sum's lane order (lane_sum; the grouped fast
+# paths use lane_sums on the same items, to the same bits). Both formulas are taken of the items
+# less the first one (centred): in exact arithmetic neither changes under a shift, and so a
+# constant list has var 0 exactly and a list far from 0 loses no digits to cancellation. What
+# rounding still leaves below 0 in var is 0: a variance is never negative, and dev, its square
+# root, is then 0, not 0n. svar/scov scale by n%n-1 (n the non-null items or complete pairs:
+# var.md's svar of 3 0N 7 is 8), which is 0n for one item (0*0w), as for none.
+
+def centred(v: np.ndarray) -> np.ndarray:
+    """v (floats, no nulls) less its first item; less 0 where that item is infinite (the
+    formulas then give 0n, as they would on v itself)."""
+    if not v.size or not np.isfinite(v[0]):
+        return v
+    return v - v[0]
+
+
+def lane_cov(sx, sy, sxy, n):
+    """cov.md's avg[x*y]-avg[x]*avg y from the lane sums of n pairs' x, y and x*y (atoms, or
+    vectors with one item per group)."""
+    with np.errstate(**_ERR):
+        return sxy / n - (sx / n) * (sy / n)
+
+
+def lane_var(s, ss, n):
+    """var.md's avg[sqr x]-sqr avg x from the lane sums of n items' x and x*x, at least 0."""
+    return np.maximum(lane_cov(s, s, ss, n), 0.0)
+
+
+def sample(r, n):
+    """svar/scov from var/cov r of n items: r*n%n-1."""
+    with np.errstate(**_ERR):
+        return r * (np.float64(n) / (np.float64(n) - 1))
+
+
+def _var_n(v):
+    d = centred(v)
+    with np.errstate(**_ERR):
+        return lane_var(lane_sum(d), lane_sum(d * d), d.size), d.size
+
+
+def _sqrt(r):
+    with np.errstate(**_ERR):
+        return np.sqrt(r)
+
+
 med = _stat(np.median)
-var = _stat(lambda v: v.var())
-dev = _stat(lambda v: v.std())
-svar = _stat(lambda v: v.var(ddof=1) if v.size > 1 else np.nan)
-sdev = _stat(lambda v: v.std(ddof=1) if v.size > 1 else np.nan)
+var = _stat(lambda v: _var_n(v)[0], stat_floats)
+dev = _stat(lambda v: _sqrt(_var_n(v)[0]), stat_floats)
+svar = _stat(lambda v: sample(*_var_n(v)), stat_floats)
+sdev = _stat(lambda v: _sqrt(sample(*_var_n(v))), stat_floats)
 
 
 def wsum(x, y):
@@ -1391,36 +1449,42 @@ def wsum(x, y):
 
 
 def _pair_floats(x, y):
-    """Two numeric vectors of one count as floats, the pairs where either is null left out
-    (cor.md, cov.md)."""
+    """Two numeric (or temporal) vectors of one count as floats, the pairs where either is null
+    left out (cor.md, cov.md)."""
     if type(x) is not _nd or type(y) is not _nd:
         raise QError("type")
     if len(x) != len(y):
         raise QError("length")
-    a, b = num_floats(x), num_floats(y)
+    a, b = stat_floats(x), stat_floats(y)
     ok = ~(np.isnan(a) | np.isnan(b))
     return (a, b) if ok.all() else (a[ok], b[ok])
 
 
-def cov(x, y):
+def _cov_sums(x, y):
+    """The centred complete pairs a, b, with the lane sums of a, b and a*b."""
     a, b = _pair_floats(x, y)
+    a, b = centred(a), centred(b)
     with np.errstate(**_ERR):
-        return np.float64(((a - a.mean()) * (b - b.mean())).mean()) if a.size \
-            else np.float64(np.nan)
+        return a, b, lane_sum(a), lane_sum(b), lane_sum(a * b)
+
+
+def cov(x, y):
+    a, _, sa, sb, sab = _cov_sums(x, y)
+    return np.float64(lane_cov(sa, sb, sab, a.size))
 
 
 def scov(x, y):
-    a, b = _pair_floats(x, y)
-    n = a.size
-    return np.float64(cov(x, y) * n / (n - 1)) if n > 1 else np.float64(np.nan)
+    a, _, sa, sb, sab = _cov_sums(x, y)
+    return np.float64(sample(lane_cov(sa, sb, sab, a.size), a.size))
 
 
 def cor(x, y):
-    a, b = _pair_floats(x, y)
+    """cor.md: cov[x;y]%dev[x]*dev y, all three of the complete pairs (1 1 1 cor 1 3 9 is 0n)."""
+    a, b, sa, sb, sab = _cov_sums(x, y)
+    n = a.size
     with np.errstate(**_ERR):
-        da, db = a - a.mean(), b - b.mean()
-        r = (da * db).sum() / np.sqrt((da * da).sum() * (db * db).sum())
-    return np.float64(r) if np.isfinite(r) else np.float64(np.nan)
+        return np.float64(lane_cov(sa, sb, sab, n) / (np.sqrt(lane_var(sa, lane_sum(a * a), n))
+                                                      * np.sqrt(lane_var(sb, lane_sum(b * b), n))))
 
 
 def wavg(x, y):
@@ -1478,9 +1542,12 @@ define("div", dyad=idiv, infix=True, doc="floor division")
 define("xexp", dyad=xexp, infix=True, doc="x to the power y")
 define("xlog", dyad=xlog, infix=True, doc="log of y base x")
 define("wsum", dyad=wsum, infix=True, doc="x wsum y  weighted sum: sum x*y")
-define("cov", dyad=cov, infix=True, doc="x cov y  covariance of two numeric vectors")
-define("scov", dyad=scov, infix=True, doc="x scov y  sample covariance of two numeric vectors")
-define("cor", dyad=cor, infix=True, doc="x cor y  correlation of two numeric vectors")
+define("cov", dyad=cov, infix=True,
+       doc="x cov y  covariance: avg[x*y]-avg[x]*avg y of the pairs with no null")
+define("scov", dyad=scov, infix=True,
+       doc="x scov y  sample covariance: cov[x;y]*n%n-1 of the n pairs with no null")
+define("cor", dyad=cor, infix=True,
+       doc="x cor y  correlation: cov[x;y]%dev[x]*dev y of the pairs with no null")
 define("xbar", dyad=xbar, infix=True,
        doc="x xbar y  y rounded down to a multiple of x (numbers, temporals, timespan steps)")
 define("wavg", dyad=wavg, infix=True, doc="weighted average")
@@ -1523,7 +1590,7 @@ define("differ", monad=differ, doc="item differs from the previous one")
 define("all", monad=qall, doc="all true")
 define("any", monad=qany, doc="any true")
 define("med", monad=med, doc="median")
-define("var", monad=var, doc="variance")
-define("dev", monad=dev, doc="standard deviation")
-define("svar", monad=svar, doc="sample variance")
-define("sdev", monad=sdev, doc="sample standard deviation")
+define("var", monad=var, doc="var x  variance: avg[x*x]-sqr avg x of the non-null items")
+define("dev", monad=dev, doc="dev x  standard deviation: sqrt var x")
+define("svar", monad=svar, doc="svar x  sample variance: var[x]*n%n-1 of the n non-null items")
+define("sdev", monad=sdev, doc="sdev x  sample standard deviation: sqrt svar x")

@@ -1,14 +1,15 @@
 """Groups and their aggregates: the one engine behind `group`, `xgroup`, `fby` and qSQL's `by`
 (select / exec / update ... by), with the aggregates q users write (`sum avg count min max
-first last wavg prd var dev med`) computed for every group at once.
+first last wavg prd var dev svar sdev med`) computed for every group at once.
 
 Rows are split into groups by codes (ktwa.verbs.hashing), never by a Python tuple per row.
 An aggregate here must give exactly what the built-in gives applied to each group's items:
 same values to the last bit, same types, same nulls. Where a column's type is not handled
 here, `aggregate` says so (None) and the caller applies the expression group by group.
 
-Float sums follow numpy's pairwise summation of each group, as `sum` on the group's vector
-does: `np.add.reduceat` adds a segment's first item to the pairwise sum of the rest, so a zero
+The sums behind sum, avg, wavg, var, dev, svar and sdev add in q's lane order, as the built-ins
+do (arith.lane_sums). Only med's middle pair is summed as numpy sums (segment_sums):
+`np.add.reduceat` adds a segment's first item to the pairwise sum of the rest, so a zero
 placed before each segment makes it the pairwise sum of the whole segment. A check on first
 use confirms that of the numpy at hand; where it does not hold, each group is summed alone.
 """
@@ -20,7 +21,9 @@ from ..errors import QError
 from ..values.functions import Builtin, Definitions
 from ..values.types import (DTYPE_TYPE, INT_INF, INT_NULL, QDict, QTable, count, from_items,
                             is_atom, is_keyed, to_items)
-from .arith import FLOATS, INTS, NUMERIC, lane_sums, num_floats
+from ..values.temporal import TEMPORAL
+from .arith import (FLOATS, INTS, NUMERIC, lane_sums, lane_var, num_floats, sample,
+                    stat_floats)
 from .hashing import codes as item_codes, combine
 from .index import take_pos
 from .lists import iasc, take_n
@@ -174,17 +177,6 @@ def segment_sums(vs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return _pad_sums(vs, sizes) if _pairwise_ok() else _loop_sums(vs, sizes)
 
 
-def _kept_sums(vals: list, g: Groups, keep: np.ndarray | None):
-    """For float vectors vals over g's items: each group's sum of the items where keep (all
-    when None), in item order; and each group's count of kept items."""
-    order = g.order
-    if keep is None:
-        return [segment_sums(v[order], g.sizes) for v in vals], g.sizes
-    ks = keep[order]
-    sizes = np.bincount(g.codes[keep], minlength=g.count).astype(I64)
-    return [segment_sums(v[order][ks], sizes) for v in vals], sizes
-
-
 # ---------------------------------------------------------------------------------------------
 # aggregates: each (columns..., groups) -> a vector with one item per group, or None when the
 # column's type takes the general path
@@ -311,35 +303,49 @@ def _wavg(x, y, g):
 
 
 def _var_of(x, g):
-    """(variance, count) of each group's non-null items, as numpy's var computes it."""
-    v = _floats(x)
-    if v is None:
+    """(var, count) of each group's non-null items, as var computes them (arith.var): the
+    lane sums of each group's items less its first (arith.centred) and of their squares."""
+    t = _qt(x)
+    if t not in NUMERIC and t not in TEMPORAL:
         return None, None
+    v = stat_floats(x)
     keep = ~np.isnan(v)
-    keep = None if keep.all() else keep
-    (s,), n = _kept_sums([v], g, keep)
+    n = np.bincount(g.codes[keep], minlength=g.count).astype(I64)
+    vs = v[g.order][keep[g.order]]
+    first = np.zeros(g.count)
+    start = np.zeros(g.count, dtype=I64)
+    np.cumsum(n[:-1], out=start[1:])
+    some = n > 0
+    first[some] = vs[start[some]]
+    first[~np.isfinite(first)] = 0          # as centred: an infinite first item stays put
     with np.errstate(all="ignore"):
-        mean = s / n
-        d = v - mean[g.codes]
-        (ss,), _ = _kept_sums([d * d], g, keep)
-        return ss / n, n
+        d = vs - np.repeat(first, n)
+        return lane_var(lane_sums(d, n), lane_sums(d * d, n), n), n
 
 
 def _var(x, g):
-    r, n = _var_of(x, g)
-    if r is not None:
-        r[n == 0] = np.nan
-    return r
+    return _var_of(x, g)[0]
 
 
 def _dev(x, g):
-    r, n = _var_of(x, g)
+    r, _ = _var_of(x, g)
     if r is None:
         return None
     with np.errstate(all="ignore"):
-        r = np.sqrt(r)
-    r[n == 0] = np.nan
-    return r
+        return np.sqrt(r)
+
+
+def _svar(x, g):
+    r, n = _var_of(x, g)
+    return None if r is None else sample(r, n)
+
+
+def _sdev(x, g):
+    r = _svar(x, g)
+    if r is None:
+        return None
+    with np.errstate(all="ignore"):
+        return np.sqrt(r)
 
 
 def _med(x, g):
@@ -369,7 +375,8 @@ def _med(x, g):
 AGGREGATES = {
     "sum": (1, _sum), "prd": (1, _prd), "max": (1, _max), "min": (1, _min),
     "count": (1, _count), "first": (1, _first), "last": (1, _last), "avg": (1, _avg),
-    "var": (1, _var), "dev": (1, _dev), "med": (1, _med), "wavg": (2, _wavg),
+    "var": (1, _var), "dev": (1, _dev), "svar": (1, _svar), "sdev": (1, _sdev),
+    "med": (1, _med), "wavg": (2, _wavg),
 }
 
 
