@@ -148,15 +148,23 @@ class Swag:
                 self._sources = self._sources_of(params)
             self._checked = params
         w = 1.0 / (self.n + 1)
-        row = self._rows[self._head] if self.max_models > 0 else None
-        single = len(self._plan) == 1
-        for (xx, x, x2, moments, m, a, b, dsts, srcs), src in zip(self._plan, self._sources):
-            torch._foreach_copy_(dsts, src if src is not None else [
-                params[i] if sl is None else params[i].reshape(-1)[sl] for i, sl in srcs])
+        row = self._rows[self._head] if self._rows else None
+        plan = self._plan
+        if len(plan) == 1 and self._sources[0] is not None:     # one block: a model up to 4 MiB
+            xx, x, x2, moments, m, _, _, dsts, _ = plan[0]
+            torch._foreach_copy_(dsts, self._sources[0])
             torch.mul(x, x, out=x2)
             moments.lerp_(xx, w)
             if row is not None:
-                torch.sub(x, m, out=row if single else row[a:b])
+                torch.sub(x, m, out=row)
+        else:
+            for (xx, x, x2, moments, m, a, b, dsts, srcs), src in zip(plan, self._sources):
+                torch._foreach_copy_(dsts, src if src is not None else [
+                    params[i] if sl is None else params[i].reshape(-1)[sl] for i, sl in srcs])
+                torch.mul(x, x, out=x2)
+                moments.lerp_(xx, w)
+                if row is not None:
+                    torch.sub(x, m, out=row[a:b])
         if row is not None:
             self._head = (self._head + 1) % self.max_models
             self.k = min(self.k + 1, self.max_models)

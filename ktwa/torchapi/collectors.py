@@ -109,12 +109,13 @@ def collect(ctx, x):
     ranks' swags stay as they are. A twa collects everywhere: every rank projects its gradients
     onto the subspace."""
     a = args_of(x)
-    if len(a) not in (2, 3):
+    n = len(a)
+    if n != 2 and n != 3:
         raise QError("collect: expecting swag or twa, and module/model/optimizer or dictionary")
     st = get_handle(ctx, a[0], "swag", "twa", who="collect").obj
-    everywhere = len(a) == 3 and options("collect", _COLLECT_TABLE, a[2:])["all"]
+    everywhere = n == 3 and options("collect", _COLLECT_TABLE, a[2:])["all"]
     src = st.layout.source(ctx, a[1], "collect")
-    if getattr(st, "leader_only", False) and not everywhere and not is_leader():
+    if st.leader_only and not everywhere and not is_leader():
         return np.int64(st.count())
     try:
         return np.int64(uninterrupted(st.collect, src))
