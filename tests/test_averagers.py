@@ -313,6 +313,23 @@ def test_swag_errors(s):
     assert "expecting swag or twa" in qerr(s, "collect(q;q)")
 
 
+def test_swag_collect_sees_a_parameter_resized_in_place(s):
+    """collect caches the module's parameter list between calls; a parameter that keeps its
+    identity but changes shape (`.data` replaced by one that would broadcast into the old slot)
+    must still be refused, not copied silently, and the swag left as it was."""
+    s.eval("q:module enlist(`linear;2;1); w:swag q")
+    assert s.eval("collect(w;q)") == 1 and s.eval("collect(w;q)") == 2
+    lin = s.ctx.registry.entry(s.eval("q")).obj
+    lin = lin[0] if isinstance(lin, torch.nn.Sequential) else lin
+    mean = s.eval("swag(w;`mean)").copy()
+    lin.bias.data = torch.zeros(())
+    assert "has shape" in qerr(s, "collect(w;q)")
+    assert s.eval("(swag w)`n") == 2
+    np.testing.assert_array_equal(s.eval("swag(w;`mean)"), mean)
+    lin.bias.data = torch.zeros(1)
+    assert s.eval("collect(w;q)") == 3
+
+
 # ---------------------------------------------------------------------------------------------
 # TWA
 

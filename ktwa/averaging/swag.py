@@ -86,9 +86,11 @@ class Swag:
         self.max_models = max_models
         self.var_clamp = float(var_clamp)
         kw = dict(dtype=self.dtype, device=self.device)
-        self.mean = torch.zeros(self.numel, **kw)
-        self.sq_mean = torch.zeros(self.numel, **kw)
-        self.dev = torch.zeros(max_models, self.numel, **kw)
+        # mean and second moment are the two rows of one tensor, as are the staging vector x and
+        # its square: one lerp_ updates both moments (the same element-wise lerp, one torch call)
+        self._moments = torch.zeros(2, self.numel, **kw)
+        self.mean, self.sq_mean = self._moments.unbind()
+        self._set_dev(torch.zeros(max_models, self.numel, **kw))
         self.n = 0        # models collected
         self.k = 0        # deviation rows held (<= max_models)
         self._head = 0    # next ring slot
@@ -98,48 +100,71 @@ class Swag:
         # bytes the update must touch), not a pass per operation over full-size temporaries
         blocks = _blocks([p.numel() for p in params], BLOCK)
         width = max(b - a for a, b, _ in blocks)
-        self._x = torch.empty(width, **kw)
-        self._x2 = torch.empty(width, **kw)
+        self._xx = torch.empty(2, width, **kw)
         self._plan = [self._block_plan(a, b, pieces) for a, b, pieces in blocks]
-        self._checked: list = []  # the parameter list whose shapes were last verified
+        self._checked: tuple = ()   # the parameters whose shapes were last verified
+        self._sources: list = []    # what each block copies from them (None: slices, per call)
+
+    def _set_dev(self, dev: Tensor) -> None:
+        """The deviation ring and its rows as views made once (collect writes one a call)."""
+        self.dev = dev
+        self._rows = list(dev.unbind()) if dev.shape[0] else []
 
     def _block_plan(self, a: int, b: int, pieces: list) -> tuple:
         """What collect's pass over block [a, b) needs, made once (a small model's collect
-        then costs a few torch calls, not two slices per parameter): the staging slices, the
-        block's slices of mean and second moment, a destination view per piece (shaped as its
+        then costs a few torch calls, not two slices per parameter): the staging rows (x and
+        x*x), the block's columns of both moments, a destination view per piece (shaped as its
         parameter when it holds all of it, so the copy reads the parameter as it is) and where
         each piece comes from (parameter index, and a slice of it when split across blocks)."""
-        x, x2 = self._x[:b - a], self._x2[:b - a]
+        xx = self._xx[:, :b - a]
+        x, x2 = xx.unbind()
         dsts, srcs = [], []
         for o, i, s, n in pieces:
             whole = n == math.prod(self.shapes[i])
             dsts.append(x[o:o + n].view(self.shapes[i]) if whole else x[o:o + n])
             srcs.append((i, None if whole else slice(s, s + n)))
-        return x, x2, self.mean[a:b], self.sq_mean[a:b], a, b, dsts, srcs
+        return xx, x, x2, self._moments[:, a:b], self.mean[a:b], a, b, dsts, srcs
 
     # -- collection ------------------------------------------------------------------------------
     def _check_params(self, params):
         if [tuple(p.shape) for p in params] != self.shapes:
             raise ValueError("parameter shapes differ from those Swag was built with")
 
+    def _sources_of(self, params: tuple) -> list:
+        """Per block, the tensors its copy reads: the parameters themselves, made once for a
+        parameter list; None for a block holding a slice of one (sliced at each call, so that
+        the slice follows the parameter's current storage)."""
+        return [None if any(sl is not None for _, sl in srcs) else [params[i] for i, _ in srcs]
+                for *_, srcs in self._plan]
+
     @no_grad
     def collect(self, params) -> int:
-        """Add one model (its parameters, same order/shapes as at construction). Returns n."""
-        params = list(params)
-        if len(params) != len(self._checked) or not all(map(_is, params, self._checked)):
-            self._check_params(params)
+        """Add one model (its parameters, same order/shapes as at construction). Returns n.
+        Given the same tuple again (as a caching caller passes it), nothing is re-verified."""
+        if params is not self._checked:
+            params = tuple(params)
+            if len(params) != len(self._checked) or not all(map(_is, params, self._checked)):
+                self._check_params(params)
+                self._sources = self._sources_of(params)
             self._checked = params
         w = 1.0 / (self.n + 1)
-        row = self.dev[self._head] if self.max_models > 0 else None
-        single = len(self._plan) == 1
-        for x, x2, m, sq, a, b, dsts, srcs in self._plan:
-            torch._foreach_copy_(dsts, [params[i] if sl is None else params[i].reshape(-1)[sl]
-                                        for i, sl in srcs])
-            m.lerp_(x, w)
+        row = self._rows[self._head] if self._rows else None
+        plan = self._plan
+        if len(plan) == 1 and self._sources[0] is not None:     # one block: a model up to 4 MiB
+            xx, x, x2, moments, m, _, _, dsts, _ = plan[0]
+            torch._foreach_copy_(dsts, self._sources[0])
             torch.mul(x, x, out=x2)
-            sq.lerp_(x2, w)
+            moments.lerp_(xx, w)
             if row is not None:
-                torch.sub(x, m, out=row if single else row[a:b])
+                torch.sub(x, m, out=row)
+        else:
+            for (xx, x, x2, moments, m, a, b, dsts, srcs), src in zip(plan, self._sources):
+                torch._foreach_copy_(dsts, src if src is not None else [
+                    params[i] if sl is None else params[i].reshape(-1)[sl] for i, sl in srcs])
+                torch.mul(x, x, out=x2)
+                moments.lerp_(xx, w)
+                if row is not None:
+                    torch.sub(x, m, out=row[a:b])
         if row is not None:
             self._head = (self._head + 1) % self.max_models
             self.k = min(self.k + 1, self.max_models)
@@ -202,7 +227,7 @@ class Swag:
         mm = int(state.get("max_models", self.max_models))
         if mm != self.max_models:
             self.max_models = mm
-            self.dev = torch.zeros(mm, self.numel, dtype=self.dtype, device=self.device)
+            self._set_dev(torch.zeros(mm, self.numel, dtype=self.dtype, device=self.device))
         if mm == 0:
             devs = devs[:0]
         elif devs.shape[0] > mm:

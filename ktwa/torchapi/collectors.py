@@ -3,7 +3,7 @@ module order), the tensors of a module or dictionary in that layout, and `collec
 them to the collector."""
 from __future__ import annotations
 
-from operator import is_ as _is
+from operator import attrgetter, is_ as _is
 
 import numpy as np
 import torch
@@ -18,6 +18,8 @@ from .interrupts import uninterrupted
 
 define = Definitions()
 
+_shape = attrgetter("shape")     # a torch.Size, which compares equal to the tuple of its sizes
+
 
 class Layout:
     """The ordered parameter names and shapes a collector was built over."""
@@ -29,13 +31,15 @@ class Layout:
 
     _cache = None     # (module, slot dicts, slot names, parameters) of the last lookup
 
-    def params(self, m: nn.Module, who) -> list:
-        """The module's parameters in layout order (checked by name and shape). The lookup is
-        cached per module and revalidated by identity (each slot still holds the same Parameter
-        of the same shape), so repeated collect/sample calls skip the name walk."""
+    def params(self, m: nn.Module, who) -> tuple:
+        """The module's parameters in layout order (checked by name and shape), as a tuple. The
+        lookup is cached per module and revalidated at each call by identity (each slot still
+        holds the same Parameter) and shape (a Parameter's `.data` may be replaced by one of
+        another shape), so repeated collect/sample calls skip the name walk and get the same
+        tuple (which a Swag takes as already verified)."""
         c = self._cache
         if (c is not None and c[0] is m and all(map(_is, map(dict.get, c[1], c[2]), c[3]))
-                and [tuple(p.shape) for p in c[3]] == self.shapes):
+                and list(map(_shape, c[3])) == self.shapes):
             return c[3]
         slots = {}
         for mname, sub in m.named_modules():
@@ -55,6 +59,7 @@ class Layout:
             dicts.append(e[0])
             keys.append(e[1])
             out.append(p)
+        out = tuple(out)
         self._cache = (m, dicts, keys, out)
         return out
 
@@ -104,12 +109,13 @@ def collect(ctx, x):
     ranks' swags stay as they are. A twa collects everywhere: every rank projects its gradients
     onto the subspace."""
     a = args_of(x)
-    if len(a) not in (2, 3):
+    n = len(a)
+    if n != 2 and n != 3:
         raise QError("collect: expecting swag or twa, and module/model/optimizer or dictionary")
     st = get_handle(ctx, a[0], "swag", "twa", who="collect").obj
-    everywhere = len(a) == 3 and options("collect", _COLLECT_TABLE, a[2:])["all"]
+    everywhere = n == 3 and options("collect", _COLLECT_TABLE, a[2:])["all"]
     src = st.layout.source(ctx, a[1], "collect")
-    if getattr(st, "leader_only", False) and not everywhere and not is_leader():
+    if st.leader_only and not everywhere and not is_leader():
         return np.int64(st.count())
     try:
         return np.int64(uninterrupted(st.collect, src))

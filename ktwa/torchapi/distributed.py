@@ -74,9 +74,12 @@ class _Joined:
 _JOINED = _Joined()
 
 
+_AVAILABLE = tdist.is_available()     # how torch was built: cannot change in a process
+
+
 def active() -> bool:
     """Is this process a rank of a torch.distributed world?"""
-    return tdist.is_available() and tdist.is_initialized()
+    return _AVAILABLE and tdist.is_initialized()
 
 
 def rank() -> int:

@@ -35,11 +35,9 @@ class SwagState:
     def __init__(self, swag: Swag, layout: Layout):
         self.swag = swag
         self.layout = layout
+        self.collect = swag.collect    # collect(tensors) -> n (bound once: no extra frame a call)
 
     leader_only = True     # several ranks: collect on rank 0 only (collectors.collect)
-
-    def collect(self, tensors) -> int:
-        return self.swag.collect(tensors)
 
     def count(self) -> int:
         return self.swag.n

@@ -32,6 +32,8 @@ class TwaState:
         self.mean = None
         self.hook = None       # (torch hook handle, optimizer)
 
+    leader_only = False    # several ranks: every rank collects (collectors.collect)
+
     def collect(self, tensors) -> int:
         return self.twa.collect(tensors)
 

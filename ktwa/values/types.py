@@ -431,6 +431,8 @@ def from_items(items: list):
     if not items:
         return []
     first = items[0]
+    if first.__class__ is list:     # a general list (a handle, `(w;m)`): no type to collapse to
+        return list(items)
     t = qtype(first)
     if t >= 0 or t == -0:
         if isinstance(first, QDict) and not isinstance(first.keys, QTable):
