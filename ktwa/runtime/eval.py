@@ -624,11 +624,10 @@ def apply(ctx, f, args: list):
             return index_depth(f, args)
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
-        if isinstance(f, np.integer) and f == 0 and len(args) == 1 and ".z.ps" in ctx.globals:
-            return apply(ctx, ctx.globals[".z.ps"], args)   # dotz.md: handle 0 prefers .z.ps
         if isinstance(f, np.integer) and len(args) == 1:
-            if f == 0:      # handle 0 is this process (handles.md): `0 "1+1"`, `0 (+;2;2)`
-                return apply(ctx, ctx.builtins["value"], args)
+            if f == 0:      # handle 0 is this process (handles.md): `0 "1+1"`, `0 (+;2;2)`,
+                ps = ctx.globals.get(".z.ps")       # through .z.ps when it is set (dotz.md)
+                return apply(ctx, ctx.builtins["value"] if ps is None else ps, args)
             if abs(int(f)) in ctx.handles:           # a file hopen made (files.md)
                 write_handle(ctx, int(f), args[0])
                 return f

@@ -591,9 +591,6 @@ def match(a, b, feq=None) -> bool:
     group and find need)."""
     if a is b:
         return True
-    if isinstance(a, Builtin) and isinstance(b, Builtin):
-        # two built-ins are one function when q shows them alike: flip~(+:)
-        return builtin_text(a.name) == builtin_text(b.name)
     if isinstance(a, np.ndarray):
         if not isinstance(b, np.ndarray) or a.dtype != b.dtype or a.shape != b.shape \
                 or enum_domain(a) != enum_domain(b):
@@ -627,4 +624,7 @@ def match(a, b, feq=None) -> bool:
         return bool(a == b)
     if a is None:
         return b is None
+    if isinstance(a, Builtin) and isinstance(b, Builtin):
+        # two built-ins are one function when q shows them alike: flip~(+:)
+        return builtin_text(a.name) == builtin_text(b.name)
     return a == b
