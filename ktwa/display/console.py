@@ -274,10 +274,11 @@ def _column_cells(col, P, w, matrix: bool) -> list:
         if matrix and _matrix_ok(col):
             return _matrix(col, P, w)
         if not matrix and _matrix_ok(col) and len(col[0]) > 1 and \
-                all(isinstance(i, np.ndarray) for i in col):
+                all(isinstance(i, np.ndarray) and not enum_domain(i) for i in col):
             # a table column of simple vectors of one count (two or more: 1-item ones keep
             # their comma) shows as a matrix, its items aligned (ktorch's loss.rst: a column
-            # x of 3-item float vectors)
+            # x of 3-item float vectors); enumerations keep their `d$ in each cell
+            # (ungroup.md: `p$`p1`p3`p5)
             return _matrix(col, P, w)
         if matrix and col and all(type(i) is list and not i for i in col):
             # values that are all () form a matrix of no columns: each row shows blank

@@ -296,3 +296,12 @@ q)0N!enlist `dom$`x`y;
 ,`dom$`x`y
 q)type enlist `dom$`x`y
 0h
+q)/ a column of enumerations keeps `dom$ in each cell, even when the cells are of one count
+q)/ (q's ungroup.md and xgroup.md show `p$`p1`p3`p5 in such cells)
+q)([]c:(`dom$`x`y;`dom$`z`z))
+c        
+---------
+`dom$`x`y
+`dom$`z`z
+q)"i"$`dom$`z`x
+2 0i
