@@ -275,7 +275,10 @@ def vector_text(v: np.ndarray, t: int, items: list, cut: bool) -> str:
 
 # one word of a temporal literal (the lexer finds the words of a strand; this reads them)
 def _clock_re(k: str) -> str:
-    return (r"(?P<h{k}>\d\d)(?::(?P<m{k}>\d\d)(?::(?P<s{k}>\d\d)(?:\.(?P<f{k}>\d+))?)?)?"
+    # a lone 0 after D or T is midnight: q users write 2021.03.05D0 (the iot-mqtt white paper
+    # passes it as a query bound), and every reading of it (hours, nanoseconds) agrees; other
+    # lone digits (0D1: an hour or a nanosecond?) stay unread ('nyi)
+    return (r"(?P<h{k}>\d\d|0$)(?::(?P<m{k}>\d\d)(?::(?P<s{k}>\d\d)(?:\.(?P<f{k}>\d+))?)?)?"
             .format(k=k))
 
 

@@ -699,3 +699,13 @@ q)00:00:05 xbar 12:34:56
 12:34:55
 q)00:00:00.250 xbar 12:34:56.789
 12:34:56.750
+q)/ a lone 0 after D or T is midnight (a q user's 2021.03.05D0); another lone digit is not
+q)/ read: 0D1 could be an hour or a nanosecond, and q's reading is not documented
+q)2024.01.01D0 2024.01.02D0
+2024.01.01D00:00:00.000000000 2024.01.02D00:00:00.000000000
+q)0D0
+0D00:00:00.000000000
+q)2024.01.01D1
+'nyi
+  [0]  2024.01.01D1
+       ^
