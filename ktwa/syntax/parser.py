@@ -484,7 +484,7 @@ def _no_dup_names(cols, by) -> None:
 
 
 def _scan_names(body) -> tuple[set, set, set]:
-    """Names assigned locally and names used in a lambda body (nested lambdas excluded), and
+    """Names assigned locally (by `name:v`) and names used in a lambda body (nested lambdas excluded), and
     the names the compiler sees when it looks for the implicit x y z: not those inside a
     query's select, by and where phrases (qsql.md; its table expression is seen)."""
     assigned: set = set()
@@ -504,7 +504,11 @@ def _scan_names(body) -> tuple[set, set, set]:
             if not masked:
                 seen.add(n.name)
         elif isinstance(n, A.OpAssign) and not n.glob:
-            assigned.add(n.name)
+            # only `name:v` makes a local: `name+:v`, `name,:v` and `name[i]:v` change the
+            # global when name is not otherwise a local (KX's tick scripts count and collect
+            # in globals this way: `j+:1`, `w[x],:...`; kb/logging.md's `.z.ps:{m+:1;...}`)
+            if n.op is None and n.indices is None:
+                assigned.add(n.name)
             used.add(n.name)
             if not masked:
                 seen.add(n.name)

@@ -1,8 +1,11 @@
 A lambda's locals are the names it assigns, found when it is parsed, and each starts as the
 empty list (function-notation.md). So a local read before its assignment runs is (), not the
 global of that name, and a compound assignment to a local starts from () rather than from the
-operator's identity (that rule, assign.md, is for undefined globals). Not seen in a q session:
-the values follow the page's statement that locals start as (). A name assigned with :: and
+operator's identity (that rule, assign.md, is for undefined globals). Only `name:v` makes a
+local: `name+:v`, `name,:v` and `name[i]:v` in a lambda that never assigns name plainly change
+the global (KX's tick scripts count and collect this way, `j+:1`, `w[x],:..`; kb/logging.md
+counts replayed messages with `.z.ps:{m+:1;...}`). Not seen in a q session: the values follow
+the page's statement that locals start as (). A name assigned with :: and
 later with : in the same lambda is an error when the lambda is parsed (debug.md); the other
 order assigns the local (an inference from q compiling left to right, not seen in q).
 q)u:([]c:7 8)
@@ -22,10 +25,21 @@ q){r:w;w:1;r}[]
 ()
 q){acc,:x;acc} 4
 ,4
+q)acc
+,4
+q){k+:1;k:5;k+:1}[]
+6
 q){n+:1}[]
-()
+1
 q)count {n+:1}[]
-0
+1
+q)n
+2
+q)v:1 2 3
+q){v[1]:20}[]
+20
+q)v
+1 20 3
 q){w}[]
 5
 q){g1::1;g1:2}
