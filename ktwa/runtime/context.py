@@ -21,6 +21,8 @@ first):
 - ``ctx.registry``            the session's handle Registry (ktwa.registry)
 - ``ctx.rng``                 the session's numpy generator for `?` and `rand`
 - ``ctx.eval_text(src)``      evaluate q source in the global scope (`value "..."`)
+- ``ctx.message(x)``          x as a message to this process (handle 0, a log's replay):
+                              .z.ps of x when .z.ps is set, else value x
 - ``ctx.tokens(x)``           the q tokens of the string x (`-4!x`) as a list of strings
 - ``ctx.show(x)``             the console text of x; ``ctx.one_line(x)`` its k form
 - ``ctx.display``             the console formatter (``qfmt``, ``qf`` for `.Q.fmt`, `.Q.f`)
@@ -126,6 +128,12 @@ class Context:
                 e.frames.append(Frame.at(src, e.span))
                 e.span = None
             raise
+
+    def message(self, x):
+        """A message to this process (`0 x`, each of a log `-11!` replays): .z.ps of x when
+        it is set, else value x (dotz.md, handles.md)."""
+        ps = self.globals.get(".z.ps")
+        return self.apply(self.builtins["value"] if ps is None else ps, [x])
 
     def run_block(self, block, text: str | None = None):
         """Evaluate parsed statements at the top level (global scope); given the text they

@@ -625,9 +625,8 @@ def apply(ctx, f, args: list):
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
         if isinstance(f, np.integer) and len(args) == 1:
-            if f == 0:      # handle 0 is this process (handles.md): `0 "1+1"`, `0 (+;2;2)`,
-                ps = ctx.globals.get(".z.ps")       # through .z.ps when it is set (dotz.md)
-                return apply(ctx, ctx.builtins["value"] if ps is None else ps, args)
+            if f == 0:      # handle 0 is this process (handles.md): `0 "1+1"`, `0 (+;2;2)`
+                return ctx.message(args[0])
             if abs(int(f)) in ctx.handles:           # a file hopen made (files.md)
                 write_handle(ctx, int(f), args[0])
                 return f

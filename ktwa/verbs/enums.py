@@ -203,6 +203,8 @@ def bang(ctx, x, y):
         return from_indices(ctx, x, y)
     if x.__class__ is np.int64 and x == -21:     # a file's compression (here for its ctx)
         return files.compression_stats(ctx, y)
+    if x.__class__ is np.int64 and x == -11:     # a log's replay (internal.md: streaming execute)
+        return files.replay(ctx, y)
     return lists.bang(ctx, x, y)
 
 

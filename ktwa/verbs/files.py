@@ -112,7 +112,7 @@ def write_value(ctx, fs: str, v, spec=None) -> str:
     compression parameters, for the file or by column (ktwa.verbs.compression)."""
     p = _path(ctx, fs, write=True)
     if not _splay_path(fs):
-        _write_file(ctx, p, p.rsplit("/", 1)[-1], serial.dumps(v), spec)
+        _write_file(ctx, p, p.rsplit("/", 1)[-1], _file_bytes(v), spec)
         return fs
     if not isinstance(v, QTable):
         raise QError("type")
@@ -126,6 +126,12 @@ def write_value(ctx, fs: str, v, spec=None) -> str:
         _write_file(ctx, p + name, name, serial.dumps(c), spec)
     disk.write_bytes(p + ".d", serial.dumps(np.array(v.cols, dtype=object)))
     return fs
+
+
+def _file_bytes(v) -> bytes:
+    """A value's bytes as a file of its own: a general list item by item, so a handle can
+    append to it (a log); any other value whole."""
+    return serial.dumps_items(v) if serial.is_plain_list(v) else serial.dumps(v)
 
 
 def update_file(ctx, fs: str, change, items: bool = False):
@@ -787,10 +793,16 @@ def hclose(ctx, h):
 
 
 def write_handle(ctx, h: int, x):
-    """h x appends the bytes (or chars) x to h's file; neg[h] x appends x as lines of text."""
+    """h x appends the bytes (or chars) x to h's file; neg[h] x appends x as lines of text.
+    On a data file (`` `:log set () ``), h x and neg[h] x append x's items to the list it
+    holds (kb/logging.md)."""
     p = ctx.handles[abs(h)]
     if isinstance(p, Fifo):
         raise QError("nyi: writing to a fifo")
+    head = _head(p) if disk.exists(p) else b""      # deleted while open: written anew
+    if serial.is_serial(head) or compression.is_compressed(head):
+        append_items(ctx, p, head, x)
+        return
     if isinstance(x, np.bytes_) or (isinstance(x, np.ndarray) and x.dtype == CHAR):
         data = x.tobytes() if isinstance(x, np.ndarray) else bytes(x)
         lines = [data]
@@ -805,6 +817,80 @@ def write_handle(ctx, h: int, x):
         raise QError("type")
     disk.write_bytes(p, b"".join(ln + b"\n" for ln in lines) if h < 0 else b"".join(lines),
                      append=True)
+
+
+def _items_of(x) -> list:
+    """What `h x` appends to a list in a file: x's items (an atom is one)."""
+    if isinstance(x, (list, np.ndarray, QTable)):
+        return to_items(x)
+    if isinstance(x, (np.generic, str)):
+        return [x]
+    raise QError("type")           # a dictionary, a function, (::): no items to append
+
+
+def append_items(ctx, p: str, head: bytes, x) -> None:
+    """x's items appended to the list data file p holds. A list laid out item by item (a log)
+    gains their frames at its end: the cost is theirs, not the file's. Any other list is read,
+    joined and written again (compressed as it was, file-compression.md); a simple vector
+    takes only items of its own type ('type, as q's typed files do)."""
+    items = _items_of(x)
+    if not items:
+        return
+    if head.startswith(serial.ITEMS):
+        disk.write_bytes(p, serial.frames(items), append=True)
+        return
+    old = serial.loads(_read(p), _revive(ctx))
+    if isinstance(old, np.ndarray) and not isinstance(old, Enum) and old.dtype != SYM:
+        if not all(isinstance(i, np.generic) and i.dtype == old.dtype for i in items):
+            raise QError("type")
+        new = np.concatenate([old.view(np.ndarray), np.array(items, dtype=old.dtype)])
+    elif isinstance(old, np.ndarray) and old.dtype == SYM and not isinstance(old, Enum):
+        if not all(i.__class__ is str for i in items):
+            raise QError("type")
+        new = np.array(old.tolist() + items, dtype=object)
+    elif isinstance(old, list):
+        new = old + items
+    else:
+        raise QError("type")       # a table, a dictionary, an atom: no list to append to
+    _write_file(ctx, p, p.rsplit("/", 1)[-1], _file_bytes(new), compression.params_of(head))
+
+
+def _log_reads(p: str):
+    """A log's bytes in order, read as they are needed (a fifo as its writer writes)."""
+    if compression.is_compressed(_head(p)):
+        return [_read(p)]
+    return disk.read_in_turn(p, 1 << 16)
+
+
+def replay(ctx, x):
+    """-11!x | -11!(-1;x): each message in log file x passed to this process (.z.ps when set,
+    else value) in order; their count; 'badtail (after the good ones) if the log's end is
+    not whole. -11!(n;x): the first n messages. -11!(-2;x): the count of valid messages, or,
+    where the end is not whole, (count;length of the valid part) (internal.md, logging.md)."""
+    n = -1
+    if isinstance(x, list) and len(x) == 2 and is_int_atom(x[0]):
+        n, x = int(x[0]), x[1]
+    if not is_file_symbol(x):
+        raise QError("type")
+    if n < -2:
+        raise QError("domain")
+    chunks = serial.read_frames(_log_reads(_path(ctx, x)))
+    done = 0
+    if n == -2:
+        for body, end in chunks:
+            if body is None:        # a general list: q shows its two longs on two lines
+                return [I64(done), I64(end)]
+            done += 1
+        return I64(done)
+    revive = _revive(ctx)
+    for body, _ in chunks:
+        if done == n:
+            break
+        if body is None:
+            raise QError("badtail")
+        ctx.message(serial.loads(body, revive))
+        done += 1
+    return I64(done)
 
 
 define(".Q.en", dyad=enumerate_symbols, ctx=True,

@@ -21,11 +21,20 @@ raw numpy bytes (so floats keep every bit, nulls and infinities included):
     {"k":"f","v":"{x+1}"}                       a lambda, by its source
 
 A vector node may carry "a": its attribute (`s `u `p `g).
+
+A general list written as a file (`` `:log set () ``) is laid out item by item, so that a
+handle hopen made appends an item by writing at the end of the file (a q log, kb/logging.md):
+
+    b"KTWAQL\n"  then per item: uint64 size  uint32 CRC-32 of the item's bytes  the item (dumps)
+
+An item whose frame is cut short (a writer that died mid-write) or whose bytes do not match
+their CRC ends the valid part of the list: `-11!(-2;x)` reports the items before it.
 """
 from __future__ import annotations
 
 import json
 import struct
+import zlib
 
 import numpy as np
 
@@ -33,9 +42,11 @@ from ..errors import QError
 from ..values.functions import Lambda
 from ..values.temporal import DTYPES
 from ..values.types import (CHAR, GUID, SYM, Enum, EnumSym, QDict, QTable, attr_of, enum_atom,
-                            enum_domain, enum_vector, plain, with_attr)
+                            enum_domain, enum_vector, from_items, plain, with_attr)
 
 MAGIC = b"KTWAQ1\n"
+ITEMS = b"KTWAQL\n"              # a general list laid out item by item (see above)
+_FRAME = struct.Struct("<QI")    # an item's size and CRC-32
 
 # the dtypes whose bytes are stored as they are: the numbers, chars, guids and the temporal
 # types (int64 counts under numpy's datetime64/timedelta64 units)
@@ -97,13 +108,21 @@ def dumps(x) -> bytes:
 
 
 def is_serial(data: bytes) -> bool:
-    return data.startswith(MAGIC)
+    """Whether data (or a file's first bytes) is a value in this format, in either layout."""
+    return data.startswith(MAGIC) or data.startswith(ITEMS)
 
 
 def loads(data: bytes, function):
     """The value in data, `function(source)` making each lambda; 'type if data is not in
-    this format."""
-    if not is_serial(data):
+    this format; 'badtail if it is a list laid out item by item whose end is not whole."""
+    if data.startswith(ITEMS):
+        items = []
+        for body, _ in read_frames([data]):
+            if body is None:
+                raise QError("badtail")
+            items.append(loads(body, function))
+        return from_items(items)     # as `,` would join them: longs appended are a vector
+    if not data.startswith(MAGIC):
         raise QError("type")
     start = len(MAGIC) + 8
     (size,) = struct.unpack("<Q", data[len(MAGIC):start])
@@ -146,3 +165,63 @@ def loads(data: bytes, function):
         raise QError("type")
 
     return value(tree)
+
+
+# ---------------------------------------------------------------------------------------------
+# a general list item by item
+
+
+def is_plain_list(x) -> bool:
+    """A general list with no attribute: what a file holds item by item."""
+    return isinstance(x, list) and not attr_of(x)
+
+
+def dumps_items(items) -> bytes:
+    """The bytes of a general list laid out item by item: ITEMS and a frame per item."""
+    return ITEMS + frames(items)
+
+
+def frames(items) -> bytes:
+    """The frames of items, to follow a list's bytes (an append)."""
+    out = bytearray()
+    for i in items:
+        body = dumps(i)
+        out += _FRAME.pack(len(body), zlib.crc32(body)) + body
+    return bytes(out)
+
+
+def read_frames(reads):
+    """The items' bytes of a list laid out item by item, from its bytes in reads (an iterable
+    of bytes, the file in order, ITEMS first): (item bytes, where its frame ends) for each
+    whole frame whose CRC matches; at the first that is cut short or does not match,
+    (None, where the valid part ends) and no more; no bytes at all are an empty list, and the
+    start of ITEMS alone a list cut short before it began. 'type if the bytes start otherwise."""
+    buf, start, pos = bytearray(), 0, 0     # buf holds the file's bytes from offset start
+    for data in reads:
+        buf += data
+        if pos == 0:
+            if len(buf) < len(ITEMS):
+                continue
+            if not buf.startswith(ITEMS):
+                raise QError("type")
+            pos = len(ITEMS)
+        while True:
+            k = pos - start                 # the next frame's place in buf
+            if len(buf) - k < _FRAME.size:
+                break
+            size, crc = _FRAME.unpack_from(buf, k)
+            end = k + _FRAME.size + size
+            if len(buf) < end:
+                break
+            body = bytes(buf[k + _FRAME.size:end])
+            if zlib.crc32(body) != crc:
+                yield None, pos
+                return
+            pos = start + end
+            yield body, pos
+        del buf[:pos - start]
+        start = pos
+    if pos == 0 and buf and not ITEMS.startswith(bytes(buf)):
+        raise QError("type")
+    if buf:
+        yield None, pos
