@@ -2,6 +2,7 @@
 messages to a log through a handle, another replays it into its tables; a log whose end was
 cut short replays up to its last whole message; an append costs the message, not the log."""
 import os
+import threading
 
 import numpy as np
 import pytest
@@ -170,3 +171,23 @@ def test_log_inputs(tmp_path, monkeypatch, src, expected):
     else:
         assert out.startswith(expected + "\n"), out
         assert s.console("count get `:x.log") == "0\n"     # nothing half-written
+
+
+def test_a_log_replays_from_a_fifo_as_its_writer_writes(tmp_path):
+    """ChangesIn4.0.md: a log played back through a named pipe (`gunzip log.gz > fifo &`)."""
+    s, path, data, ends = _log_with(tmp_path, 20)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def feed():
+        with open(fifo, "wb") as w:
+            for k in range(0, len(data), 100):     # in small writes, as a decompressor might
+                w.write(data[k:k + 100])
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    s.console("n:0;upd:{[t;x] n+:x 0}")
+    out = s.console(f"-11!`:{fifo}")
+    writer.join()
+    assert out == "20\n"
+    assert s.console("n") == f"{sum(range(20))}\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 
 import numpy as np
 
@@ -856,10 +857,14 @@ def append_items(ctx, p: str, head: bytes, x) -> None:
 
 
 def _log_reads(p: str):
-    """A log's bytes in order, read as they are needed (a fifo as its writer writes)."""
-    if compression.is_compressed(_head(p)):
-        return [_read(p)]
-    return disk.read_in_turn(p, 1 << 16)
+    """A log's bytes in order, read as they are needed (a fifo as its writer writes,
+    ChangesIn4.0.md); a compressed log whole, uncompressed. The first read tells which, so a
+    fifo is read once."""
+    reads = disk.read_in_turn(p, 1 << 16)
+    first = next(reads, b"")
+    if compression.is_compressed(first):
+        return [compression.decompress(first + b"".join(reads))]
+    return itertools.chain([first], reads)
 
 
 def replay(ctx, x):

@@ -139,3 +139,17 @@ q)-11!`:nolog
 'nolog. OS reports: No such file or directory
   [0]  -11!`:nolog
           ^
+q)(`:packed;17;2;6) set get `:good.log
+`:packed
+q)(-21!`:packed)`algorithm
+2i
+q)p:hopen `:packed
+q)p enlist (`tick;99)
+3i
+q)hclose p
+q)(-21!`:packed)`algorithm
+2i
+q)ticks:();-11!`:packed
+10
+q)ticks
+0 1 2 3 4 5 6 7 8 99
