@@ -213,4 +213,5 @@ define("$", dyad=dollar, ctx=True, infix=True,
 define("?", dyad=query, ctx=True, infix=True,
        doc="x?y | n?y | `d?y  find y in x; roll or deal; extend the global d with y and enumerate")
 define("!", dyad=bang, ctx=True, infix=True,
-       doc="x!y | n!t | `d!i  dictionary; key t on n columns; the enumeration of d at indices i")
+       doc="x!y | n!t | `d!i | -11!f  dictionary; key t on n columns; the enumeration of d at "
+           "indices i; replay log f (-11!(n;f) its first n, -11!(-2;f) its valid count)")

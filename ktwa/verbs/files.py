@@ -903,8 +903,9 @@ define(".Q.en", dyad=enumerate_symbols, ctx=True,
 define(".Q.ens", triad=enumerate_symbols, ctx=True,
        doc=".Q.ens[`:d;t;`s]  t's symbol columns enumerated over s, which is saved as `:d/s")
 define("hopen", monad=hopen, ctx=True,
-       doc="hopen `:f | hopen `:fifo://f  a handle to append to file f (neg[h] appends lines); "
-           "to read f in turn (read0/read1 (h;n))")
+       doc="hopen `:f | hopen `:fifo://f  a handle to append to file f (neg[h] appends lines; "
+           "on a data file h x appends x's items, a log -11! replays); to read f in turn "
+           "(read0/read1 (h;n))")
 define("hclose", monad=hclose, ctx=True, doc="hclose h  close handle h")
 define("0:", monad=read0, dyad=file_text, ctx=True, infix=True,
        doc="d 0: t | `:f 0: s | (types;d) 0: y | (types;widths) 0: y | \"S=;\" 0: s  prepare, "
