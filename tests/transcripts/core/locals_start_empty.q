@@ -3,10 +3,10 @@ empty list (function-notation.md). So a local read before its assignment runs is
 global of that name, and a compound assignment to a local starts from () rather than from the
 operator's identity (that rule, assign.md, is for undefined globals). Only `name:v` makes a
 local: `name+:v`, `name,:v` and `name[i]:v` in a lambda that never assigns name plainly change
-the global (KX's tick scripts count and collect this way, `j+:1`, `w[x],:..`; kb/logging.md
-counts replayed messages with `.z.ps:{m+:1;...}`). Not seen in a q session: the values follow
-the page's statement that locals start as (). A name assigned with :: and
-later with : in the same lambda is an error when the lambda is parsed (debug.md); the other
+the global (KX's scripts count, collect and cache this way, `j+:1`, `w[x],:..`, `c[x]:..`;
+kb/logging.md counts replayed messages with `.z.ps:{m+:1;...}`). Not seen in a q session: the
+values follow the page's statement that locals start as (). A name assigned with :: and later
+with : in the same lambda is an error when the lambda is parsed (debug.md); the other
 order assigns the local (an inference from q compiling left to right, not seen in q).
 q)u:([]c:7 8)
 q){if[x;u:([]c:`p`q)];select from u} 1b
