@@ -145,12 +145,17 @@ def test_an_append_costs_the_message_not_the_log(tmp_path, monkeypatch):
                         lambda p, d, append=False: touched.append(("w", len(d), append))
                         or write(p, d, append))
     assert s.console("h enlist (`upd;`q;(7;`s;1.5))") == "3i\n"
-    monkeypatch.undo()
     frame = os.path.getsize(path) - len(data)
     assert frame < 400 < len(data)
     assert touched == [("r", touched[0][1]), ("w", frame, True)] and touched[0][1] <= 64
+    # amending the file with , (amend.md: .[`:f;();,;x]) appends the same way
+    touched.clear()
+    assert s.console(f".[`:{path};();,;enlist (`upd;`q;(8;`s;2.5))]") == f"`:{path}\n"
+    monkeypatch.undo()
+    assert all(t[0] == "r" and t[1] <= 64 or t == ("w", frame, True) for t in touched), touched
+    assert os.path.getsize(path) == len(data) + 2 * frame
     assert s.console("-11!(-2;h)") == "'type\n  [0]  -11!(-2;h)\n          ^\n"
-    assert s.console(f"-11!(-2;`:{path})") == "3001\n"
+    assert s.console(f"-11!(-2;`:{path})") == "3002\n"
 
 
 @pytest.mark.parametrize("src, expected", [

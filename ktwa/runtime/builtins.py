@@ -37,6 +37,8 @@ def _amend(ctx, d, path, f, y=MISSING):
     if files.is_file_symbol(d):
         # `.[`:f;();,;x]`: amend the value stored in a file (or a splayed table's folder)
         whole = not path or (len(path) == 1 and path[0] is None)
+        if whole and y is not MISSING and f is ctx.builtins[","] and files.is_log(ctx, d):
+            return files.append_log(ctx, d, y)        # a log grows at its end, as h y does
         return files.update_file(ctx, d, lambda v: amend(ctx, v, path, f, y), items=not whole)
     if isinstance(d, str):
         name = d

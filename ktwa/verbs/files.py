@@ -856,6 +856,19 @@ def append_items(ctx, p: str, head: bytes, x) -> None:
     _write_file(ctx, p, p.rsplit("/", 1)[-1], _file_bytes(new), compression.params_of(head))
 
 
+def is_log(ctx, fs: str) -> bool:
+    """Whether file fs holds a list laid out item by item (a log)."""
+    p = _path(ctx, fs)
+    return disk.exists(p) and not disk.is_folder(p) and _head(p).startswith(serial.ITEMS)
+
+
+def append_log(ctx, fs: str, x) -> str:
+    """`.[`:log;();,;x]`: x's items appended to the log at fs, as a handle's `h x` does."""
+    p = _path(ctx, fs, write=True)
+    append_items(ctx, p, _head(p), x)
+    return fs
+
+
 def _log_reads(p: str):
     """A log's bytes in order, read as they are needed (a fifo as its writer writes,
     ChangesIn4.0.md); a compressed log whole, uncompressed. The first read tells which, so a

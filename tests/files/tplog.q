@@ -60,6 +60,8 @@ q)h enlist (`upd;`fill;(`ibm;99.5;10))
 3i
 q)hcount[`:fills.log]>n0
 1b
+q).[`:fills.log;();,;enlist (`upd;`book;(`msft;42.2;42.3))]
+`:fills.log
 q)hclose h
 q)upd:{[t;x] x+`oops}
 q)-11!`:fills.log
@@ -71,9 +73,9 @@ q)-11!`:fills.log
 q)seen:0;upd:{[t;x] seen+:1}
 q).z.ps:{if[`book~x 1;value x]}
 q)-11!`:fills.log
-5
+6
 q)seen
-1
+2
 q)\x .z.ps
 q)`:cut.log set ()
 `:cut.log
