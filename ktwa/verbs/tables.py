@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import QError
+from ..values import growth
 from ..values.functions import Definitions
 from ..values.types import (SYM, TYPE_LETTER, Enum, Mapped, QDict, QTable, attr_of, count, enlist,
                             enum_domain, from_items, is_atom, is_keyed, plain, qtype, to_items,
@@ -298,6 +299,16 @@ def _grow(ctx, col, total: int, tgt: np.ndarray, vals):
         vals = _conform(ctx, col, vals)
         if isinstance(col, list) and not col and isinstance(vals, np.ndarray):
             col = vals[:0]          # an empty general column takes the records' type
+    if col.__class__ is np.ndarray and total > n and len(tgt) == total - n \
+            and (len(tgt) == 0 or (tgt[0] == n and tgt[-1] == total - 1)):
+        # rows appended after the last (tgt is n..total-1): the column grows in its buffer
+        # (amortised O(rows added), so a loop of single inserts is not quadratic)
+        out = growth.grown(col, total - n)
+        if vals is None:
+            out[n:] = proto(col)
+        else:
+            out[n:] = vals
+        return out
     if isinstance(col, np.ndarray):
         out = take_pos(col, np.arange(total, dtype=I64)) if total > n else col.copy()
         if vals is not None and len(tgt):
@@ -418,6 +429,9 @@ def append(ctx, x, y):
         elif not (isinstance(y, np.ndarray) and y.dtype == x.dtype) \
                 and not (isinstance(y, list) and not y):
             raise QError("type")
+        if x.__class__ is np.ndarray and (y.__class__ is np.ndarray or is_atom(y)):
+            # v,:y grows v's buffer (amortised O(count y): r,:x in a loop is not quadratic)
+            return kept_on_append(x, growth.joined(x, y), lists.iasc)
         return kept_on_append(x, lists.join(x, y), lists.iasc)
     if isinstance(x, list):
         if not x:

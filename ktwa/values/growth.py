@@ -1,0 +1,51 @@
+"""Where a vector can grow without being copied: appends (`t insert x`, `t,:x`, `v,:x`) in amortised
+O(new items) rather than O(n).
+
+q values never change once made, so an append normally builds a new vector, which makes a loop
+of n single-row inserts cost O(n^2). Here an appended vector is a view of a buffer with room
+after it. The buffer remembers how many of its items the latest view claims; only a view that
+starts the buffer and claims exactly that many may grow into the room (the items it claims
+are never written again, so every older view keeps its value). Any other vector - a literal,
+a slice, a vector that another append already grew past - is copied into a new buffer with
+room, doubling, as a list type in any language would.
+"""
+
+import weakref
+
+import numpy as np
+
+_CLAIMED: dict = {}           # id(buffer) -> the count its latest view claims
+
+
+def _release(key: int) -> None:
+    _CLAIMED.pop(key, None)
+
+
+def grown(col: np.ndarray, m: int) -> np.ndarray:
+    """col followed by m items the caller must write (col[len(col):] of the result). col is
+    left as it was. Only for plain 1-dimensional numpy vectors (type np.ndarray)."""
+    n = len(col)
+    buf = col.base
+    if (buf is not None and buf.__class__ is np.ndarray and _CLAIMED.get(id(buf)) == n
+            and len(buf) >= n + m and buf.dtype == col.dtype and buf.ndim == 1
+            and col.strides == buf.strides
+            and col.__array_interface__["data"][0] == buf.__array_interface__["data"][0]):
+        _CLAIMED[id(buf)] = n + m
+        return buf[:n + m]
+    buf = np.empty(max(2 * n, n + m, 8), dtype=col.dtype)
+    buf[:n] = col
+    _CLAIMED[id(buf)] = n + m
+    weakref.finalize(buf, _release, id(buf))
+    return buf[:n + m]
+
+
+def joined(x: np.ndarray, y) -> np.ndarray:
+    """x,y for a plain vector x and a vector of its dtype or an atom of its type, growing x's
+    buffer when it can."""
+    if y.__class__ is np.ndarray:
+        r = grown(x, len(y))
+        r[len(x):] = y
+    else:
+        r = grown(x, 1)
+        r[len(x)] = y
+    return r
