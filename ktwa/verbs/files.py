@@ -15,7 +15,7 @@ import io
 import numpy as np
 
 from ..errors import QError
-from ..values.functions import MISSING, Definitions
+from ..values.functions import MISSING, Builtin, Definitions
 from ..values.types import (CHAR, GUID, LETTER_TYPE, SYM, Enum, Mapped, QDict, QTable, attr_of,
                             chars, enum_vector, from_items, is_atom, is_keyed, null_mask, text,
                             to_items)
@@ -192,7 +192,11 @@ def amend_file(ctx, fs: str, path: list, f, y=MISSING):
             return
         whole = not path or (len(path) == 1 and path[0] is None)
         assign = whole and is_assign(f)
-        # a file not there yet holds () (`.[`:new;();,;x]` makes it, as .Q.fs loaders do)
+        joins = isinstance(f, Builtin) and f.name == ","
+        if not (assign or joins or disk.exists(p)):
+            read_value(ctx, target)         # nothing there to amend: reading it fails
+        # a file not there yet holds () to join to (`.[`:new;();,;x]` makes it, as .Q.fs
+        # loaders do)
         writes.extend(_changed(ctx, target,
                                lambda v: amend(ctx, [] if v is None else v, path, f, y),
                                items=not whole, read=not assign))
