@@ -6,7 +6,8 @@ the file. A column is added by writing its file and appending its name to .d; a 
 changes through a unary; .d is rewritten to reorder. An amend that fails writes no file at all
 (a splay of unenumerated symbols, a second file of two that cannot be made). get of a symbol
 vector reads the file it names. n?`d draws d's values enumerated over d (random data for a
-database). Appending to a file that is not there makes it.
+database). Appending to a file that is not there makes it. In a query on a partitioned table
+the virtual column i numbers rows within their partition (qsql.md).
 q)sym:`apple`pear`fig
 q)@[`:shop;`sym;:;sym]
 `:shop
@@ -229,3 +230,30 @@ date      | qty
 ----------| ----
 2024.03.01| 2000
 2024.03.04| 60  
+q)select from trades where date=2024.03.04, i<1
+date       venue sym qty px 
+----------------------------
+2024.03.04 lse   y   20  9.5
+q)select i, sym from trades
+x sym
+-----
+0 x  
+1 x  
+2 y  
+3 z  
+0 y  
+1 z  
+q)select max i by date from trades
+date      | x
+----------| -
+2024.03.01| 3
+2024.03.04| 1
+q)exec i from trades where sym=`y
+2 0
+q)select i from select from trades where sym in `y`z
+x
+-
+0
+1
+2
+3
