@@ -109,7 +109,7 @@ def _encoded(ctx, fs: str, v, spec=None) -> list:
     p = _path(ctx, fs, write=True)
     if not _splay_path(fs):
         return [(p, _file_bytes(ctx, p.rsplit("/", 1)[-1], serial.dumps(v), spec))]
-    if not isinstance(v, QTable) or is_keyed(v):
+    if not isinstance(v, QTable):
         raise QError("type")
     for c in v.data:
         if isinstance(c, np.ndarray) and c.dtype == SYM and not isinstance(c, Enum):
@@ -191,7 +191,7 @@ def amend_file(ctx, fs: str, path: list, f, y=MISSING):
                 walk(target, [s] + path[1:], yk)
             return
         whole = not path or (len(path) == 1 and path[0] is None)
-        assign = whole and is_assign(f)
+        assign = not path and is_assign(f)      # (`::` assigns each item: it reads them)
         joins = isinstance(f, Builtin) and f.name == ","
         if not (assign or joins or disk.exists(p)):
             read_value(ctx, target)         # nothing there to amend: reading it fails

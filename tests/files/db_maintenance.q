@@ -101,6 +101,14 @@ q)@[`:shop;`c`d;:;0]
 `:shop
 q)get each (`:shop`c;`:shop`d)
 0 0
+q).[`:shop;(`a;::);:;7]
+`:shop
+q)get `:shop`a
+7 7
+q)@[`:shop/a;::;neg]
+`:shop/a
+q)get `:shop`a
+-7 -7
 q)@[`:nothere;`x;neg]
 'nothere/x. OS reports: No such file or directory
   [0]  @[`:nothere;`x;neg]
