@@ -183,10 +183,14 @@ def _load_partitions(ctx, p: str, root: str, locs: list, moved: bool,
     for name in names:
         if all(disk.exists(f"{folder}/{part}/{name}/.d") for part, folder, _, _ in locs):
             slices = [files.read_value(ctx, f"{fs}/{part}/{name}/") for part, _, fs, _ in locs]
-            db.tables[name] = _with_field(ctx, fieldname, values, slices, name)
-        else:                       # q maps it, and fails when it is used
-            proto = files.read_value(ctx, f"{locs[-1][2]}/{locs[-1][0]}/{name}/")
-            db.tables[name] = T.DiskRef(proto.cols, name, flipped=True)
+            # the last partition's columns are the table's (kb/partition.md)
+            if all(c in s.cols for s in slices for c in slices[-1].cols):
+                db.tables[name] = _with_field(ctx, fieldname, values, slices, name)
+                continue
+        # missing from some partition, or some of its columns are: q maps it, and fails
+        # when it is read there (dbmaint's fixtable and addcol are run on such a database)
+        proto = files.read_value(ctx, f"{locs[-1][2]}/{locs[-1][0]}/{name}/")
+        db.tables[name] = T.DiskRef(proto.cols, name, flipped=True)
     ctx.database = db
     _publish(ctx, db)
 
@@ -395,10 +399,14 @@ def resolve(ctx, r: T.DiskRef, strict: bool = False):
     if isinstance(t, T.DiskRef):        # missing from some partition: reading it fails there
         if not strict:
             return r
-        part, folder, _, shown = next(loc for loc in db.locs
-                                      if not disk.exists(f"{loc[1]}/{loc[0]}/{src}/.d"))
-        where = shown[1:] if db.segments is not None or db.moved else folder
-        raise QError(f"{where}/{part}/{src}/{t.cols[0]}: No such file or directory")
+        for part, folder, _, shown in db.locs:
+            there = f"{folder}/{part}/{src}"
+            gone = [c for c in t.cols if not disk.exists(f"{there}/{c}")] \
+                if disk.exists(there + "/.d") else t.cols
+            if gone:
+                where = shown[1:] if db.segments is not None or db.moved else folder
+                raise QError(f"{where}/{part}/{src}/{gone[0]}: No such file or directory")
+        raise QError(src)               # all there now: the database is to be loaded again
     if t is None or any(c not in t.cols for c in r.cols):
         if strict:
             raise QError(src)
@@ -408,6 +416,21 @@ def resolve(ctx, r: T.DiskRef, strict: bool = False):
     j = [t.cols.index(c) for c in cols]
     return Mapped(cols, [t.data[i] for i in j], partitioned=True,
                   attrs=[t.attrs[i] for i in j] if t.attrs else None, source=src)
+
+
+def schema(ctx, r: T.DiskRef):
+    """A flipped DiskRef's table with no rows, for meta and cols: a partitioned table's is its
+    last partition's, the partition field first (q reads a table's shape from there); None
+    where r names no loaded partitioned table."""
+    db = ctx.database
+    if files.is_file_symbol(r.source) or db is None or r.source not in db.tables:
+        return None
+    part, _, fs, _ = db.locs[-1]
+    last = files.read_value(ctx, f"{fs}/{part}/{r.source}/")
+    return Mapped([db.field] + last.cols, [db.values[:0]] + [index(c, np.zeros(0, np.int64))
+                                                             for c in last.data],
+                  partitioned=True, attrs=[""] + [T.attr_of(c) for c in last.data],
+                  source=r.source)
 
 
 def flip(ctx, x):
