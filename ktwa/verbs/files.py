@@ -1,5 +1,6 @@
 """File i/o: `0:` (prepare, save and load text: CSV, fixed width, key-value pairs), `1:` (read
 and write binary), read0 read1 hcount hdel, set/get/value on file symbols, splayed tables,
+amend through a file or folder handle (`@[`:db;`sym;:;s]`, as database upkeep scripts do),
 save load rsave rload, and `key` of a file symbol (a folder's entries).
 
 Paths are q file symbols (`` `:data/t ``). Every touch of the file system goes through

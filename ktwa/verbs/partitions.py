@@ -19,7 +19,9 @@ their partitions, .Q.PD (.Q.pd in view) the segment of each partition, .Q.u whet
 partition is in one segment only.
 
 A table missing from some partitions is, as q maps it, `` +`a`b!`t `` (a flipped DiskRef) that
-fails when a query reads it, until .Q.bv[] fills the gaps with empty slices (.Q.vp).
+fails when a query reads it, until .Q.bv[] fills the gaps with empty slices (.Q.vp). So is one
+some of whose columns (the last partition's) are missing from a partition, until they are
+added there and the database loaded again; meta and cols show the last partition's shape.
 
 Not attempted ('nyi where asked): .Q.li on a segmented database, and
 loading what a folder that is neither a table nor a partition holds. `\\l` makes the database
