@@ -97,6 +97,17 @@ name
 ----
 fig 
 pear
+q).[`:shop;(`f;`);:;([]name:`sym$`pear`fig;x:(1;`a))]
+'type
+  [0]  .[`:shop;(`f;`);:;([]name:`sym$`pear`fig;x:(1;`a))]
+       ^
+q)get `:shop/f/
+name
+----
+fig 
+pear
+q)key `:shop/f
+`.d`name
 q)@[`:shop;`c`d;:;0]
 `:shop
 q)get each (`:shop`c;`:shop`d)
