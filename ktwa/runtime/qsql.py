@@ -194,6 +194,23 @@ def _dedupe(names):
     return out
 
 
+def _partitions_asked(ev, node, env, r: T.DiskRef):
+    """Which partitions in view a query of the partitioned table r reads, when its first
+    constraint uses the partition field and none of r's columns (`where date=d`): a boolean
+    per partition; else None (all of them)."""
+    db = env.ctx.database
+    if node.kind not in ("select", "exec") or not node.where or db is None \
+            or files.is_file_symbol(r.source):
+        return None
+    names = {n.name for n in names_in(node.where[0])}
+    if db.field not in names or names & set(r.cols):
+        return None
+    field = T.QTable([db.field], [db.view])
+    m = ev(node.where[0], _col_env(env, field, _all_rows(len(db.view))))
+    return m if isinstance(m, np.ndarray) and m.dtype == bool and len(m) == len(db.view) \
+        else None
+
+
 def _where(ev, node, env, t, idx):
     for w in node.where:
         sub = _subtable(t, idx)
@@ -421,7 +438,8 @@ def run_qsql(node, env, ev):
     if node.kind == "update" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
         return _update_dict(node, env, ev, name, tval)
     if isinstance(tval, T.DiskRef) and tval.flipped:      # nothing on disk: reading fails
-        tval = partitions.resolve(ctx, tval, strict=True)
+        tval = partitions.resolve(ctx, tval, strict=True,
+                                  asked=_partitions_asked(ev, node, env, tval))
     keyed = T.is_keyed(tval)
     t, keycols = _unkey(tval)
     if not isinstance(t, T.QTable):

@@ -383,11 +383,14 @@ def is_partitioned(x):
 # cols!`:dir/ and cols!`t flipped: the table on disk (flip-splayed.md)
 
 
-def resolve(ctx, r: T.DiskRef, strict: bool = False):
+def resolve(ctx, r: T.DiskRef, strict: bool = False, asked=None):
     """The table a flipped DiskRef names: columns r.cols of the splayed table in folder
     r.source, or of the loaded partitioned table r.source (its partition field first). While
     they are not there, r itself; with strict (a query on it) the error reading it gives:
-    the missing column file's OS error, or the name of a table the database lacks."""
+    the missing column file's OS error, or the name of a table the database lacks. asked,
+    when a query's first constraint picks partitions (a boolean per partition in view): only
+    those are read, so a query of the partitions that hold the table whole works (q maps
+    only the partitions a query touches)."""
     src = r.source
     if files.is_file_symbol(src):
         folder = src.rstrip("/")
@@ -401,7 +404,14 @@ def resolve(ctx, r: T.DiskRef, strict: bool = False):
     if isinstance(t, T.DiskRef):        # missing from some partition: reading it fails there
         if not strict:
             return r
-        for part, folder, _, shown in db.locs:
+        locs = db.locs
+        if asked is not None:
+            picked = db.view[asked].view(np.int64)
+            keep = np.isin(db.values.view(np.int64), picked)
+            locs = [loc for loc, k in zip(db.locs, keep) if k]
+            if all(_whole_there(loc, src, t.cols) for loc in locs):
+                return _read_parts(ctx, db, src, t.cols, locs, db.values[keep])
+        for part, folder, _, shown in locs:
             there = f"{folder}/{part}/{src}"
             gone = [c for c in t.cols if not disk.exists(f"{there}/{c}")] \
                 if disk.exists(there + "/.d") else t.cols
@@ -418,6 +428,23 @@ def resolve(ctx, r: T.DiskRef, strict: bool = False):
     j = [t.cols.index(c) for c in cols]
     return Mapped(cols, [t.data[i] for i in j], partitioned=True,
                   attrs=[t.attrs[i] for i in j] if t.attrs else None, source=src)
+
+
+def _whole_there(loc, name: str, cols: list) -> bool:
+    part, folder, _, _ = loc
+    there = f"{folder}/{part}/{name}"
+    return disk.exists(there + "/.d") and all(disk.exists(f"{there}/{c}") for c in cols)
+
+
+def _read_parts(ctx, db: Database, name: str, cols: list, locs: list, values) -> Mapped:
+    """Table name's columns cols from the partitions locs (whose field values are values)."""
+    slices = []
+    for part, _, fs, _ in locs:
+        s = files.read_value(ctx, f"{fs}/{part}/{name}/")
+        slices.append(QTable(cols, [s.column(c) for c in cols]))
+    if not slices:                      # no partition asked: the table's shape, no rows
+        return schema(ctx, T.DiskRef(cols, name, flipped=True))
+    return _with_field(ctx, db.field, values, slices, name)
 
 
 def schema(ctx, r: T.DiskRef):
