@@ -35,11 +35,12 @@ def _amend(ctx, d, path, f, y=MISSING):
     """Amend a value, or a global named by a symbol (`@[`t;0;:;9]` changes t, returns `t)."""
     name = None
     if files.is_file_symbol(d):
-        # `.[`:f;();,;x]`: amend the value stored in a file (or a splayed table's folder)
+        # `.[`:f;();,;x]`, `@[`:db;`sym;:;s]`: amend what is stored in a file or a folder;
+        # a log grows at its end, as h y does
         whole = not path or (len(path) == 1 and path[0] is None)
         if whole and y is not MISSING and f is ctx.builtins[","] and files.is_log(ctx, d):
-            return files.append_log(ctx, d, y)        # a log grows at its end, as h y does
-        return files.update_file(ctx, d, lambda v: amend(ctx, v, path, f, y), items=not whole)
+            return files.append_log(ctx, d, y)
+        return files.amend_file(ctx, d, path, f, y)
     if isinstance(d, str):
         name = d
         d = ctx.get_global(d)

@@ -24,10 +24,39 @@ def _index_list(x, idx: np.ndarray):
     return [x[i] for i in idx.tolist()]
 
 
+class _Numbered(T.QTable):
+    """A partitioned table in a query: its virtual column i numbers each row within its
+    partition (qsql.md), not in the whole table; `rows` holds those numbers, and a subtable
+    keeps its rows' numbers."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, cols, data, rows: np.ndarray):
+        super().__init__(cols, data)
+        self.rows = rows
+
+
+def _numbered(t: T.Mapped) -> _Numbered:
+    """A partitioned table's rows numbered within their partitions: its first column is the
+    partition field, each partition's rows together."""
+    n = len(t)
+    field = t.data[0].view(np.int64) if n else np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, field[1:] != field[:-1]]) if n else field
+    first = np.repeat(starts, np.diff(np.r_[starts, n])) if n else field
+    return _Numbered(t.cols, t.data, np.arange(n, dtype=np.int64) - first)
+
+
+def _row_numbers(t: T.QTable, idx) -> np.ndarray:
+    """What i is at rows idx of t."""
+    return t.rows[idx] if isinstance(t, _Numbered) else np.asarray(idx, dtype=np.int64)
+
+
 def _subtable(t: T.QTable, idx):
     if _is_whole(idx):
         return t
-    return T.QTable(t.cols, [_index_list(c, idx) for c in t.data])
+    data = [_index_list(c, idx) for c in t.data]
+    return _Numbered(t.cols, data, t.rows[idx]) if isinstance(t, _Numbered) \
+        else T.QTable(t.cols, data)
 
 
 # The row positions of a query without a where clause (np.arange over its table), marked so that
@@ -59,7 +88,7 @@ def _col_env(env, t: T.QTable, idx):
     loc = dict(env.locals) if env.locals else {}
     for c, d in zip(t.cols, t.data):
         loc[c] = d
-    loc["i"] = np.asarray(idx, dtype=np.int64)
+    loc["i"] = t.rows if isinstance(t, _Numbered) else np.asarray(idx, dtype=np.int64)
     return Env(env.ctx, loc, env.depth, env.lam)
 
 
@@ -165,6 +194,23 @@ def _dedupe(names):
     return out
 
 
+def _partitions_asked(ev, node, env, r: T.DiskRef):
+    """Which partitions in view a query of the partitioned table r reads, when its first
+    constraint uses the partition field and none of r's columns (`where date=d`): a boolean
+    per partition; else None (all of them)."""
+    db = env.ctx.database
+    if node.kind not in ("select", "exec") or not node.where or db is None \
+            or files.is_file_symbol(r.source):
+        return None
+    names = {n.name for n in names_in(node.where[0])}
+    if db.field not in names or names & set(r.cols):
+        return None
+    field = T.QTable([db.field], [db.view])
+    m = ev(node.where[0], _col_env(env, field, _all_rows(len(db.view))))
+    return m if isinstance(m, np.ndarray) and m.dtype == bool and len(m) == len(db.view) \
+        else None
+
+
 def _where(ev, node, env, t, idx):
     for w in node.where:
         sub = _subtable(t, idx)
@@ -268,7 +314,8 @@ def _by_values(ev, env, t, idx, g, e):
     rows."""
     agg = _aggregate_of(e, t.cols, env)
     if agg is not None:
-        cols = [idx if c == "i" else _index_list(t.column(c), idx) for c in agg[1]]
+        cols = [_row_numbers(t, idx) if c == "i" else _index_list(t.column(c), idx)
+                    for c in agg[1]]
         r = aggregate(agg[0], cols, g)
         if r is not None:
             return r
@@ -391,7 +438,8 @@ def run_qsql(node, env, ev):
     if node.kind == "update" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
         return _update_dict(node, env, ev, name, tval)
     if isinstance(tval, T.DiskRef) and tval.flipped:      # nothing on disk: reading fails
-        tval = partitions.resolve(ctx, tval, strict=True)
+        tval = partitions.resolve(ctx, tval, strict=True,
+                                  asked=_partitions_asked(ev, node, env, tval))
     keyed = T.is_keyed(tval)
     t, keycols = _unkey(tval)
     if not isinstance(t, T.QTable):
@@ -399,7 +447,7 @@ def run_qsql(node, env, ev):
     if isinstance(t, T.Mapped):         # what a query gives is in memory, not on disk (.Q.qp)
         if t.partitioned and node.limit:        # select[n] on a partitioned table (select.md)
             raise QError("nyi")
-        t = T.QTable(t.cols, t.data)
+        t = _numbered(t) if t.partitioned else T.QTable(t.cols, t.data)
     idx = _where(ev, node, env, t, _all_rows(len(t)))
     kind = node.kind
     if kind == "delete":
@@ -411,6 +459,7 @@ def run_qsql(node, env, ev):
             mask = np.ones(len(t), dtype=bool)
             mask[idx] = False
             res = _subtable(t, np.nonzero(mask)[0])
+            res = T.QTable(res.cols, res.data)
         res = _rekey(res, keycols) if keyed else res
         return _store(ctx, name, res)
     if kind == "update":
@@ -454,7 +503,7 @@ def run_qsql(node, env, ev):
         return T.QDict(np.array(names, dtype=object), vals)
     # select without by
     if not node.cols:
-        res = sub
+        res = T.QTable(sub.cols, sub.data) if isinstance(sub, _Numbered) else sub
     else:
         cenv = _col_env(env, sub, idx)
         names = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
@@ -541,7 +590,8 @@ def _update_pieces(ev, env, t, idx, g, e):
     else:
         agg = _aggregate_of(e, t.cols, env)
         if agg is not None:
-            cols = [idx if c == "i" else _index_list(t.column(c), idx) for c in agg[1]]
+            cols = [_row_numbers(t, idx) if c == "i" else _index_list(t.column(c), idx)
+                    for c in agg[1]]
             r = aggregate(agg[0], cols, g)
             if isinstance(r, np.ndarray):
                 o = g.order

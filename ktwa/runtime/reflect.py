@@ -20,6 +20,7 @@ from ..values.functions import (MISSING, Builtin, Composition, Definitions, Deri
                                 Projection, QFunction, View)
 from ..verbs import files
 from ..verbs.lists import q_key, q_value
+from ..verbs.text import sv
 from .context import Env
 from .eval import apply, ev
 from .parsetree import KEYWORD_UNARY, OPERATORS, Trees, is_unary_glyph, to_ast
@@ -68,7 +69,8 @@ def _key_of_name(ctx, name: str):
 
 def value(ctx, x):
     """value x / get x: a dictionary's values, the variable a symbol names (a namespace as a
-    dictionary), text evaluated, a list applied (its first item, evaluated when a string or
+    dictionary), the value in a file named by a file symbol or a symbol vector (`` `:db`t ``
+    is db/t), text evaluated, a list applied (its first item, evaluated when a string or
     symbol, to the rest), and what a function is made of."""
     if T.enum_domain(x):               # an enumeration's value: its symbols
         return q_value(ctx, x)
@@ -76,6 +78,8 @@ def value(ctx, x):
         if files.is_file_symbol(x):
             return files.read_value(ctx, x)
         return ctx.get_global(x)
+    if T.is_syms(x) and len(x) and files.is_file_symbol(x[0]):
+        return files.read_value(ctx, sv("", x))    # get.md: a file named as a symbol vector
     if isinstance(x, list) and len(x) >= 2:
         f = x[0]
         if isinstance(f, str):

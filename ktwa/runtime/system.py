@@ -171,7 +171,9 @@ def run_system(ctx, cmd: str, arg: str):
         if cmd == "f":
             names = [k for k in names if isinstance(values[k], QFunction)]
         elif cmd == "a":
-            names = [k for k in names if isinstance(values[k], T.QTable) or T.is_keyed(values[k])]
+            # a table q maps from disk where some partition lacks it (+`a`b!`t) is one too
+            names = [k for k in names if isinstance(values[k], T.QTable) or T.is_keyed(values[k])
+                     or isinstance(values[k], T.DiskRef) and values[k].flipped]
         else:
             names = [k for k in names if not isinstance(values[k], QFunction)]
         return np.array(names, dtype=object) if names else np.array([], dtype=object)

@@ -195,7 +195,16 @@ def dollar(ctx, x, y):
 def query(ctx, x, y):
     if isinstance(x, str) and x:
         return enum_extend_file(ctx, x, y) if x.startswith(":") else enum_extend(ctx, x, y)
+    if is_int_atom(x) and isinstance(y, str) and y and not y.isdigit() and not y.startswith(":"):
+        return roll_enum(ctx, x, y)
     return lists.query(ctx, x, y)
+
+
+def roll_enum(ctx, n, name: str):
+    """`` n?`d ``: n values of the global domain d drawn at random (deal: distinct, for a
+    negative n), enumerated over d, as q makes test data (`` 100?`sym ``)."""
+    d = _domain(ctx, name)
+    return _made(lists.roll(n, d, ctx.rng), False, name)
 
 
 def bang(ctx, x, y):
@@ -211,7 +220,8 @@ def bang(ctx, x, y):
 define("$", dyad=dollar, ctx=True, infix=True,
        doc="t$y | `d$y  cast y to type t, parse (upper-case t), pad; enumerate y over the global d")
 define("?", dyad=query, ctx=True, infix=True,
-       doc="x?y | n?y | `d?y  find y in x; roll or deal; extend the global d with y and enumerate")
+       doc="x?y | n?y | `d?y | n?`d  find y in x; roll or deal; extend the global d with y "
+           "and enumerate; roll d's values enumerated")
 define("!", dyad=bang, ctx=True, infix=True,
        doc="x!y | n!t | `d!i | -11!f  dictionary; key t on n columns; the enumeration of d at "
            "indices i; replay log f (-11!(n;f) its first n, -11!(-2;f) its valid count)")

@@ -1,5 +1,6 @@
 """File i/o: `0:` (prepare, save and load text: CSV, fixed width, key-value pairs), `1:` (read
 and write binary), read0 read1 hcount hdel, set/get/value on file symbols, splayed tables,
+amend through a file or folder handle (`@[`:db;`sym;:;s]`, as database upkeep scripts do),
 save load rsave rload, and `key` of a file symbol (a folder's entries).
 
 Paths are q file symbols (`` `:data/t ``). Every touch of the file system goes through
@@ -16,14 +17,16 @@ import itertools
 import numpy as np
 
 from ..errors import QError
-from ..values.functions import Definitions
+from ..values.functions import MISSING, Builtin, Definitions
 from ..values.types import (CHAR, GUID, LETTER_TYPE, SYM, Enum, Mapped, QDict, QTable, attr_of,
-                            chars, enum_vector, from_items, is_keyed, null_mask, text, to_items)
+                            chars, enum_vector, from_items, is_atom, is_keyed, null_mask, text,
+                            to_items)
 from ..values.temporal import from_qnums
 from ..values.text import vector_texts
 from . import cast as _cast
 from . import compression, disk, lists, serial
-from .index import is_int_atom, is_int_vec
+from .index import amend, is_assign, is_int_atom, is_int_vec
+from .text import sv
 
 define = Definitions()
 
@@ -101,20 +104,13 @@ def _zip_defaults(ctx, name: str):
     return None if p is None or p[1] == 0 else p
 
 
-def _write_file(ctx, p: str, name: str, data: bytes, spec=None) -> None:
-    """Write a file's bytes, compressed as spec says for name (see compression.for_column),
-    else as .z.zd says."""
-    params = compression.for_column(spec, name) or _zip_defaults(ctx, name)
-    disk.write_bytes(p, compression.compress(data, params) if params else data)
-
-
-def write_value(ctx, fs: str, v, spec=None) -> str:
-    """`` `:f set v `` (one file), `` `:d/ set t `` (t splayed into folder d); spec: the
-    compression parameters, for the file or by column (ktwa.verbs.compression)."""
+def _encoded(ctx, fs: str, v, spec=None) -> list:
+    """The files `` fs set v `` writes, as (OS path, bytes) in the order to write them,
+    every check made and every value serialized: nothing is written yet. A splayed table's
+    .d comes last, so a folder is a table only once all its columns are there."""
     p = _path(ctx, fs, write=True)
     if not _splay_path(fs):
-        _write_file(ctx, p, p.rsplit("/", 1)[-1], _file_bytes(v), spec)
-        return fs
+        return [(p, _file_bytes(ctx, p.rsplit("/", 1)[-1], _value_bytes(v), spec))]
     if not isinstance(v, QTable):
         raise QError("type")
     for c in v.data:
@@ -122,33 +118,99 @@ def write_value(ctx, fs: str, v, spec=None) -> str:
             raise QError("type")          # q splays only enumerated symbol columns
         if isinstance(c, list) and not all(isinstance(i, np.ndarray) for i in c):
             raise QError("type")          # or compound lists (lists of vectors)
-    disk.make_folder(p.rstrip("/"))
-    for name, c in zip(v.cols, v.data):
-        _write_file(ctx, p + name, name, serial.dumps(c), spec)
-    disk.write_bytes(p + ".d", serial.dumps(np.array(v.cols, dtype=object)))
+    out = [(p + name, _file_bytes(ctx, name, serial.dumps(c), spec))
+           for name, c in zip(v.cols, v.data)]
+    return out + [(p + ".d", serial.dumps(np.array(v.cols, dtype=object)))]
+
+
+def _file_bytes(ctx, name: str, data: bytes, spec=None) -> bytes:
+    """A file's bytes, compressed as spec says for name (see compression.for_column), else as
+    .z.zd says."""
+    params = compression.for_column(spec, name) or _zip_defaults(ctx, name)
+    return compression.compress(data, params) if params else data
+
+
+def _write_all(writes: list) -> None:
+    for p, data in writes:
+        disk.write_bytes(p, data)
+
+
+def write_value(ctx, fs: str, v, spec=None) -> str:
+    """`` `:f set v `` (one file), `` `:d/ set t `` (t splayed into folder d); spec: the
+    compression parameters, for the file or by column (ktwa.verbs.compression)."""
+    _write_all(_encoded(ctx, fs, v, spec))     # (disk.write_bytes makes the folders)
     return fs
 
 
-def _file_bytes(v) -> bytes:
+def _value_bytes(v) -> bytes:
     """A value's bytes as a file of its own: a general list item by item, so a handle can
     append to it (a log); any other value whole."""
     return serial.dumps_items(v) if serial.is_plain_list(v) else serial.dumps(v)
 
 
-def update_file(ctx, fs: str, change, items: bool = False):
-    """Read the value at fs, change it, write it back (as it was: file or splayed). With
-    items (an amend at indices), the stored value must be a vector q could amend in place:
-    amend.md says not nested, enumerated or with an attribute."""
+def _changed(ctx, fs: str, change, items: bool = False, read: bool = True) -> list:
+    """The writes (as _encoded gives them) that store change(the value at fs) back at fs, as
+    it was: file or splayed. With items (an amend at indices), the stored value must be a
+    vector q could amend in place: amend.md says not nested, enumerated or with an attribute.
+    Without read, the old value is not wanted (an assignment of the whole) and not read."""
     p = _path(ctx, fs, write=True).rstrip("/")
     # splayed when it is a folder, or, new, when it is named as one (`:db/t/ upsert rows)
     folder = disk.is_folder(p) or (not disk.exists(p) and fs.endswith("/"))
-    old = read_value(ctx, fs) if disk.exists(p) else None
+    old = read_value(ctx, fs) if read and disk.exists(p) else None
     if items and (isinstance(old, (list, Enum)) or (isinstance(old, np.ndarray) and attr_of(old))):
         raise QError(f"type/attr error amending file {fs[1:]}")
     v = change(old)
     # a compressed file stays compressed as it was (file-compression.md: append)
     kept = None if folder or old is None else compression.params_of(_head(p))
-    write_value(ctx, fs.rstrip("/") + ("/" if folder else ""), v, kept)
+    return _encoded(ctx, fs.rstrip("/") + ("/" if folder else ""), v, kept)
+
+
+def update_file(ctx, fs: str, change, items: bool = False):
+    """Read the value at fs, change it, write it back (as it was: file or splayed; see
+    _changed)."""
+    _write_all(_changed(ctx, fs, change, items))
+    return fs
+
+
+def amend_file(ctx, fs: str, path: list, f, y=MISSING):
+    """`.[fs;path;f;y]` / `@[fs;i;f;y]` for a file handle fs (amend.md): the value it refers
+    to is amended and written back, and fs returned. A folder, or a name not on disk yet, is
+    a dictionary of its files: each leading symbol of the path names a file in it, the null
+    symbol the folder itself as a splayed table, so `@[`:db;`sym;:;s]` writes db/sym,
+    `@[`:t;`.d;,;`c]` appends `c to t/.d, `.[`:db;(`p;`t;`);:;t]` splays t into db/p/t/ and
+    `@[`:t;`c;f]` applies f to column file t/c. A symbol vector names several files (each
+    amended with its item of y). The rest of the path amends the value stored there: the
+    whole of it, or its items. Every new file is made before the first is written."""
+    writes = []
+
+    def walk(target: str, path: list, y):
+        p = _path(ctx, target, write=True).rstrip("/")
+        is_dir = target.endswith("/") or disk.is_folder(p) or not disk.exists(p)
+        i = path[0] if path else None
+        if path and is_dir and isinstance(i, str) and not i.startswith(":"):
+            walk(sv("", np.array([target.rstrip("/"), i], dtype=object)) if i
+                 else target.rstrip("/") + "/", path[1:], y)
+            return
+        if path and is_dir and isinstance(i, np.ndarray) and i.dtype == SYM:
+            ys = [y] * len(i) if y is MISSING or is_atom(y) else list(to_items(y))
+            if len(ys) != len(i):
+                raise QError("length")
+            for s, yk in zip(i.tolist(), ys):
+                walk(target, [s] + path[1:], yk)
+            return
+        whole = not path or (len(path) == 1 and path[0] is None)
+        assign = not path and is_assign(f)      # (`::` assigns each item: it reads them)
+        joins = isinstance(f, Builtin) and f.name == ","
+        if not (assign or joins or disk.exists(p)):
+            read_value(ctx, target)         # nothing there to amend: reading it fails
+        # a file not there yet holds () to join to (`.[`:new;();,;x]` makes it, as .Q.fs
+        # loaders do)
+        writes.extend(_changed(ctx, target,
+                               lambda v: amend(ctx, [] if v is None else v, path, f, y),
+                               items=not whole, read=not assign))
+
+    walk(fs, list(path), y)
+    _write_all(writes)
     return fs
 
 
@@ -853,7 +915,8 @@ def append_items(ctx, p: str, head: bytes, x) -> None:
         new = old + items
     else:
         raise QError("type")       # a table, a dictionary, an atom: no list to append to
-    _write_file(ctx, p, p.rsplit("/", 1)[-1], _file_bytes(new), compression.params_of(head))
+    disk.write_bytes(p, _file_bytes(ctx, p.rsplit("/", 1)[-1], _value_bytes(new),
+                                    compression.params_of(head)))
 
 
 def is_log(ctx, fs: str) -> bool:

@@ -304,12 +304,12 @@ class _Assign:
 ASSIGN = _Assign()
 
 
-def _is_assign(f) -> bool:
+def is_assign(f) -> bool:
     return f is ASSIGN or (isinstance(f, Builtin) and f.name == ":")
 
 
 def _apply(ctx, f, x, y):
-    if _is_assign(f):
+    if is_assign(f):
         if y is MISSING:
             raise QError("rank")
         return y
@@ -412,7 +412,7 @@ def _amend_list(ctx, x, i, rest, f, y):
         i = np.arange(n, dtype=np.int64)
     isvec = isinstance(x, np.ndarray)
     # fast path: plain assignment of a vector at an int vector
-    if isvec and not rest and _is_assign(f) and is_int_vec(i) and y is not MISSING:
+    if isvec and not rest and is_assign(f) and is_int_vec(i) and y is not MISSING:
         pos = i.astype(np.int64, copy=False)
         if len(pos) and (pos.min() < 0 or pos.max() >= n):
             raise QError("length")

@@ -19,7 +19,9 @@ their partitions, .Q.PD (.Q.pd in view) the segment of each partition, .Q.u whet
 partition is in one segment only.
 
 A table missing from some partitions is, as q maps it, `` +`a`b!`t `` (a flipped DiskRef) that
-fails when a query reads it, until .Q.bv[] fills the gaps with empty slices (.Q.vp).
+fails when a query reads it, until .Q.bv[] fills the gaps with empty slices (.Q.vp). So is one
+some of whose columns (the last partition's) are missing from a partition, until they are
+added there and the database loaded again; meta and cols show the last partition's shape.
 
 Not attempted ('nyi where asked): .Q.li on a segmented database, and
 loading what a folder that is neither a table nor a partition holds. `\\l` makes the database
@@ -183,10 +185,14 @@ def _load_partitions(ctx, p: str, root: str, locs: list, moved: bool,
     for name in names:
         if all(disk.exists(f"{folder}/{part}/{name}/.d") for part, folder, _, _ in locs):
             slices = [files.read_value(ctx, f"{fs}/{part}/{name}/") for part, _, fs, _ in locs]
-            db.tables[name] = _with_field(ctx, fieldname, values, slices, name)
-        else:                       # q maps it, and fails when it is used
-            proto = files.read_value(ctx, f"{locs[-1][2]}/{locs[-1][0]}/{name}/")
-            db.tables[name] = T.DiskRef(proto.cols, name, flipped=True)
+            # the last partition's columns are the table's (kb/partition.md)
+            if all(c in s.cols for s in slices for c in slices[-1].cols):
+                db.tables[name] = _with_field(ctx, fieldname, values, slices, name)
+                continue
+        # missing from some partition, or some of its columns are: q maps it, and fails
+        # when it is read there (dbmaint's fixtable and addcol are run on such a database)
+        proto = files.read_value(ctx, f"{locs[-1][2]}/{locs[-1][0]}/{name}/")
+        db.tables[name] = T.DiskRef(proto.cols, name, flipped=True)
     ctx.database = db
     _publish(ctx, db)
 
@@ -377,11 +383,14 @@ def is_partitioned(x):
 # cols!`:dir/ and cols!`t flipped: the table on disk (flip-splayed.md)
 
 
-def resolve(ctx, r: T.DiskRef, strict: bool = False):
+def resolve(ctx, r: T.DiskRef, strict: bool = False, asked=None):
     """The table a flipped DiskRef names: columns r.cols of the splayed table in folder
     r.source, or of the loaded partitioned table r.source (its partition field first). While
     they are not there, r itself; with strict (a query on it) the error reading it gives:
-    the missing column file's OS error, or the name of a table the database lacks."""
+    the missing column file's OS error, or the name of a table the database lacks. asked,
+    when a query's first constraint picks partitions (a boolean per partition in view): only
+    those are read, so a query of the partitions that hold the table whole works (q maps
+    only the partitions a query touches)."""
     src = r.source
     if files.is_file_symbol(src):
         folder = src.rstrip("/")
@@ -395,10 +404,21 @@ def resolve(ctx, r: T.DiskRef, strict: bool = False):
     if isinstance(t, T.DiskRef):        # missing from some partition: reading it fails there
         if not strict:
             return r
-        part, folder, _, shown = next(loc for loc in db.locs
-                                      if not disk.exists(f"{loc[1]}/{loc[0]}/{src}/.d"))
-        where = shown[1:] if db.segments is not None or db.moved else folder
-        raise QError(f"{where}/{part}/{src}/{t.cols[0]}: No such file or directory")
+        locs = db.locs
+        if asked is not None:
+            picked = db.view[asked].view(np.int64)
+            keep = np.isin(db.values.view(np.int64), picked)
+            locs = [loc for loc, k in zip(db.locs, keep) if k]
+            if all(_whole_there(loc, src, t.cols) for loc in locs):
+                return _read_parts(ctx, db, src, t.cols, locs, db.values[keep])
+        for part, folder, _, shown in locs:
+            there = f"{folder}/{part}/{src}"
+            gone = [c for c in t.cols if not disk.exists(f"{there}/{c}")] \
+                if disk.exists(there + "/.d") else t.cols
+            if gone:
+                where = shown[1:] if db.segments is not None or db.moved else folder
+                raise QError(f"{where}/{part}/{src}/{gone[0]}: No such file or directory")
+        raise QError(src)               # all there now: the database is to be loaded again
     if t is None or any(c not in t.cols for c in r.cols):
         if strict:
             raise QError(src)
@@ -408,6 +428,38 @@ def resolve(ctx, r: T.DiskRef, strict: bool = False):
     j = [t.cols.index(c) for c in cols]
     return Mapped(cols, [t.data[i] for i in j], partitioned=True,
                   attrs=[t.attrs[i] for i in j] if t.attrs else None, source=src)
+
+
+def _whole_there(loc, name: str, cols: list) -> bool:
+    part, folder, _, _ = loc
+    there = f"{folder}/{part}/{name}"
+    return disk.exists(there + "/.d") and all(disk.exists(f"{there}/{c}") for c in cols)
+
+
+def _read_parts(ctx, db: Database, name: str, cols: list, locs: list, values) -> Mapped:
+    """Table name's columns cols from the partitions locs (whose field values are values)."""
+    slices = []
+    for part, _, fs, _ in locs:
+        s = files.read_value(ctx, f"{fs}/{part}/{name}/")
+        slices.append(QTable(cols, [s.column(c) for c in cols]))
+    if not slices:                      # no partition asked: the table's shape, no rows
+        return schema(ctx, T.DiskRef(cols, name, flipped=True))
+    return _with_field(ctx, db.field, values, slices, name)
+
+
+def schema(ctx, r: T.DiskRef):
+    """A flipped DiskRef's table with no rows, for meta and cols: a partitioned table's is its
+    last partition's, the partition field first (q reads a table's shape from there); None
+    where r names no loaded partitioned table."""
+    db = ctx.database
+    if files.is_file_symbol(r.source) or db is None or r.source not in db.tables:
+        return None
+    part, _, fs, _ = db.locs[-1]
+    last = files.read_value(ctx, f"{fs}/{part}/{r.source}/")
+    return Mapped([db.field] + last.cols, [db.values[:0]] + [index(c, np.zeros(0, np.int64))
+                                                             for c in last.data],
+                  partitioned=True, attrs=[""] + [T.attr_of(c) for c in last.data],
+                  source=r.source)
 
 
 def flip(ctx, x):

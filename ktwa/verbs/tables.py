@@ -15,10 +15,10 @@ import numpy as np
 from ..errors import QError
 from ..values import growth
 from ..values.functions import Definitions
-from ..values.types import (SYM, TYPE_LETTER, Enum, Mapped, QDict, QTable, attr_of, count, enlist,
-                            enum_domain, from_items, is_atom, is_keyed, plain, qtype, to_items,
-                            with_attr)
-from . import enums, files, lists
+from ..values.types import (SYM, TYPE_LETTER, DiskRef, Enum, Mapped, QDict, QTable, attr_of,
+                            count, enlist, enum_domain, from_items, is_atom, is_keyed, plain,
+                            qtype, to_items, with_attr)
+from . import enums, files, lists, partitions
 from .attributes import kept_on_append
 from .index import proto, take_pos
 from .rows import first_positions, row_codes
@@ -48,7 +48,11 @@ def deref(ctx, x):
     meta.md)."""
     if files.is_file_symbol(x):
         return files.read_value(ctx, x)
-    return ctx.get_global(x) if isinstance(x, str) else x
+    t = ctx.get_global(x) if isinstance(x, str) else x
+    if isinstance(t, DiskRef) and t.flipped:    # a partitioned table missing some slices
+        shape = partitions.schema(ctx, t)
+        return t if shape is None else shape
+    return t
 
 
 def in_place(fn):
