@@ -3,9 +3,9 @@ O(new items) rather than O(n).
 
 q values never change once made, so an append normally builds a new vector, which makes a loop
 of n single-row inserts cost O(n^2). Here an appended vector is a view of a buffer with room
-after it. The buffer remembers how many of its items the latest view claims; only a view that
-starts the buffer and claims exactly that many may grow into the room (the items it claims
-are never written again, so every older view keeps its value). Any other vector - a literal,
+after it. The buffer remembers the latest view made of it (it starts the buffer and claims
+every item written so far); only that view may grow into the room, and the items it claims
+are never written again, so every older view keeps its value. Any other vector - a literal,
 a slice, a vector that another append already grew past - is copied into a new buffer with
 room, doubling, as a list type in any language would.
 """
@@ -14,11 +14,11 @@ import weakref
 
 import numpy as np
 
-_CLAIMED: dict = {}           # id(buffer) -> the count its latest view claims
+_LATEST: dict = {}            # id(buffer) -> weak reference to the view that may grow into it
 
 
 def _release(key: int) -> None:
-    _CLAIMED.pop(key, None)
+    _LATEST.pop(key, None)
 
 
 def grown(col: np.ndarray, m: int) -> np.ndarray:
@@ -26,17 +26,19 @@ def grown(col: np.ndarray, m: int) -> np.ndarray:
     left as it was. Only for plain 1-dimensional numpy vectors (type np.ndarray)."""
     n = len(col)
     buf = col.base
-    if (buf is not None and buf.__class__ is np.ndarray and _CLAIMED.get(id(buf)) == n
-            and len(buf) >= n + m and buf.dtype == col.dtype and buf.ndim == 1
-            and col.strides == buf.strides
-            and col.__array_interface__["data"][0] == buf.__array_interface__["data"][0]):
-        _CLAIMED[id(buf)] = n + m
-        return buf[:n + m]
+    if buf is not None:
+        latest = _LATEST.get(id(buf))
+        # the latest view starts its buffer and claims every item written so far
+        if latest is not None and latest() is col and len(buf) >= n + m:
+            view = buf[:n + m]
+            _LATEST[id(buf)] = weakref.ref(view)
+            return view
     buf = np.empty(max(2 * n, n + m, 8), dtype=col.dtype)
     buf[:n] = col
-    _CLAIMED[id(buf)] = n + m
+    view = buf[:n + m]
+    _LATEST[id(buf)] = weakref.ref(view)
     weakref.finalize(buf, _release, id(buf))
-    return buf[:n + m]
+    return view
 
 
 def joined(x: np.ndarray, y) -> np.ndarray:
