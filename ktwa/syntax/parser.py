@@ -1,7 +1,8 @@
 """Parse q text into AST: Lark LALR over grammar/q.lark with the q-aware lexer.
 
-`Parser(infix).parse(text)` returns a Block. The chain builder here decides, once, what each term of an
-expression does (noun, prefix verb, infix verb, juxtaposition, assignment), right to left.
+`Parser(infix, k_hidden).parse(text)` returns a Block. The chain builder here decides, once, what each term of an
+expression does (noun, prefix verb, infix verb, juxtaposition, assignment), right to left; in
+k (text after `k)`) a prefix verb is its unary form (see Parser).
 """
 from __future__ import annotations
 
