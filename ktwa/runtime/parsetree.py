@@ -340,5 +340,6 @@ def _assignment(head, args, builtins):
                    (A.OpAssign(_SPAN, name, idx, op, glob),))
 
 
-__all__ = ["ADVERBS", "KEYWORD_UNARY", "OPERATORS", "UNARY_GLYPHS", "Trees", "adverb", "is_unary_glyph", "leftmost",
+__all__ = ["ADVERBS", "KEYWORD_UNARY", "OPERATORS", "UNARY_GLYPHS", "Trees", "adverb",
+           "is_unary_glyph", "leftmost",
            "quote_constant", "to_ast", "unary"]

@@ -1,9 +1,9 @@
 """Parse q text into AST: Lark LALR over grammar/q.lark with the q-aware lexer.
 
-`Parser(infix, k_hidden).parse(text)` returns a Block. The chain builder here decides, once, what each term of an
-expression does (noun, prefix verb, infix verb, juxtaposition, assignment), right to left; in
-k (text after `k)`) a prefix verb is its unary form (see Parser).
-"""
+`Parser(infix, k_hidden).parse(text)` returns a Block. The chain builder here decides, once,
+what each term of an expression does (noun, prefix verb, infix verb, juxtaposition,
+assignment), right to left; in k (text after `k)`) a prefix verb is its unary form (see
+Parser)."""
 from __future__ import annotations
 
 import dataclasses
@@ -256,8 +256,9 @@ class _Builder(Transformer):
                 by = _subphrases(x[1], None, self.k)
             elif isinstance(x, tuple) and x and x[0] == "where":
                 w = x[1]
-                where = tuple(n for _, n in (_subphrases(w[1], w[2], self.k)
-                                             if isinstance(w, tuple) else _subphrases(w, None, self.k)))
+                parts = _subphrases(w[1], w[2], self.k) if isinstance(w, tuple) else \
+                    _subphrases(w, None, self.k)
+                where = tuple(n for _, n in parts)
             elif isinstance(x, tuple) and x and x[0] == "source":
                 table = build_chain(x[1], x[2], self.k)
             elif isinstance(x, tuple):
