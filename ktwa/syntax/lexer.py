@@ -304,7 +304,7 @@ def tokenize(text: str, start: int = 0, is_k: bool = False) -> list[Tok]:
                         toks and toks[-1].type == "RBRACK" and _is_param_close(toks)):
                     emit("SEMI", ";", i - 1, i)
             continue
-        if c == "/" and (i == 0 or text[i - 1] in " \t\n\r"):
+        if c == "/" and (i == start or text[i - 1] in " \t\n\r"):     # `k)/ ...` too
             j = text.find("\n", i)
             i = n if j < 0 else j
             continue

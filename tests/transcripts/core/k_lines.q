@@ -66,6 +66,9 @@ q)k)(#;1 2)
 q)k)f:+
 q)f[2;3]
 5
+q)k)/ a comment line in k
+q)k)1+1 / and a trailing one
+2
 q)k)f:*|
 'nyi
   [0]  k)f:*|
