@@ -58,6 +58,7 @@ def _files(repo: Path, folder: str, suffix: str = ".md") -> dict[str, str]:
 
 
 PROMPT = re.compile(r"q(?:\.[A-Za-z][\w.]*)?\)+")          # q)  q.foo)  q)) (debug level)
+K_PROMPT = re.compile(r"  (?=\S)")      # k's prompt, two blanks, after a lone `\` (syscmds.md)
 BESIDE = re.compile(r"\s{2,}(?=q(?:\.[A-Za-z][\w.]*)?\))")   # two sessions side by side
 FENCE = re.compile(r"^(\s*)```(\w*)\s*(?:\{.*\})?\s*$")
 COMMENT = re.compile(r"\s+/.*$|^/(?:[\s/].*)?$")              # q comments: ` /...`, `/ ...`
@@ -99,16 +100,22 @@ def cases(text: str) -> list[tuple[str, str]]:
     debugger); an input the page wraps over lines (an open bracket) takes the lines that
     close it. Two sessions printed side by side (`q)d      q)r`) are split at the second
     prompt's column. A block without prompts is script code the page defines things with
-    (`d:(...)`, `f:{...}`): its statements run, unscored (expected output '')."""
+    (`d:(...)`, `f:{...}`): its statements run, unscored (expected output ''). After an input
+    `\` the session is k's until the next: its prompt is two blanks (dotq.md's .Q.qp)."""
     from ktwa.session import Session, split_statements
     out = []
+    kmode = False
+
+    def prompt(ln):
+        return PROMPT.match(ln) or (K_PROMPT.match(ln) if kmode else None)
+
     for lines in blocks(text):
-        if not any(PROMPT.match(ln) for ln in lines):
+        if not any(prompt(ln) for ln in lines):
             src = "\n".join(lines)
             out.extend((st.text, "") for st in split_statements(src, script=True))
             continue
         i = 0
-        while i < len(lines) and not PROMPT.match(lines[i]):
+        while i < len(lines) and not prompt(lines[i]):
             i += 1
         while i < len(lines):
             line = lines[i]
@@ -117,12 +124,14 @@ def cases(text: str) -> list[tuple[str, str]]:
                 cut.append(m.end())
             i += 1
             if len(cut) == 1:
-                src = line[PROMPT.match(line).end():]
+                src = line[prompt(line).end():]
                 while not Session.is_complete(src) and i < len(lines) \
-                        and not PROMPT.match(lines[i]):
+                        and not prompt(lines[i]):
                     src, i = src + " " + lines[i].strip(), i + 1
+                if src.strip() == "\\":
+                    kmode = not kmode
             exp = []
-            while i < len(lines) and not PROMPT.match(lines[i]):
+            while i < len(lines) and not prompt(lines[i]):
                 exp.append(lines[i])
                 i += 1
             bounds = cut[1:] + [None]

@@ -140,6 +140,9 @@ class Session:
         g.update(process_values())
         g[".z.f"] = ""
         g[".z.x"] = []
+        # the console's language: a lone `\` typed at the prompt toggles between q and k
+        # (syscmds.md); a `k)` line is k either way
+        self.k = False
 
     # ---- streams
     def _write(self, fd: int, text: str) -> None:
@@ -155,7 +158,7 @@ class Session:
         """Evaluate q source and return its value (the last statement's). Raises QError."""
         value = None
         for st in split_statements(src, script=False):
-            value, _ = self._run(st.text)
+            value, _ = self._run(st.text, self.k)
         return value
 
     def run(self, src: str, out=None, err=None, show=None, keep_going: bool = False):
@@ -215,13 +218,15 @@ class Session:
         self._run_script(self.ctx.files.path(path))
 
     def _run_script(self, p: str) -> None:
+        """A script's statements in turn: a `.k` script is k (as q loads its own q.k)."""
         text = read_text(p)             # the one gate to the file system (ktwa.verbs.disk)
+        k = p.endswith(".k")
         prev = self.ctx.globals.get(".z.f", "")
         self.ctx.globals[".z.f"] = p
         try:
             for st in split_statements(text, script=True):
                 try:
-                    value, shown = self._run(st.text)
+                    value, shown = self._run(st.text, k)
                 except QError as e:
                     if not getattr(e, "_located", False):
                         self._locate(e, st, p)
@@ -239,8 +244,10 @@ class Session:
 
     # ---- what front ends show and ask
     def show(self, value) -> str:
-        """The console text of a value."""
+        """The console text of a value (k's console shows k's one-line form)."""
         try:
+            if self.k:
+                return self._script_echo(value)
             return self.ctx.show(value)
         except _OURS:
             raise
@@ -279,8 +286,9 @@ class Session:
 
     @property
     def prompt(self) -> str:
-        """The console prompt: `q)`, or `q.foo)` while `\\d .foo` is current."""
-        return f"q{self.ctx.ns})"
+        """The console prompt: `q)`, or `q.foo)` while `\\d .foo` is current; k's is two
+        blanks."""
+        return "  " if self.k else f"q{self.ctx.ns})"
 
     @staticmethod
     def is_complete(src: str) -> bool:
@@ -355,10 +363,11 @@ class Session:
         self.ctx.set_global(name, v)
 
     # ---- internals
-    def _run(self, text: str):
-        """Evaluate one statement; returns (value, whether the console shows it). System
-        commands (`\\ts x`, `\\l f`) take this one route. Whatever escapes the evaluator
-        becomes a q error here: nothing a user types may end in a Python traceback."""
+    def _run(self, text: str, k: bool = False):
+        """Evaluate one statement, as k if k is true; returns (value, whether the console
+        shows it). System commands (`\\ts x`, `\\l f`) take this one route. Whatever escapes
+        the evaluator becomes a q error here: nothing a user types may end in a Python
+        traceback."""
         try:
             if text.startswith("\\"):
                 cmd, arg = split_command(text)
@@ -366,7 +375,7 @@ class Session:
                     return None, False
                 value = run_system(self.ctx, cmd, arg)
                 return value, value is not None
-            block = parse(text)
+            block = parse(text, k)
             value = self.ctx.run_block(block, text)
             return value, (value is not None and not is_suppressed(block))
         except _OURS:
@@ -379,7 +388,10 @@ class Session:
         included, as a string; what it returns is not shown), else evaluated as usual."""
         handler = self.ctx.globals.get(".z.pi")
         if handler is None:
-            return self._run(text)
+            if text.strip() == "\\":          # a lone `\`: q <-> k (syscmds.md)
+                self.k = not self.k
+                return None, False
+            return self._run(text, self.k)
         try:
             self.ctx.apply(handler, [T.chars(text + "\n")])
         except _OURS:

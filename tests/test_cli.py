@@ -159,10 +159,10 @@ def test_ctrl_c_in_a_script_names_the_lines_it_stopped_in(cwd, capsys, monkeypat
     from ktwa.session import Session
     real = Session._run
 
-    def interrupted(self, text):
+    def interrupted(self, text, k=False):
         if text.startswith("slow"):
             raise KeyboardInterrupt
-        return real(self, text)
+        return real(self, text, k)
 
     monkeypatch.setattr(Session, "_run", interrupted)
     write(cwd / "inner.kt", "a:1\n\nslow 5\n-1\"never\";\n")

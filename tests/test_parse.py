@@ -173,3 +173,36 @@ def test_literals_are_read_only_so_a_cached_tree_cannot_change():
     assert s.console('a:1 2 3; a[0]:9; a+:1; a\na:1 2 3; a\n{x[0]:7; x} 1 2 3\n"abc"') == \
         '10 3 4\n1 2 3\n7 2 3\n"abc"\n'
     assert list(lit) == [1, 2, 3]
+
+
+K_FLAT = ["#x", "*|x", "#'x", "3#'x", "count x", "x in y", "a:!5", "-x", "f:+", "x+:1",
+          "1:x", ".d", ". d", "~@x"]
+
+
+@pytest.mark.parametrize("src", K_FLAT)
+def test_k_flat_fast_path_equals_lark(src):
+    """The k reading takes the same two paths; they must agree too."""
+    from ktwa.syntax.lexer import tokenize
+    k = PARSER._k()
+    flat = k.parse_flat(tokenize(src, 0, True))
+    via_lark = k.parse_lark(src, tokenize(src, 0, True))
+    assert repr(flat) == repr(via_lark)
+
+
+def test_k_reading_of_a_verb_with_nothing_on_its_left():
+    """In k a verb with nothing on its left is its unary form, each too; q keeps the verb (a
+    projection when applied); a k) prefix and k=True read the same way, spans in the whole
+    text; q keywords k does not know are KNames."""
+    from ktwa.syntax import ast as A
+    q = parse("#x").stmts[0]
+    k = parse("k)#x").stmts[0]
+    assert q.ops[0].verb.name == "#" and k.ops[0].verb.name == "#:"
+    assert k.ops[0].span == (2, 3) and k.head.span == (3, 4)
+    whole = PARSER.parse("#x", k=True).stmts[0]
+    assert whole.ops[0].verb.name == "#:" and whole.ops[0].span == (0, 1)
+    each = parse("k)#'x").stmts[0].ops[0].verb
+    assert each.adverb == "'" and each.target.name == "#:"
+    assert type(parse("k)count x").stmts[0].ops[0].fn) is A.KName
+    assert type(parse("k)last x").stmts[0].ops[0].fn) is A.Name
+    lam = parse("k)f:{#x}").stmts[0].head
+    assert lam.source == "k){#x}" and lam.offset == lam.span[0] - 2   # carets count from k)

@@ -199,3 +199,16 @@ def test_prompt_shows_the_current_namespace():
     assert s.prompt == "q.foo)"
     s.run("\\d .", out=io.StringIO())
     assert s.prompt == "q)"
+
+
+def test_a_lone_backslash_toggles_k_and_its_prompt():
+    """syscmds.md: `\\` at the console switches to k (prompt two blanks) and back."""
+    import io
+    from ktwa.session import Session
+    s = Session()
+    assert s.prompt == "q)"
+    assert s.run("\\", out=io.StringIO()) is None
+    assert s.prompt == "  "
+    assert s.console("#1 2") == "2\n" and s.eval("!3").tolist() == [0, 1, 2]
+    s.run("\\", out=io.StringIO())
+    assert s.prompt == "q)" and s.console("#1 2") == "#[1 2]\n"

@@ -12,9 +12,9 @@ from .context import Context, Env, Return, Settings
 from .eval import apply, is_suppressed, run_block
 from .reflect import tokens
 from .system import run_system, split_command
-from .table import BUILTINS, INFIX
+from .table import BUILTINS, INFIX, K_HIDDEN
 
-PARSER = Parser(INFIX)
+PARSER = Parser(INFIX, K_HIDDEN)
 
 # The same text always parses to the same AST, and ASTs are frozen (literals read-only), so a
 # statement run again (a line in a loop, `s.eval("f[1]")` from Python, a lambda's body text)
@@ -24,11 +24,12 @@ _CACHE_TEXT = 2048
 _cached_parse = lru_cache(maxsize=1024)(PARSER.parse)
 
 
-def parse(text: str):
-    """q text -> ktwa.syntax.ast.Block (raises QError on bad syntax); cached by text."""
+def parse(text: str, k: bool = False):
+    """q text -> ktwa.syntax.ast.Block (raises QError on bad syntax); cached by text. Text
+    that starts `k)`, or any text when k is true (the console's k mode, a .k script), is k."""
     if len(text) <= _CACHE_TEXT:
-        return _cached_parse(text)
-    return PARSER.parse(text)
+        return _cached_parse(text, k) if k else _cached_parse(text)
+    return PARSER.parse(text, k)
 
 
 def new_context(*, api: dict, display, registry, files, write=None, load=None,

@@ -18,7 +18,7 @@ from ..verbs.index import amend, index, index_depth
 from ..verbs.tables import append
 from .adverbs import IDENTITY, apply_derived
 from .context import Env, Return
-from .parsetree import ADVERBS, OPERATORS, adverb, unary
+from .parsetree import ADVERBS, OPERATORS, UNARY_GLYPHS, adverb, unary
 from .patterns import Run, match_value, pattern_cond
 from .qsql import as_columns, column_name, literal_column_name, names_in, run_qsql, view_names
 from .truth import is_true
@@ -67,6 +67,20 @@ def ev_name(node, env):
     return env.ctx.get_global(n, "")
 
 
+def ev_kname(node, env):
+    """A q keyword written in k code: there a plain name, a local or a global of the
+    namespace; never the keyword (k reaches it as `.q.count`)."""
+    n = node.name
+    loc = env.locals
+    if loc is not None and n in loc:
+        return loc[n]
+    full = env.ctx.qualify(n, env.ns)
+    g = env.ctx.globals
+    if full in g:
+        return g[full]
+    raise QError(n, node.span)
+
+
 def ev_verb(node, env):
     """A verb node as a function value."""
     name = node.name
@@ -77,7 +91,7 @@ def ev_verb(node, env):
         if b is None:
             if name in ADVERBS:                      # an iterator as a value: (/;+)
                 return adverb(name)
-            if name.endswith(":") and name[:-1] in OPERATORS:    # k's unary form: (#:)
+            if name.endswith(":") and name[:-1] in UNARY_GLYPHS:    # k's unary form: (#:)
                 return unary(name[:-1], env.ctx.builtins)
             raise QError("nyi")
         return b
@@ -154,7 +168,7 @@ def _view_definition(s):
 
 def ev_lambda(node, env):
     owner = env.lam.name if env.lam is not None else ""
-    return Lambda(node.params, node.body, node.source, node.locals, offset=node.span[0],
+    return Lambda(node.params, node.body, node.source, node.locals, offset=node.offset,
                   owner=owner, ns=env.ns)
 
 
@@ -383,7 +397,12 @@ def assign(op, value, env):
     if op.glob and env.locals is not None and not (name in lam.params or name in env.locals):
         local = False
     if ctx.is_reserved(name):
-        raise QError("assign", op.span)
+        if not op.word:
+            raise QError("assign", op.span)
+        if not local:
+            # k code may name a global after a q keyword (`count:3`), but q reads that name
+            # as its keyword first: such a global is not built
+            raise QError("nyi", op.span)
     ns = env.ns
     if not local and "." in name[1:]:
         into = _dict_root(ctx, ctx.qualify(name, ns))
@@ -481,6 +500,7 @@ def _assign_in_dict(op, value, env, root: str, keys: list):
 _DISPATCH = {
     A.Const: ev_const,
     A.Name: ev_name,
+    A.KName: ev_kname,
     A.Verb: ev_verb,
     A.Adverb: ev_adverb,
     A.ListExpr: ev_list,

@@ -33,7 +33,10 @@ OPERATORS = ":+-*%&|^=<>$,#_~!?@."
 
 # the keyword whose monad is an operator's unary form (`+:` is flip, `#:` count)
 GLYPH_MONAD = {g: k for k, g in KEYWORD_UNARY.items() if k != "get"}
-GLYPH_MONAD.update({",": "enlist", "_": "floor", ":": ":"})
+GLYPH_MONAD.update({",": "enlist", "_": "floor", ":": ":", "0:": "read0", "1:": "read1"})
+
+# what has a unary form `g:` (exposed-infrastructure.md): the operators, and 0: 1: (`0::` read0)
+UNARY_GLYPHS = frozenset(OPERATORS) | {"0:", "1:"}
 
 
 def unary(glyph: str, builtins: dict) -> Builtin:
@@ -92,6 +95,8 @@ class Trees:
             return quote_constant(node.value)
         if cls is A.Name:
             return self._name(node.name)
+        if cls is A.KName:                  # a q keyword in k code is a plain name there
+            return node.name
         if cls is A.Verb:
             return self._verb(node)
         if cls is A.Adverb:
@@ -101,7 +106,7 @@ class Trees:
                 return []
             return [self.builtins["enlist"]] + [self._arg(i) for i in node.items]
         if cls is A.LambdaExpr:
-            return Lambda(node.params, node.body, node.source, node.locals, offset=node.span[0],
+            return Lambda(node.params, node.body, node.source, node.locals, offset=node.offset,
                           ns=self.ns)
         if cls is A.Index:
             return [self._function(node.target)] + [self._arg(a) for a in node.args]
@@ -131,6 +136,8 @@ class Trees:
             return None
         b = self.builtins.get(node.name)
         if b is None:
+            if node.name[-1:] == ":" and node.name[:-1] in UNARY_GLYPHS:   # k's `#:`
+                return unary(node.name[:-1], self.builtins)
             raise QError("nyi")
         return b
 
@@ -333,5 +340,6 @@ def _assignment(head, args, builtins):
                    (A.OpAssign(_SPAN, name, idx, op, glob),))
 
 
-__all__ = ["ADVERBS", "KEYWORD_UNARY", "OPERATORS", "Trees", "adverb", "is_unary_glyph", "leftmost",
+__all__ = ["ADVERBS", "KEYWORD_UNARY", "OPERATORS", "UNARY_GLYPHS", "Trees", "adverb",
+           "is_unary_glyph", "leftmost",
            "quote_constant", "to_ast", "unary"]

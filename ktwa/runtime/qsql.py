@@ -10,6 +10,7 @@ from ..errors import QError
 from ..syntax import ast as A
 from ..values import types as T
 from ..verbs import files, partitions
+from ..verbs.cast import to_type
 from ..verbs.grouping import AGGREGATES, aggregate, groups
 from ..verbs.index import index, take_pos
 from .context import Env
@@ -219,7 +220,10 @@ def _where(ev, node, env, t, idx):
             if not m:
                 idx = idx[:0]
             continue
-        # the Where phrase is a boolean list with a flag per record (q's docs)
+        # the Where phrase is a boolean list with a flag per record (q's docs); once no
+        # record is left, `f each col` gives the empty general list () (csvutil.q's rules)
+        if isinstance(m, list) and not m and not len(idx):
+            continue
         if not (isinstance(m, np.ndarray) and m.dtype == bool):
             raise QError("type")
         if len(m) != len(idx):
@@ -571,6 +575,8 @@ def _update(ev, node, env, t: T.QTable, idx):
             # `update `g#sym from t`)
             newcol = pieces[0][1]
         else:
+            if base is not None:
+                pieces = [(p, _widened(base, v)) for p, v in pieces]
             newcol = _scatter(base, pieces, n)
             if newcol is None:
                 newcol = _assemble(base, pieces, n)
@@ -580,6 +586,21 @@ def _update(ev, node, env, t: T.QTable, idx):
             cols.append(cname)
             data.append(newcol)
     return T.QTable(cols, data)
+
+
+# integer widths, narrowest first: values of a narrower integral type updated into some rows of
+# an integral column take the column's type (KX's csvutil.q updates a long column with ints,
+# `max sum each` of booleans, under a where phrase); any other type is still 'type
+_INTEGRAL = {np.dtype(np.bool_): 0, np.dtype(np.int16): 1, np.dtype(np.int32): 2,
+             np.dtype(np.int64): 3}
+
+
+def _widened(base, v):
+    wide = _INTEGRAL.get(getattr(base, "dtype", None))
+    narrow = _INTEGRAL.get(getattr(v, "dtype", None))
+    if wide is None or narrow is None or narrow >= wide or not isinstance(v, np.ndarray):
+        return v
+    return to_type(abs(T.qtype(base)), v)
 
 
 def _update_pieces(ev, env, t, idx, g, e):
@@ -648,7 +669,10 @@ def _assemble(base, pieces, n):
     if base is None:
         # new column: rows not updated get the null of the new values' type
         proto = next((T.to_items(v)[0] for _, v in pieces if T.count(v)), None)
-        nul = T.type_null(T.qtype(proto)) if proto is not None and T.is_atom(proto) else []
+        # (a column of strings gets "": the empty vector of the items' type)
+        nul = T.type_null(T.qtype(proto)) if proto is not None and T.is_atom(proto) else \
+            np.empty(0, dtype=proto.dtype) if isinstance(proto, np.ndarray) and \
+            proto.dtype != object else []
         items = [nul] * n
     for g, v in pieces:
         vi = T.to_items(v)

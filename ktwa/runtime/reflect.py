@@ -152,9 +152,10 @@ def _lambda_names(ctx, lam: Lambda):
                 _add(globals_, n)
             elif n not in params:
                 _add(locals_, n)
-        elif cls is A.Name:
+        elif cls is A.Name or cls is A.KName:       # a q keyword in k code is a name there
             n = node.name
-            if n not in params and n not in lam.locals and not ctx.is_reserved(n):
+            if n not in params and n not in lam.locals and (
+                    cls is A.KName or not ctx.is_reserved(n)):
                 _add(globals_, n)
         elif cls is A.Const and node.value is not None:
             if not any(T.match(node.value, c) for c in consts):

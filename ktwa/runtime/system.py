@@ -149,6 +149,13 @@ def run_system(ctx, cmd: str, arg: str):
         return None
     if cmd == "s":
         return _threads(ctx, arg.strip())
+    if cmd == "z":
+        # syscmds.md: how "D"$ reads a date with slashes; 0, mm/dd/yyyy, is the one ktwa reads
+        if not arg.strip():
+            return np.int32(0)
+        if arg.strip() == "0":
+            return None
+        raise QError("nyi: \\z 1 (dd/mm/yyyy dates)" if arg.strip() == "1" else "domain")
     if cmd == "l":
         path = arg.strip()
         if not path:

@@ -28,3 +28,8 @@ GLOBALS = {**dotq.VALUES, **doth.VALUES, ".q.csv": T.char(","),
 
 # keywords usable as infix verbs (`x mod y`, `f each x`); glyphs are verbs by their syntax
 INFIX = frozenset(n for n, b in BUILTINS.items() if b.infix and n[:1].isalpha())
+
+# the q keywords k does not know: in k code (`k)` lines, k lambdas) they are plain names, and k
+# reaches q's functions as `.q.name`; k's own words are .Q.res's
+K_HIDDEN = frozenset(n for n, b in BUILTINS.items() if b.reserved and n[:1].isalpha()) - \
+    frozenset(dotq.RESERVED)

@@ -29,6 +29,12 @@ class Name(Node):
 
 
 @dataclass(frozen=True, slots=True)
+class KName(Name):
+    """A q keyword written in k code (`count`, `til`): k does not know q's keywords, so there it
+    is an ordinary name, a local or a namespace's global (k reaches them as `.q.count`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Verb(Node):
     """A primitive glyph (`+`, `,`, `:`, `::`, `'`...) or an infix keyword used as a verb."""
 
@@ -53,8 +59,13 @@ class Block(Node):
 class LambdaExpr(Node):
     params: tuple
     body: Block
-    source: str
+    source: str                # its text; a lambda written in k carries its `k)`: `k){#x}`
     locals: frozenset
+
+    @property
+    def offset(self) -> int:
+        """Where `source` starts in the parsed text (error carets are counted from there)."""
+        return self.span[0] - (2 if self.source.startswith("k)") else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +120,7 @@ class OpAssign(Node):
     indices: tuple | None
     op: Node | None
     glob: bool
+    word: bool = False       # the name is a q keyword written in k code (a KName)
 
 
 @dataclass(frozen=True, slots=True)

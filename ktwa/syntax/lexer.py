@@ -254,11 +254,13 @@ class _QsqlCtx:
         self.stage = "cols"     # cols -> from -> where
 
 
-def tokenize(text: str) -> list[Tok]:
-    """Split q source into tokens (see module doc). Raises QError for lexical errors."""
+def tokenize(text: str, start: int = 0, is_k: bool = False) -> list[Tok]:
+    """Split q source into tokens (see module doc), from `start` on (a `k)` line is lexed after
+    its prefix; spans stay offsets in the whole text). Raises QError for lexical errors. In k
+    (is_k) `<=` `>=` `<>` are no tokens of their own: they are 'nyi rather than a guess."""
     toks: list[Tok] = []
     n = len(text)
-    i = 0
+    i = start
     brackets: list[str] = []          # stack of "(", "[", "{"
     qsql: list[_QsqlCtx] = []
     line = 1
@@ -302,7 +304,7 @@ def tokenize(text: str) -> list[Tok]:
                         toks and toks[-1].type == "RBRACK" and _is_param_close(toks)):
                     emit("SEMI", ";", i - 1, i)
             continue
-        if c == "/" and (i == 0 or text[i - 1] in " \t\n\r"):
+        if c == "/" and (i == start or text[i - 1] in " \t\n\r"):     # `k)/ ...` too
             j = text.find("\n", i)
             i = n if j < 0 else j
             continue
@@ -518,6 +520,8 @@ def tokenize(text: str) -> list[Tok]:
         if c in GLYPH_CHARS:
             two = text[i:i + 2]
             if two in ("<=", ">=", "<>"):
+                if is_k:
+                    raise QError("nyi", (i, i + 2))
                 glyph = two
             else:
                 glyph = c

@@ -1,8 +1,9 @@
 """Parse q text into AST: Lark LALR over grammar/q.lark with the q-aware lexer.
 
-`Parser(infix).parse(text)` returns a Block. The chain builder here decides, once, what each term of an
-expression does (noun, prefix verb, infix verb, juxtaposition, assignment), right to left.
-"""
+`Parser(infix, k_hidden).parse(text)` returns a Block. The chain builder here decides, once,
+what each term of an expression does (noun, prefix verb, infix verb, juxtaposition,
+assignment), right to left; in k (text after `k)`) a prefix verb is its unary form (see
+Parser)."""
 from __future__ import annotations
 
 import dataclasses
@@ -16,7 +17,7 @@ from lark.lexer import Lexer
 
 from ..errors import QError
 from . import ast as A
-from .lexer import tokenize
+from .lexer import GLYPH_CHARS, tokenize
 
 def _grammar_text() -> str:
     """grammar/q.lark: from the source tree, or as installed package data (ktwa.grammar)."""
@@ -80,11 +81,15 @@ class _Builder(Transformer):
     """Turns the parse into AST nodes while Lark reduces (no intermediate tree).
 
     `infix` names the keywords that act as verbs (`x mod y`, `f each x`): which those are is
-    the table of built-ins' business, so the parser is given them."""
+    the table of built-ins' business, so the parser is given them. A k builder (k=True) reads
+    k: `hidden` are the q keywords k does not know, plain names there."""
 
-    def __init__(self, infix: frozenset = frozenset()):
+    def __init__(self, infix: frozenset = frozenset(), k: bool = False,
+                 hidden: frozenset = frozenset()):
         super().__init__()
         self.infix = infix
+        self.k = k
+        self.hidden = hidden
 
     # ---- leaves
     def num(self, c):
@@ -96,7 +101,8 @@ class _Builder(Transformer):
 
     def name(self, c):
         t = c[0]
-        return A.Name(_tspan(t), str(t))
+        n = str(t)
+        return A.KName(_tspan(t), n) if n in self.hidden else A.Name(_tspan(t), n)
 
     def verb(self, c):
         t = c[0]
@@ -132,6 +138,8 @@ class _Builder(Transformer):
             params = c[1]
         span = (lb.start_pos, rb.end_pos)
         source = _state.text[span[0]:span[1]]
+        if self.k:
+            source = "k)" + source          # it stays k: shown, and read back, as k
         if params is not None:
             params, body = _pattern_params(params, body)
         assigned, used, seen = _scan_names(body)
@@ -212,7 +220,7 @@ class _Builder(Transformer):
     def chain(self, c):
         terms = [t for t in c if isinstance(t, _Term)]
         qsql = c[-1] if c and isinstance(c[-1], A.Qsql) else None
-        return build_chain(terms, qsql)
+        return build_chain(terms, qsql, self.k)
 
     # ---- qSQL
     def limit(self, c):
@@ -245,20 +253,21 @@ class _Builder(Transformer):
                     seen_from = True
                 continue
             if isinstance(x, tuple) and x and x[0] == "by":
-                by = _subphrases(x[1])
+                by = _subphrases(x[1], None, self.k)
             elif isinstance(x, tuple) and x and x[0] == "where":
                 w = x[1]
-                where = tuple(n for _, n in (_subphrases(w[1], w[2]) if isinstance(w, tuple)
-                                             else _subphrases(w)))
+                parts = _subphrases(w[1], w[2], self.k) if isinstance(w, tuple) else \
+                    _subphrases(w, None, self.k)
+                where = tuple(n for _, n in parts)
             elif isinstance(x, tuple) and x and x[0] == "source":
-                table = build_chain(x[1], x[2])
+                table = build_chain(x[1], x[2], self.k)
             elif isinstance(x, tuple):
                 limit = x
             elif isinstance(x, list):
                 if seen_from:
-                    table = build_chain(x, None)
+                    table = build_chain(x, None, self.k)
                 else:
-                    cols = _subphrases(x)
+                    cols = _subphrases(x, None, self.k)
         if kind == "select" and by:
             _no_dup_names(cols, by)
         return A.Qsql((kw.start_pos, _last_end(c)), kind, limit, cols, by, table, where)
@@ -326,7 +335,7 @@ def _last_end(c):
     return 0
 
 
-def _subphrases(terms: list, qsql=None) -> tuple:
+def _subphrases(terms: list, qsql=None, k: bool = False) -> tuple:
     """Split a qSQL phrase at top-level commas; `name:expr` names a column. A phrase that
     ends in a query (qsql) has it as its last subphrase's rightmost noun."""
     out = []
@@ -337,22 +346,23 @@ def _subphrases(terms: list, qsql=None) -> tuple:
             if not cur and not last:
                 raise QError("parse")
             if last:
-                out.append((None, build_chain(cur, qsql)))
+                out.append((None, build_chain(cur, qsql, k)))
                 break
             name = None
             if len(cur) >= 2 and isinstance(cur[0].node, A.Name) and isinstance(cur[1].node, A.Verb) \
                     and cur[1].node.name == ":":
                 name = cur[0].node.name
                 cur = cur[2:]
-            out.append((name, build_chain(cur, None)))
+            out.append((name, build_chain(cur, None, k)))
             cur = []
         else:
             cur.append(t)
     return tuple(out)
 
 
-def build_chain(terms: list, qsql) -> A.Node:
-    """Right to left: the rightmost noun is the head; each term to its left applies to it."""
+def build_chain(terms: list, qsql, k: bool = False) -> A.Node:
+    """Right to left: the rightmost noun is the head; each term to its left applies to it.
+    In k (k=True) a verb with nothing on its left is its unary form (see _k_unary)."""
     if not terms and qsql is not None:
         return qsql
     items = list(terms)
@@ -379,7 +389,7 @@ def build_chain(terms: list, qsql) -> A.Node:
                     if t.assignop is not None:
                         op = A.Verb(v.span, t.assignop)
                     ops.append(A.OpAssign(_span(left.node.span, v.span), name, idx, op,
-                                          vname == "::"))
+                                          vname == "::", _is_word(left.node)))
                     i -= 2
                     continue
                 if vname == "::" and head is None and not ops:
@@ -397,6 +407,8 @@ def build_chain(terms: list, qsql) -> A.Node:
                 ops.append(A.OpDyad(v.span, v, left.node))
                 i -= 2
             else:
+                if k:
+                    v = _k_unary(v, head, ops)
                 ops.append(A.OpMonad(v.span, v))
                 i -= 1
         else:
@@ -409,6 +421,40 @@ def build_chain(terms: list, qsql) -> A.Node:
     if not ops and head is not None:
         return head
     return A.Chain(_span(first, last), head, tuple(ops))
+
+
+def _k_unary(v, head, ops):
+    """k's reading of a verb with nothing on its left: its unary form, `#x` is `#:x` (count),
+    `0:x` is read0; a glyph's each too, `#'x` counts each item. The rightmost verb of an
+    expression with no right argument stays itself (`f:+`, `(#;x)`); a verb to the left of
+    such a glyph (`*|`, composed with the unary form in k) is 'nyi."""
+    if head is None and not ops:
+        return v
+    if head is None and len(ops) == 1 and ops[0].__class__ is A.OpMonad \
+            and _k_glyph(ops[0].verb):
+        raise QError("nyi", v.span)
+    return _unary_form(v)
+
+
+def _k_glyph(v) -> bool:
+    """A primitive that has a unary form k reads with nothing on its left."""
+    return v.__class__ is A.Verb and (v.name in GLYPH_CHARS or v.name in ("0:", "1:"))
+
+
+def _unary_form(v):
+    if _k_glyph(v):
+        return A.Verb(v.span, v.name + ":")
+    if v.__class__ is A.Adverb and v.adverb == "'":
+        inner = _unary_form(v.target)
+        if inner is not v.target:
+            return A.Adverb(v.span, inner, "'")
+    return v
+
+
+def _is_word(node) -> bool:
+    """Is an assignment's target a q keyword written in k code?"""
+    return isinstance(node, A.KName) or (isinstance(node, A.Index)
+                                         and isinstance(node.target, A.KName))
 
 
 def _assign_target(node):
@@ -547,29 +593,51 @@ _VERB_TOKENS = frozenset({"VERB", "COLON", "DCOLON"})
 
 
 class Parser:
-    """q source -> AST. One per set of infix keywords; `parse` is safe from several threads."""
+    """q source -> AST. One per set of infix keywords; `parse` is safe from several threads.
 
-    def __init__(self, infix: frozenset = frozenset()):
+    Text that starts `k)` (or any text, given k=True) is k, the language q is written in: one
+    parse mode of the same grammar, read by a k Parser made when first needed. In k a verb with
+    nothing on its left is its unary form (`#x` is count x), and the q keywords that are not
+    k's own words (`k_hidden`: `count`, `til` ...; k's are .Q.res) are plain names."""
+
+    def __init__(self, infix: frozenset = frozenset(), k_hidden: frozenset = frozenset(),
+                 k: bool = False):
         self.infix = frozenset(infix)
-        self._builder = _Builder(self.infix)
+        self.k = k
+        self.k_hidden = frozenset(k_hidden)
+        self.hidden = self.k_hidden if k else frozenset()
+        self._builder = _Builder(self.infix, k, self.hidden)
         self._lark = None
         self._lock = threading.Lock()
+        self._kparser = None
 
-    def parse(self, text: str) -> A.Block:
-        """Parse q source (one or more statements) into a Block. Raises QError on bad syntax."""
-        toks = tokenize(text)
+    def parse(self, text: str, k: bool = False) -> A.Block:
+        """Parse q source (one or more statements) into a Block, as k after a `k)` prefix or
+        when k is true. Raises QError on bad syntax."""
+        start = 0
+        if text.startswith("k)"):
+            start, k = 2, True
+        p = self._k() if k and not self.k else self
+        toks = tokenize(text, start, p.k)
         if not toks:
             return A.Block((0, 0), (None,))
         if not any(t.type in _NESTING for t in toks):
-            return self.parse_flat(toks)
-        return self.parse_lark(text, toks)
+            return p.parse_flat(toks)
+        return p.parse_lark(text, toks)
+
+    def _k(self) -> "Parser":
+        """The k reading of this parser's language: only k's own words are infix."""
+        if self._kparser is None:
+            self._kparser = Parser(self.infix - self.k_hidden, self.k_hidden, k=True)
+        return self._kparser
 
     def parse_lark(self, text: str, toks) -> A.Block:
         """The grammar's way: any input (brackets, lambdas, qSQL)."""
         with self._lock:
             if self._lark is None:
                 self._lark = Lark(_grammar_text(), parser="lalr", lexer=_QLexer,
-                                  transformer=_Builder(self.infix), maybe_placeholders=False)
+                                  transformer=_Builder(self.infix, self.k, self.hidden),
+                                  maybe_placeholders=False)
             _state.tokens = toks
             _state.text = text
             try:
@@ -595,7 +663,10 @@ class Parser:
         if ty in _CONST_TOKENS:
             return _Term(_const(span, t.qvalue), False)
         if ty == "NAME":
-            return _Term(A.Name(span, t.value), t.value in self.infix)
+            v = t.value
+            if v in self.hidden:
+                return _Term(A.KName(span, v), False)
+            return _Term(A.Name(span, v), v in self.infix)
         if ty in _VERB_TOKENS:
             return _Term(A.Verb(span, t.value), True)
         return self._builder.assignop([t])
@@ -613,7 +684,7 @@ class Parser:
         while k <= n:
             t = toks[k] if k < n else None
             if t is None or t.type == "SEMI":
-                stmts.append(build_chain(terms, None) if terms else None)
+                stmts.append(build_chain(terms, None, self.k) if terms else None)
                 terms = []
                 k += 1
                 continue

@@ -652,12 +652,14 @@ def read0(ctx, y):
     if data is not None:
         return chars(data)
     if isinstance(y, list) and len(y) in (2, 3):
-        # read0.md, files.md: the chars from o; their lines when they hold more than one
-        # ("hello world\n" from 6 is "world"; 20 chars over a line break are two strings)
+        # read0.md, files.md: the chars from o, as lines when they hold a line break (KX's
+        # csvutil.q takes `first read0(f;0;n)` up to the first break as the header line, and
+        # counts the lines of such a read); without one, the chars (`read0(f;6;2)` is "wo")
         path, off, n = _where(ctx, y)
-        lines = _split_lines(_read(path, off, n))
-        return chars(lines[0] if lines else b"") if len(lines) <= 1 else \
-            [chars(ln) for ln in lines]
+        data = _read(path, off, n)
+        if b"\n" not in data:
+            return chars(data[:-1] if data.endswith(b"\r") else data)
+        return [chars(ln) for ln in _split_lines(data)]
     path, _, _ = _where(ctx, y)
     return [chars(ln) for ln in _split_lines(_read(path))]
 

@@ -365,9 +365,12 @@ def put_records(ctx, x, y, mode: str):
 def insert(ctx, name, y):
     if not isinstance(name, str) or name.startswith(":"):
         raise QError("type")
-    if name not in ctx.globals:
+    old = ctx.globals.get(name)
+    if name not in ctx.globals or (isinstance(old, list) and not old):
+        # an undefined name, or the empty list () (KX's csvutil.q: "DATA must be already
+        # defined :: DATA:()"), becomes the table inserted
         if not (isinstance(y, QTable) or is_keyed(y)):
-            raise QError(name)
+            raise QError(name if old is None else "type")
         ctx.set_global(name, y)
         return np.arange(count(y), dtype=I64)
     res, tgt = put_records(ctx, ctx.get_global(name), y, "insert")

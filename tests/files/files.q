@@ -8,7 +8,8 @@ get.md, upsert.md). ktwa stores values in its own format (ktwa.verbs.serial), so
 file written by set shows ktwa's bytes, not q's.
 Unsure of q: file-binary.md prints a 1x1 matrix read by 1: as a bare atom; ktwa's console
 shows a 1-item list of 1-item vectors as q's one-line form (`,,1i`). read0.md shows
-`read0 (`:foo;6)` as "world"; here the chars from offset 6 to the end include the newline.
+`read0 (`:foo;6)` as "world"; here the chars from offset 6 to the end include the newline, so
+they are lines, a 1-item list (KX's csvutil.q reads its header line as `first read0(f;0;n)`).
 q)csv 0: ([]a:1 2 3;b:`x`y`z)
 "a,b"
 "1,x"
@@ -52,7 +53,7 @@ q)hcount `:test.txt
 q)`:foo 0: enlist "hello world"
 `:foo
 q)read0 (`:foo;6)
-"world"
+,"world"
 q)read0 (`:foo;6;2)
 "wo"
 q)read1 (`:foo;0;5)
