@@ -504,7 +504,10 @@ def _scan_names(body) -> tuple[set, set, set]:
             if not masked:
                 seen.add(n.name)
         elif isinstance(n, A.OpAssign) and not n.glob:
-            assigned.add(n.name)
+            # an indexed assignment (`d[k]:v`, `d[k]+:v`) amends a name and does not make it
+            # local: in a lambda it amends the global d unless d is a local otherwise
+            if n.indices is None:
+                assigned.add(n.name)
             used.add(n.name)
             if not masked:
                 seen.add(n.name)

@@ -968,7 +968,9 @@ def bang(ctx, x, y):
         return QDict(x, y)
     if x.__class__ is np.ndarray and x.dtype == SYM and y.__class__ is str:
         return DiskRef(x.tolist(), y)       # cols!`:dir/ or cols!`t (flip-splayed.md)
-    if isinstance(x, (np.ndarray, list)):
+    if isinstance(x, (np.ndarray, list, QTable)):
+        # keys that are a table and values that are not: a dictionary keyed by the table's
+        # rows, e.g. an order book's sizes by sym and price
         if is_atom(y) and not isinstance(y, QFunction):
             y = take_n(count(x), y)
         elif isinstance(y, QTable):
