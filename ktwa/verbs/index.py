@@ -550,8 +550,12 @@ def _amend_table(ctx, t: QTable, i, rest, f, y):
         cols = list(r.keys)
         data = []
         for c in to_items(r.values):
-            if is_atom(c):
+            if c is None:
+                c = [None] * n
+            elif is_atom(c):
                 c = np.full(n, c, dtype=object if isinstance(c, str) else np.asarray(c).dtype)
+            elif not isinstance(c, (np.ndarray, list)):
+                raise QError("type")         # a column is a list (a dictionary is not one)
             if count(c) != n and t.cols:
                 raise QError("length")
             data.append(c)
