@@ -474,7 +474,9 @@ def enlist(x):
         return np.array([x], dtype=object)
     if isinstance(x, np.generic):
         return np.array([x], dtype=x.dtype)
-    if isinstance(x, QDict) and isinstance(x.keys, np.ndarray) and x.keys.dtype == SYM:
+    if isinstance(x, QDict) and isinstance(x.keys, np.ndarray) and x.keys.dtype == SYM \
+            and len(x.keys):
+        # a record is a one-row table; an empty dictionary has no columns to make one of
         return QTable(list(x.keys), [enlist(v) for v in to_items(x.values)])
     return [x]
 

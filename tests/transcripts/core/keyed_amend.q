@@ -318,3 +318,13 @@ q)d2[`a`b]:([]x:1 2;y:`p`q)
 q)d2`b
 x| 2
 y| `q
+q)lim:enlist[`]!enlist(0#`)!0#0N
+q)lim[`bid;`aud]:7;lim[`bid;`cad]:8;lim[`ask;`aud]:9
+q)lim
+   | (`symbol$())!`long$()
+bid| `aud`cad!7 8
+ask| (,`aud)!,9
+q)lim[`bid;`cad`aud]
+8 7
+q)enlist(0#`)!0#0.
+,(`symbol$())!`float$()
