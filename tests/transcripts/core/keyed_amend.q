@@ -328,3 +328,32 @@ q)lim[`bid;`cad`aud]
 8 7
 q)enlist(0#`)!0#0.
 ,(`symbol$())!`float$()
+q)ck:([c:1 2;p:`x`y]q:10 20)
+q)ck[([]c:2 3;p:`y`z)]:([]q:200 300)
+q)ck
+c p| q  
+---| ---
+1 x| 10 
+2 y| 200
+3 z| 300
+q)@[`ck;(1;`x);:;enlist 100]
+`ck
+q).[`ck;((3;`z);`q);+;1]
+`ck
+q)ck
+c p| q  
+---| ---
+1 x| 100
+2 y| 200
+3 z| 301
+q)ck[(1 3;`x`z);`q]
+100 301
+q)grp:group ([]a:1 1 2)
+q)grp[(enlist`a)!enlist 3],:9
+q)grp[(enlist`a)!enlist 1],:7
+q)grp
+a|      
+-| -----
+1| 0 1 7
+2| ,2   
+3| ,9   
