@@ -20,7 +20,7 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import IDENTITY, MISSING, Builtin, QFunction
 from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
-                            enum_domain, is_keyed, qtype, to_items, type_null)
+                            enum_domain, is_keyed, is_null, qtype, to_items, type_null)
 from .attributes import step_positions
 from .hashing import find_positions, find_rows, hkey
 
@@ -164,6 +164,20 @@ def _table_index(t: QTable, i):
 def _key_find(ktab: QTable, keys: list) -> np.ndarray:
     """The first position of each key (a list of an atom per key column) among the rows of key
     table ktab; -1 where it has none."""
+    if len(keys) == 1 and all(isinstance(c, np.ndarray) and c.dtype.kind in "biufmMOS"
+                              for c in ktab.data):
+        # one key into typed columns (a script's kt[k;c]:v in a loop): compare, not hash
+        hit = np.ones(len(ktab), dtype=bool)
+        for c, a in zip(ktab.data, keys[0]):
+            if not (is_atom(a) and a is not None and
+                    (_atom_fits(a, c) or isinstance(a, str) and c.dtype == SYM)):
+                return np.array([-1], dtype=np.int64)        # not of the column's type
+            if is_null(a):
+                break                                         # nulls match as hashes do
+            hit &= c == a
+        else:
+            w = np.flatnonzero(hit)
+            return np.array([w[0] if len(w) else -1], dtype=np.int64)
     needles = QTable(ktab.cols, [from_items([k[j] for k in keys]) for j in range(len(ktab.cols))])
     return find_rows(ktab, needles)
 
