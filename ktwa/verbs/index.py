@@ -401,13 +401,16 @@ def _fresh_step(ctx, f, y, whole: bool):
     """(operator, right argument) to amend an item a key new to a dictionary brings, which
     starts as a null: a modified assignment with an operator whose identity q knows starts from
     that identity instead (`d[`new]+:1` is 1, as `bar+:1` is for an undefined bar, assign.md),
-    and `,` at the whole item from the empty list, so that counting into a dictionary
-    (`d[k]+:1`) and collecting by key (`d[k],:x`) do what scripts mean."""
+    `,` at the whole item from the empty list, and `^` takes y (a null filled is y), so that
+    counting into a dictionary (`d[k]+:1`), collecting by key (`d[k],:x`) and filling by key
+    (`d[k]^:t`) do what scripts mean."""
     name = f.name if isinstance(f, Builtin) and y is not MISSING else None
     if name in IDENTITY:
         return ASSIGN, _apply(ctx, f, IDENTITY[name], y)
     if name == "," and whole:
         return ASSIGN, _apply(ctx, f, [], y)
+    if name == "^":
+        return ASSIGN, y
     return f, y
 
 

@@ -381,3 +381,12 @@ f   d         | n
 q)v:value {b:1;cnt[x]+:1;b[0]:2};(v 2;v 3)
 ,`b
 ``cnt
+q)book:enlist[`]!enlist(::)
+q){book[x`sym]^:`mm xkey enlist x _`sym} each ([]sym:`a`b`a;mm:`m1`m2`m2;bid:1 2 3.);
+q){book[x`sym]^:`mm xkey enlist x _`sym} each ([]sym:`a`a;mm:`m1`m3;bid:0n 9.);
+q)book`a
+mm| bid
+--| ---
+m1| 1  
+m2| 3  
+m3| 9  
