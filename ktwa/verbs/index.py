@@ -20,7 +20,7 @@ import numpy as np
 from ..errors import QError
 from ..values.functions import IDENTITY, MISSING, Builtin, QFunction
 from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
-                            enum_domain, is_keyed, is_null, qtype, to_items, type_null)
+                            enum_domain, is_null, is_table_keyed, qtype, to_items, type_null)
 from .attributes import step_positions
 from .hashing import find_positions, find_rows, hkey
 
@@ -241,7 +241,7 @@ def _keyed_index(d: QDict, i):
 
 
 def _dict_index(d: QDict, i):
-    if is_keyed(d):
+    if is_table_keyed(d):
         return _keyed_index(d, i)
     if i is None or i is MISSING:
         return d.values
@@ -279,7 +279,7 @@ def _single(x, i) -> bool:
     if is_atom(i):
         return True
     if isinstance(x, QDict):
-        if is_keyed(x):
+        if is_table_keyed(x):
             return _keys_of(x.keys, i)[0]
         if isinstance(x.keys, list):
             return x.index_of(i) is not None
@@ -299,7 +299,7 @@ def index_depth(x, path):
     if i is MISSING or i is None:
         if isinstance(x, QTable):
             return index_depth(x, rest)
-        if isinstance(x, QDict) and not is_keyed(x):
+        if isinstance(x, QDict) and not is_table_keyed(x):
             return QDict(x.keys, from_items([index_depth(v, rest) for v in to_items(x.values)]))
         if isinstance(x, (np.ndarray, list)):
             return from_items([index_depth(v, rest) for v in to_items(x)])
@@ -308,7 +308,7 @@ def index_depth(x, path):
         raise QError("type")
     if isinstance(x, QTable) or _single(x, i):
         return index_depth(index(x, i), rest)
-    if is_keyed(x):             # many keys: their values, each indexed at rest
+    if is_table_keyed(x):             # many keys: their values, each indexed at rest
         return index_depth(index(x, i), [None] + rest)
     if isinstance(i, QDict):
         return QDict(i.keys, index_depth(x, [i.values] + rest))
@@ -385,7 +385,7 @@ def _amend(ctx, x, path, f, y):
     if isinstance(x, QTable):
         return _amend_table(ctx, x, i, rest, f, y)
     if isinstance(x, QDict):
-        if is_keyed(x):
+        if is_table_keyed(x):
             return _amend_keyed(ctx, x, i, rest, f, y)
         return _amend_dict(ctx, x, i, rest, f, y)
     if isinstance(x, (np.ndarray, list)):

@@ -345,6 +345,8 @@ def find(hay, y):
         if isinstance(y, list) and len(y) == len(hay.cols):
             y = QDict(_syms(hay.cols), y)        # find.md: a record as one item per column
         if isinstance(y, QDict):
+            if isinstance(y.keys, QTable):
+                raise QError("type")            # a record's keys are column names
             y = QTable(list(y.keys), [_as_list(v) for v in to_items(y.values)])
             r = find(hay, y)
             return r[0]

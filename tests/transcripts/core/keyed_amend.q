@@ -390,3 +390,29 @@ mm| bid
 m1| 1  
 m2| 3  
 m3| 9  
+q)sz:([]s:`a`b`c;p:1 2 3.)!5 0 7
+q)where sz>4
+s p
+---
+a 1
+c 3
+q)sz?7
+s| `c
+p| 3f
+q)iasc sz
+s p
+---
+b 2
+a 1
+c 3
+q)sz,([]s:`c`d;p:3 4.)!70 80
+s p|   
+---| --
+a 1| 5 
+b 2| 0 
+c 3| 70
+d 4| 80
+q)([]s:`a;p:1.)?sz
+'type
+  [0]  ([]s:`a;p:1.)?sz
+                    ^
