@@ -9,6 +9,10 @@ Entry points (used by the evaluator):
   :func:`amend_at`/:func:`amend_dot`). `f` may be the builtin `:` (replace).
 - :func:`assign_at` ``(x, indices, value)``  `x[i;j]:v`, `d[`k]:v`.
 
+A dictionary keyed by a table (a keyed table, or a table of keys to a list) is indexed and
+amended by rows of its keys (:func:`_keys_of` says which an index names); amend upserts, a new
+key's value starting as nulls. A table is amended column by column, so types hold ('type).
+
 Shared low-level helpers live here too: :func:`proto` (the null item of a list) and
 :func:`take_pos`; :func:`find_positions` and :func:`hkey` (from ktwa.verbs.hashing) are
 importable from here as well.
