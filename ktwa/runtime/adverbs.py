@@ -11,7 +11,7 @@ from ..errors import QError
 from ..values import types as T
 from ..values.types import match
 from ..syntax import ast as A
-from ..values.functions import MISSING, Builtin, Derived, Lambda, Projection, QFunction
+from ..values.functions import IDENTITY, MISSING, Builtin, Derived, Lambda, Projection, QFunction
 from ..verbs.arith import tolerant_eq
 from .truth import is_true
 
@@ -121,9 +121,6 @@ def each(ctx, f, args):
     return _collect(out, like)
 
 
-# identities q knows for binary primitives: unary Over of an empty list gives them, and a
-# modified assignment to an undefined name (`bar+:1`) starts from them (assign.md)
-IDENTITY = {"+": np.int64(0), "*": np.int64(1), "-": np.int64(0)}
 _FAST_OVER = {"+": "sum", "*": "prd", "|": "max", "&": "min", ",": "raze"}
 _FAST_SCAN = {"+": "sums", "*": "prds", "|": "maxs", "&": "mins"}
 

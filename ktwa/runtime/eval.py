@@ -9,14 +9,14 @@ import numpy as np
 from ..errors import Frame, QError, QExit, from_python
 from ..syntax import ast as A
 from ..values import types as T
-from ..values.functions import (MISSING, Builtin, Composition, Derived, Lambda, Native,
+from ..values.functions import (IDENTITY, MISSING, Builtin, Composition, Derived, Lambda, Native,
                                 Projection, QFunction)
 from ..verbs.cast import temporal_part
 from ..verbs.enums import dereference
 from ..verbs.files import write_handle
 from ..verbs.index import amend, index, index_depth
 from ..verbs.tables import append
-from .adverbs import IDENTITY, apply_derived
+from .adverbs import apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, UNARY_GLYPHS, adverb, unary
 from .patterns import Run, match_value, pattern_cond

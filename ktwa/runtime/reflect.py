@@ -148,10 +148,12 @@ def _lambda_names(ctx, lam: Lambda):
         cls = node.__class__
         if cls is A.OpAssign:
             n = node.name
-            if node.glob and n not in params and n not in lam.locals:
-                _add(globals_, n)
-            elif n not in params:
+            if n in params:
+                pass
+            elif n in lam.locals:
                 _add(locals_, n)
+            else:                   # a[i]:v, a+:v with no local a change the global a
+                _add(globals_, n)
         elif cls is A.Name or cls is A.KName:       # a q keyword in k code is a name there
             n = node.name
             if n not in params and n not in lam.locals and (

@@ -583,7 +583,7 @@ def _check_global_then_local(body) -> None:
     for op in sorted(ops, key=lambda o: o.span[0]):
         if op.glob:
             glob.add(op.name)
-        elif op.name in glob:
+        elif op.name in glob and op.indices is None and op.op is None:   # a[i]:v, a+:v: the global
             raise QError(op.name, (op.span[0], op.span[0] + 1))
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import numpy as np
+
 # a hole in a projection's argument list (`f[;2]`): distinct from the generic null
 class _Missing:
     __slots__ = ()
@@ -16,6 +18,12 @@ class _Missing:
 
 
 MISSING = _Missing()
+
+
+# identities q knows for binary primitives (glossary.md): unary Over of an empty list gives
+# them, and a modified assignment starts from them where there is no item yet: an undefined
+# name (`bar+:1`, assign.md) or a key a dictionary lacks (`d[`new]+:1`)
+IDENTITY = {"+": np.int64(0), "*": np.int64(1), "-": np.int64(0)}
 
 
 # the keywords that are an operator's unary form (`count` is `#:`), as parse trees hold them

@@ -345,6 +345,14 @@ def sorted_vector(x: np.ndarray) -> np.ndarray:
 
 
 def is_keyed(x) -> bool:
+    """Is x a keyed table: a dictionary from a table of keys to a table of values? (Other
+    dictionaries keyed by a table, such as `group` of a table makes, are dictionaries.)"""
+    return isinstance(x, QDict) and isinstance(x.keys, QTable) and isinstance(x.values, QTable)
+
+
+def is_table_keyed(x) -> bool:
+    """Is x a dictionary whose keys are a table (a keyed table, or one with a list of values),
+    looked up and amended by rows of its keys?"""
     return isinstance(x, QDict) and isinstance(x.keys, QTable)
 
 
@@ -474,7 +482,9 @@ def enlist(x):
         return np.array([x], dtype=object)
     if isinstance(x, np.generic):
         return np.array([x], dtype=x.dtype)
-    if isinstance(x, QDict) and isinstance(x.keys, np.ndarray) and x.keys.dtype == SYM:
+    if isinstance(x, QDict) and isinstance(x.keys, np.ndarray) and x.keys.dtype == SYM \
+            and len(x.keys):
+        # a record is a one-row table; an empty dictionary has no columns to make one of
         return QTable(list(x.keys), [enlist(v) for v in to_items(x.values)])
     return [x]
 

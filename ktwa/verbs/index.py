@@ -9,6 +9,10 @@ Entry points (used by the evaluator):
   :func:`amend_at`/:func:`amend_dot`). `f` may be the builtin `:` (replace).
 - :func:`assign_at` ``(x, indices, value)``  `x[i;j]:v`, `d[`k]:v`.
 
+A dictionary keyed by a table (a keyed table, or a table of keys to a list) is indexed and
+amended by rows of its keys (:func:`_keys_of` says which an index names); amend upserts, a new
+key's value starting as nulls. A table is amended column by column, so types hold ('type).
+
 Shared low-level helpers live here too: :func:`proto` (the null item of a list) and
 :func:`take_pos`; :func:`find_positions` and :func:`hkey` (from ktwa.verbs.hashing) are
 importable from here as well.
@@ -18,11 +22,11 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import QError
-from ..values.functions import MISSING, Builtin, QFunction
+from ..values.functions import IDENTITY, MISSING, Builtin, QFunction
 from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
-                            enum_domain, is_keyed, qtype, to_items, type_null)
+                            enum_domain, is_null, is_table_keyed, qtype, to_items, type_null)
 from .attributes import step_positions
-from .hashing import find_positions, hkey
+from .hashing import find_positions, find_rows, hkey
 
 # ---------------------------------------------------------------------------------------------
 # small predicates and helpers
@@ -161,58 +165,87 @@ def _table_index(t: QTable, i):
     raise QError("type")
 
 
-def _key_rows(kt: QTable):
-    cols = kt.data
-    return [tuple(hkey(c[r]) for c in cols) for r in range(len(kt))]
+def _key_find(ktab: QTable, keys: list) -> np.ndarray:
+    """The first position of each key (a list of an atom per key column) among the rows of key
+    table ktab; -1 where it has none."""
+    if len(keys) == 1 and all(isinstance(c, np.ndarray) and c.dtype.kind in "biufmMOS"
+                              for c in ktab.data):
+        # one key into typed columns (a script's kt[k;c]:v in a loop): compare, not hash
+        hit = np.ones(len(ktab), dtype=bool)
+        for c, a in zip(ktab.data, keys[0]):
+            if not (is_atom(a) and a is not None and
+                    (_atom_fits(a, c) or isinstance(a, str) and c.dtype == SYM)):
+                return np.array([-1], dtype=np.int64)        # not of the column's type
+            if is_null(a):
+                break                                         # nulls match as hashes do
+            hit &= c == a
+        else:
+            w = np.flatnonzero(hit)
+            return np.array([w[0] if len(w) else -1], dtype=np.int64)
+    needles = QTable(ktab.cols, [from_items([k[j] for k in keys]) for j in range(len(ktab.cols))])
+    return find_rows(ktab, needles)
+
+
+def _value_at(vals, r: int):
+    """Item r of a dictionary's values: a row (a dictionary) when they are a table."""
+    return _row(vals, r) if isinstance(vals, QTable) else vals[r]
+
+
+def _keys_of(ktab: QTable, i):
+    """The keys an index i names in a dictionary keyed by table ktab: (one, keys) where keys is
+    a list of rows, each the list of its key columns' atoms, and `one` says i is one key (its
+    value is an item) rather than a list of them (their values are a list). One key is an atom
+    (one key column), a row dictionary, or a list of an atom per key column; a table, or a list
+    of a column per key column, is many. A list of atoms on one key column is one compound key
+    (dotq.md: s 2 3 is 'length): many keys come as a table."""
+    cols = ktab.cols
+    nk = len(cols)
+    if isinstance(i, QDict) and not isinstance(i.keys, QTable):
+        vals = to_items(i.values)
+        if is_atom(vals[0]) if vals else True:
+            m = {k: v for k, v in zip(to_items(i.keys), vals)}
+            return True, [[m.get(c) for c in cols]]
+    if isinstance(i, QTable):
+        data = [i.column(c) for c in cols]
+        if any(c is None for c in data):
+            raise QError("type")
+        return False, [list(r) for r in zip(*(to_items(c) for c in data))]
+    if nk == 1:
+        if is_atom(i):
+            return True, [[i]]
+        if count(i) != 1:
+            raise QError("length")
+        return True, [to_items(i)]
+    if isinstance(i, list) and len(i) == nk:
+        if all(is_atom(v) for v in i):
+            return True, [i]
+        data = [to_items(v) for v in i]
+        if len({len(c) for c in data}) != 1:
+            raise QError("length")
+        return False, [list(r) for r in zip(*data)]
+    raise QError("type")
 
 
 def _keyed_index(d: QDict, i):
-    ktab, vtab = d.keys, d.values
+    """A dictionary keyed by a table (a keyed table when its values are one too) at i."""
+    ktab, vals = d.keys, d.values
     if i is None or i is MISSING:
-        return vtab
+        return vals
     if attr_of(ktab) == "s" and len(ktab.cols) == 1 and isinstance(ktab.data[0], np.ndarray) \
             and (is_atom(i) or isinstance(i, QTable) and i.cols == ktab.cols):
         # set-attribute.md: a sorted keyed table is a step function, as a sorted dictionary
         pos = step_positions(ktab.data[0], i if is_atom(i) else i.data[0])
-        return (_row(vtab, pos) if pos >= 0 else proto(vtab)) if is_atom(i) \
-            else take_pos(vtab, pos.astype(np.int64))
-    table = {}
-    for r, k in enumerate(_key_rows(ktab)):
-        table.setdefault(k, r)
-    nk = len(ktab.cols)
-
-    def one(keyvals):
-        r = table.get(tuple(hkey(v) for v in keyvals))
-        return _row(vtab, r) if r is not None else proto(vtab)
-
-    if isinstance(i, QDict):
-        vals = to_items(i.values)
-        if is_atom(vals[0]) if vals else True:
-            m = {k: v for k, v in zip(to_items(i.keys), vals)}
-            return one([m.get(c) for c in ktab.cols])
-    if isinstance(i, QTable):
-        rows = [tuple(hkey(i.column(c)[r]) for c in ktab.cols) for r in range(len(i))]
-        pos = np.array([table.get(k, -1) for k in rows], dtype=np.int64)
-        return take_pos(vtab, pos)
-    if nk == 1:
-        if is_atom(i):
-            return one([i])
-        # a list is one compound key (dotq.md: s 2 3 is 'length); many keys come as a table
-        if count(i) != 1:
-            raise QError("length")
-        return one(to_items(i))
-    if isinstance(i, list) and len(i) == nk:
-        if all(is_atom(v) for v in i):
-            return one(i)
-        cols = [to_items(v) for v in i]
-        pos = np.array([table.get(tuple(hkey(v) for v in row), -1) for row in zip(*cols)],
-                       dtype=np.int64)
-        return take_pos(vtab, pos)
-    raise QError("type")
+        return (_value_at(vals, pos) if pos >= 0 else proto(vals)) if is_atom(i) \
+            else take_pos(vals, pos.astype(np.int64))
+    one, keys = _keys_of(ktab, i)
+    pos = _key_find(ktab, keys)
+    if one:
+        return _value_at(vals, int(pos[0])) if pos[0] >= 0 else proto(vals)
+    return take_pos(vals, pos)
 
 
 def _dict_index(d: QDict, i):
-    if is_keyed(d):
+    if is_table_keyed(d):
         return _keyed_index(d, i)
     if i is None or i is MISSING:
         return d.values
@@ -250,11 +283,8 @@ def _single(x, i) -> bool:
     if is_atom(i):
         return True
     if isinstance(x, QDict):
-        if is_keyed(x):
-            if isinstance(i, QDict):
-                return True
-            return (len(x.keys.cols) > 1 and isinstance(i, list)
-                    and all(is_atom(a) for a in i))
+        if is_table_keyed(x):
+            return _keys_of(x.keys, i)[0]
         if isinstance(x.keys, list):
             return x.index_of(i) is not None
     return False
@@ -273,7 +303,7 @@ def index_depth(x, path):
     if i is MISSING or i is None:
         if isinstance(x, QTable):
             return index_depth(x, rest)
-        if isinstance(x, QDict) and not is_keyed(x):
+        if isinstance(x, QDict) and not is_table_keyed(x):
             return QDict(x.keys, from_items([index_depth(v, rest) for v in to_items(x.values)]))
         if isinstance(x, (np.ndarray, list)):
             return from_items([index_depth(v, rest) for v in to_items(x)])
@@ -282,6 +312,8 @@ def index_depth(x, path):
         raise QError("type")
     if isinstance(x, QTable) or _single(x, i):
         return index_depth(index(x, i), rest)
+    if is_table_keyed(x):             # many keys: their values, each indexed at rest
+        return index_depth(index(x, i), [None] + rest)
     if isinstance(i, QDict):
         return QDict(i.keys, index_depth(x, [i.values] + rest))
     items = to_items(i)
@@ -357,8 +389,8 @@ def _amend(ctx, x, path, f, y):
     if isinstance(x, QTable):
         return _amend_table(ctx, x, i, rest, f, y)
     if isinstance(x, QDict):
-        if is_keyed(x):
-            raise QError("nyi")
+        if is_table_keyed(x):
+            return _amend_keyed(ctx, x, i, rest, f, y)
         return _amend_dict(ctx, x, i, rest, f, y)
     if isinstance(x, (np.ndarray, list)):
         return _amend_list(ctx, x, i, rest, f, y)
@@ -366,7 +398,24 @@ def _amend(ctx, x, path, f, y):
 
 
 def _is_listy(y) -> bool:
-    return isinstance(y, (np.ndarray, list))
+    return isinstance(y, (np.ndarray, list, QTable))      # a table is a list of its rows
+
+
+def _fresh_step(ctx, f, y, whole: bool):
+    """(operator, right argument) to amend an item a key new to a dictionary brings, which
+    starts as a null: a modified assignment with an operator whose identity q knows starts from
+    that identity instead (`d[`new]+:1` is 1, as `bar+:1` is for an undefined bar, assign.md),
+    `,` at the whole item from the empty list, and `^` takes y (a null filled is y), so that
+    counting into a dictionary (`d[k]+:1`), collecting by key (`d[k],:x`) and filling by key
+    (`d[k]^:t`) do what scripts mean."""
+    name = f.name if isinstance(f, Builtin) and y is not MISSING else None
+    if name in IDENTITY:
+        return ASSIGN, _apply(ctx, f, IDENTITY[name], y)
+    if name == "," and whole:
+        return ASSIGN, _apply(ctx, f, [], y)
+    if name == "^":
+        return ASSIGN, y
+    return f, y
 
 
 def _list_pairs(i, y, n, out):
@@ -473,6 +522,7 @@ def _amend_dict(ctx, d: QDict, i, rest, f, y):
     vproto = proto(d.values)
     for k, yk in pairs:
         p = d.index_of(k)
+        fk, yk2 = f, yk
         if p is None:
             hk = hkey(k)
             p = extra.get(hk)
@@ -481,7 +531,8 @@ def _amend_dict(ctx, d: QDict, i, rest, f, y):
                 extra[hk] = p
                 newkeys.append(k)
                 work.append(vproto)
-        work[p] = _amend(ctx, work[p], rest, f, yk)
+                fk, yk2 = _fresh_step(ctx, f, yk, not rest)
+        work[p] = _amend(ctx, work[p], rest, fk, yk2)
     # keys
     if newkeys:
         if isinstance(keys, np.ndarray):
@@ -506,24 +557,115 @@ def _amend_dict(ctx, d: QDict, i, rest, f, y):
     return QDict(nk, nv)
 
 
+def _is_column_index(c) -> bool:
+    return isinstance(c, str) or (isinstance(c, np.ndarray) and c.dtype == SYM)
+
+
 def _amend_table(ctx, t: QTable, i, rest, f, y):
+    """t amended at i (rows, or columns by name) and then at rest. Rows are amended column by
+    column, so an item of the wrong type for its column is 'type, as in a typed list."""
     n = len(t)
-    if isinstance(i, str) or (isinstance(i, np.ndarray) and i.dtype == SYM):
+    if _is_column_index(i):
         cd = QDict(np.array(t.cols, dtype=object), list(t.data))
         r = _amend_dict(ctx, cd, i, rest, f, y)
         cols = list(r.keys)
         data = []
         for c in to_items(r.values):
-            if is_atom(c):
+            if c is None:
+                c = [None] * n
+            elif is_atom(c):
                 c = np.full(n, c, dtype=object if isinstance(c, str) else np.asarray(c).dtype)
+            elif not isinstance(c, (np.ndarray, list)):
+                raise QError("type")         # a column is a list (a dictionary is not one)
             if count(c) != n and t.cols:
                 raise QError("length")
             data.append(c)
         return QTable(cols, data)
-    if (i is MISSING or i is None) and rest:
-        j = rest[0]
-        if isinstance(j, str) or (isinstance(j, np.ndarray) and j.dtype == SYM):
-            return _amend_table(ctx, t, j, [None] + rest[1:], f, y)
-    rows = to_items(t)
-    r = _amend_list(ctx, rows, i, rest, f, y)
-    return r
+    if i is MISSING:
+        i = None
+    if rest and _is_column_index(rest[0]) and (is_atom(rest[0]) or is_atom(i)):
+        # t[i;`c] is t[`c;i], and t[i;`b`c] for one row i is t[`b`c;i]: amend in the column
+        return _amend_table(ctx, t, rest[0], [i] + rest[1:], f, y)
+    if i is None:
+        i = np.arange(n, dtype=np.int64)
+    pairs = []
+    _list_pairs(i, y, n, pairs)
+    names = np.array(t.cols, dtype=object)
+    work = [c.copy() if isinstance(c, np.ndarray) else list(c) for c in t.data]
+    for k, yk in pairs:
+        row = QDict(names, from_items([c[k] for c in work]))
+        _put_row(t.cols, work, k, _amend(ctx, row, rest, f, yk))
+    return QTable(t.cols, [from_items(c) if isinstance(c, list) else c for c in work])
+
+
+def _put_row(cols: list, work: list, k: int, new):
+    """Write new, row k of a table after an amend, into its working columns: a dictionary of
+    the table's columns (in any order), or a list of an item per column. Each item must be
+    one of its column's type ('type); other columns are 'mismatch, as for `t,d` (how q words
+    this for an amend is not documented)."""
+    if isinstance(new, QDict) and not isinstance(new.keys, QTable):
+        m = dict(zip(to_items(new.keys), to_items(new.values)))
+        if len(m) != len(cols) or any(c not in m for c in cols):
+            raise QError("mismatch")
+        items = [m[c] for c in cols]
+    elif isinstance(new, (np.ndarray, list)):
+        if count(new) != len(cols):
+            raise QError("length")
+        items = to_items(new)
+    else:
+        raise QError("type")
+    for col, v in zip(work, items):
+        if isinstance(col, np.ndarray) and not (is_atom(v) and _atom_fits(v, col)):
+            raise QError("type")
+        col[k] = v
+
+
+def _grown(col, atoms: list):
+    """Column col with atoms appended: each must be one of a typed column's type ('type); an
+    empty general column takes the type of what comes (as `,:` gives a table's () column)."""
+    if isinstance(col, np.ndarray):
+        if not all(_atom_fits(a, col) for a in atoms):
+            raise QError("type")
+        if enum_domain(col):
+            return from_items(to_items(col) + atoms)
+        return np.concatenate([col, np.array(atoms, dtype=col.dtype)])
+    return from_items(list(col) + atoms)
+
+
+def _amend_keyed(ctx, d: QDict, i, rest, f, y):
+    """A dictionary keyed by a table (a keyed table when its values are one too) amended at
+    the keys i names (see _keys_of) and then at rest. Indexed assignment to a dictionary
+    upserts (dictsandtables.md): a key it lacks is added, its value starting as nulls."""
+    ktab, vals = d.keys, d.values
+    n = len(ktab)
+    if i is MISSING or i is None:
+        return QDict(ktab, _amend(ctx, vals, [None] + rest, f, y))
+    one, keys = _keys_of(ktab, i)
+    pairs = [(keys[0], y)] if one else list(_spread(keys, y))
+    pos = _key_find(ktab, keys).tolist() if keys else []
+    added, new, steps = {}, [], []
+    whole = not rest and not isinstance(vals, QTable)
+    for j, (k, yk) in enumerate(pairs):
+        if pos[j] < 0:
+            hk = tuple(hkey(v) for v in k)
+            if hk not in added:
+                added[hk] = n + len(new)
+                new.append(k)
+                steps.append(_fresh_step(ctx, f, yk, whole))
+            else:
+                steps.append((f, yk))
+            pos[j] = added[hk]
+        else:
+            steps.append((f, yk))
+    if new:
+        ktab = QTable(ktab.cols, [_grown(c, [k[j] for k in new]) for j, c in enumerate(ktab.data)])
+        vals = take_pos(vals, np.arange(n + len(new), dtype=np.int64))    # new items: nulls
+    if one:
+        (fk, yk), = steps
+        return QDict(ktab, _amend(ctx, vals, [np.int64(pos[0])] + rest, fk, yk))
+    if all(fk is f for fk, _ in steps):
+        ys = MISSING if y is MISSING else [yk for _, yk in steps]
+        return QDict(ktab, _amend(ctx, vals, [np.array(pos, dtype=np.int64)] + rest, f, ys))
+    for p, (fk, yk) in zip(pos, steps):    # a new key's first amend starts from an identity
+        vals = _amend(ctx, vals, [np.int64(p)] + rest, fk, yk)
+    return QDict(ktab, vals)

@@ -345,6 +345,8 @@ def find(hay, y):
         if isinstance(y, list) and len(y) == len(hay.cols):
             y = QDict(_syms(hay.cols), y)        # find.md: a record as one item per column
         if isinstance(y, QDict):
+            if isinstance(y.keys, QTable):
+                raise QError("type")            # a record's keys are column names
             y = QTable(list(y.keys), [_as_list(v) for v in to_items(y.values)])
             r = find(hay, y)
             return r[0]
@@ -968,7 +970,9 @@ def bang(ctx, x, y):
         return QDict(x, y)
     if x.__class__ is np.ndarray and x.dtype == SYM and y.__class__ is str:
         return DiskRef(x.tolist(), y)       # cols!`:dir/ or cols!`t (flip-splayed.md)
-    if isinstance(x, (np.ndarray, list)):
+    if isinstance(x, (np.ndarray, list, QTable)):
+        # keys that are a table and values that are not: a dictionary keyed by the table's
+        # rows, e.g. an order book's sizes by sym and price
         if is_atom(y) and not isinstance(y, QFunction):
             y = take_n(count(x), y)
         elif isinstance(y, QTable):

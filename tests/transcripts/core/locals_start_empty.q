@@ -48,3 +48,9 @@ q){g1::1;g1:2}
               ^
 q){g2:1;g2::2;g2}[]
 2
+q)/ after a global assignment, a modified one changes the global too (only a:v is a local)
+q)gg:0
+q){gg::5;gg+:1;gg}[]
+6
+q)gg
+6
