@@ -114,12 +114,27 @@ def _exit(ctx, code):
     leave(ctx, code)
 
 
-def _dynload(ctx, _lib, _spec):
-    """`` `ktorch 2:`fns,1 ``: ktorch's api is always loaded; return its name -> function dict."""
-    def fns(_ctx, _x):
-        names = sorted(ctx.api)
-        return T.QDict(np.array(names, dtype=object), [ctx.api[n] for n in names])
-    return Native(fns, rank=1, name="fns")
+def _dynload(ctx, lib, spec):
+    """`` `ktorch 2:`fns,1 ``: a function of the ktorch library, whose api ktwa always has:
+    `fns` gives the name -> function dictionary, any other name that api function (`options`).
+    ktwa runs no C code, so another library is 'nyi, never some other value."""
+    if not isinstance(lib, str):
+        raise QError("type")
+    name = lib.lstrip(":").rsplit("/", 1)[-1]
+    if not name.startswith("ktorch"):       # ktorch, ktorchtmp, `:/path/to/ktorch (build.rst)
+        raise QError(f"nyi: 2: loads only ktorch (ktwa runs no C library): {name}")
+    items = T.to_items(spec) if isinstance(spec, (list, np.ndarray)) else [spec]
+    if not items or not isinstance(items[0], str):
+        raise QError("type")
+    fname = items[0]
+    if fname == "fns":
+        def fns(_ctx, _x):
+            names = sorted(ctx.api)
+            return T.QDict(np.array(names, dtype=object), [ctx.api[n] for n in names])
+        return Native(fns, rank=1, name="fns")
+    if fname not in ctx.api:
+        raise QError(fname)
+    return ctx.api[fname]
 
 
 def _qfmt(ctx, w, d, x):
@@ -200,7 +215,7 @@ define("tables", monad=_tables, ctx=True,
        doc="tables[] | tables`.ns  the names of the tables of the root or of namespace ns")
 define("exit", monad=_exit, ctx=True, doc="exit n  leave ktwa with status n")
 define("2:", dyad=_dynload, ctx=True, infix=True,
-       doc="`ktorch 2:`fns,1  ktorch's loader: the api as a dictionary name!function")
+       doc="`ktorch 2:`fns,1 | `ktorch 2:`name,n  ktorch's loader: the api as a dictionary name!function, or one api function")
 define("getenv", monad=_getenv, doc="getenv`NAME  an environment variable as a string")
 define("setenv", dyad=_setenv, ctx=True, infix=True,
        doc="`NAME setenv \"value\"  set an environment variable of the process")
