@@ -24,6 +24,7 @@ from .fileaccess import FileAccess
 from .registry import Registry, is_handle
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, read_text, run_system,
                       split_command)
+from .runtime.stack import make_room
 from .runtime.system import process_values
 from .runtime.table import GLOBALS
 from .syntax.lexer import is_complete
@@ -103,8 +104,7 @@ def split_statements(text: str, script: bool = True) -> list[Statement]:
 
 # q programs recurse through several Python frames per q call; give them room (q's own limit is
 # a 'stack error, which RecursionError becomes)
-if sys.getrecursionlimit() < 12000:
-    sys.setrecursionlimit(12000)
+make_room()
 
 # what passes through the Session's boundary as it is (everything else becomes a q error)
 _OURS = (QError, QExit, KeyboardInterrupt, SystemExit)

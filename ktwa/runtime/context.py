@@ -214,6 +214,8 @@ class Context:
             return self.namespace(n)
         if "." in n[1:]:
             return self._dotted(self.qualify(n, ns))
+        if self.is_namespace(self.qualify(n, ns)):      # `img` after `img.trade:f`
+            return self.namespace(self.qualify(n, ns))
         raise QError(n)
 
     # --- namespaces: the globals are one flat table of full names (`.foo.a`); a namespace is

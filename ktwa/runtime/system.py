@@ -45,7 +45,20 @@ COMMANDS = {
     "\\": "\\\\  exit",
 }
 
-_TIMED = re.compile(r"^(ts|t)(?::(\d+))?(?:\s+(.*))?$", re.S)
+_TIMED = re.compile(r"^(ts|t)(?::(\S+))?(?:\s+(.*))?$", re.S)
+
+
+def _repeats(ctx, text: str | None) -> int:
+    """The n of `\\t:n e`: digits, or a q expression giving a whole number (`\\t:n f x`
+    with n a global, as scripts write it)."""
+    if text is None:
+        return 1
+    if text.isdigit():
+        return int(text)
+    n = ctx.eval_text(text)
+    if T.qtype(n) not in (-5, -6, -7):
+        raise QError("type")
+    return max(int(n), 0)
 
 
 def _timed(run, n: int, space: bool):
@@ -106,7 +119,7 @@ def split_command(line: str) -> tuple[str, str]:
 def run_system(ctx, cmd: str, arg: str):
     m = _TIMED.match(cmd + ((" " + arg) if arg else ""))
     if cmd.split(":")[0] in ("t", "ts") and m:
-        kind, n, src = m.group(1), int(m.group(2) or 1), (m.group(3) or "").strip()
+        kind, n, src = m.group(1), _repeats(ctx, m.group(2)), (m.group(3) or "").strip()
         if not src:
             if kind == "t":
                 return None   # \t alone: timer (unsupported, no timer events)

@@ -43,8 +43,9 @@ def read_in_turn(path: str, size: int):
 
 
 def read_text(path: str) -> str:
-    """A script's text (`\\l`)."""
-    return read_bytes(path).decode("utf-8")
+    """A script's text (`\\l`). q reads bytes: a byte that is not UTF-8 (a Latin-1 note after
+    the script's closing `\\`) stays that byte (surrogateescape; T.chars restores it)."""
+    return read_bytes(path).decode("utf-8", "surrogateescape")
 
 
 def write_bytes(path: str, data: bytes, append: bool = False) -> None:
