@@ -8,11 +8,14 @@ Front ends (CLI, REPL, notebook) and other programs talk to a Session, never to 
     s.console("til 3")       # -> "0 1 2\\n"          (exactly what the q console prints)
     s.run("til 3", out)      # the console loop, writing as it goes (REPL, -c, stdin, notebook)
     s.run_file("train.kt")   # script mode
+    s.idle(ready)            # between inputs: the timer's ticks (`\\t N` runs .z.ts) until
+                             # ready(seconds) says input has come
 """
 from __future__ import annotations
 
 import re
 import sys
+import time
 from dataclasses import dataclass
 from functools import partial
 
@@ -236,6 +239,58 @@ class Session:
                     self._write(1, self._script_echo(value))
         finally:
             self.ctx.globals[".z.f"] = prev
+
+    # ---- the timer: `\\t N` runs .z.ts[.z.p] every N ms while the console waits for input
+    def timer_wait(self) -> float | None:
+        """Seconds until the timer's next tick (0.0 when one is due); None when it is off."""
+        due = self.ctx.next_tick
+        return None if due is None else max(0.0, due - time.monotonic())
+
+    def idle(self, ready=None, err=None) -> bool:
+        """The console loop's wait between inputs, as q's: each timer tick that falls due runs
+        .z.ts (tick). `ready(seconds)` waits up to that long (None: for ever) and says whether
+        input has come: idle returns True then. With no console (`ready` None: a script has
+        run to its end) it waits only while the timer runs, and returns False when it is off.
+        `exit` in .z.ts raises QExit."""
+        while True:
+            self.tick(err)
+            wait = self.timer_wait()
+            if ready is not None:
+                if ready(wait):
+                    return True
+            elif wait is None:
+                return False
+            else:
+                time.sleep(wait)
+
+    def tick(self, err=None) -> None:
+        """Run .z.ts once if a tick is due (with .z.p, the time it runs; ticks missed while
+        something else ran are not made up). Its error is reported as the console reports one
+        (to `err`, default stderr) and the timer goes on."""
+        ctx = self.ctx
+        due = ctx.next_tick
+        now = time.monotonic()
+        if due is None or now < due:
+            return
+        period = ctx.settings.timer / 1000
+        ctx.next_tick = due + period if due + period > now else now + period
+        handler = ctx.globals.get(".z.ts")
+        if handler is None:
+            return
+        try:
+            try:
+                ctx.apply(handler, [ctx.get_global(".z.p")])
+            except _OURS:
+                raise
+            except Exception as e:
+                raise from_python(e) from None
+        except QError as e:
+            text = self.error_text(e)
+            if err is None:
+                self._write(2, text)
+            else:
+                err.write(text)
+                _flush(err)
 
     # ---- what front ends show and ask
     def show(self, value) -> str:
