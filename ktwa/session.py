@@ -146,6 +146,11 @@ class Session:
 
     # ---- streams
     def _write(self, fd: int, text: str) -> None:
+        away = self.ctx.redirected.get(fd)      # \\1 file, \\2 file
+        if away is not None:
+            away.write(text)
+            away.flush()
+            return
         if self._capture is not None:
             self._capture.append(text)
             return
@@ -170,22 +175,25 @@ class Session:
         out = out if out is not None else sys.stdout
         err = err if err is not None else out
         failed = None
+        away = self.ctx.redirected             # \\1 and \\2 send values and errors elsewhere
         for st in split_statements(src, script=False):
             try:
                 value, shown = self._input(st.text)
                 if shown:
-                    if show is not None:
+                    if 1 in away:
+                        self._write(1, self.show(value))
+                    elif show is not None:
                         show(value)
                     else:
                         out.write(self.show(value))
             except QError as e:
                 failed = e
                 _flush(out)
-                err.write(self.error_text(e, st.text))
+                _write_to(away.get(2, err), self.error_text(e, st.text))
             except KeyboardInterrupt as k:
                 failed = QError("stop")
                 _flush(out)
-                err.write(self.interrupt_text(k))
+                _write_to(away.get(2, err), self.interrupt_text(k))
             finally:
                 _flush(out)
                 _flush(err)
@@ -289,8 +297,7 @@ class Session:
             if err is None:
                 self._write(2, text)
             else:
-                err.write(text)
-                _flush(err)
+                _write_to(ctx.redirected.get(2, err), text)
 
     # ---- what front ends show and ask
     def show(self, value) -> str:
@@ -471,6 +478,11 @@ class _Into:
 
     def flush(self) -> None:
         pass
+
+
+def _write_to(stream, text: str) -> None:
+    stream.write(text)
+    _flush(stream)
 
 
 def _flush(stream) -> None:

@@ -100,6 +100,20 @@ def test_S_0N_saves_the_random_state_S_restores():
     assert s.console("\\e 1") == "" and s.console("\\e") == "1i\n"
 
 
+def test_one_and_two_redirect_what_the_session_writes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    s = Session()
+    assert s.console('\\1 o/a.txt') == "" and s.console('\\2 o/b.txt') == ""
+    assert s.console('til 2') == "" and s.console('1+`x') == "" and s.console('-1"w";') == ""
+    assert s.console('\\1 /dev/stdin') == "" and s.console('\\2 /dev/stderr') == ""
+    assert s.console('"back"') == '"back"\n'
+    assert (tmp_path / "o/a.txt").read_text() == "0 1\nw\n"
+    assert (tmp_path / "o/b.txt").read_text() == "'type\n  [0]  1+`x\n        ^\n"
+    fenced = Session(files="read")
+    assert fenced.console('\\1 o/c.txt').startswith("'")          # a write the fence refuses
+    assert not (tmp_path / "o/c.txt").exists()
+
+
 def test_one_and_two_redirect_the_process_output(tmp_path):
     typed = '\\1 logs/out.txt\n\\2 logs/err.txt\ntil 3\n-2 "to stderr";\n\\1 /dev/stdin\n"back"\n'
     r = ktwa(cwd=tmp_path, stdin=typed)

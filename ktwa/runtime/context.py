@@ -90,6 +90,7 @@ class Context:
         self.views: dict = {}            # full name -> View (`v::e` at the top level)
         self.handles: dict = {}          # hopen's file handles: int -> path
         self.stdin = None                # the console's input stream, set by who runs it (cli)
+        self.redirected: dict = {}       # \\1 \\2: fd -> the stream its output goes to instead
         self.database = None             # the partitioned database \l loaded (verbs.partitions)
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow

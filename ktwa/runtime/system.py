@@ -51,8 +51,10 @@ COMMANDS = {
          "bytes of the distinct symbols the globals hold",
     "x": "\\x .z.h  unset the handler .z.h (.z.ps .z.pi .z.vs .z.exit ...): q's default again",
     "z": "\\z | \\z 0|1  how \"D\"$ reads dd/dd/yyyy: month first (0) or day first (1); set it",
-    "1": "\\1 file  the process's stdout appends to file (\\1 /dev/stdin: back to the console)",
-    "2": "\\2 file  the process's stderr appends to file (\\2 /dev/stderr: back)",
+    "1": "\\1 file  what the session writes to stdout (values shown, -1) appends to file "
+         "(\\1 /dev/stdin: back to the console)",
+    "2": "\\2 file  what the session writes to stderr (errors, -2) appends to file "
+         "(\\2 /dev/stderr: back)",
     "_": "\\_  whether client writes are blocked: 0b (ktwa has no -b); \\_ f.q is nyi",
     "\\": "\\\\  exit",
 }
@@ -314,14 +316,19 @@ _CONSOLE = ("/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty")
 
 
 def _redirect(ctx, fd: int, arg: str):
-    """`\\1 file`, `\\2 file`: the process's stdout or stderr appends to file; `\\1 /dev/stdin`
-    sends it back (syscmds.md). The file is written as any other (the session's file fence)."""
+    """`\\1 file`, `\\2 file`: what the session writes to stdout (values the console shows,
+    `-1`) or stderr (error reports, `-2`) appends to file instead; `\\1 /dev/stdin` sends it
+    back (syscmds.md). q redirects its process's descriptors; ktwa redirects the session's
+    own output, so a program embedding a session keeps its streams. The file is written as
+    any other (the session's file fence)."""
     if not arg:
         raise QError("domain")
-    if arg in _CONSOLE:
-        disk.redirect(fd, None)
-        return None
-    disk.redirect(fd, ctx.files.path(arg, write=True))
+    stream = None if arg in _CONSOLE else disk.append_stream(ctx.files.path(arg, write=True))
+    old = ctx.redirected.pop(fd, None)
+    if old is not None:
+        old.close()
+    if stream is not None:
+        ctx.redirected[fd] = stream
     return None
 
 

@@ -8,7 +8,6 @@ OS paths; an OS failure becomes q's error text, `'path. OS reports: reason`.
 from __future__ import annotations
 
 import os
-import sys
 
 from ..errors import QError
 
@@ -95,30 +94,16 @@ def rename(src: str, dst: str) -> None:
         raise _fail(src, e) from None
 
 
-# the file descriptors 1 and 2 as the process started, kept while `\\1`/`\\2` redirect them
-_STARTED_AS: dict = {}
-
-
-def redirect(fd: int, path: str | None) -> None:
-    """`\\1 file`, `\\2 file`: the process's stdout (fd 1) or stderr (fd 2) appends to path,
-    made with its folders; None sends it back where it went when the process started."""
-    stream = sys.stdout if fd == 1 else sys.stderr
-    stream.flush()
-    if path is None:
-        if fd in _STARTED_AS:
-            os.dup2(_STARTED_AS[fd], fd)
-        return
+def append_stream(path: str):
+    """A text stream that appends to path, made with its folders (`\\1 file`, `\\2 file`);
+    what q writes as bytes (a script's raw bytes) stays those bytes."""
     try:
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, exist_ok=True)
-        target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+        return open(path, "a", encoding="utf-8", errors="surrogateescape")
     except OSError as e:
         raise _fail(path, e) from None
-    if fd not in _STARTED_AS:
-        _STARTED_AS[fd] = os.dup(fd)
-    os.dup2(target, fd)
-    os.close(target)
 
 
 def listing(path: str) -> list[str]:
