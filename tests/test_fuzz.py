@@ -26,8 +26,8 @@ def test_seeded_token_soup(session):
     escapes = []
     for k in range(2500):
         src = random_input(rng)
-        if "keep" in src or "km" in src:
-            continue
+        if "keep" in src or "km" in src or src.startswith(("\\1", "\\2")):
+            continue            # \1 file sends what the console shows to the file, as asked
         outcome, _ = run_guarded(session, src, seconds=2.0)
         if outcome.startswith("escape"):
             escapes.append((src, outcome))

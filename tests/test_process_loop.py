@@ -170,3 +170,14 @@ def test_timer_runs_while_the_repl_waits():
         finally:
             guard.cancel()
     assert (rc, out.getvalue()) == (5, "tick 1\ntick 2\ntick 3\n")
+
+
+def test_text_file_verbs_take_a_plain_symbol_for_a_file(tmp_path, monkeypatch):
+    # 0: read0 read1 can only mean a file: `f names the file f as `:f does (KX's bell.q)
+    monkeypatch.chdir(tmp_path)
+    s = Session()
+    assert s.console('`notes 0:("ab";"cde")') == "`notes\n"
+    assert (tmp_path / "notes").read_text() == "ab\ncde\n"
+    assert s.console("read0`notes") == '"ab"\n"cde"\n'
+    assert s.console("count read1`notes") == "7\n"
+    assert s.console("read0`:notes") == '"ab"\n"cde"\n'

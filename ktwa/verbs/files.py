@@ -37,6 +37,14 @@ def is_file_symbol(x) -> bool:
     return isinstance(x, str) and x.startswith(":")
 
 
+def _as_file(x):
+    """For the text and byte file verbs (0: read0 read1), whose argument can only be a file,
+    a plain symbol names one as its `:f form does (KX's bell.q writes `f 0:s and read0`f)."""
+    if isinstance(x, str) and x and not x.startswith(":"):
+        return ":" + x
+    return x
+
+
 def _path(ctx, x, write: bool = False) -> str:
     """The OS path of file symbol x, if the session's fence (ktwa.fileaccess) lets q code read
     it (or write it): 'access if not."""
@@ -467,8 +475,9 @@ def file_text(ctx, x, y):
     """`0:` in its forms: prepare text, save text, load CSV / fixed width, key-value pairs."""
     if isinstance(x, np.bytes_):
         return [chars(s) for s in prepare_text(bytes(x), y, ctx.settings.precision)]
-    if is_file_symbol(x):
-        return save_text(ctx, x, y)
+    if isinstance(x, str):
+        save_text(ctx, _as_file(x), y)
+        return x
     if isinstance(x, np.ndarray) and x.dtype == CHAR:
         return key_values(x.tobytes(), y)
     if isinstance(x, list) and len(x) in (2, 3):
@@ -579,6 +588,7 @@ def file_binary(ctx, x, y):
 def read0(ctx, y):
     if is_int_atom(y) and int(y) == 0:          # read0 0: a line the console's user types
         return chars(ctx.read_line().encode("utf-8"))
+    y = _as_file(y)
     data = _fifo_read(ctx, y)
     if data is not None:
         return chars(data)
@@ -594,6 +604,7 @@ def read0(ctx, y):
 
 
 def read1(ctx, y):
+    y = _as_file(y)
     data = _fifo_read(ctx, y)
     if data is not None:
         return np.frombuffer(data, dtype=np.uint8).copy()

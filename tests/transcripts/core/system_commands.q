@@ -33,3 +33,12 @@ q)cb[`neg;5]
 -5
 q)cb[`add]
 {x+1}
+q)("ab";"cd";"ef")?("cd";"zz";"ef")
+1 3 2
+q)("ab";"cd") in ("cd";"x")
+01b
+q)("ab";"cd")?(("cd";"ab");"ab")
+1 0
+0
+q)sum ("0123456789abcdef"16 vs'x) in string x:til 300
+130i
