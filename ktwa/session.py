@@ -27,7 +27,7 @@ from .fileaccess import FileAccess
 from .registry import Registry, is_handle
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, read_text, run_system,
                       split_command)
-from .runtime.stack import make_room
+from .runtime.stack import keep_room, make_room
 from .runtime.system import process_values
 from .runtime.table import GLOBALS
 from .syntax.lexer import is_complete
@@ -285,6 +285,7 @@ class Session:
         handler = ctx.globals.get(".z.ts")
         if handler is None:
             return
+        keep_room()
         try:
             try:
                 ctx.apply(handler, [ctx.get_global(".z.p")])
@@ -421,6 +422,7 @@ class Session:
         """Evaluate one statement; returns (value, whether the console shows it). System
         commands (`\\ts x`, `\\l f`) take this one route. Whatever escapes the evaluator
         becomes a q error here: nothing a user types may end in a Python traceback."""
+        keep_room()
         try:
             if text.startswith("\\"):
                 cmd, arg = split_command(text)
@@ -442,6 +444,7 @@ class Session:
         handler = self.ctx.globals.get(".z.pi")
         if handler is None:
             return self._run(text)
+        keep_room()
         try:
             self.ctx.apply(handler, [T.chars(text + "\n")])
         except _OURS:

@@ -32,6 +32,18 @@ def test_q_code_recurses_thousands_deep():
     assert s.console("down 3") == "3\n"
 
 
+def test_the_depth_survives_a_library_that_lowers_the_limit():
+    # jedi (IPython imports it) sets Python's recursion limit to 3000 when imported
+    s = Session()
+    s.eval("down:{$[x;1+down x-1;0]}")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(3000)
+    try:
+        assert s.console("down 5000") == "5000\n"
+    finally:
+        sys.setrecursionlimit(max(limit, sys.getrecursionlimit()))
+
+
 def test_a_script_with_bytes_that_are_not_utf8(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # a Latin-1 byte in a string stays that byte; one after the closing \ is never read

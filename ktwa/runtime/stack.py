@@ -43,7 +43,8 @@ def _grow_main_stack(want: int) -> int:
 
 def make_room() -> int:
     """Give q code its recursion depth (once per process; the session module calls it at
-    import). Returns Python's recursion limit as set."""
+    import). Returns the recursion limit q code needs; `keep_room` restores it when another
+    library has lowered it since (jedi, which IPython imports, sets 3000 when imported)."""
     limit = BASE_LIMIT
     if sys.platform.startswith("linux"):
         try:
@@ -52,6 +53,16 @@ def make_room() -> int:
         except (ValueError, OSError):       # a sandbox that refuses: keep the safe limit
             stack = 0
         limit = max(limit, stack // FRAME_BYTES)
-    if sys.getrecursionlimit() < limit:
-        sys.setrecursionlimit(limit)
-    return sys.getrecursionlimit()
+    _NEEDED[0] = max(limit, sys.getrecursionlimit())
+    keep_room()
+    return _NEEDED[0]
+
+
+_NEEDED = [BASE_LIMIT]
+
+
+def keep_room() -> None:
+    """Python's recursion limit back to what make_room set, if something lowered it (a check
+    per console input or tick: a comparison, no cost to a call)."""
+    if sys.getrecursionlimit() < _NEEDED[0]:
+        sys.setrecursionlimit(_NEEDED[0])
