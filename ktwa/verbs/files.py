@@ -833,9 +833,10 @@ define("1:", monad=read1, dyad=file_binary, ctx=True, infix=True,
        doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns; "
            "1: x is read1 x")
 define("read0", monad=read0, ctx=True,
-       doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o); "
-           "a line of console input")
-define("read1", monad=read1, ctx=True, doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o)")
+       doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o; `f names "
+           "the file f too); a line of console input")
+define("read1", monad=read1, ctx=True,
+       doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o; `f names the file f too)")
 define(".Q.fs", dyad=lambda ctx, f, x: stream(ctx, f, x), ctx=True,
        doc=".Q.fs[f;`:file]  apply f to the lines of each lump of the file; its size")
 define(".Q.fsn", triad=stream, ctx=True,
