@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import os
+import select
 import sys
+import time
 
 from .errors import QError, QExit
 
@@ -76,16 +79,73 @@ def run_source(session, src: str) -> int:
     return 0 if session.run(src, out=sys.stdout, err=_errors()) is None else 1
 
 
+class _Lines:
+    """Console input read from a pipe or file, a line at a time, that can also say whether a
+    line is there within some seconds (so the timer's ticks run while the console waits).
+    It reads the file descriptor itself: lines a buffered reader had taken in would be
+    invisible to select. A stream with no descriptor (a test's StringIO) is always ready."""
+
+    def __init__(self, stream):
+        self.stream, self.pending, self.ended = stream, b"", False
+        try:
+            self.fd = stream.fileno() if sys.platform != "win32" else None
+        except (AttributeError, OSError, io.UnsupportedOperation):
+            self.fd = None
+
+    def ready(self, seconds: float | None) -> bool:
+        if self.fd is None or self.ended or b"\n" in self.pending:
+            return True
+        until = None if seconds is None else time.monotonic() + seconds
+        while True:
+            left = None if until is None else max(0.0, until - time.monotonic())
+            if not select.select([self.fd], [], [], left)[0]:
+                return False
+            data = os.read(self.fd, 65536)
+            if not data:
+                self.ended = True
+                return True
+            self.pending += data
+            if b"\n" in self.pending:
+                return True
+
+    def readline(self) -> str:
+        """The next line, its newline kept; "" at the end (as a file's readline)."""
+        if self.fd is None:
+            return self.stream.readline()
+        while not self.ready(None):
+            pass
+        line, nl, self.pending = self.pending.partition(b"\n")
+        return (line + nl).decode("utf-8", "surrogateescape")
+
+
 def _pipe_loop(session, stream) -> int:
     """stdin that is not a terminal: console input, one complete input at a time, each on its
-    own (an error does not stop the next), as typed at the q) prompt."""
+    own (an error does not stop the next), as typed at the q) prompt; while it waits for the
+    next line, the timer's ticks run (`\\t N`, .z.ts)."""
+    lines = _Lines(stream)
+    session.ctx.stdin = lines           # read0 0 takes the next line from the same reader
     buf = ""
-    for line in stream:
+    while session.idle(lines.ready):
+        line = lines.readline()
+        if not line:
+            break
         buf += line
         if not session.is_complete(buf):
             continue
         text, buf = buf.rstrip("\n"), ""
         session.run(text, out=sys.stdout, keep_going=True)
+    return 0
+
+
+def _stay_for_the_timer(session) -> int:
+    """A script (or -c input) has run to its end: while its timer runs, the process stays in
+    its loop running .z.ts, as q stays at its console, until `exit` or `\\\\` (exit code as
+    given), the timer is turned off (0), or Ctrl-C (1)."""
+    try:
+        session.idle(err=_errors())
+    except KeyboardInterrupt as k:
+        _report(session.interrupt_text(k))
+        return 1
     return 0
 
 
@@ -214,11 +274,11 @@ def _main(s, ns) -> int:
     s.ctx.stdin = sys.stdin             # read0 0 reads what the user types next
     try:
         if ns.src is not None:
-            return run_source(s, ns.src)
+            return run_source(s, ns.src) or _stay_for_the_timer(s)
         if ns.file:
             rc = run_script(s, ns.file, ns.args)
             if not ns.interactive:
-                return rc
+                return rc or _stay_for_the_timer(s)
         if sys.stdin.isatty():
             from .repl import run_repl
             return run_repl(s)

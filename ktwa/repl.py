@@ -6,13 +6,16 @@
 - highlighting is Pygments' q lexer extended with ktwa's names
 - Enter inserts a newline while a bracket, brace, paren or string is open
 - Ctrl-C clears the line, or stops a running evaluation (``'stop``); Ctrl-D or ``\\\\`` exits
+- while the prompt waits, the timer's ticks (``\\t N``) run .z.ts, printing above the prompt
 """
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.application import run_in_terminal
 from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.key_binding import KeyBindings
@@ -115,6 +118,21 @@ def make_prompt_session(session, history: History | None = None, **kw) -> Prompt
     )
 
 
+async def _timer_ticks(app, session, out) -> None:
+    """While the prompt waits for input: each tick of the timer runs .z.ts (Session.tick),
+    its output above the prompt; an `exit` in it ends the prompt with that QExit."""
+    while True:
+        wait = session.timer_wait()
+        if wait is None:
+            return
+        await asyncio.sleep(wait)
+        try:
+            await run_in_terminal(lambda: session.tick(out))
+        except QExit as e:
+            app.exit(exception=e)
+            return
+
+
 def run_repl(session=None, input=None, output=None, history: History | None = None,
              stdout=None, show_banner: bool = True) -> int:
     """The q) loop until Ctrl-D or `\\\\`; returns the exit code. input/output are
@@ -128,11 +146,14 @@ def run_repl(session=None, input=None, output=None, history: History | None = No
         out.flush()
     while True:
         try:
-            text = ps.prompt()
+            text = ps.prompt(pre_run=lambda: ps.app.create_background_task(
+                _timer_ticks(ps.app, session, out)))
         except KeyboardInterrupt:       # Ctrl-C at the prompt: drop the line
             continue
         except EOFError:                # Ctrl-D on an empty line
             return 0
+        except QExit as e:              # `exit` in .z.ts while the prompt waited
+            return e.code
         try:
             session.run(text, out=out, keep_going=True)
         except QExit as e:

@@ -8,11 +8,14 @@ Front ends (CLI, REPL, notebook) and other programs talk to a Session, never to 
     s.console("til 3")       # -> "0 1 2\\n"          (exactly what the q console prints)
     s.run("til 3", out)      # the console loop, writing as it goes (REPL, -c, stdin, notebook)
     s.run_file("train.kt")   # script mode
+    s.idle(ready)            # between inputs: the timer's ticks (`\\t N` runs .z.ts) until
+                             # ready(seconds) says input has come
 """
 from __future__ import annotations
 
 import re
 import sys
+import time
 from dataclasses import dataclass
 from functools import partial
 
@@ -24,6 +27,7 @@ from .fileaccess import FileAccess
 from .registry import Registry, is_handle
 from .runtime import (BUILTINS, is_suppressed, new_context, parse, read_text, run_system,
                       split_command)
+from .runtime.stack import keep_room, make_room
 from .runtime.system import process_values
 from .runtime.table import GLOBALS
 from .syntax.lexer import is_complete
@@ -103,8 +107,7 @@ def split_statements(text: str, script: bool = True) -> list[Statement]:
 
 # q programs recurse through several Python frames per q call; give them room (q's own limit is
 # a 'stack error, which RecursionError becomes)
-if sys.getrecursionlimit() < 12000:
-    sys.setrecursionlimit(12000)
+make_room()
 
 # what passes through the Session's boundary as it is (everything else becomes a q error)
 _OURS = (QError, QExit, KeyboardInterrupt, SystemExit)
@@ -146,6 +149,11 @@ class Session:
 
     # ---- streams
     def _write(self, fd: int, text: str) -> None:
+        away = self.ctx.redirected.get(fd)      # \\1 file, \\2 file
+        if away is not None:
+            away.write(text)
+            away.flush()
+            return
         if self._capture is not None:
             self._capture.append(text)
             return
@@ -170,22 +178,25 @@ class Session:
         out = out if out is not None else sys.stdout
         err = err if err is not None else out
         failed = None
+        away = self.ctx.redirected             # \\1 and \\2 send values and errors elsewhere
         for st in split_statements(src, script=False):
             try:
                 value, shown = self._input(st.text)
                 if shown:
-                    if show is not None:
+                    if 1 in away:
+                        self._write(1, self.show(value))
+                    elif show is not None:
                         show(value)
                     else:
                         out.write(self.show(value))
             except QError as e:
                 failed = e
                 _flush(out)
-                err.write(self.error_text(e, st.text))
+                _write_to(away.get(2, err), self.error_text(e, st.text))
             except KeyboardInterrupt as k:
                 failed = QError("stop")
                 _flush(out)
-                err.write(self.interrupt_text(k))
+                _write_to(away.get(2, err), self.interrupt_text(k))
             finally:
                 _flush(out)
                 _flush(err)
@@ -241,6 +252,58 @@ class Session:
                     self._write(1, self._script_echo(value))
         finally:
             self.ctx.globals[".z.f"] = prev
+
+    # ---- the timer: `\\t N` runs .z.ts[.z.p] every N ms while the console waits for input
+    def timer_wait(self) -> float | None:
+        """Seconds until the timer's next tick (0.0 when one is due); None when it is off."""
+        due = self.ctx.next_tick
+        return None if due is None else max(0.0, due - time.monotonic())
+
+    def idle(self, ready=None, err=None) -> bool:
+        """The console loop's wait between inputs, as q's: each timer tick that falls due runs
+        .z.ts (tick). `ready(seconds)` waits up to that long (None: for ever) and says whether
+        input has come: idle returns True then. With no console (`ready` None: a script has
+        run to its end) it waits only while the timer runs, and returns False when it is off.
+        `exit` in .z.ts raises QExit."""
+        while True:
+            self.tick(err)
+            wait = self.timer_wait()
+            if ready is not None:
+                if ready(wait):
+                    return True
+            elif wait is None:
+                return False
+            else:
+                time.sleep(wait)
+
+    def tick(self, err=None) -> None:
+        """Run .z.ts once if a tick is due (with .z.p, the time it runs; ticks missed while
+        something else ran are not made up). Its error is reported as the console reports one
+        (to `err`, default stderr) and the timer goes on."""
+        ctx = self.ctx
+        due = ctx.next_tick
+        now = time.monotonic()
+        if due is None or now < due:
+            return
+        period = ctx.settings.timer / 1000
+        ctx.next_tick = due + period if due + period > now else now + period
+        handler = ctx.globals.get(".z.ts")
+        if handler is None:
+            return
+        keep_room()
+        try:
+            try:
+                ctx.apply(handler, [ctx.get_global(".z.p")])
+            except _OURS:
+                raise
+            except Exception as e:
+                raise from_python(e) from None
+        except QError as e:
+            text = self.error_text(e)
+            if err is None:
+                self._write(2, text)
+            else:
+                _write_to(ctx.redirected.get(2, err), text)
 
     # ---- what front ends show and ask
     def show(self, value) -> str:
@@ -368,6 +431,7 @@ class Session:
         shows it). System commands (`\\ts x`, `\\l f`) take this one route. Whatever escapes
         the evaluator becomes a q error here: nothing a user types may end in a Python
         traceback."""
+        keep_room()
         try:
             if text.startswith("\\"):
                 cmd, arg = split_command(text)
@@ -392,6 +456,7 @@ class Session:
                 self.k = not self.k
                 return None, False
             return self._run(text, self.k)
+        keep_room()
         try:
             self.ctx.apply(handler, [T.chars(text + "\n")])
         except _OURS:
@@ -428,6 +493,11 @@ class _Into:
 
     def flush(self) -> None:
         pass
+
+
+def _write_to(stream, text: str) -> None:
+    stream.write(text)
+    _flush(stream)
 
 
 def _flush(stream) -> None:

@@ -26,8 +26,8 @@ def test_seeded_token_soup(session):
     escapes = []
     for k in range(2500):
         src = random_input(rng)
-        if "keep" in src or "km" in src:
-            continue
+        if "keep" in src or "km" in src or src.startswith(("\\1", "\\2")):
+            continue            # \1 file sends what the console shows to the file, as asked
         outcome, _ = run_guarded(session, src, seconds=2.0)
         if outcome.startswith("escape"):
             escapes.append((src, outcome))
@@ -49,7 +49,8 @@ def test_any_unicode_text(session, src):
     ("select from ([]a:1 2) where 1 2", "type"), ("exec a from ([]a:1 2) where 1 2", "type"),
     ("update a:3 from ([]a:1 2) where 1 2", "type"), ("delete from ([]a:1 2) where 1 2", "type"),
     ("select (1 2!3 4) from ([]a:1 2)", "type"), ("([]a:)", "type"),
-    ("(1;" * 6000 + "1" + ")" * 6000, "stack"), ("x:0;" + "x[" * 4000 + "0" + "]" * 4000, "stack"),
+    ("(1;" * 60000 + "1" + ")" * 60000, "stack"),
+    ("x:0;" + "x[" * 60000 + "0" + "]" * 60000, "stack"),
     ("100000000000 0N#1", "wsfull"),
 ])
 def test_reported_escapes_are_q_errors(session, src, word):
@@ -59,6 +60,6 @@ def test_reported_escapes_are_q_errors(session, src, word):
 
 
 def test_displaying_a_deeply_nested_value(session):
-    session.eval("deep:{enlist x}/[20000;1]")
+    session.eval("deep:{enlist x}/[100000;1]")
     assert session.console("deep").startswith("'stack\n")
     assert _intact(session)

@@ -57,6 +57,9 @@ class Settings:
     rows: int = 25               # \c
     cols: int = 80
     seed: int = -314159          # \S
+    timer: int = 0               # \t N: milliseconds between .z.ts ticks (0: off)
+    utc_offset: int | None = None    # \o: minutes local time is ahead of UTC (None: the OS's)
+    error_trap: int = 0          # \e: how client requests' errors are handled (no clients yet)
 
 
 class Return(Exception):
@@ -89,6 +92,7 @@ class Context:
         self.views: dict = {}            # full name -> View (`v::e` at the top level)
         self.handles: dict = {}          # hopen's file handles: int -> path
         self.stdin = None                # the console's input stream, set by who runs it (cli)
+        self.redirected: dict = {}       # \\1 \\2: fd -> the stream its output goes to instead
         self.database = None             # the partitioned database \l loaded (verbs.partitions)
         self.builtins = builtins         # q keywords and glyphs: reserved names
         self.api = api                   # torch api names: globals that users may shadow
@@ -101,6 +105,7 @@ class Context:
         self.depth = 0                   # lambda call depth (error frames show `[n]`)
         self.ns = ""                     # the current namespace (\\d): "" is the root
         self.leaving = False             # .z.exit is running (an exit in it leaves at once)
+        self.next_tick = None            # when the timer (\\t N) next runs .z.ts (monotonic s)
         # ctx.apply(f, args): bound once, it is the iterators' inner loop
         self.apply = partial(apply, self)
         self._run_block = run_block
@@ -113,7 +118,12 @@ class Context:
 
     def reseed(self):
         """q's random sequence is fixed at start-up by \\S (default -314159)."""
-        self.rng = np.random.default_rng(abs(self.settings.seed) % (2**63))
+        self.rng = self.seeded(self.settings.seed)
+
+    @staticmethod
+    def seeded(seed: int):
+        """The random generator a seed starts (\\S n, \\S 0N's answer given back)."""
+        return np.random.default_rng(abs(seed) % (2**63))
 
     # --- the protocol for built-ins
     def eval_text(self, src: str):
@@ -208,7 +218,7 @@ class Context:
         if a is not None:
             return a
         if n in CLOCK:                  # .z.p .z.d ...: read the clock
-            return CLOCK[n]()
+            return CLOCK[n](self.settings.utc_offset)
         if n == ".z.b":
             return self.view_dependencies()
         q = g.get(".q." + n)             # the .q namespace is visible unqualified (`csv`)
@@ -222,6 +232,8 @@ class Context:
             return self.namespace(n)
         if "." in n[1:]:
             return self._dotted(self.qualify(n, ns))
+        if self.is_namespace(self.qualify(n, ns)):      # `img` after `img.trade:f`
+            return self.namespace(self.qualify(n, ns))
         raise QError(n)
 
     # --- namespaces: the globals are one flat table of full names (`.foo.a`); a namespace is

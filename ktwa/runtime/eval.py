@@ -641,6 +641,10 @@ def apply(ctx, f, args: list):
                     0 <= int(args[0]) < len(f) and isinstance(f[int(args[0])], QFunction):
                 # application.md: (sum;dev;var)[1;til 5] applies the item to what is left
                 return apply(ctx, f[int(args[0])], args[1:])
+            if isinstance(f, T.QDict) and T.is_atom(args[0]) and not T.is_keyed(f):
+                item = index(f, args[0])        # a namespace's function: img[`trade;x]
+                if isinstance(item, QFunction):
+                    return apply(ctx, item, args[1:])
             return index_depth(f, args)
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)

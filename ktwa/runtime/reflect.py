@@ -84,7 +84,7 @@ def value(ctx, x):
         f = x[0]
         if isinstance(f, str):
             f = ctx.get_global(f)
-        elif T.is_string(f):
+        elif T.is_string(f) or T.qtype(f) == -10:     # "+" is a char atom: the same text
             f = ctx.eval_text(T.text(f))
         return apply(ctx, f, list(x[1:]))
     if isinstance(x, QFunction) or x is None:

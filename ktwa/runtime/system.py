@@ -29,23 +29,51 @@ COMMANDS = {
     "B": "\\B  the names of the views pending: not evaluated since what they use changed",
     "c": "\\c | \\c r c  console rows and columns shown; set them",
     "cd": "\\cd | \\cd dir  the working directory, as a string; change it",
-    "d": "\\d  the current namespace (ktwa has only the root, `.`)",
+    "d": "\\d | \\d .ns  the current namespace; make .ns current",
+    "e": "\\e | \\e n  how errors in client requests are handled (0 1 2); set it (ktwa has no "
+         "clients yet: kept, not used)",
     "f": "\\f  the names of the functions among the globals",
     "l": "\\l file | \\l dir  run the script file in this session; load a splayed table, or a "
          "database (which becomes the working directory)",
+    "o": "\\o | \\o n  local time's offset from UTC (0N: the OS's); set it, in hours, or "
+         "minutes when abs n>23 (.z.P .z.T ...)",
+    "p": "\\p  the listening port: 0i, as ktwa does not listen (setting one is nyi)",
     "P": "\\P | \\P n  digits shown for floats (0: 17, all of them); set them",
-    "S": "\\S | \\S n  the random seed; set it (restarts q's random sequence)",
-    "t": "\\t e | \\t:n e  milliseconds to evaluate e (n times)",
+    "r": "\\r src dst  rename the file src to dst",
+    "S": "\\S | \\S n | \\S 0N  the random seed; set it (restarts q's random sequence); the "
+         "generator's state as a seed that \\S takes back",
+    "t": "\\t | \\t N | \\t e | \\t:n e  the timer's interval; run .z.ts every N ms (0: off); "
+         "milliseconds to evaluate e (n times)",
     "ts": "\\ts e | \\ts:n e  milliseconds and bytes to evaluate e (n times)",
     "v": "\\v  the names of the variables (not functions) among the globals",
     "w": "\\w  memory as 6 longs: bytes in torch tensors the session's handles hold, process "
          "RSS, peak RSS, 0 (no limit), 0 (no maps), physical memory; \\w 0: the count and "
          "bytes of the distinct symbols the globals hold",
     "x": "\\x .z.h  unset the handler .z.h (.z.ps .z.pi .z.vs .z.exit ...): q's default again",
+    "z": "\\z | \\z 0|1  how \"D\"$ reads dd/dd/yyyy: month first (0) or day first (1); set it",
+    "1": "\\1 file  what the session writes to stdout (values shown, -1) appends to file "
+         "(\\1 /dev/stdin: back to the console)",
+    "2": "\\2 file  what the session writes to stderr (errors, -2) appends to file "
+         "(\\2 /dev/stderr: back)",
+    "_": "\\_  whether client writes are blocked: 0b (ktwa has no -b); \\_ f.q is nyi",
     "\\": "\\\\  exit",
 }
 
-_TIMED = re.compile(r"^(ts|t)(?::(\d+))?(?:\s+(.*))?$", re.S)
+_WHOLE = re.compile(r"-?\d+")
+_TIMED = re.compile(r"^(ts|t)(?::(\S+))?(?:\s+(.*))?$", re.S)
+
+
+def _repeats(ctx, text: str | None) -> int:
+    """The n of `\\t:n e`: digits, or a q expression giving a whole number (`\\t:n f x`
+    with n a global, as scripts write it)."""
+    if text is None:
+        return 1
+    if text.isdigit():
+        return int(text)
+    n = ctx.eval_text(text)
+    if T.qtype(n) not in (-5, -6, -7):
+        raise QError("type")
+    return max(int(n), 0)
 
 
 def _timed(run, n: int, space: bool):
@@ -106,10 +134,10 @@ def split_command(line: str) -> tuple[str, str]:
 def run_system(ctx, cmd: str, arg: str):
     m = _TIMED.match(cmd + ((" " + arg) if arg else ""))
     if cmd.split(":")[0] in ("t", "ts") and m:
-        kind, n, src = m.group(1), int(m.group(2) or 1), (m.group(3) or "").strip()
+        kind, n, src = m.group(1), _repeats(ctx, m.group(2)), (m.group(3) or "").strip()
+        if kind == "t" and m.group(2) is None and (not src or _WHOLE.fullmatch(src)):
+            return _timer(ctx, src)
         if not src:
-            if kind == "t":
-                return None   # \t alone: timer (unsupported, no timer events)
             raise QError("ts")
         block = ctx.parse(src)
         ms, space, _ = _timed(lambda: ctx.run_block(block), n, kind == "ts")
@@ -141,21 +169,35 @@ def run_system(ctx, cmd: str, arg: str):
     if cmd == "S":
         if not arg.strip():
             return np.int32(s.seed)
-        try:
-            s.seed = int(arg.strip())
-        except ValueError:
-            raise QError("type") from None
+        if arg.strip() == "0N":
+            return _seed_now(ctx)
+        s.seed = _whole(arg)
         ctx.reseed()
         return None
+    if cmd == "p":
+        return _port(arg.strip())
+    if cmd == "o":
+        return _offset(ctx, arg.strip())
+    if cmd == "z":
+        return _date_order(arg.strip())
+    if cmd == "e":
+        if not arg.strip():
+            return np.int32(s.error_trap)
+        mode = _whole(arg)
+        if mode not in (0, 1, 2):
+            raise QError("domain")
+        s.error_trap = mode
+        return None
+    if cmd in ("1", "2"):
+        return _redirect(ctx, int(cmd), arg.strip())
+    if cmd == "r":
+        return _rename(ctx, arg.split())
+    if cmd == "_":
+        if arg.strip():
+            raise QError("nyi: \\_ f.q: ktwa makes no locked scripts")
+        return np.bool_(False)
     if cmd == "s":
         return _threads(ctx, arg.strip())
-    if cmd == "z":
-        # syscmds.md: how "D"$ reads a date with slashes; 0, mm/dd/yyyy, is the one ktwa reads
-        if not arg.strip():
-            return np.int32(0)
-        if arg.strip() == "0":
-            return None
-        raise QError("nyi: \\z 1 (dd/mm/yyyy dates)" if arg.strip() == "1" else "domain")
     if cmd == "l":
         path = arg.strip()
         if not path:
@@ -198,17 +240,108 @@ def run_system(ctx, cmd: str, arg: str):
         return _cd(ctx, arg.strip())
     if cmd == "d":
         return _directory(ctx, arg.strip())
-    if cmd == "x":
-        # \x .z.name: back to the default, none (syscmds.md; \x .z.zd: no compression)
-        name = arg.strip()
-        if not name.startswith(".z."):
-            raise QError("nyi: \\x expunges .z names only")
-        if name in ctx.globals:
-            ctx.delete_global(name)
-        return None
     if cmd == "":
         return None
     raise QError(f"\\{cmd}: system commands are not passed to the OS shell")
+
+
+def _whole(arg: str) -> int:
+    """A system command's whole-number argument (`\\S 42`, `\\e 1`)."""
+    try:
+        return int(arg.strip())
+    except ValueError:
+        raise QError("type") from None
+
+
+def _timer(ctx, arg: str):
+    """`\\t`: the timer's interval in milliseconds (0: off); `\\t N` sets it, the first tick N
+    ms from now. The console loop (Session.idle) runs .z.ts[.z.p] at each tick."""
+    s = ctx.settings
+    if not arg:
+        return np.int32(s.timer)
+    ms = int(arg)
+    if ms < 0:
+        raise QError("domain")
+    s.timer = ms
+    ctx.next_tick = time.monotonic() + ms / 1000 if ms else None
+    return None
+
+
+def _seed_now(ctx):
+    """`\\S 0N`: the random generator's state now, as a seed that `\\S` takes back (so
+    `x:system"S 0N"; r:10?10; system"S ",string x; r~10?10` holds). ktwa's generator's state
+    is larger than an int, so the generator is restarted from a seed it draws, and that seed
+    is the answer; `\\S` alone still shows the last seed a user set."""
+    seed = int(ctx.rng.integers(1, 2**31 - 1))
+    ctx.rng = ctx.seeded(seed)
+    return np.int32(seed)
+
+
+def _port(arg: str):
+    """`\\p`: the listening port, 0i (not listening); `\\p 0` keeps it so. ktwa has no IPC
+    server to listen with."""
+    if not arg or arg == "0":
+        return np.int32(0) if not arg else None
+    raise QError("nyi: \\p n: ktwa does not listen for connections")
+
+
+def _offset(ctx, arg: str):
+    """`\\o`: local time's offset from UTC, 0N when it is the OS's; `\\o n` sets it, n hours
+    or, when abs n>23, minutes (syscmds.md); `\\o 0N` back to the OS's."""
+    s = ctx.settings
+    if not arg:
+        if s.utc_offset is None:
+            return T.NULL_I
+        m = s.utc_offset
+        return np.int32(m // 60 if m % 60 == 0 and abs(m // 60) <= 23 else m)
+    if arg == "0N":
+        s.utc_offset = None
+        return None
+    n = _whole(arg)
+    s.utc_offset = n * 60 if abs(n) <= 23 else n
+    return None
+
+
+def _date_order(arg: str):
+    """`\\z`: how "D"$ reads dd/dd/yyyy (0: month first, 1: day first); `\\z 0|1` sets it."""
+    if not arg:
+        return np.int32(1 if tm.DATE_ORDER["day_first"] else 0)
+    n = _whole(arg)
+    if n not in (0, 1):
+        raise QError("domain")
+    tm.DATE_ORDER["day_first"] = n == 1
+    return None
+
+
+# names that send `\\1`/`\\2` back to where the process's output went when it started
+_CONSOLE = ("/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty")
+
+
+def _redirect(ctx, fd: int, arg: str):
+    """`\\1 file`, `\\2 file`: what the session writes to stdout (values the console shows,
+    `-1`) or stderr (error reports, `-2`) appends to file instead; `\\1 /dev/stdin` sends it
+    back (syscmds.md). q redirects its process's descriptors; ktwa redirects the session's
+    own output, so a program embedding a session keeps its streams. The file is written as
+    any other (the session's file fence)."""
+    if not arg:
+        raise QError("domain")
+    stream = None if arg in _CONSOLE else disk.append_stream(ctx.files.path(arg, write=True))
+    old = ctx.redirected.pop(fd, None)
+    if old is not None:
+        old.close()
+    if stream is not None:
+        ctx.redirected[fd] = stream
+    return None
+
+
+def _rename(ctx, names: list):
+    """`\\r src dst`: rename a file (replication's `\\r`, with no names, is nyi)."""
+    if not names:
+        raise QError("nyi: \\r: ktwa has no replication")
+    if len(names) != 2:
+        raise QError("domain")
+    disk.rename(ctx.files.path(names[0], write=True), ctx.files.path(names[1], write=True))
+    return None
 
 
 def _database_scripts(ctx, path: str, folder: str):

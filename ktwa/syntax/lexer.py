@@ -206,7 +206,7 @@ def _string_value(raw: str):
             out += b"\\"
             i += 1
             continue
-        out += c.encode("utf-8")
+        out += c.encode("utf-8", "surrogateescape")   # a script's raw bytes stay bytes
         i += 1
     if len(out) == 1:
         return np.bytes_(bytes(out))

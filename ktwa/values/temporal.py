@@ -426,13 +426,19 @@ _TXT_DATE = [
     re.compile(r"(?P<d>\d\d) (?P<mon>[A-Za-z]{3}) (?P<y>\d{4})"),      # 31 Jan 2024 (file-text.md)
     re.compile(r"(?P<m>\d\d)/(?P<d>\d\d)/(?P<y>\d{4})"),               # 01/31/2024 (\z 0)
 ]
+_TXT_DAY_FIRST = re.compile(r"(?P<d>\d\d)/(?P<m>\d\d)/(?P<y>\d{4})")      # 31/01/2024 (\z 1)
+
+# `\z`: how "D"$ reads dd/dd/yyyy, month first (0, q's default) or day first (1). Like q's own
+# \z, it belongs to the process: the Tok that reads text (casts, 0:) has no session at hand.
+DATE_ORDER = {"day_first": False}
 _TXT_CLOCK = re.compile(r"(?P<neg>[-+])?(?:(?P<days>\d+)D)?(?P<h>\d+)(?::(?P<m>\d\d)(?::(?P<s>\d\d)"
                         r"(?:\.(?P<f>\d*))?)?)?")
 _TXT_DIGITS = re.compile(r"(?P<neg>[-+])?(?P<h>\d\d)(?P<m>\d\d)?(?P<s>\d\d)?(?P<f>\d*)")
 
 
 def _text_days(s: str):
-    for r in _TXT_DATE:
+    forms = _TXT_DATE[:-1] + [_TXT_DAY_FIRST] if DATE_ORDER["day_first"] else _TXT_DATE
+    for r in forms:
         m = r.fullmatch(s)
         if m:
             g = m.groupdict()

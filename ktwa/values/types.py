@@ -542,13 +542,13 @@ def syms(names) -> np.ndarray:
 def chars(s: str | bytes) -> np.ndarray:
     """A q string (char vector) from Python text."""
     if isinstance(s, str):
-        s = s.encode("utf-8")
+        s = s.encode("utf-8", "surrogateescape")     # a script's raw bytes stay bytes
     return np.frombuffer(s, dtype=CHAR).copy() if s else np.array([], dtype=CHAR)
 
 
 def char(c: str | bytes) -> np.bytes_:
     if isinstance(c, str):
-        c = c.encode("utf-8")
+        c = c.encode("utf-8", "surrogateescape")
     return np.bytes_(c)
 
 

@@ -43,8 +43,9 @@ def read_in_turn(path: str, size: int):
 
 
 def read_text(path: str) -> str:
-    """A script's text (`\\l`)."""
-    return read_bytes(path).decode("utf-8")
+    """A script's text (`\\l`). q reads bytes: a byte that is not UTF-8 (a Latin-1 note after
+    the script's closing `\\`) stays that byte (surrogateescape; T.chars restores it)."""
+    return read_bytes(path).decode("utf-8", "surrogateescape")
 
 
 def write_bytes(path: str, data: bytes, append: bool = False) -> None:
@@ -83,6 +84,26 @@ def remove(path: str) -> None:
             os.remove(path)
     except OSError as e:
         raise QError(f"{path}: {e.strerror or e}") from None
+
+
+def rename(src: str, dst: str) -> None:
+    """Move a file to a new name (`\\r`), as mv does on one disk."""
+    try:
+        os.replace(src, dst)
+    except OSError as e:
+        raise _fail(src, e) from None
+
+
+def append_stream(path: str):
+    """A text stream that appends to path, made with its folders (`\\1 file`, `\\2 file`);
+    what q writes as bytes (a script's raw bytes) stays those bytes."""
+    try:
+        folder = os.path.dirname(path)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        return open(path, "a", encoding="utf-8", errors="surrogateescape")
+    except OSError as e:
+        raise _fail(path, e) from None
 
 
 def listing(path: str) -> list[str]:

@@ -41,6 +41,14 @@ def is_file_symbol(x) -> bool:
     return isinstance(x, str) and x.startswith(":")
 
 
+def _as_file(x):
+    """For the text and byte file verbs (0: read0 read1), whose argument can only be a file,
+    a plain symbol names one as its `:f form does (KX's bell.q writes `f 0:s and read0`f)."""
+    if isinstance(x, str) and x and not x.startswith(":"):
+        return ":" + x
+    return x
+
+
 def _path(ctx, x, write: bool = False) -> str:
     """The OS path of file symbol x, if the session's fence (ktwa.fileaccess) lets q code read
     it (or write it): 'access if not."""
@@ -536,8 +544,9 @@ def file_text(ctx, x, y):
     """`0:` in its forms: prepare text, save text, load CSV / fixed width, key-value pairs."""
     if isinstance(x, np.bytes_):
         return [chars(s) for s in prepare_text(bytes(x), y, ctx.settings.precision)]
-    if is_file_symbol(x):
-        return save_text(ctx, x, y)
+    if isinstance(x, str):
+        save_text(ctx, _as_file(x), y)
+        return x
     if isinstance(x, np.ndarray) and x.dtype == CHAR:
         return key_values(x.tobytes(), y)
     if isinstance(x, list) and len(x) in (2, 3):
@@ -648,6 +657,7 @@ def file_binary(ctx, x, y):
 def read0(ctx, y):
     if is_int_atom(y) and int(y) == 0:          # read0 0: a line the console's user types
         return chars(ctx.read_line().encode("utf-8"))
+    y = _as_file(y)
     data = _fifo_read(ctx, y)
     if data is not None:
         return chars(data)
@@ -665,6 +675,7 @@ def read0(ctx, y):
 
 
 def read1(ctx, y):
+    y = _as_file(y)
     data = _fifo_read(ctx, y)
     if data is not None:
         return np.frombuffer(data, dtype=np.uint8).copy()
@@ -992,9 +1003,10 @@ define("1:", monad=read1, dyad=file_binary, ctx=True, infix=True,
        doc="`:f 1: y | (types;widths) 1: y  write y's bytes; read binary records as columns; "
            "1: x is read1 x")
 define("read0", monad=read0, ctx=True,
-       doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o); "
-           "a line of console input")
-define("read1", monad=read1, ctx=True, doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o)")
+       doc="read0 `:f | read0 (`:f;o;n) | read0 0  a file's lines (or n chars at o; `f names "
+           "the file f too); a line of console input")
+define("read1", monad=read1, ctx=True,
+       doc="read1 `:f | read1 (`:f;o;n)  a file's bytes (or n bytes at o; `f names the file f too)")
 define(".Q.fs", dyad=lambda ctx, f, x: stream(ctx, f, x), ctx=True,
        doc=".Q.fs[f;`:file]  apply f to the lines of each lump of the file; its size")
 define(".Q.fsn", triad=stream, ctx=True,

@@ -367,8 +367,13 @@ def find(hay, y):
         if dy < dh:
             return I64(n)
         if dy > dh:
-            return from_items([find(hay, a) for a in to_items(y)]) if count(y) \
-                else np.array([], dtype=I64)
+            items = to_items(y)
+            if not items:
+                return np.array([], dtype=I64)
+            if all(_depth(a) == dh for a in items):     # one lookup table for all of them
+                p = find_positions(hay, list(items))
+                return np.where(p < 0, n, p).astype(I64)
+            return from_items([find(hay, a) for a in items])
         p = int(find_positions(hay, _needle(y))[0])
         return I64(n if p < 0 else p)
     if is_atom(y) or (isinstance(y, np.ndarray) and _has_lists(hay)):

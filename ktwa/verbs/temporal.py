@@ -446,21 +446,24 @@ def _bar_counts(c, t, step, scalar):
 _EPOCH_NS = tm.EPOCH_1970 * DAY_NS
 
 
-def _now_ns(local: bool) -> int:
-    """Nanoseconds since 2000.01.01, UTC or local (the OS's offset, as q)."""
+def _now_ns(local: bool, offset: int | None = None) -> int:
+    """Nanoseconds since 2000.01.01, UTC or local: `offset` minutes ahead of UTC (`\\o`), or
+    when None the OS's offset, as q."""
     ns = time.time_ns()
     if local:
-        ns += time.localtime(ns // 10**9).tm_gmtoff * 10**9
+        ns += (time.localtime(ns // 10**9).tm_gmtoff if offset is None else offset * 60) * 10**9
     return ns - _EPOCH_NS
 
 
 def _clock(rt: int, local: bool):
-    def now():
-        return from_counts(convert_counts(np.array(_now_ns(local), dtype=I64), 12, rt), rt)
+    def now(offset: int | None = None):
+        return from_counts(convert_counts(np.array(_now_ns(local, offset), dtype=I64), 12, rt),
+                           rt)
     return now
 
 
-# the providers the evaluator looks `.z.?` names up in (zero-argument functions)
+# the providers the evaluator looks `.z.?` names up in: each takes `\o`'s offset (None: the
+# OS's), which only the local ones (.z.P .z.N ...) use
 CLOCK = {".z.p": _clock(12, False), ".z.P": _clock(12, True),
          ".z.n": _clock(16, False), ".z.N": _clock(16, True),
          ".z.z": _clock(15, False), ".z.Z": _clock(15, True),

@@ -34,8 +34,8 @@ q)\z
 0i
 q)\z 0
 q)\z 1
-'nyi: \z 1 (dd/mm/yyyy dates)
-  [0]  \z 1
-       ^
+q)system"z"
+1i
+q)\z 0
 q)system"z"
 0i
