@@ -193,3 +193,17 @@ def test_text_file_verbs_take_a_plain_symbol_for_a_file(tmp_path, monkeypatch):
     assert s.console("read0`notes") == '"ab"\n"cde"\n'
     assert s.console("count read1`notes") == "7\n"
     assert s.console("read0`:notes") == '"ab"\n"cde"\n'
+
+
+def test_redirected_output_takes_any_text(tmp_path, monkeypatch):
+    """A lone surrogate in an input line (text made in Python) reaches a \\2 file as UTF-8
+    would write it, and a raw byte a script kept (surrogateescape) as that byte: writing the
+    error report never fails (the fuzzer found the escape)."""
+    from ktwa.session import Session
+    monkeypatch.chdir(tmp_path)
+    s = Session()
+    s.console("\\2 err.txt")
+    s.console("\ud949 ")
+    s.console("-2 \"ok\"")
+    data = (tmp_path / "err.txt").read_bytes()
+    assert data.startswith(b"'char") and b"\xed\xa5\x89" in data and data.endswith(b"ok\n")

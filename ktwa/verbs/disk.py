@@ -7,9 +7,25 @@ OS paths; an OS failure becomes q's error text, `'path. OS reports: reason`.
 """
 from __future__ import annotations
 
+import codecs
 import os
 
 from ..errors import QError
+
+
+def _raw_bytes(e: UnicodeEncodeError):
+    """Encoding error handler "ktwa.raw": a surrogate that stands for a raw byte (\\udc80 to
+    \\udcff, from surrogateescape) is that byte; any other lone surrogate (text made in
+    Python, not read from bytes) is written as UTF-8 would write it (surrogatepass), so
+    writing text never fails."""
+    out = bytearray()
+    for c in e.object[e.start:e.end]:
+        o = ord(c)
+        out += bytes([o - 0xDC00]) if 0xDC80 <= o <= 0xDCFF else c.encode("utf-8", "surrogatepass")
+    return bytes(out), e.end
+
+
+codecs.register_error("ktwa.raw", _raw_bytes)
 
 
 def os_path(fs: str) -> str:
@@ -96,12 +112,12 @@ def rename(src: str, dst: str) -> None:
 
 def append_stream(path: str):
     """A text stream that appends to path, made with its folders (`\\1 file`, `\\2 file`);
-    what q writes as bytes (a script's raw bytes) stays those bytes."""
+    what q writes as bytes (a script's raw bytes) stays those bytes (see _raw_bytes)."""
     try:
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, exist_ok=True)
-        return open(path, "a", encoding="utf-8", errors="surrogateescape")
+        return open(path, "a", encoding="utf-8", errors="ktwa.raw")
     except OSError as e:
         raise _fail(path, e) from None
 
