@@ -407,18 +407,25 @@ def _update_dict(node, env, ev, name, d):
     return _store(env.ctx, name, T.QDict(np.array(keys, dtype=object), T.from_items(vals)))
 
 
-def _exec_dict(node, env, ev, d):
-    """exec from a dictionary with symbol keys (see _dict_env)."""
-    if node.by or node.where:
+def _query_dict(node, env, ev, d):
+    """select or exec from a dictionary with symbol keys (see _dict_env; qsql.md: the result of
+    a select is a table or a dictionary): a select gives a dictionary of its named phrases, the
+    dictionary itself when it has none; an exec gives one unnamed phrase's value, a dictionary
+    of several, and the last entry's value when it has none. What a where or by phrase or a
+    select[n] does over a dictionary's entries is not documented: 'nyi."""
+    if node.by or node.where or node.limit:
         raise QError("nyi")
     keys = list(d.keys)
-    cenv = _dict_env(env, d)
     if not node.cols:
+        if node.kind == "select":
+            return d
         return T.to_items(d.values)[-1] if keys else []
-    if len(node.cols) == 1 and node.cols[0][0] is None:
+    cenv = _dict_env(env, d)
+    if node.kind == "exec" and len(node.cols) == 1 and node.cols[0][0] is None:
         return ev(node.cols[0][1], cenv)
     names = _dedupe([column_name(n, e, keys) for n, e in node.cols])
-    return T.QDict(np.array(names, dtype=object), [ev(e, cenv) for _, e in node.cols])
+    return T.QDict(np.array(names, dtype=object),
+                   T.from_items([ev(e, cenv) for _, e in node.cols]))
 
 
 def run_qsql(node, env, ev):
@@ -434,11 +441,13 @@ def run_qsql(node, env, ev):
     if node.by_false:
         node = dataclasses.replace(node, by=None,
                                    kind="select" if node.kind == "exec" else node.kind)
-    if node.kind == "delete" and node.cols and not node.where and isinstance(tval, T.QDict) \
-            and not T.is_keyed(tval):
-        return _delete_entries(ctx, name, tval, [_named(n, e) for n, e in node.cols])
-    if node.kind == "exec" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
-        return _exec_dict(node, env, ev, tval)
+    if node.kind == "delete" and isinstance(tval, T.QDict) and not T.is_keyed(tval):
+        if node.cols and not node.where:
+            return _delete_entries(ctx, name, tval, [_named(n, e) for n, e in node.cols])
+        if T.is_syms(tval.keys):        # delete.md shows neither rows nor a where phrase
+            raise QError("nyi")
+    if node.kind in ("select", "exec") and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
+        return _query_dict(node, env, ev, tval)
     if node.kind == "update" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
         return _update_dict(node, env, ev, name, tval)
     if isinstance(tval, T.DiskRef) and tval.flipped:      # nothing on disk: reading fails
