@@ -411,15 +411,18 @@ def _query_dict(node, env, ev, d):
     """select or exec from a dictionary with symbol keys (see _dict_env; qsql.md: the result of
     a select is a table or a dictionary): a select gives a dictionary of its named phrases, the
     dictionary itself when it has none; an exec gives one unnamed phrase's value, a dictionary
-    of several, and the last entry's value when it has none. What a where or by phrase or a
-    select[n] does over a dictionary's entries is not documented: 'nyi."""
+    of several. What a where or by phrase or a select[n] does over a dictionary's entries is
+    not documented: 'nyi."""
     if node.by or node.where or node.limit:
         raise QError("nyi")
     keys = list(d.keys)
     if not node.cols:
-        if node.kind == "select":
+        # an exec's last record: of a record (a row's dictionary of atoms) the record itself,
+        # whether q reads a dictionary as a row or as columns; of lists the two readings
+        # differ (the dictionary, or each list's last item)
+        if node.kind == "select" or all(T.is_atom(v) for v in T.to_items(d.values)):
             return d
-        return T.to_items(d.values)[-1] if keys else []
+        raise QError("nyi")
     cenv = _dict_env(env, d)
     if node.kind == "exec" and len(node.cols) == 1 and node.cols[0][0] is None:
         return ev(node.cols[0][1], cenv)
@@ -466,6 +469,8 @@ def run_qsql(node, env, ev):
     if kind == "delete":
         if node.cols:
             drop = {column_name(n, e, t.cols) for n, e in node.cols}
+            if keyed and drop & set(keycols):     # what q keys the rest by is not documented
+                raise QError("nyi")
             keep = [j for j, c in enumerate(t.cols) if c not in drop]
             res = T.QTable([t.cols[j] for j in keep], [t.data[j] for j in keep])
         else:

@@ -1,11 +1,13 @@
 qSQL whose from-part is not a plain table (qsql.md: a table or a dictionary, by value or by
 name; any expression may give it). From a dictionary with symbol keys, the keys are the columns:
 a select gives a dictionary of its phrases (the dictionary itself without any), an exec a value
-or a dictionary. What a where or by phrase, select[n] or a delete of rows does over a
-dictionary's entries is not documented, so ktwa says 'nyi (q may answer differently). A record
-added to a keyed table is added to its key's row or appended, as `,` upserts it (KX's e/c.q
-accumulates each tick's row with `kt+:rec`); other dictionaries with a keyed table are a 'type.
-An assignment as the from-part queries the assigned value: `exec .. from (kt,:rec) where ..`.
+or a dictionary, and without phrases a record (a row's dictionary of atoms) is its own last
+record. What a where or by phrase, select[n], a delete of rows, or an exec without phrases from
+a dictionary of lists does is not documented, so ktwa says 'nyi (q may answer differently), as
+for deleting a keyed table's key column. A record added to a keyed table is added to its key's
+row or appended, as `,` upserts it (KX's e/c.q accumulates each tick's row with `kt+:rec`);
+other dictionaries with a keyed table are a 'type. An assignment as the from-part queries the
+assigned value: `exec .. from (kt,:rec) where ..`.
 q)r:`tk`px`qty!(`ABC;20.5;30)
 q)select tk,px,qty from r
 tk | `ABC
@@ -121,3 +123,24 @@ q)b+`tk`px`qty!(`ABC;1 2f;3)
 'type
   [0]  b+`tk`px`qty!(`ABC;1 2f;3)
         ^
+q)exec from r
+tk | `ABC
+px | 20.5
+qty| 30
+q)exec from c
+'nyi
+  [0]  exec from c
+       ^
+q)delete tk from b
+'nyi
+  [0]  delete tk from b
+       ^
+q)k2:([tk:`A`B;d:1 2]px:3 4f)
+q)delete d from k2
+'nyi
+  [0]  delete d from k2
+       ^
+q)select from enlist r
+tk  px   qty
+------------
+ABC 20.5 30 
