@@ -407,18 +407,28 @@ def _update_dict(node, env, ev, name, d):
     return _store(env.ctx, name, T.QDict(np.array(keys, dtype=object), T.from_items(vals)))
 
 
-def _exec_dict(node, env, ev, d):
-    """exec from a dictionary with symbol keys (see _dict_env)."""
-    if node.by or node.where:
+def _query_dict(node, env, ev, d):
+    """select or exec from a dictionary with symbol keys (see _dict_env; qsql.md: the result of
+    a select is a table or a dictionary): a select gives a dictionary of its named phrases, the
+    dictionary itself when it has none; an exec gives one unnamed phrase's value, a dictionary
+    of several. What a where or by phrase or a select[n] does over a dictionary's entries is
+    not documented: 'nyi."""
+    if node.by or node.where or node.limit:
         raise QError("nyi")
     keys = list(d.keys)
-    cenv = _dict_env(env, d)
     if not node.cols:
-        return T.to_items(d.values)[-1] if keys else []
-    if len(node.cols) == 1 and node.cols[0][0] is None:
+        # an exec's last record: of a record (a row's dictionary of atoms) the record itself,
+        # whether q reads a dictionary as a row or as columns; of lists the two readings
+        # differ (the dictionary, or each list's last item)
+        if node.kind == "select" or all(T.is_atom(v) for v in T.to_items(d.values)):
+            return d
+        raise QError("nyi")
+    cenv = _dict_env(env, d)
+    if node.kind == "exec" and len(node.cols) == 1 and node.cols[0][0] is None:
         return ev(node.cols[0][1], cenv)
     names = _dedupe([column_name(n, e, keys) for n, e in node.cols])
-    return T.QDict(np.array(names, dtype=object), [ev(e, cenv) for _, e in node.cols])
+    return T.QDict(np.array(names, dtype=object),
+                   T.from_items([ev(e, cenv) for _, e in node.cols]))
 
 
 def run_qsql(node, env, ev):
@@ -434,11 +444,13 @@ def run_qsql(node, env, ev):
     if node.by_false:
         node = dataclasses.replace(node, by=None,
                                    kind="select" if node.kind == "exec" else node.kind)
-    if node.kind == "delete" and node.cols and not node.where and isinstance(tval, T.QDict) \
-            and not T.is_keyed(tval):
-        return _delete_entries(ctx, name, tval, [_named(n, e) for n, e in node.cols])
-    if node.kind == "exec" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
-        return _exec_dict(node, env, ev, tval)
+    if node.kind == "delete" and isinstance(tval, T.QDict) and not T.is_keyed(tval):
+        if node.cols and not node.where:
+            return _delete_entries(ctx, name, tval, [_named(n, e) for n, e in node.cols])
+        if T.is_syms(tval.keys):        # delete.md shows neither rows nor a where phrase
+            raise QError("nyi")
+    if node.kind in ("select", "exec") and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
+        return _query_dict(node, env, ev, tval)
     if node.kind == "update" and isinstance(tval, T.QDict) and T.is_syms(tval.keys):
         return _update_dict(node, env, ev, name, tval)
     if isinstance(tval, T.DiskRef) and tval.flipped:      # nothing on disk: reading fails
@@ -457,6 +469,8 @@ def run_qsql(node, env, ev):
     if kind == "delete":
         if node.cols:
             drop = {column_name(n, e, t.cols) for n, e in node.cols}
+            if keyed and drop & set(keycols):     # what q keys the rest by is not documented
+                raise QError("nyi")
             keep = [j for j, c in enumerate(t.cols) if c not in drop]
             res = T.QTable([t.cols[j] for j in keep], [t.data[j] for j in keep])
         else:

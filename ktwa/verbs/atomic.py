@@ -129,7 +129,9 @@ def _dict_dict(op, x: QDict, y: QDict, fill):
     if match(x.keys, y.keys):
         return QDict(x.keys, atomic2(op, x.values, y.values, fill))
     if isinstance(x.keys, QTable) != isinstance(y.keys, QTable):
-        raise QError("type")
+        if isinstance(x.keys, QTable):
+            return _dict_dict(op, x, _keyed_record(y, x), fill)
+        return _dict_dict(op, _keyed_record(x, y), y, fill)
     xk, yk = to_items(x.keys), to_items(y.keys)
     xv, yv = to_items(x.values), to_items(y.values)
     keys, vals = [], []
@@ -147,6 +149,21 @@ def _dict_dict(op, x: QDict, y: QDict, fill):
             keys.append(k)
             vals.append(_one_side(op, yv[j], False, fill))
     return QDict(from_items(keys), from_items(vals))
+
+
+def _keyed_record(d: QDict, kt: QDict) -> QDict:
+    """A record of kt's columns (a dictionary of atoms with those symbol keys, as a row of kt)
+    as a keyed table of one row like kt: so `kt+:rec` adds a row's values to its key's row of
+    kt, or appends it, as `kt,:rec` upserts it (KX's e/c.q accumulates each tick's row so).
+    Any other dictionary with a keyed table is a 'type."""
+    row = dict(zip(to_items(d.keys), to_items(d.values)))
+    kcols, vcols = list(kt.keys.cols), list(kt.values.cols)
+    if len(row) != len(kcols) + len(vcols) or set(row) != set(kcols + vcols) \
+            or not all(isinstance(v, SIMPLE) and not isinstance(v, _ndarray)
+                       for v in row.values()):
+        raise QError("type")
+    return QDict(QTable(kcols, [from_items([row[k]]) for k in kcols]),
+                 QTable(vcols, [from_items([row[k]]) for k in vcols]))
 
 
 def atomic1(op, x):
