@@ -1,15 +1,17 @@
 """One record at a time into a table (insert, upsert, `,:`, a list of columns as `.u.upd`
-brings them) gives exactly what the general path gives.
+brings them), and one key of a dictionary amended (`d[k]+:v`), give exactly what the general
+paths give.
 
 verbs.tables takes a direct path when the record's atoms (or an insert's column vectors) are
-exactly of its plain columns' types. Each case runs the same q lines twice, once with that
-path switched off, and compares everything the console prints: the tables, what insert
-returns, and the errors (types that do not match, existing keys, null keys, wrong counts)."""
+exactly of its plain columns' types; verbs.index when one key of a dictionary of plain vectors
+is amended. Each case runs the same q lines twice, once with those paths switched off, and
+compares everything the console prints: the values, what insert returns, and the errors
+(types that do not match, existing keys, null keys, wrong counts)."""
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ktwa import Session
-from ktwa.verbs import tables
+from ktwa.verbs import index, tables
 
 SETTINGS = settings(max_examples=80, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -32,6 +34,7 @@ def _run(lines: list[str], direct: bool) -> list[str]:
     with pytest.MonkeyPatch.context() as mp:
         if not direct:
             mp.setattr(tables, "_put_exact", lambda x, y, mode: None)
+            mp.setattr(index, "_one_plain_item", lambda d, i: False)
         s = Session()
         return [s.console(line) for line in lines]
 
@@ -81,4 +84,37 @@ def test_direct_path_matches_general(lines):
     ["t:([]a:1 2)", "u:t", "`t insert 3", "`u insert 4", "t`a", "u`a"],
 ])
 def test_named_cases(lines):
+    assert _run(lines, True) == _run(lines, False)
+
+
+@st.composite
+def dict_scripts(draw):
+    kt, vt = draw(st.sampled_from(sorted(ATOMS))), draw(st.sampled_from(sorted(ATOMS)))
+    keys = draw(st.lists(st.sampled_from(ATOMS[kt]), max_size=4))
+    vals = [draw(st.sampled_from(ATOMS[vt])) for _ in keys]
+    lines = [f"d:({EMPTY[kt]},{','.join(keys) or EMPTY[kt]})!({EMPTY[vt]},"
+             f"{','.join(vals) or EMPTY[vt]})" if keys else f"d:{EMPTY[kt]}!{EMPTY[vt]}"]
+    for _ in range(draw(st.integers(1, 8))):
+        k = draw(st.sampled_from(ATOMS[kt if draw(st.integers(0, 7)) else
+                                      draw(st.sampled_from(sorted(ATOMS)))]))
+        v = draw(st.sampled_from(ATOMS[vt if draw(st.integers(0, 7)) else
+                                      draw(st.sampled_from(sorted(ATOMS)))]))
+        op = draw(st.sampled_from(["", "+", "-", "|", "&", "^", ",", "{x+y}"]))
+        lines.append(f"d[{k}]{op}:{v}")
+    lines += ["d", "-3!d", "key d", "value d"]
+    return lines
+
+
+@SETTINGS
+@given(dict_scripts())
+def test_dictionary_item_matches_general(lines):
+    assert _run(lines, True) == _run(lines, False), lines
+
+
+@pytest.mark.parametrize("lines", [
+    # counting and collecting by key; a new key starts from the operator's identity
+    ["d:`a`b!1 2", "d[`a]+:5", "d[`c]+:1", "d[`c]-:4", "d[`b]:7", "d", "e:d", "d[`z]:0", "e"],
+    ["d:1 2 3!1.0 2.0 3.0", "d[2]*:4", "d[9]:1.5", "d[2]:`x", "d[`y]:2.0", "d"],
+])
+def test_dictionary_named_cases(lines):
     assert _run(lines, True) == _run(lines, False)

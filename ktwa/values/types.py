@@ -122,6 +122,23 @@ class QDict:
                 return i
         return None
 
+    def with_values(self, values) -> "QDict":
+        """These keys with other values; the lookup index built for the keys is shared, so
+        amending one value (`d[k]+:1` in a loop) does not rebuild it."""
+        r = QDict(self.keys, values)
+        r._index = self._index
+        return r
+
+    def with_new_key(self, keys, values, k) -> "QDict":
+        """keys (these keys with k after them) and values: the index, when built, is copied
+        with k added rather than rebuilt item by item."""
+        r = QDict(keys, values)
+        if self._index:
+            idx = self._index.copy()
+            idx.setdefault(k.item() if isinstance(k, np.generic) else k, len(self.keys))
+            r._index = idx
+        return r
+
     def __len__(self):
         return count(self.keys)
 

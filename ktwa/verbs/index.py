@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import QError
+from ..values import growth
 from ..values.functions import IDENTITY, MISSING, Builtin, QFunction
 from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
                             enum_domain, is_null, is_table_keyed, qtype, to_items, type_null)
@@ -508,7 +509,40 @@ def _dict_pairs(d: QDict, i, y, out):
     raise QError("type")
 
 
+def _one_plain_item(d: QDict, i) -> bool:
+    """Does i name one key of a dictionary whose keys and values are plain vectors (which
+    _amend_dict_item amends directly)?"""
+    return d.keys.__class__ is np.ndarray and d.values.__class__ is np.ndarray \
+        and is_atom(i) and i is not None
+
+
+def _amend_dict_item(ctx, d: QDict, i, rest, f, y):
+    """d amended at the one key i when its keys and values are plain vectors (`d[k]+:1`,
+    `d[k]:v` in a loop): one item is amended and written into a copy of the values, or a new
+    key and its item grow both vectors in their buffers (values.growth); the key index is
+    kept. What the general path gives, without a Python pass over every item."""
+    keys, values = d.keys, d.values
+    p = d.index_of(i)
+    if p is not None:
+        new = _amend(ctx, values[p], rest, f, y)
+        if not _atom_fits(new, values):
+            raise QError("type")
+        out = values.copy()
+        out[p] = new
+        return d.with_values(out)
+    fk, yk = _fresh_step(ctx, f, y, not rest)
+    new = _amend(ctx, proto(values), rest, fk, yk)
+    if not (_atom_fits(i, keys) and _atom_fits(new, values)):
+        raise QError("type")
+    n = len(keys)
+    nk, nv = growth.grown(keys, 1), growth.grown(values, 1)
+    nk[n], nv[n] = i, new
+    return d.with_new_key(nk, nv, i)
+
+
 def _amend_dict(ctx, d: QDict, i, rest, f, y):
+    if _one_plain_item(d, i):
+        return _amend_dict_item(ctx, d, i, rest, f, y)
     keys, values = d.keys, d.values
     if isinstance(values, QTable):
         values = to_items(values)
