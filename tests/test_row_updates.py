@@ -118,3 +118,24 @@ def test_dictionary_item_matches_general(lines):
 ])
 def test_dictionary_named_cases(lines):
     assert _run(lines, True) == _run(lines, False)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(ATOMS["s"]), st.sampled_from(ATOMS["f"]),
+                          st.sampled_from(ATOMS["j"])), max_size=12),
+       st.tuples(st.sampled_from(ATOMS["s"]), st.sampled_from(ATOMS["f"]),
+                 st.sampled_from(ATOMS["j"])))
+def test_key_compare_matches_row_hashes(rows, key):
+    """A keyed table's one-key lookup (compare column by column, symbols last, at the rows
+    still matching) finds the row that hashing every row finds."""
+    s = Session()
+    cols = ["`symbol$()", "`float$()", "`long$()"]
+    for j, c in enumerate(cols):
+        if rows:
+            cols[j] = "(" + c + "," + ",".join(r[j] for r in rows) + ")"
+    s.eval(f"k:([]s:{cols[0]};f:{cols[1]};j:{cols[2]})")
+    s.eval(f"r:(enlist {key[0]}),(enlist {key[1]}),enlist {key[2]}")
+    ktab, r = s.eval("k"), s.eval("r")
+    needles = s.eval("flip `s`f`j!enlist each r")
+    assert index._key_find(ktab, [list(r)]).tolist() == \
+        index.find_rows(ktab, needles).tolist()

@@ -172,17 +172,25 @@ def _key_find(ktab: QTable, keys: list) -> np.ndarray:
     if len(keys) == 1 and all(isinstance(c, np.ndarray) and c.dtype.kind in "biufmMOS"
                               for c in ktab.data):
         # one key into typed columns (a script's kt[k;c]:v in a loop): compare, not hash
-        hit = np.ones(len(ktab), dtype=bool)
+        pairs = []
         for c, a in zip(ktab.data, keys[0]):
             if not (is_atom(a) and a is not None and
                     (_atom_fits(a, c) or isinstance(a, str) and c.dtype == SYM)):
                 return np.array([-1], dtype=np.int64)        # not of the column's type
             if is_null(a):
                 break                                         # nulls match as hashes do
-            hit &= c == a
+            pairs.append((c, a))
         else:
-            w = np.flatnonzero(hit)
-            return np.array([w[0] if len(w) else -1], dtype=np.int64)
+            # symbols (a Python compare per item) last, and each column after the first is
+            # compared only at the rows that still match (book.q's `s`p key: the price
+            # narrows the rows, the symbol is compared at a few)
+            pairs.sort(key=lambda p: p[0].dtype == SYM)
+            at = np.arange(len(ktab)) if not pairs else None
+            for c, a in pairs:
+                at = np.flatnonzero(c == a) if at is None else at[c[at] == a]
+                if not len(at):
+                    break
+            return np.array([at[0] if len(at) else -1], dtype=np.int64)
     needles = QTable(ktab.cols, [from_items([k[j] for k in keys]) for j in range(len(ktab.cols))])
     return find_rows(ktab, needles)
 
