@@ -561,7 +561,6 @@ def _amend_dict(ctx, d: QDict, i, rest, f, y):
     work = list(to_items(values))
     newkeys = []
     extra = {}
-    vproto = proto(d.values)
     for k, yk in pairs:
         p = d.index_of(k)
         fk, yk2 = f, yk
@@ -572,7 +571,7 @@ def _amend_dict(ctx, d: QDict, i, rest, f, y):
                 p = len(work)
                 extra[hk] = p
                 newkeys.append(k)
-                work.append(vproto)
+                work.append(proto(d.values))        # made only for a new key
                 fk, yk2 = _fresh_step(ctx, f, yk, not rest)
         work[p] = _amend(ctx, work[p], rest, fk, yk2)
     # keys
