@@ -365,7 +365,10 @@ def _appended(t: QTable, m: int, cells: list) -> QTable:
     data = []
     for col, v in zip(t.data, cells):
         out = growth.grown(col, m)
-        out[n:] = v
+        if m == 1 and v.__class__ is not np.ndarray:
+            out[n] = v                  # an atom: an item write, cheaper than a slice's
+        else:
+            out[n:] = v
         data.append(out)
     return QTable(t.cols, data)
 
