@@ -10,6 +10,7 @@ import hashlib
 import numpy as np
 
 from ..errors import QError
+from ..values import growth
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, EnumSym, QDict,
@@ -570,6 +571,12 @@ def join(x, y):
     if isinstance(yl, list) and not yl:
         return xl
     if isinstance(xl, np.ndarray) and isinstance(yl, np.ndarray) and xl.dtype == yl.dtype:
+        if xl.__class__ is np.ndarray and yl.__class__ is np.ndarray and xl.ndim == 1 \
+                and yl.ndim == 1 and len(xl) >= 64 and 8 * len(yl) <= len(xl):
+            # a few items onto a long vector is an append (book.q's B[s],:x, a table's column
+            # at a time): it grows x's buffer (values.growth), so a loop of them is not
+            # quadratic; x and every other name keep their values
+            return growth.joined(xl, yl)
         return np.concatenate([xl, yl])
     return list(to_items(xl)) + list(to_items(yl))
 
