@@ -47,9 +47,14 @@ def _as_list(v):
 
 
 def _sub(x, pos):
-    """Items of x at valid int64 positions (dicts: both keys and values)."""
+    """Items of x at valid int64 positions (dicts: both keys and values). The positions are
+    valid, so take_pos's check for nulls to fill is skipped (`d _ k` on a record in a loop)."""
     if isinstance(x, QDict):
         return QDict(_sub(x.keys, pos), _sub(x.values, pos))
+    if isinstance(x, np.ndarray):
+        return x[pos]
+    if isinstance(x, list) and len(pos):
+        return from_items([x[k] for k in pos.tolist()])
     return take_pos(x, pos)
 
 
