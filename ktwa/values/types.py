@@ -491,6 +491,14 @@ def _maybe_table(items):
     return QTable(cols, data)
 
 
+def exact_item(v, col: np.ndarray) -> bool:
+    """Is v an atom exactly of plain vector col's type (neither an enumeration)? Then it can
+    be written into a vector like col as it is. The cheap test a one-record update makes."""
+    if v.__class__ is str:
+        return col.dtype == SYM
+    return isinstance(v, np.generic) and not isinstance(v, EnumScalar) and v.dtype == col.dtype
+
+
 def enlist(x):
     """enlist x: a 1-item list (a vector for atoms)."""
     if enum_domain(x) and not isinstance(x, np.ndarray):

@@ -24,8 +24,9 @@ import numpy as np
 from ..errors import QError
 from ..values import growth
 from ..values.functions import IDENTITY, MISSING, Builtin, QFunction
-from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
-                            enum_domain, is_null, is_table_keyed, qtype, to_items, type_null)
+from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, enum_domain,
+                            exact_item, from_items, is_atom, is_null, is_table_keyed, qtype,
+                            to_items, type_null)
 from .attributes import step_positions
 from .hashing import find_positions, find_rows, hkey
 
@@ -174,7 +175,8 @@ def _key_find(ktab: QTable, keys: list) -> np.ndarray:
         # one key into typed columns (a script's kt[k;c]:v in a loop): compare, not hash
         pairs = []
         for c, a in zip(ktab.data, keys[0]):
-            if not (is_atom(a) and a is not None and
+            if not (c.__class__ is np.ndarray and exact_item(a, c) or
+                    is_atom(a) and a is not None and
                     (_atom_fits(a, c) or isinstance(a, str) and c.dtype == SYM)):
                 return np.array([-1], dtype=np.int64)        # not of the column's type
             if is_null(a):

@@ -15,9 +15,9 @@ import numpy as np
 from ..errors import QError
 from ..values import growth
 from ..values.functions import Definitions
-from ..values.types import (SYM, TYPE_LETTER, DiskRef, Enum, EnumScalar, Mapped, QDict, QTable,
-                            attr_of, count, enlist, enum_domain, from_items, is_atom, is_keyed,
-                            is_null, plain, qtype, to_items, with_attr)
+from ..values.types import (SYM, TYPE_LETTER, DiskRef, Enum, Mapped, QDict, QTable, attr_of,
+                            count, enlist, enum_domain, exact_item, from_items, is_atom,
+                            is_keyed, is_null, plain, qtype, to_items, with_attr)
 from . import enums, files, lists, partitions
 from .attributes import kept_on_append
 from .index import proto, take_pos
@@ -338,16 +338,9 @@ def _exact_cells(t: QTable, y, by_column: bool):
     for col, v in zip(t.data, y):
         if col.__class__ is not np.ndarray:
             return None
-        c = v.__class__
-        if c is str:                             # not EnumSym: an enumeration converts
-            if col.dtype != SYM:
-                return None
+        if exact_item(v, col):
             k = 0
-        elif isinstance(v, np.generic) and not isinstance(v, EnumScalar):
-            if v.dtype != col.dtype:
-                return None
-            k = 0
-        elif by_column and c is np.ndarray and v.ndim == 1 and v.dtype == col.dtype:
+        elif by_column and v.__class__ is np.ndarray and v.ndim == 1 and v.dtype == col.dtype:
             k = len(v)
         else:
             return None
