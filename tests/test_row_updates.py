@@ -56,8 +56,12 @@ def scripts(draw):
             cells = cells[:-1]                                  # a count that does not fit
         rec = "(" + ";".join(cells) + ")" if len(cells) > 1 else "enlist " + cells[0]
         form = draw(st.sampled_from(["`t insert {}", "`t upsert {}", "t,:{}", "t:t upsert {}",
-                                     "`t insert flip enlist each {}"]))
-        lines.append(form.format(rec))
+                                     "`t insert flip enlist each {}", "`t upsert {names}!{}",
+                                     "t,:{names}!{}", "`t insert {names}!{}",
+                                     "`t upsert {back}!reverse {}"]))
+        names = "`" + "`".join(NAMES[:len(cells)]) if len(cells) > 1 else "enlist `a"
+        back = "`" + "`".join(reversed(NAMES[:len(cells)])) if len(cells) > 1 else "enlist `a"
+        lines.append(form.format(rec, names=names, back=back))
     lines += ["t", "meta t", "-3!t"]
     return lines
 
@@ -80,6 +84,11 @@ def test_direct_path_matches_general(lines):
     # float and date null keys: numpy's == never finds them, q's match does
     ["k:([f:`float$();d:`date$()]v:`long$())", "k,:(0n;0Nd;1)", "k,:(0n;0Nd;2)",
      "k,:(-0.0;2024.01.01;3)", "k,:(0.0;2024.01.01;4)", "k"],
+    # records as dictionaries: every column in order, another order, a vector value
+    ["t:([]a:`long$();b:`float$())", "`t upsert `a`b!(1;2.0)", "t,:`b`a!(3.0;4)",
+     "`t insert `a`b!1 2", "`t insert `a`b!(1 2;3 4.0)", "t"],
+    ["k:([a:`long$()]b:`float$())", "`k upsert `a`b!(1;2.0)", "k,:`a`b!(1;3.0)", "k"],
+    ["t:([]a:`long$();b:`long$())", "t,:`b`a!(1;2)", "`t upsert `a`b!(3;4)", "t"],
     # an older name for the table keeps its rows
     ["t:([]a:1 2)", "u:t", "`t insert 3", "`u insert 4", "t`a", "u`a"],
 ])

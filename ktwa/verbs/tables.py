@@ -375,7 +375,13 @@ def _put_exact(x, y, mode: str):
     t = _table(x)
     if t.__class__ is not QTable:
         return None
-    exact = _exact_cells(t, y, mode == "insert" and not keyed)
+    by_column = mode == "insert" and not keyed
+    if y.__class__ is QDict and y.keys.__class__ is np.ndarray and y.keys.dtype == SYM \
+            and y.values.__class__ in (list, np.ndarray) and y.keys.tolist() == t.cols:
+        # one record as a dictionary of every column in order (`t upsert `a`b!(1;2.0)`): its
+        # values are the cells, and a vector value is one cell, never a column
+        y, by_column = to_items(y.values), False
+    exact = _exact_cells(t, y, by_column)
     if exact is None:
         return None
     m, cells = exact
