@@ -73,8 +73,10 @@ def test_direct_path_matches_general(lines):
 
 
 @pytest.mark.parametrize("lines", [
-    # columns by insert (`.u.upd`): several rows at once, then one
-    ["t:([]a:`long$();b:`symbol$())", "`t insert (1 2;`x`y)", "`t insert (3;`z)", "t"],
+    # columns by insert (`.u.upd`): several rows at once, then one, then none
+    ["t:([]a:`long$();b:`symbol$())", "`t insert (1 2;`x`y)", "`t insert (3;`z)",
+     "`t insert (`long$();`symbol$())", "`t insert (1 2;`x)", "`t insert (4;enlist `w)",
+     "`t insert (enlist 5;enlist `v)", "t"],
     # a keyed table: new key, same key replaced, insert of an existing key refused
     ["k:([a:`long$()]b:`float$())", "`k upsert (1;2.0)", "`k upsert (1;3.0)", "k,:(2;4.0)",
      "`k insert (1;9.0)", "k"],

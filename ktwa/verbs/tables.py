@@ -339,7 +339,7 @@ def _exact_cells(t: QTable, y, by_column: bool):
         if col.__class__ is not np.ndarray:
             return None
         if exact_item(v, col):
-            k = 0
+            k = -1                              # an atom: one record
         elif by_column and v.__class__ is np.ndarray and v.ndim == 1 and v.dtype == col.dtype:
             k = len(v)
         else:
@@ -348,7 +348,9 @@ def _exact_cells(t: QTable, y, by_column: bool):
             m = k
         elif m != k:
             return None
-    return (m or 1) if m is not None else None, y
+    if m == 0:
+        return None                             # no records: the general path's value
+    return (1 if m < 0 else m), y
 
 
 def _appended(t: QTable, m: int, cells: list) -> QTable:
