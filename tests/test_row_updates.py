@@ -58,7 +58,9 @@ def scripts(draw):
         form = draw(st.sampled_from(["`t insert {}", "`t upsert {}", "t,:{}", "t:t upsert {}",
                                      "`t insert flip enlist each {}", "`t upsert {names}!{}",
                                      "t,:{names}!{}", "`t insert {names}!{}",
-                                     "`t upsert {back}!reverse {}"]))
+                                     "`t upsert {back}!reverse {}",
+                                     "`t insert enlist {names}!{}", "t,:enlist {back}!reverse {}",
+                                     "`t upsert 2#enlist {names}!{}"]))
         names = "`" + "`".join(NAMES[:len(cells)]) if len(cells) > 1 else "enlist `a"
         back = "`" + "`".join(reversed(NAMES[:len(cells)])) if len(cells) > 1 else "enlist `a"
         lines.append(form.format(rec, names=names, back=back))
@@ -91,6 +93,10 @@ def test_direct_path_matches_general(lines):
      "`t insert `a`b!1 2", "`t insert `a`b!(1 2;3 4.0)", "t"],
     ["k:([a:`long$()]b:`float$())", "`k upsert `a`b!(1;2.0)", "k,:`a`b!(1;3.0)", "k"],
     ["t:([]a:`long$();b:`long$())", "t,:`b`a!(1;2)", "`t upsert `a`b!(3;4)", "t"],
+    # tables: the same columns, another order, no rows, a keyed table
+    ["t:([]a:`long$();b:`float$())", "`t insert ([]a:1 2;b:3 4.0)", "`t insert ([]b:5 6.0;a:7 8)",
+     "`t insert 0#t", "t,:([]a:enlist 9;b:enlist 1.0)", "`t upsert ([a:enlist 3]b:enlist 2.0)",
+     "t"],
     # an older name for the table keeps its rows
     ["t:([]a:1 2)", "u:t", "`t insert 3", "`u insert 4", "t`a", "u`a"],
 ])

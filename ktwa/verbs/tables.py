@@ -383,6 +383,8 @@ def _put_exact(x, y, mode: str):
         # one record as a dictionary of every column in order (`t upsert `a`b!(1;2.0)`): its
         # values are the cells, and a vector value is one cell, never a column
         y, by_column = to_items(y.values), False
+    elif y.__class__ is QTable and not keyed and y.cols == t.cols:
+        y, by_column = y.data, True      # a table of the same columns (r.q's upd:insert)
     exact = _exact_cells(t, y, by_column)
     if exact is None:
         return None
