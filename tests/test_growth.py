@@ -74,3 +74,19 @@ def test_a_view_that_does_not_start_its_buffer_is_copied():
     rev = buf[::-1]
     assert growth.joined(rev, np.int64(7)).tolist() == [4, 3, 2, 1, 0, 7]
     assert buf.tolist() == [0, 1, 2, 3, 4]
+
+
+def test_join_grows_appends_but_not_one_off_joins_onto_huge_vectors():
+    """x,y grows x's buffer when y is a few items onto a long x (a loop of them is linear);
+    onto a vector of a million items or more it does so only when x came from such a growth,
+    so a one-off join there allocates exactly its result."""
+    from ktwa.verbs import lists
+    small = np.arange(100)
+    r = lists.join(small, np.array([7]))
+    assert growth.growing(r) and r.tolist()[-2:] == [99, 7] and len(small) == 100
+    big = np.arange(1 << 20)
+    one_off = lists.join(big, np.array([1]))
+    assert not growth.growing(one_off) and one_off.base is None and len(one_off) == (1 << 20) + 1
+    grown = growth.joined(big, np.int64(1))           # an append made big's result growable
+    again = lists.join(grown, np.array([2]))
+    assert growth.growing(again) and again.tolist()[-3:] == [(1 << 20) - 1, 1, 2]

@@ -577,10 +577,12 @@ def join(x, y):
         return xl
     if isinstance(xl, np.ndarray) and isinstance(yl, np.ndarray) and xl.dtype == yl.dtype:
         if xl.__class__ is np.ndarray and yl.__class__ is np.ndarray and xl.ndim == 1 \
-                and yl.ndim == 1 and len(xl) >= 64 and 8 * len(yl) <= len(xl):
+                and yl.ndim == 1 and len(xl) >= 64 and 8 * len(yl) <= len(xl) \
+                and (len(xl) < 1 << 20 or growth.growing(xl)):
             # a few items onto a long vector is an append (book.q's B[s],:x, a table's column
             # at a time): it grows x's buffer (values.growth), so a loop of them is not
-            # quadratic; x and every other name keep their values
+            # quadratic; x and every other name keep their values. A one-off join onto a
+            # vector of a million items or more is exact (no buffer of twice its size)
             return growth.joined(xl, yl)
         return np.concatenate([xl, yl])
     return list(to_items(xl)) + list(to_items(yl))
