@@ -12,7 +12,9 @@ rows and 1000 keys (also with two key columns and with symbol keys); distinct / 
 1.5x pd.unique / np.isin / Index.get_indexer at 1e6 items; lines, lambda calls and `each` <= 1x
 KlongPy; `s.eval("avgparms(m;p)")` <= 1x AveragedModel.update_parameters on Linear(2,1); a cached
 parse <= 10 us; date arithmetic <= 1x pandas and `select ... by 5 xbar time.minute` <= 3x
-pandas. Exits 0 either way (a benchmark informs, a test decides).
+pandas. Small updates (single-row inserts, keyed upserts, `d[k]+:1`) are timed against plain
+Python lists and dicts with no target: the ratio is what the interpreter costs per update.
+Exits 0 either way (a benchmark informs, a test decides).
 
     python bench/lang_bench.py [--rounds 7] [--only group]
 """
@@ -193,6 +195,52 @@ def build_cases(only: str | None):
              check=lambda: pd is None or np.array_equal(
                  np.where(pd.Index(hay).get_indexer(key) < 0, len(hay),
                           pd.Index(hay).get_indexer(key)), s.eval("hay?k"))),
+    ]
+    # small updates, as a tick script makes them: one record a call into a table, a keyed
+    # table and a dictionary. The anchor is plain Python doing the same bookkeeping as fast as
+    # it can (appends to a list per column, a dict of rows, a dict of counts): no target, the
+    # ratio is the interpreter's cost per update.
+    rows_q = ("t:([]a:`long$();s:`symbol$();f:`float$());"
+              "{`t insert (x;`s;1.5)} each til 1000;")
+    keyed_q = ("k:([a:`long$()]s:`symbol$();f:`float$());"
+               "{`k upsert (x mod 100;`s;1.5)} each til 1000;")
+    count_q = "d:(`long$())!`long$(); {d[x mod 100]+:1} each til 1000;"
+
+    def py_rows():
+        a, b, c = [], [], []
+        for x in range(1000):
+            a.append(x)
+            b.append("s")
+            c.append(1.5)
+        return a, b, c
+
+    def py_keyed():
+        d = {}
+        for x in range(1000):
+            d[x % 100] = ("s", 1.5)
+        return d
+
+    def py_count():
+        d = {}
+        for x in range(1000):
+            d[x % 100] = d.get(x % 100, 0) + 1
+        return d
+
+    def run_then(src, value):
+        s.eval(src)
+        return s.eval(value)
+
+    cases += [
+        Case("updates: 1000 single-row inserts `t insert (x;`s;1.5)", lambda: s.eval(rows_q),
+             {"python append to a list per column": py_rows}, {},
+             check=lambda: run_then(rows_q, "t`a").tolist() == py_rows()[0]),
+        Case("updates: 1000 keyed upserts `k upsert (x mod 100;`s;1.5)", lambda: s.eval(keyed_q),
+             {"python dict of rows d[k]=row": py_keyed}, {},
+             check=lambda: run_then(keyed_q, "exec a from k").tolist() == list(py_keyed())),
+        Case("updates: 1000 dictionary counts d[x mod 100]+:1", lambda: s.eval(count_q),
+             {"python dict d[k]=d.get(k,0)+1": py_count}, {},
+             check=lambda: run_then(count_q, "value d").tolist()
+             == list(py_count().values())),
     ]
     if pd is not None:
         # temporal work KlongPy has no types for: date arithmetic and a 5-minute bar query

@@ -338,6 +338,23 @@ def test_scalar_fast_path_no_warnings():
         assert type(D("+", J(1), F(1.5))) is np.float64
 
 
+@pytest.mark.parametrize("name", ["mod", "div"])
+def test_long_atom_mod_div_match_the_kernel(name):
+    """mod and div of two long atoms take a scalar path (a loop's `x mod n`): the same value
+    and type as the vector kernel, nulls, infinities, signs and a zero divisor included."""
+    from ktwa.verbs import arith as A
+    kernel = {"mod": A._k_mod, "div": A._k_idiv}[name]
+    rng = np.random.default_rng(7)
+    xs = [J(v) for v in rng.integers(-2 ** 63 + 1, 2 ** 63 - 1, 40)] + \
+        [J(v) for v in range(-9, 10)] + [N, INF_J, -INF_J]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for x in xs:
+            for y in xs[::3]:
+                got, want = D(name, x, y), A.atomic2(kernel, x, y)
+                assert type(got) is type(want) and match(got, want), (x, y)
+
+
 def test_large_vectors_fast():
     import time
     v = np.arange(1_000_000, dtype=np.int64)

@@ -28,6 +28,15 @@ def q(s, src):
      {"t`a": "1 2 3", "t2`a": "1 2 4", "t2`b": "`x`y`w"}),
     (["t:([]a:`long$())", "do[3;`t insert enlist 7]", "k:t", "`t insert enlist 8",
       "`k insert enlist 9"], {"t`a": "7 7 7 8", "k`a": "7 7 7 9"}),
+    # `,` of a few items onto a long vector grows it too (lists.join): every result keeps its own
+    (["v:til 100", "w:v,100", "u:v,7", "x:w,101", "y:w,5 6"],
+     {"-2#v": "98 99", "-2#w": "99 100", "-2#u": "99 7", "-3#x": "99 100 101",
+      "-3#y": "100 5 6", "count each (v;w;u;x;y)": "100 101 101 102 103"}),
+    # a dictionary of tables collected by key (book.q's B[s],:x): older copies keep their rows
+    (["B:(enlist `a)!enlist ([]p:100#1.0;z:til 100)", "C:B", "B[`a],:`p`z!(2.0;100)",
+      "D:B", "B[`a],:`p`z!(3.0;101)", "C[`a],:`p`z!(9.0;9)"],
+     {"count each (B`a;C`a;D`a)": "102 101 101", "-1#(B`a)`z": ",101",
+      "-1#(D`a)`z": ",100", "-1#(C`a)`p": ",9f"}),
 ])
 def test_appends_leave_other_values_alone(lines, checks):
     s = Session()
@@ -65,3 +74,19 @@ def test_a_view_that_does_not_start_its_buffer_is_copied():
     rev = buf[::-1]
     assert growth.joined(rev, np.int64(7)).tolist() == [4, 3, 2, 1, 0, 7]
     assert buf.tolist() == [0, 1, 2, 3, 4]
+
+
+def test_join_grows_appends_but_not_one_off_joins_onto_huge_vectors():
+    """x,y grows x's buffer when y is a few items onto a long x (a loop of them is linear);
+    onto a vector of a million items or more it does so only when x came from such a growth,
+    so a one-off join there allocates exactly its result."""
+    from ktwa.verbs import lists
+    small = np.arange(100)
+    r = lists.join(small, np.array([7]))
+    assert growth.growing(r) and r.tolist()[-2:] == [99, 7] and len(small) == 100
+    big = np.arange(1 << 20)
+    one_off = lists.join(big, np.array([1]))
+    assert not growth.growing(one_off) and one_off.base is None and len(one_off) == (1 << 20) + 1
+    grown = growth.joined(big, np.int64(1))           # an append made big's result growable
+    again = lists.join(grown, np.array([2]))
+    assert growth.growing(again) and again.tolist()[-3:] == [(1 << 20) - 1, 1, 2]

@@ -41,6 +41,16 @@ def grown(col: np.ndarray, m: int) -> np.ndarray:
     return view
 
 
+def growing(col: np.ndarray) -> bool:
+    """Is col the latest view of a buffer made here (the result of an append that may grow
+    again)?"""
+    buf = col.base
+    if buf is None:
+        return False
+    latest = _LATEST.get(id(buf))
+    return latest is not None and latest() is col
+
+
 def joined(x: np.ndarray, y) -> np.ndarray:
     """x,y for a plain vector x and a vector of its dtype or an atom of its type, growing x's
     buffer when it can."""

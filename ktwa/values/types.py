@@ -122,6 +122,23 @@ class QDict:
                 return i
         return None
 
+    def with_values(self, values) -> "QDict":
+        """These keys with other values; the lookup index built for the keys is shared, so
+        amending one value (`d[k]+:1` in a loop) does not rebuild it."""
+        r = QDict(self.keys, values)
+        r._index = self._index
+        return r
+
+    def with_new_key(self, keys, values, k) -> "QDict":
+        """keys (these keys with k after them) and values: the index, when built, is copied
+        with k added rather than rebuilt item by item."""
+        r = QDict(keys, values)
+        if self._index:
+            idx = self._index.copy()
+            idx.setdefault(k.item() if isinstance(k, np.generic) else k, len(self.keys))
+            r._index = idx
+        return r
+
     def __len__(self):
         return count(self.keys)
 
@@ -472,6 +489,14 @@ def _maybe_table(items):
     for j in range(len(cols)):
         data.append(from_items([to_items(d.values)[j] for d in items]))
     return QTable(cols, data)
+
+
+def exact_item(v, col: np.ndarray) -> bool:
+    """Is v an atom exactly of plain vector col's type (neither an enumeration)? Then it can
+    be written into a vector like col as it is. The cheap test a one-record update makes."""
+    if v.__class__ is str:
+        return col.dtype == SYM
+    return isinstance(v, np.generic) and not isinstance(v, EnumScalar) and v.dtype == col.dtype
 
 
 def enlist(x):

@@ -390,10 +390,14 @@ def xbar(x, y):
 
 
 def idiv(x, y):
+    if type(x) is _i64 and type(y) is _i64 and y > 0 and x != NULL_J:
+        return x // y          # two longs (a loop's `x div n`): numpy's floor division
     return atomic2(_k_idiv, x, y)
 
 
 def mod(x, y):
+    if type(x) is _i64 and type(y) is _i64 and y > 0 and x != NULL_J:
+        return x % y           # two longs (a key `x mod n` in a loop): numpy's floor modulo
     return atomic2(_k_mod, x, y)
 
 

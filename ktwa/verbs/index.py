@@ -22,9 +22,11 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import QError
+from ..values import growth
 from ..values.functions import IDENTITY, MISSING, Builtin, QFunction
-from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, from_items, is_atom,
-                            enum_domain, is_null, is_table_keyed, qtype, to_items, type_null)
+from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, enum_domain,
+                            exact_item, from_items, is_atom, is_null, is_table_keyed, qtype,
+                            to_items, type_null)
 from .attributes import step_positions
 from .hashing import find_positions, find_rows, hkey
 
@@ -171,17 +173,26 @@ def _key_find(ktab: QTable, keys: list) -> np.ndarray:
     if len(keys) == 1 and all(isinstance(c, np.ndarray) and c.dtype.kind in "biufmMOS"
                               for c in ktab.data):
         # one key into typed columns (a script's kt[k;c]:v in a loop): compare, not hash
-        hit = np.ones(len(ktab), dtype=bool)
+        pairs = []
         for c, a in zip(ktab.data, keys[0]):
-            if not (is_atom(a) and a is not None and
+            if not (c.__class__ is np.ndarray and exact_item(a, c) or
+                    is_atom(a) and a is not None and
                     (_atom_fits(a, c) or isinstance(a, str) and c.dtype == SYM)):
                 return np.array([-1], dtype=np.int64)        # not of the column's type
             if is_null(a):
                 break                                         # nulls match as hashes do
-            hit &= c == a
+            pairs.append((c, a))
         else:
-            w = np.flatnonzero(hit)
-            return np.array([w[0] if len(w) else -1], dtype=np.int64)
+            # symbols (a Python compare per item) last, and each column after the first is
+            # compared only at the rows that still match (book.q's `s`p key: the price
+            # narrows the rows, the symbol is compared at a few)
+            pairs.sort(key=lambda p: p[0].dtype == SYM)
+            at = np.arange(len(ktab)) if not pairs else None
+            for c, a in pairs:
+                at = np.flatnonzero(c == a) if at is None else at[c[at] == a]
+                if not len(at):
+                    break
+            return np.array([at[0] if len(at) else -1], dtype=np.int64)
     needles = QTable(ktab.cols, [from_items([k[j] for k in keys]) for j in range(len(ktab.cols))])
     return find_rows(ktab, needles)
 
@@ -508,7 +519,40 @@ def _dict_pairs(d: QDict, i, y, out):
     raise QError("type")
 
 
+def _one_plain_item(d: QDict, i) -> bool:
+    """Does i name one key of a dictionary whose keys and values are plain vectors (which
+    _amend_dict_item amends directly)?"""
+    return d.keys.__class__ is np.ndarray and d.values.__class__ is np.ndarray \
+        and is_atom(i) and i is not None
+
+
+def _amend_dict_item(ctx, d: QDict, i, rest, f, y):
+    """d amended at the one key i when its keys and values are plain vectors (`d[k]+:1`,
+    `d[k]:v` in a loop): one item is amended and written into a copy of the values, or a new
+    key and its item grow both vectors in their buffers (values.growth); the key index is
+    kept. What the general path gives, without a Python pass over every item."""
+    keys, values = d.keys, d.values
+    p = d.index_of(i)
+    if p is not None:
+        new = _amend(ctx, values[p], rest, f, y)
+        if not _atom_fits(new, values):
+            raise QError("type")
+        out = values.copy()
+        out[p] = new
+        return d.with_values(out)
+    fk, yk = _fresh_step(ctx, f, y, not rest)
+    new = _amend(ctx, proto(values), rest, fk, yk)
+    if not (_atom_fits(i, keys) and _atom_fits(new, values)):
+        raise QError("type")
+    n = len(keys)
+    nk, nv = growth.grown(keys, 1), growth.grown(values, 1)
+    nk[n], nv[n] = i, new
+    return d.with_new_key(nk, nv, i)
+
+
 def _amend_dict(ctx, d: QDict, i, rest, f, y):
+    if _one_plain_item(d, i):
+        return _amend_dict_item(ctx, d, i, rest, f, y)
     keys, values = d.keys, d.values
     if isinstance(values, QTable):
         values = to_items(values)
@@ -519,7 +563,6 @@ def _amend_dict(ctx, d: QDict, i, rest, f, y):
     work = list(to_items(values))
     newkeys = []
     extra = {}
-    vproto = proto(d.values)
     for k, yk in pairs:
         p = d.index_of(k)
         fk, yk2 = f, yk
@@ -530,7 +573,7 @@ def _amend_dict(ctx, d: QDict, i, rest, f, y):
                 p = len(work)
                 extra[hk] = p
                 newkeys.append(k)
-                work.append(vproto)
+                work.append(proto(d.values))        # made only for a new key
                 fk, yk2 = _fresh_step(ctx, f, yk, not rest)
         work[p] = _amend(ctx, work[p], rest, fk, yk2)
     # keys

@@ -10,6 +10,7 @@ import hashlib
 import numpy as np
 
 from ..errors import QError
+from ..values import growth
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, EnumSym, QDict,
@@ -46,9 +47,14 @@ def _as_list(v):
 
 
 def _sub(x, pos):
-    """Items of x at valid int64 positions (dicts: both keys and values)."""
+    """Items of x at valid int64 positions (dicts: both keys and values). The positions are
+    valid, so take_pos's check for nulls to fill is skipped (`d _ k` on a record in a loop)."""
     if isinstance(x, QDict):
         return QDict(_sub(x.keys, pos), _sub(x.values, pos))
+    if isinstance(x, np.ndarray):
+        return x[pos]
+    if isinstance(x, list) and len(pos):
+        return from_items([x[k] for k in pos.tolist()])
     return take_pos(x, pos)
 
 
@@ -570,6 +576,14 @@ def join(x, y):
     if isinstance(yl, list) and not yl:
         return xl
     if isinstance(xl, np.ndarray) and isinstance(yl, np.ndarray) and xl.dtype == yl.dtype:
+        if xl.__class__ is np.ndarray and yl.__class__ is np.ndarray and xl.ndim == 1 \
+                and yl.ndim == 1 and len(xl) >= 64 and 8 * len(yl) <= len(xl) \
+                and (len(xl) < 1 << 20 or growth.growing(xl)):
+            # a few items onto a long vector is an append (book.q's B[s],:x, a table's column
+            # at a time): it grows x's buffer (values.growth), so a loop of them is not
+            # quadratic; x and every other name keep their values. A one-off join onto a
+            # vector of a million items or more is exact (no buffer of twice its size)
+            return growth.joined(xl, yl)
         return np.concatenate([xl, yl])
     return list(to_items(xl)) + list(to_items(yl))
 

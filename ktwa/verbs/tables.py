@@ -16,8 +16,8 @@ from ..errors import QError
 from ..values import growth
 from ..values.functions import Definitions
 from ..values.types import (SYM, TYPE_LETTER, DiskRef, Enum, Mapped, QDict, QTable, attr_of,
-                            count, enlist, enum_domain, from_items, is_atom, is_keyed, plain,
-                            qtype, to_items, with_attr)
+                            count, enlist, enum_domain, exact_item, from_items, is_atom,
+                            is_keyed, is_null, plain, qtype, to_items, with_attr)
 from . import enums, files, lists, partitions
 from .attributes import kept_on_append
 from .index import proto, take_pos
@@ -327,9 +327,99 @@ def _grow(ctx, col, total: int, tgt: np.ndarray, vals):
     return items
 
 
+def _exact_cells(t: QTable, y, by_column: bool):
+    """(m, cells) when y brings m >= 1 records as one item per column, each of exactly its
+    plain vector column's type: atoms (one record) or, for insert, vectors of one count m
+    (`.u.upd`'s list of columns). None for anything else, which takes the general path (and
+    its errors). A tick script does this thousands of times a second: one pass, no tables made."""
+    if y.__class__ is not list or len(y) != len(t.data) or not y:
+        return None
+    m = None
+    for col, v in zip(t.data, y):
+        if col.__class__ is not np.ndarray:
+            return None
+        if exact_item(v, col):
+            k = -1                              # an atom: one record
+        elif by_column and v.__class__ is np.ndarray and v.ndim == 1 and v.dtype == col.dtype:
+            k = len(v)
+        else:
+            return None
+        if m is None:
+            m = k
+        elif m != k:
+            return None
+    if m == 0:
+        return None                             # no records: the general path's value
+    return (1 if m < 0 else m), y
+
+
+def _appended(t: QTable, m: int, cells: list) -> QTable:
+    """t with m records of exact cells (see _exact_cells) after its rows: each column grows
+    in its buffer (values.growth)."""
+    n = len(t)
+    data = []
+    for col, v in zip(t.data, cells):
+        out = growth.grown(col, m)
+        if m == 1 and v.__class__ is not np.ndarray:
+            out[n] = v                  # an atom: an item write, cheaper than a slice's
+        else:
+            out[n:] = v
+        data.append(out)
+    return QTable(t.cols, data)
+
+
+def _put_exact(x, y, mode: str):
+    """put_records for the common case of exact cells (see _exact_cells) into a table whose
+    columns are all plain vectors: a keyed table takes one record, found by comparing its key
+    atoms (a null key takes the general path, where nulls match as hashes do). None when the
+    general path must decide."""
+    keyed = is_keyed(x)
+    t = _table(x)
+    if t.__class__ is not QTable:
+        return None
+    by_column = mode == "insert" and not keyed
+    if y.__class__ is QDict and y.keys.__class__ is np.ndarray and y.keys.dtype == SYM \
+            and y.values.__class__ in (list, np.ndarray) and y.keys.tolist() == t.cols:
+        # one record as a dictionary of every column in order (`t upsert `a`b!(1;2.0)`): its
+        # values are the cells, and a vector value is one cell, never a column
+        y, by_column = to_items(y.values), False
+    elif y.__class__ is QTable and not keyed and y.cols == t.cols:
+        y, by_column = y.data, True      # a table of the same columns (r.q's upd:insert)
+    exact = _exact_cells(t, y, by_column)
+    if exact is None:
+        return None
+    m, cells = exact
+    n = len(t)
+    if not keyed:
+        return _appended(t, m, cells), np.arange(n, n + m, dtype=I64)
+    nk = len(x.keys.cols)
+    if m != 1 or any(is_null(a) for a in cells[:nk]):
+        return None
+    hit = None
+    for col, a in zip(t.data[:nk], cells[:nk]):
+        eq = col == a
+        hit = eq if hit is None else hit & eq
+    w = np.flatnonzero(hit)
+    if not len(w):
+        res = _appended(t, 1, cells)
+        return rekey(res, x.keys.cols), np.array([n], dtype=I64)
+    if mode == "insert":
+        raise QError("insert")
+    p = int(w[0])
+    data = []
+    for col, v in zip(t.data, cells):
+        out = col.copy()
+        out[p] = v
+        data.append(out)
+    return rekey(QTable(t.cols, data), x.keys.cols), np.array([p], dtype=I64)
+
+
 def put_records(ctx, x, y, mode: str):
     """(new table, positions written) for records y into table x; mode is "insert" (a
     keyed table refuses existing keys), "upsert" or "append" (`,:`)."""
+    fast = _put_exact(x, y, mode)
+    if fast is not None:
+        return fast
     keyed = is_keyed(x)
     t = _table(x)
     new = records(t, y, mode == "insert")
