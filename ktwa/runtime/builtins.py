@@ -124,7 +124,7 @@ def _dynload(ctx, lib, spec):
     if not name.startswith("ktorch"):       # ktorch, ktorchtmp, `:/path/to/ktorch (build.rst)
         raise QError(f"nyi: 2: loads only ktorch (ktwa runs no C library): {name}")
     items = T.to_items(spec) if isinstance(spec, (list, np.ndarray)) else [spec]
-    if not items or not isinstance(items[0], str):
+    if not items or not isinstance(items[0], str) or not items[0]:
         raise QError("type")
     fname = items[0]
     if fname == "fns":

@@ -26,13 +26,10 @@ def grown(col: np.ndarray, m: int) -> np.ndarray:
     left as it was. Only for plain 1-dimensional numpy vectors (type np.ndarray)."""
     n = len(col)
     buf = col.base
-    if buf is not None:
-        latest = _LATEST.get(id(buf))
-        # the latest view starts its buffer and claims every item written so far
-        if latest is not None and latest() is col and len(buf) >= n + m:
-            view = buf[:n + m]
-            _LATEST[id(buf)] = weakref.ref(view)
-            return view
+    if growing(col) and len(buf) >= n + m:
+        view = buf[:n + m]
+        _LATEST[id(buf)] = weakref.ref(view)
+        return view
     buf = np.empty(max(2 * n, n + m, 8), dtype=col.dtype)
     buf[:n] = col
     view = buf[:n + m]

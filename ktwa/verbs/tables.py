@@ -307,12 +307,7 @@ def _grow(ctx, col, total: int, tgt: np.ndarray, vals):
             and (len(tgt) == 0 or (tgt[0] == n and tgt[-1] == total - 1)):
         # rows appended after the last (tgt is n..total-1): the column grows in its buffer
         # (amortised O(rows added), so a loop of single inserts is not quadratic)
-        out = growth.grown(col, total - n)
-        if vals is None:
-            out[n:] = proto(col)
-        else:
-            out[n:] = vals
-        return out
+        return _grown_column(col, total - n, proto(col) if vals is None else vals)
     if isinstance(col, np.ndarray):
         out = take_pos(col, np.arange(total, dtype=I64)) if total > n else col.copy()
         if vals is not None and len(tgt):
@@ -356,16 +351,19 @@ def _exact_cells(t: QTable, y, by_column: bool):
 def _appended(t: QTable, m: int, cells: list) -> QTable:
     """t with m records of exact cells (see _exact_cells) after its rows: each column grows
     in its buffer (values.growth)."""
-    n = len(t)
-    data = []
-    for col, v in zip(t.data, cells):
-        out = growth.grown(col, m)
-        if m == 1 and v.__class__ is not np.ndarray:
-            out[n] = v                  # an atom: an item write, cheaper than a slice's
-        else:
-            out[n:] = v
-        data.append(out)
-    return QTable(t.cols, data)
+    return QTable(t.cols, [_grown_column(col, m, v) for col, v in zip(t.data, cells)])
+
+
+def _grown_column(col: np.ndarray, m: int, v) -> np.ndarray:
+    """Plain vector col with m items v after it (an atom fills them all), grown in its buffer
+    (values.growth)."""
+    n = len(col)
+    out = growth.grown(col, m)
+    if m == 1 and v.__class__ is not np.ndarray:
+        out[n] = v                      # an atom: an item write, cheaper than a slice's
+    else:
+        out[n:] = v
+    return out
 
 
 def _put_exact(x, y, mode: str):

@@ -17,3 +17,7 @@ q)`ktorch 2:`nosuch,1
 'nosuch
   [0]  `ktorch 2:`nosuch,1
                ^
+q)`ktorch 2:`
+'type
+  [0]  `ktorch 2:`
+               ^
