@@ -166,20 +166,33 @@ def join_world(backend_name: str | None = None, timeout=None) -> None:
 
 
 def leave_world(clean: bool = False) -> None:
-    """Leave the world (at exit). After a clean run the ranks first meet at a barrier: a rank
-    that tore its connections down while a peer was still finishing its last collective made
-    gloo's background thread on the peer abort the process (SIGABRT at a clean exit). A rank
-    leaving on an error, or after a failed collective (a peer may be gone), leaves at once: its
-    peers may be inside another collective, which a barrier would be paired with."""
+    """Leave the world (at exit). After a clean run the ranks first meet in the store (see
+    `_all_here`): a rank that tore its connections down while a peer was still finishing its
+    last collective made gloo's background thread on the peer abort the process (SIGABRT at a
+    clean exit). A rank leaving on an error, or after a failed collective (a peer may be gone),
+    leaves at once: its peers may be inside another collective and would wait for it."""
     if active():
         if clean and not _JOINED.broken:
             try:
-                tdist.barrier()
+                _all_here("ktwa/leaving")
             except TORCH_ERRORS as err:
                 sys.stderr.write(f"'{dist_error(err, 'exit').msg}\n")
         tdist.destroy_process_group()
     _JOINED.device = None
     _JOINED.broken = False
+
+
+def _all_here(key: str) -> None:
+    """Return once every rank has called this with `key`: a count in the process group's
+    store, which the launcher's agent serves. A collective cannot be this meeting point: its
+    last message may still be on its way to a peer when it returns here (a gloo barrier was,
+    and a peer was seen to abort when this rank closed its connections right after it); a
+    store request is answered by the store, so once the count is full every rank has finished
+    every collective it made."""
+    store = tdist.distributed_c10d._get_default_store()
+    if store.add(key, 1) == size():
+        store.set(key + "/all", "1")
+    store.wait([key + "/all"], timedelta(seconds=timeout_s()))
 
 
 def dist_error(err: BaseException, who: str, joining: bool = False) -> QError:
