@@ -265,9 +265,25 @@ def main(argv: list[str] | None = None) -> int:
     rc = 1
     try:
         rc = _main(s, ns)
-        return rc
     finally:
         leave_world(clean=rc == 0)
+    if launched():
+        _end_rank(s, rc)
+    return rc
+
+
+def _end_rank(session, rc: int) -> None:
+    """A rank has left its world: write out what it wrote and end the process here, before
+    Python's shutdown destroys torch's C++ globals. A rank that had run cleanly was once seen
+    (in CI, 1 run in many) to abort in that shutdown with "terminate called without an active
+    exception", a thread object destroyed while its thread still ran, and the launcher then
+    reports the whole job failed; nothing after this point needs the interpreter's teardown
+    (a file handle's writes are each closed as made; only `\\1`/`\\2` streams stay open)."""
+    for stream in list(session.ctx.redirected.values()):
+        stream.close()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(rc)
 
 
 def _main(s, ns) -> int:
