@@ -16,7 +16,8 @@ Representation (the contract every room relies on):
 |                        | and whose count is q's number (see ktwa.values.temporal)      |
 | enumeration (20)       | :class:`EnumSym` (a ``str``) / :class:`Enum` (a symbol vector |
 |                        | that knows its domain's name); a foreign key over a numeric   |
-|                        | key: an :class:`EnumScalar` / an Enum of the key's dtype      |
+|                        | key: an :class:`EnumScalar` / an Enum of the key's dtype; a   |
+|                        | link or compound foreign key: the same of int32 row indices   |
 | general list (0h)      | Python ``list``                                               |
 | dictionary (99h)       | :class:`QDict`                                                |
 | table (98h)            | :class:`QTable`; a keyed table is a QDict of two QTables      |
@@ -221,14 +222,20 @@ class Enum(np.ndarray):
     symbol list `d`. A foreign key over a keyed table with one numeric key column
     (`` `f$3 2 ``) is the same with the key's values (a vector of the key's dtype).
 
+    A link column (`` `t!0 1 1 `` over an unkeyed table t, linking-columns.md) or a foreign
+    key over a compound key (`` `t1$(`A`X;`B`Y) ``) holds what q holds, the int32 row
+    indices into the table; ``rows`` says so.
+
     Indexing keeps the domain (`2#e`, `e where ...`, a table's rows); an item is an
-    :class:`EnumSym` (an :class:`EnumScalar` for a numeric key); numpy's functions and
-    operators see a plain vector and give plain results. One difference from q, which stores
-    indices into the domain: replacing a symbol in the domain (`d[0]:`o`) does not change
-    enumerations made before."""
+    :class:`EnumSym` (an :class:`EnumScalar` for a numeric key or a row); numpy's functions
+    and operators see a plain vector and give plain results. q stores indices into the domain
+    for every enumeration: where a domain's existing entries change (`d[0]:`o`, a row deleted
+    from a keyed table), ktwa.verbs.enums.rebase re-resolves the enumerations the session
+    holds, so none shows what its domain no longer says."""
 
     def __array_finalize__(self, obj):
         self.domain = getattr(obj, "domain", "")
+        self.rows = getattr(obj, "rows", False)
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         return getattr(ufunc, method)(*_plain(inputs), **{k: _plain(v) for k, v in kwargs.items()})
@@ -238,11 +245,11 @@ class Enum(np.ndarray):
 
     def __getitem__(self, i):
         r = np.ndarray.__getitem__(self, i)
-        return r if isinstance(r, np.ndarray) else enum_atom(r, self.domain)
+        return r if isinstance(r, np.ndarray) else enum_atom(r, self.domain, self.rows)
 
     def __reduce__(self):
         # pickling (deep copies) keeps the domain
-        return (enum_vector, (self.view(np.ndarray), self.domain))
+        return (enum_vector, (self.view(np.ndarray), self.domain, self.rows))
 
 
 class EnumSym(str):
@@ -262,33 +269,43 @@ class EnumSym(str):
 class EnumScalar:
     """Mixed into a numpy scalar type (after it: numpy's layout comes first): an atom of a
     foreign key over a numeric key (`` `f$3 `` type -20), its key value with the domain's
-    name; numpy sees the plain scalar."""
+    name, or (``rows``) an atom of a link or compound foreign key, its row index; numpy sees
+    the plain scalar."""
 
 
 def _reduce_enum_scalar(x):
-    return (enum_atom, (plain(x), x.domain))
+    return (enum_atom, (plain(x), x.domain, x.rows))
 
 
 _ENUM_SCALARS: dict = {}
 
 
-def enum_atom(v, domain: str):
-    """Key value v (a symbol or a numpy scalar) enumerated over the domain named `domain`."""
+def enum_atom(v, domain: str, rows: bool = False):
+    """Key value v (a symbol or a numpy scalar) enumerated over the domain named `domain`;
+    with `rows`, v is a row index into the table `domain` (kept as an int32)."""
     if isinstance(v, str):
         return EnumSym(v, domain)
-    base = type(plain(v))
+    v = np.int32(plain(v)) if rows else plain(v)
+    base = type(v)
     cls = _ENUM_SCALARS.get(base)
     if cls is None:
         cls = _ENUM_SCALARS[base] = type("Enum_" + base.__name__, (base, EnumScalar),
                                          {"__reduce__": _reduce_enum_scalar})
     r = cls(v)
     r.domain = domain
+    r.rows = rows
     return r
 
 
-def enum_vector(values, domain: str) -> Enum:
+def enum_vector(values, domain: str, rows: bool = False) -> Enum:
     """Symbols (a list or symbol vector), or a numeric key's values (a vector, or a list of
-    its atoms), enumerated over the domain named `domain`."""
+    its atoms), enumerated over the domain named `domain`; with `rows`, row indices into the
+    table `domain` (kept as int32, as q's link columns are)."""
+    if rows:
+        r = np.array(plain(values) if isinstance(values, np.ndarray) else
+                     [plain(v) for v in values], dtype=np.int32).view(Enum)
+        r.domain, r.rows = domain, True
+        return r
     if isinstance(values, np.ndarray) and values.dtype != object:
         r = np.array(plain(values)).view(Enum)
     else:
@@ -302,6 +319,11 @@ def enum_vector(values, domain: str) -> Enum:
 def enum_domain(x) -> str:
     """The domain name of an enumeration (vector or atom), "" for anything else."""
     return x.domain if isinstance(x, (Enum, EnumSym, EnumScalar)) else ""
+
+
+def enum_rows(x) -> bool:
+    """Is x an enumeration (vector or atom) of row indices (a link, a compound foreign key)?"""
+    return getattr(x, "rows", False) is True and isinstance(x, (Enum, EnumScalar))
 
 
 def plain(x):

@@ -1,10 +1,17 @@
 """Enumerations: `` `d$y `` (enumerate), `` `d?y `` (enum extend), `` `d!i `` (from indices)
-and the casts of an enumeration (`"i"$e` its indices, `` `$e `` its symbols).
+and the casts of an enumeration (`"i"$e` its indices, `` `$e `` its symbols); foreign keys
+(a keyed table as the domain) and link columns (`` `t!i `` over an unkeyed table).
 
-An enumeration's domain is a global symbol list named by a symbol. The three glyphs are
-defined first elsewhere (cast, find/roll, dict); this module gives them their enumeration
-cases, which need the session's globals, and passes everything else on to those
-definitions. (Joining enumerations needs no globals: ktwa.verbs.lists.join.)
+An enumeration's domain is a global named by a symbol: a symbol list, or a keyed table
+whose one key column gives the values (both kept as those values, see values.types.Enum);
+a keyed table of a compound key, or an unkeyed table (a link), whose rows are kept as row
+indices. The three glyphs are defined first elsewhere (cast, find/roll, dict); this module
+gives them their enumeration cases, which need the session's globals, and passes everything
+else on to those definitions. (Joining enumerations needs no globals: ktwa.verbs.lists.join.)
+
+q keeps every enumeration as indices, so changing a domain's entries changes what its
+enumerations say; :func:`rebase` does that here when a domain global changes other than by
+growing.
 """
 from __future__ import annotations
 
@@ -12,8 +19,11 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (SYM, attr_of, enum_atom, enum_domain, enum_vector, is_keyed, plain,
-                            with_attr)
+from ..values.types import (SYM, AttrList, Enum, EnumScalar, EnumSym, Mapped, QDict, QTable,
+                            attr_of, enum_atom, enum_domain, enum_rows, enum_vector, from_items,
+                            is_keyed,
+                            plain, qtype, to_items, type_null, with_attr)
+from ..values.functions import Projection
 from . import cast as _cast, temporal
 from . import files, lists, matrix
 from .index import find_positions, index, is_int_atom, is_int_vec
@@ -27,11 +37,11 @@ def is_enum(x) -> bool:
     return bool(enum_domain(x))
 
 
-def _domain(ctx, name: str) -> np.ndarray:
-    """The values enumerated over: the symbols of the global list d, or the key of the keyed
-    table d (a foreign key, `` `s$ `` over `([s:`s1`s2] ...)``, `` `f$ `` over
-    `([k:1 2 3] ...)``)."""
-    d = ctx.get_global(name)
+def domain_values(d):
+    """The values an enumeration over the global value d keeps: d's symbols (a symbol list),
+    or the key of keyed table d when it is one symbol or numeric column (a foreign key,
+    `` `s$ `` over `([s:`s1`s2] ...)``, `` `f$ `` over `([k:1 2 3] ...)``); None when d's
+    enumerations keep row indices (a compound key, an unkeyed table) or d is no domain."""
     if isinstance(d, np.ndarray) and d.dtype == SYM:
         return plain(d)
     if isinstance(d, list) and not d:
@@ -41,24 +51,70 @@ def _domain(ctx, name: str) -> np.ndarray:
         if len(k.cols) == 1 and isinstance(k.data[0], np.ndarray) and (
                 k.data[0].dtype == SYM or k.data[0].dtype.kind in "if"):
             return plain(k.data[0])
-        raise QError("nyi")             # foreign keys over compound or temporal keys
+    return None
+
+
+def _domain(ctx, name: str) -> np.ndarray:
+    """The values enumerated over (see domain_values)."""
+    d = ctx.get_global(name)
+    v = domain_values(d)
+    if v is not None:
+        return v
+    if is_keyed(d):
+        raise QError("nyi")             # a foreign key over a one-column temporal/char key
     raise QError("nyi" if isinstance(d, (np.ndarray, list)) or d is not None else "type")
 
 
+def _row_domain(ctx, name: str):
+    """The global table whose rows the enumerations over it index, or None: an unkeyed
+    table (a link), a keyed table of a compound key (a foreign key kept as rows)."""
+    d = ctx.get_global(name) if name in ctx.globals else None
+    if isinstance(d, QTable) or is_keyed(d) and domain_values(d) is None \
+            and len(d.keys.cols) > 1:
+        return d
+    return None
+
+
+def _key_rows(kt: QDict, y):
+    """`` `kt$y `` over a compound key: y a key (an atom result) or a list of keys, each a
+    list of the key's column values; their rows in kt ('cast where one is missing)."""
+    from .rows import find_rows          # rows imports index, as this module does
+    n = len(kt.keys.cols)
+    items = to_items(plain(y)) if isinstance(y, (np.ndarray, list)) else None
+    if items is None:
+        raise QError("type")
+    atom = len(items) == n and not any(isinstance(a, (np.ndarray, list)) for a in items)
+    keys = [items] if atom else [to_items(k) for k in items]
+    if any(len(k) != n for k in keys):
+        raise QError("length")
+    cols = [from_items([k[j] for k in keys]) if keys else kt.keys.data[j][:0]
+            for j in range(n)]
+    pos = find_rows(kt.keys.data, cols)
+    if (pos < 0).any():
+        raise QError("cast")
+    return pos, atom
+
+
 def foreign_table(ctx, e):
-    """The keyed table an enumeration is a foreign key into, or None."""
+    """The table an enumeration is a foreign key or link into (keyed, or for a link an
+    unkeyed one), or None."""
     name = enum_domain(e)
-    if not name:
+    if not name or name not in ctx.globals:
         return None
     d = ctx.get_global(name)
-    return d if is_keyed(d) else None
+    return d if is_keyed(d) or enum_rows(e) and isinstance(d, QTable) else None
 
 
 def dereference(ctx, e, field: str):
-    """`s.city` in qSQL, s a foreign-key column: the column `city` of the keyed table s at
-    the rows e points to."""
-    kt = foreign_table(ctx, e)
-    col = kt.values.column(field) if kt is not None else None
+    """`s.city` in qSQL, s a foreign-key or link column: the column `city` of the table s
+    points into at the rows e points to (nulls past its end, as indexing gives)."""
+    t = foreign_table(ctx, e)
+    if isinstance(t, Mapped) and t.partitioned:
+        raise QError("nyi")         # a link within each partition: the rows are per partition
+    col = None
+    if t is not None:
+        col = t.column(field) if isinstance(t, QTable) else \
+            t.values.column(field) if field in t.values.cols else t.keys.column(field)
     if col is None:
         raise QError(field)
     return index(col, indices(ctx, e))
@@ -95,9 +151,15 @@ def _made(vals: np.ndarray, atom: bool, domain: str):
 
 def enumerate_into(ctx, name: str, y):
     """`` `d$y ``: y as an enumeration of the global d, y's symbols (or a numeric key's
-    values) each in d ('cast if one is not)."""
+    values) each in d ('cast if one is not); over a compound key, the rows of y's keys."""
     if enum_domain(y) == name:
         return y
+    rd = _row_domain(ctx, name)
+    if rd is not None:
+        if not is_keyed(rd):
+            raise QError("type")        # a link is made with `t!i, not `t$y
+        pos, atom = _key_rows(rd, y)
+        return enum_atom(pos[0], name, True) if atom else enum_vector(pos, name, True)
     py = plain(y)
     if name not in ctx.globals and not (isinstance(py, (str, list)) or
                                         isinstance(py, np.ndarray) and py.dtype == SYM):
@@ -106,6 +168,7 @@ def enumerate_into(ctx, name: str, y):
     vals, atom = _keys(y, d)
     if len(vals) and (find_positions(d, vals) < 0).any():
         raise QError("cast")
+    note_domain(ctx, name)
     return _made(vals, atom, name)
 
 
@@ -131,6 +194,7 @@ def enum_extend(ctx, name: str, y):
     dom = _extended(d, syms)
     if dom is not d or name not in ctx.globals:
         ctx.set_global(name, dom)
+    note_domain(ctx, name)
     return _enumerated(y, syms, atom, name)
 
 
@@ -145,20 +209,27 @@ def enum_extend_file(ctx, fs: str, y):
     dom = _extended(files.read_symbols(ctx, fs), syms)
     files.write_value(ctx, fs, dom)
     ctx.set_global(name, dom)
+    note_domain(ctx, name)
     return _enumerated(y, syms, atom, name)
 
 
 def from_indices(ctx, name: str, i):
-    """`` `d!i ``: the enumeration of d whose indices are i."""
+    """`` `d!i ``: the enumeration of d whose indices are i; over a table (a link) any row
+    numbers, as q checks none (foreign-keys.md: a row past the end reads as nulls)."""
+    if _row_domain(ctx, name) is not None:
+        return enum_atom(i, name, True) if is_int_atom(i) else enum_vector(i, name, True)
     d = _domain(ctx, name)
     idx = np.asarray(i, dtype=I64)
     if ((idx < 0) | (idx >= len(d))).any():
         raise QError("index")
+    note_domain(ctx, name)
     return _made(d[idx.reshape(-1)], is_int_atom(i), name)
 
 
 def indices(ctx, e):
     """The positions of an enumeration's values in its domain (what q stores)."""
+    if enum_rows(e):
+        return plain(e)
     d = _domain(ctx, e.domain)
     vals, atom = _keys(e, d)
     pos = find_positions(d, vals)
@@ -204,6 +275,7 @@ def roll_enum(ctx, n, name: str):
     """`` n?`d ``: n values of the global domain d drawn at random (deal: distinct, for a
     negative n), enumerated over d, as q makes test data (`` 100?`sym ``)."""
     d = _domain(ctx, name)
+    note_domain(ctx, name)
     return _made(lists.roll(n, d, ctx.rng), False, name)
 
 
@@ -225,3 +297,62 @@ define("?", dyad=query, ctx=True, infix=True,
 define("!", dyad=bang, ctx=True, infix=True,
        doc="x!y | n!t | `d!i | -11!f  dictionary; key t on n columns; the enumeration of d at "
            "indices i; replay log f (-11!(n;f) its first n, -11!(-2;f) its valid count)")
+
+
+# ---------------------------------------------------------------------------------------------
+# a domain that changes: q's enumerations are indices, so they follow it
+
+
+def note_domain(ctx, name: str) -> None:
+    """Remember that enumerations over the global `name` exist (rebase watches those)."""
+    ctx.enum_domains.add(ctx.qualify(name, ""))
+
+
+def rebase(ctx, full: str, old, new) -> None:
+    """The global `full`, a domain of enumerations, changed from old to new. q keeps each
+    enumeration as indices into its domain, so where old's values did not simply grow into
+    new's (`d[0]:`o`, a row deleted from a keyed table, the table unkeyed) each enumeration
+    the session holds over it now says what new says at the same index: a symbol (a key)
+    past new's end is null, unsure of q there. Enumerations of row indices keep them."""
+    ov = domain_values(old)
+    if ov is None:
+        return
+    nv = domain_values(new)
+    if nv is not None and len(nv) >= len(ov) and nv.dtype == ov.dtype and \
+            np.array_equal(nv[:len(ov)], ov):
+        return
+    if nv is None and not isinstance(new, (QTable, QDict)):
+        nv = ov[:0]                       # no longer a domain: what it said is gone, q's 'cast
+
+    def moved(e):
+        pos = find_positions(ov, np.atleast_1d(plain(e)))
+        if nv is None:                    # now rows of a table: the indices themselves
+            return pos.astype(np.int32), True
+        ok = (pos >= 0) & (pos < len(nv))
+        vals = np.full(len(pos), type_null(qtype(nv)), dtype=nv.dtype)
+        vals[ok] = nv[pos[ok]]
+        return vals, False
+
+    def fresh(v):
+        if isinstance(v, Enum) and v.domain == full and not v.rows:
+            vals, rows = moved(v)
+            r = enum_vector(vals, full, rows)
+            a = attr_of(v)
+            return with_attr(r, a) if a else r
+        if isinstance(v, (EnumSym, EnumScalar)) and v.domain == full and not enum_rows(v):
+            vals, rows = moved(v)
+            return enum_atom(vals[0], full, rows)
+        if isinstance(v, QTable):
+            v.data[:] = [fresh(c) for c in v.data]
+        elif isinstance(v, QDict):
+            v.keys, v.values, v._index = fresh(v.keys), fresh(v.values), None
+        elif isinstance(v, list):
+            v[:] = [fresh(i) for i in v]
+        elif isinstance(v, Projection):
+            v.args = tuple(fresh(a) for a in v.args)
+        return v
+
+    g = ctx.globals
+    for k in list(g):
+        if k != full:
+            g[k] = fresh(g[k])
