@@ -457,7 +457,7 @@ def to_items(x) -> list:
         if isinstance(x, Enum):
             v, d = x.view(np.ndarray), x.domain
             return [EnumSym(s, d) for s in v.tolist()] if v.dtype == SYM else \
-                [enum_atom(s, d) for s in v]
+                [enum_atom(s, d, x.rows) for s in v]
         if x.dtype == SYM:
             return list(x)
         return [x[i] for i in range(len(x))]
@@ -491,9 +491,10 @@ def from_items(items: list):
     if t == -11:
         return np.array(items, dtype=object)
     if t == -20:
-        if any(x.domain != first.domain for x in items):
+        rows = enum_rows(first)
+        if any(x.domain != first.domain or enum_rows(x) != rows for x in items):
             return list(items)
-        return enum_vector(items, first.domain)
+        return enum_vector(items, first.domain, rows)
     return np.array(items, dtype=TYPE_DTYPE[-t])
 
 
@@ -524,7 +525,7 @@ def exact_item(v, col: np.ndarray) -> bool:
 def enlist(x):
     """enlist x: a 1-item list (a vector for atoms)."""
     if enum_domain(x) and not isinstance(x, np.ndarray):
-        return enum_vector([x], x.domain)
+        return enum_vector([x], x.domain, enum_rows(x))
     if isinstance(x, str):
         return np.array([x], dtype=object)
     if isinstance(x, np.generic):

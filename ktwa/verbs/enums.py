@@ -105,19 +105,31 @@ def foreign_table(ctx, e):
     return d if is_keyed(d) or enum_rows(e) and isinstance(d, QTable) else None
 
 
-def dereference(ctx, e, field: str):
+def dereference(ctx, e, field: str, parts=None):
     """`s.city` in qSQL, s a foreign-key or link column: the column `city` of the table s
-    points into at the rows e points to (nulls past its end, as indexing gives)."""
+    points into at the rows e points to (nulls past its end, as indexing gives). A link into
+    a partitioned table points within each partition (linking-columns.md): `parts` are the
+    partition field's values of e's rows, from the partitioned table queried ('par without
+    one)."""
     t = foreign_table(ctx, e)
-    if isinstance(t, Mapped) and t.partitioned:
-        raise QError("nyi")         # a link within each partition: the rows are per partition
     col = None
     if t is not None:
         col = t.column(field) if isinstance(t, QTable) else \
             t.values.column(field) if field in t.values.cols else t.keys.column(field)
     if col is None:
         raise QError(field)
-    return index(col, indices(ctx, e))
+    rows = indices(ctx, e)
+    if isinstance(t, Mapped) and t.partitioned:
+        if parts is None or not t.cols or len(parts) != len(rows):
+            raise QError("par")
+        # t's rows run partition by partition in field order: a row's partition starts at
+        # the first row of its field value, and a link past that partition's end is null
+        fv = plain(t.data[0])
+        start = np.searchsorted(fv, plain(parts), "left")
+        end = np.searchsorted(fv, plain(parts), "right")
+        r = start + np.asarray(rows, dtype=I64)
+        rows = np.where((rows >= 0) & (r < end), r, len(fv))
+    return index(col, rows)
 
 
 def _symbols(y):
