@@ -61,11 +61,11 @@ def _ol(x, P, width):
         if d and not len(x):
             return head + "()"                  # `sym$(): an empty enumeration
         if d and enum_rows(x):
-            return head + " ".join(str(i) for i in plain(x).tolist())
+            return head + vector_text(plain(x), P, width).removesuffix("i")
         return head + vector_text(plain(x), P, width) if head else vector_text(x, P, width)
     if enum_domain(x) and not isinstance(x, np.ndarray):
         if enum_rows(x):
-            return f"`{x.domain}!{int(x)}"
+            return f"`{x.domain}!" + atom_text(plain(x), P).removesuffix("i")
         return f"`{x.domain}$" + atom_text(plain(x), P)
     if isinstance(x, (str, np.generic)):
         return atom_text(x, P)

@@ -91,6 +91,7 @@ class Context:
                  registry, files, write=None, load=None, tensor_bytes=None):
         self.globals: dict = {}
         self.enum_domains: set = set()  # full names of globals enumerated over (verbs.enums)
+        self.enum_holes: set = set()    # those some enumerations point past the end of
         self.views: dict = {}            # full name -> View (`v::e` at the top level)
         self.handles: dict = {}          # hopen's file handles: int -> path
         self.stdin = None                # the console's input stream, set by who runs it (cli)
@@ -344,11 +345,8 @@ class Context:
             value.name = name
         full = self.qualify(name, ns)
         if full in self.enum_domains:       # q's enumerations are indices: they follow it
-            old = self.globals.get(full)
-            self.globals[full] = value
-            rebase(self, full, old, value)
-        else:
-            self.globals[full] = value
+            rebase(self, full, self.globals.get(full), value)
+        self.globals[full] = value
         if self.views:
             self.views.pop(full, None)       # a value assigned replaces a view
             self._invalidate(full)

@@ -231,11 +231,17 @@ class Enum(np.ndarray):
     and operators see a plain vector and give plain results. q stores indices into the domain
     for every enumeration: where a domain's existing entries change (`d[0]:`o`, a row deleted
     from a keyed table), ktwa.verbs.enums.rebase re-resolves the enumerations the session
-    holds, so none shows what its domain no longer says."""
+    holds, so none shows what its domain no longer says.
+
+    ``lost``: None, or, where rebase left items past their domain's end (shown null), the
+    position of every item in the domain (what q holds, -1 for a null), so growing the
+    domain again brings them back; True on anything made from such a one, whose positions
+    are unknown (the domain then may not grow while it is held: ktwa.verbs.enums)."""
 
     def __array_finalize__(self, obj):
         self.domain = getattr(obj, "domain", "")
         self.rows = getattr(obj, "rows", False)
+        self.lost = None if getattr(obj, "lost", None) is None else True
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         return getattr(ufunc, method)(*_plain(inputs), **{k: _plain(v) for k, v in kwargs.items()})
@@ -245,25 +251,37 @@ class Enum(np.ndarray):
 
     def __getitem__(self, i):
         r = np.ndarray.__getitem__(self, i)
-        return r if isinstance(r, np.ndarray) else enum_atom(r, self.domain, self.rows)
+        if isinstance(r, np.ndarray):
+            return r
+        a = enum_atom(r, self.domain, self.rows)
+        if self.lost is not None:
+            a.lost = True if self.lost is True else int(self.lost[i])
+        return a
+
+    def __deepcopy__(self, memo):
+        return _restored(enum_vector, (np.array(self.view(np.ndarray)), self.domain, self.rows),
+                         self.lost if self.lost is None or self.lost is True else
+                         self.lost.copy())
 
     def __reduce__(self):
-        # pickling (deep copies) keeps the domain
-        return (enum_vector, (self.view(np.ndarray), self.domain, self.rows))
+        # pickling keeps the domain, and lost positions
+        return (_restored, (enum_vector, (np.array(self.view(np.ndarray)), self.domain,
+                                          self.rows), self.lost))
 
 
 class EnumSym(str):
     """An enumerated symbol atom `` `d$`a `` (type -20)."""
 
-    __slots__ = ("domain",)
+    __slots__ = ("domain", "lost")
 
     def __new__(cls, s, domain: str):
         r = str.__new__(cls, s)
         r.domain = domain
+        r.lost = None             # as Enum.lost: its position, where it is past the end
         return r
 
     def __reduce__(self):
-        return (EnumSym, (str(self), self.domain))
+        return (_restored, (EnumSym, (str(self), self.domain), self.lost))
 
 
 class EnumScalar:
@@ -274,7 +292,14 @@ class EnumScalar:
 
 
 def _reduce_enum_scalar(x):
-    return (enum_atom, (plain(x), x.domain, x.rows))
+    return (_restored, (enum_atom, (plain(x), x.domain, x.rows), x.lost))
+
+
+def _restored(make, args, lost):
+    """An enumeration unpickled (deep copied): made again, its lost positions kept."""
+    e = make(*args)
+    e.lost = lost
+    return e
 
 
 _ENUM_SCALARS: dict = {}
@@ -282,7 +307,7 @@ _ENUM_SCALARS: dict = {}
 
 def enum_atom(v, domain: str, rows: bool = False):
     """Key value v (a symbol or a numpy scalar) enumerated over the domain named `domain`;
-    with `rows`, v is a row index into the table `domain` (kept as an int32)."""
+    with `rows`, v is a row index into the table `domain` (an int32, or one that fits)."""
     if isinstance(v, str):
         return EnumSym(v, domain)
     v = np.int32(plain(v)) if rows else plain(v)
@@ -294,13 +319,14 @@ def enum_atom(v, domain: str, rows: bool = False):
     r = cls(v)
     r.domain = domain
     r.rows = rows
+    r.lost = None
     return r
 
 
 def enum_vector(values, domain: str, rows: bool = False) -> Enum:
     """Symbols (a list or symbol vector), or a numeric key's values (a vector, or a list of
     its atoms), enumerated over the domain named `domain`; with `rows`, row indices into the
-    table `domain` (kept as int32, as q's link columns are)."""
+    table `domain` (int32s as q's link columns keep them, or ints that fit)."""
     if rows:
         r = np.array(plain(values) if isinstance(values, np.ndarray) else
                      [plain(v) for v in values], dtype=np.int32).view(Enum)
@@ -312,6 +338,8 @@ def enum_vector(values, domain: str, rows: bool = False) -> Enum:
         items = [plain(v) for v in values]
         numeric = items and not isinstance(items[0], str)
         r = (np.array(items) if numeric else np.array(items, dtype=object)).view(Enum)
+        if any(getattr(v, "lost", None) is not None for v in values):
+            r.lost = True                 # made of items past their domain's end
     r.domain = domain
     return r
 
@@ -319,6 +347,11 @@ def enum_vector(values, domain: str, rows: bool = False) -> Enum:
 def enum_domain(x) -> str:
     """The domain name of an enumeration (vector or atom), "" for anything else."""
     return x.domain if isinstance(x, (Enum, EnumSym, EnumScalar)) else ""
+
+
+def enum_lost(x):
+    """An enumeration's lost positions (see Enum.lost): None, positions, or True."""
+    return getattr(x, "lost", None) if isinstance(x, (Enum, EnumSym, EnumScalar)) else None
 
 
 def enum_rows(x) -> bool:
@@ -455,6 +488,8 @@ def to_items(x) -> list:
     """A q list as a Python list of q items."""
     if isinstance(x, np.ndarray):
         if isinstance(x, Enum):
+            if x.lost is not None:
+                return [x[i] for i in range(len(x))]    # each keeps its position
             v, d = x.view(np.ndarray), x.domain
             return [EnumSym(s, d) for s in v.tolist()] if v.dtype == SYM else \
                 [enum_atom(s, d, x.rows) for s in v]
@@ -651,7 +686,7 @@ def match(a, b, feq=None) -> bool:
         return True
     if isinstance(a, np.ndarray):
         if not isinstance(b, np.ndarray) or a.dtype != b.dtype or a.shape != b.shape \
-                or enum_domain(a) != enum_domain(b):
+                or enum_domain(a) != enum_domain(b) or enum_rows(a) != enum_rows(b):
             return False
         if a.dtype.kind == "f":
             if feq is not None:
@@ -671,7 +706,8 @@ def match(a, b, feq=None) -> bool:
     if isinstance(a, str):
         return isinstance(b, str) and a == b and enum_domain(a) == enum_domain(b)
     if isinstance(a, np.generic):
-        if qtype(a) != qtype(b):
+        if qtype(a) != qtype(b) or enum_domain(a) != enum_domain(b) \
+                or enum_rows(a) != enum_rows(b):
             return False
         if isinstance(a, np.floating):
             if feq is not None:

@@ -19,10 +19,10 @@ import numpy as np
 
 from ..errors import QError
 from ..values.functions import Definitions
-from ..values.types import (SYM, AttrList, Enum, EnumScalar, EnumSym, Mapped, QDict, QTable,
-                            attr_of, enum_atom, enum_domain, enum_rows, enum_vector, from_items,
-                            is_keyed,
-                            plain, qtype, to_items, type_null, with_attr)
+from ..values.types import (SYM, Enum, EnumScalar, EnumSym, Mapped, QDict, QTable, attr_of,
+                            count, enum_atom, enum_domain, enum_lost, enum_rows, enum_vector,
+                            from_items, is_atom, is_keyed, null_mask, plain, qtype, to_items,
+                            type_null, with_attr)
 from ..values.functions import Projection
 from . import cast as _cast, temporal
 from . import files, lists, matrix
@@ -84,6 +84,8 @@ def _key_rows(kt: QDict, y):
     if items is None:
         raise QError("type")
     atom = len(items) == n and not any(isinstance(a, (np.ndarray, list)) for a in items)
+    if not atom and not all(isinstance(a, (np.ndarray, list)) for a in items):
+        raise QError("type")            # neither a key nor a list of keys
     keys = [items] if atom else [to_items(k) for k in items]
     if any(len(k) != n for k in keys):
         raise QError("length")
@@ -118,7 +120,9 @@ def dereference(ctx, e, field: str, parts=None):
             t.values.column(field) if field in t.values.cols else t.keys.column(field)
     if col is None:
         raise QError(field)
-    rows = indices(ctx, e)
+    rows = _positions(ctx, e)
+    if not enum_rows(e):
+        rows = np.where(np.asarray(rows) < 0, count(col), rows)     # a null: null fields
     if isinstance(t, Mapped) and t.partitioned:
         if parts is None or not t.cols or len(parts) != len(rows):
             raise QError("par")
@@ -225,11 +229,25 @@ def enum_extend_file(ctx, fs: str, y):
     return _enumerated(y, syms, atom, name)
 
 
+def _row_ints(i) -> np.ndarray:
+    """Row numbers as q's link columns keep them, int32: a null stays null, and one past
+    int32's range is 'type, never wrapped round."""
+    a = np.asarray(plain(i))
+    if a.dtype == np.int32:
+        return a
+    a = a.astype(I64)
+    null = a == np.iinfo(I64).min
+    if (~null & ((a <= -2**31) | (a >= 2**31))).any():
+        raise QError("type")
+    return np.where(null, np.iinfo(np.int32).min, a).astype(np.int32)
+
+
 def from_indices(ctx, name: str, i):
     """`` `d!i ``: the enumeration of d whose indices are i; over a table (a link) any row
     numbers, as q checks none (foreign-keys.md: a row past the end reads as nulls)."""
     if _row_domain(ctx, name) is not None:
-        return enum_atom(i, name, True) if is_int_atom(i) else enum_vector(i, name, True)
+        r = _row_ints(i)
+        return enum_atom(r[()], name, True) if is_int_atom(i) else enum_vector(r, name, True)
     d = _domain(ctx, name)
     idx = np.asarray(i, dtype=I64)
     if ((idx < 0) | (idx >= len(d))).any():
@@ -238,16 +256,22 @@ def from_indices(ctx, name: str, i):
     return _made(d[idx.reshape(-1)], is_int_atom(i), name)
 
 
-def indices(ctx, e):
-    """The positions of an enumeration's values in its domain (what q stores)."""
+def _positions(ctx, e):
+    """The positions of an enumeration's values in its domain, -1 for a null one that is
+    not there (an item taken past an enumeration's end; one left past its domain's end)."""
     if enum_rows(e):
         return plain(e)
     d = _domain(ctx, e.domain)
-    vals, atom = _keys(e, d)
-    pos = find_positions(d, vals)
-    if (pos < 0).any():
-        raise QError("cast")
-    return pos[0] if atom else pos
+    _keys(e, d)                     # 'type where e's values are not of d's type
+    return _positions_in(e, d)
+
+
+def indices(ctx, e):
+    """The positions of an enumeration's values in its domain (what q stores)."""
+    pos = _positions(ctx, e)
+    if not enum_rows(e) and (np.asarray(pos) < 0).any():
+        raise QError("nyi" if enum_lost(e) is True else "cast")   # a null of unknown place
+    return pos
 
 
 # ---------------------------------------------------------------------------------------------
@@ -320,40 +344,81 @@ def note_domain(ctx, name: str) -> None:
     ctx.enum_domains.add(ctx.qualify(name, ""))
 
 
+def _grew(ov: np.ndarray, nv: np.ndarray) -> bool:
+    """Are old domain values ov the start of new ones nv? Cheap when nv grew in ov's buffer
+    (`d,:x` appends there, values.growth) or is ov: values are never changed in place."""
+    if len(nv) < len(ov) or nv.dtype != ov.dtype:
+        return False
+    if nv is ov or not len(ov) or \
+            nv.__array_interface__["data"][0] == ov.__array_interface__["data"][0]:
+        return True
+    return bool(np.array_equal(nv[:len(ov)], ov))
+
+
 def rebase(ctx, full: str, old, new) -> None:
-    """The global `full`, a domain of enumerations, changed from old to new. q keeps each
-    enumeration as indices into its domain, so where old's values did not simply grow into
-    new's (`d[0]:`o`, a row deleted from a keyed table, the table unkeyed) each enumeration
-    the session holds over it now says what new says at the same index: a symbol (a key)
-    past new's end is null, unsure of q there. Enumerations of row indices keep them."""
+    """The global `full`, a domain of enumerations, is about to change from old to new (the
+    caller then assigns it; this leaves it alone). q keeps each enumeration as indices into
+    its domain, so where old's values do not simply grow into new's (`d[0]:`o`, a row
+    deleted from a keyed table, the table unkeyed) each enumeration the session holds over
+    it comes to say what new says at the same index. One past new's end shows a null
+    (unsure of q there) and keeps its position (Enum.lost), so that growing the domain
+    again brings it back, as in q. Where such a null was copied into something else its
+    position is unknown: while one is held, growing the domain is 'nyi, not a wrong value.
+    Enumerations of row indices keep them."""
     ov = domain_values(old)
     if ov is None:
         return
     nv = domain_values(new)
-    if nv is not None and len(nv) >= len(ov) and nv.dtype == ov.dtype and \
-            np.array_equal(nv[:len(ov)], ov):
+    if nv is not None and _grew(ov, nv) and (full not in ctx.enum_holes or len(nv) == len(ov)):
         return
     if nv is None and not isinstance(new, (QTable, QDict)):
-        nv = ov[:0]                       # no longer a domain: what it said is gone, q's 'cast
+        nv = ov[:0]                       # no longer a domain: nothing is left to point at
+    if full in ctx.enum_holes:
+        held: list = []
+        _visit(ctx, full, lambda e: held.append(e) or e)
+        if (nv is None or len(nv) > len(ov)) and any(
+                enum_lost(e) is True and _holds_null(e) for e in held):
+            raise QError("nyi")           # a null that may be a position come back to life
+        ctx.enum_holes.discard(full)
 
     def moved(e):
-        pos = find_positions(ov, np.atleast_1d(plain(e)))
+        pos = np.atleast_1d(_positions_in(e, ov))
         if nv is None:                    # now rows of a table: the indices themselves
-            return pos.astype(np.int32), True
+            r = np.where(pos >= 0, pos, np.iinfo(np.int32).min).astype(np.int32)
+            return enum_atom(r[0], full, True) if is_atom(e) else enum_vector(r, full, True)
         ok = (pos >= 0) & (pos < len(nv))
         vals = np.full(len(pos), type_null(qtype(nv)), dtype=nv.dtype)
         vals[ok] = nv[pos[ok]]
-        return vals, False
+        if is_atom(e):
+            r = enum_atom(vals[0], full)
+        else:
+            a = attr_of(e)
+            r = with_attr(enum_vector(vals, full), a) if a else enum_vector(vals, full)
+        if (pos >= len(nv)).any():        # past the end: shown null, its position kept
+            ctx.enum_holes.add(full)
+            r.lost = int(pos[0]) if is_atom(e) else pos
+        return r
 
+    _visit(ctx, full, moved)
+
+
+def _positions_in(e, dv: np.ndarray):
+    """The positions of enumeration e's values in its domain's values dv, -1 for a null
+    not there; an item left past its domain's end has the position it keeps."""
+    lost = enum_lost(e)
+    if lost is not None and lost is not True:
+        return np.int64(lost) if is_atom(e) else lost   # kept since its domain changed
+    pos = find_positions(dv, np.atleast_1d(plain(e)))
+    return pos[0] if is_atom(e) else pos
+
+
+def _visit(ctx, full: str, f) -> None:
+    """Each enumeration over the values of global `full` that the session's other globals
+    and its views hold, through tables, dictionaries, lists and projections, replaced by
+    f(it) where it is held (the holders are the session's own: all of them follow)."""
     def fresh(v):
-        if isinstance(v, Enum) and v.domain == full and not v.rows:
-            vals, rows = moved(v)
-            r = enum_vector(vals, full, rows)
-            a = attr_of(v)
-            return with_attr(r, a) if a else r
-        if isinstance(v, (EnumSym, EnumScalar)) and v.domain == full and not enum_rows(v):
-            vals, rows = moved(v)
-            return enum_atom(vals[0], full, rows)
+        if isinstance(v, (Enum, EnumSym, EnumScalar)):
+            return f(v) if v.domain == full and not enum_rows(v) else v
         if isinstance(v, QTable):
             v.data[:] = [fresh(c) for c in v.data]
         elif isinstance(v, QDict):
@@ -368,3 +433,10 @@ def rebase(ctx, full: str, old, new) -> None:
     for k in list(g):
         if k != full:
             g[k] = fresh(g[k])
+    for v in ctx.views.values():            # a view's value, held until its inputs change
+        if v.valid:
+            v.value = fresh(v.value)
+
+
+def _holds_null(e) -> bool:
+    return bool(null_mask(np.atleast_1d(plain(e))).any())
