@@ -354,6 +354,14 @@ def enum_lost(x):
     return getattr(x, "lost", None) if isinstance(x, (Enum, EnumSym, EnumScalar)) else None
 
 
+def made_of(e: "Enum", parts) -> "Enum":
+    """Enumeration e, made from the values of parts: where one of them had items past its
+    domain's end (Enum.lost), e's positions are unknown."""
+    if any(enum_lost(p) is not None for p in parts):
+        e.lost = True
+    return e
+
+
 def enum_rows(x) -> bool:
     """Is x an enumeration (vector or atom) of row indices (a link, a compound foreign key)?"""
     return getattr(x, "rows", False) is True and isinstance(x, (Enum, EnumScalar))

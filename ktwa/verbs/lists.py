@@ -15,7 +15,7 @@ from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, EnumSym, QDict,
                             QTable, chars, count, enlist, enum_domain, enum_rows, enum_vector,
-                            from_items, is_atom, is_keyed, is_null, is_string, item,
+                            from_items, is_atom, is_keyed, is_null, is_string, item, made_of,
                             mark_null_free, ordered, plain, qtype, sorted_vector, text, to_items, with_attr)
 from . import ipc_bytes
 from .arith import float_equal
@@ -595,8 +595,8 @@ def _join_enums(x, y):
         return y if isinstance(x, list) and not x else x
     dx, dy = enum_domain(x), enum_domain(y)
     if dx == dy:
-        return enum_vector(to_items(plain(_as_list(x))) + to_items(plain(_as_list(y))), dx,
-                           enum_rows(x))
+        return made_of(enum_vector(to_items(plain(_as_list(x))) + to_items(plain(_as_list(y))),
+                                   dx, enum_rows(x)), (x, y))
     if is_atom(x) and is_atom(y):
         return [x, y]
     return join(plain(x), plain(y))
@@ -693,7 +693,7 @@ def raze(x):
         r = np.concatenate(parts)
         d = enum_domain(items[0])
         # enumerations of one domain stay one, as their joins do
-        return enum_vector(r, d, enum_rows(items[0])) if d and all(
+        return made_of(enum_vector(r, d, enum_rows(items[0])), items) if d and all(
             enum_domain(a) == d for a in items) else r
     out = []
     for a in items:

@@ -42,7 +42,8 @@ from ..errors import QError
 from ..values.functions import Lambda
 from ..values.temporal import DTYPES
 from ..values.types import (CHAR, GUID, SYM, Enum, EnumSym, QDict, QTable, attr_of, enum_atom,
-                            enum_domain, enum_rows, enum_vector, from_items, plain, with_attr)
+                            enum_domain, enum_lost, enum_rows, enum_vector, from_items, plain,
+                            with_attr)
 
 MAGIC = b"KTWAQ1\n"
 ITEMS = b"KTWAQL\n"              # a general list laid out item by item (see above)
@@ -65,6 +66,8 @@ def dumps(x) -> bytes:
     def node(v) -> dict:
         if v is None:
             return {"k": "n"}
+        if enum_lost(v) is not None:
+            raise QError("nyi")      # items past their domain's end: what q holds is lost
         if isinstance(v, EnumSym):
             return {"k": "e", "m": v.domain, "v": str(v)}
         if isinstance(v, np.generic) and enum_domain(v):    # an atom of a numeric foreign key
