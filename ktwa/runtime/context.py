@@ -353,6 +353,8 @@ class Context:
 
     def delete_global(self, full: str) -> None:
         """`delete a from `.`: forget the global (or view) of this full name."""
+        if full in self.enum_domains:       # its enumerations point past the end of nothing
+            rebase(self, full, self.globals.get(full), None)
         self.globals.pop(full, None)
         if self.views:
             self.views.pop(full, None)

@@ -326,13 +326,15 @@ def bang(ctx, x, y):
 
 
 define("$", dyad=dollar, ctx=True, infix=True,
-       doc="t$y | `d$y  cast y to type t, parse (upper-case t), pad; enumerate y over the global d")
+       doc="t$y | `d$y  cast y to type t, parse (upper-case t), pad; enumerate y over the global d "
+           "(a symbol list, or a keyed table: a foreign key)")
 define("?", dyad=query, ctx=True, infix=True,
        doc="x?y | n?y | `d?y | n?`d  find y in x; roll or deal; extend the global d with y "
            "and enumerate; roll d's values enumerated")
 define("!", dyad=bang, ctx=True, infix=True,
        doc="x!y | n!t | `d!i | -11!f  dictionary; key t on n columns; the enumeration of d at "
-           "indices i; replay log f (-11!(n;f) its first n, -11!(-2;f) its valid count)")
+           "indices i (a link to rows i where d is a table); replay log f (-11!(n;f) its first n, "
+           "-11!(-2;f) its valid count)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -365,10 +367,11 @@ def rebase(ctx, full: str, old, new) -> None:
     again brings it back, as in q. Where such a null was copied into something else its
     position is unknown: while one is held, growing the domain is 'nyi, not a wrong value.
     Enumerations of row indices keep them."""
-    ov = domain_values(old)
+    ov, nv = domain_values(old), domain_values(new)
     if ov is None:
-        return
-    nv = domain_values(new)
+        if full not in ctx.enum_holes or nv is None:
+            return
+        ov = nv[:0]                       # a domain again: what was left past its end comes
     if nv is not None and _grew(ov, nv) and (full not in ctx.enum_holes or len(nv) == len(ov)):
         return
     if nv is None and not isinstance(new, (QTable, QDict)):

@@ -16,7 +16,8 @@ from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, EnumSym, QDict,
                             QTable, chars, count, enlist, enum_domain, enum_rows, enum_vector,
                             from_items, is_atom, is_keyed, is_null, is_string, item, made_of,
-                            mark_null_free, ordered, plain, qtype, sorted_vector, text, to_items, with_attr)
+                            mark_null_free, ordered, plain, qtype, sorted_vector, text, to_items,
+                            with_attr)
 from . import ipc_bytes
 from .arith import float_equal
 from .attributes import ATTRIBUTES, set_attribute
