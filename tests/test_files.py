@@ -102,6 +102,16 @@ def test_tables_enumerations_and_attributes_come_back():
     assert attr_of(back.data[1]) == "s"
 
 
+def test_links_come_back_as_row_indices():
+    from ktwa.values.types import enum_atom, enum_rows
+    link = enum_vector(np.array([2, 0, -2**31], dtype=np.int32), "t1", True)
+    v = [link, enum_atom(np.int32(1), "t1", True), enum_vector(np.array([2, 0]), "kt")]
+    back = serial.loads(serial.dumps(v), None)
+    assert match(back, v) and [enum_rows(x) for x in back] == [True, True, False]
+    assert back[0].dtype == np.int32 and back[1].domain == "t1"
+    assert not match(back[1], enum_atom(np.int32(1), "t2", True))
+
+
 # ---------------------------------------------------------------------------------------------
 # compressed files read back as written (ktwa.verbs.compression)
 

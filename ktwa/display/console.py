@@ -28,13 +28,19 @@ from ..values.functions import (MISSING, Builtin, builtin_text, Composition, Der
                                 Projection, QFunction, View)
 from ..values.text import atom_text, float_text, vector_text, vector_texts
 from ..values.types import (CHAR, GUID, DiskRef, EnumSym, Mapped, QDict, QTable, attr_of,
-                            enum_domain, null_mask, plain)
+                            enum_domain, enum_rows, null_mask, plain)
 
 __all__ = ["show", "show_lines", "one_line", "error_text", "qfmt", "qf"]
 
 
 # ---------------------------------------------------------------------------------------------
 # one-line (k) form
+
+
+def _enum_glyph(x) -> str:
+    """An enumeration shows as `d$values; one of row indices (a link, a compound foreign key)
+    as `t!rows, the form that makes it, without the int suffix (unsure of q here)."""
+    return "!" if enum_rows(x) else "$"
 
 
 def one_line(x, precision: int = 7) -> str:
@@ -50,11 +56,16 @@ def _ol(x, P, width):
         a, d = attr_of(x), enum_domain(x)
         # an enumeration with an attribute shows it again on its values, as q prints them
         # (enum-extend.md: `g#`foo$`g#`a`b...)
-        head = (f"`{a}#" if a else "") + (f"`{d}$" if d else "") + (f"`{a}#" if a and d else "")
+        head = (f"`{a}#" if a else "") + (f"`{d}{_enum_glyph(x)}" if d else "") + \
+            (f"`{a}#" if a and d else "")
         if d and not len(x):
             return head + "()"                  # `sym$(): an empty enumeration
+        if d and enum_rows(x):
+            return head + vector_text(plain(x), P, width).removesuffix("i")
         return head + vector_text(plain(x), P, width) if head else vector_text(x, P, width)
     if enum_domain(x) and not isinstance(x, np.ndarray):
+        if enum_rows(x):
+            return f"`{x.domain}!" + atom_text(plain(x), P).removesuffix("i")
         return f"`{x.domain}$" + atom_text(plain(x), P)
     if isinstance(x, (str, np.generic)):
         return atom_text(x, P)

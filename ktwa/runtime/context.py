@@ -48,6 +48,7 @@ from ..errors import Frame, QError
 from ..values import types as T
 from ..values.functions import Lambda, View
 from ..verbs.cast import temporal_part
+from ..verbs.enums import rebase
 from ..verbs.temporal import CLOCK
 
 
@@ -89,6 +90,8 @@ class Context:
     def __init__(self, *, builtins: dict, api: dict, parse, tokens, apply, run_block, display,
                  registry, files, write=None, load=None, tensor_bytes=None):
         self.globals: dict = {}
+        self.enum_domains: set = set()  # full names of globals enumerated over (verbs.enums)
+        self.enum_holes: set = set()    # those some enumerations point past the end of
         self.views: dict = {}            # full name -> View (`v::e` at the top level)
         self.handles: dict = {}          # hopen's file handles: int -> path
         self.stdin = None                # the console's input stream, set by who runs it (cli)
@@ -341,6 +344,8 @@ class Context:
         if isinstance(value, Lambda) and not value.name:
             value.name = name
         full = self.qualify(name, ns)
+        if full in self.enum_domains:       # q's enumerations are indices: they follow it
+            rebase(self, full, self.globals.get(full), value)
         self.globals[full] = value
         if self.views:
             self.views.pop(full, None)       # a value assigned replaces a view
@@ -348,6 +353,8 @@ class Context:
 
     def delete_global(self, full: str) -> None:
         """`delete a from `.`: forget the global (or view) of this full name."""
+        if full in self.enum_domains:       # its enumerations point past the end of nothing
+            rebase(self, full, self.globals.get(full), None)
         self.globals.pop(full, None)
         if self.views:
             self.views.pop(full, None)

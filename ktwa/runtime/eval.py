@@ -50,10 +50,13 @@ def ev_name(node, env):
             if getattr(col, "dtype", T.SYM).kind in "mM":
                 return temporal_part(col, part, n)
             if col.__class__ is T.Enum:     # a foreign key: s.city, and on through the
-                for field in part.split("."):       # keyed table's own ones: s.eid.currency
-                    if col.__class__ is not T.Enum:
+                db = env.ctx.database           # keyed table's own ones: s.eid.currency
+                parts = loc.get(db.field) if db is not None else None
+                for field in part.split("."):   # (a link into a partitioned table needs the
+                    if col.__class__ is not T.Enum:     # partitions of the rows queried)
                         raise QError(n)
-                    col = dereference(env.ctx, col, field)
+                    col = dereference(env.ctx, col, field, parts)
+                    parts = None
                 return col
     if n == ".z.s":                  # dotz.md: the function being evaluated (self)
         if env.lam is None:

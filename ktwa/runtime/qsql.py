@@ -253,7 +253,7 @@ def extend_atom(v, n):
     """An atom repeated to a column of n; a list as it is."""
     if T.is_atom(v):
         if T.enum_domain(v):
-            return T.enum_vector([v] * n, v.domain)
+            return T.enum_vector([v] * n, v.domain, T.enum_rows(v))
         if isinstance(v, str):
             return np.array([v] * n, dtype=object)
         if v is None:

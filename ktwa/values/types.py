@@ -16,7 +16,8 @@ Representation (the contract every room relies on):
 |                        | and whose count is q's number (see ktwa.values.temporal)      |
 | enumeration (20)       | :class:`EnumSym` (a ``str``) / :class:`Enum` (a symbol vector |
 |                        | that knows its domain's name); a foreign key over a numeric   |
-|                        | key: an :class:`EnumScalar` / an Enum of the key's dtype      |
+|                        | key: an :class:`EnumScalar` / an Enum of the key's dtype; a   |
+|                        | link or compound foreign key: the same of int32 row indices   |
 | general list (0h)      | Python ``list``                                               |
 | dictionary (99h)       | :class:`QDict`                                                |
 | table (98h)            | :class:`QTable`; a keyed table is a QDict of two QTables      |
@@ -221,14 +222,26 @@ class Enum(np.ndarray):
     symbol list `d`. A foreign key over a keyed table with one numeric key column
     (`` `f$3 2 ``) is the same with the key's values (a vector of the key's dtype).
 
+    A link column (`` `t!0 1 1 `` over an unkeyed table t, linking-columns.md) or a foreign
+    key over a compound key (`` `t1$(`A`X;`B`Y) ``) holds what q holds, the int32 row
+    indices into the table; ``rows`` says so.
+
     Indexing keeps the domain (`2#e`, `e where ...`, a table's rows); an item is an
-    :class:`EnumSym` (an :class:`EnumScalar` for a numeric key); numpy's functions and
-    operators see a plain vector and give plain results. One difference from q, which stores
-    indices into the domain: replacing a symbol in the domain (`d[0]:`o`) does not change
-    enumerations made before."""
+    :class:`EnumSym` (an :class:`EnumScalar` for a numeric key or a row); numpy's functions
+    and operators see a plain vector and give plain results. q stores indices into the domain
+    for every enumeration: where a domain's existing entries change (`d[0]:`o`, a row deleted
+    from a keyed table), ktwa.verbs.enums.rebase re-resolves the enumerations the session
+    holds, so none shows what its domain no longer says.
+
+    ``lost``: None, or, where rebase left items past their domain's end (shown null), the
+    position of every item in the domain (what q holds, -1 for a null), so growing the
+    domain again brings them back; True on anything made from such a one, whose positions
+    are unknown (the domain then may not grow while it is held: ktwa.verbs.enums)."""
 
     def __array_finalize__(self, obj):
         self.domain = getattr(obj, "domain", "")
+        self.rows = getattr(obj, "rows", False)
+        self.lost = None if getattr(obj, "lost", None) is None else True
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         return getattr(ufunc, method)(*_plain(inputs), **{k: _plain(v) for k, v in kwargs.items()})
@@ -238,63 +251,95 @@ class Enum(np.ndarray):
 
     def __getitem__(self, i):
         r = np.ndarray.__getitem__(self, i)
-        return r if isinstance(r, np.ndarray) else enum_atom(r, self.domain)
+        if isinstance(r, np.ndarray):
+            return r
+        a = enum_atom(r, self.domain, self.rows)
+        if self.lost is not None:
+            a.lost = True if self.lost is True else int(self.lost[i])
+        return a
+
+    def __deepcopy__(self, memo):
+        return _restored(enum_vector, (np.array(self.view(np.ndarray)), self.domain, self.rows),
+                         self.lost if self.lost is None or self.lost is True else
+                         self.lost.copy())
 
     def __reduce__(self):
-        # pickling (deep copies) keeps the domain
-        return (enum_vector, (self.view(np.ndarray), self.domain))
+        # pickling keeps the domain, and lost positions
+        return (_restored, (enum_vector, (np.array(self.view(np.ndarray)), self.domain,
+                                          self.rows), self.lost))
 
 
 class EnumSym(str):
     """An enumerated symbol atom `` `d$`a `` (type -20)."""
 
-    __slots__ = ("domain",)
+    __slots__ = ("domain", "lost")
 
     def __new__(cls, s, domain: str):
         r = str.__new__(cls, s)
         r.domain = domain
+        r.lost = None             # as Enum.lost: its position, where it is past the end
         return r
 
     def __reduce__(self):
-        return (EnumSym, (str(self), self.domain))
+        return (_restored, (EnumSym, (str(self), self.domain), self.lost))
 
 
 class EnumScalar:
     """Mixed into a numpy scalar type (after it: numpy's layout comes first): an atom of a
     foreign key over a numeric key (`` `f$3 `` type -20), its key value with the domain's
-    name; numpy sees the plain scalar."""
+    name, or (``rows``) an atom of a link or compound foreign key, its row index; numpy sees
+    the plain scalar."""
 
 
 def _reduce_enum_scalar(x):
-    return (enum_atom, (plain(x), x.domain))
+    return (_restored, (enum_atom, (plain(x), x.domain, x.rows), x.lost))
+
+
+def _restored(make, args, lost):
+    """An enumeration unpickled (deep copied): made again, its lost positions kept."""
+    e = make(*args)
+    e.lost = lost
+    return e
 
 
 _ENUM_SCALARS: dict = {}
 
 
-def enum_atom(v, domain: str):
-    """Key value v (a symbol or a numpy scalar) enumerated over the domain named `domain`."""
+def enum_atom(v, domain: str, rows: bool = False):
+    """Key value v (a symbol or a numpy scalar) enumerated over the domain named `domain`;
+    with `rows`, v is a row index into the table `domain` (an int32, or one that fits)."""
     if isinstance(v, str):
         return EnumSym(v, domain)
-    base = type(plain(v))
+    v = np.int32(plain(v)) if rows else plain(v)
+    base = type(v)
     cls = _ENUM_SCALARS.get(base)
     if cls is None:
         cls = _ENUM_SCALARS[base] = type("Enum_" + base.__name__, (base, EnumScalar),
                                          {"__reduce__": _reduce_enum_scalar})
     r = cls(v)
     r.domain = domain
+    r.rows = rows
+    r.lost = None
     return r
 
 
-def enum_vector(values, domain: str) -> Enum:
+def enum_vector(values, domain: str, rows: bool = False) -> Enum:
     """Symbols (a list or symbol vector), or a numeric key's values (a vector, or a list of
-    its atoms), enumerated over the domain named `domain`."""
+    its atoms), enumerated over the domain named `domain`; with `rows`, row indices into the
+    table `domain` (int32s as q's link columns keep them, or ints that fit)."""
+    if rows:
+        r = np.array(plain(values) if isinstance(values, np.ndarray) else
+                     [plain(v) for v in values], dtype=np.int32).view(Enum)
+        r.domain, r.rows = domain, True
+        return r
     if isinstance(values, np.ndarray) and values.dtype != object:
         r = np.array(plain(values)).view(Enum)
     else:
         items = [plain(v) for v in values]
         numeric = items and not isinstance(items[0], str)
         r = (np.array(items) if numeric else np.array(items, dtype=object)).view(Enum)
+        if any(getattr(v, "lost", None) is not None for v in values):
+            r.lost = True                 # made of items past their domain's end
     r.domain = domain
     return r
 
@@ -302,6 +347,24 @@ def enum_vector(values, domain: str) -> Enum:
 def enum_domain(x) -> str:
     """The domain name of an enumeration (vector or atom), "" for anything else."""
     return x.domain if isinstance(x, (Enum, EnumSym, EnumScalar)) else ""
+
+
+def enum_lost(x):
+    """An enumeration's lost positions (see Enum.lost): None, positions, or True."""
+    return getattr(x, "lost", None) if isinstance(x, (Enum, EnumSym, EnumScalar)) else None
+
+
+def made_of(e: "Enum", parts) -> "Enum":
+    """Enumeration e, made from the values of parts: where one of them had items past its
+    domain's end (Enum.lost), e's positions are unknown."""
+    if any(enum_lost(p) is not None for p in parts):
+        e.lost = True
+    return e
+
+
+def enum_rows(x) -> bool:
+    """Is x an enumeration (vector or atom) of row indices (a link, a compound foreign key)?"""
+    return getattr(x, "rows", False) is True and isinstance(x, (Enum, EnumScalar))
 
 
 def plain(x):
@@ -433,9 +496,11 @@ def to_items(x) -> list:
     """A q list as a Python list of q items."""
     if isinstance(x, np.ndarray):
         if isinstance(x, Enum):
+            if x.lost is not None:
+                return [x[i] for i in range(len(x))]    # each keeps its position
             v, d = x.view(np.ndarray), x.domain
             return [EnumSym(s, d) for s in v.tolist()] if v.dtype == SYM else \
-                [enum_atom(s, d) for s in v]
+                [enum_atom(s, d, x.rows) for s in v]
         if x.dtype == SYM:
             return list(x)
         return [x[i] for i in range(len(x))]
@@ -469,9 +534,10 @@ def from_items(items: list):
     if t == -11:
         return np.array(items, dtype=object)
     if t == -20:
-        if any(x.domain != first.domain for x in items):
+        rows = enum_rows(first)
+        if any(x.domain != first.domain or enum_rows(x) != rows for x in items):
             return list(items)
-        return enum_vector(items, first.domain)
+        return enum_vector(items, first.domain, rows)
     return np.array(items, dtype=TYPE_DTYPE[-t])
 
 
@@ -502,7 +568,7 @@ def exact_item(v, col: np.ndarray) -> bool:
 def enlist(x):
     """enlist x: a 1-item list (a vector for atoms)."""
     if enum_domain(x) and not isinstance(x, np.ndarray):
-        return enum_vector([x], x.domain)
+        return enum_vector([x], x.domain, enum_rows(x))
     if isinstance(x, str):
         return np.array([x], dtype=object)
     if isinstance(x, np.generic):
@@ -628,7 +694,7 @@ def match(a, b, feq=None) -> bool:
         return True
     if isinstance(a, np.ndarray):
         if not isinstance(b, np.ndarray) or a.dtype != b.dtype or a.shape != b.shape \
-                or enum_domain(a) != enum_domain(b):
+                or enum_domain(a) != enum_domain(b) or enum_rows(a) != enum_rows(b):
             return False
         if a.dtype.kind == "f":
             if feq is not None:
@@ -648,7 +714,8 @@ def match(a, b, feq=None) -> bool:
     if isinstance(a, str):
         return isinstance(b, str) and a == b and enum_domain(a) == enum_domain(b)
     if isinstance(a, np.generic):
-        if qtype(a) != qtype(b):
+        if qtype(a) != qtype(b) or enum_domain(a) != enum_domain(b) \
+                or enum_rows(a) != enum_rows(b):
             return False
         if isinstance(a, np.floating):
             if feq is not None:

@@ -794,6 +794,7 @@ def enumerate_symbols(ctx, d, t, domain: str = "sym"):
         else:
             cols.append(c)
     ctx.set_global(domain, np.array(syms, dtype=object))
+    ctx.enum_domains.add(ctx.qualify(domain, ""))     # its enumerations follow it (enums.rebase)
     write_value(ctx, symfile, ctx.get_global(domain))
     return QTable(list(t.cols), cols)
 

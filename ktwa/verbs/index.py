@@ -25,8 +25,8 @@ from ..errors import QError
 from ..values import growth
 from ..values.functions import IDENTITY, MISSING, Builtin, QFunction
 from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, enum_domain,
-                            exact_item, from_items, is_atom, is_null, is_table_keyed, qtype,
-                            to_items, type_null)
+                            enum_vector, exact_item, from_items, is_atom, is_null,
+                            is_table_keyed, plain, qtype, to_items, type_null)
 from .attributes import step_positions
 from .hashing import find_positions, find_rows, hkey
 
@@ -91,7 +91,8 @@ def take_pos(x, pos: np.ndarray):
         if not anybad:
             return x[pos]
         if n == 0:
-            return np.full(len(pos), proto(x), dtype=x.dtype)
+            r = np.full(len(pos), plain(proto(x)), dtype=x.dtype)
+            return enum_vector(r, x.domain, x.rows) if enum_domain(x) else r
         r = x[np.where(bad, 0, pos)]
         r[bad] = proto(x)
         return r

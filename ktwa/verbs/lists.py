@@ -14,9 +14,10 @@ from ..values import growth
 from ..values.types import match
 from ..values.functions import Definitions, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, EnumSym, QDict,
-                            QTable, chars, count, enlist, enum_domain, enum_vector, from_items,
-                            is_atom, is_keyed, is_null, is_string, item, mark_null_free, ordered,
-                            plain, qtype, sorted_vector, text, to_items, with_attr)
+                            QTable, chars, count, enlist, enum_domain, enum_rows, enum_vector,
+                            from_items, is_atom, is_keyed, is_null, is_string, item, made_of,
+                            mark_null_free, ordered, plain, qtype, sorted_vector, text, to_items,
+                            with_attr)
 from . import ipc_bytes
 from .arith import float_equal
 from .attributes import ATTRIBUTES, set_attribute
@@ -595,7 +596,8 @@ def _join_enums(x, y):
         return y if isinstance(x, list) and not x else x
     dx, dy = enum_domain(x), enum_domain(y)
     if dx == dy:
-        return enum_vector(to_items(plain(_as_list(x))) + to_items(plain(_as_list(y))), dx)
+        return made_of(enum_vector(to_items(plain(_as_list(x))) + to_items(plain(_as_list(y))),
+                                   dx, enum_rows(x)), (x, y))
     if is_atom(x) and is_atom(y):
         return [x, y]
     return join(plain(x), plain(y))
@@ -692,7 +694,8 @@ def raze(x):
         r = np.concatenate(parts)
         d = enum_domain(items[0])
         # enumerations of one domain stay one, as their joins do
-        return enum_vector(r, d) if d and all(enum_domain(a) == d for a in items) else r
+        return made_of(enum_vector(r, d, enum_rows(items[0])), items) if d and all(
+            enum_domain(a) == d for a in items) else r
     out = []
     for a in items:
         if isinstance(a, (QDict, QTable)) or not isinstance(a, (np.ndarray, list)):

@@ -42,7 +42,8 @@ from ..errors import QError
 from ..values.functions import Lambda
 from ..values.temporal import DTYPES
 from ..values.types import (CHAR, GUID, SYM, Enum, EnumSym, QDict, QTable, attr_of, enum_atom,
-                            enum_domain, enum_vector, from_items, plain, with_attr)
+                            enum_domain, enum_lost, enum_rows, enum_vector, from_items, plain,
+                            with_attr)
 
 MAGIC = b"KTWAQ1\n"
 ITEMS = b"KTWAQL\n"              # a general list laid out item by item (see above)
@@ -65,10 +66,15 @@ def dumps(x) -> bytes:
     def node(v) -> dict:
         if v is None:
             return {"k": "n"}
+        if enum_lost(v) is not None:
+            raise QError("nyi")      # items past their domain's end: what q holds is lost
         if isinstance(v, EnumSym):
             return {"k": "e", "m": v.domain, "v": str(v)}
         if isinstance(v, np.generic) and enum_domain(v):    # an atom of a numeric foreign key
-            return {"k": "e", "m": v.domain, "x": node(plain(v))}
+            n = {"k": "e", "m": v.domain, "x": node(plain(v))}
+            if enum_rows(v):
+                n["r"] = 1                  # a row index (a link, a compound foreign key)
+            return n
         if isinstance(v, str):
             return {"k": "s", "v": v}
         if isinstance(v, np.generic):
@@ -79,6 +85,8 @@ def dumps(x) -> bytes:
             a = attr_of(v)
             if isinstance(v, Enum) and v.dtype != SYM:    # a foreign key over a numeric key
                 n = {"k": "E", "m": v.domain, "x": node(plain(v))}
+                if v.rows:
+                    n["r"] = 1              # row indices (a link, a compound foreign key)
             elif isinstance(v, Enum):
                 n = {"k": "E", "m": v.domain, "v": plain(v).tolist()}
             elif v.dtype == SYM:
@@ -144,14 +152,15 @@ def loads(data: bytes, function):
         if k == "s":
             return n["v"]
         if k == "e":
-            return enum_atom(value(n["x"]), n["m"]) if "x" in n else EnumSym(n["v"], n["m"])
+            return enum_atom(value(n["x"]), n["m"], "r" in n) if "x" in n else \
+                EnumSym(n["v"], n["m"])
         if k in ("v", "S", "E"):
             if k == "v":
                 v = arr(n, n["n"])
             elif k == "S":
                 v = np.array(n["v"], dtype=object)
             else:
-                v = enum_vector(value(n["x"]) if "x" in n else n["v"], n["m"])
+                v = enum_vector(value(n["x"]) if "x" in n else n["v"], n["m"], "r" in n)
             return with_attr(v, n["a"]) if n.get("a") else v
         if k == "l":
             v = [value(i) for i in n["i"]]

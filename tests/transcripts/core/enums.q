@@ -5,8 +5,8 @@ function a sorted dictionary is. Values from the q reference (enumerate.md, enum
 enumeration.md, join.md, set-attribute.md, attr.md).
 Unsure of q: the display of a 1-item enumeration (here `` `d$,`a ``, the domain before the
 vector's own text, as for longer ones) and of an empty one (`` `d$`symbol$() ``).
-Differs from q (documented in ktwa.values.types.Enum): ktwa keeps an enumeration's symbols,
-so replacing a symbol in the domain afterwards (`d[0]:`o`) does not rename it.
+A domain changed in place (`d[0]:`o`) renames its enumerations as in q: see
+enumerations_links.q.
 q)d:`a`b`c
 q)y:`a`b`c`b`a`b`c`c`c`c`c`c`c
 q)show e:`d$y;
