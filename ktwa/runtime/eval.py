@@ -249,6 +249,8 @@ def ev_chain(node, env):
                         raise Return(cur)
                     if v.name == "'":
                         raise signal(cur)
+                    if v.name in _NO_PREFIX:
+                        raise QError(v.name, v.span)
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 if cur is MISSING:
                     cur = f
@@ -588,6 +590,13 @@ def call_builtin(ctx, b: Builtin, args: list):
     if n == 2 and b.dyad is None and b.triad is not None:
         return _project(b, args)
     raise QError("rank")
+
+
+# q has no unary syntax for operators (funsql.md: `,x` is ',; parsetrees.md: `$42` is '$, `+d`
+# '+): a glyph applied prefix to a value in q is an error named by the glyph; k reads it as its
+# unary form (the k parser writes it `#:`), and `(#)x`, `#:x` are the unary form in q too.
+# `-x` stays neg: no page shows q refusing it, and negating a name is what a script means by it.
+_NO_PREFIX = frozenset(OPERATORS) - {"-", ":"}
 
 
 def call_monadic(ctx, f, x):

@@ -270,7 +270,8 @@ class _Builder(Transformer):
                     cols = _subphrases(x, None, self.k)
         if kind == "select" and by:
             _no_dup_names(cols, by)
-        return A.Qsql((kw.start_pos, _last_end(c)), kind, limit, cols, by, table, where)
+        return A.Qsql((kw.start_pos, _last_end(c)), kind, A.query_phrase(limit),
+                      A.query_phrase(cols), A.query_phrase(by), table, A.query_phrase(where))
 
     def select(self, c):
         return self._qsql("select", c)

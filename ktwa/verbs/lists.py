@@ -457,7 +457,9 @@ def within(x, y):
                 raise QError("type")
             if kinds & {"O"}:
                 raise QError("type")
-            if kinds & {"m", "M"}:      # temporals compare in q's common type (arith)
+            # temporals compare in q's common type, floats within comparison tolerance
+            # (precision.md lists within among the tolerant verbs): arith's own >= and <=
+            if kinds & {"m", "M", "f"}:
                 from .arith import ge, le
                 r = np.logical_and(ge(x, lo), le(x, hi))
             else:

@@ -1,7 +1,8 @@
 k, the language q is written in, as q scripts mix it in: a line that starts `k)` is k, and a
 lone `\` typed at the console toggles between q and k (syscmds.md). In k a verb with nothing
 on its left is its unary form (exposed-infrastructure.md's table: `#x` count, `!x` til/key,
-`$x` string ...; parsetrees.md: `k)$42` is "42" where q's `$42` is not), a glyph's each too;
+`$x` string ...; parsetrees.md: `k)$42` is "42" where q's `$42` is '$: q has no unary syntax
+for operators, funsql.md), a glyph's each too;
 the q keywords k does not know (those not in .Q.res) are plain names there, reached as
 `.q.name`. A lambda written in k stays k: it shows as `k){...}` (parsetrees.md shows fby so)
 and `last value f` is that text (KX's csvguess.q writes `2_ last value fs2` back as a k line).
@@ -12,7 +13,9 @@ Unsure of q: how a frame shows a k lambda (here `f:k){...}`), and how k's consol
 q)k)#1 2 3
 3
 q)#1 2 3
-#[1 2 3]
+'#
+  [0]  #1 2 3
+       ^
 q)k)*|10 20 30
 30
 q)k)!4
@@ -129,7 +132,11 @@ q)/ value and parse read a k) string as k
 q)value "k)+/!5"
 10
 q)value "#1 2"
-#[1 2]
+'#
+  [1]  #1 2
+       ^
+  [0]  value "#1 2"
+       ^
 q)parse "k)!10"
 !:
 10
@@ -145,7 +152,9 @@ q)#1 2 3
 3
 q)\
 q)#1 2 3
-#[1 2 3]
+'#
+  [0]  #1 2 3
+       ^
 q)`a`b!1 2
 a| 1
 b| 2
