@@ -228,6 +228,16 @@ def launch(ns) -> int:
     return 0
 
 
+def _raw_streams() -> None:
+    """stdout and stderr write what q writes: a string's bytes that are not UTF-8 (`-1
+    "\\377"`) go out as those bytes (the "ktwa.raw" handler, ktwa.verbs.disk), not as U+FFFD
+    and not as an encoding error."""
+    from .verbs import disk  # noqa: F401  (registers "ktwa.raw")
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="ktwa.raw")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="ktwa", description="q over PyTorch for weight averaging")
     ap.add_argument("-c", dest="src", help="evaluate q source and print what the console shows")
@@ -252,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv[k + 1].startswith("-"):
             argv[k:k + 2] = ["-c=" + argv[k + 1]]
     ns = ap.parse_args(argv)
+    _raw_streams()
     if ns.nproc is not None:
         return launch(ns)
     s = _session(ns.files, ns.root)

@@ -704,11 +704,13 @@ def handle_write(ctx, h: int, x):
         raise QError(f"Cannot write to handle {h}. OS reports: Bad file descriptor")
     fd = abs(h)
     nl = "\n" if h < 0 else ""
+    # q writes a string's bytes as they are: bytes that are not UTF-8 travel as surrogates
+    # (surrogateescape) that the console's streams write back as those bytes ("ktwa.raw")
     if T.is_string(x) or isinstance(x, np.bytes_):
-        ctx.write(fd, T.text(x) + nl)
+        ctx.write(fd, T.text(x, "surrogateescape") + nl)
     elif isinstance(x, list) and all(T.is_string(s) or isinstance(s, np.bytes_) for s in x):
         for s in x:
-            ctx.write(fd, T.text(s) + nl)
+            ctx.write(fd, T.text(s, "surrogateescape") + nl)
     else:
         raise QError("type")
     return np.int64(h)
