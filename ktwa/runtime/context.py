@@ -48,6 +48,7 @@ from ..errors import Frame, QError
 from ..values import types as T
 from ..values.functions import Lambda, View
 from ..verbs.cast import temporal_part
+from ..verbs.dotq import RESERVED as K_WORDS
 from ..verbs.temporal import CLOCK
 
 
@@ -267,7 +268,10 @@ class Context:
         if prefix == "":
             return [k for k in self.globals if not k.startswith(".")]
         if prefix == ".q":
-            return [k for k in self.builtins if k[:1].isalpha() and k not in self.api]
+            # q's keywords less k's own words (.Q.res: like, sum, select ...), which k knows
+            # and so q.k never defines: `.q?like` is the null symbol (funsql.md's kreplace)
+            return [k for k in self.builtins if k[:1].isalpha() and k not in self.api
+                    and k not in K_WORDS]
         head = prefix + "."
         out: dict = {}
         for table in (self.builtins, self.globals):

@@ -96,3 +96,28 @@ q)/ `-x` stays neg: no page shows q refusing it (unsure of q)
 q)n:5
 q)-n
 -5
+q)/ med is {avg x (iasc x)@floor .5*-1 0+count x,:()} (med.md): a table's middle row, rows sorted whole
+q)k:`k xkey update k:`abc`def`ghi from t:flip d:`a`b!(10 -21 3;4 5 -6)
+q)med d
+7 -8 -1.5
+q)med t
+a| 3
+b| -6
+q)med k
+a| 3
+b| -6
+q)med 10 34 23 123 5 56
+28.5
+q)/ a list of three lists: its middle one in sorted order (med.md's definition; no page shows it)
+q)med (1 5;2 0;3 9)
+2 0f
+q)/ .q holds the keywords q.k defines, not k's own words (.Q.res): funsql.md's kreplace
+q)kreplace:{[x] $[`=qval:.q?x;x;string qval]}
+q)funcK:{$[0=t:type x;.z.s each x;t<100h;x;kreplace x]}
+q)funcK ((like;`sym;"F*");(~:;(=;`sym;enlist`FD)))
+(like;`sym;"F*")
+("not";(=;`sym;,`FD))
+q)`like`sum`select in key .q
+000b
+q).q?(~:)
+`not
