@@ -142,12 +142,14 @@ def run_block(block, env, text=None):
             view = _view_definition(s)
             if view is not None:
                 # views.md: the view is the rest of the line, `v::a;b;select ...`
+                # and, as in a lambda, an empty last statement makes its value :: (`vv::a;`)
                 op, body = view
-                rest = (body,) + tuple(t for t in stmts[k + 1:] if t is not None)
-                end = rest[-1].span[1] if len(rest) > 1 else s.span[1]
+                rest = (body,) + tuple(stmts[k + 1:])
+                said = [t for t in rest if t is not None]
+                end = said[-1].span[1] if len(said) > 1 else s.span[1]
                 env.ctx.define_view(op.name, A.Block((body.span[0], end), rest),
                                     text[op.span[1]:end].strip(),
-                                    [n.name for b in rest for n in view_names(b)])
+                                    [n.name for b in said for n in view_names(b)])
                 return None
             v = None if s is None else ev(s, env)
         return v
@@ -619,7 +621,7 @@ def apply(ctx, f, args: list):
     try:
         if cls is Lambda:
             n = len(args)
-            r = len(f.params)
+            r = f.rank
             if n > r:
                 raise QError("rank")
             if n < r or any(a is MISSING for a in args):

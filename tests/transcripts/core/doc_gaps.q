@@ -121,3 +121,24 @@ q)`like`sum`select in key .q
 000b
 q).q?(~:)
 `not
+q)/ a view's body is the rest of the line: a trailing ; makes it :: (views.md), and a
+q)/ lambda {[] ...} takes one argument, which it ignores
+q)a:til 5
+q)vv:: a;
+q)vv ~ (::)
+1b
+q)vv ~ {[];}[]
+1b
+q)ww:: a;1+a
+q)ww
+1 2 3 4 5
+q){[] 7}[]
+7
+q){[] 7}[2]
+7
+q){[] 7} each 1 2
+7 7
+q){[] 7}[1;2]
+'rank
+  [0]  {[] 7}[1;2]
+       ^
