@@ -142,3 +142,6 @@ q){[] 7}[1;2]
 'rank
   [0]  {[] 7}[1;2]
        ^
+q)/ hdel is k's ~: as not is (parsetrees.md): of what is not a file symbol, it is not
+q)hdel 01001b
+10110b
