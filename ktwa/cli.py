@@ -230,9 +230,8 @@ def launch(ns) -> int:
 
 def _raw_streams() -> None:
     """stdout and stderr write what q writes: a string's bytes that are not UTF-8 (`-1
-    "\\377"`) go out as those bytes (the "ktwa.raw" handler, ktwa.verbs.disk), not as U+FFFD
-    and not as an encoding error."""
-    from .verbs import disk  # noqa: F401  (registers "ktwa.raw")
+    "\\377"`) go out as those bytes (the "ktwa.raw" handler, which the session's file verbs
+    register: call this once a Session is made), not as U+FFFD nor an encoding error."""
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="ktwa.raw")
@@ -262,10 +261,10 @@ def main(argv: list[str] | None = None) -> int:
         if argv[k + 1].startswith("-"):
             argv[k:k + 2] = ["-c=" + argv[k + 1]]
     ns = ap.parse_args(argv)
-    _raw_streams()
     if ns.nproc is not None:
         return launch(ns)
     s = _session(ns.files, ns.root)
+    _raw_streams()
     from .session import join_world, launched, leave_world
     if launched():                  # a rank started by torchrun: join the others first
         try:

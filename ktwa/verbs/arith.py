@@ -1438,24 +1438,8 @@ def _sqrt(r):
         return np.sqrt(r)
 
 
-_med_items = _stat(np.median)
-
-
-def med(x):
-    """med.md defines med as {avg x (iasc x)@floor .5*-1 0+count x,:()}: of a table (a keyed
-    table's value rows, a dictionary's values) or a list of lists, the middle row in sorted
-    order, or the avg of the middle two, rows sorted whole (`med t` of a:10 -21 3, b:4 5 -6 is
-    a 3, b -6, the row (3;-6)); of a simple list, the median of its non-null items."""
-    if isinstance(x, QDict):
-        return med(x.values)
-    if (isinstance(x, QTable) and len(x)) or (isinstance(x, list) and len(x) > 1 and
-                                              all(isinstance(i, (list, _nd)) for i in x)):
-        from .index import index
-        from .lists import iasc
-        n = len(x)
-        order = np.asarray(iasc(x))
-        return avg(index(x, order[[(n - 1) // 2, n // 2]]))
-    return _med_items(x)
+# the median of a simple list's non-null items; med itself (tables, lists of lists) is in lists
+med_items = _stat(np.median)
 var = _stat(lambda v: _var_n(v)[0], stat_floats)
 dev = _stat(lambda v: _sqrt(_var_n(v)[0]), stat_floats)
 svar = _stat(lambda v: sample(*_var_n(v)), stat_floats)
@@ -1610,7 +1594,6 @@ define("fills", monad=fills, doc="forward-fill nulls")
 define("differ", monad=differ, doc="item differs from the previous one")
 define("all", monad=qall, doc="all true")
 define("any", monad=qany, doc="any true")
-define("med", monad=med, doc="median")
 define("var", monad=var, doc="var x  variance: avg[x*x]-sqr avg x of the non-null items")
 define("dev", monad=dev, doc="dev x  standard deviation: sqrt var x")
 define("svar", monad=svar, doc="svar x  sample variance: var[x]*n%n-1 of the n non-null items")
