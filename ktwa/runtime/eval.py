@@ -621,7 +621,7 @@ def apply(ctx, f, args: list):
     try:
         if cls is Lambda:
             n = len(args)
-            r = f.rank
+            r = len(f.params) or 1          # Lambda.rank, inline: {[] ...} takes one
             if n > r:
                 raise QError("rank")
             if n < r or any(a is MISSING for a in args):
