@@ -339,8 +339,10 @@ class Context:
                 v = temporal_part(v, key, n)        # d.year, t.minute
         return v
 
-    def set_global(self, name: str, value, ns: str | None = None) -> None:
-        if self.is_reserved(name):
+    def set_global(self, name: str, value, ns: str | None = None, word: bool = False) -> None:
+        """Assign a global; `word`: the name was written in k, where a q keyword k does not
+        know is a plain name (`k)count:3`; q code still reads `count` as the keyword)."""
+        if not word and self.is_reserved(name):
             raise QError("assign")
         if isinstance(value, Lambda) and not value.name:
             value.name = name

@@ -67,6 +67,21 @@ def ev_name(node, env):
     return env.ctx.get_global(n, "")
 
 
+def ev_qword(node, env):
+    """A q keyword k does not know, written in q (`count`): a local of that name (a qSQL
+    column), else the keyword, though k code made a global of that name (`k)count:3`, read
+    back in k); a torch api name keeps q's rule for globals (it may be assigned)."""
+    n = node.name
+    loc = env.locals
+    if loc is not None and n in loc:
+        return loc[n]
+    ctx = env.ctx
+    b = ctx.builtins.get(n)
+    if b is not None and n not in ctx.api:
+        return b
+    return ev_name(node, env)
+
+
 def ev_kname(node, env):
     """A q keyword written in k code: there a plain name, a local or a global of the
     namespace; never the keyword (k reaches it as `.q.count`)."""
@@ -400,13 +415,10 @@ def assign(op, value, env):
     local = env.locals is not None and lam is not None and name in lam.locals
     if op.glob and env.locals is not None and not (name in lam.params or name in env.locals):
         local = False
-    if ctx.is_reserved(name):
-        if not op.word:
-            raise QError("assign", op.span)
-        if not local:
-            # k code may name a global after a q keyword (`count:3`), but q reads that name
-            # as its keyword first: such a global is not built
-            raise QError("nyi", op.span)
+    # k code may name a global after a q keyword k does not know (`k)count:3`): q still reads
+    # that name as its keyword (a QWord), k as the global, `get`count` finds the global
+    if not op.word and ctx.is_reserved(name):
+        raise QError("assign", op.span)
     ns = env.ns
     if not local and "." in name[1:]:
         into = _dict_root(ctx, ctx.qualify(name, ns))
@@ -416,7 +428,7 @@ def assign(op, value, env):
         if local:
             env.locals[name] = value
         else:
-            ctx.set_global(name, value, ns)
+            ctx.set_global(name, value, ns, op.word)
             if ".z.vs" in ctx.globals:
                 _value_set(ctx, name, ns, [])
         return value
@@ -461,7 +473,7 @@ def assign(op, value, env):
     if local:
         env.locals[name] = new
     else:
-        ctx.set_global(name, new, ns)
+        ctx.set_global(name, new, ns, op.word)
         if ".z.vs" in ctx.globals:
             _value_set(ctx, name, ns, [] if op.indices is None else path)
     return result
@@ -504,6 +516,7 @@ def _assign_in_dict(op, value, env, root: str, keys: list):
 _DISPATCH = {
     A.Const: ev_const,
     A.Name: ev_name,
+    A.QWord: ev_qword,
     A.KName: ev_kname,
     A.Verb: ev_verb,
     A.Adverb: ev_adverb,

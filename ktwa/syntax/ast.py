@@ -35,6 +35,12 @@ class KName(Name):
 
 
 @dataclass(frozen=True, slots=True)
+class QWord(Name):
+    """A q keyword k does not know (`count`, `til`), written in q: q reads it as the keyword,
+    even where k code made a global of that name (`k)count:3`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Verb(Node):
     """A primitive glyph (`+`, `,`, `:`, `::`, `'`...) or an infix keyword used as a verb."""
 
