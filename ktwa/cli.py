@@ -228,6 +228,15 @@ def launch(ns) -> int:
     return 0
 
 
+def _raw_streams() -> None:
+    """stdout and stderr write what q writes: a string's bytes that are not UTF-8 (`-1
+    "\\377"`) go out as those bytes (the "ktwa.raw" handler, which the session's file verbs
+    register: call this once a Session is made), not as U+FFFD nor an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="ktwa.raw")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="ktwa", description="q over PyTorch for weight averaging")
     ap.add_argument("-c", dest="src", help="evaluate q source and print what the console shows")
@@ -255,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     if ns.nproc is not None:
         return launch(ns)
     s = _session(ns.files, ns.root)
+    _raw_streams()
     from .session import join_world, launched, leave_world
     if launched():                  # a rank started by torchrun: join the others first
         try:

@@ -172,3 +172,16 @@ def test_ctrl_c_in_a_script_names_the_lines_it_stopped_in(cwd, capsys, monkeypat
     assert cap.out == ""
     assert cap.err == ("'stop\n  [1]  inner.kt:3: slow 5\n                   ^\n"
                        "  [0]  outer.kt:2: \\l inner.kt\n                   ^\n")
+
+
+def test_minus_one_and_two_write_a_strings_bytes_as_they_are(cwd):
+    # q writes bytes: "\377" is the byte 0xff, not U+FFFD (its UTF-8 ef bf bd), and bytes that
+    # are UTF-8 pass as they are
+    path = write(cwd / "b.kt", '-1 "\\377a\\303\\251";\n-2 "\\376";\n')
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ, PYTHONPATH=root)
+    p = subprocess.run([sys.executable, "-m", "ktwa", path], capture_output=True, env=env,
+                       timeout=120)
+    assert p.returncode == 0
+    assert p.stdout == b"\xffa\xc3\xa9\n"
+    assert p.stderr == b"\xfe\n"

@@ -430,6 +430,20 @@ def test_error_frames_innermost_first_numbered_by_depth():
     assert error_text(err2) == "'type\n  [0]  t.q:3: til 5f\n              ^\n"
 
 
+def test_a_deep_error_shows_a_bounded_report():
+    """A runaway recursion ('stack) unwinds through thousands of frames: the report keeps the
+    innermost ten and the outermost two, each numbered by its depth."""
+    deep = [Frame("f:{f x}", 4, "") for _ in range(5000)] + [Frame("f 1", 0)]
+    lines = error_text(_err("stack", *deep)).splitlines()
+    assert lines[0] == "'stack"
+    assert [ln.split("]")[0].strip() for ln in lines[1::2]] == \
+        ["[" + str(n) for n in [*range(5000, 4990, -1), 1, 0]]
+    assert lines[1:3] == ["  [5000]  f:{f x}", "              ^"]
+    assert lines[-2:] == ["  [0]  f 1", "       ^"]
+    twelve = [Frame("g", 0, "") for _ in range(12)]
+    assert len(error_text(_err("type", *twelve)).splitlines()) == 25     # all twelve shown
+
+
 # .Q.f / .Q.fmt (§6.3)
 QF_CASES = [
     (qfmt(4, 0, J(1)), "  1."),

@@ -66,3 +66,12 @@ def test_sessions_are_independent():
     a.eval("t:tensor 1 2 3")
     assert b.console("count obj[]") == "0\n"
     assert a.console("count obj[]") == "1\n"
+
+
+def test_a_runaway_recursion_reports_stack_in_a_few_lines():
+    # thousands of frames unwind; the report shows the innermost ten and the outermost two,
+    # and the session goes on
+    out = Session().console("f:{f x};f 1")
+    lines = out.splitlines()
+    assert lines[0] == "'stack" and len(lines) == 1 + 2 * 12
+    assert lines[-2:] == ["  [0]  f:{f x};f 1", "               ^"]

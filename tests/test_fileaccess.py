@@ -88,7 +88,7 @@ def test_segments_outside_the_root_are_refused(tmp_path, monkeypatch):
     w = Session()
     monkeypatch.chdir(tmp_path)
     w.eval("`:out/2020.01.01/t/ set ([]a:1 2)")
-    w.eval("`:root/seg/2020.01.02/t/ set ([]a:,3)")
+    w.eval("`:root/seg/2020.01.02/t/ set ([]a:enlist 3)")
     (root / "db").mkdir()
     (root / "db" / "par.txt").write_text("../../out\n")
     s = Session(root=root)

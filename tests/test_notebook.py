@@ -207,9 +207,9 @@ def test_a_q_error_stops_run_all(tmp_path, kernel_env):
     # numpy counts datetimes from 1970, q from 2000: the boundary converts, it never relabels
     (np.array(["2024-01-31", "NaT"], dtype="M8[D]"), "2024.01.31 0N"),
     (np.datetime64("2024-01-31T12:30:00.000000001", "ns"), "2024.01.31D12:30:00.000000001"),
-    (np.array(["2024-01"], dtype="M8[M]"), ",2024.01m"),
-    (np.array([750], dtype="m8[m]"), ",12:30"),
-    (np.array([1], dtype="m8[h]"), ",0D01"),
+    (np.array(["2024-01"], dtype="M8[M]"), "enlist 2024.01m"),
+    (np.array([750], dtype="m8[m]"), "enlist 12:30"),
+    (np.array([1], dtype="m8[h]"), "enlist 0D01"),
 ])
 def test_temporals_cross_the_python_boundary(py, q):
     from ktwa.values.python import to_py, to_q

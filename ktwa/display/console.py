@@ -399,8 +399,19 @@ def error_text(err: QError) -> str:
     frames = list(getattr(err, "frames", None) or [])
     top = len(frames) - 1
     for i, fr in enumerate(frames):
+        if _INNER <= i < len(frames) - _OUTER:
+            continue
         out.extend(frame_lines(top - i, fr))
     return "".join(line + "\n" for line in out)
+
+
+# A report shows at most the innermost _INNER frames (where the error happened and what called
+# it) and the outermost _OUTER (what the user typed and its first call); the numbers of the
+# frames kept say how deep the rest went. A runaway recursion ('stack, `f:{f x};f 1`) is
+# thousands of copies of one frame, which would bury the console: q prints a short report
+# there too, and a screenful is what a user walks in q's debugger before giving up.
+_INNER = 10
+_OUTER = 2
 
 
 # ---------------------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ from ..values import types as T
 from ..values.functions import Lambda, View
 from ..verbs.cast import temporal_part
 from ..verbs.enums import rebase
+from ..verbs.dotq import RESERVED as K_WORDS
 from ..verbs.temporal import CLOCK
 
 
@@ -270,7 +271,10 @@ class Context:
         if prefix == "":
             return [k for k in self.globals if not k.startswith(".")]
         if prefix == ".q":
-            return [k for k in self.builtins if k[:1].isalpha() and k not in self.api]
+            # q's keywords less k's own words (.Q.res: like, sum, select ...), which k knows
+            # and so q.k never defines: `.q?like` is the null symbol (funsql.md's kreplace)
+            return [k for k in self.builtins if k[:1].isalpha() and k not in self.api
+                    and k not in K_WORDS]
         head = prefix + "."
         out: dict = {}
         for table in (self.builtins, self.globals):
@@ -338,8 +342,10 @@ class Context:
                 v = temporal_part(v, key, n)        # d.year, t.minute
         return v
 
-    def set_global(self, name: str, value, ns: str | None = None) -> None:
-        if self.is_reserved(name):
+    def set_global(self, name: str, value, ns: str | None = None, word: bool = False) -> None:
+        """Assign a global; `word`: the name was written in k, where a q keyword k does not
+        know is a plain name (`k)count:3`; q code still reads `count` as the keyword)."""
+        if not word and self.is_reserved(name):
             raise QError("assign")
         if isinstance(value, Lambda) and not value.name:
             value.name = name

@@ -70,6 +70,21 @@ def ev_name(node, env):
     return env.ctx.get_global(n, "")
 
 
+def ev_qword(node, env):
+    """A q keyword k does not know, written in q (`count`): a local of that name (a qSQL
+    column), else the keyword, though k code made a global of that name (`k)count:3`, read
+    back in k); a torch api name keeps q's rule for globals (it may be assigned)."""
+    n = node.name
+    loc = env.locals
+    if loc is not None and n in loc:
+        return loc[n]
+    ctx = env.ctx
+    b = ctx.builtins.get(n)
+    if b is not None and n not in ctx.api:
+        return b
+    return ev_name(node, env)
+
+
 def ev_kname(node, env):
     """A q keyword written in k code: there a plain name, a local or a global of the
     namespace; never the keyword (k reaches it as `.q.count`)."""
@@ -145,12 +160,14 @@ def run_block(block, env, text=None):
             view = _view_definition(s)
             if view is not None:
                 # views.md: the view is the rest of the line, `v::a;b;select ...`
+                # and, as in a lambda, an empty last statement makes its value :: (`vv::a;`)
                 op, body = view
-                rest = (body,) + tuple(t for t in stmts[k + 1:] if t is not None)
-                end = rest[-1].span[1] if len(rest) > 1 else s.span[1]
+                rest = (body,) + tuple(stmts[k + 1:])
+                said = [t for t in rest if t is not None]
+                end = said[-1].span[1] if len(said) > 1 else s.span[1]
                 env.ctx.define_view(op.name, A.Block((body.span[0], end), rest),
                                     text[op.span[1]:end].strip(),
-                                    [n.name for b in rest for n in view_names(b)])
+                                    [n.name for b in said for n in view_names(b)])
                 return None
             v = None if s is None else ev(s, env)
         return v
@@ -252,6 +269,8 @@ def ev_chain(node, env):
                         raise Return(cur)
                     if v.name == "'":
                         raise signal(cur)
+                    if v.name in _NO_PREFIX:
+                        raise QError(v.name, v.span)
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 if cur is MISSING:
                     cur = f
@@ -399,13 +418,10 @@ def assign(op, value, env):
     local = env.locals is not None and lam is not None and name in lam.locals
     if op.glob and env.locals is not None and not (name in lam.params or name in env.locals):
         local = False
-    if ctx.is_reserved(name):
-        if not op.word:
-            raise QError("assign", op.span)
-        if not local:
-            # k code may name a global after a q keyword (`count:3`), but q reads that name
-            # as its keyword first: such a global is not built
-            raise QError("nyi", op.span)
+    # k code may name a global after a q keyword k does not know (`k)count:3`): q still reads
+    # that name as its keyword (a QWord), k as the global, `get`count` finds the global
+    if not op.word and ctx.is_reserved(name):
+        raise QError("assign", op.span)
     ns = env.ns
     if not local and "." in name[1:]:
         into = _dict_root(ctx, ctx.qualify(name, ns))
@@ -415,7 +431,7 @@ def assign(op, value, env):
         if local:
             env.locals[name] = value
         else:
-            ctx.set_global(name, value, ns)
+            ctx.set_global(name, value, ns, op.word)
             if ".z.vs" in ctx.globals:
                 _value_set(ctx, name, ns, [])
         return value
@@ -460,7 +476,7 @@ def assign(op, value, env):
     if local:
         env.locals[name] = new
     else:
-        ctx.set_global(name, new, ns)
+        ctx.set_global(name, new, ns, op.word)
         if ".z.vs" in ctx.globals:
             _value_set(ctx, name, ns, [] if op.indices is None else path)
     return result
@@ -503,6 +519,7 @@ def _assign_in_dict(op, value, env, root: str, keys: list):
 _DISPATCH = {
     A.Const: ev_const,
     A.Name: ev_name,
+    A.QWord: ev_qword,
     A.KName: ev_kname,
     A.Verb: ev_verb,
     A.Adverb: ev_adverb,
@@ -593,6 +610,13 @@ def call_builtin(ctx, b: Builtin, args: list):
     raise QError("rank")
 
 
+# q has no unary syntax for operators (funsql.md: `,x` is ',; parsetrees.md: `$42` is '$, `+d`
+# '+): a glyph applied prefix to a value in q is an error named by the glyph; k reads it as its
+# unary form (the k parser writes it `#:`), and `(#)x`, `#:x` are the unary form in q too.
+# `-x` stays neg: no page shows q refusing it, and negating a name is what a script means by it.
+_NO_PREFIX = frozenset(OPERATORS) - {"-", ":"}
+
+
 def call_monadic(ctx, f, x):
     """A verb applied prefix (`-x`, `+/x`, `count'x`...)."""
     if f.__class__ is Builtin:
@@ -613,7 +637,7 @@ def apply(ctx, f, args: list):
     try:
         if cls is Lambda:
             n = len(args)
-            r = len(f.params)
+            r = len(f.params) or 1          # Lambda.rank, inline: {[] ...} takes one
             if n > r:
                 raise QError("rank")
             if n < r or any(a is MISSING for a in args):
@@ -698,11 +722,13 @@ def handle_write(ctx, h: int, x):
         raise QError(f"Cannot write to handle {h}. OS reports: Bad file descriptor")
     fd = abs(h)
     nl = "\n" if h < 0 else ""
+    # q writes a string's bytes as they are: bytes that are not UTF-8 travel as surrogates
+    # (surrogateescape) that the console's streams write back as those bytes ("ktwa.raw")
     if T.is_string(x) or isinstance(x, np.bytes_):
-        ctx.write(fd, T.text(x) + nl)
+        ctx.write(fd, T.text(x, "surrogateescape") + nl)
     elif isinstance(x, list) and all(T.is_string(s) or isinstance(s, np.bytes_) for s in x):
         for s in x:
-            ctx.write(fd, T.text(s) + nl)
+            ctx.write(fd, T.text(s, "surrogateescape") + nl)
     else:
         raise QError("type")
     return np.int64(h)

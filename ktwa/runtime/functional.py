@@ -42,7 +42,8 @@ def _columns(names) -> tuple:
 
 
 def _run(ctx, kind, t, where, by, cols, limit=None):
-    node = A.Qsql(_SPAN, kind, limit, cols, by, A.Const(_SPAN, t), where)
+    node = A.Qsql(_SPAN, kind, A.query_phrase(limit), A.query_phrase(cols), A.query_phrase(by),
+                  A.Const(_SPAN, t), A.query_phrase(where))
     return run_qsql(node, Env(ctx), ev)
 
 

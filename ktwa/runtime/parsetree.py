@@ -93,7 +93,7 @@ class Trees:
         cls = node.__class__
         if cls is A.Const:
             return quote_constant(node.value)
-        if cls is A.Name:
+        if cls is A.Name or cls is A.QWord:
             return self._name(node.name)
         if cls is A.KName:                  # a q keyword in k code is a plain name there
             return node.name

@@ -100,7 +100,7 @@ def _match(p, v, env, binds, run):
         if not T.match(p.value, v):
             raise QError("match", p.span)
         return v
-    if cls is A.Name:
+    if cls is A.Name or cls is A.QWord:
         binds.append((A.OpAssign(p.span, p.name, None, None, False), v))
         return v
     if cls is A.Index and isinstance(p.target, A.Name):

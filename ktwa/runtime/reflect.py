@@ -154,7 +154,7 @@ def _lambda_names(ctx, lam: Lambda):
                 _add(locals_, n)
             else:                   # a[i]:v, a+:v with no local a change the global a
                 _add(globals_, n)
-        elif cls is A.Name or cls is A.KName:       # a q keyword in k code is a name there
+        elif cls is A.Name or cls is A.KName or cls is A.QWord:     # in k a keyword is a name
             n = node.name
             if n not in params and n not in lam.locals and (
                     cls is A.KName or not ctx.is_reserved(n)):

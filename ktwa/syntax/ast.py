@@ -35,6 +35,12 @@ class KName(Name):
 
 
 @dataclass(frozen=True, slots=True)
+class QWord(Name):
+    """A q keyword k does not know (`count`, `til`), written in q: q reads it as the keyword,
+    even where k code made a global of that name (`k)count:3`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Verb(Node):
     """A primitive glyph (`+`, `,`, `:`, `::`, `'`...) or an infix keyword used as a verb."""
 
@@ -195,3 +201,25 @@ def children(node):
             yield v
         elif isinstance(v, (list, tuple)):
             yield from children(v)
+
+
+def query_phrase(node):
+    """A qSQL phrase as q runs it: q evaluates a query's phrases as its functional form's
+    parse trees, where `$[c;a;b]` is no Cond but `$` applied to its arguments, a 'rank
+    (qsql.md, Cond). A lambda in the phrase keeps its own Cond ({$[x;a;b]}1b works)."""
+    if isinstance(node, (list, tuple)):
+        out = tuple(query_phrase(x) for x in node)
+        return node if all(a is b for a, b in zip(out, node)) else out
+    if not isinstance(node, Node) or isinstance(node, LambdaExpr):
+        return node
+    if isinstance(node, Cond):
+        verb = Verb((node.span[0], node.span[0] + 1), "$")
+        return Index(node.span, verb, query_phrase(node.args))
+    changes = {}
+    for f in dataclasses.fields(node):
+        v = getattr(node, f.name)
+        if isinstance(v, (Node, list, tuple)):
+            nv = query_phrase(v)
+            if nv is not v:
+                changes[f.name] = nv
+    return dataclasses.replace(node, **changes) if changes else node

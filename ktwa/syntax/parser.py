@@ -82,14 +82,16 @@ class _Builder(Transformer):
 
     `infix` names the keywords that act as verbs (`x mod y`, `f each x`): which those are is
     the table of built-ins' business, so the parser is given them. A k builder (k=True) reads
-    k: `hidden` are the q keywords k does not know, plain names there."""
+    k: `hidden` are the q keywords k does not know, plain names there. A q builder reads those
+    same `words` as QWord nodes: keywords, whatever global k code gave their name."""
 
     def __init__(self, infix: frozenset = frozenset(), k: bool = False,
-                 hidden: frozenset = frozenset()):
+                 hidden: frozenset = frozenset(), words: frozenset = frozenset()):
         super().__init__()
         self.infix = infix
         self.k = k
         self.hidden = hidden
+        self.words = words
 
     # ---- leaves
     def num(self, c):
@@ -102,7 +104,9 @@ class _Builder(Transformer):
     def name(self, c):
         t = c[0]
         n = str(t)
-        return A.KName(_tspan(t), n) if n in self.hidden else A.Name(_tspan(t), n)
+        if n in self.hidden:
+            return A.KName(_tspan(t), n)
+        return A.QWord(_tspan(t), n) if n in self.words else A.Name(_tspan(t), n)
 
     def verb(self, c):
         t = c[0]
@@ -270,7 +274,8 @@ class _Builder(Transformer):
                     cols = _subphrases(x, None, self.k)
         if kind == "select" and by:
             _no_dup_names(cols, by)
-        return A.Qsql((kw.start_pos, _last_end(c)), kind, limit, cols, by, table, where)
+        return A.Qsql((kw.start_pos, _last_end(c)), kind, A.query_phrase(limit),
+                      A.query_phrase(cols), A.query_phrase(by), table, A.query_phrase(where))
 
     def select(self, c):
         return self._qsql("select", c)
@@ -606,7 +611,8 @@ class Parser:
         self.k = k
         self.k_hidden = frozenset(k_hidden)
         self.hidden = self.k_hidden if k else frozenset()
-        self._builder = _Builder(self.infix, k, self.hidden)
+        self.words = frozenset() if k else self.k_hidden
+        self._builder = _Builder(self.infix, k, self.hidden, self.words)
         self._lark = None
         self._lock = threading.Lock()
         self._kparser = None
@@ -636,7 +642,8 @@ class Parser:
         with self._lock:
             if self._lark is None:
                 self._lark = Lark(_grammar_text(), parser="lalr", lexer=_QLexer,
-                                  transformer=_Builder(self.infix, self.k, self.hidden),
+                                  transformer=_Builder(self.infix, self.k, self.hidden,
+                                                       self.words),
                                   maybe_placeholders=False)
             _state.tokens = toks
             _state.text = text
@@ -666,7 +673,8 @@ class Parser:
             v = t.value
             if v in self.hidden:
                 return _Term(A.KName(span, v), False)
-            return _Term(A.Name(span, v), v in self.infix)
+            node = A.QWord(span, v) if v in self.words else A.Name(span, v)
+            return _Term(node, v in self.infix)
         if ty in _VERB_TOKENS:
             return _Term(A.Verb(span, t.value), True)
         return self._builder.assignop([t])

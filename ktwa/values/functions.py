@@ -171,7 +171,9 @@ class Lambda(QFunction):
 
     @property
     def rank(self):
-        return len(self.params)
+        """Its parameters' count; `{[] ...}` takes one argument, which it ignores (`f[]`
+        passes ::, and .z.ts:{[] ...} is called with the time, views.md: {[];}[] is ::)."""
+        return len(self.params) or 1
 
     def label(self) -> str:
         """How an error frame names it: `f:`, or `f@:` for an anonymous lambda inside f."""

@@ -643,14 +643,16 @@ def char(c: str | bytes) -> np.bytes_:
     return np.bytes_(c)
 
 
-def text(x) -> str:
-    """Python text from a q string, char or symbol (for error messages, file names...)."""
+def text(x, errors: str = "replace") -> str:
+    """Python text from a q string, char or symbol (for error messages, file names...). Bytes
+    that are not UTF-8 become U+FFFD; with errors="surrogateescape" they stay the bytes they
+    were when written out (through the "ktwa.raw" handler: `-1`, `-2`)."""
     if isinstance(x, str):
         return x
     if isinstance(x, np.ndarray) and x.dtype == CHAR:
-        return x.tobytes().decode("utf-8", errors="replace")
+        return x.tobytes().decode("utf-8", errors=errors)
     if isinstance(x, np.bytes_):
-        return bytes(x).decode("utf-8", errors="replace") or " "
+        return bytes(x).decode("utf-8", errors=errors) or " "
     raise TypeError("not text")
 
 

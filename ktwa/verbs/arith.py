@@ -1438,7 +1438,8 @@ def _sqrt(r):
         return np.sqrt(r)
 
 
-med = _stat(np.median)
+# the median of a simple list's non-null items; med itself (tables, lists of lists) is in lists
+med_items = _stat(np.median)
 var = _stat(lambda v: _var_n(v)[0], stat_floats)
 dev = _stat(lambda v: _sqrt(_var_n(v)[0]), stat_floats)
 svar = _stat(lambda v: sample(*_var_n(v)), stat_floats)
@@ -1593,7 +1594,6 @@ define("fills", monad=fills, doc="forward-fill nulls")
 define("differ", monad=differ, doc="item differs from the previous one")
 define("all", monad=qall, doc="all true")
 define("any", monad=qany, doc="any true")
-define("med", monad=med, doc="median")
 define("var", monad=var, doc="var x  variance: avg[x*x]-sqr avg x of the non-null items")
 define("dev", monad=dev, doc="dev x  standard deviation: sqrt var x")
 define("svar", monad=svar, doc="svar x  sample variance: var[x]*n%n-1 of the n non-null items")

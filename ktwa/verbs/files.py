@@ -24,6 +24,7 @@ from ..values.types import (CHAR, GUID, LETTER_TYPE, SYM, Enum, Mapped, QDict, Q
 from ..values.temporal import from_qnums
 from ..values.text import vector_texts
 from . import cast as _cast
+from .arith import qnot
 from . import compression, disk, lists, serial
 from .index import amend, is_assign, is_int_atom, is_int_vec
 from .text import sv
@@ -736,6 +737,10 @@ def hcount(ctx, x):
 
 
 def hdel(ctx, x):
+    """q's hdel is k's `~:`, the unary form not is too (parsetrees.md: `hdel 01001b` is 10110b):
+    of a file symbol it deletes the file, of anything else it is not."""
+    if not isinstance(x, str):
+        return qnot(x)
     disk.remove(_path(ctx, x, write=True))
     return x
 
@@ -1017,7 +1022,8 @@ define(".Q.fps", dyad=lambda ctx, f, x: stream_pipe(ctx, f, x), ctx=True,
 define(".Q.fpn", triad=stream_pipe, ctx=True,
        doc=".Q.fpn[f;`:fifo;n]  .Q.fps reading lumps of n bytes")
 define("hcount", monad=hcount, ctx=True, doc="hcount `:f  the size of a file in bytes")
-define("hdel", monad=hdel, ctx=True, doc="hdel `:f  delete a file (or empty folder); `:f")
+define("hdel", monad=hdel, ctx=True,
+       doc="hdel `:f  delete a file (or empty folder); `:f. Of anything else, not (k's ~:)")
 define("set", dyad=q_set, ctx=True, infix=True,
        doc="`n set y | `:f set y | `:d/ set t  assign a global; write y to a file; splay t")
 define("save", monad=_each_name(_save_one), ctx=True,

@@ -19,7 +19,7 @@ from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, 
                             mark_null_free, ordered, plain, qtype, sorted_vector, text, to_items,
                             with_attr)
 from . import ipc_bytes
-from .arith import float_equal
+from .arith import avg, float_equal, med_items
 from .attributes import ATTRIBUTES, set_attribute
 from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
                       member)
@@ -458,7 +458,9 @@ def within(x, y):
                 raise QError("type")
             if kinds & {"O"}:
                 raise QError("type")
-            if kinds & {"m", "M"}:      # temporals compare in q's common type (arith)
+            # temporals compare in q's common type, floats within comparison tolerance
+            # (precision.md lists within among the tolerant verbs): arith's own >= and <=
+            if kinds & {"m", "M", "f"}:
                 from .arith import ge, le
                 r = np.logical_and(ge(x, lo), le(x, hi))
             else:
@@ -1311,6 +1313,21 @@ def vcond(c, a, b):
     return from_items([ai[k] if c[k] else bi[k] for k in range(n)]) if n else []
 
 
+def med(x):
+    """med.md defines med as {avg x (iasc x)@floor .5*-1 0+count x,:()}: of a table (a keyed
+    table's value rows, a dictionary's values) or a list of lists, the middle row in sorted
+    order, or the avg of the middle two, rows sorted whole (`med t` of a:10 -21 3, b:4 5 -6 is
+    a 3, b -6, the row (3;-6)); of a simple list, the median of its non-null items."""
+    if isinstance(x, QDict):
+        return med(x.values)
+    if (isinstance(x, QTable) and len(x)) or (isinstance(x, list) and len(x) > 1 and
+                                              all(isinstance(i, (list, np.ndarray)) for i in x)):
+        n = len(x)
+        order = np.asarray(iasc(x))
+        return avg(index(x, order[[(n - 1) // 2, n // 2]]))
+    return med_items(x)
+
+
 # ---------------------------------------------------------------------------------------------
 # registration
 
@@ -1336,6 +1353,8 @@ define("distinct", distinct,
 define("in", dyad=q_in, infix=True,
        doc="x in y  whether each item of x occurs in y (exact match; other numbers by value "
            "only in an atom or 1-item y)")
+define("med", med, doc="med x  the median of x's non-null items; of a table, its middle row "
+                        "(rows sorted whole), as med.md's {avg x (iasc x)@floor .5*-1 0+count x}")
 define("within", dyad=within, infix=True, doc="x within (lo;hi)  whether lo <= x <= hi")
 define("except", dyad=q_except, infix=True, doc="x except y  the items of x that are not in y")
 define("inter", dyad=inter, infix=True,

@@ -12,7 +12,7 @@ q)`:dom?`m`n
 q)get `:dom
 `k`m`n
 q)dom:`other
-q)`:dom?,`k
+q)`:dom?enlist`k
 `dom$,`k
 q)dom
 `k`m`n

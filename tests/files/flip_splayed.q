@@ -45,7 +45,7 @@ q)select from flip enlist[`w]!`:./boxes/
 q)\cd ..
 q)`:depot/2020.02.01/haul/ set ([]kg:1.5 2.5)
 `:depot/2020.02.01/haul/
-q)`:depot/2020.02.02/haul/ set ([]kg:,4.5)
+q)`:depot/2020.02.02/haul/ set ([]kg:enlist 4.5)
 `:depot/2020.02.02/haul/
 q)\l depot
 q).Q.s1 haul

@@ -37,7 +37,7 @@ q).Q.l`:absent
 q)u:([]k:`c`d;v:3 4)
 q).Q.dpft[`:nest;;`k;`u] each 2003.03.03 2003.03.04
 `u`u
-q)w:([]k:,`e;x:,0.5)
+q)w:([]k:enlist`e;x:enlist 0.5)
 q).Q.dpft[`:nest;2003.03.04;`k;`w]
 `w
 q)`:nest/sp/ set ([]a:5 6)

@@ -41,8 +41,8 @@ q).Q.bv 1
 'type
   [0]  .Q.bv 1
        ^
-q)k:([]when:,09:15;tag:,`y;v:,4)
-q)late:([]tag:,`q;w:,2.5)
+q)k:([]when:enlist 09:15;tag:enlist`y;v:enlist 4)
+q)late:([]tag:enlist`q;w:enlist 2.5)
 q).Q.dpft[`:.;2019.07.03;`tag;] each `k`late
 `k`late
 q)\l .

@@ -5,11 +5,11 @@ the working directory. .Q.par picks the segment at the partition's number mod th
 q joins a relative segment to the root given is not shown in the reference (ktwa: root/segment).
 q)`:disk1/2015.03.02/fx/ set ([]r:1.25 1.5)
 `:disk1/2015.03.02/fx/
-q)`:disk1/2015.03.06/fx/ set ([]r:,2.0)
+q)`:disk1/2015.03.06/fx/ set ([]r:enlist 2.0)
 `:disk1/2015.03.06/fx/
 q)`:disk2/2015.03.03/fx/ set ([]r:3.5 3.75)
 `:disk2/2015.03.03/fx/
-q)`:disk2/2015.03.06/fx/ set ([]r:,4.0)
+q)`:disk2/2015.03.06/fx/ set ([]r:enlist 4.0)
 `:disk2/2015.03.06/fx/
 q)`:hdb/par.txt 0: ("../disk1";"../disk2")
 `:hdb/par.txt

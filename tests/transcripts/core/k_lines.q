@@ -1,18 +1,22 @@
 k, the language q is written in, as q scripts mix it in: a line that starts `k)` is k, and a
 lone `\` typed at the console toggles between q and k (syscmds.md). In k a verb with nothing
 on its left is its unary form (exposed-infrastructure.md's table: `#x` count, `!x` til/key,
-`$x` string ...; parsetrees.md: `k)$42` is "42" where q's `$42` is not), a glyph's each too;
+`$x` string ...; parsetrees.md: `k)$42` is "42" where q's `$42` is '$: q has no unary syntax
+for operators, funsql.md), a glyph's each too;
 the q keywords k does not know (those not in .Q.res) are plain names there, reached as
 `.q.name`. A lambda written in k stays k: it shows as `k){...}` (parsetrees.md shows fby so)
 and `last value f` is that text (KX's csvguess.q writes `2_ last value fs2` back as a k line).
 What ktwa does not build of k is 'nyi: `<=` `>=` `<>` (not k tokens), a verb composed with a
-bare glyph's unary form (`*|` with no argument), a global named like a q keyword.
+bare glyph's unary form (`*|` with no argument). k code may make a global named like a q keyword
+k does not know (`k)count:3`): k reads it, and `get`, while q reads `count` as its keyword.
 Unsure of q: how a frame shows a k lambda (here `f:k){...}`), and how k's console shows a value
 (here k's one-line form, as a script echoes it).
 q)k)#1 2 3
 3
 q)#1 2 3
-#[1 2 3]
+'#
+  [0]  #1 2 3
+       ^
 q)k)*|10 20 30
 30
 q)k)!4
@@ -94,11 +98,13 @@ q)k).q.mod[7;3]
 1
 q)k){count:x;count+1}[4]
 5
+q)/ k code may make a global named like a q keyword k does not know; q still reads the keyword
 q)k)count:3
-'nyi
-  [0]  k)count:3
-         ^
+q)k)count+1
+4
 q)count 1 2 3
+3
+q)get `count
 3
 q)/ a k lambda stays k: shown, stringified and valued as k, called later from q
 q)k)g:{$[~@x;.z.s'x;#x]}
@@ -129,7 +135,11 @@ q)/ value and parse read a k) string as k
 q)value "k)+/!5"
 10
 q)value "#1 2"
-#[1 2]
+'#
+  [1]  #1 2
+       ^
+  [0]  value "#1 2"
+       ^
 q)parse "k)!10"
 !:
 10
@@ -145,7 +155,9 @@ q)#1 2 3
 3
 q)\
 q)#1 2 3
-#[1 2 3]
+'#
+  [0]  #1 2 3
+       ^
 q)`a`b!1 2
 a| 1
 b| 2

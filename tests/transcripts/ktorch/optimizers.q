@@ -71,7 +71,7 @@ q)w:module enlist(`linear;2;1;0b)
 q)parm(w;`weight;1 2e)
 q)p:opt(`sgd;w;.5)
 q)l:loss`mse
-q)backward loss(l;forward(w;1 1e);,0e)
+q)backward loss(l;forward(w;1 1e);enlist 0e)
 <any>
 q)step p
 q)tensor parm(w;`weight)
