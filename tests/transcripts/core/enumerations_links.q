@@ -145,7 +145,7 @@ q)`t!2
 `t!2
 q)type `t!2
 -20h
-q)`t!,1
+q)`t!enlist 1
 `t!,1
 q)`t!0N 1
 `t!0N 1
