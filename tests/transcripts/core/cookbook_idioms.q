@@ -7,7 +7,9 @@ follows nothing, [a;b], runs its statements and is the last one's value (a branc
 we are unsure what q prints for a bare [1;2;3] typed alone, so only Cond's use is shown.
 `n+::1` is the global's compound assignment, and a dotted name assigned in a lambda is the
 global (no local has a namespace). n sublist y is y itself when y has no more than n items,
-whatever y is (sublist.md: no more items than are available).
+whatever y is (sublist.md: no more items than are available). Rows appended to a table in
+memory keep a column's s, u or g where it still holds (set-attribute.md), as a tickerplant's
+`g#sym does while records arrive.
 q)t:([]k:`a`b`c;v:10 20 30)
 q)f:value"{[x]\n select k,w:v*x\n  from t\n  where v>10}"
 q)f 2
@@ -92,3 +94,30 @@ q)-2 sublist 1 2 3
 2 3
 q)2 sublist 1 2 3
 1 2
+q)tk:([]s:`g#`symbol$();v:`long$())
+q)`tk insert (`a`b;1 2)
+0 1
+q)attr tk`s
+`g
+q)tk,:(`c;3)
+q)`tk upsert ([]s:enlist `d;v:enlist 4)
+`tk
+q)(attr tk`s;count tk)
+`g
+4
+q)ts:([]k:`s#1 2)
+q)ts,:([]k:enlist 3)
+q)attr ts`k
+`s
+q)ts,:([]k:enlist 0)
+q)attr ts`k
+`
+q)tu:([]k:`u#1 2)
+q)`tu insert 3
+,2
+q)attr tu`k
+`u
+q)`tu insert 3
+,3
+q)attr tu`k
+`
