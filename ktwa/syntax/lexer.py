@@ -585,7 +585,7 @@ def _continues(text: str, k: int, toks, qsql, depth: int, infix: frozenset) -> b
     after = text[m.end():m.end() + 1]
     if word in infix and after not in ("[", ":", "'", "/", "\\"):
         return True
-    if qsql and qsql[-1].depth == depth and after in ("", " ", "\t", "\n", "\r"):
+    if qsql and qsql[-1].depth == depth and after not in (":", "["):
         stage = qsql[-1].stage
         return (word in ("by", "from") and stage == "cols") or (word == "where" and stage == "from")
     return False

@@ -9,7 +9,10 @@ we are unsure what q prints for a bare [1;2;3] typed alone, so only Cond's use i
 global (no local has a namespace). n sublist y is y itself when y has no more than n items,
 whatever y is (sublist.md: no more items than are available). Rows appended to a table in
 memory keep a column's s, u or g where it still holds (set-attribute.md), as a tickerplant's
-`g#sym does while records arrive.
+`g#sym does while records arrive. Amending the whole of a global that is not yet defined
+defines it: with : it is the value (kdb-tick's r.q makes its tables from the schemas it is sent
+so), with , it starts from the empty list as x,:y does (the cookbook's last-value client);
+any other amendment of an undefined name stays an error.
 q)t:([]k:`a`b`c;v:10 20 30)
 q)f:value"{[x]\n select k,w:v*x\n  from t\n  where v>10}"
 q)f 2
@@ -22,6 +25,13 @@ q)g 0
 k| v 
 -| --
 a| 10
+b| 20
+c| 30
+q)g2:value"{[x]\n select max v by k\n  from(0!x),t}"
+q)g2 ([]k:enlist`a;v:enlist 99)
+k| v 
+-| --
+a| 99
 b| 20
 c| 30
 q)u:([k:`a`b] z:1 2)
@@ -121,3 +131,42 @@ q)`tu insert 3
 ,3
 q)attr tu`k
 `
+q).[`fresh1;();:;([]a:1 2)]
+`fresh1
+q)fresh1
+a
+-
+1
+2
+q)(.[;();:;].) each ((`fresh2;10 20);(`fresh3;`x`y))
+`fresh2`fresh3
+q)(fresh2;fresh3)
+10 20
+x  y 
+q).[`fresh4;();,;([k:`a`b]v:1 2)]
+`fresh4
+q)fresh4
+k| v
+-| -
+a| 1
+b| 2
+q).[`fresh4;();,;([k:`b`c]v:5 6)]
+`fresh4
+q)fresh4
+k| v
+-| -
+a| 1
+b| 5
+c| 6
+q).[`fresh5;();,;3]
+`fresh5
+q)fresh5
+,3
+q).[`fresh6;();+;1]
+'fresh6
+  [0]  .[`fresh6;();+;1]
+       ^
+q).[`fresh7;0;:;1]
+'fresh7
+  [0]  .[`fresh7;0;:;1]
+       ^
