@@ -85,7 +85,10 @@ def split_statements(text: str, script: bool = True) -> list[Statement]:
         if not stripped:
             continue
         if line[0] in " \t" and cur and not cur[0].startswith("\\"):
-            cur.append(line)
+            # an indented comment line is no part of the statement: a lambda's text (`-3!`,
+            # its display) is shown without it, as KX's tutorial says q shows them
+            if not stripped.startswith("/"):
+                cur.append(line)
             continue
         if stripped.startswith("/"):
             continue
@@ -225,8 +228,14 @@ class Session:
         self._run_script(path)
 
     def load(self, path: str) -> None:
-        """`\\l path`: run a script file in this session (q code asked: fenced)."""
-        self._run_script(self.ctx.files.path(path))
+        """`\\l path`: run a script file in this session (q code asked: fenced). A `\\d` in
+        the script lasts to its end: the namespace that loaded it is current again after it
+        (KX's tutorial loads a script that ends in `\\d .tut`, then defines root functions)."""
+        ns = self.ctx.ns
+        try:
+            self._run_script(self.ctx.files.path(path))
+        finally:
+            self.ctx.ns = ns
 
     def _run_script(self, p: str) -> None:
         """A script's statements in turn: a `.k` script is k (as q loads its own q.k)."""

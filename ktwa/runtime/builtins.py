@@ -11,6 +11,7 @@ from ..values import types as T
 from ..values.functions import MISSING, Composition, Definitions, Derived, Native, QFunction
 from ..verbs import files
 from ..verbs.index import amend
+from ..verbs.tables import append
 from .eval import apply
 from .reflect import value
 from .system import leave, run_system, split_command
@@ -43,12 +44,32 @@ def _amend(ctx, d, path, f, y=MISSING):
         return files.amend_file(ctx, d, path, f, y)
     if isinstance(d, str):
         name = d
-        d = ctx.get_global(d)
+        whole = not path or (len(path) == 1 and path[0] is None)
+        if whole and y is not MISSING and not _defined(ctx, name) and (
+                f is ctx.builtins[":"] or f is ctx.builtins[","]):
+            # the whole of a global not yet defined: `:` defines it (kdb-tick's r.q makes
+            # its tables from the schemas it is sent, (.[;();:;].)each x), `,` starts it from
+            # the empty list, as `x,:y` does (cookbook cx.q's last-value client)
+            if f is ctx.builtins[","]:
+                ctx.set_global(name, append(ctx, [], y))
+                return name
+            d = []
+        else:
+            d = ctx.get_global(d)
     res = amend(ctx, d, path, f, y)
     if name is not None:
         ctx.set_global(name, res)
         return name
     return res
+
+
+def _defined(ctx, name: str) -> bool:
+    """Whether the global `name` (in the current namespace, as get_global reads it) exists."""
+    try:
+        ctx.get_global(name)
+    except QError:
+        return False
+    return True
 
 
 def _at2(ctx, f, x):

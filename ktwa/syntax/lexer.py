@@ -254,10 +254,13 @@ class _QsqlCtx:
         self.stage = "cols"     # cols -> from -> where
 
 
-def tokenize(text: str, start: int = 0, is_k: bool = False) -> list[Tok]:
+def tokenize(text: str, start: int = 0, is_k: bool = False,
+             infix: frozenset = frozenset()) -> list[Tok]:
     """Split q source into tokens (see module doc), from `start` on (a `k)` line is lexed after
     its prefix; spans stay offsets in the whole text). Raises QError for lexical errors. In k
-    (is_k) `<=` `>=` `<>` are no tokens of their own: they are 'nyi rather than a guess."""
+    (is_k) `<=` `>=` `<>` are no tokens of their own: they are 'nyi rather than a guess.
+    `infix` names the keywords used between arguments (`lj`, `xkey`): a line inside a lambda
+    that ends with one, or starts with one, continues the statement (see _continues)."""
     toks: list[Tok] = []
     n = len(text)
     i = start
@@ -301,7 +304,8 @@ def tokenize(text: str, start: int = 0, is_k: bool = False) -> list[Tok]:
                 # nor after a qSQL word: a template cannot end at `from` (or `by`, `where`,
                 # `select`...), so the line breaks inside it, as in `update ... from\n  t`
                 if prev_kind() not in _NO_BREAK_AFTER and not (
-                        toks and toks[-1].type == "RBRACK" and _is_param_close(toks)):
+                        toks and toks[-1].type == "RBRACK" and _is_param_close(toks)) \
+                        and not _continues(text, k, toks, qsql, len(brackets), infix):
                     emit("SEMI", ";", i - 1, i)
             continue
         if c == "/" and (i == start or text[i - 1] in " \t\n\r"):     # `k)/ ...` too
@@ -460,7 +464,13 @@ def tokenize(text: str, start: int = 0, is_k: bool = False) -> list[Tok]:
         # brackets
         if c in "([{":
             brackets.append(c)
-            emit({"(": "LPAR", "[": "LBRACK", "{": "LBRACE"}[c], c, i, i + 1)
+            kind = {"(": "LPAR", "[": "LBRACK", "{": "LBRACE"}[c]
+            if c == "[" and prev_kind() in (None, "SEMI"):
+                # a bracket that follows nothing is a block, not an argument list: its
+                # statements run left to right and it is the last one's value, as in a
+                # branch of Cond, $[c;[a:1;a+1];0]
+                kind = "LBLOCK"
+            emit(kind, c, i, i + 1)
             i += 1
             continue
         if c in ")]}":
@@ -533,6 +543,13 @@ def tokenize(text: str, start: int = 0, is_k: bool = False) -> list[Tok]:
                 emit("ASSIGNOP", glyph, i, j + 1)
                 i = j + 1
                 continue
+            if text[j:j + 2] == "::" and text[j + 2:j + 3] != ":" and len(glyph) == 1 \
+                    and prev_kind() in ("NAME", "RBRACK"):
+                # `n+::1`: the global's compound assignment, as `n::v` is the global's
+                # assignment (KX's tutorial steps through its examples with current+::1)
+                emit("ASSIGNOP", glyph, i, j + 2, "::")
+                i = j + 2
+                continue
             emit("VERB", glyph, i, j)
             i = j
             continue
@@ -540,6 +557,52 @@ def tokenize(text: str, start: int = 0, is_k: bool = False) -> list[Tok]:
     if brackets:
         raise QError(brackets[-1], (n, n))
     return toks
+
+
+def _continues(text: str, k: int, toks, qsql, depth: int, infix: frozenset) -> bool:
+    """True when the line break before text[k] (inside a lambda or parenthesis) cannot end a
+    statement, so it is a blank: the line so far ends with a verb waiting for its right
+    argument (`a,` / `t lj`), or the next line opens with one used between arguments
+    (`, "x"` / `lj s` / `+ 1`), or with the `by`/`from`/`where` an open qSQL template still
+    needs (`select a\n from t`). KX's scripts break long expressions so
+    (`(select ...)\n lj\n `k xkey select ...`). A next line that starts a statement of its
+    own (`'"err"`, `:x`, `$[c;a;b]`, `,x` with nothing between) still separates."""
+    last = toks[-1] if toks else None
+    if last is not None and (last.type in ("VERB", "ASSIGNOP") and last.value != "'"
+                             or last.type == "NAME" and last.value in infix):
+        return True
+    k = _skip_comment_lines(text, k)
+    n = len(text)
+    if k >= n:
+        return False
+    c = text[k]
+    if c in GLYPH_CHARS and k + 1 < n and text[k + 1] in " \t":
+        return True
+    m = _NAME.match(text, k)
+    if m is None:
+        return False
+    word = m.group(0)
+    after = text[m.end():m.end() + 1]
+    if word in infix and after not in ("[", ":", "'", "/", "\\"):
+        return True
+    if qsql and qsql[-1].depth == depth and after not in (":", "["):
+        stage = qsql[-1].stage
+        return (word in ("by", "from") and stage == "cols") or (word == "where" and stage == "from")
+    return False
+
+
+def _skip_comment_lines(text: str, k: int) -> int:
+    """The first position at or after k that is not blank or in a `/` comment line."""
+    n = len(text)
+    while k < n:
+        if text[k] in " \t\r\n":
+            k += 1
+        elif text[k] == "/" and (k == 0 or text[k - 1] in " \t\n"):
+            j = text.find("\n", k)
+            k = n if j < 0 else j + 1
+        else:
+            break
+    return k
 
 
 def _is_param_close(toks) -> bool:
@@ -550,7 +613,7 @@ def _is_param_close(toks) -> bool:
         t = toks[k].type
         if t == "RBRACK":
             depth += 1
-        elif t == "LBRACK":
+        elif t in ("LBRACK", "LBLOCK"):
             depth -= 1
             if depth == 0:
                 return k > 0 and toks[k - 1].type in ("LBRACE", "LPAR")

@@ -51,13 +51,15 @@ _state = _State()
 class _Term:
     """A parsed term while building a chain (not an AST node: it never leaves the parser)."""
 
-    __slots__ = ("node", "verb", "assignop", "paren")
+    __slots__ = ("node", "verb", "assignop", "paren", "glob")
 
-    def __init__(self, node, verb: bool, assignop: str | None = None, paren: bool = False):
+    def __init__(self, node, verb: bool, assignop: str | None = None, paren: bool = False,
+                 glob: bool = False):
         self.node = node
         self.verb = verb            # usable as a verb (infix/prefix) rather than a noun
         self.assignop = assignop    # for `x op: y`
         self.paren = paren          # written in parentheses: `(p):v` matches a pattern
+        self.glob = glob            # `x op:: y`: the global's compound assignment
 
 
 def _const(span, value) -> A.Const:
@@ -114,7 +116,8 @@ class _Builder(Transformer):
 
     def assignop(self, c):
         t = c[0]
-        return _Term(A.Verb(_tspan(t), str(t)), True, assignop=str(t))
+        return _Term(A.Verb(_tspan(t), str(t)), True, assignop=str(t),
+                     glob=getattr(t, "qvalue", None) == "::")
 
     def paren(self, c):
         lp, block, rp = c
@@ -127,6 +130,11 @@ class _Builder(Transformer):
             # a lone verb in parens is a noun: (+), (+/), (,')
             return _Paren(span, s)
         return A.ListExpr(span, tuple(stmts))
+
+    def progn(self, c):
+        """`[a;b;c]` with nothing before it: a block whose value is its last statement's."""
+        lb, block, rb = c
+        return A.Block((lb.start_pos, rb.end_pos), block.stmts)
 
     def table(self, c):
         lp, _, kblock, _, vblock, rp = c
@@ -394,7 +402,7 @@ def build_chain(terms: list, qsql, k: bool = False) -> A.Node:
                     if t.assignop is not None:
                         op = A.Verb(v.span, t.assignop)
                     ops.append(A.OpAssign(_span(left.node.span, v.span), name, idx, op,
-                                          vname == "::", _is_word(left.node)))
+                                          vname == "::" or t.glob, _is_word(left.node)))
                     i -= 2
                     continue
                 if vname == "::" and head is None and not ops:
@@ -558,7 +566,9 @@ def _scan_names(body) -> tuple[set, set, set]:
             # only `name:v` makes a local: `name+:v`, `name,:v` and `name[i]:v` change the
             # global when name is not otherwise a local (KX's tick scripts count and collect
             # in globals this way: `j+:1`, `w[x],:...`; kb/logging.md's `.z.ps:{m+:1;...}`)
-            if n.op is None and n.indices is None:
+            # a dotted name is never a local: `{.tut.gc:1b}` sets the global (a local name
+            # has no namespace; KX's tutorial scripts switch flags so)
+            if n.op is None and n.indices is None and "." not in n.name:
                 assigned.add(n.name)
             used.add(n.name)
             if not masked:
@@ -592,7 +602,7 @@ def _check_global_then_local(body) -> None:
             raise QError(op.name, (op.span[0], op.span[0] + 1))
 
 
-_NESTING = frozenset({"LPAR", "LBRACK", "LBRACE", "SELECT", "EXEC", "UPDATE", "DELETE"})
+_NESTING = frozenset({"LPAR", "LBRACK", "LBLOCK", "LBRACE", "SELECT", "EXEC", "UPDATE", "DELETE"})
 _CONST_TOKENS = frozenset({"NUM", "STR", "SYM"})
 _VERB_TOKENS = frozenset({"VERB", "COLON", "DCOLON"})
 
@@ -624,7 +634,7 @@ class Parser:
         if text.startswith("k)"):
             start, k = 2, True
         p = self._k() if k and not self.k else self
-        toks = tokenize(text, start, p.k)
+        toks = tokenize(text, start, p.k, p.infix)
         if not toks:
             return A.Block((0, 0), (None,))
         if not any(t.type in _NESTING for t in toks):

@@ -1164,7 +1164,11 @@ def sublist(x, y):
     c = count(y)
     if is_int_atom(x):
         n = int(x)
-        return _slice(y, 0, min(n, c)) if n >= 0 else _slice(y, max(0, c + n), c)
+        if abs(n) >= c:
+            # no more items than y has: y itself, an atom or (::) too (KX's tutorial shows
+            # `n sublist r` of whatever its query returned)
+            return y
+        return _slice(y, 0, n) if n >= 0 else _slice(y, c + n, c)
     if is_int_vec(x) and len(x) == 2:
         a, n = int(x[0]), int(x[1])
         a = min(max(a, 0), c)

@@ -351,7 +351,8 @@ def _exact_cells(t: QTable, y, by_column: bool):
 def _appended(t: QTable, m: int, cells: list) -> QTable:
     """t with m records of exact cells (see _exact_cells) after its rows: each column grows
     in its buffer (values.growth)."""
-    return QTable(t.cols, [_grown_column(col, m, v) for col, v in zip(t.data, cells)])
+    return QTable(t.cols, [kept_on_append(col, _grown_column(col, m, v), lists.iasc)
+                           for col, v in zip(t.data, cells)])
 
 
 def _grown_column(col: np.ndarray, m: int, v) -> np.ndarray:
@@ -445,7 +446,10 @@ def put_records(ctx, x, y, mode: str):
     else:
         tgt = np.arange(n, n + m, dtype=I64)
         total = n + m
-    data = [_grow(ctx, col, total, tgt, new.column(c)) for c, col in zip(t.cols, t.data)]
+    # set-attribute.md: `s`, `u` and `g` are kept on append in memory where they still hold
+    # (a tickerplant's `g#sym stays grouped as rows arrive)
+    data = [kept_on_append(col, _grow(ctx, col, total, tgt, new.column(c)), lists.iasc)
+            for c, col in zip(t.cols, t.data)]
     res = QTable(t.cols, data)
     return (rekey(res, x.keys.cols) if keyed else res), tgt
 
