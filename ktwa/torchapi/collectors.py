@@ -33,7 +33,7 @@ class Layout:
         holds the same Parameter) and shape (a Parameter's `.data` may be replaced by one of
         another shape), so repeated collect/sample calls skip the name walk and get the same
         tuple (which a Swag takes as already verified). The check is a plain loop over one
-        tuple per parameter: for a small model, a third of what chained map calls cost."""
+        tuple per parameter: for a small model, half what chained map calls cost."""
         c = self._cache
         if c is not None and c[0] is m:
             for slots, key, p, shape in c[1]:
