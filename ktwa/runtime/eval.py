@@ -126,7 +126,7 @@ def ev_list(node, env):
             out[k] = MISSING
             hole = True
         else:
-            out[k] = _DISPATCH[it.__class__](it, env)    # ev's dispatch, without its frame
+            out[k] = ev(it, env)
     if hole:
         return Projection(env.ctx.builtins["enlist"], tuple(out))
     return T.from_items(out)
