@@ -31,7 +31,7 @@ from .runtime.stack import keep_room, make_room
 from .runtime.system import process_values
 from .runtime.table import GLOBALS
 from .syntax.lexer import is_complete
-from .torchapi import API, distributed, install as install_api, interop, memory
+from .torchapi import API, distributed, install as install_api, interop, interrupts, memory
 from .values import types as T
 from .values.python import to_py, to_q
 
@@ -442,15 +442,16 @@ class Session:
         traceback."""
         keep_room()
         try:
-            if text.startswith("\\"):
-                cmd, arg = split_command(text)
-                if cmd == "":
-                    return None, False
-                value = run_system(self.ctx, cmd, arg)
-                return value, value is not None
-            block = parse(text, k)
-            value = self.ctx.run_block(block, text)
-            return value, (value is not None and not is_suppressed(block))
+            with interrupts.gate():     # Ctrl-C held during updates by a flag, not a swap each
+                if text.startswith("\\"):
+                    cmd, arg = split_command(text)
+                    if cmd == "":
+                        return None, False
+                    value = run_system(self.ctx, cmd, arg)
+                    return value, value is not None
+                block = parse(text, k)
+                value = self.ctx.run_block(block, text)
+                return value, (value is not None and not is_suppressed(block))
         except _OURS:
             raise
         except Exception as e:

@@ -116,3 +116,27 @@ def test_swag_collect_counts_every_model_it_adds():
 
     hits = Pester().loop(1.5, body, check)
     assert hits > 20 and sw.n > 50
+
+
+def test_a_sigint_inside_a_step_under_the_console_gate_arrives_after_it(monkeypatch):
+    """The console's gate holds a SIGINT raised in the middle of a collect (by a flag, no
+    handler swap) and delivers it once the model is counted; after the statement the handler
+    in place before it is back."""
+    import ktwa.averaging.swag as S
+    s = Session()
+    s.eval("m:module enlist(`linear;2;1); w:swag(m;5)")
+    sw = _entry(s, "w").swag
+    body = S.Swag.collect
+    once = [True]
+
+    def interrupted(self, params):
+        if once.pop() if once else False:
+            signal.raise_signal(signal.SIGINT)   # lands inside the step, before its torch calls
+        return body(self, params)
+    monkeypatch.setattr(sw, "collect", interrupted.__get__(sw))
+    monkeypatch.setattr(_entry(s, "w"), "collect", sw.collect)
+    before = signal.getsignal(signal.SIGINT)
+    assert s.console("collect(w;m)") == "'stop\n"
+    assert sw.n == 1 and sw.k == 1                # the step finished before the 'stop
+    assert signal.getsignal(signal.SIGINT) is before
+    assert s.eval("collect(w;m)") == 2

@@ -41,6 +41,10 @@ __all__ = ["Swag", "bayes_average"]
 # 1.18x the time of touching the bytes once at 16.8M parameters, against 2x for whole-vector ops)
 BLOCK = 1 << 20
 
+# the torch functions a small model's collect calls, bound once (no module attribute lookups on a
+# path that is otherwise four torch calls)
+_copy_, _mul, _sub = torch._foreach_copy_, torch.mul, torch.sub
+
 
 def _blocks(sizes: list[int], block: int) -> list:
     """The flat index range [0, sum(sizes)) cut into blocks of at most `block` items, each
@@ -148,26 +152,29 @@ class Swag:
                 self._sources = self._sources_of(params)
             self._checked = params
         w = 1.0 / (self.n + 1)
-        row = self._rows[self._head] if self._rows else None
+        rows = self._rows
+        row = rows[self._head] if rows else None
         plan = self._plan
         if len(plan) == 1 and self._sources[0] is not None:     # one block: a model up to 4 MiB
             xx, x, x2, moments, m, _, _, dsts, _ = plan[0]
-            torch._foreach_copy_(dsts, self._sources[0])
-            torch.mul(x, x, out=x2)
+            src = self._sources[0]
+            _copy_(dsts, src)
+            _mul(x, x, out=x2)
             moments.lerp_(xx, w)
             if row is not None:
-                torch.sub(x, m, out=row)
+                _sub(x, m, out=row)
         else:
             for (xx, x, x2, moments, m, a, b, dsts, srcs), src in zip(plan, self._sources):
-                torch._foreach_copy_(dsts, src if src is not None else [
+                _copy_(dsts, src if src is not None else [
                     params[i] if sl is None else params[i].reshape(-1)[sl] for i, sl in srcs])
-                torch.mul(x, x, out=x2)
+                _mul(x, x, out=x2)
                 moments.lerp_(xx, w)
                 if row is not None:
-                    torch.sub(x, m, out=row[a:b])
+                    _sub(x, m, out=row[a:b])
         if row is not None:
             self._head = (self._head + 1) % self.max_models
-            self.k = min(self.k + 1, self.max_models)
+            if self.k < self.max_models:
+                self.k += 1
         self.n += 1
         return self.n
 

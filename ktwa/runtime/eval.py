@@ -62,12 +62,22 @@ def ev_name(node, env):
         if env.lam is None:
             raise QError(n)
         return env.lam
+    ctx = env.ctx
     if env.ns:
-        return env.ctx.get_global(n, env.ns)
-    g = env.ctx.globals
+        return ctx.get_global(n, env.ns)
+    g = ctx.globals
     if n in g:
         return g[n]
-    return env.ctx.get_global(n, "")
+    if not ctx.views and n != ".":
+        # get_global's order for a name of the root namespace that is no global nor view: a
+        # built-in, then the torch api (the callee of every ktorch call, `collect(w;m)`)
+        f = ctx.builtins.get(n)
+        if f is not None:
+            return f
+        f = ctx.api.get(n)
+        if f is not None:
+            return f
+    return ctx.get_global(n, "")
 
 
 def ev_qword(node, env):
@@ -240,7 +250,8 @@ def ev_chain(node, env):
                 else:
                     cur = apply(ctx, f, [left, cur])
             elif cls is A.OpApply:
-                f = ev(op.fn, env)
+                f = op.fn
+                f = _DISPATCH[f.__class__](f, env)      # ev, without its frame
                 if f.__class__ is Builtin and f.monad is not None and not f.infix \
                         and cur is not MISSING and f.name != "enlist":
                     cur = f.monad(ctx, cur) if f.ctx else f.monad(cur)   # `til 5`: the common case

@@ -9,7 +9,6 @@ and errors into q values.
 from __future__ import annotations
 
 import math
-from operator import is_ as _is
 
 import numpy as np
 import torch
@@ -135,7 +134,7 @@ class PairCache:
     call; ``n_version`` tells when torch wrote it since.
     """
 
-    __slots__ = ("module", "cdicts", "clens", "sdicts", "snames", "srcs", "names", "avgs",
+    __slots__ = ("module", "cdicts", "clens", "slots", "srcs", "pairs", "names", "avgs",
                  "plan", "dlen", "n", "n_np", "n_version")
 
     def __init__(self, module, dd, who: str):
@@ -165,7 +164,9 @@ class PairCache:
                     avgs.append(a)
         self.cdicts = cdicts
         self.clens = list(map(len, cdicts))
-        self.sdicts, self.snames, self.srcs = sdicts, snames, srcs
+        self.slots = tuple(zip(sdicts, snames, srcs))     # (slot dict, name, tensor it held)
+        self.srcs = srcs
+        self.pairs = tuple(zip(names, avgs))              # (dictionary key, average it held)
         self.names, self.avgs = names, avgs
         self.dlen = len(dd)
         try:
@@ -177,10 +178,19 @@ class PairCache:
         self.n_version = -1
 
     def valid(self, module, dd) -> bool:
-        return (module is self.module and len(dd) == self.dlen
-                and list(map(len, self.cdicts)) == self.clens
-                and all(map(_is, map(dict.get, self.sdicts, self.snames), self.srcs))
-                and all(map(_is, map(dd.get, self.names), self.avgs)))
+        # identity checks as plain loops over tuples made once: faster than chained map calls
+        # at every size measured (2 to 200 pairs); slot counts by map, faster beyond a dozen
+        if module is not self.module or len(dd) != self.dlen or \
+                list(map(len, self.cdicts)) != self.clens:
+            return False
+        for slots, key, t in self.slots:
+            if slots.get(key) is not t:
+                return False
+        get = dd.get
+        for name, a in self.pairs:
+            if get(name) is not a:
+                return False
+        return True
 
     def read_n(self, n, who: str) -> float:
         """The value of `.n` (a tensor of the dictionary), checked when it is new or was written
