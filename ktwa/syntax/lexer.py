@@ -45,6 +45,12 @@ _ESC = {"n": b"\n", "t": b"\t", "r": b"\r", "\\": b"\\", '"': b'"'}
 _ADVERBS = ("/:", "\\:", "':", "'", "/", "\\")
 
 
+def _infix_open(toks) -> bool:
+    """The last token is a verb glyph right after a noun: an infix whose right argument is to
+    come (a line that ends `x,` goes on into the next)."""
+    return len(toks) >= 2 and toks[-1].type == "VERB" and toks[-2].type in NOUN_END
+
+
 def _num_atom(s: str):
     """One numeric literal (no strand) -> (kind, value, suffix). kind: b x n."""
     if s.startswith("0x"):
@@ -300,8 +306,11 @@ def tokenize(text: str, start: int = 0, is_k: bool = False) -> list[Tok]:
                     continue
                 # nor after a qSQL word: a template cannot end at `from` (or `by`, `where`,
                 # `select`...), so the line breaks inside it, as in `update ... from\n  t`
+                # nor after an infix verb still waiting for its right argument (`x,` at the
+                # end of a line: ktorch's cct example joins two lists over a line break so)
                 if prev_kind() not in _NO_BREAK_AFTER and not (
-                        toks and toks[-1].type == "RBRACK" and _is_param_close(toks)):
+                        toks and toks[-1].type == "RBRACK" and _is_param_close(toks)) and \
+                        not _infix_open(toks):
                     emit("SEMI", ";", i - 1, i)
             continue
         if c == "/" and (i == start or text[i - 1] in " \t\n\r"):     # `k)/ ...` too

@@ -203,9 +203,8 @@ def help_fn(ctx, x):
         return None
     if not isinstance(x, str) or len(a) != 1:
         return None
-    if x in ("tensor", "vector", "dictionary"):
-        from .tensors import default_options        # tensors reads kind_options from here
-        return default_options(ctx)
+    if x in ("tensor", "vector", "dictionary"):     # ktorch's help and options share a reading
+        return ctx.apply(ctx.api["options"], [x])   # (options, in tensors, reads kind_options)
     if x in LOSSES:                                 # help shows a loss's row, options its options
         return QDict(syms(_COLS), loss_row(x))
     return kind_options(ctx, x)
