@@ -302,6 +302,7 @@ _MODULE_TEXT = {
     "attention": lambda o: "torch::nn::MultiheadAttention",
     # ktorch's own printers, as its documentation shows them (gpt.rst, cct.rst, vision.rst)
     "select": lambda o: f"knn::Select(dim={o['dim']},ind={o['ind']})",
+    "onehot": lambda o: f"knn::OneHot(num_classes={o['classes']})",
     "zscore": lambda o: (f"knn::Zscore(mean={_stat(o['mean'])}, stddev={_stat(o['std'])}, "
                          f"inplace={_b(o['inplace'])})"),
     "randomcrop": lambda o: (f"knn::RandomCrop(size={_arr(o['size'], 2)}, "
