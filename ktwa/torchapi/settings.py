@@ -5,7 +5,7 @@ import numpy as np
 import torch
 
 from ..errors import QError
-from ..values.types import QDict, syms
+from ..values.types import QDict, chars, syms
 from ..values.functions import Definitions
 from .calls import torch_error
 from .convert import kname
@@ -160,6 +160,33 @@ def k_setting(ctx, x):
     raise QError(f"setting: unrecognized arg(s), given {kname(x)}")
 
 
+def _config_lines() -> list:
+    """libtorch's build configuration and parallel settings, as torch reports them."""
+    return (torch.__config__.show() + "\n" + torch.__config__.parallel_info()).splitlines()
+
+
+def k_config(ctx, x):
+    """config[] writes torch's configuration to stderr; config() returns it as strings."""
+    if x is None:
+        ctx.write(2, "\n".join(_config_lines()) + "\n")
+        return None
+    if isinstance(x, list) and not x:
+        return [chars(t) for t in _config_lines()]
+    raise QError("config expects empty argument: config[] prints to stderr, config() returns "
+                 "strings")
+
+
+def k_version(ctx, x):
+    """version[] torch's version as a number (2.1.0 -> 2.01); version() as a string."""
+    if not (x is None or (isinstance(x, list) and not x)):
+        raise QError("version: unexpected arg(s), use version() for string, version[] for number")
+    major, minor, patch = (int("".join(c for c in p if c.isdigit()) or 0)
+                           for p in torch.__version__.split("+")[0].split(".")[:3])
+    if x is None:
+        return np.float64(major + minor / 100.0 + patch / 10000.0)
+    return chars(f"{major}.{minor}.{patch}")
+
+
 def k_cudadevices(ctx, x):
     n = torch.cuda.device_count() if torch.cuda.is_available() else 0
     if x is None:
@@ -192,6 +219,12 @@ def k_sync(ctx, x):
     return None
 
 
+define("config", monad=k_config, ctx=True,
+       doc="config[] | config()  torch's build configuration and threads: written to stderr; as "
+           "strings")
+define("version", monad=k_version, ctx=True,
+       doc="version[] | version()  torch's version as a number (major+minor%100+patch%10000); as "
+           "a string")
 define("seed", monad=k_seed, ctx=True,
        doc="seed[] | seed n | seed`cuda | seed(`cuda;n)  the seed of this session's torch random "
            "numbers; set it for every device; one device's seed; set one device's")
