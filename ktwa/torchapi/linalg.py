@@ -17,9 +17,10 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.functions import Definitions
 from .calls import TORCH_ERRORS, torch_error
-from .convert import kname, to_tensor
+from .convert import dtype_from_symbol, is_dtype_symbol, kname, to_tensor
 from .tensormath import _is_vector, _out, _pair, _tuple_result
-from .tensorops import _tensors_of, input_tensor, is_tensor, looks_like_array, result, tensor_of
+from .tensorops import (_longs, _tensors_of, input_tensor, is_tensor, k_of, looks_like_array,
+                        result, tensor_of)
 
 define = Definitions()
 
@@ -76,9 +77,10 @@ class _Args:
         return _is_vector(self.ctx, v)
 
 
-def _single(ctx, x, who, most, usage, read):
+def _single(ctx, x, who, most, texts, read):
     """f x | f(x;..): (input, given as handle, what `read` took from the rest). read(args)
-    takes the optional parts from the end; `most` args at most."""
+    takes the optional parts from the end; `most` args at most. texts: ktorch's messages for
+    a wrong count of args ({n}) and for args left unread ({r} of them)."""
     if is_tensor(ctx, x):
         return tensor_of(ctx, x, who), True, read(None)
     if not isinstance(x, list) or looks_like_array(x, most):
@@ -87,11 +89,11 @@ def _single(ctx, x, who, most, usage, read):
         return to_tensor(x), False, read(None)
     n = len(x)
     if not 0 < n <= most:
-        raise QError(f"{who}: expecting 1-{most} args, {usage}, given {n}")
+        raise QError(texts[0].format(n=n))
     a = _Args(ctx, x, who)
     got = read(a)
     if a.n != 1:
-        raise QError(f"{who}: unrecognized arg(s), expecting 1-{most} args, {usage}")
+        raise QError(texts[1].format(r=a.n))
     t, p = input_tensor(ctx, x[0], who)
     return t, p, got
 
@@ -122,6 +124,8 @@ def _det(who, fn):
 def _tol(who, fn):
     """mrank/pinverse: (input;atol;rtol;hermitian;output)."""
     usage = "(input;atol;rtol;hermitian;output)"
+    texts = (f"{who}: expecting up to 5 args, {usage}, given {{n}}",
+             f"{who}: unrecognized arg(s), expecting up to 5, {usage}")
 
     def read(a):
         if a is None:
@@ -138,7 +142,7 @@ def _tol(who, fn):
         return out, at, rt, bool(h) if h is not None else False
 
     def f(ctx, x):
-        t, p, (out, at, rt, h) = _single(ctx, x, who, 5, usage, read)
+        t, p, (out, at, rt, h) = _single(ctx, x, who, 5, texts, read)
         if out is not None:
             return _out(ctx, tensor_of(ctx, out, who), fn, t, atol=at, rtol=rt, hermitian=h)
         return result(ctx, p, _run(fn, t, atol=at, rtol=rt, hermitian=h))
@@ -187,7 +191,7 @@ def k_chol(ctx, x):
     return result(ctx, p, _run(torch.linalg.cholesky, t, upper=u))
 
 
-def _flags_vout(who, fn, most, usage, flag_names):
+def _flags_vout(who, fn, most, texts, flag_names):
     """cholx/lux and lu: (x;flag1;flag2;output vector) -> fn(x, **flags) written or returned."""
     def read(a):
         flags = {}
@@ -204,7 +208,7 @@ def _flags_vout(who, fn, most, usage, flag_names):
         return v, flags
 
     def f(ctx, x):
-        t, p, (v, flags) = _single(ctx, x, who, most, usage, read)
+        t, p, (v, flags) = _single(ctx, x, who, most, texts, read)
         return _finish(ctx, p, _run(fn, t, **flags), vout=v)
     f.__name__ = f"k_{who}"
     return f
@@ -217,7 +221,9 @@ def k_cholinverse(ctx, x):
         out = a.take(a.tensor)
         u = a.take(_bool)
         return out, bool(u) if u is not None else False
-    t, p, (out, u) = _single(ctx, x, "cholinverse", 3, "(x;upper;output)", read)
+    t, p, (out, u) = _single(ctx, x, "cholinverse", 3, (
+        "cholinverse: 1-3 args expected, (x;upper;output), {n} given",
+        "cholinverse: unexpected arg(s), 1-3 args expected, (x;upper;output)"), read)
     if out is not None:
         return _out(ctx, tensor_of(ctx, out, "cholinverse"), torch.cholesky_inverse, t, upper=u)
     return result(ctx, p, _run(torch.cholesky_inverse, t, upper=u))
@@ -225,7 +231,9 @@ def k_cholinverse(ctx, x):
 
 def _eig(who, fn, symmetric, pair):
     most = 3 if symmetric else 2
-    usage = f"(x;{'upper;' if symmetric else ''}output)"
+    usage = f"(x;{'upper;' if symmetric else ''};output)"
+    texts = (f"{who}: expecting 1-{most} args, {usage}, {{n}} given",
+             f"{who}: unrecognized arg(s), expecting 1-{most} args, {usage}, {{r}} given")
 
     def read(a):
         if a is None:
@@ -236,7 +244,7 @@ def _eig(who, fn, symmetric, pair):
         return out, v, bool(u) if u is not None else False
 
     def f(ctx, x):
-        t, p, (out, v, u) = _single(ctx, x, who, most, usage, read)
+        t, p, (out, v, u) = _single(ctx, x, who, most, texts, read)
         kw = {"UPLO": "U" if u else "L"} if symmetric else {}
         if out is not None:
             return _out(ctx, tensor_of(ctx, out, who), fn, t, **kw)
@@ -257,7 +265,9 @@ def k_qr(ctx, x):
         if m is not None and m not in _QR_MODES:
             raise QError(f"unrecognized qr mode: {m}")
         return v, m or "reduced"
-    t, p, (v, m) = _single(ctx, x, "qr", 3, "(x;mode;output)", read)
+    t, p, (v, m) = _single(ctx, x, "qr", 3, (
+        "qr: 1-3 args expected, (x;mode;output), {n} given",
+        "qr: unexpected arg(s), 1-3 args expected, (x;mode;output)"), read)
     return _finish(ctx, p, _run(torch.linalg.qr, t, mode=m), vout=v)
 
 
@@ -280,7 +290,9 @@ def k_svd(ctx, x):
         d = a.take(lambda y: isinstance(y, str))
         full = a.take(_bool)
         return v, True if full is None else bool(full), None if d is None else _driver("svd", d)
-    t, p, (v, full, d) = _single(ctx, x, "svd", 4, "(x;full;driver;out vector)", read)
+    t, p, (v, full, d) = _single(ctx, x, "svd", 4, (
+        "svd: expecting 1-4 args, (x;full;driver;out vector), given {n}",
+        "svd: unrecognized args, expecting 1-4 args, (a;full;driver;out vector)"), read)
     return _finish(ctx, p, _run(torch.linalg.svd, t, full_matrices=full, driver=d), vout=v)
 
 
@@ -291,7 +303,9 @@ def k_svdvals(ctx, x):
         out = a.take(a.tensor)
         d = a.take(lambda y: isinstance(y, str))
         return out, None if d is None else _driver("svdvals", d)
-    t, p, (out, d) = _single(ctx, x, "svdvals", 3, "(x;driver;out)", read)
+    t, p, (out, d) = _single(ctx, x, "svdvals", 3, (
+        "svdvals: expecting 1-3 args, (x;driver;out), given {n}",
+        "svdvals: unrecognized args, expecting 1-3 args, (a;driver;out)"), read)
     if out is not None:
         return _out(ctx, tensor_of(ctx, out, "svdvals"), torch.linalg.svdvals, t, driver=d)
     return result(ctx, p, _run(torch.linalg.svdvals, t, driver=d))
@@ -477,6 +491,90 @@ def k_lusolve(ctx, x):
 
 
 # ---------------------------------------------------------------------------------------------
+# norms: fnorm/nnorm (input;dim;keepdim;dtype;output), mnorm/vnorm (input;ord;dim;keepdim;..)
+
+def _norm(who, vector=False, ord_=None):
+    """fnorm/nnorm (ord_ "fro"/"nuc"), mnorm (matrix norm of order ord, Frobenius without one),
+    vnorm (vector norm of order ord, default 2, over all values unless dims given)."""
+    most = 5 if ord_ else 6
+    usage = ("(input;dim;keepdim;dtype;output)" if ord_ else
+             "(input;ord;dim;keepdim;dtype;output)")
+    texts = (f"{who}: expecting 1-{most} args, {usage}, given {{n}}",
+             f"{who}: unrecognized args, expecting up to {most}, {usage}")
+
+    def read(a):
+        got = {"out": None, "dtype": None, "keep": False, "dims": None, "ord": None}
+        if a is None:
+            return got
+        got["out"] = a.take(a.tensor)
+        dt = a.take(lambda y: isinstance(y, str) and is_dtype_symbol(y))
+        got["dtype"] = None if dt is None else dtype_from_symbol(dt)
+        k = a.take(_bool)
+        got["keep"] = bool(k) if k is not None else False
+        d = a.take(lambda y: _longs(y) is not None)
+        got["dims"] = None if d is None else _longs(d)
+        if not ord_:
+            o = a.take(_double)
+            got["ord"] = None if o is None else float(o)
+        return got
+
+    def f(ctx, x):
+        if isinstance(x, np.generic) and not isinstance(x, np.bool_):
+            t, p, g = to_tensor(x), False, read(None)
+        else:
+            t, p, g = _single(ctx, x, who, most, texts, read)
+        if vector:
+            fn = torch.linalg.vector_norm
+            args = (t, 2.0 if g["ord"] is None else g["ord"])
+            kw = dict(dim=g["dims"] or None, keepdim=g["keep"], dtype=g["dtype"])
+        else:
+            fn = torch.linalg.matrix_norm
+            o = ord_ or ("fro" if g["ord"] is None else g["ord"])
+            args = (t, o)
+            kw = dict(dim=tuple(g["dims"]) if g["dims"] else (-2, -1), keepdim=g["keep"],
+                      dtype=g["dtype"])
+        if g["out"] is not None:
+            return _out(ctx, tensor_of(ctx, g["out"], who), fn, *args, **kw)
+        return result(ctx, p, _run(fn, *args, **kw))
+    f.__name__ = f"k_{who}"
+    return f
+
+
+def k_renorm(ctx, x):
+    ok = isinstance(x, list) and not is_handle(x) and len(x) in (4, 5) and _number(x[1]) and \
+        isinstance(x[2], np.int64) and _number(x[3]) and (len(x) == 4 or is_tensor(ctx, x[4]))
+    if not ok:
+        raise QError("renorm: unexpected arg(s), expecting 4-5 args, "
+                     "(input;power;dim;maxnorm;output)")
+    t, p = input_tensor(ctx, x[0], "renorm")
+    args = (t, x[1].item(), int(x[2]), x[3].item())
+    if len(x) == 5:
+        return _out(ctx, tensor_of(ctx, x[4], "renorm"), torch.renorm, *args)
+    return result(ctx, p, _run(torch.renorm, *args))
+
+
+def k_tensordot(ctx, x):
+    usage = "tensordot: unexpected arg(s), expecting inputs (x;y), (x;y;dim) or (x;y;dim1;dim2)"
+    if isinstance(x, np.ndarray) and x.ndim == 1 and len(x) in (2, 3):
+        if len(x) == 3 and x[2] != 0:
+            raise QError("tensordot: non-zero dimension specified for scalars")
+        a = to_tensor(x)
+        return k_of(ctx, _run(torch.tensordot, a[0], a[1], dims=([], [])))
+    if not isinstance(x, list) or is_handle(x):
+        raise QError(f"tensordot: not implemented for {kname(x)}")
+    n = len(x)
+    if n == 2 or (n == 3 and isinstance(x[2], np.int64)):
+        d = 2 if n == 2 else int(x[2])
+        dims = ([k - d for k in range(d)], list(range(d)))
+    elif n == 4 and _longs(x[2]) is not None and _longs(x[3]) is not None:
+        dims = (_longs(x[2]), _longs(x[3]))
+    else:
+        raise QError(usage)
+    a, b, p = _pair(ctx, x, "tensordot")
+    return result(ctx, p, _run(torch.tensordot, a, b, dims=dims))
+
+
+# ---------------------------------------------------------------------------------------------
 # products
 
 def k_householder(ctx, x):
@@ -550,8 +648,10 @@ define("power", monad=k_power, ctx=True,
        doc="power(x;n) | power(x;n;output)  the n-th power of a square matrix (n may be < 0)")
 define("chol", monad=k_chol, ctx=True,
        doc="chol x | chol(x;upper) | chol(x;upper;output)  the Cholesky factor")
-define("cholx", monad=_flags_vout("cholx", torch.linalg.cholesky_ex, 4,
-                                  "(x;upper;check;output)", ("upper", "check_errors")),
+define("cholx", monad=_flags_vout("cholx", torch.linalg.cholesky_ex, 4, (
+    "cholx: expecting 1-4 arg(s), (x;upper;check;output), {n} given",
+    "cholx: unexpected arg(s), expecting 1-4 arg(s), (x;upper;check;output)"),
+    ("upper", "check_errors")),
        ctx=True, doc="cholx x | cholx(x;upper;check;output vector)  (Cholesky factor;error code)")
 define("cholinverse", monad=k_cholinverse, ctx=True,
        doc="cholinverse u | cholinverse(u;upper;output)  the inverse of a matrix from its "
@@ -569,11 +669,14 @@ define("eigvalsh", monad=_eig("eigvalsh", torch.linalg.eigvalsh, True, False), c
        doc="eigvalsh x | eigvalsh(x;upper;output)  the eigenvalues of a symmetric matrix")
 define("qr", monad=k_qr, ctx=True,
        doc="qr x | qr(x;mode;output vector)  (Q;R); mode `reduced`complete`r")
-define("lu", monad=_flags_vout("lufactor", torch.linalg.lu_factor, 3, "(x;pivot;output)",
-                               ("pivot",)),
+define("lu", monad=_flags_vout("lufactor", torch.linalg.lu_factor, 3, (
+    "lufactor: expecting 1-3 args, (x;pivot;output), given {n}",
+    "lufactor: unrecognized args, expecting 1-3 args, (x;pivot;output)"), ("pivot",)),
        ctx=True, doc="lu x | lu(x;pivot;output vector)  (compact LU;pivots)")
-define("lux", monad=_flags_vout("lux", torch.linalg.lu_factor_ex, 4, "(x;pivot;check;output)",
-                                ("pivot", "check_errors")),
+define("lux", monad=_flags_vout("lux", torch.linalg.lu_factor_ex, 4, (
+    "lux: expecting 1-4 arg(s), (x;pivot;check;output), {n} given",
+    "lux: unexpected arg(s), expecting 1-4 arg(s), (x;pivot;check;output)"),
+    ("pivot", "check_errors")),
        ctx=True, doc="lux x | lux(x;pivot;check;output vector)  (compact LU;pivots;error code)")
 define("lun", monad=k_lun, ctx=True,
        doc="lun v | lun(lu;pivots) | lun(..;dataflag;pivotflag;output)  (P;L;U) from an LU "
@@ -598,6 +701,24 @@ define("householder", monad=k_householder, ctx=True,
        doc="householder(x;tau) | householder(x;tau;output)  the product of Householder matrices")
 define("multidot", monad=k_multidot, ctx=True,
        doc="multidot(a;b;..) | multidot v  the product of a chain of matrices")
+define("fnorm", monad=_norm("fnorm", ord_="fro"), ctx=True,
+       doc="fnorm x | fnorm(x;dim;keepdim;dtype;output)  the Frobenius norm of a matrix (or "
+           "each of a batch)")
+define("nnorm", monad=_norm("nnorm", ord_="nuc"), ctx=True,
+       doc="nnorm x | nnorm(x;dim;keepdim;dtype;output)  the nuclear norm (sum of singular "
+           "values)")
+define("mnorm", monad=_norm("mnorm"), ctx=True,
+       doc="mnorm x | mnorm(x;ord;dim;keepdim;dtype;output)  a matrix norm of order ord "
+           "(Frobenius without one)")
+define("vnorm", monad=_norm("vnorm", vector=True), ctx=True,
+       doc="vnorm x | vnorm(x;ord;dim;keepdim;dtype;output)  a vector norm of order ord (2), "
+           "over all values or along dims")
+define("renorm", monad=k_renorm, ctx=True,
+       doc="renorm(x;p;dim;maxnorm) | ..;output  each slice along dim rescaled to p-norm at most "
+           "maxnorm")
+define("tensordot", monad=k_tensordot, ctx=True,
+       doc="tensordot(x;y) | tensordot(x;y;n) | tensordot(x;y;dims1;dims2)  sum of products over "
+           "the last n dims of x and first n of y (2), or over the dims given")
 for _name, _fn, _what in (("addbmm", torch.addbmm, "the sum of batch products y[i] mm z[i]"),
                           ("addmm", torch.addmm, "y mm z"), ("addmv", torch.addmv, "y mv z"),
                           ("addr", torch.addr, "the outer product of y and z"),

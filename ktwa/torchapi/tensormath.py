@@ -999,6 +999,27 @@ def k_zscore(ctx, x):
     return result(ctx, p, _run(knn.zscore, t, m, s))
 
 
+def k_mvlgamma(ctx, x):
+    """mvlgamma(x;p) | mvlgamma(x;p;output): the multivariate log-gamma of dimension p."""
+    if isinstance(x, (str, np.generic)) or x is None or is_handle(x):
+        raise QError(f"mvlgamma: not implemented for {kname(x)}")
+    n = len(x)
+    if n < 2 or not _long(x[1]):
+        raise QError("mvlgamma: 2nd argument of number of dimensions expected, given "
+                     f"{kname(x[1]) if n > 1 else kname(x)}")
+    if not 1 < n < 4:
+        raise QError(f"mvlgammma: 2-3 arguments expected, (x;p;output), but {n} supplied")
+    if n == 3 and not is_tensor(ctx, x[2]):
+        raise QError(f"mvlgamma: optional 3rd arg is an output tensor, but given {kname(x[2])}")
+    if isinstance(x, np.ndarray):
+        t, p = to_tensor(x)[0], False
+    else:
+        t, p = input_tensor(ctx, x[0], "mvlgamma")
+    if n == 3:
+        return _out(ctx, tensor_of(ctx, x[2], "mvlgamma"), torch.mvlgamma, t, int(x[1]))
+    return result(ctx, p, _run(torch.mvlgamma, t, int(x[1])))
+
+
 def k_trace(ctx, x):
     t, p = input_tensor(ctx, x, "trace")
     return result(ctx, p, _run(torch.trace, t))
@@ -1270,6 +1291,8 @@ define("histc", monad=k_histc, ctx=True,
 define("Cross", monad=k_cross, ctx=True,
        doc="Cross(x;y) | Cross(x;y;dim;out)  the cross product of 3-element vectors")
 # dist(x;y;p) is listed with distributed's dist[] (torchapi/distributed.py), which hands it here
+define("mvlgamma", monad=k_mvlgamma, ctx=True,
+       doc="mvlgamma(x;p) | mvlgamma(x;p;output)  the multivariate log-gamma of dimension p")
 define("zscore", monad=k_zscore, ctx=True,
        doc="zscore(x;mean;std) | zscore(x;mean;std;inplace)  (x-mean)%std, a mean or std per "
            "channel (dim -3) when a list; in place for a tensor with the flag set")
