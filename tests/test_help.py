@@ -47,7 +47,8 @@ def test_topics_name_every_builtin_api_function_and_command(s):
 # ktorch's help answers first for its topics and for the names of module, loss and optimizer
 # kinds (help`select is the select module's example options, as in ktorch)
 KTORCH_TOPICS = set(MODULES) | set(LOSSES) | set(OPTIMIZERS) | {"module", "loss", "optimizer",
-                                                                 "backward", "dtype", "ktype"}
+                                                                 "backward", "dtype", "ktype",
+                                                                 "device", "tensor", "vector"}
 
 
 @pytest.mark.parametrize("name", sorted(set(BUILTINS) | set(API)))

@@ -44,3 +44,18 @@ def test_report_takes_the_script_line_of_the_outermost_frame():
     # after a progress line without its newline, and a lambda frame over two lines
     err = "iter 3 of 9\r'nyi\n  [1]  f:{[x]\n a'x}\n   ^\n  [0]  d/s.q:4: f 2\n       ^\n"
     assert ks.report(err, "d/s.q") == ("nyi", 4)
+
+
+def test_synthetic_cifar_has_cifars_binary_layout(tmp_path):
+    names = ks.write_synthetic_cifar(tmp_path, 4)
+    assert names == [f"data_batch_{i}.bin" for i in range(1, 6)] + ["test_batch.bin",
+                                                                    "batches.meta.txt"]
+    s = Session()
+    d = str(tmp_path)
+    # records of a label byte then 32x32 red, green and blue bytes, as cifar.q cuts them
+    assert s.console(f"count read1`:{d}/data_batch_3.bin") == f"{4 * 3073}\n"
+    assert s.console(f'all 10>"h"$first each 0N 3073#read1`:{d}/test_batch.bin') == "1b\n"
+    assert s.console(f'count {{x where not x like""}}read0`:{d}/batches.meta.txt') == "10\n"
+    import pytest
+    with pytest.raises(ValueError):
+        ks.write_synthetic_cifar(tmp_path, 0)

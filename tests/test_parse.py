@@ -206,3 +206,23 @@ def test_k_reading_of_a_verb_with_nothing_on_its_left():
     assert type(parse("k)last x").stmts[0].ops[0].fn) is A.Name
     lam = parse("k)f:{#x}").stmts[0].head
     assert lam.source == "k){#x}" and lam.offset == lam.span[0] - 2   # carets count from k)
+
+
+# Line breaks inside a lambda (a script's continuation lines): a break separates statements as
+# `;` does, except where the line cannot end - after an opening or `;`, and after an infix verb
+# still waiting for its right argument (ktorch's cct example ends a line `..],` and its docs
+# show the two lists joined).
+LINE_BREAKS = [
+    ("{a:1 2,\n  3 4;\n a}[]", "1 2 3 4\n"),
+    ("{x+\n  y}[1;2]", "3\n"),
+    ("{$[x;1 2;3 4],\n  5 6}[1b]", "1 2 5 6\n"),
+    ("{a:1\n b:2\n a+b}[]", "3\n"),
+    ("{(+\n ;-)}[]~(+;-)", "1b\n"),
+    ("count {(1 2\n  3 4)}[]", "2\n"),
+]
+
+
+@pytest.mark.parametrize("src,shown", LINE_BREAKS, ids=[c[0] for c in LINE_BREAKS])
+def test_line_breaks_in_a_lambda(src, shown):
+    from ktwa import Session
+    assert Session().console(src) == shown

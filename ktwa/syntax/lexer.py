@@ -303,6 +303,8 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
                     continue
                 # nor after a qSQL word: a template cannot end at `from` (or `by`, `where`,
                 # `select`...), so the line breaks inside it, as in `update ... from\n  t`
+                # nor after an infix verb still waiting for its right argument (`x,` at the
+                # end of a line: ktorch's cct example joins two lists over a line break so)
                 if prev_kind() not in _NO_BREAK_AFTER and not (
                         toks and toks[-1].type == "RBRACK" and _is_param_close(toks)) \
                         and not _continues(text, k, toks, qsql, len(brackets), infix):

@@ -16,6 +16,8 @@ tensors; state.py: what a session remembers):
   tensors      tensor options to batch restore ...        tensors: made, read, moved
   tensorops    index narrow transpose View cat sparse ...  views, joins, sparse and complex parts
   tensormath   add mul mean Max topk softmax ...           math on tensors or k data
+  linalg       det svd qr lu chol solve lstsq addmm ...   linear algebra
+  spectral     fft ifft rfft fftfreq fftshift hann ...    Fourier transforms and windows
   init         zeros ones xnormal knormal normal gain ...  filling tensors and parameters in place
   images       makegrid png                               image grids and PNG files
   dicts        dict vector                                dictionaries and vectors of tensors
@@ -41,13 +43,13 @@ tensors; state.py: what a session remembers):
 """
 from ..values.functions import merge_builtins
 from . import (autograd, averages, checkpoints, collectors, datafiles, dicts, distributed,
-               epochs, forward, grads, helptables, images, info, init, interop, lossfns, losses,
-               memory, models, modules, optimizers, pointers, schedules, settings, shuffles,
-               states, swag, tensormath, tensorops, tensors, twa)
+               epochs, forward, grads, helptables, images, info, init, interop, linalg, lossfns,
+               losses, memory, models, modules, optimizers, pointers, schedules, settings, shuffles,
+               spectral, states, swag, tensormath, tensorops, tensors, twa)
 from .state import state
 
-MODULES = (pointers, info, settings, tensors, tensorops, tensormath, init, images, dicts,
-           modules, forward, losses, lossfns, optimizers, grads, models, shuffles, epochs,
+MODULES = (pointers, info, settings, tensors, tensorops, tensormath, linalg, spectral, init,
+           images, dicts, modules, forward, losses, lossfns, optimizers, grads, models, shuffles, epochs,
            autograd, states, helptables, datafiles, averages, schedules, collectors, swag, twa,
            checkpoints, distributed)
 

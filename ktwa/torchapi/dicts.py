@@ -121,7 +121,7 @@ def k_dict(ctx, x):
                 for k in ks:
                     if k not in d:
                         raise QError(f"dict: no tensor for key `{k}")
-                return [to_k(d[k]) for k in ks]
+                return from_items([to_k(d[k]) for k in ks])
             if len(x) == 3:
                 k, v = x[1], x[2]
                 if isinstance(k, str):
@@ -162,7 +162,7 @@ def k_vector(ctx, x):
     if is_handle(x):
         e = reg.entry(x)
         if e.cls == "vector":
-            return [to_k(t) for t in e.obj.tensors]
+            return from_items([to_k(t) for t in e.obj.tensors])
         if e.cls == "tensor":                       # vector(t): one-tensor vector
             _check_values(ctx, [x], "vector")
             v = reg.new(TensorVector([e.obj]), "vector")
@@ -182,7 +182,7 @@ def k_vector(ctx, x):
                 consume_handles(ctx, [y])
                 return None
             if isinstance(y, np.ndarray):
-                return [to_k(v.tensors[_index(i, n, "vector")]) for i in y]
+                return from_items([to_k(v.tensors[_index(i, n, "vector")]) for i in y])
             return to_k(v.tensors[_index(y, n, "vector")])
         if len(x) == 3:
             ii = x[1]

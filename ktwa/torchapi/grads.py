@@ -13,10 +13,12 @@ from torch import nn
 
 from ..errors import QError
 from ..values.functions import Definitions
+from ..values.types import QDict
 from .calls import TORCH_ERRORS, args_of, torch_error
 from .convert import kname
 from .handles import get_handle
 from .objects import Model, Optimizer, TensorVector
+from .tensorops import _tensors_of, input_tensor, is_tensor
 
 define = Definitions()
 
@@ -115,6 +117,114 @@ def clipv_fn(ctx, x):
     return np.float64(math.nan)
 
 
+# ---------------------------------------------------------------------------------------------
+# freeze / unfreeze: parameters stop (start) taking gradients, optionally given new values
+
+def _named(ctx, x, who) -> dict:
+    """name -> tensor of a module's or model's parameters, or of a dictionary's tensors."""
+    e = get_handle(ctx, x, "module", "model", "dictionary", who=who)
+    if e.cls == "dictionary":
+        return dict(e.obj.items())
+    m = e.obj.module if isinstance(e.obj, Model) else e.obj
+    return dict(m.named_parameters())
+
+
+def _values(ctx, v, n, who) -> list:
+    """n new values: one tensor or k array for one name; a vector or a list for several."""
+    if n == 1:
+        if isinstance(v, list) and not is_tensor(ctx, v) and \
+                not all(isinstance(a, np.ndarray) for a in v):
+            raise QError(f"{who}: given single parameter name, expected single tensor or array "
+                         f"value, given {kname(v)}")
+        return [input_tensor(ctx, v, who)[0]]
+    e = ctx.registry.entry(v) if ctx.registry.has(v) else None
+    if e is not None and e.cls != "vector":
+        raise QError(f"{who}: given parameter list, expected vector of tensor values, given "
+                     f"{e.cls}")
+    vals = list(e.obj.tensors) if e is not None else _tensors_of(ctx, v, who)
+    if len(vals) != n:
+        raise QError(f"{who}: {n}-element list of names but {len(vals)}-element list of values")
+    return vals
+
+
+def _set(who, params: dict, names: list, values: list | None, grad: bool) -> None:
+    """Check every name (and value's size) first, then set the flags and copy the values."""
+    for i, k in enumerate(names):
+        if k not in params:
+            raise QError(f"{who}: unable to find parameter `{k}")
+        if values is not None:
+            t, v = params[k], values[i]
+            try:
+                ok = torch.broadcast_shapes(t.shape, v.shape) == t.shape
+            except RuntimeError:
+                ok = False
+            if not ok:
+                raise QError(f"{who}: size mismatch for parameter `{k}, size is {list(t.shape)} "
+                             f"vs new size of {list(v.shape)}")
+    try:
+        with torch.no_grad():
+            for i, k in enumerate(names):
+                params[k].requires_grad_(grad)
+                if values is not None:
+                    params[k].copy_(values[i])
+    except TORCH_ERRORS as err:
+        raise torch_error(err, who) from None
+
+
+def _freeze(grad: bool):
+    who = "unfreeze" if grad else "freeze"
+
+    def f(ctx, x):
+        if ctx.registry.has(x):
+            o = get_handle(ctx, x, "tensor", "vector", "dictionary", "module", "model",
+                           who=who).obj
+            if isinstance(o, Model):
+                o = o.module
+            ts = list(o.parameters()) if isinstance(o, nn.Module) else [t for g in _groups(o)
+                                                                          for t in g]
+            _set(who, {i: t for i, t in enumerate(ts)}, list(range(len(ts))), None, grad)
+            return None
+        if not isinstance(x, list):
+            raise QError(f"{who}: not implemented for {kname(x)}")
+        if not 1 < len(x) < 4:
+            raise QError(f"{who}: expecting 2-3 args, (module;names;values), {len(x)} given")
+        if not (ctx.registry.has(x[0]) and ctx.registry.entry(x[0]).cls in
+                ("module", "model", "dictionary")):
+            raise QError(f"{who}: expecting 1st arg of module,model or parameter dictionary, "
+                         f"given {kname(x[0])}")
+        params = _named(ctx, x[0], who)
+        names = x[1]
+        if isinstance(names, str) or (isinstance(names, np.ndarray) and names.dtype == object):
+            names = [names] if isinstance(names, str) else list(names)
+            values = None if len(x) == 2 else _values(ctx, x[2], len(names), who)
+            if len(x) == 3 and isinstance(x[1], str) and len(values) != 1:
+                raise QError(f"{who}: given single parameter name, expected single tensor")
+            _set(who, params, names, values, grad)
+            return None
+        if len(x) != 2:
+            raise QError(f"{who}: expecting 2nd arg of dictionary, but given {len(x)} args")
+        if isinstance(names, QDict):
+            keys = list(names.keys) if not isinstance(names.keys, np.ndarray) else \
+                [str(k) for k in names.keys]
+            vals = [input_tensor(ctx, v, who)[0] for v in
+                    (names.values if isinstance(names.values, list) else list(names.values))]
+            _set(who, params, keys, vals, grad)
+            return None
+        if ctx.registry.has(names) and ctx.registry.entry(names).cls == "dictionary":
+            d = ctx.registry.entry(names).obj
+            _set(who, params, list(d.keys()), list(d.values()), grad)
+            return None
+        raise QError(f"{who}: unrecognized 2nd arg, {kname(names)}")
+    f.__name__ = f"k_{who}"
+    return f
+
+
+define("freeze", monad=_freeze(False), ctx=True,
+       doc="freeze x | freeze(m;names) | freeze(m;names;values) | freeze(m;d)  stop parameters "
+           "taking gradients (all of x's, or those named), setting new values if given")
+define("unfreeze", monad=_freeze(True), ctx=True,
+       doc="unfreeze x | unfreeze(m;names) | unfreeze(m;names;values) | unfreeze(m;d)  let "
+           "parameters take gradients again, setting new values if given")
 define("zerograd", monad=_reset(False), ctx=True,
        doc="zerograd x  set the gradients of a tensor, vector, dictionary, module, optimizer or "
            "model to zero")

@@ -7,6 +7,8 @@ define them (kinds.MODULES, losses.LOSSES, optimizers.OPTIMIZERS) - nothing is t
     help`optimizer     optimizer pytorch options (defaults)
     help`backward      the backward modes
     help`dtype         data type -> k type char;  help`ktype the k-type map as ktorch prints it
+    help`device        each device of this machine -> the seed of its random numbers
+    help`tensor        the default tensor options (also `vector, `dictionary)
     help`conv2d        a kind's example options;  help`ce a loss's row;  help`sgd its defaults
     help m             a module's or loss's row with its own options; an optimizer's options
 
@@ -28,14 +30,19 @@ from .losses import LOSSES, loss_options_k
 from .modules import ktype_of, option_k, options_dict
 from .objects import Loss, Optimizer
 from .optimizers import OPTIMIZERS, group_options, options_table
+from .settings import device_seeds
 from .state import alloptions
 
 define = Definitions()
 
 _TOPICS = [("backward", "backward calculation modes"),
+           ("device", "PyTorch device mapped to random seed"),
+           ("dtype", "PyTorch tensor types mapped to k types"),
+           ("ktype", "k types mapped to PyTorch tensor types"),
            ("loss", "loss types, module options & forward args"),
            ("module", "module types, options & forward args"),
-           ("optimizer", "optimizer types & options")]
+           ("optimizer", "optimizer types & options"),
+           ("tensor", "tensor creation options")]
 
 # backward's modes: retain the graph, create a graph for higher derivatives
 _BACKWARD = [("free", False, False, "free graph, no higher order derivatives"),
@@ -146,12 +153,15 @@ _KIND_TABLES = {"module": modules_table, "loss": losses_table, "optimizer": opti
                 "backward": backward_table, "dtype": dtype_map, "ktype": ktype_map}
 
 
-def kind_options(name: str):
+def kind_options(ctx, name: str):
     """What `options`name` shows (ktorch's options and help share one reading of a name): the
-    table of module, loss or optimizer kinds, the backward modes, a module kind's or loss's
-    example options, an optimizer's defaults; None for any other name."""
+    table of module, loss or optimizer kinds, the backward modes, the data-type maps, each
+    device's random seed, a module kind's or loss's example options, an optimizer's defaults;
+    None for any other name."""
     if name in _KIND_TABLES:
         return _KIND_TABLES[name]()
+    if name == "device":
+        return device_seeds(ctx)
     if name in MODULES:
         return module_example(name)
     if name in LOSSES:
@@ -193,19 +203,15 @@ def help_fn(ctx, x):
         return None
     if not isinstance(x, str) or len(a) != 1:
         return None
-    if x in _KIND_TABLES:
-        return _KIND_TABLES[x]()
-    if x in MODULES:
-        return module_example(x)
-    if x in LOSSES:
+    if x in ("tensor", "vector", "dictionary"):     # ktorch's help and options share a reading
+        return ctx.apply(ctx.api["options"], [x])   # (options, in tensors, reads kind_options)
+    if x in LOSSES:                                 # help shows a loss's row, options its options
         return QDict(syms(_COLS), loss_row(x))
-    if x in OPTIMIZERS:
-        return optimizer_defaults(x)
-    return None
+    return kind_options(ctx, x)
 
 
 define("help", monad=help_fn, ctx=True,
        doc="help[] | help`module | help`loss | help`optimizer | help`backward | help`dtype | "
-           "help`ktype | help`conv2d | "
+           "help`ktype | help`device | help`tensor | help`conv2d | "
            "help`ce | help`sgd | help q  ktorch's tables of module, loss and optimizer kinds, "
            "their options and forward calls")

@@ -614,8 +614,8 @@ _TABLE = [
     _k("flatten", "torch.nn.Flatten", (O("start", 1, "long"), O("end", -1, "long")),
        lambda o: nn.Flatten(o["start"], o["end"]), classes=(nn.Flatten,)),
     _k("onehot", "torch.nn.functional.one_hot",
-       (O("classes", -1, "long", 10), O("dtype", "float", _DTYPE)),
-       lambda o: knn.OneHot(o["classes"], _DTYPES[o["dtype"]]), classes=(knn.OneHot,)),
+       (O("classes", -1, "long", 10), O("dtype", None, _DTYPE)),
+       lambda o: knn.OneHot(o["classes"], _DTYPES[o["dtype"] or "float"]), classes=(knn.OneHot,)),
 
     # transforms
     _k("randomcrop", "torchvision.transforms",

@@ -569,14 +569,19 @@ class Zscore(nn.Module):
         self.register_buffer("stddev", torch.as_tensor(std, dtype=torch.float32))
 
     def forward(self, t):
-        m, s = self.mean, self.stddev
-        if t.is_floating_point():                 # the statistics take the input's type
-            m, s = m.to(t.dtype), s.to(t.dtype)
-        m = m.view(-1, 1, 1) if m.dim() == 1 else m
-        s = s.view(-1, 1, 1) if s.dim() == 1 else s
-        if self.inplace:
-            return t.sub_(m).div_(s)
-        return t.sub(m).div(s)
+        return zscore(t, self.mean, self.stddev, self.inplace)
+
+
+def zscore(t, m, s, inplace=False):
+    """(t - m) % s; a 1-dim m or s applies per channel (dim -3). The statistics take a floating
+    input's type."""
+    if t.is_floating_point():
+        m, s = m.to(t.dtype), s.to(t.dtype)
+    m = m.view(-1, 1, 1) if m.dim() == 1 else m
+    s = s.view(-1, 1, 1) if s.dim() == 1 else s
+    if inplace:
+        return t.sub_(m).div_(s)
+    return t.sub(m).div(s)
 
 
 class DropPath(nn.Module):

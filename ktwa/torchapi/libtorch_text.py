@@ -296,12 +296,17 @@ _MODULE_TEXT = {
     # ktorch's own containers that print only their name
     "fork": lambda o: "knn::Fork", "recur": lambda o: "knn::Recur",
     "residual": lambda o: "knn::Residual", "seqjoin": lambda o: "knn::SeqJoin",
+    "seqdict": lambda o: "knn::SeqDict", "seqlist": lambda o: "knn::SeqList",
+    # ktorch's callback prints each input type followed by a comma
+    "callback": lambda o: (f"knn::Callback(fn={o['fn']}, in="
+                           f"{''.join(a + ',' for a in _args(o['in']))} out={o['out']})"),
     # libtorch's recurrent layers (an rnn's nonlinearity is not printed)
     "rnn": _rnn("RNN"), "gru": _rnn("GRU"), "lstm": _rnn("LSTM"),
     # libtorch's MultiheadAttention has no printer of its own: the base module's prints the name
     "attention": lambda o: "torch::nn::MultiheadAttention",
     # ktorch's own printers, as its documentation shows them (gpt.rst, cct.rst, vision.rst)
     "select": lambda o: f"knn::Select(dim={o['dim']},ind={o['ind']})",
+    "onehot": lambda o: f"knn::OneHot(num_classes={o['classes']})",
     "zscore": lambda o: (f"knn::Zscore(mean={_stat(o['mean'])}, stddev={_stat(o['std'])}, "
                          f"inplace={_b(o['inplace'])})"),
     "randomcrop": lambda o: (f"knn::RandomCrop(size={_arr(o['size'], 2)}, "
@@ -341,6 +346,11 @@ def _value(v) -> str:
     if v is None:
         return "None"
     return str(v)
+
+
+def _args(v) -> list:
+    """A callback's input types: one symbol or several."""
+    return [v] if isinstance(v, str) else list(v)
 
 
 def _own_text(m: nn.Module) -> str:

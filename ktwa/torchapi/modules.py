@@ -144,8 +144,8 @@ def options_dict(m: nn.Module, alloptions: bool = True) -> QDict:
     keys, vals = [], []
     for name, v in o.items():
         op = opts.get(name)
-        if name in ("parms", "buffers") and v is None:
-            continue
+        if v is None and option_k(op.kind if op is not None else None, None) is None:
+            continue                # an optional setting left unset: ktorch shows only set ones
         if not alloptions and op is not None and op.default is not REQ and \
                 _same(op.default, v):
             continue

@@ -5,11 +5,11 @@ import numpy as np
 import torch
 
 from ..errors import QError
-from ..values.types import QDict, syms
+from ..values.types import QDict, chars, syms
 from ..values.functions import Definitions
 from .calls import torch_error
 from .convert import kname
-from .state import seed, session_settings, state
+from .state import generator_for, seed, session_settings, state
 
 define = Definitions()
 
@@ -25,11 +25,51 @@ def default_device() -> str:
         return "mps"
     return "cpu"
 
+def devices() -> list:
+    """The device symbols this machine has (ktorch maps only those: `cuda is not a tensor
+    option on a machine without CUDA)."""
+    out = ["cpu"]
+    n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    if n:
+        out += ["cuda"] + [f"cuda:{i}" for i in range(n)]
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        out += ["mps", "mps:0"]
+    return out
+
+
+def device_seed(ctx, device: str, n: int | None = None) -> J:
+    """The seed of the session's generator for a device (set to n first when given)."""
+    g = state(ctx).generator if device == "cpu" else generator_for(ctx, device)
+    if n is not None:
+        g.manual_seed(n)
+    return J(g.initial_seed())
+
+
+def device_seeds(ctx) -> QDict:
+    """help`device: each device symbol of this machine -> its generator's seed."""
+    ds = devices()
+    return QDict(syms(ds), np.array([device_seed(ctx, d) for d in ds], dtype=np.int64))
+
+
+_SEED_ARGS = "unrecognized arg(s) for seed, expected one of: device, seed or (device;seed)"
+
+
 def k_seed(ctx, x):
     if x is None or (isinstance(x, list) and not x):
         return J(state(ctx).generator.initial_seed())
-    if not isinstance(x, (np.integer,)) or isinstance(x, np.bool_):
-        raise QError(f"seed: expecting long seed, given {kname(x)}")
+    if isinstance(x, str):                          # seed`cuda: that device's seed
+        if x not in devices():
+            raise QError(_SEED_ARGS)
+        return device_seed(ctx, x)
+    if isinstance(x, list) and len(x) == 2 and isinstance(x[0], str):   # seed(`cpu;123)
+        d, n = x
+        if d not in devices() or not isinstance(n, np.int64):
+            raise QError(_SEED_ARGS)
+        device_seed(ctx, d, int(n))
+        return None
+    if not isinstance(x, np.int64):
+        raise QError(_SEED_ARGS)
     seed(ctx, int(x))                  # the session's generators, not torch's global ones
     return None
 
@@ -120,6 +160,33 @@ def k_setting(ctx, x):
     raise QError(f"setting: unrecognized arg(s), given {kname(x)}")
 
 
+def _config_lines() -> list:
+    """libtorch's build configuration and parallel settings, as torch reports them."""
+    return (torch.__config__.show() + "\n" + torch.__config__.parallel_info()).splitlines()
+
+
+def k_config(ctx, x):
+    """config[] writes torch's configuration to stderr; config() returns it as strings."""
+    if x is None:
+        ctx.write(2, "\n".join(_config_lines()) + "\n")
+        return None
+    if isinstance(x, list) and not x:
+        return [chars(t) for t in _config_lines()]
+    raise QError("config expects empty argument: config[] prints to stderr, config() returns "
+                 "strings")
+
+
+def k_version(ctx, x):
+    """version[] torch's version as a number (2.1.0 -> 2.01); version() as a string."""
+    if not (x is None or (isinstance(x, list) and not x)):
+        raise QError("version: unexpected arg(s), use version() for string, version[] for number")
+    major, minor, patch = (int("".join(c for c in p if c.isdigit()) or 0)
+                           for p in torch.__version__.split("+")[0].split(".")[:3])
+    if x is None:
+        return np.float64(major + minor / 100.0 + patch / 10000.0)
+    return chars(f"{major}.{minor}.{patch}")
+
+
 def k_cudadevices(ctx, x):
     n = torch.cuda.device_count() if torch.cuda.is_available() else 0
     if x is None:
@@ -152,8 +219,15 @@ def k_sync(ctx, x):
     return None
 
 
+define("config", monad=k_config, ctx=True,
+       doc="config[] | config()  torch's build configuration and threads: written to stderr; as "
+           "strings")
+define("version", monad=k_version, ctx=True,
+       doc="version[] | version()  torch's version as a number (major+minor%100+patch%10000); as "
+           "a string")
 define("seed", monad=k_seed, ctx=True,
-       doc="seed[] | seed n  the seed of this session's torch random numbers; set it")
+       doc="seed[] | seed n | seed`cuda | seed(`cuda;n)  the seed of this session's torch random "
+           "numbers; set it for every device; one device's seed; set one device's")
 define("setting", monad=k_setting, ctx=True,
        doc="setting[] | setting`k | setting(`k;v)  torch and session flags as a dictionary; one "
            "flag; set one (threads, benchmark, deterministic, alloptions ...)")

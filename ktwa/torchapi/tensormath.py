@@ -27,8 +27,10 @@ from ..errors import QError
 from ..registry import is_handle
 from ..values.functions import Definitions
 from ..values.types import from_items
+from . import knn
 from .calls import TORCH_ERRORS, options, torch_error
 from .convert import dtype_from_symbol, is_dtype_symbol, kname, to_tensor
+from .kinds import MODULES
 from .objects import TensorVector
 from .state import generator_for, session_rng
 from .tensorops import (_flag, _long, _longs, input_tensor, is_tensor, k_of, looks_like_array,
@@ -974,6 +976,50 @@ def k_flatten(ctx, x):
     return result(ctx, p, _run(torch.flatten, t, o["start"], o["end"]))
 
 
+def k_zscore(ctx, x):
+    """zscore(x;mean;std) | zscore(x;mean;std;inplace) | zscore(x;mean;std) as one k array of 3
+    rows: the zscore module's transform as a function (options as the module reads them)."""
+    if not isinstance(x, list):
+        if isinstance(x, (str, np.generic)) or x is None:
+            raise QError(f"zscore: not implemented for {kname(x)}")
+        t = to_tensor(x)
+        if not (t.dim() and t.size(0) == 3):
+            raise QError(f"zscore: expecting 3-element list, given {len(x)} element(s)")
+        return k_of(ctx, _run(knn.zscore, t[0], t[1], t[2]))
+    if not x:
+        raise QError("zscore: not implemented for empty list")
+    k = MODULES["zscore"]
+    o = options("zscore", k.table(), x[1:], k.missing)
+    t, p = input_tensor(ctx, x[0], "zscore")
+    m, s = (torch.as_tensor(o[n], dtype=torch.float64 if isinstance(o[n], float) else None)
+            for n in ("mean", "std"))
+    if p and o["inplace"]:
+        _run(knn.zscore, t, m, s, True)
+        return None
+    return result(ctx, p, _run(knn.zscore, t, m, s))
+
+
+def k_mvlgamma(ctx, x):
+    """mvlgamma(x;p) | mvlgamma(x;p;output): the multivariate log-gamma of dimension p."""
+    if isinstance(x, (str, np.generic)) or x is None or is_handle(x):
+        raise QError(f"mvlgamma: not implemented for {kname(x)}")
+    n = len(x)
+    if n < 2 or not _long(x[1]):
+        raise QError("mvlgamma: 2nd argument of number of dimensions expected, given "
+                     f"{kname(x[1]) if n > 1 else kname(x)}")
+    if not 1 < n < 4:
+        raise QError(f"mvlgammma: 2-3 arguments expected, (x;p;output), but {n} supplied")
+    if n == 3 and not is_tensor(ctx, x[2]):
+        raise QError(f"mvlgamma: optional 3rd arg is an output tensor, but given {kname(x[2])}")
+    if isinstance(x, np.ndarray):
+        t, p = to_tensor(x)[0], False
+    else:
+        t, p = input_tensor(ctx, x[0], "mvlgamma")
+    if n == 3:
+        return _out(ctx, tensor_of(ctx, x[2], "mvlgamma"), torch.mvlgamma, t, int(x[1]))
+    return result(ctx, p, _run(torch.mvlgamma, t, int(x[1])))
+
+
 def k_trace(ctx, x):
     t, p = input_tensor(ctx, x, "trace")
     return result(ctx, p, _run(torch.trace, t))
@@ -1245,6 +1291,11 @@ define("histc", monad=k_histc, ctx=True,
 define("Cross", monad=k_cross, ctx=True,
        doc="Cross(x;y) | Cross(x;y;dim;out)  the cross product of 3-element vectors")
 # dist(x;y;p) is listed with distributed's dist[] (torchapi/distributed.py), which hands it here
+define("mvlgamma", monad=k_mvlgamma, ctx=True,
+       doc="mvlgamma(x;p) | mvlgamma(x;p;output)  the multivariate log-gamma of dimension p")
+define("zscore", monad=k_zscore, ctx=True,
+       doc="zscore(x;mean;std) | zscore(x;mean;std;inplace)  (x-mean)%std, a mean or std per "
+           "channel (dim -3) when a list; in place for a tensor with the flag set")
 define("flatten", monad=k_flatten, ctx=True,
        doc="flatten x | flatten(x;start;end) | flatten(x;`start`end!..)  dimensions start (0) to "
            "end (-1) made one")

@@ -21,6 +21,7 @@ from .info import memory_format, pinned
 from .models import model_batch, model_restore
 from .modules import options_dict as module_options
 from .objects import Model
+from .settings import devices
 from .state import default_dtype, generator_for, session_settings
 from .tensorops import index_select, is_tensor, k_of, tensor_of
 
@@ -47,19 +48,6 @@ class Opts:
         self.layout = None
         self.pin = None
         self.memory = None
-
-
-def devices() -> list:
-    """The device symbols this machine has (ktorch maps only those: `cuda is not a tensor
-    option on a machine without CUDA)."""
-    out = ["cpu"]
-    n = torch.cuda.device_count() if torch.cuda.is_available() else 0
-    if n:
-        out += ["cuda"] + [f"cuda:{i}" for i in range(n)]
-    mps = getattr(torch.backends, "mps", None)
-    if mps is not None and mps.is_available():
-        out += ["mps", "mps:0"]
-    return out
 
 
 def parse_opts(x, who: str = "tensor") -> Opts:
@@ -132,7 +120,7 @@ def k_options(ctx, x):
     if isinstance(x, str):
         if x in ("tensor", "vector", "dictionary"):
             return default_options(ctx)
-        o = kind_options(x)
+        o = kind_options(ctx, x)
         if o is None:
             raise QError(f"options: help topic, `{x}")
         return o
@@ -580,10 +568,15 @@ def _data_tensor(ctx, x) -> torch.Tensor:
 # ---------------------------------------------------------------------------------------------
 # to
 
-def _to_tensor_opts(t, dev, dt, grad, copy=False):
+def _to_tensor_opts(t, dev, dt, grad, copy=False, memory=None):
     if t is None:
         return None
     n = t.to(device=dev, dtype=dt, copy=copy) if (dev is not None or dt is not None) else t
+    if memory is not None and n.layout == torch.strided:
+        c = n.contiguous(memory_format=_MEMORY[memory])
+        n = c.clone() if copy and c is t else c
+    elif copy and n is t:
+        n = t.clone()
     if grad is not None and n.requires_grad != grad:
         if grad:
             if not n.is_leaf:
@@ -594,32 +587,53 @@ def _to_tensor_opts(t, dev, dt, grad, copy=False):
     return n
 
 
-def k_to(ctx, x):
+def _to_args(ctx, x, who):
+    """(entry, device, dtype, gradient, memory format) of (pointer;options) or (pointer;tensor),
+    with an optional async flag after them (ignored: copies here are synchronous)."""
     if not (isinstance(x, list) and len(x) in (2, 3) and is_handle(x[0])):
-        raise QError(f"to: expecting (pointer;options), given {kname(x)}")
-    e = get_handle(ctx, x[0], who="to")
+        raise QError(f"{who}: expecting (pointer;options), given {kname(x)}")
+    e = get_handle(ctx, x[0], who=who)
     y = x[1]
     if is_handle(y):
-        ex = get_handle(ctx, y, "tensor", who="to").obj
-        dev, dt, grad = ex.device, ex.dtype, None
-    elif _is_opts(y):
-        o = parse_opts(y, "to")
-        dev, dt, grad = o.device, o.dtype, o.grad
-    else:
-        raise QError(f"to: expecting options symbol(s) or example tensor, given {kname(y)}")
+        ex = get_handle(ctx, y, "tensor", who=who).obj
+        return e, ex.device, ex.dtype, None, None
+    if _is_opts(y):
+        o = parse_opts(y, who)
+        return e, o.device, o.dtype, o.grad, o.memory
+    raise QError(f"{who}: expecting options symbol(s) or example tensor, given {kname(y)}")
+
+
+def k_copyto(ctx, x):
+    """copyto(t;options): a new tensor, t copied to the device, dtype, gradient and memory
+    format given (or an example tensor's device and dtype); t is unchanged."""
+    e, dev, dt, grad, memory = _to_args(ctx, x, "copyto")
+    if e.cls != "tensor":
+        raise QError(f"copyto: expects tensor as first arg, given {e.cls}")
+    if e.obj is None:
+        raise QError("to: cannot change attribute(s) of an undefined tensor")
+    try:
+        t = _to_tensor_opts(e.obj, dev, dt, grad, copy=True, memory=memory)
+    except RuntimeError as err:
+        raise torch_error(err) from None
+    return ctx.registry.new(t, "tensor")
+
+
+def k_to(ctx, x):
+    e, dev, dt, grad, memory = _to_args(ctx, x, "to")
     try:
         if e.cls == "tensor":
-            e.obj = _to_tensor_opts(e.obj, dev, dt, grad)
+            e.obj = _to_tensor_opts(e.obj, dev, dt, grad, memory=memory)
             full = e.attrs.get("full")
             if full is not None:
                 _batch_clear(e)
         elif e.cls == "vector":
-            e.obj.tensors[:] = [_to_tensor_opts(t, dev, dt, grad) for t in e.obj.tensors]
+            e.obj.tensors[:] = [_to_tensor_opts(t, dev, dt, grad, memory=memory)
+                                for t in e.obj.tensors]
         elif e.cls == "dictionary":
             d = e.obj
             if d.kind == "plain":
                 for k, t in list(d.items()):
-                    d._d[k] = _to_tensor_opts(t, dev, dt, grad)
+                    d._d[k] = _to_tensor_opts(t, dev, dt, grad, memory=memory)
             elif d.module is not None:
                 d.module.to(device=dev, dtype=dt)
         else:
@@ -788,6 +802,9 @@ define("options", monad=k_options, ctx=True,
 define("to", monad=k_to, ctx=True,
        doc="to(p;opts) | to(p;t)  move/convert a tensor, vector, dictionary, module or model in "
            "place to a device, dtype or gradient setting (or those of tensor t)")
+define("copyto", monad=k_copyto, ctx=True,
+       doc="copyto(t;opts) | copyto(t;e)  a new tensor: t copied to a device, dtype, gradient "
+           "setting or memory format (or to example tensor e's device and dtype)")
 define("batch", monad=k_batch, ctx=True,
        doc="batch(p;size) | batch(p;size;i) | batch m  step a tensor, vector or dictionary "
            "through batches (1b while more); select batch i; a model's next training batch")

@@ -12,8 +12,7 @@ q)w:vector 7
 q)vector(w;0)
 7
 q)vector vector 4 5
-4
-5
+4 5
 q)vector `sym
 'vector: not implemented for symbol scalar
   [0]  vector `sym
