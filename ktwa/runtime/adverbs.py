@@ -9,10 +9,9 @@ import numpy as np
 
 from ..errors import QError
 from ..values import types as T
-from ..values.types import match
 from ..syntax import ast as A
 from ..values.functions import IDENTITY, MISSING, Builtin, Derived, Lambda, Projection, QFunction
-from ..verbs.arith import tolerant_eq
+from ..verbs.lists import q_match
 from .truth import is_true
 
 
@@ -305,9 +304,9 @@ def _converge(ctx, f, x, scan):
 
 
 def _same(a, b) -> bool:
-    if isinstance(a, np.floating) and isinstance(b, np.floating):
-        return tolerant_eq(a, b)
-    return match(a, b)
+    """Converge's test: q's ~, so floats anywhere in the value match within comparison
+    tolerance (accumulators.md), as a gradient step's vectors settle (funq's `mf over THETA`)."""
+    return bool(q_match(a, b))
 
 
 def _do(ctx, f, n, x, scan):

@@ -255,7 +255,8 @@ def ev_chain(node, env):
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 if cur is MISSING:
                     cur = f
-                    composing = True
+                    # a function starts a train; a noun closed by :: (`1 2 3 ::`) is a value
+                    composing = isinstance(f, QFunction)
                 else:
                     cur = call_monadic(ctx, f, cur)
     except QError as e:
@@ -626,7 +627,14 @@ def apply(ctx, f, args: list):
         if cls is Derived:
             return apply_derived(ctx, f, args)
         if cls is Composition:
-            v = apply(ctx, f.fns[-1], args)
+            last = f.fns[-1]
+            if any(a is MISSING for a in args) or (
+                    last.__class__ in (Lambda, Projection, Composition)
+                    and len(args) < last.rank):
+                # compose.md: the composition has its last function's rank, so too few
+                # arguments project it (wmode:imax wfreq:: ; wmode[1])
+                return _project(f, args)
+            v = apply(ctx, last, args)
             for g in reversed(f.fns[:-1]):
                 v = apply(ctx, g, [v])
             return v
@@ -648,7 +656,7 @@ def apply(ctx, f, args: list):
                 item = index(f, args[0])        # a namespace's function: img[`trade;x]
                 if isinstance(item, QFunction):
                     return apply(ctx, item, args[1:])
-            return index_depth(f, args)
+            return index_depth(f, args, ctx)
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
         if isinstance(f, np.integer) and len(args) == 1:

@@ -460,7 +460,10 @@ def tokenize(text: str, start: int = 0, is_k: bool = False) -> list[Tok]:
         # brackets
         if c in "([{":
             brackets.append(c)
-            emit({"(": "LPAR", "[": "LBRACK", "{": "LBRACE"}[c], c, i, i + 1)
+            kind = {"(": "LPAR", "[": "LBRACK", "{": "LBRACE"}[c]
+            if c == "[" and prev_kind() in (None, "SEMI"):
+                kind = "LBLOCK"     # a statement that starts `[a;b]` is a block (cond.md)
+            emit(kind, c, i, i + 1)
             i += 1
             continue
         if c in ")]}":
@@ -550,7 +553,7 @@ def _is_param_close(toks) -> bool:
         t = toks[k].type
         if t == "RBRACK":
             depth += 1
-        elif t == "LBRACK":
+        elif t == "LBRACK" or t == "LBLOCK":
             depth -= 1
             if depth == 0:
                 return k > 0 and toks[k - 1].type in ("LBRACE", "LPAR")

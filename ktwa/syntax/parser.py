@@ -124,6 +124,12 @@ class _Builder(Transformer):
             return _Paren(span, s)
         return A.ListExpr(span, tuple(stmts))
 
+    def progn(self, c):
+        """`[e1;e2;...]` where no value precedes it: its expressions in turn, the value of the
+        last (cond.md's blocks: `$[c;[a;b];d]`)."""
+        lb, block, rb = c
+        return A.Block((lb.start_pos, rb.end_pos), block.stmts)
+
     def table(self, c):
         lp, _, kblock, _, vblock, rp = c
         span = (lp.start_pos, rp.end_pos)
@@ -382,6 +388,14 @@ def build_chain(terms: list, qsql, k: bool = False) -> A.Node:
                 ops.append(A.OpMatch(_span(left.node.span, v.span), left.node))
                 i -= 2
                 continue
+            if vname == "::" and head is None and not ops and left is not None \
+                    and t.assignop is None:
+                # `f g::`, `mnorm (-)::`: a trailing :: closes a train, so the terms to its
+                # left compose, the rightmost keeping its rank; a noun there is itself
+                # (identity.md: 1 2 3 :: is 1 2 3)
+                ops.append(A.OpMonad(_span(left.node.span, v.span), left.node))
+                i -= 2
+                continue
             if vname in (":", "::") or t.assignop is not None:
                 if left is not None and _assign_target(left.node) is not None:
                     name, idx = _assign_target(left.node)
@@ -587,7 +601,7 @@ def _check_global_then_local(body) -> None:
             raise QError(op.name, (op.span[0], op.span[0] + 1))
 
 
-_NESTING = frozenset({"LPAR", "LBRACK", "LBRACE", "SELECT", "EXEC", "UPDATE", "DELETE"})
+_NESTING = frozenset({"LPAR", "LBRACK", "LBLOCK", "LBRACE", "SELECT", "EXEC", "UPDATE", "DELETE"})
 _CONST_TOKENS = frozenset({"NUM", "STR", "SYM"})
 _VERB_TOKENS = frozenset({"VERB", "COLON", "DCOLON"})
 

@@ -298,12 +298,19 @@ def _single(x, i) -> bool:
         if is_table_keyed(x):
             return _keys_of(x.keys, i)[0]
         if isinstance(x.keys, list):
-            return x.index_of(i) is not None
+            # keys that are lists take a simple list as one whole key, found or new (q's
+            # Find matches a simple y against each item whole): d["new"]:v adds one key
+            return x.index_of(i) is not None or (
+                isinstance(i, np.ndarray) and bool(x.keys) and not is_atom(x.keys[0]))
     return False
 
 
-def index_depth(x, path):
-    """`x[i;j;...]` / `x . path`: path is a Python list of indexes, MISSING (or ::) = all."""
+def index_depth(x, path, ctx=None):
+    """`x[i;j;...]` / `x . path`: path is a Python list of indexes, MISSING (or ::) = all.
+    Given ctx, a function met on the way is applied to the rest of the path, as q indexes
+    and applies alike (`rf[;m][;1]` on a list of functions: each applied to m)."""
+    if ctx is not None and isinstance(x, QFunction):
+        return ctx.apply(x, list(path))
     path = list(path)
     while len(path) > 1 and (path[-1] is MISSING or path[-1] is None):
         path.pop()          # a trailing elided index takes everything: t[1;] is t[1] (syntax.md)
@@ -316,20 +323,21 @@ def index_depth(x, path):
         if isinstance(x, QTable):
             return index_depth(x, rest)
         if isinstance(x, QDict) and not is_table_keyed(x):
-            return QDict(x.keys, from_items([index_depth(v, rest) for v in to_items(x.values)]))
+            return QDict(x.keys, from_items([index_depth(v, rest, ctx)
+                                             for v in to_items(x.values)]))
         if isinstance(x, (np.ndarray, list)):
-            return from_items([index_depth(v, rest) for v in to_items(x)])
+            return from_items([index_depth(v, rest, ctx) for v in to_items(x)])
         if x is None:
-            return index_depth(None, rest)
+            return index_depth(None, rest, ctx)
         raise QError("type")
     if isinstance(x, QTable) or _single(x, i):
-        return index_depth(index(x, i), rest)
+        return index_depth(index(x, i), rest, ctx)
     if is_table_keyed(x):             # many keys: their values, each indexed at rest
-        return index_depth(index(x, i), [None] + rest)
+        return index_depth(index(x, i), [None] + rest, ctx)
     if isinstance(i, QDict):
-        return QDict(i.keys, index_depth(x, [i.values] + rest))
+        return QDict(i.keys, index_depth(x, [i.values] + rest, ctx))
     items = to_items(i)
-    return from_items([index_depth(x, [a] + rest) for a in items])
+    return from_items([index_depth(x, [a] + rest, ctx) for a in items])
 
 
 # ---------------------------------------------------------------------------------------------

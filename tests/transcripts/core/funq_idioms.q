@@ -1,0 +1,79 @@
+Idioms from a pure-q machine-learning library: trains closed by a trailing ::, compositions
+that keep the rank of their last function, blocks inside $[...], dictionaries keyed by
+strings, converge over float vectors, lists of functions indexed at depth, and ` sv on a bare
+file handle. Values are worked out by hand from the q reference (compose.md, identity.md,
+cond.md, find.md, accumulators.md, sv.md).
+q)nrm:sum abs::
+q)nrm -3 1 -2
+6
+q)dst:nrm (-)::
+q)dst[1 5 2;4 1 2]
+7
+q)sg:1f%1f+exp neg::
+q)sg 0 0
+0.5 0.5
+q)half:1f-(%)::
+q)half[1 3f;2 4f]
+0.5 0.25
+q)7 8 ::
+7 8
+q)neg 7 8 ::
+-7 -8
+q)top:first desc {x+y}::
+q)p:top[10]
+q)p 1 5 3
+15
+q)top[1 2;30 40]
+42
+q)$[1b;`yes;[a:2;a*3]]
+`yes
+q)$[0b;`yes;[a:2;a*3]]
+6
+q)a
+2
+q)[b:5;b+1]
+6
+q)xs:til 4
+q)xs [2]
+2
+q)m:(enlist "")!enlist ""
+q)m["\303\251"]:"e"
+q)m["oe"]:"ö"
+q)count m
+3
+q)m "oe"
+"\303\266"
+q)key m
+""
+"\303\251"
+"oe"
+q)d:("ab";"cd")!10 20
+q)d["ef"]:30
+q)d
+"ab"| 10
+"cd"| 20
+"ef"| 30
+q)d["ab"]+:1
+q)d "ab"
+11
+q)step:{x-.5*x-3 7f}
+q)r:step over 0 0f
+q)r~3 7f
+1b
+q)n:0
+q)grow:{n+:1;x*1+1e-15*1000>n}
+q)r:grow over enlist 1 2f
+q)n
+1
+q)r~enlist 1 2f
+1b
+q)fs:{x+y}[1],()
+q)fs[;10]
+,11
+q)pairs:enlist {(x*;x+)}
+q)pairs[;4][;1][;10]
+,14
+q)` sv `:,`lib.q
+`:/lib.q
+q)` sv `:dir`lib.q
+`:dir/lib.q
