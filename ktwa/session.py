@@ -225,8 +225,14 @@ class Session:
         self._run_script(path)
 
     def load(self, path: str) -> None:
-        """`\\l path`: run a script file in this session (q code asked: fenced)."""
-        self._run_script(self.ctx.files.path(path))
+        """`\\l path`: run a script file in this session (q code asked: fenced). A `\\d .ns`
+        in the script holds to its end: the loader's namespace comes back after it (funq's
+        porter.q ends inside .porter, and the scripts that load it go on at the root)."""
+        ns = self.ctx.ns
+        try:
+            self._run_script(self.ctx.files.path(path))
+        finally:
+            self.ctx.ns = ns
 
     def _run_script(self, p: str) -> None:
         """A script's statements in turn: a `.k` script is k (as q loads its own q.k)."""

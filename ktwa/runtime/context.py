@@ -61,6 +61,7 @@ class Settings:
     timer: int = 0               # \t N: milliseconds between .z.ts ticks (0: off)
     utc_offset: int | None = None    # \o: minutes local time is ahead of UTC (None: the OS's)
     error_trap: int = 0          # \e: how client requests' errors are handled (no clients yet)
+    gc_mode: int = 0             # \g: garbage collection deferred (0) or immediate (1)
 
 
 class Return(Exception):

@@ -647,7 +647,7 @@ def apply(ctx, f, args: list):
                 a = args[0]
                 if a is MISSING:
                     return f
-                return index(f, a)
+                return index(f, a, ctx)
             if isinstance(f, list) and isinstance(args[0], np.integer) and \
                     0 <= int(args[0]) < len(f) and isinstance(f[int(args[0])], QFunction):
                 # application.md: (sum;dev;var)[1;til 5] applies the item to what is left

@@ -116,8 +116,16 @@ def _row(t: QTable, k: int):
 # index
 
 
-def index(x, i):
-    """`x i` / `x[i]` / `x@i` for data x."""
+def _enum_positions(ctx, i):
+    """An enumeration indexing a list stands for what q stores: its positions in its domain
+    (funq's `./[m;flip(`k?a;`k?b);:;v]`)."""
+    from .enums import indices      # enums builds on this module
+    return indices(ctx, i)
+
+
+def index(x, i, ctx=None):
+    """`x i` / `x[i]` / `x@i` for data x. Given ctx, an enumeration indexes a list by its
+    positions in its domain."""
     if isinstance(x, QTable):
         return _table_index(x, i)
     if isinstance(x, QDict):
@@ -125,6 +133,8 @@ def index(x, i):
     if isinstance(x, (np.ndarray, list)):
         if i is None or i is MISSING:
             return x
+        if ctx is not None and enum_domain(i):
+            i = _enum_positions(ctx, i)
         if is_int_atom(i):
             k = int(i)
             return x[k] if 0 <= k < len(x) else proto(x)
@@ -133,9 +143,9 @@ def index(x, i):
         if isinstance(i, list):
             if not i:
                 return take_pos(x, np.empty(0, dtype=np.int64))
-            return from_items([index(x, a) for a in i])
+            return from_items([index(x, a, ctx) for a in i])
         if isinstance(i, QDict):
-            return QDict(i.keys, index(x, i.values))
+            return QDict(i.keys, index(x, i.values, ctx))
         if isinstance(i, QTable):
             return QTable(i.cols, [index(x, c) for c in i.data])
         raise QError("type")
@@ -318,7 +328,7 @@ def index_depth(x, path, ctx=None):
         return x
     i, rest = path[0], path[1:]
     if not rest:
-        return index(x, None if i is MISSING else i)
+        return index(x, None if i is MISSING else i, ctx)
     if i is MISSING or i is None:
         if isinstance(x, QTable):
             return index_depth(x, rest)
@@ -331,9 +341,9 @@ def index_depth(x, path, ctx=None):
             return index_depth(None, rest, ctx)
         raise QError("type")
     if isinstance(x, QTable) or _single(x, i):
-        return index_depth(index(x, i), rest, ctx)
+        return index_depth(index(x, i, ctx), rest, ctx)
     if is_table_keyed(x):             # many keys: their values, each indexed at rest
-        return index_depth(index(x, i), [None] + rest, ctx)
+        return index_depth(index(x, i, ctx), [None] + rest, ctx)
     if isinstance(i, QDict):
         return QDict(i.keys, index_depth(x, [i.values] + rest, ctx))
     items = to_items(i)
@@ -479,6 +489,8 @@ def _amend_list(ctx, x, i, rest, f, y):
     n = len(x)
     if i is MISSING or i is None:
         i = np.arange(n, dtype=np.int64)
+    elif ctx is not None and enum_domain(i):
+        i = _enum_positions(ctx, i)
     isvec = isinstance(x, np.ndarray)
     # fast path: plain assignment of a vector at an int vector
     if isvec and not rest and is_assign(f) and is_int_vec(i) and y is not MISSING:

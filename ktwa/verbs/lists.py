@@ -742,7 +742,9 @@ def flip(x):
         if len(lens) > 1:
             raise QError("length")
         m = lens.pop()
-        if all(isinstance(v, np.ndarray) for v in x) and len({v.dtype for v in x}) == 1:
+        if all(isinstance(v, np.ndarray) and not enum_domain(v) for v in x) \
+                and len({v.dtype for v in x}) == 1:
+            # (enumerations take the path below, so each row keeps its domain)
             arr = np.stack(x)
             return [arr[:, j].copy() for j in range(m)]
         rows = [to_items(v) if not is_atom(v) else [v] * m for v in x]

@@ -77,3 +77,31 @@ q)` sv `:,`lib.q
 `:/lib.q
 q)` sv `:dir`lib.q
 `:dir/lib.q
+q)dom:`a`b`c
+q)e:`dom?`b`c
+q)(10 20 30 40) e
+20 30
+q)m:3 3#0
+q)m . (e 0;e 1)
+0
+q).[m;(e 0;e 1);:;7]
+0 0 0
+0 0 7
+0 0 0
+q)./[3 3#0f;flip (e;e);:;5 6f]
+0 0 0
+0 5 0
+0 0 6
+q)type each flip (e;e)
+20 20h
+q)(`dom!1 0)~`dom$`b`a
+1b
+q)system "g"
+0i
+q)`:/tmp/ktwa_funq_ns.q 0: ("\\d .lib";"f:{x+1}")
+`:/tmp/ktwa_funq_ns.q
+q)\l /tmp/ktwa_funq_ns.q
+q)\d
+`.
+q).lib.f 1
+2
