@@ -68,6 +68,8 @@ def apply_derived(ctx, d: Derived, args: list):
         if len(args) == 1 and not isinstance(f, QFunction):
             # a data operand applied to one argument: `x/:` is `x sv`, `x\:` is `x vs`
             return ctx.apply(ctx.builtins["sv" if adv == "/:" else "vs"], [f, args[0]])
+        if len(args) == 1:          # each left and each right are binary: f/:[x] projects
+            return Projection(d, (args[0], MISSING))
         if len(args) != 2:
             raise QError("rank")
         return _each_side(ctx, f, args[0], args[1], right=adv == "/:")

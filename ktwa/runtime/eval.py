@@ -635,6 +635,10 @@ def apply(ctx, f, args: list):
                 # arguments project it (wmode:imax wfreq:: ; wmode[1])
                 return _project(f, args)
             v = apply(ctx, last, args)
+            if v.__class__ is Projection and v.fn is last:
+                # a glyph given one argument projects (`-[3]`), and so does the whole
+                # composition (funq's edist:enorm (-):: ; edist X)
+                return _project(f, args)
             for g in reversed(f.fns[:-1]):
                 v = apply(ctx, g, [v])
             return v

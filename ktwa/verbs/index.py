@@ -118,9 +118,8 @@ def _row(t: QTable, k: int):
 
 def _enum_positions(ctx, i):
     """An enumeration indexing a list stands for what q stores: its positions in its domain
-    (funq's `./[m;flip(`k?a;`k?b);:;v]`)."""
-    from .enums import indices      # enums builds on this module
-    return indices(ctx, i)
+    (funq's `./[m;flip(`k?a;`k?b);:;v]`); the context knows the domains."""
+    return ctx.enum_positions(i)
 
 
 def index(x, i, ctx=None):

@@ -105,3 +105,54 @@ q)\d
 `.
 q).lib.f 1
 2
+q)en:{x wsum x} (-)::
+q)dx:en 1 2f
+q)dx 0 0f
+5f
+q)G:((1 2f;3 4f);(5 6f;7 8f))
+q)(avg '')G
+1.5 3.5
+5.5 7.5
+q)prev[0f;1 2 3f]
+0 1 2f
+q)prev[`s;`a`b]
+`s`a
+q)opts:(`depth`leaf!(0N;::)),()
+q)opts`depth
+0N
+q)((),`a`b!1 2)`b
+2
+q)s:enlist "ab"
+q)s,:()
+q)s
+,"ab"
+q)ns.t:([]a:1 2;b:3 4)
+q)ns.t.b
+3 4
+q)cat:`u`v`w
+q)t:([]a:1 0 2;b:3 4 5)
+q)cols update `cat!a from t
+`a`b
+q)update `cat!a from t
+a b
+---
+v 3
+u 4
+w 5
+q)meta update "e"$b from t
+c| t f a
+-| -----
+a| j    
+b| e    
+q)cols select 2*b from t
+,`x
+q)raze enlist `a`b!1 2
+a| 1
+b| 2
+q)plus:{x+y}\:/:
+q)p:plus[1 2]
+q)p 10 20
+11 12
+21 22
+q){x+y}/:[1] 2 3
+3 4
