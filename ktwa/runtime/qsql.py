@@ -341,6 +341,14 @@ def _apply_limit(ev, node, env, t: T.QTable):
                 and len(s.ops) == 1 and isinstance(s.ops[0], A.OpMonad) \
                 and isinstance(s.ops[0].verb, A.Verb) and s.ops[0].verb.name in "<>":
             sort = (s.head.name, s.ops[0].verb.name)
+        elif isinstance(s, A.Chain) and s.ops and isinstance(s.ops[-1], A.OpMonad) \
+                and isinstance(s.ops[-1].verb, A.Verb) and s.ops[-1].verb.name in "<>":
+            # select[>e]: the rows in the order of e, an expression of the columns (funq's
+            # select[>([](avg;s) fby g;s)]: by a table, its rows compared in turn)
+            key = ev(A.Chain(s.span, s.head, s.ops[:-1]), _col_env(env, t, np.arange(len(t))))
+            word = "iasc" if s.ops[-1].verb.name == "<" else "idesc"
+            t = _subtable(t, np.asarray(env.ctx.apply(env.ctx.builtins[word], [key]),
+                                        dtype=np.int64))
         else:
             n = ev(s, env)
     if sort is not None:

@@ -156,3 +156,18 @@ q)p 10 20
 21 22
 q){x+y}/:[1] 2 3
 3 4
+q)u:([]g:`a`b`a`b;s:1 5 3 2)
+q)select[>([](avg;s) fby g;s)] from u
+g s
+---
+b 5
+b 2
+a 3
+a 1
+q)select[<neg s] from u
+g s
+---
+b 5
+a 3
+b 2
+a 1
