@@ -51,6 +51,7 @@ from ..values import types as T
 from ..values.functions import Lambda, View
 from ..verbs.cast import temporal_part
 from ..verbs.enums import indices as _enum_indices, rebase
+from ..verbs.index import index
 from ..verbs.temporal import CLOCK
 
 
@@ -339,7 +340,9 @@ class Context:
                 i = v.index_of(key)
                 if i is None:
                     raise QError(n)
-                v = T.item(v.values, i) if not isinstance(v.values, T.QTable) else v.values
+                # a dictionary of rows (values a table) gives the key's row
+                v = T.item(v.values, i) if not isinstance(v.values, T.QTable) \
+                    else index(v.values, np.int64(i))
             elif isinstance(v, T.QTable):
                 c = v.column(key)
                 if c is None:

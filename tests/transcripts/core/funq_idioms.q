@@ -171,3 +171,17 @@ b 5
 a 3
 b 2
 a 1
+q)rows:`r`s!(`a`b!1 2;`a`b!3 4)
+q)type rows
+99h
+q)rows.r
+a| 1
+b| 2
+q)rows.s.b
+4
+q)wq.x:0
+q)wq,:rows
+q)type wq.r
+99h
+q)wq.s.a
+3
