@@ -9,10 +9,9 @@ import numpy as np
 
 from ..errors import QError
 from ..values import types as T
-from ..values.types import match
 from ..syntax import ast as A
 from ..values.functions import IDENTITY, MISSING, Builtin, Derived, Lambda, Projection, QFunction
-from ..verbs.arith import tolerant_eq
+from ..verbs.lists import q_match
 from .truth import is_true
 
 
@@ -69,6 +68,8 @@ def apply_derived(ctx, d: Derived, args: list):
         if len(args) == 1 and not isinstance(f, QFunction):
             # a data operand applied to one argument: `x/:` is `x sv`, `x\:` is `x vs`
             return ctx.apply(ctx.builtins["sv" if adv == "/:" else "vs"], [f, args[0]])
+        if len(args) == 1:          # each left and each right are binary: f/:[x] projects
+            return Projection(d, (args[0], MISSING))
         if len(args) != 2:
             raise QError("rank")
         return _each_side(ctx, f, args[0], args[1], right=adv == "/:")
@@ -305,9 +306,9 @@ def _converge(ctx, f, x, scan):
 
 
 def _same(a, b) -> bool:
-    if isinstance(a, np.floating) and isinstance(b, np.floating):
-        return tolerant_eq(a, b)
-    return match(a, b)
+    """Converge's test: q's ~, so floats anywhere in the value match within comparison
+    tolerance (accumulators.md), as a gradient step's vectors settle (funq's `mf over THETA`)."""
+    return bool(q_match(a, b))
 
 
 def _do(ctx, f, n, x, scan):

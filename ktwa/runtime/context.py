@@ -34,6 +34,8 @@ first):
                               ktwa.verbs.files.Fifo for one opened to be read in turn)
 - ``ctx.database``            the partitioned database `\\l` loaded last
                               (ktwa.verbs.partitions.Database), or None
+- ``ctx.enum_positions(e)``   the positions q stores for enumeration e in its domain (an
+                              enumeration indexing or amending a list)
 - ``ctx.threads``             (get, set) of the compute threads q calls secondary threads
                               (`\\s`), given by whoever owns the compute library; None: none
 """
@@ -48,8 +50,9 @@ from ..errors import Frame, QError
 from ..values import types as T
 from ..values.functions import Lambda, View
 from ..verbs.cast import temporal_part
-from ..verbs.enums import rebase
+from ..verbs.enums import indices as _enum_indices, rebase
 from ..verbs.dotq import RESERVED as K_WORDS
+from ..verbs.index import index
 from ..verbs.temporal import CLOCK
 
 
@@ -62,6 +65,7 @@ class Settings:
     timer: int = 0               # \t N: milliseconds between .z.ts ticks (0: off)
     utc_offset: int | None = None    # \o: minutes local time is ahead of UTC (None: the OS's)
     error_trap: int = 0          # \e: how client requests' errors are handled (no clients yet)
+    gc_mode: int = 0             # \g: garbage collection deferred (0) or immediate (1)
 
 
 class Return(Exception):
@@ -119,6 +123,10 @@ class Context:
         self.threads = None              # (get, set) for `\\s`: the session hands torch's
         self.rng = None
         self.reseed()
+
+    def enum_positions(self, e):
+        """What q stores for enumeration e: its positions in its domain."""
+        return _enum_indices(self, e)
 
     def reseed(self):
         """q's random sequence is fixed at start-up by \\S (default -314159)."""
@@ -320,11 +328,15 @@ class Context:
     def _dotted(self, n: str):
         """A dictionary path from the root (`d.Y`), or a namespace entry."""
         parts = n.split(".")
-        if n.startswith("."):
-            root, rest = "." + parts[1], parts[2:]
+        lead = 2 if n.startswith(".") else 1
+        # the longest leading name that is a global (a namespace's entry: funq's
+        # `iris.t.species` is column species of the table iris.t); the rest are keys
+        for k in range(len(parts) - 1, lead - 1, -1):
+            root = ".".join(parts[:k])
+            if root in self.globals:
+                rest = parts[k:]
+                break
         else:
-            root, rest = parts[0], parts[1:]
-        if root not in self.globals:
             raise QError(n)
         v = self.globals[root]
         for key in rest:
@@ -332,7 +344,9 @@ class Context:
                 i = v.index_of(key)
                 if i is None:
                     raise QError(n)
-                v = T.item(v.values, i) if not isinstance(v.values, T.QTable) else v.values
+                # a dictionary of rows (values a table) gives the key's row
+                v = T.item(v.values, i) if not isinstance(v.values, T.QTable) \
+                    else index(v.values, np.int64(i))
             elif isinstance(v, T.QTable):
                 c = v.column(key)
                 if c is None:

@@ -285,7 +285,8 @@ def ev_chain(node, env):
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 if cur is MISSING:
                     cur = f
-                    composing = True
+                    # a function starts a train; a noun closed by :: (`1 2 3 ::`) is a value
+                    composing = isinstance(f, QFunction)
                 else:
                     cur = call_monadic(ctx, f, cur)
     except QError as e:
@@ -661,7 +662,18 @@ def apply(ctx, f, args: list):
         if cls is Derived:
             return apply_derived(ctx, f, args)
         if cls is Composition:
-            v = apply(ctx, f.fns[-1], args)
+            last = f.fns[-1]
+            if any(a is MISSING for a in args) or (
+                    last.__class__ in (Lambda, Projection, Composition)
+                    and len(args) < last.rank):
+                # compose.md: the composition has its last function's rank, so too few
+                # arguments project it (wmode:imax wfreq:: ; wmode[1])
+                return _project(f, args)
+            v = apply(ctx, last, args)
+            if v.__class__ is Projection and v.fn is last:
+                # a glyph given one argument projects (`-[3]`), and so does the whole
+                # composition (funq's edist:enorm (-):: ; edist X)
+                return _project(f, args)
             for g in reversed(f.fns[:-1]):
                 v = apply(ctx, g, [v])
             return v
@@ -674,7 +686,7 @@ def apply(ctx, f, args: list):
                 a = args[0]
                 if a is MISSING:
                     return f
-                return index(f, a)
+                return index(f, a, ctx)
             if isinstance(f, list) and isinstance(args[0], np.integer) and \
                     0 <= int(args[0]) < len(f) and isinstance(f[int(args[0])], QFunction):
                 # application.md: (sum;dev;var)[1;til 5] applies the item to what is left
@@ -683,7 +695,7 @@ def apply(ctx, f, args: list):
                 item = index(f, args[0])        # a namespace's function: img[`trade;x]
                 if isinstance(item, QFunction):
                     return apply(ctx, item, args[1:])
-            return index_depth(f, args)
+            return index_depth(f, args, ctx)
         if cls is str:
             return apply(ctx, ctx.get_global(f), args)
         if isinstance(f, np.integer) and len(args) == 1:

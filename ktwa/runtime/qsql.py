@@ -128,7 +128,7 @@ def column_name(name, node, cols):
         return name
     if isinstance(node, A.Chain) and node.ops and isinstance(node.ops[-1], A.OpDyad) \
             and isinstance(node.ops[-1].verb, A.Verb) and node.ops[-1].verb.name in OPERATORS \
-            and _leftmost(node).__class__ is A.Const and not _sets_attribute(node):
+            and _leftmost(node).__class__ is A.Const and not _symbol_left(node):
         return "x"
     for n in names_in(node):
         if n.name in cols:
@@ -158,13 +158,15 @@ def literal_column_name(node) -> str:
     return column_name(None, node, values)
 
 
-def _sets_attribute(node) -> bool:
-    """`s#c, `u#c, `p#c, `g#c: an attribute applied to a column keeps the column's name, as
-    the idiom `update `g#sym from t` needs (it sets sym's attribute, adds no column x)."""
-    op = node.ops[-1]
-    left = _leftmost(node)
-    return op.verb.name == "#" and isinstance(getattr(left, "value", None), str) \
-        and left.value in ("s", "u", "p", "g")
+def _symbol_left(node) -> bool:
+    """A symbol constant on the operator's left (a constant q's parse tree holds enlisted)
+    does not name the column: `` `g#sym `` sets sym's attribute (the idiom `update `g#sym
+    from t` adds no column x) and `` `d!c `` (funq's `update `zoo.typ!typ from `zoo.t`)
+    enumerates c in place, as `"e"$c` casts it in place; a number there (`2*c2`) makes the
+    column x."""
+    v = getattr(_leftmost(node), "value", None)
+    return isinstance(v, (str, np.bytes_)) or (
+        isinstance(v, np.ndarray) and (v.dtype == object or v.dtype.kind == "S"))
 
 
 def _leftmost(node):
@@ -339,6 +341,14 @@ def _apply_limit(ev, node, env, t: T.QTable):
                 and len(s.ops) == 1 and isinstance(s.ops[0], A.OpMonad) \
                 and isinstance(s.ops[0].verb, A.Verb) and s.ops[0].verb.name in "<>":
             sort = (s.head.name, s.ops[0].verb.name)
+        elif isinstance(s, A.Chain) and s.ops and isinstance(s.ops[-1], A.OpMonad) \
+                and isinstance(s.ops[-1].verb, A.Verb) and s.ops[-1].verb.name in "<>":
+            # select[>e]: the rows in the order of e, an expression of the columns (funq's
+            # select[>([](avg;s) fby g;s)]: by a table, its rows compared in turn)
+            key = ev(A.Chain(s.span, s.head, s.ops[:-1]), _col_env(env, t, np.arange(len(t))))
+            word = "iasc" if s.ops[-1].verb.name == "<" else "idesc"
+            t = _subtable(t, np.asarray(env.ctx.apply(env.ctx.builtins[word], [key]),
+                                        dtype=np.int64))
         else:
             n = ev(s, env)
     if sort is not None:

@@ -32,6 +32,8 @@ COMMANDS = {
     "d": "\\d | \\d .ns  the current namespace; make .ns current",
     "e": "\\e | \\e n  how errors in client requests are handled (0 1 2); set it (ktwa has no "
          "clients yet: kept, not used)",
+    "g": "\\g | \\g 0|1  garbage collection mode, deferred (0) or immediate (1); set it "
+         "(then .Q.gc[]; Python frees memory as it will: kept, not used)",
     "f": "\\f  the names of the functions among the globals",
     "l": "\\l file | \\l dir  run the script file in this session; load a splayed table, or a "
          "database (which becomes the working directory)",
@@ -187,6 +189,15 @@ def run_system(ctx, cmd: str, arg: str):
         if mode not in (0, 1, 2):
             raise QError("domain")
         s.error_trap = mode
+        return None
+    if cmd == "g":
+        if not arg.strip():
+            return np.int32(s.gc_mode)
+        mode = _whole(arg)
+        if mode not in (0, 1):
+            raise QError("domain")
+        s.gc_mode = mode
+        _collect(ctx, None)          # syscmds.md: setting the mode runs .Q.gc[]
         return None
     if cmd in ("1", "2"):
         return _redirect(ctx, int(cmd), arg.strip())

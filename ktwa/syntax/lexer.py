@@ -498,6 +498,13 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
             emit("ADVERB", adv, i, i + len(adv))
             i += len(adv)
             continue
+        if c == "'" and text[i + 1:i + 2] == "'" and prev_kind() in (
+                NOUN_END | {"VERB", "ADVERB"}):
+            # a doubled each after a blank still follows its term: funq's `(avg '')G` is
+            # avg'' (a lone ' there would signal, but '' signals nothing)
+            emit("ADVERB", "'", i, i + 1)
+            i += 1
+            continue
         if c in "/\\" and adjacent(i) and prev_kind() in ("LPAR", "SEMI"):
             # an iterator alone as an item, (/;+) (parsetrees.md): a value, as a verb is;
             # so is one applied with brackets, ;/[+]x (application.md: +/ applied prefix)

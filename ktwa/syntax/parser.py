@@ -395,6 +395,14 @@ def build_chain(terms: list, qsql, k: bool = False) -> A.Node:
                 ops.append(A.OpMatch(_span(left.node.span, v.span), left.node))
                 i -= 2
                 continue
+            if vname == "::" and head is None and not ops and left is not None \
+                    and t.assignop is None:
+                # `f g::`, `mnorm (-)::`: a trailing :: closes a train, so the terms to its
+                # left compose, the rightmost keeping its rank; a noun there is itself
+                # (identity.md: 1 2 3 :: is 1 2 3)
+                ops.append(A.OpMonad(_span(left.node.span, v.span), left.node))
+                i -= 2
+                continue
             if vname in (":", "::") or t.assignop is not None:
                 if left is not None and _assign_target(left.node) is not None:
                     name, idx = _assign_target(left.node)

@@ -116,8 +116,15 @@ def _row(t: QTable, k: int):
 # index
 
 
-def index(x, i):
-    """`x i` / `x[i]` / `x@i` for data x."""
+def _enum_positions(ctx, i):
+    """An enumeration indexing a list stands for what q stores: its positions in its domain
+    (funq's `./[m;flip(`k?a;`k?b);:;v]`); the context knows the domains."""
+    return ctx.enum_positions(i)
+
+
+def index(x, i, ctx=None):
+    """`x i` / `x[i]` / `x@i` for data x. Given ctx, an enumeration indexes a list by its
+    positions in its domain."""
     if isinstance(x, QTable):
         return _table_index(x, i)
     if isinstance(x, QDict):
@@ -125,6 +132,8 @@ def index(x, i):
     if isinstance(x, (np.ndarray, list)):
         if i is None or i is MISSING:
             return x
+        if ctx is not None and enum_domain(i):
+            i = _enum_positions(ctx, i)
         if is_int_atom(i):
             k = int(i)
             return x[k] if 0 <= k < len(x) else proto(x)
@@ -133,9 +142,9 @@ def index(x, i):
         if isinstance(i, list):
             if not i:
                 return take_pos(x, np.empty(0, dtype=np.int64))
-            return from_items([index(x, a) for a in i])
+            return from_items([index(x, a, ctx) for a in i])
         if isinstance(i, QDict):
-            return QDict(i.keys, index(x, i.values))
+            return QDict(i.keys, index(x, i.values, ctx))
         if isinstance(i, QTable):
             return QTable(i.cols, [index(x, c) for c in i.data])
         raise QError("type")
@@ -298,12 +307,19 @@ def _single(x, i) -> bool:
         if is_table_keyed(x):
             return _keys_of(x.keys, i)[0]
         if isinstance(x.keys, list):
-            return x.index_of(i) is not None
+            # keys that are lists take a simple list as one whole key, found or new (q's
+            # Find matches a simple y against each item whole): d["new"]:v adds one key
+            return x.index_of(i) is not None or (
+                isinstance(i, np.ndarray) and bool(x.keys) and not is_atom(x.keys[0]))
     return False
 
 
-def index_depth(x, path):
-    """`x[i;j;...]` / `x . path`: path is a Python list of indexes, MISSING (or ::) = all."""
+def index_depth(x, path, ctx=None):
+    """`x[i;j;...]` / `x . path`: path is a Python list of indexes, MISSING (or ::) = all.
+    Given ctx, a function met on the way is applied to the rest of the path, as q indexes
+    and applies alike (`rf[;m][;1]` on a list of functions: each applied to m)."""
+    if ctx is not None and isinstance(x, QFunction):
+        return ctx.apply(x, list(path))
     path = list(path)
     while len(path) > 1 and (path[-1] is MISSING or path[-1] is None):
         path.pop()          # a trailing elided index takes everything: t[1;] is t[1] (syntax.md)
@@ -311,25 +327,26 @@ def index_depth(x, path):
         return x
     i, rest = path[0], path[1:]
     if not rest:
-        return index(x, None if i is MISSING else i)
+        return index(x, None if i is MISSING else i, ctx)
     if i is MISSING or i is None:
         if isinstance(x, QTable):
             return index_depth(x, rest)
         if isinstance(x, QDict) and not is_table_keyed(x):
-            return QDict(x.keys, from_items([index_depth(v, rest) for v in to_items(x.values)]))
+            return QDict(x.keys, from_items([index_depth(v, rest, ctx)
+                                             for v in to_items(x.values)]))
         if isinstance(x, (np.ndarray, list)):
-            return from_items([index_depth(v, rest) for v in to_items(x)])
+            return from_items([index_depth(v, rest, ctx) for v in to_items(x)])
         if x is None:
-            return index_depth(None, rest)
+            return index_depth(None, rest, ctx)
         raise QError("type")
     if isinstance(x, QTable) or _single(x, i):
-        return index_depth(index(x, i), rest)
+        return index_depth(index(x, i, ctx), rest, ctx)
     if is_table_keyed(x):             # many keys: their values, each indexed at rest
-        return index_depth(index(x, i), [None] + rest)
+        return index_depth(index(x, i, ctx), [None] + rest, ctx)
     if isinstance(i, QDict):
-        return QDict(i.keys, index_depth(x, [i.values] + rest))
+        return QDict(i.keys, index_depth(x, [i.values] + rest, ctx))
     items = to_items(i)
-    return from_items([index_depth(x, [a] + rest) for a in items])
+    return from_items([index_depth(x, [a] + rest, ctx) for a in items])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -471,6 +488,8 @@ def _amend_list(ctx, x, i, rest, f, y):
     n = len(x)
     if i is MISSING or i is None:
         i = np.arange(n, dtype=np.int64)
+    elif ctx is not None and enum_domain(i):
+        i = _enum_positions(ctx, i)
     isvec = isinstance(x, np.ndarray)
     # fast path: plain assignment of a vector at an int vector
     if isvec and not rest and is_assign(f) and is_int_vec(i) and y is not MISSING:

@@ -570,6 +570,10 @@ def join(x, y):
         raise QError("type")
     if isinstance(x, QDict) and isinstance(y, QDict):
         return _dict_merge(x, y)
+    if isinstance(x, QDict) and y.__class__ is list and not y:
+        return x            # the empty list adds nothing: funq's opt:defaults,opt with opt ()
+    if isinstance(y, QDict) and x.__class__ is list and not x:
+        return y
     if isinstance(x, QDict) and (is_atom(y) or isinstance(y, np.ndarray)) or \
             isinstance(y, QDict) and (is_atom(x) or isinstance(x, np.ndarray)):
         raise QError("type")                     # raze.md: 10,d is 'type
@@ -659,8 +663,15 @@ def raze(x):
         return raze(x.values)
     if is_atom(x):
         return _as_list(x)
-    if isinstance(x, (np.ndarray, QTable)):
+    if isinstance(x, np.ndarray) or isinstance(x, QTable) and len(x) == 0:
         return x
+    if isinstance(x, QTable):
+        # raze is ,/ over the rows, dictionaries: a table of one row is that row (funq's
+        # onehot razes a list of one dictionary, which q holds as a table)
+        r = index(x, np.int64(0))
+        for k in range(1, len(x)):
+            r = join(r, index(x, np.int64(k)))
+        return r
     items = [a for a in x if not (isinstance(a, list) and not a)]
     if not items:
         return []
@@ -744,7 +755,9 @@ def flip(x):
         if len(lens) > 1:
             raise QError("length")
         m = lens.pop()
-        if all(isinstance(v, np.ndarray) for v in x) and len({v.dtype for v in x}) == 1:
+        if all(isinstance(v, np.ndarray) and not enum_domain(v) for v in x) \
+                and len({v.dtype for v in x}) == 1:
+            # (enumerations take the path below, so each row keeps its domain)
             arr = np.stack(x)
             return [arr[:, j].copy() for j in range(m)]
         rows = [to_items(v) if not is_atom(v) else [v] * m for v in x]
@@ -1154,6 +1167,15 @@ def q_prev(x):
     return take_pos(x, np.arange(-1, count(x) - 1, dtype=I64))
 
 
+def prev_seeded(s, x):
+    """prev[s;x]: prev being an each-prior (type 109), its binary form takes a seed that
+    stands before the first item: s, then each item but the last (funq's
+    `prev[0f;w%sum w]`)."""
+    if is_atom(x) or isinstance(x, (QDict, QTable)):
+        raise QError("type")
+    return from_items([s] + list(to_items(x))[:-1])
+
+
 def xprev(x, y):
     if not is_int_atom(x):
         raise QError("type")
@@ -1368,7 +1390,8 @@ define("cross", dyad=cross, infix=True, doc="x cross y  every pair of an item of
 define("raze", raze, doc="raze x  the items of x joined into one list")
 define("flip", flip, doc="flip x  transpose: a dictionary of columns becomes a table and back")
 define("next", q_next, doc="next x  each item's successor (null at the end)")
-define("prev", q_prev, qtype=109, doc="prev x  each item's predecessor (null at the start)")
+define("prev", q_prev, dyad=prev_seeded, qtype=109,
+       doc="prev x | prev[s;x]  each item's predecessor (null at the start; s, given one)")
 define("xprev", dyad=xprev, infix=True,
        doc="n xprev x  each item's n-th predecessor (null before the start)")
 define("sublist", dyad=sublist, infix=True,

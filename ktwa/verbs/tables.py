@@ -535,6 +535,8 @@ def append(ctx, x, y):
     if isinstance(x, list):
         if not x:
             return y if not is_atom(y) else enlist(y)
+        if y.__class__ is list and not y:
+            return x        # () has no first item, so no rank to enlist by: nothing to add
         if _rank(x) == _rank(y) + 1:
             y = [y]
         return kept_on_append(x, lists.join(x, y), lists.iasc)

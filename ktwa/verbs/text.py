@@ -343,7 +343,7 @@ def sv(x, y):
                 if len(parts) == 1:
                     return head
                 rest = "/".join(parts[1:])
-                if head == ":" or head.endswith("/"):
+                if head.endswith("/"):      # sv.md: joined by slashes, so `: then `a is `:/a
                     return head + rest
                 return head + "/" + rest
             return ".".join(parts)
