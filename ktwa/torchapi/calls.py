@@ -378,3 +378,11 @@ def torch_error(err: BaseException, who: str | None = None) -> QError:
     s = str(err.args[0]) if err.args else str(err)
     s = s.split("\nException raised from")[0].strip().split("\n")[0]
     return QError(f"{who}: {s}" if who else s)
+
+
+def torch_run(fn, *args, **kw):
+    """fn(*args, **kw), a call into torch: torch's own errors become q errors (torch_error)."""
+    try:
+        return fn(*args, **kw)
+    except TORCH_ERRORS as err:
+        raise torch_error(err) from None

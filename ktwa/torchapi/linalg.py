@@ -16,20 +16,15 @@ import torch
 from ..errors import QError
 from ..registry import is_handle
 from ..values.functions import Definitions
-from .calls import TORCH_ERRORS, torch_error
+from .calls import torch_run as _run
 from .convert import dtype_from_symbol, is_dtype_symbol, kname, to_tensor
+from .tensors import _number
 from .tensormath import _is_vector, _out, _pair, _tuple_result
 from .tensorops import (_longs, _tensors_of, input_tensor, is_tensor, k_of, looks_like_array,
                         result, tensor_of)
 
 define = Definitions()
 
-
-def _run(fn, *args, **kw):
-    try:
-        return fn(*args, **kw)
-    except TORCH_ERRORS as err:
-        raise torch_error(err) from None
 
 
 def _bool(x) -> bool:
@@ -39,9 +34,6 @@ def _bool(x) -> bool:
 def _double(x) -> bool:
     return isinstance(x, np.float64)
 
-
-def _number(x) -> bool:
-    return isinstance(x, (np.int64, np.float64)) and not isinstance(x, np.bool_)
 
 
 def _opt_double(x):

@@ -22,24 +22,18 @@ import torch
 
 from ..errors import QError
 from ..values.functions import Definitions
-from .calls import TORCH_ERRORS, torch_error
+from .calls import torch_run as _run
 from .convert import kname
 from .state import default_dtype
 from .tensormath import _out
 from .tensorops import _long, _longs, input_tensor, is_tensor, looks_like_array, result, tensor_of
-from .tensors import Opts, _finish, _is_opts, parse_opts
+from .tensors import Opts, _finish, _number, _is_opts, parse_opts
 
 define = Definitions()
 
 _NORMS = ("forward", "backward", "ortho")
 _USAGE = "(input;size;dim;norm;output)"
 
-
-def _run(fn, *args, **kw):
-    try:
-        return fn(*args, **kw)
-    except TORCH_ERRORS as err:
-        raise torch_error(err) from None
 
 
 def _norm(x):
@@ -113,9 +107,6 @@ def _shift(who: str, fn):
     f.__name__ = f"k_{who}"
     return f
 
-
-def _number(x) -> bool:
-    return isinstance(x, (np.int64, np.float64)) and not isinstance(x, np.bool_)
 
 
 def _made(ctx, t_fn, o: Opts) -> torch.Tensor:

@@ -28,7 +28,7 @@ from ..registry import is_handle
 from ..values.functions import Definitions
 from ..values.types import from_items
 from . import knn
-from .calls import TORCH_ERRORS, options, torch_error
+from .calls import torch_run as _run, options
 from .convert import dtype_from_symbol, is_dtype_symbol, kname, to_tensor
 from .kinds import MODULES
 from .objects import TensorVector
@@ -38,12 +38,6 @@ from .tensorops import (_flag, _long, _longs, input_tensor, is_tensor, k_of, loo
 
 define = Definitions()
 
-
-def _run(fn, *args, **kw):
-    try:
-        return fn(*args, **kw)
-    except TORCH_ERRORS as err:
-        raise torch_error(err) from None
 
 
 def _empty(x) -> bool:

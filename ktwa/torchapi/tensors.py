@@ -12,7 +12,7 @@ from ..errors import QError
 from ..registry import Entry, is_handle
 from ..values.types import QDict, QTable, syms
 from ..values.functions import Definitions
-from .calls import TORCH_ERRORS, options_k, torch_error
+from .calls import torch_run as _run, TORCH_ERRORS, options_k, torch_error
 from .convert import (dtype_from_symbol, is_dtype_symbol, k_dtype_for, kname,
                       tensor_class_name, to_k, to_tensor)
 from .handles import get_handle, object_module
@@ -466,12 +466,6 @@ def _get(ctx, t: torch.Tensor, x: list):
     first = session_settings(ctx)["complexfirst"] if flag is None else flag
     return to_k(r, first)
 
-
-def _run(fn, *args):
-    try:
-        return fn(*args)
-    except TORCH_ERRORS as err:
-        raise torch_error(err) from None
 
 
 def _retrieve(ctx, x):
