@@ -68,15 +68,6 @@ def ev_name(node, env):
     g = ctx.globals
     if n in g:
         return g[n]
-    if not ctx.views and n != ".":
-        # get_global's order for a name of the root namespace that is no global nor view: a
-        # built-in, then the torch api (the callee of every ktorch call, `collect(w;m)`)
-        f = ctx.builtins.get(n)
-        if f is not None:
-            return f
-        f = ctx.api.get(n)
-        if f is not None:
-            return f
     return ctx.get_global(n, "")
 
 

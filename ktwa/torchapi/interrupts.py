@@ -53,19 +53,22 @@ class Gate:
             self.prev(signum, frame)
 
 
-class gate:
-    """Context manager (Session, around each statement): a Gate in front of the SIGINT handler,
-    when that is a Python callable and this is the main thread; otherwise (a Gate already there,
-    another thread, a handler not set from Python) it changes nothing."""
+class _Swap:
+    """Context manager: on the main thread, the SIGINT handler `_replace(prev)` gives in place
+    of prev (None: leave prev), prev back at exit."""
 
     __slots__ = ("_prev",)
+
+    def _replace(self, prev):
+        raise NotImplementedError
 
     def __enter__(self):
         self._prev = None
         if _get_ident() == _MAIN:
             prev = _getsignal(_SIGINT)
-            if callable(prev) and prev.__class__ is not Gate:
-                _setsignal(_SIGINT, Gate(prev))
+            handler = self._replace(prev)
+            if handler is not None:
+                _setsignal(_SIGINT, handler)
                 self._prev = prev
         return self
 
@@ -76,8 +79,24 @@ class gate:
         return False
 
 
-def _deliver(handler, frame) -> None:
-    """Act on a held SIGINT as `handler` (the one in place before the step) would have."""
+class gate(_Swap):
+    """Context manager (Session, around each statement): a Gate in front of the SIGINT handler,
+    when that is a Python callable and this is the main thread; otherwise (a Gate already there,
+    another thread, a handler not set from Python) it changes nothing."""
+
+    __slots__ = ()
+
+    def _replace(self, prev):
+        return Gate(prev) if callable(prev) and prev.__class__ is not Gate else None
+
+
+def _release(handler) -> None:
+    """After a step: act on the last SIGINT it held, if any, as `handler` (the one in place
+    before the step) would have."""
+    if not _held:
+        return
+    frame = _held[-1]
+    _held.clear()
     if callable(handler):
         handler(_SIGINT, frame)          # default_int_handler raises KeyboardInterrupt
     elif handler == signal.SIG_DFL:
@@ -99,10 +118,7 @@ def uninterrupted(fn, *args):
             return fn(*args)
         finally:
             _stepping = False
-            if _held:
-                frame = _held[-1]
-                _held.clear()
-                _deliver(prev.prev, frame)
+            _release(prev.prev)
     if prev is _hold or prev is None:    # already inside a step; or a handler we cannot restore
         return fn(*args)
     _setsignal(_SIGINT, _hold)
@@ -110,15 +126,14 @@ def uninterrupted(fn, *args):
         return fn(*args)
     finally:
         _setsignal(_SIGINT, prev)
-        if _held:
-            frame = _held[-1]
-            _held.clear()
-            _deliver(prev, frame)
+        _release(prev)
 
 
-class BatchBoundary:
+class BatchBoundary(_Swap):
     """Context manager: the first SIGINT sets `hit` (the loop stops after its batch), a second
     one raises KeyboardInterrupt at once."""
+
+    __slots__ = ("hit",)
 
     def __init__(self):
         self.hit = False
@@ -129,18 +144,6 @@ class BatchBoundary:
             raise KeyboardInterrupt
         self.hit = True
 
-    def __enter__(self):
+    def _replace(self, prev):
         self.hit = False
-        self._prev = None
-        if _get_ident() == _MAIN:
-            prev = _getsignal(_SIGINT)
-            if prev is not None:
-                _setsignal(_SIGINT, self._handler)
-                self._prev = prev
-        return self
-
-    def __exit__(self, *exc):
-        if self._prev is not None:
-            _setsignal(_SIGINT, self._prev)
-            self._prev = None
-        return False
+        return self._handler if prev is not None else None
