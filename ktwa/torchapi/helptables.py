@@ -9,7 +9,8 @@ define them (kinds.MODULES, losses.LOSSES, optimizers.OPTIMIZERS) - nothing is t
     help`dtype         data type -> k type char;  help`ktype the k-type map as ktorch prints it
     help`device        each device of this machine -> the seed of its random numbers
     help`tensor        the default tensor options (also `vector, `dictionary)
-    help`conv2d        a kind's example options;  help`ce a loss's row;  help`sgd its defaults
+    help`conv2d        a module kind's row with its example options (options`conv2d: the
+                       example options alone);  help`ce a loss's row;  help`sgd its defaults
     help m             a module's or loss's row with its own options; an optimizer's options
 
 Anything else returns the generic null, so that the q side's `help` (ktwa/runtime/help.py)
@@ -27,7 +28,7 @@ from .calls import args_of
 from .handles import get_handle
 from .kinds import MODULES
 from .losses import LOSSES, loss_options_k
-from .modules import ktype_of, option_k, options_dict
+from .modules import arg_list, ktype_of, option_k, options_dict
 from .objects import Loss, Optimizer
 from .optimizers import OPTIMIZERS, group_options, options_table
 from .settings import device_seeds
@@ -101,7 +102,7 @@ def optimizer_defaults(name: str) -> QDict:
 
 
 def _row(name, pytorch, forward, result, n, args, opts) -> list:
-    return [name, chars(pytorch), np.bool_(forward), result, np.int64(n), syms(list(args)), opts]
+    return [name, chars(pytorch), np.bool_(forward), result, np.int64(n), arg_list(args), opts]
 
 
 _COLS = ["module", "pytorch", "forward", "result", "n", "args", "options"]
@@ -205,7 +206,9 @@ def help_fn(ctx, x):
         return None
     if x in ("tensor", "vector", "dictionary"):     # ktorch's help and options share a reading
         return ctx.apply(ctx.api["options"], [x])   # (options, in tensors, reads kind_options)
-    if x in LOSSES:                                 # help shows a loss's row, options its options
+    if x in MODULES:            # help shows a kind's row, options its example options; a name
+        return QDict(syms(_COLS), module_row(x))    # of both a module and a loss is the module
+    if x in LOSSES:
         return QDict(syms(_COLS), loss_row(x))
     return kind_options(ctx, x)
 

@@ -112,8 +112,17 @@ def live_options(m: nn.Module) -> dict:
     return o
 
 
+def arg_list(names):
+    """ktorch's list of forward argument types (its arglist): a symbol atom for one argument,
+    else a symbol list - help's args column, callbacks' in column, a callback's `in option."""
+    names = list(names)
+    return names[0] if len(names) == 1 else syms(names)
+
+
 def option_k(kind_name, v):
     """The q value of one option."""
+    if kind_name == "syms" and isinstance(v, tuple):
+        return arg_list(v)
     if v is None:
         if kind_name in ("long?",):
             return np.int64(np.iinfo(np.int64).min)
@@ -880,7 +889,7 @@ def callbacks_fn(ctx, x):
         raise QError("callbacks: empty arg expected")
     from ..values.types import chars
     fns = [chars("{[m;x]}"), chars("{[m;x;y]}"), chars("{[m;x;y;z]}")]
-    ins = [syms(["tensor"] * n) for n in (1, 2, 3)]
+    ins = [arg_list(["tensor"] * n) for n in (1, 2, 3)]
     return QTable(["fn", "in", "out"], [fns, ins, syms(["tensor"] * 3)])
 
 
