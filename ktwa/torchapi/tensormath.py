@@ -98,8 +98,8 @@ def _tuple_result(ctx, as_handle: bool, ts, out=None):
     """A pair (values, indices ...): a vector handle for tensor input, else k lists; written
     into an output vector when one is given."""
     ts = list(ts)
-    if out is not None:
-        out.tensors[:] = ts
+    if out is not None:             # ktorch's koutput: the first len(ts) are replaced, any
+        out.tensors[:len(ts)] = ts  # further tensors of the vector stay as they were
         return None
     if as_handle:
         return ctx.registry.new(TensorVector(ts), "vector")
