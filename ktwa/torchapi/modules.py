@@ -683,14 +683,6 @@ def tree_fn(ctx, x):
     return tree_of([x] if n == -1 else x)
 
 
-def _prefixed(m: nn.Module, names: list, whole: bool) -> list:
-    """Names as `names` shows them: under the root's name when it has one."""
-    r = root_name(m)
-    if not whole or not r:
-        return names
-    return [f"{r}.{n}" if n else r for n in names]
-
-
 def _names_fn(kind_):
     def f(ctx, x):
         if is_handle(x):
@@ -699,18 +691,15 @@ def _names_fn(kind_):
                 if kind_ != "names":
                     raise QError(f"{kind_}: not implemented for dictionary")
                 return syms(e.obj.keys())
-        a = args_of(x)
-        m = _target(ctx, x, kind_)
-        whole = len(a) == 1
-        if kind_ == "names":
-            n = [k for k, _ in m.named_modules()]
-            n = _prefixed(m, n, whole) if whole and root_name(m) else [k for k in n if k]
+        m = _target(ctx, x, kind_)      # names are relative to the module (or the child) named,
+        if kind_ == "names":            # never under a root's own name (ktorch's nameargs)
+            n = [k for k, _ in m.named_modules() if k]
         elif kind_ == "childnames":
             n = list(m._modules.keys())
         elif kind_ == "parmnames":
-            n = _prefixed(m, [k for k, _ in m.named_parameters()], whole)
+            n = [k for k, _ in m.named_parameters()]
         else:
-            n = _prefixed(m, [k for k, _ in m.named_buffers()], whole)
+            n = [k for k, _ in m.named_buffers()]
         return syms(n)
     f.__doc__ = f"{kind_} q: names relative to q (or to q's child)"
     return f
@@ -769,13 +758,9 @@ def buffers_fn(ctx, x):
 
 
 def find_tensor(m: nn.Module, name: str, kind_: str):
-    """A module's parameter or buffer by dotted name (also under the root's own name)."""
+    """A module's parameter or buffer by dotted name, relative to the module."""
     d = dict(m.named_parameters() if kind_ == "parm" else m.named_buffers())
-    t = d.get(name)
-    r = root_name(m)
-    if t is None and r and name.startswith(r + "."):
-        t = d.get(name[len(r) + 1:])
-    return t
+    return d.get(name)
 
 
 def _parm_or_buffer(kind_):

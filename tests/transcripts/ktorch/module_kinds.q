@@ -16,11 +16,11 @@ depth module     name options
 1     relu       act  (`symbol$())!()
 1     drop       d    (,`p)!,0.2     
 q)names q
-`net`net.fc`net.act`net.d
+`fc`act`d
 q)names(q;`fc)
 `symbol$()
 q)parmnames q
-`net.fc.weight`net.fc.bias
+`fc.weight`fc.bias
 q)childnames q
 `fc`act`d
 q)moduletypes q
