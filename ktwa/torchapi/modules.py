@@ -523,17 +523,19 @@ def callback_caller(ctx):
         fn = c.eval_text(mod.fn) if mod.fnstring else c.get_global(mod.fn)
         reg = c.registry
         hs = [reg.new(mod, "module")] + [reg.new(t, "tensor") for t in xs]
+        r = None
         try:
             r = c.apply(fn, hs)
+            # the result is read before any handle goes: f may return one of its inputs (ktorch
+            # reads the result, then frees it and the arguments)
+            t = reg.entry(r).obj if is_handle(r) and reg.has(r) and \
+                reg.entry(r).cls == "tensor" else None
         finally:
-            for h in hs:
+            for h in hs + ([r] if is_handle(r) else []):
                 if reg.has(h):
                     reg.release(h)
-        if is_handle(r) and reg.has(r):
-            e = reg.entry(r)
-            if e.cls == "tensor":
-                reg.release(r)
-                return e.obj
+        if t is not None:
+            return t
         if isinstance(r, QError):
             raise r
         raise QError(f"callback: unable to retrieve tensor from {kname(r)}")
