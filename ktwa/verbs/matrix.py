@@ -33,8 +33,19 @@ def _q(a: np.ndarray):
     return [r.copy() for r in a]
 
 
+def _matrices(x) -> bool:
+    """A list of float matrices (a 3-d list)."""
+    return isinstance(x, list) and bool(x) and all(isinstance(m, list) for m in x)
+
+
 def mmu(x, y):
-    """x mmu y  matrix product of float matrices/vectors (vector.vector: the dot product)."""
+    """x mmu y  matrix product of float matrices/vectors (vector.vector: the dot product); two
+    lists of matrices multiply pairwise (a batch product: ktorch's linalg page checks bmm and
+    addbmm against `x mmu y` and `sum y mmu z` on 3-d lists)."""
+    if _matrices(x) and _matrices(y):
+        if len(x) != len(y):
+            raise QError("length")
+        return [mmu(a, b) for a, b in zip(x, y)]
     a, b = _float_array(x), _float_array(y)
     if a.shape[-1] != b.shape[0]:
         raise QError("length")
