@@ -19,9 +19,10 @@ from ..values.functions import Definitions
 from .calls import torch_run as _run
 from .convert import dtype_from_symbol, is_dtype_symbol, kname, to_tensor
 from .tensors import _number
-from .tensormath import _is_vector, _out, _pair, _tuple_result
+from .tensormath import _out, _pair, _tuple_result
 from .tensorops import (_longs, _tensors_of, input_tensor, is_tensor, k_of, looks_like_array,
                         result, tensor_of)
+from .trailing import Rest, is_vector, read_input
 
 define = Definitions()
 
@@ -40,54 +41,6 @@ def _opt_double(x):
     """A tolerance: the null float (torch's default) -> None."""
     v = float(x)
     return None if v != v else v
-
-
-class _Args:
-    """ktorch's reading of (input;..): the optional parts taken from the end (each `take` tests
-    the last unread argument), then what remains must be the input(s)."""
-
-    def __init__(self, ctx, x, who):
-        self.ctx, self.x, self.who, self.n = ctx, x, who, len(x)
-
-    def take(self, test, least=1):
-        """The last unread argument if there are more than `least` left and it passes test."""
-        if self.n > least and test(self.x[self.n - 1]):
-            self.n -= 1
-            return self.x[self.n]
-        return None
-
-    def take2(self, test1, test2, least=2):
-        if self.n > least and test1(self.x[self.n - 2]) and test2(self.x[self.n - 1]):
-            self.n -= 2
-            return self.x[self.n], self.x[self.n + 1]
-        return None
-
-    def tensor(self, v):
-        return is_tensor(self.ctx, v)
-
-    def vector(self, v):
-        return _is_vector(self.ctx, v)
-
-
-def _single(ctx, x, who, most, texts, read):
-    """f x | f(x;..): (input, given as handle, what `read` took from the rest). read(args)
-    takes the optional parts from the end; `most` args at most. texts: ktorch's messages for
-    a wrong count of args ({n}) and for args left unread ({r} of them)."""
-    if is_tensor(ctx, x):
-        return tensor_of(ctx, x, who), True, read(None)
-    if not isinstance(x, list) or looks_like_array(x, most):
-        if isinstance(x, (str, np.generic)) and not isinstance(x, np.ndarray):
-            raise QError(f"{who}: not implemented for {kname(x)}")
-        return to_tensor(x), False, read(None)
-    n = len(x)
-    if not 0 < n <= most:
-        raise QError(texts[0].format(n=n))
-    a = _Args(ctx, x, who)
-    got = read(a)
-    if a.n != 1:
-        raise QError(texts[1].format(r=a.n))
-    t, p = input_tensor(ctx, x[0], who)
-    return t, p, got
 
 
 def _vout(ctx, v):
@@ -134,7 +87,7 @@ def _tol(who, fn):
         return out, at, rt, bool(h) if h is not None else False
 
     def f(ctx, x):
-        t, p, (out, at, rt, h) = _single(ctx, x, who, 5, texts, read)
+        t, p, (out, at, rt, h) = read_input(ctx, x, who, 5, texts, read, atoms=False)
         if out is not None:
             return _out(ctx, tensor_of(ctx, out, who), fn, t, atol=at, rtol=rt, hermitian=h)
         return result(ctx, p, _run(fn, t, atol=at, rtol=rt, hermitian=h))
@@ -200,7 +153,7 @@ def _flags_vout(who, fn, most, texts, flag_names):
         return v, flags
 
     def f(ctx, x):
-        t, p, (v, flags) = _single(ctx, x, who, most, texts, read)
+        t, p, (v, flags) = read_input(ctx, x, who, most, texts, read, atoms=False)
         return _finish(ctx, p, _run(fn, t, **flags), vout=v)
     f.__name__ = f"k_{who}"
     return f
@@ -213,9 +166,9 @@ def k_cholinverse(ctx, x):
         out = a.take(a.tensor)
         u = a.take(_bool)
         return out, bool(u) if u is not None else False
-    t, p, (out, u) = _single(ctx, x, "cholinverse", 3, (
+    t, p, (out, u) = read_input(ctx, x, "cholinverse", 3, (
         "cholinverse: 1-3 args expected, (x;upper;output), {n} given",
-        "cholinverse: unexpected arg(s), 1-3 args expected, (x;upper;output)"), read)
+        "cholinverse: unexpected arg(s), 1-3 args expected, (x;upper;output)"), read, atoms=False)
     if out is not None:
         return _out(ctx, tensor_of(ctx, out, "cholinverse"), torch.cholesky_inverse, t, upper=u)
     return result(ctx, p, _run(torch.cholesky_inverse, t, upper=u))
@@ -236,7 +189,7 @@ def _eig(who, fn, symmetric, pair):
         return out, v, bool(u) if u is not None else False
 
     def f(ctx, x):
-        t, p, (out, v, u) = _single(ctx, x, who, most, texts, read)
+        t, p, (out, v, u) = read_input(ctx, x, who, most, texts, read, atoms=False)
         kw = {"UPLO": "U" if u else "L"} if symmetric else {}
         if out is not None:
             return _out(ctx, tensor_of(ctx, out, who), fn, t, **kw)
@@ -257,9 +210,9 @@ def k_qr(ctx, x):
         if m is not None and m not in _QR_MODES:
             raise QError(f"unrecognized qr mode: {m}")
         return v, m or "reduced"
-    t, p, (v, m) = _single(ctx, x, "qr", 3, (
+    t, p, (v, m) = read_input(ctx, x, "qr", 3, (
         "qr: 1-3 args expected, (x;mode;output), {n} given",
-        "qr: unexpected arg(s), 1-3 args expected, (x;mode;output)"), read)
+        "qr: unexpected arg(s), 1-3 args expected, (x;mode;output)"), read, atoms=False)
     return _finish(ctx, p, _run(torch.linalg.qr, t, mode=m), vout=v)
 
 
@@ -282,9 +235,10 @@ def k_svd(ctx, x):
         d = a.take(lambda y: isinstance(y, str))
         full = a.take(_bool)
         return v, True if full is None else bool(full), None if d is None else _driver("svd", d)
-    t, p, (v, full, d) = _single(ctx, x, "svd", 4, (
+    t, p, (v, full, d) = read_input(ctx, x, "svd", 4, (
         "svd: expecting 1-4 args, (x;full;driver;out vector), given {n}",
-        "svd: unrecognized args, expecting 1-4 args, (a;full;driver;out vector)"), read)
+        "svd: unrecognized args, expecting 1-4 args, (a;full;driver;out vector)"), read,
+        atoms=False)
     return _finish(ctx, p, _run(torch.linalg.svd, t, full_matrices=full, driver=d), vout=v)
 
 
@@ -295,9 +249,9 @@ def k_svdvals(ctx, x):
         out = a.take(a.tensor)
         d = a.take(lambda y: isinstance(y, str))
         return out, None if d is None else _driver("svdvals", d)
-    t, p, (out, d) = _single(ctx, x, "svdvals", 3, (
+    t, p, (out, d) = read_input(ctx, x, "svdvals", 3, (
         "svdvals: expecting 1-3 args, (x;driver;out), given {n}",
-        "svdvals: unrecognized args, expecting 1-3 args, (a;driver;out)"), read)
+        "svdvals: unrecognized args, expecting 1-3 args, (a;driver;out)"), read, atoms=False)
     if out is not None:
         return _out(ctx, tensor_of(ctx, out, "svdvals"), torch.linalg.svdvals, t, driver=d)
     return result(ctx, p, _run(torch.linalg.svdvals, t, driver=d))
@@ -307,14 +261,14 @@ def k_lun(ctx, x):
     """lun(lu vector;data;pivots;output) | lun(matrix;pivots;data;pivots;output)."""
     usage = ("(lu vector;dataflag;pivotflag;output) or "
              "(lu matrix;pivots;dataflag;pivotflag;output)")
-    if _is_vector(ctx, x):
+    if is_vector(ctx, x):
         x = [x]
     if not isinstance(x, list) or is_handle(x):
         raise QError(f"lun: not implemented for {kname(x)}")
     n = len(x)
     if not 0 < n < 6:
         raise QError(f"lun: expecting 1-5 args, {usage}, {n} arg(s) given")
-    a = _Args(ctx, x, "lun")
+    a = Rest(ctx, x)
     v = a.take(a.vector)
     b1 = b2 = True
     two = a.take2(_bool, _bool)
@@ -325,7 +279,7 @@ def k_lun(ctx, x):
         if b is not None:
             b1 = bool(b)
     if a.n == 1:
-        if not _is_vector(ctx, x[0]):
+        if not is_vector(ctx, x[0]):
             raise QError("lun: unrecognized inputs, expecting a single input vector or 2 "
                          "arrays/tensors, but 1 inputs given")
         ts = _vout(ctx, x[0]).tensors
@@ -373,7 +327,7 @@ def k_trisolve(ctx, x):
         raise QError(f"solve: expects 3-6 args, {usage}, given {n}")
     if not _bool(x[2]):
         raise QError(f"solve: 3rd arg of upper triangular flag expected, given {kname(x[2])}")
-    a_ = _Args(ctx, x, "trisolve")
+    a_ = Rest(ctx, x)
     out = a_.take(a_.tensor, 3)
     left, unit = True, False
     two = a_.take2(_bool, _bool, 4)
@@ -400,7 +354,7 @@ def k_cholsolve(ctx, x):
     n = len(x)
     if not 1 < n < 5:
         raise QError(f"choleskysolve: 2-4 args expected, {usage}, but {n} given")
-    a_ = _Args(ctx, x, "cholsolve")
+    a_ = Rest(ctx, x)
     out = a_.take(a_.tensor, 2)
     u = a_.take(_bool, 2)
     if a_.n != 2:
@@ -422,7 +376,7 @@ def k_lstsq(ctx, x):
     n = len(x)
     if not 1 < n < 6:
         raise QError(f"lstsq: expects 2-5 args, {usage}, given {n}")
-    a_ = _Args(ctx, x, "lstsq")
+    a_ = Rest(ctx, x)
     v = a_.take(a_.vector, 2)
     m = a_.take(lambda y: isinstance(y, str), 2)
     if m == "":
@@ -446,7 +400,7 @@ def k_lusolve(ctx, x):
                      f" but {n} given")
     y = x[1]
     out = None
-    if is_tensor(ctx, y) or (not _is_vector(ctx, y) and looks_like_array(y, 5) and
+    if is_tensor(ctx, y) or (not is_vector(ctx, y) and looks_like_array(y, 5) and
                              not (isinstance(y, list) and len(y) == 2 and
                                   not looks_like_array(y, 2))):
         if n < 3:
@@ -462,7 +416,7 @@ def k_lusolve(ctx, x):
     else:
         if n > 3:
             raise QError(f"lusolve: expecting (b;lu) or (b;lu;output), but given {n} args")
-        if _is_vector(ctx, y):
+        if is_vector(ctx, y):
             ts = _vout(ctx, y).tensors
             if len(ts) < 2:
                 raise QError("lusolve: 2nd arg of tensor vector of LU output should have at "
@@ -514,7 +468,7 @@ def _norm(who, vector=False, ord_=None):
         if isinstance(x, np.generic) and not isinstance(x, np.bool_):
             t, p, g = to_tensor(x), False, read(None)
         else:
-            t, p, g = _single(ctx, x, who, most, texts, read)
+            t, p, g = read_input(ctx, x, who, most, texts, read, atoms=False)
         if vector:
             fn = torch.linalg.vector_norm
             args = (t, 2.0 if g["ord"] is None else g["ord"])
@@ -585,7 +539,7 @@ def k_householder(ctx, x):
 
 
 def k_multidot(ctx, x):
-    if _is_vector(ctx, x):
+    if is_vector(ctx, x):
         ts, p = list(_vout(ctx, x).tensors), True
     elif isinstance(x, list) and not is_handle(x):
         ts, p = _tensors_of(ctx, x, "multidot"), any(is_handle(v) for v in x)
@@ -604,7 +558,7 @@ def _add(who, fn):
         n = len(x)
         if not 2 < n < 7:
             raise QError(f"{who}: 3-6 args expected, {usage}, {n} given")
-        a_ = _Args(ctx, x, who)
+        a_ = Rest(ctx, x)
         out = a_.take(a_.tensor, 3)
         beta, alpha = 1, 1
         two = a_.take2(_number, _number, 4)

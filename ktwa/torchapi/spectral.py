@@ -27,6 +27,7 @@ from .convert import kname
 from .state import default_dtype
 from .tensormath import _out
 from .tensorops import _long, _longs, input_tensor, is_tensor, looks_like_array, result, tensor_of
+from .trailing import read_input
 from .tensors import Opts, _finish, _number, _is_opts, parse_opts
 
 define = Definitions()
@@ -52,28 +53,24 @@ def _one(x):
 
 def _transform(who: str, fn, kind: str):
     """A Fourier transform over one dimension (kind "1"), two ("2") or n ("n")."""
+    texts = (f"{who}: expecting up to 5 args, {_USAGE}, given {{n}}",
+             f"{who}: unrecognized args, expecting up to 5, {_USAGE}")
+    sized = _long if kind == "1" else (lambda v: _longs(v) is not None)
+
+    def read(rest):
+        """(output tensor, norm, size, dim), each None when not given."""
+        if rest is None:
+            return None, None, None, None
+        out = rest.take(rest.tensor)
+        out = None if out is None else tensor_of(rest.ctx, out, who)
+        norm = rest.take(lambda v: isinstance(v, str))
+        norm = None if norm is None else _norm(norm)
+        both = rest.take2(sized, sized)
+        size, dim = both if both else (rest.take(sized), None)
+        return out, norm, size, dim
+
     def f(ctx, x):
-        out, norm, size, dim = None, None, None, None
-        if is_tensor(ctx, x):
-            t, handle = tensor_of(ctx, x, who), True
-        elif not isinstance(x, list) or looks_like_array(x, 5):
-            t, handle = input_tensor(ctx, x, who)
-        else:
-            j = len(x)
-            if not 0 < j < 6:
-                raise QError(f"{who}: expecting up to 5 args, {_USAGE}, given {j}")
-            if j > 1 and is_tensor(ctx, x[j - 1]):
-                out, j = tensor_of(ctx, x[j - 1], who), j - 1
-            if j > 1 and isinstance(x[j - 1], str):
-                norm, j = _norm(x[j - 1]), j - 1
-            sized = _long if kind == "1" else (lambda v: _longs(v) is not None)
-            if j > 2 and sized(x[j - 2]) and sized(x[j - 1]):
-                size, dim, j = x[j - 2], x[j - 1], j - 2
-            if j > 1 and sized(x[j - 1]):
-                size, j = x[j - 1], j - 1
-            if j != 1:
-                raise QError(f"{who}: unrecognized args, expecting up to 5, {_USAGE}")
-            t, handle = input_tensor(ctx, x[0], who)
+        t, handle, (out, norm, size, dim) = read_input(ctx, x, who, 5, texts, read)
         if kind == "1":
             kw = dict(n=None if size is None else _one(size), dim=-1 if dim is None else int(dim))
         else:

@@ -35,6 +35,7 @@ from .objects import TensorVector
 from .state import generator_for, session_rng
 from .tensorops import (_flag, _long, _longs, input_tensor, is_tensor, k_of, looks_like_array,
                         result, tensor_of)
+from .trailing import is_vector, read_input
 
 define = Definitions()
 
@@ -58,10 +59,6 @@ def _scalar(x) -> bool:
 
 def _py(x):
     return x.item() if isinstance(x, np.generic) else x
-
-
-def _is_vector(ctx, x) -> bool:
-    return is_handle(x) and ctx.registry.has(x) and ctx.registry.entry(x).cls == "vector"
 
 
 def _dtype(x) -> bool:
@@ -107,35 +104,32 @@ def _tuple_result(ctx, as_handle: bool, ts, out=None):
 
 
 class Trailing:
-    """ktorch's way of reading optional trailing arguments: `f x`, `f k-data`, or `(input;
-    args..)` whose args are recognised from the end. `steps` are (name, test, value) tried in
-    order, each at most once, on the last unread argument; what remains must be the input."""
+    """A reading of `f x`, `f k-data` or `(input;args..)` (trailing.read_input) by a list of
+    steps: (name, test, value) tried in order, each at most once, on the last unread
+    argument."""
 
     def __init__(self, who, usage, most, steps, whole=4, count_text=None, left_text=None):
-        self.who, self.usage, self.most, self.steps, self.whole = who, usage, most, steps, whole
-        self.count_text = count_text or (f"{who}: expecting up to {most} args, ({usage}), "
-                                         "given {n}")
-        self.left_text = left_text or (f"{who}: unrecognized args, expecting up to {most}, "
-                                       f"({usage})")
+        self.who, self.most, self.steps, self.whole = who, most, steps, whole
+        self.texts = (count_text or (f"{who}: expecting up to {most} args, ({usage}), "
+                                     "given {n}"),
+                      left_text or (f"{who}: unrecognized args, expecting up to {most}, "
+                                    f"({usage})"))
 
     def read(self, ctx, x):
         """(input tensor, given as handle, {name: value}, bare) - bare: no list of args."""
-        if is_tensor(ctx, x):
-            return tensor_of(ctx, x, self.who), True, {}, True
-        if not isinstance(x, list) or looks_like_array(x, self.whole):
-            return to_tensor(x), False, {}, True
-        n = len(x)
-        if not 0 < n <= self.most:
-            raise QError(self.count_text.format(n=n))
-        got = {}
-        for name, test, value in self.steps:
-            if n > 1 and test(ctx, x[n - 1]):
-                got[name] = value(ctx, x[n - 1])
-                n -= 1
-        if n != 1:
-            raise QError(self.left_text)
-        t, p = input_tensor(ctx, x[0], self.who)
-        return t, p, got, False
+        def steps(rest):
+            if rest is None:
+                return {}, True
+            got = {}
+            for name, test, value in self.steps:
+                n = rest.n
+                v = rest.take(lambda a: test(ctx, a))
+                if rest.n < n:
+                    got[name] = value(ctx, v)
+            return got, False
+        t, p, (got, bare) = read_input(ctx, x, self.who, self.most, self.texts, steps,
+                                       whole=self.whole)
+        return t, p, got, bare
 
 
 def _t_out(ctx, v):
@@ -143,7 +137,7 @@ def _t_out(ctx, v):
 
 
 def _v_out(ctx, v):
-    return _is_vector(ctx, v)
+    return is_vector(ctx, v)
 
 
 OUT = ("out", _t_out, lambda ctx, v: tensor_of(ctx, v, "output"))
@@ -540,7 +534,7 @@ def k_sort(ctx, x):
             raise QError(f"sort: expecting up to 5 args, (input;dim;descend;stable;output), given "
                          f"{n}")
         d, dn, st, v = -1, False, None, None
-        if n > 1 and _is_vector(ctx, x[n - 1]):
+        if n > 1 and is_vector(ctx, x[n - 1]):
             v, n = ctx.registry.entry(x[n - 1]).obj, n - 1
         if n > 2 and _flag(x[n - 2]) and _flag(x[n - 1]):
             dn, st, n = bool(x[n - 2]), bool(x[n - 1]), n - 2
@@ -577,7 +571,7 @@ def k_topk(ctx, x):
     if not 1 < n < 7:
         raise QError(f"topk: expecting 2-6 args, (input;k;dim;largest;sort;output), given {n}")
     v = None
-    if n > 2 and _is_vector(ctx, x[n - 1]):
+    if n > 2 and is_vector(ctx, x[n - 1]):
         v, n = ctx.registry.entry(x[n - 1]).obj, n - 1
     if n >= 6:
         raise QError(f"topk: unrecognized 6th argument, expecting outout vector, given "
@@ -618,7 +612,7 @@ def k_kthvalue(ctx, x):
     if not 1 < n < 6:
         raise QError(f"kthvalue: expecting 2-5 args, (input;k;dim;keepdim;output), given {n}")
     v = None
-    if n > 2 and _is_vector(ctx, x[n - 1]):
+    if n > 2 and is_vector(ctx, x[n - 1]):
         v, n = ctx.registry.entry(x[n - 1]).obj, n - 1
     if not _long(x[1]):
         raise QError(f"kthvalue: expecting k-th value as 2nd arg, given {kname(x[1])}")
