@@ -24,6 +24,8 @@ tensors; state.py: what a session remembers):
   modules      module seq dv tree names parms child ...   modules and their definitions
                (kinds: the table of module kinds; knn: ktorch's own module classes)
   forward      forward nforward eforward evaluate kforward running a module
+  functional   maxpool2d pad glu onehot linear normalize ...  a module's calculation without a
+                                                          module, and nn functions with none
   losses       loss;  optimizers: opt lr step              losses and optimizers
   lossfns      ce mse nll bce bcelogit1 ...                loss functions called on tensors/k data
   grads        zerograd nograd clip clipv                 the gradients of parameters
@@ -43,13 +45,13 @@ tensors; state.py: what a session remembers):
 """
 from ..values.functions import merge_builtins
 from . import (autograd, averages, checkpoints, collectors, datafiles, dicts, distributed,
-               epochs, forward, grads, helptables, images, info, init, interop, linalg, lossfns,
+               epochs, forward, functional, grads, helptables, images, info, init, interop, linalg, lossfns,
                losses, memory, models, modules, optimizers, pointers, schedules, settings, shuffles,
                spectral, states, swag, tensormath, tensorops, tensors, twa)
 from .state import state
 
 MODULES = (pointers, info, settings, tensors, tensorops, tensormath, linalg, spectral, init,
-           images, dicts, modules, forward, losses, lossfns, optimizers, grads, models, shuffles, epochs,
+           images, dicts, modules, forward, functional, losses, lossfns, optimizers, grads, models, shuffles, epochs,
            autograd, states, helptables, datafiles, averages, schedules, collectors, swag, twa,
            checkpoints, distributed)
 
