@@ -63,3 +63,36 @@ def test_functional_matches_torch(q, src, want):
 def test_k_data_gives_k_data(q):
     assert q.console(".Q.s1 maxpool1d(enlist enlist 1 3 2 5 4 0e;2)") == '",,3 5 4e"\n'
     assert q.console("type linear(2 3#1 2 3 4 5 6e;2 3#1 0 0 0 1 0e)") == "0h\n"
+
+
+
+Y = torch.tensor([1., -1., 1., -1.])
+A4, B4 = M[0, :4].clone(), N[1, :4].clone()
+T3 = W[[0, 1, 2, 0]].clone()
+LOSS_CASES = [
+    ("hinge(a4;y)", lambda: F.hinge_embedding_loss(A4, Y)),
+    ("hinge(a4;y;2.0;`sum)", lambda: F.hinge_embedding_loss(A4, Y, 2.0, reduction="sum")),
+    ("cosineloss(m;n;y)", lambda: F.cosine_embedding_loss(M, N, Y)),
+    ("margin(a4;b4;y;.5)", lambda: F.margin_ranking_loss(A4, B4, Y, .5)),
+    ("triplet(m;n;t3)", lambda: F.triplet_margin_loss(M, N, T3)),
+    ("triplet(m;n;t3;2.0;1;1e-6;1b)", lambda: F.triplet_margin_loss(M, N, T3, 2.0, 1.0, 1e-6,
+                                                                     True)),
+]
+
+
+@pytest.mark.parametrize("src,want", LOSS_CASES, ids=[c[0] for c in LOSS_CASES])
+def test_functional_losses_match_torch(q, src, want):
+    for name, t in (("y", Y), ("a4", A4), ("b4", B4), ("t3", T3)):
+        q.push(name, t.clone())
+    assert q.console(f"r:{src}") == ""
+    assert torch.allclose(q.pull("r"), want(), atol=1e-6), src
+    q.console("free r")
+
+
+def test_ctc_matches_torch(q):
+    x = torch.randn(5, 2, 4, generator=g).log_softmax(2)
+    q.push("lp", x.clone())
+    assert q.console("r:ctc(lp;(1 2;1 3);5 5;2 2)") == ""
+    want = F.ctc_loss(x, torch.tensor([[1, 2], [1, 3]]), torch.tensor([5, 5]),
+                      torch.tensor([2, 2]))
+    assert torch.allclose(q.pull("r"), want, atol=1e-6)

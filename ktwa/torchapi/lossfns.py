@@ -25,9 +25,12 @@ from .tensorops import input_tensor, result
 
 define = Definitions()
 
-# ktorch's functional losses of an input and a target (its lossfunc)
-_TWO = ("ce", "huber", "kl", "l1", "mse", "multilabel", "multimargin", "multisoft", "nll",
-        "poissonloss", "smoothl1", "softmargin")
+# ktorch's functional losses of their module's inputs (an input and a target for most; the
+# embedding and ranking losses take two inputs and a target, triplet three inputs, ctc the
+# input, target and both lengths)
+_FUNCTIONAL = ("ce", "cosineloss", "ctc", "hinge", "huber", "kl", "l1", "margin", "mse",
+               "multilabel", "multimargin", "multisoft", "nll", "poissonloss", "smoothl1",
+               "softmargin", "triplet")
 
 
 def _reduce_last(items: list) -> list:
@@ -67,9 +70,11 @@ def _call(fn, *args):
 
 
 def _loss(name: str):
+    n = LOSSES[name].n
+
     def f(ctx, x):
-        (a, b), p, rest = _inputs(ctx, x, name, 2)
-        return result(ctx, p, _call(build_loss(name, loss_options(name, rest)), a, b))
+        ts, p, rest = _inputs(ctx, x, name, n)
+        return result(ctx, p, _call(build_loss(name, loss_options(name, rest)), *ts))
     f.__name__ = f"k_{name}"
     return f
 
@@ -124,11 +129,12 @@ def _bcelogits(who: str, batch: bool):
     return f
 
 
-for _name in _TWO:
-    if _name in LOSSES:
-        define(_name, monad=_loss(_name), ctx=True,
-               doc=f"{_name}(x;y) | {_name}(x;y;options..)  the {_name} loss of input x and "
-                   f"target y (options as loss(`{_name};..), a last symbol the reduction)")
+for _name in _FUNCTIONAL:
+    _args = {"triplet": "a;p;n", "ctc": "x;y;nx;ny"}.get(
+        _name, "x;y" if LOSSES[_name].n == 2 else "x1;x2;y")
+    define(_name, monad=_loss(_name), ctx=True,
+           doc=f"{_name}({_args}) | {_name}({_args};options..)  the {_name} loss of its inputs "
+               f"and target (options as loss(`{_name};..), a last symbol the reduction)")
 define("bce", monad=k_bce, ctx=True,
        doc="bce(x;y) | bce(x;y;w) | bce(x;y;[w;]`reduce)  binary cross entropy of probabilities x "
            "and targets y (w: batch weights)")

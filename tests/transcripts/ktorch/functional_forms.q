@@ -77,3 +77,11 @@ q)randomcrop 1 2 3
 'randomcrop: not implemented for long list
   [0]  randomcrop 1 2 3
        ^
+q)hinge(1 -2 3e;1 -1 1e)
+2.333333e
+q)hinge(1 -2 3e;1 -1 1e;2.0)
+2.666667e
+q)margin(1 2 3e;3 2 1e;1 -1 1e;0.5;`sum)
+3e
+q)triplet(2 2#1 0 0 1e;2 2#1 1 0 1e;2 2#0 1 1 0e)
+0.2928928e
