@@ -431,6 +431,49 @@ def _write_into(out: Entry, t: torch.Tensor):
     return None
 
 
+def k_amend(ctx, x):
+    """amend(t;values) | amend(v;i;values) | amend(d;key;values), each with an optional async
+    flag last: the values copied into the tensor (a vector's i-th, a dictionary's key) in
+    place, keeping its size, dtype and device (values broadcast to its size), as ktorch's
+    amend; null result."""
+    a = x if isinstance(x, list) and not is_handle(x) else [x]
+    e = ctx.registry.entry(a[0]) if a and is_handle(a[0]) and ctx.registry.has(a[0]) else None
+    if e is None or e.cls not in ("tensor", "vector", "dictionary"):
+        raise QError("amend: expecting 1st arg of tensor,vector or dictionary")
+    n = len(a)
+    if e.cls == "tensor":
+        if not (n == 2 or (n == 3 and isinstance(a[2], np.bool_))):
+            raise QError(f"amend: 2-3 arguments expected, e.g. (tensor;values) or (tensor;values;"
+                         f"asyncflag), but {n} args given")
+        t, v = e.obj, a[1]
+    else:
+        what, key = ("vector", "index") if e.cls == "vector" else ("dictionary", "key")
+        if not (n == 3 or (n == 4 and isinstance(a[3], np.bool_))):
+            raise QError(f"amend: 3-4 arguments expected, e.g. ({what};{key};values) or ({what};"
+                         f"{key};values;asyncflag), but {n} given")
+        if e.cls == "vector":
+            if not isinstance(a[1], np.int64):
+                raise QError(f"amend: given vector, 2nd argument is an index(long), given "
+                             f"{kname(a[1])}")
+            ts = e.obj.tensors
+            if not -1 < int(a[1]) < len(ts):
+                raise QError(f"amend: vector[{int(a[1])}] is invalid given a {len(ts)}-element "
+                             "vector")
+            t = ts[int(a[1])]
+        else:
+            if not isinstance(a[1], str):
+                raise QError(f"amend: given dictionary, 2nd argument is a key(symbol), given "
+                             f"{kname(a[1])}")
+            t = e.obj.get(a[1])
+            if t is None:
+                raise QError(f"amend: dictionary has no key `{a[1]}")
+        v = a[2]
+    src = tensor_of(ctx, v, "amend") if is_tensor(ctx, v) else to_tensor(v)
+    with torch.no_grad():
+        _run(t.copy_, src)
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
 # retrieve: tensor t | tensor(t;[flag;][dim;]index)
 
@@ -793,6 +836,9 @@ define("options", monad=k_options, ctx=True,
        doc="options[] | options t | options`ce | options`module  the default tensor options; a "
            "tensor's (each tensor's) device, dtype, layout, gradient, pin and memory; a kind's "
            "example options or an optimizer's defaults; the table of kinds")
+define("amend", monad=k_amend, ctx=True,
+       doc="amend(t;x) | amend(v;i;x) | amend(d;k;x)  copy x into a tensor (a vector's i-th, a "
+           "dictionary's k) in place, keeping its size, type and device")
 define("to", monad=k_to, ctx=True,
        doc="to(p;opts) | to(p;t)  move/convert a tensor, vector, dictionary, module or model in "
            "place to a device, dtype or gradient setting (or those of tensor t)")
