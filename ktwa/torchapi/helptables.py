@@ -9,8 +9,7 @@ define them (kinds.MODULES, losses.LOSSES, optimizers.OPTIMIZERS) - nothing is t
     help`dtype         data type -> k type char;  help`ktype the k-type map as ktorch prints it
     help`device        each device of this machine -> the seed of its random numbers
     help`tensor        the default tensor options (also `vector, `dictionary)
-    help`conv2d        a module kind's row with its example options (options`conv2d: the
-                       example options alone);  help`ce a loss's row;  help`sgd its defaults
+    help`conv2d        a kind's example options;  help`ce a loss's row;  help`sgd its defaults
     help m             a module's or loss's row with its own options; an optimizer's options
 
 Anything else returns the generic null, so that the q side's `help` (ktwa/runtime/help.py)
@@ -206,8 +205,12 @@ def help_fn(ctx, x):
         return None
     if x in ("tensor", "vector", "dictionary"):     # ktorch's help and options share a reading
         return ctx.apply(ctx.api["options"], [x])   # (options, in tensors, reads kind_options)
-    if x in MODULES:            # help shows a kind's row, options its example options; a name
-        return QDict(syms(_COLS), module_row(x))    # of both a module and a loss is the module
+    # a module kind's example options, a loss's row. ktorch's source gives a module kind's row
+    # too, but its module pages show the example options in nine places and the row in two
+    # (kmodules' cat and selfattention): the pages are followed. A name of both a module and a
+    # loss (pairwise, similar) reads as the module, as ktorch's castsym reads it.
+    if x in MODULES:
+        return module_example(x)
     if x in LOSSES:
         return QDict(syms(_COLS), loss_row(x))
     return kind_options(ctx, x)

@@ -2,7 +2,7 @@
 / (and prints as ktorch's knn::OneHot does); a vector's or dictionary's scalars read back as a
 / simple list when of one type, as ktorch razes them; seqdict, seqlist and callback modules
 / print as ktorch prints them.
-q)options`onehot
+q)help`onehot
 classes| 10
 q)m:module enlist(`onehot;4)
 q)options m

@@ -1,31 +1,23 @@
-/ help`kind gives the kind's row (module pytorch forward result n args options) for modules
-/ as for losses, options`kind its example options alone; a name that is both a module and a
-/ loss (pairwise, similar) reads as the module. One forward argument is a symbol atom, more
-/ are a symbol list (ktorch's arglist), in help's args column, callbacks' in column and a
-/ callback module's `in option.
+/ help`module-kind gives its example options (as ktorch's module pages show it; its source
+/ gives the kind's row, as for a loss: help m of a module gives that row); a name that is both a
+/ module and a loss (pairwise, similar) reads as the module. One forward argument is a symbol
+/ atom, more are a symbol list (ktorch's arglist), in help's args column, callbacks' in column
+/ and a callback module's `in option.
 q)help`linear
-module | `linear
-pytorch| "torch.nn.Linear"
-forward| 1b
-result | `tensor
-n      | 1
-args   | `tensor
-options| `in`out`bias!(784;10;1b)
+in  | 784
+out | 10
+bias| 1b
 q)options`linear
 in  | 784
 out | 10
 bias| 1b
-q)help`cat
-module | `cat
-pytorch| "torch.cat"
-forward| 1b
-result | `tensor
-n      | 2
-args   | `tensor`tensor
-options| (,`dim)!,0
-q)(help`similar)`module`pytorch
-`similar
-"torch.nn.CosineSimilarity"
+q)(help module`cat)`module`args`options
+`cat
+`tensor`tensor
+(,`dim)!,0
+q)help`similar
+dim| 1
+eps| 1e-08
 q)(help`mse)`args
 `tensor`tensor
 q)select module,args from help`module where module in `linear`cat

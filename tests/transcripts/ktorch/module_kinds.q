@@ -252,11 +252,11 @@ q)module(m;4;`relu)
 'relu: depth 4 above max depth of 2
   [0]  module(m;4;`relu)
        ^
-q)options`linear
+q)help`linear
 in  | 784
 out | 10
 bias| 1b
-q)options`selfattention
+q)help`selfattention
 dim    | 512
 heads  | 8
 dropout| 0.1
