@@ -277,7 +277,7 @@ KINDS = {
 REQUIRED = object()     # the default of an option that a call must give
 
 
-def _pairs(y, kinds) -> list | None:
+def option_pairs(y, kinds) -> list | None:
     """The (name, value) pairs a named-option item gives, None when it gives none:
     (`name;value), `name`value, a dictionary, ((`a;x);(`b;y)) or (`a;x;`b;y)."""
     if isinstance(y, QDict) and not isinstance(y.keys, QTable):
@@ -322,7 +322,7 @@ def options(who: str, table: list, items: list, missing: dict | None = None) -> 
     pos = 0
     named = False
     for y in items:
-        pairs = _pairs(y, kinds)
+        pairs = option_pairs(y, kinds)
         if pairs is not None:
             named = True
             for k, v in pairs:

@@ -28,7 +28,7 @@ from ..registry import is_handle
 from ..values.functions import Definitions
 from ..values.types import from_items
 from . import knn
-from .calls import torch_run as _run, options
+from .calls import option_pairs, options, torch_run as _run
 from .convert import dtype_from_symbol, is_dtype_symbol, kname, to_tensor
 from .kinds import MODULES
 from .objects import TensorVector
@@ -1090,11 +1090,27 @@ def _no_args(fn):
     return call
 
 
+def _named(who, args: list, names) -> tuple[list, dict]:
+    """The positional args and the name-value pairs ktorch reads from the last arg (a
+    dictionary, `name`value symbols, (`name;value) pairs or (`a;x;`b;y)), checked by name."""
+    pairs = option_pairs(args[-1], names) if args else None
+    if pairs is None:
+        return args, {}
+    for k, _ in pairs:
+        if k not in names:
+            raise QError(f"{who}: unrecognized option: {k}")
+    return args[:-1], dict(pairs)
+
+
 def _inplace_flag(fn):
     def call(ctx, who, t, args):
+        args, named = _named(who, args, ("inplace",))
         if len(args) > 1 or (args and not _flag(args[0])):
             raise QError(f"{who}: expecting optional in-place flag, given {len(args)} arg(s)")
-        return _run(fn, t, inplace=bool(args[0]) if args else False)
+        flag = named.get("inplace", args[0] if args else False)
+        if not _flag(flag):
+            raise QError(f"{who}: inplace expects a boolean, given {kname(flag)}")
+        return _run(fn, t, inplace=bool(flag))
     return call
 
 
@@ -1114,8 +1130,10 @@ def _soft(fn):
 
 
 def _numbers(fn, names, defaults):
-    """Activation with numeric options given positionally (then an optional in-place flag)."""
+    """Activation with numeric options given positionally (then an optional in-place flag),
+    then by name."""
     def call(ctx, who, t, args):
+        args, named = _named(who, args, names)
         vals = list(defaults)
         inplace = False
         if args and _flag(args[-1]) and "inplace" in names:
@@ -1124,6 +1142,15 @@ def _numbers(fn, names, defaults):
             raise QError(f"{who}: unrecognized arg(s), expecting ({';'.join(names)})")
         for i, a in enumerate(args):
             vals[i] = _py(a)
+        for k, v in named.items():
+            if k == "inplace":
+                if not _flag(v):
+                    raise QError(f"{who}: inplace expects a boolean, given {kname(v)}")
+                inplace = bool(v)
+            elif not _num(v):
+                raise QError(f"{who}: {k} expects a number, given {kname(v)}")
+            else:
+                vals[names.index(k)] = _py(v)
         kw = {"inplace": inplace} if "inplace" in names else {}
         return _run(fn, t, *vals, **kw)
     return call

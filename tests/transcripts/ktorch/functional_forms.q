@@ -85,3 +85,19 @@ q)margin(1 2 3e;3 2 1e;1 -1 1e;0.5;`sum)
 3e
 q)triplet(2 2#1 0 0 1e;2 2#1 1 0 1e;2 2#0 1 1 0e)
 0.2928928e
+/ the activation functions take their options by name too, in a last dictionary or pair(s),
+/ after any given by position
+q)elu(-1 2e;`alpha`inplace!(2.0;0b))
+-1.264241 2e
+q)leakyrelu(-1 2e;0.3;`inplace`slope!(0b;0.2))
+-0.2 2e
+q)hardtanh(-2 0.5 2e;`max,2.0)
+-1 0.5 2e
+q)relu(-1 2e;`inplace`foo!(1b;1))
+'relu: unrecognized option: foo
+  [0]  relu(-1 2e;`inplace`foo!(1b;1))
+       ^
+q)t:tensor -1 2e
+q)relu(t;(`inplace;1b))
+q)tensor t
+0 2e
