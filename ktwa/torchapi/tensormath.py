@@ -1107,7 +1107,7 @@ def _inplace_flag(fn):
         args, named = _named(who, args, ("inplace",))
         if len(args) > 1 or (args and not _flag(args[0])):
             raise QError(f"{who}: expecting optional in-place flag, given {len(args)} arg(s)")
-        flag = named.get("inplace", args[0] if args else False)
+        flag = named.get("inplace", args[0] if args else np.bool_(False))
         if not _flag(flag):
             raise QError(f"{who}: inplace expects a boolean, given {kname(flag)}")
         return _run(fn, t, inplace=bool(flag))

@@ -2,7 +2,8 @@
 / module reads them, applied at once (pooling, padding, glu, onehot, rrelu, the distances) and
 / the nn functions with no module (linear bilinear prelu pdist normalize interpolate). A tensor
 / gives a tensor handle, k data gives k data. rrelu's functional form takes a training flag
-/ (off: the slope is the mean of lower and upper).
+/ (off: the slope is the mean of lower and upper). The activation functions take their options
+/ by name too, in a last dictionary or pair(s), after any given by position.
 q)x:tensor(1 1 4 4#"e"$til 16)
 q)y:maxpool2d(x;2)
 q)size avgpool2d(x;2;1)
@@ -85,8 +86,6 @@ q)margin(1 2 3e;3 2 1e;1 -1 1e;0.5;`sum)
 3e
 q)triplet(2 2#1 0 0 1e;2 2#1 1 0 1e;2 2#0 1 1 0e)
 0.2928928e
-/ the activation functions take their options by name too, in a last dictionary or pair(s),
-/ after any given by position
 q)elu(-1 2e;`alpha`inplace!(2.0;0b))
 -1.264241 2e
 q)leakyrelu(-1 2e;0.3;`inplace`slope!(0b;0.2))
