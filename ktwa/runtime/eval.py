@@ -30,6 +30,9 @@ _PASS = (QError, Return, QExit, KeyboardInterrupt, SystemExit)
 # ---------------------------------------------------------------------------------------------
 # evaluation
 
+_CONST, _NAME = A.Const, A.Name
+
+
 def ev(node, env):
     return _DISPATCH[node.__class__](node, env)
 
@@ -200,7 +203,8 @@ def _args(nodes, env):
     for k in range(len(nodes) - 1, -1, -1):  # arguments evaluate right to left
         a = nodes[k]
         if a is not None:
-            out[k] = ev(a, env)
+            c = a.__class__         # leaves without ev's frame (they never recurse)
+            out[k] = a.value if c is _CONST else ev_name(a, env) if c is _NAME else ev(a, env)
     return out
 
 
@@ -218,7 +222,11 @@ def ev_index(node, env):
 
 def ev_chain(node, env):
     head = node.head
-    cur = MISSING if head is None else ev(head, env)
+    if head is None:
+        cur = MISSING
+    else:
+        c = head.__class__          # leaves without ev's frame (they never recurse)
+        cur = head.value if c is _CONST else ev_name(head, env) if c is _NAME else ev(head, env)
     ctx = env.ctx
     op = None
     # an expression with no right argument (`105>sum@`, `0|+`) is a function: the first verb
@@ -232,7 +240,10 @@ def ev_chain(node, env):
                 continue
             if cls is A.OpDyad:
                 f = _dyad_verb(op, env)
-                left = ev(op.left, env)
+                left = op.left
+                c = left.__class__
+                left = left.value if c is _CONST else ev_name(left, env) if c is _NAME \
+                    else ev(left, env)
                 if cur is MISSING:
                     cur = Projection(f, (left, MISSING))
                     composing = True
@@ -543,8 +554,11 @@ def call_lambda(ctx, lam: Lambda, args: list):
     params = lam.params
     ctx.depth += 1
     # function-notation.md: locals are found when the lambda is parsed and start as ()
-    loc = {n: [] for n in lam.locals} if len(lam.locals) > len(params) else {}
-    loc.update(zip(params, args))
+    if len(lam.locals) > len(params):
+        loc = {n: [] for n in lam.locals}
+        loc.update(zip(params, args))
+    else:
+        loc = dict(zip(params, args))
     env = Env(ctx, loc, ctx.depth, lam)
     try:
         return ev_block(lam.body, env)
@@ -641,11 +655,14 @@ def apply(ctx, f, args: list):
         if cls is Lambda:
             n = len(args)
             r = len(f.params) or 1          # Lambda.rank, inline: {[] ...} takes one
+            if n == r:
+                for a in args:
+                    if a is MISSING:
+                        return _project(f, args)
+                return call_lambda(ctx, f, args)
             if n > r:
                 raise QError("rank")
-            if n < r or any(a is MISSING for a in args):
-                return _project(f, args)
-            return call_lambda(ctx, f, args)
+            return _project(f, args)
         if cls is Builtin:
             return call_builtin(ctx, f, args)
         if cls is Projection:

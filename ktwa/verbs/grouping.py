@@ -24,7 +24,7 @@ from ..values.types import (DTYPE_TYPE, INT_INF, INT_NULL, QDict, QTable, count,
 from ..values.temporal import TEMPORAL
 from .arith import (FLOATS, INTS, NUMERIC, lane_sums, lane_var, num_floats, sample,
                     stat_floats)
-from .hashing import codes as item_codes, combine
+from .hashing import codes as item_codes, combine, positions_short
 from .index import take_pos
 from .lists import iasc, take_n
 
@@ -405,6 +405,15 @@ def group(x):
     if n == 0:
         return QDict(take_pos(x, np.array([], dtype=I64)) if not isinstance(x, list) else [],
                      [])
+    if x.__class__ is np.ndarray:
+        short = positions_short(x)
+        if short is not None:
+            return QDict(x[[p[0] for p in short]], [np.array(p, dtype=I64) for p in short])
+        if x.dtype == bool:         # two groups at most: where 0b and where 1b, first seen first
+            t, f = np.flatnonzero(x), np.flatnonzero(~x)
+            parts = [t, f] if len(f) == 0 or (len(t) and t[0] < f[0]) else [f, t]
+            parts = [p for p in parts if len(p)]
+            return QDict(x[[p[0] for p in parts]], parts)
     g = groups(key_columns(x), ascending=False)
     return QDict(take_pos(x, g.first), g.parts())
 

@@ -17,7 +17,9 @@ Each job takes one of these paths, chosen up front from the list's type, size an
   `np.unique` is 10-40x slower than hashing on a million longs or symbols. pandas is imported
   on first use, so start-up never pays for it;
 - sort: small numeric vectors: `np.unique`;
-- items: small symbol vectors, general lists and tables of them: a dict over `hkey`.
+- items: small symbol vectors, general lists and tables of them: a dict over `hkey`;
+- short: simple vectors of at most SHORT items (`group` in a decision tree's inner loop): a
+  dict over the items as Python numbers, where numpy's fixed costs per call would dominate.
 
 Each path is its own function, so tests can check that they all give the same answer.
 """
@@ -33,6 +35,7 @@ I64 = np.int64
 SMALL_RANGE = 1 << 16   # a lookup table this long is always cheap
 MAX_RANGE = 1 << 26     # and never longer than this
 HASH_MIN = 1 << 12      # vectors shorter than this sort or use a dict (hashing has a fixed cost)
+SHORT = 256             # vectors this short group in a Python dict (numpy's per-call costs)
 
 
 def _pandas():
@@ -160,6 +163,39 @@ def codes_items(keys: list):
             firsts.append(k)
         codes[k] = c
     return codes, np.array(firsts, dtype=I64)
+
+
+def plain_items(x: np.ndarray):
+    """The items of simple vector x as Python values that are equal exactly when the items
+    match (int_view's integers; floats with every null one value, 0.0 and -0.0 one value as
+    they compare equal; symbols as their strings); None for any other vector."""
+    iv = int_view(x)
+    if iv is not None:
+        return iv.tolist()
+    if x.dtype.kind == "f":
+        return [None if a != a else a for a in x.tolist()]
+    if x.dtype == SYM:
+        return x.tolist()
+    return None
+
+
+def positions_short(x: np.ndarray):
+    """For a plain simple vector of at most SHORT items: the positions of each distinct item
+    (Python lists, ascending), in order of first occurrence; None where another path
+    applies."""
+    if x.__class__ is not np.ndarray or len(x) > SHORT:
+        return None
+    items = plain_items(x)
+    if items is None:
+        return None
+    seen: dict = {}
+    for k, v in enumerate(items):
+        p = seen.get(v)
+        if p is None:
+            seen[v] = [k]
+        else:
+            p.append(k)
+    return list(seen.values())
 
 
 def codes(x):

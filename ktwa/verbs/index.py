@@ -78,6 +78,9 @@ def proto(x):
     return None
 
 
+_SHORT_POS = 64     # positions take_pos checks as a Python list rather than with numpy
+
+
 def take_pos(x, pos: np.ndarray):
     """Items of list x at int64 positions pos; out-of-range positions give the null item."""
     n = count(x)
@@ -85,6 +88,10 @@ def take_pos(x, pos: np.ndarray):
         return QTable(x.cols, [take_pos(c, pos) for c in x.data])
     if isinstance(x, QDict):   # keyed table value or dict treated as list of values
         return take_pos(x.values, pos)
+    if x.__class__ is np.ndarray and len(pos) <= _SHORT_POS:
+        p = pos.tolist()              # a short index is checked in Python: no temporaries
+        if not p or (min(p) >= 0 and max(p) < n):
+            return x[pos]
     bad = (pos < 0) | (pos >= n)
     anybad = bool(bad.any()) if len(pos) else False
     if isinstance(x, np.ndarray):
@@ -130,6 +137,9 @@ def index(x, i, ctx=None):
     if isinstance(x, QDict):
         return _dict_index(x, i)
     if isinstance(x, (np.ndarray, list)):
+        if i.__class__ is np.ndarray and i.dtype.kind in "iub":
+            # a plain vector of positions (not an enumeration): the common case first
+            return take_pos(x, i if i.dtype == np.int64 else i.astype(np.int64))
         if i is None or i is MISSING:
             return x
         if ctx is not None and enum_domain(i):

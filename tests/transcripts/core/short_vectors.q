@@ -1,0 +1,78 @@
+Short vectors take Python paths in sum, group and indexing (a decision tree's inner loop: funq's
+wodds[w] group x); what q shows is what the general paths give: nulls skipped by sum, -0 and 0
+one group keyed by the first, null floats one group, out-of-range positions null, booleans
+grouped first seen first.
+q)sum 0.1 0.2 0.3 0n 0.4
+1f
+q)sum 1e308 1e308
+0w
+q)sum 0w -0w
+0n
+q)sum `float$()
+0f
+q)sum -0.
+0f
+q)sum each (1 2 3f;0n 0n;4.5;`float$())
+6 0 4.5 0
+q)sum 1+`float$til 20
+210f
+q)group 1.5 0n 0n -0. 0. 2 1.5
+1.5| 0 6
+   | 1 2
+-0 | 3 4
+2  | ,5
+q)group 00110b
+0| 0 1 4
+1| 2 3
+q)count each group 300#1b
+1| 300
+q)count each group 300#011b
+0| 100
+1| 200
+q)first each group 300#011b
+0| 0
+1| 1
+q)group `a`b`a`
+a| 0 2
+b| ,1
+ | ,3
+q)group "mississippi"
+m| ,0
+i| 1 4 7 10
+s| 2 3 5 6
+p| 8 9
+q)group 2024.01.01 2024.01.02 2024.01.01
+2024.01.01| 0 2
+2024.01.02| ,1
+q)(10 20 30 40 50) -1 2 5
+0N 30 0N
+q)`a`b`c 2 0 3
+`c`a`
+q)"abc" 0 3 1
+"a b"
+q)w:0.1 0.2 0.3 0.4; g:group `x`y`x`x; w g
+x| 0.1 0.3 0.4
+y| ,0.2
+q)sum each w g
+x| 0.8
+y| 0.2
+q){[a;b] a+b}[1;]
+{[a;b] a+b}[1;]
+q){[a;b] a+b}[;2] 3
+5
+q){[a;b] a+b}[1;2;3]
+'rank
+  [0]  {[a;b] a+b}[1;2;3]
+       ^
+q){x+y}[1] 2
+3
+q)f:{[a;b] c:a+b; c*2}; f'[1 2;3 4]
+8 12
+q)f[`a;1]
+'type
+  [1]  f:{[a;b] c:a+b; c*2}
+                   ^
+  [0]  f[`a;1]
+       ^
+q){x*2} each 1 2 3
+2 4 6
