@@ -30,7 +30,7 @@ _PASS = (QError, Return, QExit, KeyboardInterrupt, SystemExit)
 # ---------------------------------------------------------------------------------------------
 # evaluation
 
-_CONST, _NAME = A.Const, A.Name
+_CONST, _NAME, _VERB = A.Const, A.Name, A.Verb
 
 
 def ev(node, env):
@@ -228,6 +228,7 @@ def ev_chain(node, env):
         c = head.__class__          # leaves without ev's frame (they never recurse)
         cur = head.value if c is _CONST else ev_name(head, env) if c is _NAME else ev(head, env)
     ctx = env.ctx
+    bget = ctx.builtins.get
     op = None
     # an expression with no right argument (`105>sum@`, `0|+`) is a function: the first verb
     # makes it (a projection, or the verb itself), every term to its left composes with it
@@ -239,7 +240,10 @@ def ev_chain(node, env):
                 cur = _compose_term(op, cur, env)
                 continue
             if cls is A.OpDyad:
-                f = _dyad_verb(op, env)
+                v = op.verb             # a glyph or keyword is its built-in (never `::`)
+                f = bget(v.name) if v.__class__ is _VERB else None
+                if f is None:
+                    f = _dyad_verb(op, env)
                 left = op.left
                 c = left.__class__
                 left = left.value if c is _CONST else ev_name(left, env) if c is _NAME \

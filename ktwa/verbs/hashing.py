@@ -35,7 +35,7 @@ I64 = np.int64
 SMALL_RANGE = 1 << 16   # a lookup table this long is always cheap
 MAX_RANGE = 1 << 26     # and never longer than this
 HASH_MIN = 1 << 12      # vectors shorter than this sort or use a dict (hashing has a fixed cost)
-SHORT = 256             # vectors this short group in a Python dict (numpy's per-call costs)
+SHORT = 128             # vectors this short group in a Python dict (numpy's per-call costs)
 
 
 def _pandas():
