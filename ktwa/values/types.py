@@ -442,6 +442,12 @@ def is_atom(x) -> bool:
 
 def qtype(x) -> int:
     """q type number of x (as `type x` but a Python int)."""
+    c = x.__class__
+    if c is np.ndarray:                 # the common cases by class first (no subclass)
+        return DTYPE_TYPE.get(x.dtype, 0)
+    t = SCALAR_TYPE.get(c)
+    if t is not None:
+        return -t
     if isinstance(x, np.ndarray):
         return 20 if isinstance(x, Enum) else DTYPE_TYPE.get(x.dtype, 0)
     if isinstance(x, list):

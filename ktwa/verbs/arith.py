@@ -590,26 +590,31 @@ def ne(x, y):
     return atomic2(_k_ne, x, y, True)
 
 
+# integer atoms of one type compare as numbers: their null is the type's least value, which
+# is where q orders it (`0h>type x`, funq's daxf, needs no kernel)
+_INT_ATOMS = frozenset({np.int64, np.int32, np.int16, np.uint8, np.bool_})
+
+
 def lt(x, y):
-    if type(x) is _i64 and type(y) is _i64:
+    if type(x) is type(y) and type(x) in _INT_ATOMS:
         return x < y
     return atomic2(_k_lt, x, y, True)
 
 
 def gt(x, y):
-    if type(x) is _i64 and type(y) is _i64:
+    if type(x) is type(y) and type(x) in _INT_ATOMS:
         return x > y
     return atomic2(_k_gt, x, y, True)
 
 
 def le(x, y):
-    if type(x) is _i64 and type(y) is _i64:
+    if type(x) is type(y) and type(x) in _INT_ATOMS:
         return x <= y
     return atomic2(_k_le, x, y, True)
 
 
 def ge(x, y):
-    if type(x) is _i64 and type(y) is _i64:
+    if type(x) is type(y) and type(x) in _INT_ATOMS:
         return x >= y
     return atomic2(_k_ge, x, y, True)
 

@@ -83,7 +83,8 @@ class Groups:
 
     def parts(self) -> list:
         """Each group's items (ascending positions), in group order."""
-        return np.split(self.order, np.cumsum(self.sizes)[:-1]) if self.count else []
+        order, ends = self.order, np.cumsum(self.sizes).tolist()
+        return [order[s:e] for s, e in zip([0] + ends[:-1], ends)]     # views, as np.split
 
 
 def _stable_order(c: np.ndarray, k: int) -> np.ndarray:

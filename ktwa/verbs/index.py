@@ -132,6 +132,9 @@ def _enum_positions(ctx, i):
 def index(x, i, ctx=None):
     """`x i` / `x[i]` / `x@i` for data x. Given ctx, an enumeration indexes a list by its
     positions in its domain."""
+    if x.__class__ is np.ndarray and i.__class__ is np.ndarray and i.dtype.kind in "iub":
+        # a plain vector of positions (not an enumeration) into a vector: the common case
+        return take_pos(x, i if i.dtype == np.int64 else i.astype(np.int64))
     if isinstance(x, QTable):
         return _table_index(x, i)
     if isinstance(x, QDict):
