@@ -961,27 +961,39 @@ def lane_sum(x: np.ndarray):
     return x.dtype.type(s)
 
 
-_SHORT_SUM = 128    # doubles up to this many are summed in Python floats: numpy's fixed cost
+_SHORT_SUM = 256    # doubles up to this many are summed in Python floats: numpy's fixed cost
                     # per call (isnan, pad, reshape, reduce, errstate) is 10x the loop's
 
 
 def _lane_sum_short(x: np.ndarray):
     """lane_sum of a short vector of doubles, the same additions in the same order: each lane
-    starts at its item in the first row, takes the rows below it in turn (0.0 for a null or
-    past the end), then the eight lanes are added left to right. Python floats are IEEE
-    doubles, so every partial sum, inf and nan included, is the one numpy makes."""
-    v = [0.0 if a != a else a for a in x.tolist()]
+    starts at its item in the first row and takes the rows below it in turn (0.0 past the end),
+    then the eight lanes are added left to right. Python floats are IEEE doubles, so every
+    partial sum, inf included, is the one numpy makes. A null item makes the sum null, so
+    only then are the nulls made 0.0 and the sum made again."""
+    v = x.tolist()
+    s = _lanes8(v)
+    if s != s:
+        s = _lanes8([0.0 if a != a else a for a in v])
+    return np.float64(s)
+
+
+def _lanes8(v: list) -> float:
     pad = -len(v) % 8 or (8 if not v else 0)
     if pad:
-        v += [0.0] * pad
-    lanes = v[:8]
-    for r in range(8, len(v), 8):
-        for j in range(8):
-            lanes[j] += v[r + j]
-    s = lanes[0]
-    for j in range(1, 8):
-        s += lanes[j]
-    return np.float64(s)
+        v = v + [0.0] * pad
+    rows = zip(*[iter(v)] * 8)
+    a0, a1, a2, a3, a4, a5, a6, a7 = next(rows)
+    for b0, b1, b2, b3, b4, b5, b6, b7 in rows:
+        a0 += b0
+        a1 += b1
+        a2 += b2
+        a3 += b3
+        a4 += b4
+        a5 += b5
+        a6 += b6
+        a7 += b7
+    return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7
 
 
 def lane_sums(vs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
