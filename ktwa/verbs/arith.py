@@ -26,6 +26,7 @@ from . import temporal
 define = Definitions()
 
 _i64, _f64, _nd = np.int64, np.float64, np.ndarray
+_F64 = np.dtype(np.float64)
 NUMERIC = frozenset((1, 4, 5, 6, 7, 8, 9))
 INTS = frozenset((5, 6, 7))
 FLOATS = frozenset((8, 9))
@@ -125,6 +126,10 @@ def _both_scalar(x, y) -> bool:
 
 def _arith_kernel(ufunc, op):
     def kernel(x, y):
+        if type(x) is _nd and x.dtype == _F64 and (type(y) is _f64 or type(y) is _nd
+                                                    and y.dtype == _F64):
+            with np.errstate(**_ERR):           # doubles with doubles: no nulls to mask
+                return ufunc(x, y)
         tx, ty = _t(x), _t(y)
         if tx not in NUMERIC or ty not in NUMERIC:
             return _other_arith(op, x, tx, y, ty)
@@ -971,11 +976,15 @@ def _lane_sum_short(x: np.ndarray):
     then the eight lanes are added left to right. Python floats are IEEE doubles, so every
     partial sum, inf included, is the one numpy makes. A null item makes the sum null, so
     only then are the nulls made 0.0 and the sum made again."""
-    v = x.tolist()
+    return np.float64(_lanes_py(x.tolist()))
+
+
+def _lanes_py(v: list) -> float:
+    """lane_sum of a list of Python floats (see _lane_sum_short)."""
     s = _lanes8(v)
     if s != s:
         s = _lanes8([0.0 if a != a else a for a in v])
-    return np.float64(s)
+    return s
 
 
 def _lanes8(v: list) -> float:
@@ -1534,10 +1543,28 @@ def cor(x, y):
                                                       * np.sqrt(lane_var(sb, lane_sum(b * b), n))))
 
 
+def _wavg_short(x, y):
+    """wavg of two short vectors of doubles of one count, as the general path makes it: the
+    pairs where either is null left out, then (lane sum of the products) % (lane sum of x),
+    in Python floats (the same IEEE products and sums); a zero denominator divides in numpy,
+    which gives q's infinities and nulls."""
+    pairs = [(a, b) for a, b in zip(x.tolist(), y.tolist()) if a == a and b == b]
+    if not pairs:
+        return np.float64(np.nan)
+    num = _lanes_py([a * b for a, b in pairs])
+    den = _lanes_py([a for a, _ in pairs])
+    if den == 0.0:
+        with np.errstate(**_ERR):
+            return np.float64(num) / np.float64(den)
+    return np.float64(num / den)
+
+
 def wavg(x, y):
     if type(x) is _nd and type(y) is _nd and x.dtype != object and y.dtype != object:
         if len(x) != len(y):
             raise QError("length")
+        if x.dtype == np.float64 and y.dtype == np.float64 and len(x) <= _SHORT_SUM:
+            return _wavg_short(x, y)
         a, b = num_floats(x), num_floats(y)
         ok = ~(np.isnan(a) | np.isnan(b))
         if not ok.all():
