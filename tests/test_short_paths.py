@@ -143,3 +143,19 @@ def test_short_wavg_examples():
     assert np.isnan(AR.wavg(np.array([0.0, 0.0]), np.array([3.0, 4.0])))     # 0%0
     assert AR.wavg(np.array([1.0, -1.0]), np.array([3.0, 4.0])) == -np.inf   # -1%0
     assert np.isnan(AR.wavg(np.array([np.nan]), np.array([1.0])))             # no pairs
+
+
+@SETTINGS
+@given(st.lists(st.tuples(doubles, doubles), max_size=40))
+def test_short_wsum_matches_the_general_path(pairs):
+    x = np.array([a for a, _ in pairs], dtype=np.float64)
+    y = np.array([b for _, b in pairs], dtype=np.float64)
+    short = AR.wsum(x, y)
+    saved = AR._SHORT_SUM
+    AR._SHORT_SUM = -1
+    try:
+        general = AR.wsum(x, y)
+    finally:
+        AR._SHORT_SUM = saved
+    assert type(short) is type(general) is np.float64
+    assert _bits(short) == _bits(general) or (np.isnan(short) and np.isnan(general))

@@ -1499,6 +1499,10 @@ sdev = _stat(lambda v: _sqrt(sample(*_var_n(v))), stat_floats)
 
 def wsum(x, y):
     """sum x*y; two integer vectors are first made floats (sum.md: 2 3 4 wsum 1 2 4 is 24f)."""
+    if type(x) is _nd and type(y) is _nd and x.dtype == _F64 and y.dtype == _F64 \
+            and len(x) == len(y) <= _SHORT_SUM:
+        # short doubles: the products and their lane sum in Python floats (funq's enorm2)
+        return np.float64(_lanes_py([a * b for a, b in zip(x.tolist(), y.tolist())]))
     if type(x) is _nd and type(y) is _nd and _t(x) in INTS | {1, 4} and _t(y) in INTS | {1, 4}:
         x, y = _conv(x, _t(x), 9), _conv(y, _t(y), 9)
     return qsum(mul(x, y))
