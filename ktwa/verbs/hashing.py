@@ -18,8 +18,9 @@ Each job takes one of these paths, chosen up front from the list's type, size an
   on first use, so start-up never pays for it;
 - sort: small numeric vectors: `np.unique`;
 - items: small symbol vectors, general lists and tables of them: a dict over `hkey`;
-- short: simple vectors of at most SHORT items (`group` in a decision tree's inner loop): a
-  dict over the items as Python numbers, where numpy's fixed costs per call would dominate.
+- short: plain simple vectors of at most SHORT items (`group`, `distinct`, `?` and `in` in a
+  decision tree's or a lambda's inner loop): a dict over the items as Python values
+  (plain_items), where numpy's fixed costs per call would dominate.
 
 Each path is its own function, so tests can check that they all give the same answer.
 """
@@ -198,6 +199,21 @@ def positions_short(x: np.ndarray):
     return list(seen.values())
 
 
+def find_short(hay: np.ndarray, needles: np.ndarray):
+    """find_positions for two plain vectors of one simple type, each of at most SHORT items:
+    a dict of the hay's first positions over plain_items; None where another path applies."""
+    if hay.__class__ is not np.ndarray or needles.__class__ is not np.ndarray \
+            or len(hay) > SHORT or len(needles) > SHORT:
+        return None
+    h = plain_items(hay)
+    if h is None:
+        return None
+    table: dict = {}
+    for k, v in enumerate(h):
+        table.setdefault(v, k)
+    return np.array([table.get(v, -1) for v in plain_items(needles)], dtype=I64)
+
+
 def codes(x):
     """(codes, first) for any q list: codes[i] is the number of item i's distinct value,
     numbered in order of first occurrence; first[c] is where value c first occurs. A table's
@@ -247,6 +263,9 @@ def first_positions(x) -> np.ndarray:
 
 def distinct_vector(x: np.ndarray) -> np.ndarray:
     """`distinct` of a simple vector: its distinct items in order of first occurrence."""
+    short = positions_short(x)
+    if short is not None:
+        return x[[p[0] for p in short]] if short else x
     iv = int_view(x)
     r = small_range(iv) if iv is not None else None
     if r is not None:
@@ -330,6 +349,9 @@ def member(hay, needles) -> np.ndarray:
     table of booleans for integers of small range."""
     if isinstance(hay, np.ndarray) and isinstance(needles, np.ndarray) \
             and hay.dtype == needles.dtype and len(hay) and len(needles):
+        short = find_short(hay, needles)
+        if short is not None:
+            return short >= 0
         hv = int_view(hay)
         if hv is not None:
             r = small_range(hv)
@@ -392,6 +414,9 @@ def find_positions(hay, needles) -> np.ndarray:
         return find_items(hay, needles)
     if len(hay) == 0 or n == 0:
         return np.full(n, -1, dtype=I64)
+    short = find_short(hay, needles)
+    if short is not None:
+        return short
     hv = int_view(hay)
     if hv is not None:
         r = small_range(hv)

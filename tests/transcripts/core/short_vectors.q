@@ -1,7 +1,7 @@
-Short vectors take Python paths in sum, group and indexing (a decision tree's inner loop: funq's
-wodds[w] group x); what q shows is what the general paths give: nulls skipped by sum, -0 and 0
-one group keyed by the first, null floats one group, out-of-range positions null, booleans
-grouped first seen first.
+Short vectors take Python paths in sum, wavg, wsum, group, distinct, ?, in and indexing (a
+decision tree's inner loop: funq's wodds[w] group x); what q shows is what the general paths
+give: nulls skipped by sum, -0 and 0 one item keyed by the first, null floats one item,
+out-of-range positions null, booleans grouped first seen first.
 q)sum 0.1 0.2 0.3 0n 0.4
 1f
 q)sum 1e308 1e308
@@ -76,3 +76,27 @@ q)f[`a;1]
        ^
 q){x*2} each 1 2 3
 2 4 6
+q)1.5 0n -0. 2?0. 0n 7
+2 1 4
+q)1.5 0n -0. 2?0n
+1
+q)0n 0. 3 in 1 0n -0.
+110b
+q)distinct 0n 1 0n -0. 0.
+0n 1 -0
+q)distinct `float$()
+`float$()
+q)"abc"?"cz"
+2 3
+q)`a`b`c?`b`d
+1 3
+q)2024.01.01 2024.01.02?2024.01.02 2024.01.03
+1 2
+q)010b?1b
+1
+q){x?3} each (til 5;5 3 3;`long$())
+3 1 0
+q){distinct x} each (1 2 1 3;0#0;`a`a)
+1 2 3
+`long$()
+,`a
