@@ -31,6 +31,8 @@ _PASS = (QError, Return, QExit, KeyboardInterrupt, SystemExit)
 # evaluation
 
 _CONST, _NAME, _VERB = A.Const, A.Name, A.Verb
+_OPASSIGN, _OPDYAD, _OPAPPLY, _OPMATCH = A.OpAssign, A.OpDyad, A.OpApply, A.OpMatch
+_BUILTIN = Builtin
 
 
 def ev(node, env):
@@ -236,10 +238,10 @@ def ev_chain(node, env):
     try:
         for op in node.ops:
             cls = op.__class__
-            if composing and cls is not A.OpAssign:
+            if composing and cls is not _OPASSIGN:
                 cur = _compose_term(op, cur, env)
                 continue
-            if cls is A.OpDyad:
+            if cls is _OPDYAD:
                 v = op.verb             # a glyph or keyword is its built-in (never `::`)
                 f = bget(v.name) if v.__class__ is _VERB else None
                 if f is None:
@@ -251,17 +253,17 @@ def ev_chain(node, env):
                 if cur is MISSING:
                     cur = Projection(f, (left, MISSING))
                     composing = True
-                elif f.__class__ is Builtin and f.dyad is not None:
+                elif f.__class__ is _BUILTIN and f.dyad is not None:
                     cur = f.dyad(ctx, left, cur) if f.ctx else f.dyad(left, cur)
                 else:
                     cur = apply(ctx, f, [left, cur])
-            elif cls is A.OpApply:
+            elif cls is _OPAPPLY:
                 f = op.fn
                 f = _DISPATCH[f.__class__](f, env)      # ev, without its frame
-                if f.__class__ is Builtin and f.monad is not None and not f.infix \
+                if f.__class__ is _BUILTIN and f.monad is not None and not f.infix \
                         and cur is not MISSING and f.name != "enlist":
                     cur = f.monad(ctx, cur) if f.ctx else f.monad(cur)   # `til 5`: the common case
-                elif f.__class__ is Builtin and f.name in OPERATORS and cur is not MISSING:
+                elif f.__class__ is _BUILTIN and f.name in OPERATORS and cur is not MISSING:
                     # an operator applied by juxtaposition is its unary form: `($)42`, `(+)d`
                     u = unary(f.name, ctx.builtins)
                     cur = u.monad(ctx, cur) if u.ctx else u.monad(cur)
@@ -271,11 +273,11 @@ def ev_chain(node, env):
                     cur = f
                 else:
                     cur = apply(ctx, f, [cur])
-            elif cls is A.OpAssign:
+            elif cls is _OPASSIGN:
                 if cur is MISSING:          # `x:` with nothing to assign
                     raise QError("assign", op.span)
                 cur = assign(op, cur, env)
-            elif cls is A.OpMatch:
+            elif cls is _OPMATCH:
                 if cur is MISSING:
                     raise QError("assign", op.span)
                 cur = match_value(op.pattern, cur, env, _RUN)
@@ -297,14 +299,14 @@ def ev_chain(node, env):
                     cur = call_monadic(ctx, f, cur)
     except QError as e:
         if e.span is None and op is not None:
-            e.span = op.span if op.__class__ is not A.OpApply else op.fn.span
+            e.span = op.span if op.__class__ is not _OPAPPLY else op.fn.span
         raise
     except (Return, KeyboardInterrupt, QExit):
         raise
     except Exception as e:
         # a primitive called directly above failed in Python/numpy/torch
         err = from_python(e)
-        err.span = op.span if op is not None and op.__class__ is not A.OpApply else (
+        err.span = op.span if op is not None and op.__class__ is not _OPAPPLY else (
             op.fn.span if op is not None else node.span)
         raise err from None
     return cur

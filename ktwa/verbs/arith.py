@@ -182,6 +182,10 @@ def _other_arith(op, x, tx, y, ty):
 def _k_div(x, y):
     # divide.md: always a float; a temporal divides as q's number (0D01%0D00:01 is 60f), a
     # char as its code ("z"%"a" is 1.257732)
+    if type(x) is _nd and x.dtype == _F64 and (type(y) is _f64 or type(y) is _nd
+                                                and y.dtype == _F64):
+        with np.errstate(**_ERR):               # doubles by doubles: no nulls to mask
+            return np.true_divide(x, y)
     x, tx = _as_number(x, _t(x))
     y, ty = _as_number(y, _t(y))
     if tx not in NUMERIC or ty not in NUMERIC:
