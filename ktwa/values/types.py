@@ -507,8 +507,8 @@ def to_items(x) -> list:
             v, d = x.view(np.ndarray), x.domain
             return [EnumSym(s, d) for s in v.tolist()] if v.dtype == SYM else \
                 [enum_atom(s, d, x.rows) for s in v]
-        if x.dtype == SYM:
-            return list(x)
+        if x.dtype == SYM or x.__class__ is np.ndarray:
+            return list(x)          # a vector's iteration gives its items as x[i] does
         return [x[i] for i in range(len(x))]
     if isinstance(x, list):
         return x
