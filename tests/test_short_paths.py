@@ -159,3 +159,15 @@ def test_short_wsum_matches_the_general_path(pairs):
         AR._SHORT_SUM = saved
     assert type(short) is type(general) is np.float64
     assert _bits(short) == _bits(general) or (np.isnan(short) and np.isnan(general))
+
+
+@SETTINGS
+@given(st.integers(0, 5000), st.integers(1, 256), st.integers(-10 ** 12, 10 ** 12),
+       st.sampled_from(["long", "int", "char", "date"]), st.integers(0, 2 ** 32 - 1))
+def test_group_of_a_small_span_matches_the_general_path(n, span, lo, kind, seed):
+    v = np.random.default_rng(seed).integers(0, span, n)
+    x = {"long": lambda: v + lo, "int": lambda: (v + lo % 1000).astype(np.int32),
+         "char": lambda: (v % 256).astype(np.uint8).view("S1"),
+         "date": lambda: (v + lo % 10 ** 5).astype("datetime64[D]")}[kind]()
+    if n:
+        _same_group(G.group(x), x)
