@@ -100,3 +100,16 @@ q){distinct x} each (1 2 1 3;0#0;`a`a)
 1 2 3
 `long$()
 ,`a
+q)wodds:{[w;g] p%sum p:sum each w g}; went:{[w;x] neg sum p*log p:wodds[w] group x}
+q)ig:{[w;x;y] g:went[w] x; g-sum wodds[w;gy]*w[gy] went' x gy:group y}
+q)lab:"MBBMBMMBBBMMBMBB"; fx:0.5 1.5 2.5 0n 1 2 3 4 0.25 0.75 3.5 2 1 0 -0. 5
+q)ig[16#1%16;lab] each fx>/:asc distinct fx
+0.05436577 0.02461657 0.002632463 0.02435434 0.004751723 0.007958998 0.028502..
+q)went[w16:16#1%16] 200#lab
+0.6853142
+q)0.1 0.2 0.3 0n wavg 1 2 3 4f
+2.333333
+q)(1 2 3f wavg 0n 0n 0n; 0 0 0f wavg 1 2 3f; 1 -1f wavg 1 2f; 1 2f wsum 0w 0n)
+0n 0n -0w 0w
+q){[w;x] x wsum x}[1;] each (0.1 0.2;1e200 1e200;0n 1f)
+0.05 0w 1
