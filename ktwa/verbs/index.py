@@ -79,6 +79,7 @@ def proto(x):
 
 
 _SHORT_POS = 64     # positions take_pos checks as a Python list rather than with numpy
+_least, _most = np.minimum.reduce, np.maximum.reduce
 
 
 def take_pos(x, pos: np.ndarray):
@@ -88,9 +89,12 @@ def take_pos(x, pos: np.ndarray):
         return QTable(x.cols, [take_pos(c, pos) for c in x.data])
     if isinstance(x, QDict):   # keyed table value or dict treated as list of values
         return take_pos(x.values, pos)
-    if x.__class__ is np.ndarray and len(pos) <= _SHORT_POS:
-        p = pos.tolist()              # a short index is checked in Python: no temporaries
-        if not p or (min(p) >= 0 and max(p) < n):
+    if x.__class__ is np.ndarray:
+        if len(pos) <= _SHORT_POS:
+            p = pos.tolist()          # a short index is checked in Python: no temporaries
+            if not p or (min(p) >= 0 and max(p) < n):
+                return x[pos]
+        elif _least(pos) >= 0 and _most(pos) < n:     # two reductions, no masks
             return x[pos]
     bad = (pos < 0) | (pos >= n)
     anybad = bool(bad.any()) if len(pos) else False
