@@ -120,17 +120,17 @@ def test_take_pos_gives_items_and_nulls_past_the_ends(pos, kind):
 
 
 @SETTINGS
-@given(st.lists(st.tuples(doubles, doubles), max_size=40))
+@given(st.lists(st.tuples(doubles, doubles), max_size=AR._SHORT_PAIRS + 8))
 def test_short_wavg_matches_the_general_path(pairs):
     x = np.array([a for a, _ in pairs], dtype=np.float64)
     y = np.array([b for _, b in pairs], dtype=np.float64)
     short = AR.wavg(x, y)
-    saved = AR._SHORT_SUM
-    AR._SHORT_SUM = -1
+    saved = AR._SHORT_SUM, AR._SHORT_PAIRS
+    AR._SHORT_SUM = AR._SHORT_PAIRS = -1
     try:
         general = AR.wavg(x, y)
     finally:
-        AR._SHORT_SUM = saved
+        AR._SHORT_SUM, AR._SHORT_PAIRS = saved
     assert type(short) is type(general) is np.float64
     assert _bits(short) == _bits(general) or (np.isnan(short) and np.isnan(general))
 
@@ -143,17 +143,17 @@ def test_short_wavg_examples():
 
 
 @SETTINGS
-@given(st.lists(st.tuples(doubles, doubles), max_size=40))
+@given(st.lists(st.tuples(doubles, doubles), max_size=AR._SHORT_PAIRS + 8))
 def test_short_wsum_matches_the_general_path(pairs):
     x = np.array([a for a, _ in pairs], dtype=np.float64)
     y = np.array([b for _, b in pairs], dtype=np.float64)
     short = AR.wsum(x, y)
-    saved = AR._SHORT_SUM
-    AR._SHORT_SUM = -1
+    saved = AR._SHORT_SUM, AR._SHORT_PAIRS
+    AR._SHORT_SUM = AR._SHORT_PAIRS = -1
     try:
         general = AR.wsum(x, y)
     finally:
-        AR._SHORT_SUM = saved
+        AR._SHORT_SUM, AR._SHORT_PAIRS = saved
     assert type(short) is type(general) is np.float64
     assert _bits(short) == _bits(general) or (np.isnan(short) and np.isnan(general))
 

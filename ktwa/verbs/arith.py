@@ -955,7 +955,7 @@ def lane_sum(x: np.ndarray):
     """q's sum of floats, nulls skipped, in its order of additions (precision.md, "Q SIMD
     sum": {x+y}over{x+y}over 0N 8#x): eight running sums over the rows of 8, then those
     eight added in turn. The items past the last full row go into the first running sums."""
-    if len(x) <= _SHORT_SUM and x.dtype == np.float64:
+    if len(x) <= _SHORT_SUM and x.dtype == _F64:
         return _lane_sum_short(x)
     if x.size and np.isnan(x).any():
         x = np.where(np.isnan(x), x.dtype.type(0), x)
@@ -970,8 +970,9 @@ def lane_sum(x: np.ndarray):
     return x.dtype.type(s)
 
 
-_SHORT_SUM = 256    # doubles up to this many are summed in Python floats: numpy's fixed cost
+_SHORT_SUM = 128    # doubles up to this many are summed in Python floats: numpy's fixed cost
                     # per call (isnan, pad, reshape, reduce, errstate) is 10x the loop's
+_SHORT_PAIRS = 96   # and paired (wavg, wsum) in Python up to this many: a pair costs more
 
 
 def _lane_sum_short(x: np.ndarray):
@@ -1504,7 +1505,7 @@ sdev = _stat(lambda v: _sqrt(sample(*_var_n(v))), stat_floats)
 def wsum(x, y):
     """sum x*y; two integer vectors are first made floats (sum.md: 2 3 4 wsum 1 2 4 is 24f)."""
     if type(x) is _nd and type(y) is _nd and x.dtype == _F64 and y.dtype == _F64 \
-            and len(x) == len(y) <= _SHORT_SUM:
+            and len(x) == len(y) <= _SHORT_PAIRS:
         # short doubles: the products and their lane sum in Python floats (funq's enorm2)
         return np.float64(_lanes_py([a * b for a, b in zip(x.tolist(), y.tolist())]))
     if type(x) is _nd and type(y) is _nd and _t(x) in INTS | {1, 4} and _t(y) in INTS | {1, 4}:
@@ -1571,7 +1572,7 @@ def wavg(x, y):
     if type(x) is _nd and type(y) is _nd and x.dtype != object and y.dtype != object:
         if len(x) != len(y):
             raise QError("length")
-        if x.dtype == np.float64 and y.dtype == np.float64 and len(x) <= _SHORT_SUM:
+        if x.dtype == _F64 and y.dtype == _F64 and len(x) <= _SHORT_PAIRS:
             return _wavg_short(x, y)
         a, b = num_floats(x), num_floats(y)
         ok = ~(np.isnan(a) | np.isnan(b))
