@@ -11,7 +11,8 @@ Targets (issue 12): grouping `select sum v by k` <= 3x pandas groupby and < 1x K
 rows and 1000 keys (also with two key columns and with symbol keys); distinct / in / find <=
 1.5x pd.unique / np.isin / Index.get_indexer at 1e6 items; lines, lambda calls and `each` <= 1x
 KlongPy; `s.eval("avgparms(m;p)")` <= 1x AveragedModel.update_parameters on Linear(2,1); a cached
-parse <= 10 us; date arithmetic <= 1x pandas and `select ... by 5 xbar time.minute` <= 3x
+parse <= 10 us; recursion (fib 20), each-both with a local, and a decision tree's small-vector
+lambdas (gini gain at 64 thresholds, plain Python shown for reference) <= 1x KlongPy; date arithmetic <= 1x pandas and `select ... by 5 xbar time.minute` <= 3x
 pandas. Small updates (single-row inserts, keyed upserts, `d[k]+:1`) are timed against plain
 Python lists and dicts with no target: the ratio is what the interpreter costs per update.
 Exits 0 either way (a benchmark informs, a test decides).
@@ -122,6 +123,48 @@ def build_cases(only: str | None):
         k["k"], k["v"] = key, val
         k("f::{x+1}")
     df = pd.DataFrame({"k": key, "k1": k1, "k2": k2, "v": val, "sk": symk}) if pd else None
+    # lambda-heavy work: recursion, a two-argument lambda with a local, and a decision tree's
+    # inner loop (funq's ml.q: the gini gain of splitting 150 labelled rows at each of 64
+    # thresholds, small vectors through a few lambdas per split)
+    s.eval("fib:{$[x<2;x;fib[x-1]+fib[x-2]]}; f2:{[a;b] c:a+b; c*2}")
+    gl, gy = rng.integers(0, 3, 150), rng.random(150)
+    gw, gu = np.full(150, 1 / 150), np.sort(gy)[:64]
+    for name, v in (("GW", gw), ("GL", gl), ("GY", gy), ("GU", gu)):
+        s.push(name, v)
+    s.eval("wo:{[w;g] p%sum p:sum each w g}; gi:{[w;x] 1f-p wsum p:wo[w] group x}; "
+           "ig:{[y] gy:group y; gi[GW;GL]-sum wo[GW;gy]*GW[gy] gi' GL gy}")
+    gain_q, gain_k = "{ig GY>x} each GU", "{ig(0;GY>x)}'GU"
+    if k is not None:
+        k["GW"], k["GL"], k["GY"], k["GU"] = gw, gl, gy, gu
+        k("fib::{:[x<2;x;fib(x-1)+fib(x-2)]}")
+        k("f2::{[c];c::x+y;c*2}")
+        k("wo::{[p];p::{+/x}'x@y;p%+/p}")
+        k("gi::{[p];p::wo(x;=y);1-+/p*p}")
+        k("ig::{[g];g::=y;gi(GW;GL)-+/wo(GW;g)*{gi(GW@x;GL@x)}'g}")
+
+    def py_gain():
+        def groups(x):
+            d = {}
+            for i, v in enumerate(x):
+                d.setdefault(v, []).append(i)
+            return list(d.values())
+
+        def wo(w, g):
+            p = [sum(w[i] for i in ix) for ix in g]
+            t = sum(p)
+            return [a / t for a in p]
+
+        def gi(w, x):
+            return 1 - sum(a * a for a in wo(w, groups(x)))
+
+        w, lab, y = gw.tolist(), gl.tolist(), gy.tolist()
+        out = []
+        for u in gu.tolist():
+            g = groups([v > u for v in y])
+            out.append(gi(w, lab) - sum(o * gi([w[i] for i in ix], [lab[i] for i in ix])
+                                        for o, ix in zip(wo(w, g), g)))
+        return out
+
     line = "1+2*3-4%5+6*7-8+9*10-11+12*13-14+15*16-17+18*19-20+21"
     kl = (lambda src: (lambda: k(src))) if k is not None else (lambda src: None)
     counter = {"q": 0, "k": 0}
@@ -151,6 +194,21 @@ def build_cases(only: str | None):
         Case("each: {x*2} each til 100000", lambda: s.eval("{x*2} each til 100000"),
              {"klongpy {x*2}'!100000": kl("{x*2}'!100000")},
              {"klongpy {x*2}'!100000": 1.0}, number=1),
+        Case("recursive lambda fib 20 (21891 calls)", lambda: s.eval("fib 20"),
+             {"klongpy fib(20)": kl("fib(20)")}, {"klongpy fib(20)": 1.0}, number=1,
+             check=lambda: k is None or int(s.eval("fib 20")) == int(k("fib(20)")) == 6765),
+        Case("each-both with a local: f'[til 100000;til 100000]",
+             lambda: s.eval("f2'[til 100000;til 100000]"),
+             {"klongpy (!100000)f2'!100000": kl("(!100000)f2'!100000")},
+             {"klongpy (!100000)f2'!100000": 1.0}, number=1,
+             check=lambda: k is None or np.array_equal(s.eval("f2'[til 5;til 5]"),
+                                                        k("(!5)f2'!5"))),
+        Case("small-vector lambdas: gini gain at 64 thresholds, 150 rows (a decision tree)",
+             lambda: s.eval(gain_q), {"klongpy": kl(gain_k), "plain python lists and dicts":
+                                      py_gain},
+             {"klongpy": 1.0},
+             check=lambda: np.allclose(s.eval(gain_q), py_gain())
+             and (k is None or np.allclose(s.eval(gain_q), k(gain_k)))),
         Case("select sum v by k from t (1e6 rows, 1000 keys)",
              lambda: s.eval("select sum v by k from t"),
              {"pandas groupby sum": pd_or_none(lambda: df.groupby("k")["v"].sum()),

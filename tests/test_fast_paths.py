@@ -153,6 +153,8 @@ def test_every_find_path_agrees(pair):
 @pytest.fixture(params=["default", "hash", "sort"])
 def forced_path(request, monkeypatch):
     """Force the verbs onto one path: pandas hashing for any size, or no lookup and no hashing."""
+    if request.param != "default":          # group's dict path for short vectors too
+        monkeypatch.setattr(H, "SHORT", 0)
     if request.param == "hash":
         monkeypatch.setattr(H, "HASH_MIN", 0)
         monkeypatch.setattr(H, "MAX_RANGE", 0)

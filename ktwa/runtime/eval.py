@@ -30,6 +30,11 @@ _PASS = (QError, Return, QExit, KeyboardInterrupt, SystemExit)
 # ---------------------------------------------------------------------------------------------
 # evaluation
 
+_CONST, _NAME, _VERB = A.Const, A.Name, A.Verb
+_OPASSIGN, _OPDYAD, _OPAPPLY, _OPMATCH = A.OpAssign, A.OpDyad, A.OpApply, A.OpMatch
+_BUILTIN = Builtin
+
+
 def ev(node, env):
     return _DISPATCH[node.__class__](node, env)
 
@@ -200,7 +205,8 @@ def _args(nodes, env):
     for k in range(len(nodes) - 1, -1, -1):  # arguments evaluate right to left
         a = nodes[k]
         if a is not None:
-            out[k] = ev(a, env)
+            c = a.__class__         # leaves without ev's frame (they never recurse)
+            out[k] = a.value if c is _CONST else ev_name(a, env) if c is _NAME else ev(a, env)
     return out
 
 
@@ -218,8 +224,13 @@ def ev_index(node, env):
 
 def ev_chain(node, env):
     head = node.head
-    cur = MISSING if head is None else ev(head, env)
+    if head is None:
+        cur = MISSING
+    else:
+        c = head.__class__          # leaves without ev's frame (they never recurse)
+        cur = head.value if c is _CONST else ev_name(head, env) if c is _NAME else ev(head, env)
     ctx = env.ctx
+    bget = ctx.builtins.get
     op = None
     # an expression with no right argument (`105>sum@`, `0|+`) is a function: the first verb
     # makes it (a projection, or the verb itself), every term to its left composes with it
@@ -227,26 +238,32 @@ def ev_chain(node, env):
     try:
         for op in node.ops:
             cls = op.__class__
-            if composing and cls is not A.OpAssign:
+            if composing and cls is not _OPASSIGN:
                 cur = _compose_term(op, cur, env)
                 continue
-            if cls is A.OpDyad:
-                f = _dyad_verb(op, env)
-                left = ev(op.left, env)
+            if cls is _OPDYAD:
+                v = op.verb             # a glyph or keyword is its built-in (never `::`)
+                f = bget(v.name) if v.__class__ is _VERB else None
+                if f is None:
+                    f = _dyad_verb(op, env)
+                left = op.left
+                c = left.__class__
+                left = left.value if c is _CONST else ev_name(left, env) if c is _NAME \
+                    else ev(left, env)
                 if cur is MISSING:
                     cur = Projection(f, (left, MISSING))
                     composing = True
-                elif f.__class__ is Builtin and f.dyad is not None:
+                elif f.__class__ is _BUILTIN and f.dyad is not None:
                     cur = f.dyad(ctx, left, cur) if f.ctx else f.dyad(left, cur)
                 else:
                     cur = apply(ctx, f, [left, cur])
-            elif cls is A.OpApply:
+            elif cls is _OPAPPLY:
                 f = op.fn
                 f = _DISPATCH[f.__class__](f, env)      # ev, without its frame
-                if f.__class__ is Builtin and f.monad is not None and not f.infix \
+                if f.__class__ is _BUILTIN and f.monad is not None and not f.infix \
                         and cur is not MISSING and f.name != "enlist":
                     cur = f.monad(ctx, cur) if f.ctx else f.monad(cur)   # `til 5`: the common case
-                elif f.__class__ is Builtin and f.name in OPERATORS and cur is not MISSING:
+                elif f.__class__ is _BUILTIN and f.name in OPERATORS and cur is not MISSING:
                     # an operator applied by juxtaposition is its unary form: `($)42`, `(+)d`
                     u = unary(f.name, ctx.builtins)
                     cur = u.monad(ctx, cur) if u.ctx else u.monad(cur)
@@ -256,11 +273,11 @@ def ev_chain(node, env):
                     cur = f
                 else:
                     cur = apply(ctx, f, [cur])
-            elif cls is A.OpAssign:
+            elif cls is _OPASSIGN:
                 if cur is MISSING:          # `x:` with nothing to assign
                     raise QError("assign", op.span)
                 cur = assign(op, cur, env)
-            elif cls is A.OpMatch:
+            elif cls is _OPMATCH:
                 if cur is MISSING:
                     raise QError("assign", op.span)
                 cur = match_value(op.pattern, cur, env, _RUN)
@@ -282,14 +299,14 @@ def ev_chain(node, env):
                     cur = call_monadic(ctx, f, cur)
     except QError as e:
         if e.span is None and op is not None:
-            e.span = op.span if op.__class__ is not A.OpApply else op.fn.span
+            e.span = op.span if op.__class__ is not _OPAPPLY else op.fn.span
         raise
     except (Return, KeyboardInterrupt, QExit):
         raise
     except Exception as e:
         # a primitive called directly above failed in Python/numpy/torch
         err = from_python(e)
-        err.span = op.span if op is not None and op.__class__ is not A.OpApply else (
+        err.span = op.span if op is not None and op.__class__ is not _OPAPPLY else (
             op.fn.span if op is not None else node.span)
         raise err from None
     return cur
@@ -543,8 +560,11 @@ def call_lambda(ctx, lam: Lambda, args: list):
     params = lam.params
     ctx.depth += 1
     # function-notation.md: locals are found when the lambda is parsed and start as ()
-    loc = {n: [] for n in lam.locals} if len(lam.locals) > len(params) else {}
-    loc.update(zip(params, args))
+    if len(lam.locals) > len(params):
+        loc = {n: [] for n in lam.locals}
+        loc.update(zip(params, args))
+    else:
+        loc = dict(zip(params, args))
     env = Env(ctx, loc, ctx.depth, lam)
     try:
         return ev_block(lam.body, env)
@@ -641,11 +661,14 @@ def apply(ctx, f, args: list):
         if cls is Lambda:
             n = len(args)
             r = len(f.params) or 1          # Lambda.rank, inline: {[] ...} takes one
+            if n == r:
+                for a in args:
+                    if a is MISSING:
+                        return _project(f, args)
+                return call_lambda(ctx, f, args)
             if n > r:
                 raise QError("rank")
-            if n < r or any(a is MISSING for a in args):
-                return _project(f, args)
-            return call_lambda(ctx, f, args)
+            return _project(f, args)
         if cls is Builtin:
             return call_builtin(ctx, f, args)
         if cls is Projection:

@@ -7,6 +7,8 @@ from ..errors import QError
 
 
 def is_true(v) -> bool:
+    if v.__class__ is np.bool_:
+        return bool(v)
     if isinstance(v, (np.bool_, np.integer, np.floating)):
         return bool(v != 0)
     if isinstance(v, np.bytes_):

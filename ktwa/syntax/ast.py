@@ -195,12 +195,18 @@ def children(node):
             elif isinstance(x, Node):
                 yield x
         return
-    for f in dataclasses.fields(node):
-        v = getattr(node, f.name)
+    names = _FIELDS.get(node.__class__)
+    if names is None:       # dataclasses.fields costs more than the walk: once per class
+        names = _FIELDS[node.__class__] = tuple(f.name for f in dataclasses.fields(node))
+    for name in names:
+        v = getattr(node, name)
         if isinstance(v, Node):
             yield v
         elif isinstance(v, (list, tuple)):
             yield from children(v)
+
+
+_FIELDS: dict = {}
 
 
 def query_phrase(node):

@@ -442,6 +442,12 @@ def is_atom(x) -> bool:
 
 def qtype(x) -> int:
     """q type number of x (as `type x` but a Python int)."""
+    c = x.__class__
+    if c is np.ndarray:                 # the common cases by class first (no subclass)
+        return DTYPE_TYPE.get(x.dtype, 0)
+    t = SCALAR_TYPE.get(c)
+    if t is not None:
+        return -t
     if isinstance(x, np.ndarray):
         return 20 if isinstance(x, Enum) else DTYPE_TYPE.get(x.dtype, 0)
     if isinstance(x, list):
@@ -501,8 +507,8 @@ def to_items(x) -> list:
             v, d = x.view(np.ndarray), x.domain
             return [EnumSym(s, d) for s in v.tolist()] if v.dtype == SYM else \
                 [enum_atom(s, d, x.rows) for s in v]
-        if x.dtype == SYM:
-            return list(x)
+        if x.dtype == SYM or x.__class__ is np.ndarray:
+            return list(x)          # a vector's iteration gives its items as x[i] does
         return [x[i] for i in range(len(x))]
     if isinstance(x, list):
         return x

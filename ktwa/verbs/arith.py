@@ -26,6 +26,7 @@ from . import temporal
 define = Definitions()
 
 _i64, _f64, _nd = np.int64, np.float64, np.ndarray
+_F64 = np.dtype(np.float64)
 NUMERIC = frozenset((1, 4, 5, 6, 7, 8, 9))
 INTS = frozenset((5, 6, 7))
 FLOATS = frozenset((8, 9))
@@ -125,6 +126,10 @@ def _both_scalar(x, y) -> bool:
 
 def _arith_kernel(ufunc, op):
     def kernel(x, y):
+        if type(x) is _nd and x.dtype == _F64 and (type(y) is _f64 or type(y) is _nd
+                                                    and y.dtype == _F64):
+            with np.errstate(**_ERR):           # doubles with doubles: no nulls to mask
+                return ufunc(x, y)
         tx, ty = _t(x), _t(y)
         if tx not in NUMERIC or ty not in NUMERIC:
             return _other_arith(op, x, tx, y, ty)
@@ -177,6 +182,10 @@ def _other_arith(op, x, tx, y, ty):
 def _k_div(x, y):
     # divide.md: always a float; a temporal divides as q's number (0D01%0D00:01 is 60f), a
     # char as its code ("z"%"a" is 1.257732)
+    if type(x) is _nd and x.dtype == _F64 and (type(y) is _f64 or type(y) is _nd
+                                                and y.dtype == _F64):
+        with np.errstate(**_ERR):               # doubles by doubles: no nulls to mask
+            return np.true_divide(x, y)
     x, tx = _as_number(x, _t(x))
     y, ty = _as_number(y, _t(y))
     if tx not in NUMERIC or ty not in NUMERIC:
@@ -590,26 +599,31 @@ def ne(x, y):
     return atomic2(_k_ne, x, y, True)
 
 
+# integer atoms of one type compare as numbers: their null is the type's least value, which
+# is where q orders it (`0h>type x`, funq's daxf, needs no kernel)
+_INT_ATOMS = frozenset({np.int64, np.int32, np.int16, np.uint8, np.bool_})
+
+
 def lt(x, y):
-    if type(x) is _i64 and type(y) is _i64:
+    if type(x) is type(y) and type(x) in _INT_ATOMS:
         return x < y
     return atomic2(_k_lt, x, y, True)
 
 
 def gt(x, y):
-    if type(x) is _i64 and type(y) is _i64:
+    if type(x) is type(y) and type(x) in _INT_ATOMS:
         return x > y
     return atomic2(_k_gt, x, y, True)
 
 
 def le(x, y):
-    if type(x) is _i64 and type(y) is _i64:
+    if type(x) is type(y) and type(x) in _INT_ATOMS:
         return x <= y
     return atomic2(_k_le, x, y, True)
 
 
 def ge(x, y):
-    if type(x) is _i64 and type(y) is _i64:
+    if type(x) is type(y) and type(x) in _INT_ATOMS:
         return x >= y
     return atomic2(_k_ge, x, y, True)
 
@@ -941,6 +955,8 @@ def lane_sum(x: np.ndarray):
     """q's sum of floats, nulls skipped, in its order of additions (precision.md, "Q SIMD
     sum": {x+y}over{x+y}over 0N 8#x): eight running sums over the rows of 8, then those
     eight added in turn. The items past the last full row go into the first running sums."""
+    if len(x) <= _SHORT_SUM and x.dtype == _F64:
+        return _lane_sum_short(x)
     if x.size and np.isnan(x).any():
         x = np.where(np.isnan(x), x.dtype.type(0), x)
     pad = -len(x) % 8
@@ -952,6 +968,46 @@ def lane_sum(x: np.ndarray):
         for v in lanes[1:]:
             s = s + v
     return x.dtype.type(s)
+
+
+_SHORT_SUM = 128    # doubles up to this many are summed in Python floats: numpy's fixed cost
+                    # per call (isnan, pad, reshape, reduce, errstate) is 10x the loop's
+_SHORT_PAIRS = 96   # and paired (wavg, wsum) in Python up to this many: a pair costs more
+
+
+def _lane_sum_short(x: np.ndarray):
+    """lane_sum of a short vector of doubles, the same additions in the same order: each lane
+    starts at its item in the first row and takes the rows below it in turn (0.0 past the end),
+    then the eight lanes are added left to right. Python floats are IEEE doubles, so every
+    partial sum, inf included, is the one numpy makes. A null item makes the sum null, so
+    only then are the nulls made 0.0 and the sum made again."""
+    return np.float64(_lanes_py(x.tolist()))
+
+
+def _lanes_py(v: list) -> float:
+    """lane_sum of a list of Python floats (see _lane_sum_short)."""
+    s = _lanes8(v)
+    if s != s:
+        s = _lanes8([0.0 if a != a else a for a in v])
+    return s
+
+
+def _lanes8(v: list) -> float:
+    pad = -len(v) % 8 or (8 if not v else 0)
+    if pad:
+        v = v + [0.0] * pad
+    rows = zip(*[iter(v)] * 8)
+    a0, a1, a2, a3, a4, a5, a6, a7 = next(rows)
+    for b0, b1, b2, b3, b4, b5, b6, b7 in rows:
+        a0 += b0
+        a1 += b1
+        a2 += b2
+        a3 += b3
+        a4 += b4
+        a5 += b5
+        a6 += b6
+        a7 += b7
+    return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7
 
 
 def lane_sums(vs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -1448,6 +1504,10 @@ sdev = _stat(lambda v: _sqrt(sample(*_var_n(v))), stat_floats)
 
 def wsum(x, y):
     """sum x*y; two integer vectors are first made floats (sum.md: 2 3 4 wsum 1 2 4 is 24f)."""
+    if type(x) is _nd and type(y) is _nd and x.dtype == _F64 and y.dtype == _F64 \
+            and len(x) == len(y) <= _SHORT_PAIRS:
+        # short doubles: the products and their lane sum in Python floats (funq's enorm2)
+        return np.float64(_lanes_py([a * b for a, b in zip(x.tolist(), y.tolist())]))
     if type(x) is _nd and type(y) is _nd and _t(x) in INTS | {1, 4} and _t(y) in INTS | {1, 4}:
         x, y = _conv(x, _t(x), 9), _conv(y, _t(y), 9)
     return qsum(mul(x, y))
@@ -1492,10 +1552,28 @@ def cor(x, y):
                                                       * np.sqrt(lane_var(sb, lane_sum(b * b), n))))
 
 
+def _wavg_short(x, y):
+    """wavg of two short vectors of doubles of one count, as the general path makes it: the
+    pairs where either is null left out, then (lane sum of the products) % (lane sum of x),
+    in Python floats (the same IEEE products and sums); a zero denominator divides in numpy,
+    which gives q's infinities and nulls."""
+    pairs = [(a, b) for a, b in zip(x.tolist(), y.tolist()) if a == a and b == b]
+    if not pairs:
+        return np.float64(np.nan)
+    num = _lanes_py([a * b for a, b in pairs])
+    den = _lanes_py([a for a, _ in pairs])
+    if den == 0.0:
+        with np.errstate(**_ERR):
+            return np.float64(num) / np.float64(den)
+    return np.float64(num / den)
+
+
 def wavg(x, y):
     if type(x) is _nd and type(y) is _nd and x.dtype != object and y.dtype != object:
         if len(x) != len(y):
             raise QError("length")
+        if x.dtype == _F64 and y.dtype == _F64 and len(x) <= _SHORT_PAIRS:
+            return _wavg_short(x, y)
         a, b = num_floats(x), num_floats(y)
         ok = ~(np.isnan(a) | np.isnan(b))
         if not ok.all():

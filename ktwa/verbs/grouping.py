@@ -24,7 +24,7 @@ from ..values.types import (DTYPE_TYPE, INT_INF, INT_NULL, QDict, QTable, count,
 from ..values.temporal import TEMPORAL
 from .arith import (FLOATS, INTS, NUMERIC, lane_sums, lane_var, num_floats, sample,
                     stat_floats)
-from .hashing import codes as item_codes, combine
+from .hashing import codes as item_codes, combine, int_view, positions_short
 from .index import take_pos
 from .lists import iasc, take_n
 
@@ -83,7 +83,8 @@ class Groups:
 
     def parts(self) -> list:
         """Each group's items (ascending positions), in group order."""
-        return np.split(self.order, np.cumsum(self.sizes)[:-1]) if self.count else []
+        order, ends = self.order, np.cumsum(self.sizes).tolist()
+        return [order[s:e] for s, e in zip([0] + ends[:-1], ends)]     # views, as np.split
 
 
 def _stable_order(c: np.ndarray, k: int) -> np.ndarray:
@@ -405,8 +406,38 @@ def group(x):
     if n == 0:
         return QDict(take_pos(x, np.array([], dtype=I64)) if not isinstance(x, list) else [],
                      [])
+    if x.__class__ is np.ndarray:
+        short = positions_short(x)
+        if short is not None:
+            return QDict(x[[p[0] for p in short]], [np.array(p, dtype=I64) for p in short])
+        if x.dtype == bool:         # two groups at most: where 0b and where 1b, first seen first
+            t, f = np.flatnonzero(x), np.flatnonzero(~x)
+            parts = [t, f] if len(f) == 0 or (len(t) and t[0] < f[0]) else [f, t]
+            parts = [p for p in parts if len(p)]
+            return QDict(x[[p[0] for p in parts]], parts)
+        iv = int_view(x)
+        if iv is not None:
+            lo = int(iv.min())
+            if int(iv.max()) - lo < 256:
+                return _group_bytes(x, (iv - lo).astype(np.uint8))
     g = groups(key_columns(x), ascending=False)
     return QDict(take_pos(x, g.first), g.parts())
+
+
+def _group_bytes(x, off: np.ndarray):
+    """group of a vector whose items are told apart by byte codes `off` (a char vector, or
+    integers spanning under 256 values, a classifier's labels): one stable radix sort of the
+    codes; each present code's run of positions is a group (ascending, a view of the order,
+    as Groups.parts gives), the groups ordered by their first positions."""
+    order = np.argsort(off, kind="stable")
+    sizes = np.bincount(off)
+    present = sizes[np.flatnonzero(sizes)]
+    ends = np.cumsum(present)
+    starts = ends - present
+    firsts = order[starts]
+    rank = np.argsort(firsts).tolist()
+    s, e = starts.tolist(), ends.tolist()
+    return QDict(x[firsts[rank]], [order[s[j]:e[j]] for j in rank])
 
 
 def _names(x) -> list:

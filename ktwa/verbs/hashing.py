@@ -17,7 +17,10 @@ Each job takes one of these paths, chosen up front from the list's type, size an
   `np.unique` is 10-40x slower than hashing on a million longs or symbols. pandas is imported
   on first use, so start-up never pays for it;
 - sort: small numeric vectors: `np.unique`;
-- items: small symbol vectors, general lists and tables of them: a dict over `hkey`.
+- items: small symbol vectors, general lists and tables of them: a dict over `hkey`;
+- short: plain simple vectors of at most SHORT items (`group`, `distinct`, `?` and `in` in a
+  decision tree's or a lambda's inner loop): a dict over the items as Python values
+  (plain_items), where numpy's fixed costs per call would dominate.
 
 Each path is its own function, so tests can check that they all give the same answer.
 """
@@ -33,6 +36,7 @@ I64 = np.int64
 SMALL_RANGE = 1 << 16   # a lookup table this long is always cheap
 MAX_RANGE = 1 << 26     # and never longer than this
 HASH_MIN = 1 << 12      # vectors shorter than this sort or use a dict (hashing has a fixed cost)
+SHORT = 128             # vectors this short group in a Python dict (numpy's per-call costs)
 
 
 def _pandas():
@@ -162,6 +166,54 @@ def codes_items(keys: list):
     return codes, np.array(firsts, dtype=I64)
 
 
+def plain_items(x: np.ndarray):
+    """The items of simple vector x as Python values that are equal exactly when the items
+    match (int_view's integers; floats with every null one value, 0.0 and -0.0 one value as
+    they compare equal; symbols as their strings); None for any other vector."""
+    iv = int_view(x)
+    if iv is not None:
+        return iv.tolist()
+    if x.dtype.kind == "f":
+        return [None if a != a else a for a in x.tolist()]
+    if x.dtype == SYM:
+        return x.tolist()
+    return None
+
+
+def positions_short(x: np.ndarray):
+    """For a plain simple vector of at most SHORT items: the positions of each distinct item
+    (Python lists, ascending), in order of first occurrence; None where another path
+    applies."""
+    if x.__class__ is not np.ndarray or len(x) > SHORT:
+        return None
+    items = plain_items(x)
+    if items is None:
+        return None
+    seen: dict = {}
+    for k, v in enumerate(items):
+        p = seen.get(v)
+        if p is None:
+            seen[v] = [k]
+        else:
+            p.append(k)
+    return list(seen.values())
+
+
+def find_short(hay: np.ndarray, needles: np.ndarray):
+    """find_positions for two plain vectors of one simple type, each of at most SHORT items:
+    a dict of the hay's first positions over plain_items; None where another path applies."""
+    if hay.__class__ is not np.ndarray or needles.__class__ is not np.ndarray \
+            or len(hay) > SHORT or len(needles) > SHORT:
+        return None
+    h = plain_items(hay)
+    if h is None:
+        return None
+    table: dict = {}
+    for k, v in enumerate(h):
+        table.setdefault(v, k)
+    return np.array([table.get(v, -1) for v in plain_items(needles)], dtype=I64)
+
+
 def codes(x):
     """(codes, first) for any q list: codes[i] is the number of item i's distinct value,
     numbered in order of first occurrence; first[c] is where value c first occurs. A table's
@@ -211,6 +263,9 @@ def first_positions(x) -> np.ndarray:
 
 def distinct_vector(x: np.ndarray) -> np.ndarray:
     """`distinct` of a simple vector: its distinct items in order of first occurrence."""
+    short = positions_short(x)
+    if short is not None:
+        return x[[p[0] for p in short]] if short else x
     iv = int_view(x)
     r = small_range(iv) if iv is not None else None
     if r is not None:
@@ -294,6 +349,9 @@ def member(hay, needles) -> np.ndarray:
     table of booleans for integers of small range."""
     if isinstance(hay, np.ndarray) and isinstance(needles, np.ndarray) \
             and hay.dtype == needles.dtype and len(hay) and len(needles):
+        short = find_short(hay, needles)
+        if short is not None:
+            return short >= 0
         hv = int_view(hay)
         if hv is not None:
             r = small_range(hv)
@@ -356,6 +414,9 @@ def find_positions(hay, needles) -> np.ndarray:
         return find_items(hay, needles)
     if len(hay) == 0 or n == 0:
         return np.full(n, -1, dtype=I64)
+    short = find_short(hay, needles)
+    if short is not None:
+        return short
     hv = int_view(hay)
     if hv is not None:
         r = small_range(hv)

@@ -78,6 +78,10 @@ def proto(x):
     return None
 
 
+_SHORT_POS = 64     # positions take_pos checks as a Python list rather than with numpy
+_least, _most = np.minimum.reduce, np.maximum.reduce
+
+
 def take_pos(x, pos: np.ndarray):
     """Items of list x at int64 positions pos; out-of-range positions give the null item."""
     n = count(x)
@@ -85,6 +89,13 @@ def take_pos(x, pos: np.ndarray):
         return QTable(x.cols, [take_pos(c, pos) for c in x.data])
     if isinstance(x, QDict):   # keyed table value or dict treated as list of values
         return take_pos(x.values, pos)
+    if x.__class__ is np.ndarray:
+        if len(pos) <= _SHORT_POS:
+            p = pos.tolist()          # a short index is checked in Python: no temporaries
+            if not p or (min(p) >= 0 and max(p) < n):
+                return x[pos]
+        elif _least(pos) >= 0 and _most(pos) < n:     # two reductions, no masks
+            return x[pos]
     bad = (pos < 0) | (pos >= n)
     anybad = bool(bad.any()) if len(pos) else False
     if isinstance(x, np.ndarray):
@@ -125,11 +136,17 @@ def _enum_positions(ctx, i):
 def index(x, i, ctx=None):
     """`x i` / `x[i]` / `x@i` for data x. Given ctx, an enumeration indexes a list by its
     positions in its domain."""
+    if x.__class__ is np.ndarray and i.__class__ is np.ndarray and i.dtype.kind in "iub":
+        # a plain vector of positions (not an enumeration) into a vector: the common case
+        return take_pos(x, i if i.dtype == np.int64 else i.astype(np.int64))
     if isinstance(x, QTable):
         return _table_index(x, i)
     if isinstance(x, QDict):
         return _dict_index(x, i)
     if isinstance(x, (np.ndarray, list)):
+        if i.__class__ is np.ndarray and i.dtype.kind in "iub":
+            # a plain vector of positions (not an enumeration): the common case first
+            return take_pos(x, i if i.dtype == np.int64 else i.astype(np.int64))
         if i is None or i is MISSING:
             return x
         if ctx is not None and enum_domain(i):
