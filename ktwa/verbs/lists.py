@@ -349,6 +349,10 @@ def find(hay, y):
         pos = find(hay.values, y)
         return index(hay.keys, pos)
     if isinstance(hay, QTable):
+        if is_atom(y) and len(hay.cols) == 1 and not isinstance(y, QDict):
+            y = [y]                     # a one-column table's record may be its one atom
+        elif isinstance(y, np.ndarray) and len(y) == len(hay.cols):
+            y = to_items(y)             # a record of atoms of one type is a simple list
         if isinstance(y, list) and len(y) == len(hay.cols):
             y = QDict(_syms(hay.cols), y)        # find.md: a record as one item per column
         if isinstance(y, QDict):
@@ -866,7 +870,8 @@ def take(x, y):
             raise QError("nyi")
         if isinstance(y, QDict):
             return QDict(x, index(y, x))
-    if isinstance(x, QTable) and is_keyed(y):
+    if isinstance(x, QTable) and isinstance(y, QDict):
+        # rows of a keyed table, or of a dictionary keyed by a table (`group t`'s)
         return QDict(x, index(y, x))
     if isinstance(x, (list, np.ndarray)) and isinstance(y, QDict) and not is_keyed(y):
         return QDict(x, index(y, x))

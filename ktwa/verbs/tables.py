@@ -405,8 +405,8 @@ def _put_exact(x, y, mode: str):
     if mode == "insert":
         raise QError("insert")
     p = int(w[0])
-    data = []
-    for col, v in zip(t.data, cells):
+    data = list(t.data[:nk])            # the key columns hold the record's key already: they
+    for col, v in zip(t.data[nk:], cells[nk:]):     # keep their attribute (`u#id)
         out = col.copy()
         out[p] = v
         data.append(out)
@@ -480,10 +480,14 @@ def upsert(ctx, x, y):
                                  isinstance(t, (np.ndarray, list)) else   # a list grows
                                  put_records(ctx, t, y, "upsert")[0])
     if isinstance(x, str):
-        ctx.set_global(x, put_records(ctx, ctx.get_global(x), y, "upsert")[0])
+        ctx.set_global(x, upsert(ctx, ctx.get_global(x), y))
         return x
     if isinstance(y, list) and not y:
         return x
+    if not (isinstance(x, QTable) or is_keyed(x)):
+        # upsert is .[;();,;]: anything but a table joins (a dictionary, a namespace
+        # `. upsert d, a list)
+        return ctx.apply(ctx.builtins[","], [x, y])
     return put_records(ctx, x, y, "upsert")[0]
 
 
