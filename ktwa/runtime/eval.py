@@ -597,7 +597,7 @@ def call_builtin(ctx, b: Builtin, args: list):
     if n == 1:
         if b.monad is not None and not (b.infix and b.dyad is not None):
             return b.monad(ctx, args[0]) if b.ctx else b.monad(args[0])
-        if b.dyad is not None or b.triad is not None:
+        if b.dyad is not None or b.triad is not None or b.tetrad is not None:
             return _project(b, args)
         raise QError("rank")
     if n == 2 and b.dyad is not None:
@@ -608,7 +608,8 @@ def call_builtin(ctx, b: Builtin, args: list):
         return b.tetrad(ctx, *args) if b.ctx else b.tetrad(*args)
     if n >= 5 and b.polyad is not None:
         return b.polyad(ctx, *args) if b.ctx else b.polyad(*args)
-    if n == 2 and b.dyad is None and b.triad is not None:
+    if n < 4 and (b.triad is not None and n < 3 or b.tetrad is not None):
+        # fewer arguments than a form takes: a projection (`.Q.dpft[d;p;`sym] each tables`)
         return _project(b, args)
     raise QError("rank")
 

@@ -91,6 +91,9 @@ class Builtin(QFunction):
             self.rank = 2
         if self.triad is not None and self.monad is None and self.dyad is None:
             self.rank = 3
+        if self.tetrad is not None and self.monad is None and self.dyad is None \
+                and self.triad is None:
+            self.rank = 4
 
     def __repr__(self):
         return f"Builtin({self.name})"
