@@ -114,6 +114,8 @@ class Context:
         self.ns = ""                     # the current namespace (\\d): "" is the root
         self.leaving = False             # .z.exit is running (an exit in it leaves at once)
         self.next_tick = None            # when the timer (\\t N) next runs .z.ts (monotonic s)
+        self.script_at = None            # a script's statement being run: (full path of the
+        #                                  file, its first line, its text), for lambdas' f and l
         # ctx.apply(f, args): bound once, it is the iterators' inner loop
         self.apply = partial(apply, self)
         self._run_block = run_block
@@ -242,10 +244,11 @@ class Context:
             return self.builtins[n[3:]]
         if n.startswith(".") and self.is_namespace(n):
             return self.namespace(n)
-        if "." in n[1:]:
-            return self._dotted(self.qualify(n, ns))
-        if self.is_namespace(self.qualify(n, ns)):      # `img` after `img.trade:f`
-            return self.namespace(self.qualify(n, ns))
+        full = self.qualify(n, ns)
+        if "." in n[1:] and not self.is_namespace(full):
+            return self._dotted(full)
+        if self.is_namespace(full):     # `img` after `img.trade:f`; `i.split` in .ml
+            return self.namespace(full)
         raise QError(n)
 
     # --- namespaces: the globals are one flat table of full names (`.foo.a`); a namespace is

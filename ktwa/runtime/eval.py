@@ -188,9 +188,21 @@ def _view_definition(s):
 
 
 def ev_lambda(node, env):
-    owner = env.lam.name if env.lam is not None else ""
-    return Lambda(node.params, node.body, node.source, node.locals, offset=node.offset,
-                  owner=owner, ns=env.ns)
+    lam = env.lam
+    if lam is not None:
+        f = Lambda(node.params, node.body, node.source, node.locals, offset=node.offset,
+                   owner=lam.name, ns=env.ns)
+        if lam.file:                # an inner lambda was read from its outer one's file
+            f.file = lam.file
+            f.line = lam.line + lam.source.count("\n", 0, node.offset - lam.offset)
+        return f
+    f = Lambda(node.params, node.body, node.source, node.locals, offset=node.offset,
+               ns=env.ns)
+    at = env.ctx.script_at
+    if at is not None:              # a script's statement: (file, its first line, its text)
+        f.file = at[0]
+        f.line = at[1] + at[2].count("\n", 0, node.offset)
+    return f
 
 
 def _args(nodes, env):
@@ -276,8 +288,10 @@ def ev_chain(node, env):
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 if cur is MISSING:
                     cur = f
-                    # a function starts a train; a noun closed by :: (`1 2 3 ::`) is a value
-                    composing = isinstance(f, QFunction)
+                    # a function starts a train; a noun closed by :: (`1 2 3 ::`) is a value.
+                    # The generic null is the identity function (type 101h): KX's ml makes
+                    # (warn)get[name]:: where get may give ::, a train of functions still
+                    composing = isinstance(f, QFunction) or f is None
                 else:
                     cur = call_monadic(ctx, f, cur)
     except QError as e:

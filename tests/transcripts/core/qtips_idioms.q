@@ -12,6 +12,10 @@ prof) needs, in small examples of our own. Where q's output is uncertain it is s
 - x y\z with a float atom y (ema's idiom), and an integer x
 - a numeric strand goes on over a line break onto an indented number (undocumented; Q Tips'
   stat.q writes coefficient vectors so and its results depend on it)
+- (KX's ml) a built-in given fewer arguments than its form takes projects (@[;1;:]); a
+  train closed by :: composes when its last term is the generic null (the identity); .j.k
+  reads inf and -inf; a dotted name inside a namespace is that namespace's dictionary, and
+  indexed assignment into it defines its entries
 q)2024.03.04 mod 7
 2i
 q)(2024.03.02+til 4) mod 7
@@ -142,3 +146,28 @@ q)value "(1 2\n `a)"
 `a
 q)value "{b:\"x\"\n  2 3;b}[]"
 "x"
+q)@[;1;:][10 20 30;99]
+10 99 30
+q)f:{x+1} {x}[::]::
+q)f 3
+4
+q)g:(neg) get[""]::
+q)g 4
+-4
+q)1 2 3 ::
+1 2 3
+q).j.k "[1,null,inf,-inf]"
+1 0n 0w -0w
+q).j.k "{\"inf\":\"-inf\",\"w\":-inf}"
+inf| "-inf"
+w  | -0w
+q).j.k .j.j 2 0w -0w
+2 0w -0w
+q)\d .mlx
+q)i.part.a:{1}
+q)i.part[`b`c]:{2}
+q)\d .
+q)key .mlx.i.part
+``a`b`c
+q).mlx.i.part.c[]
+2
