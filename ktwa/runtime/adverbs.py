@@ -319,8 +319,8 @@ def _same(a, b) -> bool:
 
 
 def _do(ctx, f, n, x, scan):
-    if n < 0:
-        raise QError("domain")
+    # a count below 0 applies f no times, as 0 does (KX's ml: combs[n;0] does (0-1) f/ x, and
+    # its tests expect x back)
     res = [x]
     for _ in range(n):
         x = ctx.apply(f, [x])

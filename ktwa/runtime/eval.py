@@ -20,7 +20,8 @@ from .adverbs import apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, UNARY_GLYPHS, adverb, unary
 from .patterns import Run, match_value, pattern_cond
-from .qsql import as_columns, column_name, literal_column_name, names_in, run_qsql, view_names
+from .qsql import (as_columns, column_name, dedupe, literal_column_name, names_in, run_qsql,
+                   view_names)
 from .truth import is_true
 
 # what a primitive may raise besides a q error and still be a q error (not a crash)
@@ -388,7 +389,7 @@ def ev_table(node, env):
         if e is None:                 # `([]a:)`: a column named with nothing in it
             raise QError("type", node.span)
         vals[k] = ev(e, env)
-    names = [n if n is not None else literal_column_name(e) for n, e in defs]
+    names = dedupe([n if n is not None else literal_column_name(e) for n, e in defs])
     if node.keys and not node.cols:
         # q 4.1's dictionary literal: `([a:1;b:2])` is `a`b!1 2
         return T.QDict(np.array(names, dtype=object), T.from_items(vals))

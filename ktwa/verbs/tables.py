@@ -405,11 +405,12 @@ def _put_exact(x, y, mode: str):
     if mode == "insert":
         raise QError("insert")
     p = int(w[0])
-    data = list(t.data[:nk])            # the key columns hold the record's key already: they
-    for col, v in zip(t.data[nk:], cells[nk:]):     # keep their attribute (`u#id)
+    data = []
+    for col, v in zip(t.data, cells):
         out = col.copy()
         out[p] = v
-        data.append(out)
+        # as the general path: an attribute that still holds is kept (a key's `u#id)
+        data.append(kept_on_append(col, out, lists.iasc))
     return rekey(QTable(t.cols, data), x.keys.cols), np.array([p], dtype=I64)
 
 

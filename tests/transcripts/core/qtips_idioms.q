@@ -16,6 +16,10 @@ prof) needs, in small examples of our own. Where q's output is uncertain it is s
   train closed by :: composes when its last term is the generic null (the identity); .j.k
   reads inf and -inf; a dotted name inside a namespace is that namespace's dictionary, and
   indexed assignment into it defines its entries
+- (KX's ml tests) a table literal's unnamed columns are x, x1, x2 ...; flip turns a
+  dictionary of dictionaries inside out; a table's row is a vector when its values are atoms
+  of one type; a dictionary whose keys are lists is looked up by find's depth rule; a
+  negative do count applies nothing (combs[n;0])
 q)2024.03.04 mod 7
 2i
 q)(2024.03.02+til 4) mod 7
@@ -171,3 +175,33 @@ q)key .mlx.i.part
 ``a`b`c
 q).mlx.i.part.c[]
 2
+q)cols ([]`a`b;10b)
+`x`x1
+q)cols ([]1 2;3 4;5 6)
+`x`x1`x2
+q)d:`x`y!([]a:1 2;b:`p`q)
+q)-3!flip d
+"`a`b!+`x`y!((1;`p);(2;`q))"
+q)(flip flip d)~d
+1b
+q)-3!(enlist `a`b!1 5) 0
+"`a`b!1 5"
+q)r:(enlist[`m]!enlist `a`b!1 5),enlist[`f]!enlist {x}
+q)-3!r`m
+"`a`b!1 5"
+q)k:(0 0 1;1 0 1)!10 20
+q)k (1 0 0;0 0 1)
+0N 10
+q)k 1 0 1
+20
+q)k 1 1 1
+0N
+q)s:("ab";"cd")!1 2
+q)s ("cd";"xy")
+2 0N
+q)s "xy"
+0N
+q)-1 {x+1}/ 5
+5
+q)0 {x+1}\ 5
+,5
