@@ -2,6 +2,8 @@
 
     ktwa                      the q) REPL (stdin, when not a terminal, is read as console input)
     ktwa FILE.kt [args]       run a script; args are strings in .z.x; exit 1 on an uncaught error
+                              (q's own options among them, `-t 100 -P 3 -c 25 80`..., are
+                              read as q reads them and are not in .z.x)
     ktwa -i FILE.kt [args]    run the script, then stay in the REPL
     ktwa -c 'src'             evaluate console input, print what the console shows
     ktwa --files read --root DIR ...   fence the files q code may reach (ktwa.fileaccess)
@@ -156,7 +158,44 @@ def _report(text: str) -> None:
     err.flush()
 
 
+# q's own single-letter options (cmdline.md) and how many parameters each takes: q reads
+# them, and .z.x holds the rest of the arguments (dotz.md: `q test.q -P 0 -abc 123` gives
+# .z.x ("-abc";"123"))
+_Q_OPTIONS = {"b": 0, "c": 2, "C": 2, "e": 1, "E": 1, "g": 1, "l": 0, "L": 0, "m": 1, "o": 1,
+              "p": 1, "P": 1, "q": 0, "r": 1, "s": 1, "S": 1, "t": 1, "T": 1, "u": 1, "U": 1,
+              "w": 1, "W": 1, "z": 1}
+# those whose system command ktwa has (the others report why not, as `\p 5001` does)
+_AS_COMMAND = frozenset("cCegopPsStTuUwWz")
+
+
+def q_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """A script's arguments -> (.z.x: those that are not q's own options, the system
+    commands q's options stand for: `-t 100` is `\\t 100`)."""
+    rest, cmds = [], []
+    k = 0
+    while k < len(args):
+        a = args[k]
+        o = a[1:] if len(a) == 2 and a[0] == "-" else None
+        if o in _Q_OPTIONS:
+            n = _Q_OPTIONS[o]
+            params = args[k + 1:k + 1 + n]
+            k += 1 + n
+            if o == "q":
+                continue                # quiet: ktwa prints no banner to leave out
+            cmds.append("\\" + " ".join([o] + params) if o in _AS_COMMAND else "-" + o)
+            continue
+        rest.append(a)
+        k += 1
+    return rest, cmds
+
+
 def run_script(session, path: str, args: list[str]) -> int:
+    args, cmds = q_options(args)
+    for c in cmds:                      # as q does at start-up: a refused one is reported
+        if c.startswith("-"):           # -b -l -L -m -r -E: blocking, logs, memory domains,
+            _report(f"'nyi: {c}: ktwa has no such q option\n")     # replicas, TLS
+        else:
+            session.run(c, out=sys.stdout, err=_errors())
     try:
         session.run_file(path, args)
     except QError as e:

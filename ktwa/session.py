@@ -13,6 +13,8 @@ Front ends (CLI, REPL, notebook) and other programs talk to a Session, never to 
 """
 from __future__ import annotations
 
+import os
+
 import re
 import sys
 import time
@@ -243,8 +245,10 @@ class Session:
         k = p.endswith(".k")
         prev = self.ctx.globals.get(".z.f", "")
         self.ctx.globals[".z.f"] = p
+        prev_at, full = self.ctx.script_at, os.path.abspath(p)
         try:
             for st in split_statements(text, script=True):
+                self.ctx.script_at = (full, st.line, st.text)
                 try:
                     value, shown = self._run(st.text, k)
                 except QError as e:
@@ -261,6 +265,7 @@ class Session:
                     self._write(1, self._script_echo(value))
         finally:
             self.ctx.globals[".z.f"] = prev
+            self.ctx.script_at = prev_at
 
     # ---- the timer: `\\t N` runs .z.ts[.z.p] every N ms while the console waits for input
     def timer_wait(self) -> float | None:

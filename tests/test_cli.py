@@ -27,6 +27,19 @@ def test_script_args_are_strings_in_zx(cwd, capsys):
     assert capsys.readouterr().out == '"alpha"\n"-x"\n,"7"\na.kt\n'
 
 
+def test_q_options_are_read_by_q_not_left_in_zx(cwd, capsys):
+    # cmdline.md/dotz.md: q's single-letter options (and their parameters) are q's own; the
+    # timer's -t and the display's -P -c take effect, a -p port ktwa cannot open is reported
+    write(cwd / "o.q", "show .z.x\nshow system\"t\"\nshow system\"P\"\nshow system\"c\"\n"
+          "\\t 0\n")
+    assert main(["o.q", "-t", "50", "-eod", "16:00", "-P", "3", "-c", "10", "60", "-q",
+                 "-p", "5001", "-b", "-db", "x"]) == 0
+    cap = capsys.readouterr()
+    assert cap.out == '"-eod"\n"16:00"\n"-db"\n,"x"\n50i\n3i\n10 60i\n'
+    assert cap.err.startswith("'nyi: \\p n: ktwa does not listen for connections\n")
+    assert cap.err.endswith("'nyi: -b: ktwa has no such q option\n")
+
+
 def test_uncaught_error_names_file_and_line_and_exits_1(cwd, capsys):
     write(cwd / "e.kt", "a:1\n/ a comment\nb:a+`a\n-1 \"never\";\n")
     assert main(["e.kt"]) == 1

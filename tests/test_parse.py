@@ -218,7 +218,12 @@ LINE_BREAKS = [
     ("{$[x;1 2;3 4],\n  5 6}[1b]", "1 2 5 6\n"),
     ("{a:1\n b:2\n a+b}[]", "3\n"),
     ("{(+\n ;-)}[]~(+;-)", "1b\n"),
-    ("count {(1 2\n  3 4)}[]", "2\n"),
+    # a numeric strand goes on over a line break onto an indented number (Q Tips' stat.q
+    # writes its normal-inverse coefficient vectors over two lines of a lambda); q's exact
+    # lexing here is not documented: this follows that author-run code
+    ("count {(1 2\n  3 4)}[]", "4\n"),
+    ("{(1 2\n  `a)}[]", "1 2\n`a\n"),
+    ("{a:1 2\n  3 4;\n a}[]", "1 2 3 4\n"),
 ]
 
 

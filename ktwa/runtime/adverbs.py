@@ -158,7 +158,8 @@ def over(ctx, f, args, scan: bool):
         if len(args) != 2:
             raise QError("rank")
         n, x = args
-        if scan and _is_float_vector(f) and isinstance(n, np.floating):
+        if scan and _is_float(f) and isinstance(n, (np.floating, np.integer)) \
+                and not isinstance(n, np.bool_):
             return _affine_scan(n, f, x)
         if isinstance(n, (np.integer,)) and not isinstance(n, np.bool_):
             return _do(ctx, f, int(n), x, scan)
@@ -248,14 +249,20 @@ def _forwarded(ctx, verb, x, scan):
 _SEQUENTIAL = {"+": np.add, "*": np.multiply}
 
 
-def _is_float_vector(f) -> bool:
-    return isinstance(f, np.ndarray) and f.dtype.kind == "f"
+def _is_float(f) -> bool:
+    """A float vector or atom: `x y\\z`'s y (an atom extends, as the `1-a` of ema's idiom
+    {first[y](1-x)\\x*y})."""
+    return isinstance(f, (np.ndarray, np.floating)) and f.dtype.kind == "f"
 
 
 def _affine_scan(x, y, z):
-    """`x y\\z` for a float vector y: q's built-in {z+x*y}\\[x;y;z] (running x*y+z)."""
-    if not isinstance(z, np.ndarray) or z.dtype.kind not in "fi" or len(z) != len(y):
-        raise QError("length" if isinstance(z, np.ndarray) else "type")
+    """`x y\\z` for a float y: q's built-in {z+x*y}\\[x;y;z] (running x*y+z)."""
+    if not isinstance(z, np.ndarray) or z.dtype.kind not in "fi":
+        raise QError("type")
+    if y.ndim == 0:
+        y = np.full(len(z), y)
+    if len(z) != len(y):
+        raise QError("length")
     out = np.empty(len(y), dtype=np.float64)
     acc = float(x)
     for i, (a, b) in enumerate(zip(y.tolist(), z.tolist())):
@@ -312,8 +319,8 @@ def _same(a, b) -> bool:
 
 
 def _do(ctx, f, n, x, scan):
-    if n < 0:
-        raise QError("domain")
+    # a count below 0 applies f no times, as 0 does (KX's ml: combs[n;0] does (0-1) f/ x, and
+    # its tests expect x back)
     res = [x]
     for _ in range(n):
         x = ctx.apply(f, [x])

@@ -52,6 +52,20 @@ def live_frames() -> list[Frame]:
     return out
 
 
+def caller_env():
+    """The Env of the innermost lambda being evaluated (its locals), or None when the
+    evaluation in progress is a top-level statement (`value "..."` in a lambda is one)."""
+    f = sys._getframe(1)
+    while f is not None:
+        code = f.f_code
+        if code is _LAMBDA:
+            return f.f_locals["env"]
+        if code is _TOP:
+            return None
+        f = f.f_back
+    return None
+
+
 def _span_of(code, loc):
     if code is _INDEX:
         return loc["t"].span

@@ -114,6 +114,8 @@ class Context:
         self.ns = ""                     # the current namespace (\\d): "" is the root
         self.leaving = False             # .z.exit is running (an exit in it leaves at once)
         self.next_tick = None            # when the timer (\\t N) next runs .z.ts (monotonic s)
+        self.script_at = None            # a script's statement being run: (full path of the
+        #                                  file, its first line, its text), for lambdas' f and l
         # ctx.apply(f, args): bound once, it is the iterators' inner loop
         self.apply = partial(apply, self)
         self._run_block = run_block
@@ -242,10 +244,11 @@ class Context:
             return self.builtins[n[3:]]
         if n.startswith(".") and self.is_namespace(n):
             return self.namespace(n)
-        if "." in n[1:]:
-            return self._dotted(self.qualify(n, ns))
-        if self.is_namespace(self.qualify(n, ns)):      # `img` after `img.trade:f`
-            return self.namespace(self.qualify(n, ns))
+        full = self.qualify(n, ns)
+        if "." in n[1:] and not self.is_namespace(full):
+            return self._dotted(full)
+        if self.is_namespace(full):     # `img` after `img.trade:f`; `i.split` in .ml
+            return self.namespace(full)
         raise QError(n)
 
     # --- namespaces: the globals are one flat table of full names (`.foo.a`); a namespace is
@@ -364,12 +367,40 @@ class Context:
         if isinstance(value, Lambda) and not value.name:
             value.name = name
         full = self.qualify(name, ns)
+        if full == "." or self.is_namespace_name(full):
+            self._set_namespace("" if full == "." else full, value)
+            return
         if full in self.enum_domains:       # q's enumerations are indices: they follow it
             rebase(self, full, self.globals.get(full), value)
         self.globals[full] = value
         if self.views:
             self.views.pop(full, None)       # a value assigned replaces a view
             self._invalidate(full)
+
+    def _set_namespace(self, prefix: str, d) -> None:
+        """A namespace (the root: "") is a dictionary: assigning one to its name (`` `. upsert
+        d``, `@[`.foo;`a;:;1]`) makes its entries the namespace's names, those left out go,
+        and an inner namespace's dictionary assigns in turn. Entries still the very values
+        the namespace holds stay as they are (a view stays a view)."""
+        if not isinstance(d, T.QDict) or not T.is_syms(d.keys):
+            raise QError("type")
+        old = self.namespace(prefix)
+        held = dict(zip(old.keys.tolist(), T.to_items(old.values)))
+        new = dict(zip(d.keys.tolist(), T.to_items(d.values)))
+        new.pop("", None)
+        for nm in held:
+            if nm and nm not in new:
+                full = prefix + "." + nm if prefix else nm
+                if full in self.globals or full in self.views:
+                    self.delete_global(full)
+        for nm, v in new.items():
+            if nm in held and held[nm] is v:
+                continue
+            full = prefix + "." + nm if prefix else nm
+            if isinstance(v, T.QDict) and full not in self.globals and self.is_namespace(full):
+                self._set_namespace(full, v)
+            else:
+                self.set_global(full, v)
 
     def delete_global(self, full: str) -> None:
         """`delete a from `.`: forget the global (or view) of this full name."""

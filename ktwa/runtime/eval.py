@@ -20,7 +20,8 @@ from .adverbs import apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, UNARY_GLYPHS, adverb, unary
 from .patterns import Run, match_value, pattern_cond
-from .qsql import as_columns, column_name, literal_column_name, names_in, run_qsql, view_names
+from .qsql import (as_columns, column_name, dedupe, literal_column_name, names_in, run_qsql,
+                   view_names)
 from .truth import is_true
 
 # what a primitive may raise besides a q error and still be a q error (not a crash)
@@ -193,9 +194,21 @@ def _view_definition(s):
 
 
 def ev_lambda(node, env):
-    owner = env.lam.name if env.lam is not None else ""
-    return Lambda(node.params, node.body, node.source, node.locals, offset=node.offset,
-                  owner=owner, ns=env.ns)
+    lam = env.lam
+    if lam is not None:
+        f = Lambda(node.params, node.body, node.source, node.locals, offset=node.offset,
+                   owner=lam.name, ns=env.ns)
+        if lam.file:                # an inner lambda was read from its outer one's file
+            f.file = lam.file
+            f.line = lam.line + lam.source.count("\n", 0, node.offset - lam.offset)
+        return f
+    f = Lambda(node.params, node.body, node.source, node.locals, offset=node.offset,
+               ns=env.ns)
+    at = env.ctx.script_at
+    if at is not None:              # a script's statement: (file, its first line, its text)
+        f.file = at[0]
+        f.line = at[1] + at[2].count("\n", 0, node.offset)
+    return f
 
 
 def _args(nodes, env):
@@ -293,8 +306,10 @@ def ev_chain(node, env):
                 f = ev_verb(v, env) if v.__class__ is A.Verb else ev(v, env)
                 if cur is MISSING:
                     cur = f
-                    # a function starts a train; a noun closed by :: (`1 2 3 ::`) is a value
-                    composing = isinstance(f, QFunction)
+                    # a function starts a train; a noun closed by :: (`1 2 3 ::`) is a value.
+                    # The generic null is the identity function (type 101h): KX's ml makes
+                    # (warn)get[name]:: where get may give ::, a train of functions still
+                    composing = isinstance(f, QFunction) or f is None
                 else:
                     cur = call_monadic(ctx, f, cur)
     except QError as e:
@@ -391,7 +406,7 @@ def ev_table(node, env):
         if e is None:                 # `([]a:)`: a column named with nothing in it
             raise QError("type", node.span)
         vals[k] = ev(e, env)
-    names = [n if n is not None else literal_column_name(e) for n, e in defs]
+    names = dedupe([n if n is not None else literal_column_name(e) for n, e in defs])
     if node.keys and not node.cols:
         # q 4.1's dictionary literal: `([a:1;b:2])` is `a`b!1 2
         return T.QDict(np.array(names, dtype=object), T.from_items(vals))
@@ -617,7 +632,7 @@ def call_builtin(ctx, b: Builtin, args: list):
     if n == 1:
         if b.monad is not None and not (b.infix and b.dyad is not None):
             return b.monad(ctx, args[0]) if b.ctx else b.monad(args[0])
-        if b.dyad is not None or b.triad is not None:
+        if b.dyad is not None or b.triad is not None or b.tetrad is not None:
             return _project(b, args)
         raise QError("rank")
     if n == 2 and b.dyad is not None:
@@ -628,7 +643,8 @@ def call_builtin(ctx, b: Builtin, args: list):
         return b.tetrad(ctx, *args) if b.ctx else b.tetrad(*args)
     if n >= 5 and b.polyad is not None:
         return b.polyad(ctx, *args) if b.ctx else b.polyad(*args)
-    if n == 2 and b.dyad is None and b.triad is not None:
+    if n < 4 and (b.triad is not None and n < 3 or b.tetrad is not None):
+        # fewer arguments than a form takes: a projection (`.Q.dpft[d;p;`sym] each tables`)
         return _project(b, args)
     raise QError("rank")
 

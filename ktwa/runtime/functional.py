@@ -11,6 +11,7 @@ from ..values import types as T
 from ..values.functions import Definitions
 from ..verbs.lists import vcond
 from .context import Env
+from .backtrace import caller_env
 from .eval import ev
 from .parsetree import to_ast
 from .qsql import run_qsql
@@ -42,9 +43,15 @@ def _columns(names) -> tuple:
 
 
 def _run(ctx, kind, t, where, by, cols, limit=None):
+    """The query node run in the scope of the lambda that applied the functional form: as in
+    a qSQL template, a name in a phrase is a column, else a local of that lambda, else a
+    global (qsql.md's order; Q Tips' pivot names a local list `u in its parse tree)."""
     node = A.Qsql(_SPAN, kind, A.query_phrase(limit), A.query_phrase(cols), A.query_phrase(by),
                   A.Const(_SPAN, t), A.query_phrase(where))
-    return run_qsql(node, Env(ctx), ev)
+    env = caller_env()
+    if env is None or env.ctx is not ctx:
+        env = Env(ctx)
+    return run_qsql(node, env, ev)
 
 
 def _limit(ctx, n, order=None) -> tuple:
@@ -76,7 +83,8 @@ def select(ctx, t, c, b, a, limit=None):
     column name or a parse tree."""
     where = _where(ctx, c)
     exec_ = isinstance(b, list) and not b or isinstance(b, str) or T.is_syms(b) or (
-        isinstance(b, T.QDict) and not isinstance(a, (T.QDict, list)))
+        isinstance(b, T.QDict) and not isinstance(a, T.QDict) and not (isinstance(a, list)
+                                                                       and not a))
     if isinstance(a, T.QDict):
         cols = _phrase(ctx, a)
     elif isinstance(a, list) and not a:

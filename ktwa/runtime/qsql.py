@@ -184,7 +184,9 @@ def _leftmost(node):
     return best
 
 
-def _dedupe(names):
+def dedupe(names):
+    """Column names made distinct as q makes a query's or a table literal's: a repeated name
+    takes 1, 2... (`select a,a` has a and a1; ([]1 2;3 4) has x and x1)."""
     seen = {}
     out = []
     for n in names:
@@ -269,7 +271,7 @@ def _groups(ev, env, t, idx, by):
     Groups of the rows (positions in idx) numbered in ascending key order)."""
     sub = _subtable(t, idx)
     cenv = _col_env(env, sub, idx)
-    names = _dedupe([column_name(n, e, t.cols) for n, e in by])
+    names = dedupe([column_name(n, e, t.cols) for n, e in by])
     keys = [extend_atom(ev(e, cenv), len(idx)) for _, e in by]
     if any(T.is_atom(k) or T.count(k) != len(idx) for k in keys):
         raise QError("length")
@@ -405,7 +407,7 @@ def _update_dict(node, env, ev, name, d):
         raise QError("nyi")
     cenv = _dict_env(env, d)
     keys = list(d.keys)
-    names = _dedupe([column_name(n, e, keys) for n, e in node.cols])
+    names = dedupe([column_name(n, e, keys) for n, e in node.cols])
     new = [ev(e, cenv) for _, e in node.cols]
     vals = list(T.to_items(d.values))      # a copy: d (a value) stays as it was
     for k, v in zip(names, new):
@@ -436,7 +438,7 @@ def _query_dict(node, env, ev, d):
     cenv = _dict_env(env, d)
     if node.kind == "exec" and len(node.cols) == 1 and node.cols[0][0] is None:
         return ev(node.cols[0][1], cenv)
-    names = _dedupe([column_name(n, e, keys) for n, e in node.cols])
+    names = dedupe([column_name(n, e, keys) for n, e in node.cols])
     return T.QDict(np.array(names, dtype=object),
                    T.from_items([ev(e, cenv) for _, e in node.cols]))
 
@@ -497,7 +499,7 @@ def run_qsql(node, env, ev):
     if node.by:
         names, kcols, g = _groups(ev, env, t, idx, node.by)
         if node.cols:
-            cnames = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
+            cnames = dedupe([column_name(n, e, t.cols) for n, e in node.cols])
             vals = [_by_values(ev, env, t, idx, g, e) for _, e in node.cols]
         else:
             rest = [c for c in t.cols if c not in names]
@@ -526,7 +528,7 @@ def run_qsql(node, env, ev):
                 else T.QDict(np.array(t.cols, dtype=object), [_typed_empty(c) for c in t.data])
         if len(node.cols) == 1 and node.cols[0][0] is None:
             return ev(node.cols[0][1], cenv)
-        names = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
+        names = dedupe([column_name(n, e, t.cols) for n, e in node.cols])
         vals = [ev(e, cenv) for _, e in node.cols]
         return T.QDict(np.array(names, dtype=object), vals)
     # select without by
@@ -534,7 +536,7 @@ def run_qsql(node, env, ev):
         res = T.QTable(sub.cols, sub.data) if isinstance(sub, _Numbered) else sub
     else:
         cenv = _col_env(env, sub, idx)
-        names = _dedupe([column_name(n, e, t.cols) for n, e in node.cols])
+        names = dedupe([column_name(n, e, t.cols) for n, e in node.cols])
         res = T.QTable(names, as_columns([ev(e, cenv) for _, e in node.cols]))
     res = _apply_limit(ev, node, env, res)
     if keyed and not node.cols:

@@ -4,8 +4,8 @@ ktwa.runtime.parsetree).
 
 `value` of a lambda follows q's list (bytecode;params;locals;(namespace,globals);constants...;
 m;n;f;l;source). ktwa has no bytecode: its stand-in is an empty byte vector and the
-bytecode-to-source map m is an empty long vector; the file is "" and the line -1 (ktwa does
-not track where a lambda was read)."""
+bytecode-to-source map m is an empty long vector; f and l are the full path of the script a
+lambda was read from and the line it starts on ("" and -1 for one typed at the console)."""
 from __future__ import annotations
 
 import re
@@ -134,7 +134,8 @@ def lambda_value(ctx, lam: Lambda) -> list:
         name = []
     return ([np.array([], dtype=np.uint8), T.syms(params), T.syms(locals_),
              T.syms([lam.ns[1:]] + globals_)] + consts +
-            [np.array([], dtype=np.int64), name, T.chars(""), np.int64(-1), T.chars(lam.source)])
+            [np.array([], dtype=np.int64), name, T.chars(lam.file), np.int64(lam.line),
+             T.chars(lam.source)])
 
 
 def _lambda_names(ctx, lam: Lambda):

@@ -87,6 +87,19 @@ _PLAIN_INT = re.compile(r"-?\d+", re.A)
 _AFTER_PLAIN = frozenset(" +-*%!&|<>=~,^#$?@;)]}'/\\\t\n\r:")
 
 
+_LINE_BEFORE_NUMBER = re.compile(r"\r?\n[ \t]+(?=-?\.?\d)")
+
+
+def _strands_over_lines(text: str) -> str:
+    """text with each line break that continues with an indented number made blanks (the
+    same length). q's lexer reads a numeric strand over such a break: a vector written over
+    two lines of a lambda or a continued script line is one vector. (A break before anything
+    else inside a lambda or a parenthesis still separates, as `;` does.)"""
+    if "\n" not in text:
+        return text
+    return _LINE_BEFORE_NUMBER.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _strand_next(text: str, end: int) -> bool:
     """After a number and blanks: does another numeric literal follow (a strand)?"""
     k = end
@@ -277,6 +290,19 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
     def prev_kind():
         return toks[-1].type if toks else None
 
+    # numbers are read from a copy of the text in which a line break before an indented
+    # number is a blank, so that a numeric strand goes on over it (Q Tips' stat.q writes a
+    # lambda's long coefficient vectors over two lines); same offsets as text
+    src = _strands_over_lines(text)
+
+    def crossed(a, b):
+        """A strand read over line breaks: count them (the lines of later tokens)."""
+        nonlocal line, line_start
+        k = text.count("\n", a, b)
+        if k:
+            line += k
+            line_start = text.rindex("\n", a, b) + 1
+
     def adjacent(pos):
         """True when the previous token ends exactly at pos (no blank between)."""
         return bool(toks) and toks[-1].end_pos == pos
@@ -340,59 +366,60 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
         if not c.isascii():
             raise QError("char", (i, i + 1))
         # numbers (with the minus rule and strands)
-        if c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()) or (
-                c == "-" and i + 1 < n and (text[i + 1].isdigit() or (
-                    text[i + 1] == "." and i + 2 < n and text[i + 2].isdigit()))
+        if c.isdigit() or (c == "." and i + 1 < n and src[i + 1].isdigit()) or (
+                c == "-" and i + 1 < n and (src[i + 1].isdigit() or (
+                    src[i + 1] == "." and i + 2 < n and src[i + 2].isdigit()))
                 and not (adjacent(i) and prev_kind() in NOUN_END
                          and not (prev_kind() == "RBRACK" and _is_param_close(toks)))):
-            m = _PLAIN_INT.match(text, i)
+            m = _PLAIN_INT.match(src, i)
             if m is not None:
                 # the common case first: an integer that is a whole token (`12+`, `3]`), before
                 # the strand and temporal scans; `12:` and strands take the full path below
                 end = m.end()
-                nxt = text[end:end + 1]
+                nxt = src[end:end + 1]
                 if nxt == "" or (nxt in _AFTER_PLAIN and nxt != ":"
-                                 and not (nxt == " " and _strand_next(text, end))):
+                                 and not (nxt == " " and _strand_next(src, end))):
                     v = int(m.group(0))
                     if -2**63 <= v < 2**63:
                         emit("NUM", m.group(0), i, end, np.int64(v))
                         i = end
                         continue
-            words = _strand_words(text, i)
-            if text[i:i + 3] in ("0Ng", "0ng") and all(text[a:b] in ("0Ng", "0ng")
+            words = _strand_words(src, i)
+            if src[i:i + 3] in ("0Ng", "0ng") and all(src[a:b] in ("0Ng", "0ng")
                                                         for a, b in words):
                 # the guid null (guids have no other literal); deal.md writes it 0ng too
                 end = words[-1][1]
                 nulls = np.zeros(len(words), dtype=GUID)
-                emit("NUM", text[i:end], i, end, nulls[0] if len(words) == 1 else nulls)
+                emit("NUM", src[i:end], i, end, nulls[0] if len(words) == 1 else nulls)
                 i = end
                 continue
-            if c in "012" and text[i + 1:i + 2] == ":" and (
-                    not text[i + 2:i + 3].isdigit() or text[i + 2:i + 4] == "0x"):
+            if c in "012" and src[i + 1:i + 2] == ":" and (
+                    not src[i + 2:i + 3].isdigit() or src[i + 2:i + 4] == "0x"):
                 pass                        # the verbs 0: 1: 2: (`1:0x0100`), read below
-            elif any(looks_temporal(text[a:b]) for a, b in words):
+            elif any(looks_temporal(src[a:b]) for a, b in words):
                 end = words[-1][1]
                 try:
-                    val = parse_literal([text[a:b] for a, b in words])
+                    val = parse_literal([src[a:b] for a, b in words])
                 except ValueError as e:
-                    if c in "012" and text[i + 1:i + 2] == ":":
+                    if c in "012" and src[i + 1:i + 2] == ":":
                         # no time (`1:100`): the verb, as in `(`:f;17;2;9)1:100#0x0`
                         emit("VERB", c + ":", i, i + 2)
                         i += 2
                         continue
                     raise QError(str(e), (i, end)) from None
-                emit("NUM", text[i:end], i, end, val)
+                emit("NUM", src[i:end], i, end, val)
+                crossed(i, end)
                 i = end
                 continue
-            m = _PLAIN_INT.match(text, i)
+            m = _PLAIN_INT.match(src, i)
             if m is not None:
                 end = m.end()
-                nxt = text[end:end + 1]
-                if nxt == "" or (nxt in _AFTER_PLAIN and not (nxt == " " and _strand_next(text, end))):
+                nxt = src[end:end + 1]
+                if nxt == "" or (nxt in _AFTER_PLAIN and not (nxt == " " and _strand_next(src, end))):
                     digits = m.group(0)
                     v = int(digits)
                     if -2**63 <= v < 2**63:
-                        if nxt == ":" and text[end:end + 2] != "::":
+                        if nxt == ":" and src[end:end + 2] != "::":
                             if digits not in ("0", "1", "2"):
                                 raise QError("nyi", (i, end + 1))   # `12:` is no literal
                             emit("VERB", digits + ":", i, end + 1)
@@ -405,7 +432,7 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
             j = i
             end = i
             while True:
-                m = _NUM.match(text, j)
+                m = _NUM.match(src, j)
                 if not m:
                     break
                 parts.append(_num_atom(m.group(0)))
@@ -413,16 +440,16 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
                 if parts[-1][0] in "bx":
                     break
                 k = end
-                while k < n and text[k] == " ":
+                while k < n and src[k] == " ":
                     k += 1
                 if k == end or k >= n:
                     break
-                m2 = _NUM.match(text, k)
+                m2 = _NUM.match(src, k)
                 if not m2 or m2.group(0).startswith("0x") or m2.group(0).endswith("b"):
                     break
                 j = k
             if not parts:
-                raise QError(text[i:i + 1], (i, i + 1))
+                raise QError(src[i:i + 1], (i, i + 1))
             if len(parts) == 1 and parts[0][0] in "bx":
                 val = parts[0][1]
             else:
@@ -431,13 +458,14 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
                 except QError as e:
                     e.span = (i, end)
                     raise
-            if end < n and text[end] == ":" and text[end:end + 2] != "::":
-                if text[i:end] not in ("0", "1", "2"):
+            if end < n and src[end] == ":" and src[end:end + 2] != "::":
+                if src[i:end] not in ("0", "1", "2"):
                     raise QError("nyi", (i, end + 1))       # a number then `:` is no literal
-                emit("VERB", text[i:end] + ":", i, end + 1)
+                emit("VERB", src[i:end] + ":", i, end + 1)
                 i = end + 1
                 continue
-            emit("NUM", text[i:end], i, end, val)
+            emit("NUM", src[i:end], i, end, val)
+            crossed(i, end)
             i = end
             continue
         # names, keywords, qSQL words

@@ -91,6 +91,9 @@ class Builtin(QFunction):
             self.rank = 2
         if self.triad is not None and self.monad is None and self.dyad is None:
             self.rank = 3
+        if self.tetrad is not None and self.monad is None and self.dyad is None \
+                and self.triad is None:
+            self.rank = 4
 
     def __repr__(self):
         return f"Builtin({self.name})"
@@ -167,6 +170,8 @@ class Lambda(QFunction):
     offset: int = 0            # where `source` starts in the parsed text (spans are absolute)
     owner: str = ""            # the name of the lambda this one was written inside
     ns: str = ""               # the namespace it was written in: where its globals live
+    file: str = ""             # the script it was read from ("" when typed) and the line of
+    line: int = -1             # its `{` there: value's f and l (KX's ml finds its files so)
     qtype: int = 100
 
     @property

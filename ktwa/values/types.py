@@ -494,7 +494,8 @@ def item(x, i: int):
     if isinstance(x, list):
         return x[i]
     if isinstance(x, QTable):
-        return QDict(np.array(x.cols, dtype=object), [item(c, i) for c in x.data])
+        # a row: its values a vector when they are atoms of one type, as q's t i is
+        return QDict(np.array(x.cols, dtype=object), from_items([item(c, i) for c in x.data]))
     raise TypeError(type(x))
 
 

@@ -305,8 +305,36 @@ def _k_idiv(x, y):
     return _int_divmod(np.floor_divide, x, tx, y, ty, rt, sc)
 
 
+# mod.md's domain table for a temporal operand and a number: a temporal on the left gives
+# these types with an integer on the right (a float gives a float), and a number mod a
+# temporal gives that temporal's type (a float mod a datetime, a datetime)
+_MOD_LEFT = {12: 16, 13: 6, 14: 6, 15: 9, 16: 16, 17: 17, 18: 18, 19: 19}
+
+
+def _k_mod_temporal(x, tx, y, ty):
+    """`x mod y` with one temporal operand, computed on q's number of it (2024.01.01 mod 7
+    is the weekday index 2i: the days since 2000.01.01, a Saturday)."""
+    if tx in TEMPORAL and ty in TEMPORAL:
+        raise QError("type")
+    if tx in TEMPORAL:
+        rt = 9 if ty in FLOATS else _MOD_LEFT[tx]
+    else:
+        rt = ty if ty == 15 or tx not in FLOATS else 9
+    x, tx = _as_number(x, tx)
+    y, ty = _as_number(y, ty)
+    if tx not in NUMERIC or ty not in NUMERIC:
+        raise QError("type")
+    r = _k_mod(x, y)
+    if rt not in TEMPORAL:
+        return r                # q's numbers of m, d are ints and of z floats, as rt says
+    out = temporal.tm.from_qnums(r, rt)
+    return out[()] if out.ndim == 0 else out
+
+
 def _k_mod(x, y):
     tx, ty = _t(x), _t(y)
+    if tx in TEMPORAL or ty in TEMPORAL:
+        return _k_mod_temporal(x, tx, y, ty)
     if tx not in NUMERIC or ty not in NUMERIC:
         raise QError("type")
     sc = _both_scalar(x, y)
@@ -691,8 +719,11 @@ def _k_fill(x, y):
     tx, ty = _t(x), _t(y)
     sc = _both_scalar(x, y)
     if tx in TEMPORAL or ty in TEMPORAL:
-        if tx != ty:            # a temporal fills only its own type here ('type otherwise)
-            raise QError("type")
+        if tx != ty and (tx in TEMPORAL) == (ty in TEMPORAL):
+            # two temporal types: fill.md's table mixes some (2024.01.01^0Np), not yet here
+            raise QError("nyi")
+        if tx != ty:
+            return _fill_number_temporal(x, tx, y, ty, sc)
         xa, ya = _arr(x), _arr(y)
         r = np.where(null_mask(np.atleast_1d(ya)).reshape(ya.shape), xa, ya)
         return _out(np.asarray(r, dtype=ya.dtype), sc, ya.dtype)
@@ -720,6 +751,23 @@ def _k_fill(x, y):
         return _out(np.broadcast_to(ya, np.broadcast(xa, ya).shape).copy(), sc,
                     TYPE_DTYPE[rt])
     return _out(np.where(m, xa, ya), sc, TYPE_DTYPE[rt])
+
+
+def _fill_number_temporal(x, tx, y, ty, sc):
+    """`x^y` with a number on one side and a temporal on the other: fill.md's domain table
+    gives the temporal's type, the number standing for q's number of it (`0^0Nn` is 0D00,
+    as pj's `x+0^y[...]` fills a timespan column)."""
+    rt, nt = (tx, ty) if tx in TEMPORAL else (ty, tx)
+    if nt not in NUMERIC and nt != 10:
+        raise QError("type")
+    if (tx in FLOATS or ty in FLOATS) and rt != 15:
+        raise QError("nyi")     # a float's rounding into a count is not documented
+    xn, xt = _as_number(x, tx)
+    yn, yt = _as_number(y, ty)
+    base = temporal.tm.BASE[rt]
+    r = _k_fill(_conv(_arr(xn), xt, base), _conv(_arr(yn), yt, base))
+    out = temporal.tm.from_qnums(r, rt)
+    return out[()] if sc else out
 
 
 def fill(x, y):

@@ -4,13 +4,14 @@ options (`null0w`: infinities as null), `.j.k` reads JSON text into q values.
 What q writes: booleans as true/false, numbers as q shows them (nulls as null, infinities
 as inf/-inf), symbols and strings as JSON strings, a dictionary with symbol keys as an object,
 a table as an array of objects, other lists as arrays. What q reads: numbers are floats,
-strings are strings, null is 0n, arrays of one kind are vectors, arrays of objects with the
-same keys are tables. Temporal values, guids and bytes are not written yet ('nyi): q's forms
-for them are not documented.
+strings are strings, null is 0n, inf and -inf are 0w and -0w, arrays of one kind are
+vectors, arrays of objects with the same keys are tables. Temporal values, guids and bytes
+are not written yet ('nyi): q's forms for them are not documented.
 """
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 
@@ -102,10 +103,23 @@ def _q(v):
     raise QError("type")
 
 
+# a JSON string, or q's inf/-inf outside one (what .j.j writes for infinities)
+_INF = re.compile(r'"(?:\\.|[^"\\])*"|(-?)\binf\b')
+
+
+def _infinities(text: str) -> str:
+    """q's inf and -inf (outside strings) as the JSON module's Infinity and -Infinity: .j.k
+    reads back what .j.j writes (KX's ml keeps [0,1,null,inf,-inf] in a parameter file)."""
+    if "inf" not in text:
+        return text
+    return _INF.sub(lambda m: m.group(0) if m.group(1) is None else m.group(1) + "Infinity",
+                    text)
+
+
 def loads(text: str):
     """JSON text as q values (.j.k)."""
     try:
-        return _q(json.loads(text))
+        return _q(json.loads(_infinities(text)))
     except (json.JSONDecodeError, ValueError):
         raise QError("domain") from None
 

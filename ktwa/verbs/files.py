@@ -25,7 +25,7 @@ from ..values.temporal import from_qnums
 from ..values.text import vector_texts
 from . import cast as _cast
 from .arith import qnot
-from . import compression, disk, lists, serial
+from . import compression, disk, ipc_bytes, lists, serial
 from .index import amend, is_assign, is_int_atom, is_int_vec
 from .text import sv
 
@@ -102,7 +102,10 @@ def read_value(ctx, fs: str):
             raise QError("type")
         cols = [str(c) for c in names.tolist()]
         return Mapped(cols, [serial.loads(_read(f"{p}/{c}"), _revive(ctx)) for c in cols])
-    return serial.loads(_read(p), _revive(ctx))
+    data = _read(p)
+    if data[:2] == ipc_bytes.Q_FILE:        # a file q itself wrote
+        return ipc_bytes.from_q_file(data)
+    return serial.loads(data, _revive(ctx))
 
 
 def _zip_defaults(ctx, name: str):

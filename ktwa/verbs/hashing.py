@@ -452,3 +452,12 @@ def find_rows(hay: QTable, needles: QTable) -> np.ndarray:
     c, first = codes(QTable(hay.cols, [_joined(a, b) for a, b in zip(hay.data, needles.data)]))
     pos = first[c[nh:]]
     return np.where(pos < nh, pos, -1).astype(I64)
+
+
+def item_depth(x) -> int:
+    """0 for an atom (or a function, dictionary, table), 1 for a simple list, one more than
+    its first item for a general list: how deep a sought item is, against the items of the
+    list it is sought in (find.md: (1 2;9)?1 2 is 0, (9;(1 2;3 4))?1 2 is 2 2)."""
+    if isinstance(x, list):
+        return 1 + (item_depth(x[0]) if x else 0)
+    return 1 if isinstance(x, np.ndarray) else 0

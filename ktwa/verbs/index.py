@@ -28,7 +28,7 @@ from ..values.types import (DTYPE_TYPE, SYM, QDict, QTable, attr_of, count, enum
                             enum_vector, exact_item, from_items, is_atom, is_null,
                             is_table_keyed, plain, qtype, to_items, type_null)
 from .attributes import step_positions
-from .hashing import find_positions, find_rows, hkey
+from .hashing import find_positions, find_rows, hkey, item_depth
 
 # ---------------------------------------------------------------------------------------------
 # small predicates and helpers
@@ -120,7 +120,9 @@ def _empty_like(x: list):
 
 
 def _row(t: QTable, k: int):
-    return QDict(np.array(t.cols, dtype=object), from_items([c[k] for c in t.data]))
+    # a column may be a table (enlist of a dictionary of dictionaries): its item is a row
+    return QDict(np.array(t.cols, dtype=object),
+                 from_items([c[k] if c.__class__ is not QTable else _row(c, k) for c in t.data]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -295,6 +297,14 @@ def _dict_index(d: QDict, i):
         pos = step_positions(keys, i)
         return take_pos(d.values, np.atleast_1d(pos))[0] if is_atom(i) else \
             take_pos(d.values, pos.astype(np.int64))
+    if isinstance(keys, list) and keys and not is_atom(i) and d.index_of(i) is None:
+        # keys that are lists: i is one key, or a list of keys, by find's depth rule
+        # ((0 0 1;1 0 1)!v looked up with (1 0 0;0 0 1): KX's ml confMatrix of matrices)
+        dk, di = item_depth(keys[0]), item_depth(i)
+        if di == dk:                    # one key, not there
+            return proto(d.values)
+        if di == dk + 1 and all(item_depth(a) == dk for a in to_items(i)):
+            return take_pos(d.values, find_positions(keys, list(to_items(i))))
     if is_atom(i) or (isinstance(keys, list) and d.index_of(i) is not None):
         p = d.index_of(i)
         vals = d.values

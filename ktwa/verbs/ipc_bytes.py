@@ -178,3 +178,18 @@ def from_bytes(b) -> object:
     if r.pos != len(data):
         raise QError("badmsg")
     return v
+
+
+# what q's `set` writes for a value that is not a simple vector (a dictionary, a general list):
+# two bytes, then the value as a message carries it
+Q_FILE = b"\xff\x01"
+
+
+def from_q_file(data: bytes) -> object:
+    """The value in a file q wrote with `set` (KX's ml keeps its test data so) that begins with
+    Q_FILE; q's other layouts (a simple vector's mappable file) are not read ('nyi)."""
+    r = _Reader(data, len(Q_FILE))
+    v = r.value()
+    if r.pos != len(data):
+        raise QError("badmsg")
+    return v

@@ -22,7 +22,7 @@ from . import ipc_bytes
 from .arith import avg, float_equal, med_items
 from .attributes import ATTRIBUTES, set_attribute
 from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
-                      member)
+                      item_depth, member)
 from .limits import LIST_ITEM_BYTES, check_alloc
 from .index import index, is_int_atom, is_int_vec, proto, take_pos, _row
 
@@ -325,14 +325,6 @@ def distinct(x):
 # find, in, within, set operations
 
 
-def _depth(x) -> int:
-    """0 for an atom (or a function, dictionary, table), 1 for a simple list, one more than
-    its first item for a general list."""
-    if isinstance(x, list):
-        return 1 + (_depth(x[0]) if x else 0)
-    return 1 if isinstance(x, np.ndarray) else 0
-
-
 def _has_lists(x) -> bool:
     return isinstance(x, list) and any(not is_atom(a) for a in x)
 
@@ -349,6 +341,10 @@ def find(hay, y):
         pos = find(hay.values, y)
         return index(hay.keys, pos)
     if isinstance(hay, QTable):
+        if is_atom(y) and len(hay.cols) == 1 and not isinstance(y, QDict):
+            y = [y]                     # a one-column table's record may be its one atom
+        elif isinstance(y, np.ndarray) and len(y) == len(hay.cols):
+            y = to_items(y)             # a record of atoms of one type is a simple list
         if isinstance(y, list) and len(y) == len(hay.cols):
             y = QDict(_syms(hay.cols), y)        # find.md: a record as one item per column
         if isinstance(y, QDict):
@@ -370,14 +366,14 @@ def find(hay, y):
         # a general list: y is sought as one item when it is as deep as the first item,
         # item by item when deeper, and is not found when shallower (find.md, in.md:
         # (1 2;9)?1 2 is 0, (9;(1 2;3 4))?1 2 is 2 2, (1 2;3)?3 is 2)
-        dh, dy = _depth(hay[0]), _depth(y)
+        dh, dy = item_depth(hay[0]), item_depth(y)
         if dy < dh:
             return I64(n)
         if dy > dh:
             items = to_items(y)
             if not items:
                 return np.array([], dtype=I64)
-            if all(_depth(a) == dh for a in items):     # one lookup table for all of them
+            if all(item_depth(a) == dh for a in items):     # one lookup table for all of them
                 p = find_positions(hay, list(items))
                 return np.where(p < 0, n, p).astype(I64)
             return from_items([find(hay, a) for a in items])
@@ -731,6 +727,12 @@ def flip(x):
             raise QError("nyi")
         if not _is_syms(x.keys):
             raise QError("type")
+        if isinstance(x.values, QTable):
+            # a dictionary of dictionaries with the same keys (its values a table) turns
+            # inside out: k!([]c...) becomes c!([]k...) (KX's ml builds describe's so)
+            t = x.values
+            rows = [from_items([index(c, I64(i)) for c in t.data]) for i in range(len(t))]
+            return QDict(_syms(t.cols), QTable(list(x.keys), rows))
         vals = to_items(x.values)
         lens = {count(v) for v in vals if not is_atom(v)}
         if not vals:
@@ -866,7 +868,8 @@ def take(x, y):
             raise QError("nyi")
         if isinstance(y, QDict):
             return QDict(x, index(y, x))
-    if isinstance(x, QTable) and is_keyed(y):
+    if isinstance(x, QTable) and isinstance(y, QDict):
+        # rows of a keyed table, or of a dictionary keyed by a table (`group t`'s)
         return QDict(x, index(y, x))
     if isinstance(x, (list, np.ndarray)) and isinstance(y, QDict) and not is_keyed(y):
         return QDict(x, index(y, x))

@@ -409,7 +409,8 @@ def _put_exact(x, y, mode: str):
     for col, v in zip(t.data, cells):
         out = col.copy()
         out[p] = v
-        data.append(out)
+        # as the general path: an attribute that still holds is kept (a key's `u#id)
+        data.append(kept_on_append(col, out, lists.iasc))
     return rekey(QTable(t.cols, data), x.keys.cols), np.array([p], dtype=I64)
 
 
@@ -480,10 +481,14 @@ def upsert(ctx, x, y):
                                  isinstance(t, (np.ndarray, list)) else   # a list grows
                                  put_records(ctx, t, y, "upsert")[0])
     if isinstance(x, str):
-        ctx.set_global(x, put_records(ctx, ctx.get_global(x), y, "upsert")[0])
+        ctx.set_global(x, upsert(ctx, ctx.get_global(x), y))
         return x
     if isinstance(y, list) and not y:
         return x
+    if not (isinstance(x, QTable) or is_keyed(x)):
+        # upsert is .[;();,;]: anything but a table joins (a dictionary, a namespace
+        # `. upsert d, a list)
+        return ctx.apply(ctx.builtins[","], [x, y])
     return put_records(ctx, x, y, "upsert")[0]
 
 

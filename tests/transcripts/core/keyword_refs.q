@@ -183,10 +183,10 @@ q)nb
 q)nc+:1
 q)nc
 1
-q)value "(1 2\n 3 4\n 5)"
+q)value "(1 2\n `a\n \"b\")"
 1 2
-3 4
-5
+`a
+"b"
 q)value "(1 2;\n 3 4\n )"
 1 2
 3 4
