@@ -166,9 +166,12 @@ def run_block(block, env, text=None):
                 rest = (body,) + tuple(stmts[k + 1:])
                 said = [t for t in rest if t is not None]
                 end = said[-1].span[1] if len(said) > 1 else s.span[1]
+                said_text = text[op.span[1]:end]
                 env.ctx.define_view(op.name, A.Block((body.span[0], end), rest),
-                                    text[op.span[1]:end].strip(),
-                                    [n.name for b in said for n in view_names(b)])
+                                    said_text.strip(),
+                                    [n.name for b in said for n in view_names(b)],
+                                    end - len(said_text.strip()) - len(said_text)
+                                    + len(said_text.rstrip()))
                 return None
             v = None if s is None else ev(s, env)
         return v
@@ -206,6 +209,7 @@ def _args(nodes, env):
 
 def ev_index(node, env):
     t = node.target
+    f = MISSING
     try:
         args = _args(node.args, env)
         f = ev_verb(t, env) if t.__class__ is A.Verb else ev(t, env)
@@ -213,6 +217,8 @@ def ev_index(node, env):
     except QError as e:
         if e.span is None:
             e.span = t.span
+        if e.failed is None and f is not MISSING and f.__class__ is not Lambda:
+            e.failed = (f, args)
         raise
 
 
@@ -224,6 +230,7 @@ def ev_chain(node, env):
     # an expression with no right argument (`105>sum@`, `0|+`) is a function: the first verb
     # makes it (a projection, or the verb itself), every term to its left composes with it
     composing = False
+    f = left = None
     try:
         for op in node.ops:
             cls = op.__class__
@@ -231,6 +238,7 @@ def ev_chain(node, env):
                 cur = _compose_term(op, cur, env)
                 continue
             if cls is A.OpDyad:
+                left = MISSING              # until it is known (see the QError handler)
                 f = _dyad_verb(op, env)
                 left = ev(op.left, env)
                 if cur is MISSING:
@@ -265,7 +273,7 @@ def ev_chain(node, env):
                     raise QError("assign", op.span)
                 cur = match_value(op.pattern, cur, env, _RUN)
             else:  # OpMonad
-                v = op.verb
+                f = v = op.verb
                 if v.__class__ is A.Verb and cur is not MISSING:
                     if v.name == ":":
                         raise Return(cur)
@@ -283,6 +291,8 @@ def ev_chain(node, env):
     except QError as e:
         if e.span is None and op is not None:
             e.span = op.span if op.__class__ is not A.OpApply else op.fn.span
+        if e.failed is None and op is not None and not composing:
+            e.failed = _failed_call(op, f, left, cur)
         raise
     except (Return, KeyboardInterrupt, QExit):
         raise
@@ -293,6 +303,22 @@ def ev_chain(node, env):
             op.fn.span if op is not None else node.span)
         raise err from None
     return cur
+
+
+def _failed_call(op, f, left, cur):
+    """(primitive;arguments) of the term op when its application is what failed, else None:
+    f and left are set before a term applies them, so a stale f (the term's function failed
+    to evaluate) or an unset left (its left argument did) says the failure came earlier."""
+    cls = op.__class__
+    if f.__class__ is Lambda or cur is MISSING:
+        return None                     # a lambda's own terms said what failed in it
+    if cls is A.OpDyad:
+        return None if left is MISSING else (f, [left, cur])
+    if cls is A.OpApply:
+        return None if f is op.fn else (f, [cur])
+    if cls is A.OpMonad:
+        return None if f is op.verb else (f, [cur])
+    return None
 
 
 def _dyad_verb(op, env):

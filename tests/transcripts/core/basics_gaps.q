@@ -1,0 +1,142 @@
+Gaps in q's documented basics (debug.md, views.md, file-binary.md, application.md, precision.md).
+floor and ceiling of floats are exact since V3.0 (floor.md, ceiling.md, precision.md: the
+tolerant results shown there are those of q before 3.0). `*` in 1:'s types reads w bytes as a
+string, quotes and all (file-binary.md). After a console error, .z.ex and .z.ey are the
+primitive that failed and its arguments: debug.md shows them in the suspended session q opens
+there; ktwa does not suspend and keeps them until the next such error (that q keeps them after
+the debugger is left is our reading, not documented; .z.ey as the list of arguments follows
+debug.md's `6`/`"he"`). A view that reads itself while it is computed is its previous value,
+'loop when it has none (views.md); its calculation shows as a frame of its own `v::e` (debug.md,
+"Context"; the caret placement within it is ours). A keyed table with two key columns indexed
+by a vector of two atoms is the value at that one key (application.md: kt`Jack`London).
+q)floor 2 - 10 xexp -12 -13
+1 1
+q)ceiling 2 + 10 xexp -12 -13
+3 3
+q)floor 1 0.99999999999989997
+1 0
+q)floor 2009.10.03T13:08:00.222
+'type
+  [0]  floor 2009.10.03T13:08:00.222
+       ^
+q)("**";4 4)1:"abcd\"ef\""
+"abcd"  
+"\"ef\""
+q)("*hc";3 2 1)1:0x6162220100417879220200420a
+"ab\"" "xy\""
+1      2     
+A      B     
+q)(enlist"*";enlist 3)1:"abcdef"
+"abc" "def"
+q)(2 1;"*c")1:"xyzwv!"
+"xy" "wv"
+z    !   
+q)f:{g[x;2#y]}
+q)g:{a:x*2;a+y}
+q)f[3;"hello"]
+'type
+  [2]  g:{a:x*2;a+y}
+                 ^
+  [1]  f:{g[x;2#y]}
+          ^
+  [0]  f[3;"hello"]
+       ^
+q).z.ex
++
+q).z.ey
+6
+"he"
+q)1 2+3 4 5
+'length
+  [0]  1 2+3 4 5
+          ^
+q).z.ex
++
+q).z.ey
+1 2
+3 4 5
+q)til `a
+'type
+  [0]  til `a
+       ^
+q).z.ex
+til
+q).z.ey
+,`a
+q)nosuchname+1
+'nosuchname
+  [0]  nosuchname+1
+                 ^
+q).z.ex
+til
+q){.z.s}[]
+{.z.s}
+q)fact:{$[x<2;1;x*.z.s x-1]}
+q)fact 6
+720
+q)h:{`hello+x}
+q).Q.trp[h;2;{-1 "error: ",x;-1 .Q.sbt y;0N}]
+error: type
+  [2]  h:{`hello+x}
+                ^
+  [1]  (.Q.trp)
+
+  [0]  .Q.trp[h;2;{-1 "error: ",x;-1 .Q.sbt y;0N}]
+       ^
+
+0N
+q).Q.trp[h;`a;{count y}]
+3
+q)v::$[b;1;v+1]
+q)b:1;0N!v;b:0;v
+1
+2
+q)v
+2
+q)v::$[b;1;v+1]
+q)v
+'loop
+  [1]  v::$[b;1;v+1]
+                 ^
+  [0]  v
+       ^
+q)p::q+1
+q)q::p+1
+q)p
+'loop
+  [2]  q::p+1
+           ^
+  [1]  p::q+1
+           ^
+  [0]  p
+       ^
+q)w::1+`a
+q)w
+'type
+  [1]  w::1+`a
+           ^
+  [0]  w
+       ^
+q)now:.z.p
+q)now1::now
+q)now1.date
+'nyi
+  [0]  now1.date
+       ^
+q)kt:([name:`Tom`Jo`Tom;city:`NYC`LA`Lagos]eye:`green`blue`brown;sex:`m`f`m)
+q)kt `Jo`LA
+eye| blue
+sex| f
+q)kt (`Tom;`Lagos)
+eye| brown
+sex| m
+q)kt `Jack`London
+eye| 
+sex| 
+q)kt[`Tom`NYC;`sex]
+`m
+q)kt ([]name:`Tom`Jo;city:`NYC`LA)
+eye   sex
+---------
+green m  
+blue  f  
