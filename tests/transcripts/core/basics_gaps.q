@@ -9,6 +9,9 @@ debug.md's `6`/`"he"`). A view that reads itself while it is computed is its pre
 'loop when it has none (views.md); its calculation shows as a frame of its own `v::e` (debug.md,
 "Context"; the caret placement within it is ours). A keyed table with two key columns indexed
 by a vector of two atoms is the value at that one key (application.md: kt`Jack`London).
+mod with a temporal operand follows mod.md's table of result types (t mod j is a time, d mod j
+an int, p mod j a timespan, a number mod a temporal that temporal). A table literal's unnamed
+column that assigns a name inside (`long$amount:()) is named by it (faq.md).
 q)floor 2 - 10 xexp -12 -13
 1 1
 q)ceiling 2 + 10 xexp -12 -13
@@ -140,3 +143,28 @@ eye   sex
 ---------
 green m  
 blue  f  
+q)09:10:52.139 mod 1000
+00:00:00.139
+q)2000.01.05 mod 3 4 0N
+1 0 0Ni
+q)2000.01.01D00:00:07 0Np mod 5
+0D00:00:00.000000000 0N
+q)3 mod 12:00:00
+00:00:03
+q)7 mod 0Nt
+0Nt
+q)3.5 mod 2000.01.03
+2000.01.02T12:00:00.000
+q)"a" mod 12:00
+01:37
+q)2000.01.01 mod 2000.01.02
+'type
+  [0]  2000.01.01 mod 2000.01.02
+                  ^
+q)meta trade:([] stock:`$(); price:`float$(); `long$amount:(); `time$time:())
+c     | t f a
+------| -----
+stock | s    
+price | f    
+amount| j    
+time  | t    
