@@ -12,7 +12,7 @@ import numpy as np
 from ..errors import QError
 from ..values import growth
 from ..values.types import match
-from ..values.functions import Definitions, QFunction
+from ..values.functions import Definitions, Lambda, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, EnumSym, QDict,
                             QTable, chars, count, enlist, enum_domain, enum_rows, enum_vector,
                             from_items, is_atom, is_keyed, is_null, is_string, item, made_of,
@@ -967,6 +967,20 @@ INTERNAL_COVERS = {-1: "hsym", -2: "attr", -5: "parse", -6: "eval", -7: "hcount"
                    -29: ".j.k", -31: ".j.jd", -32: ".Q.btoa", -35: ".Q.gz"}
 
 
+def _lambda_in(ctx, ns: str, text: str):
+    """The lambda a message holds: its text evaluated in its namespace (where it finds its
+    globals), the current namespace restored after."""
+    saved = ctx.ns
+    ctx.ns = ns
+    try:
+        f = ctx.eval_text(text)
+    finally:
+        ctx.ns = saved
+    if not isinstance(f, Lambda):
+        raise QError("badmsg")
+    return f
+
+
 def bang(ctx, x, y):
     """x!y: a dictionary of keys x and values y, or y keyed on its first x columns;
     0N!y writes y's k form to stdout and returns y; -3!y is that form as a string; -4!y
@@ -988,7 +1002,9 @@ def bang(ctx, x, y):
             raise QError("type")
         return np.frombuffer(hashlib.sha1(y.tobytes()).digest(), dtype=np.uint8).copy()
     if x.__class__ is np.int64 and x in (-8, -9, -22):       # q's IPC bytes (internal.md)
-        return {-8: ipc_bytes.to_bytes, -9: ipc_bytes.from_bytes, -22: ipc_bytes.length}[int(x)](y)
+        if x == -9:
+            return ipc_bytes.from_bytes(y, lambda ns, text: _lambda_in(ctx, ns, text))
+        return {-8: ipc_bytes.to_bytes, -22: ipc_bytes.length}[int(x)](y)
     if x.__class__ is np.int64 and x == -18:
         raise QError("nyi: -18! (IPC compression)")
     if x.__class__ is np.int64 and x == -27:

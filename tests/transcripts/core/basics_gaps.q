@@ -12,6 +12,8 @@ by a vector of two atoms is the value at that one key (application.md: kt`Jack`L
 mod with a temporal operand follows mod.md's table of result types (t mod j is a time, d mod j
 an int, p mod j a timespan, a number mod a temporal that temporal). A table literal's unnamed
 column that assigns a name inside (`long$amount:()) is named by it (faq.md).
+-8! of a lambda is type 100, its namespace and its text (serialization.md), and -9! makes it
+again in that namespace; a sorted table's attribute byte is 1, a sorted keyed table type 127.
 q)floor 2 - 10 xexp -12 -13
 1 1
 q)ceiling 2 + 10 xexp -12 -13
@@ -168,3 +170,23 @@ stock | s
 price | f    
 amount| j    
 time  | t    
+q)-8!{x+y}
+0x010000001500000064000a00050000007b782b797d
+q)\d .d
+q)test:{x*y}
+q)\d .
+q)-8!.d.test
+0x01000000160000006464000a00050000007b782a797d
+q)f:-9!-8!.d.test
+q)f[6;7]
+42
+q)g:{ofs+x}
+q)ofs:10
+q)(-9!-8!g) 5
+15
+q)-8!`s#([]a:enlist 2i;b:enlist 3i)
+0x010000002f0000006201630b000200000061006200000002000000060301000000020000000..
+q)-8!`s#([a:enlist 2i]b:enlist 3i)
+0x010000003f0000007f6201630b0001000000610000000100000006000100000002000000620..
+q)attr key -9!-8!`s#([a:1 2]b:3 4)
+`s
