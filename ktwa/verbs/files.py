@@ -513,7 +513,7 @@ def key_values(spec: bytes, y):
         raise QError("length")
     kt = {b"S": 11, b"I": 6, b"J": 7}.get(spec[:1])
     if kt is None:
-        raise QError("type")
+        raise QError("IJS")             # errors.md: the key type is not I, J or S
     quoted = len(spec) == 4 and spec[2:3] == b"*"
     eq, sep = spec[1:2], spec[-1:]
     s = _text_bytes(y)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 
+import math
+
 import numpy as np
 
 from ..errors import QError
@@ -830,7 +832,10 @@ def reshape(shape, y):
         return _chunks(y, starts, ends)
     if any(d < 0 for d in dims):
         raise QError("domain")
-    total = int(np.prod(dims)) if dims else 0
+    total = math.prod(dims) if dims else 0     # Python's: 0W 2 must not wrap around
+    check_alloc(total, 8)
+    if len(dims) > 1:
+        check_alloc(math.prod(dims[:-1]), LIST_ITEM_BYTES)
     data = take_n(total, y)
 
     def nest(d, lo, ds):

@@ -480,11 +480,26 @@ def upsert(ctx, x, y):
                                  isinstance(t, (np.ndarray, list)) else   # a list grows
                                  put_records(ctx, t, y, "upsert")[0])
     if isinstance(x, str):
-        ctx.set_global(x, put_records(ctx, ctx.get_global(x), y, "upsert")[0])
+        v = ctx.get_global(x)
+        if _is_plain_dict(v):
+            # upsert is .[;();,;]: a dictionary by name is joined in place, which q refuses
+            # for a step (sorted) one (errors.md: 'step)
+            if attr_of(v.keys) == "s":
+                raise QError("step")
+            ctx.set_global(x, append(ctx, v, y))
+        else:
+            ctx.set_global(x, put_records(ctx, v, y, "upsert")[0])
         return x
     if isinstance(y, list) and not y:
         return x
+    if _is_plain_dict(x):
+        return append(ctx, x, y)
     return put_records(ctx, x, y, "upsert")[0]
+
+
+def _is_plain_dict(v) -> bool:
+    """A dictionary that is not a keyed table (upsert joins it as , does)."""
+    return isinstance(v, QDict) and not is_keyed(v)
 
 
 def _new_table(y):

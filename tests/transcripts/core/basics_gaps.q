@@ -14,6 +14,9 @@ an int, p mod j a timespan, a number mod a temporal that temporal). A table lite
 column that assigns a name inside (`long$amount:()) is named by it (faq.md).
 -8! of a lambda is type 100, its namespace and its text (serialization.md), and -9! makes it
 again in that namespace; a sorted table's attribute byte is 1, a sorted keyed table type 127.
+errors.md's examples: a list past 2^40-1 items is 'limit (0W 2#1 no longer runs for ever), a
+key-value read with a key type other than I J S is 'IJS, upserting into a sorted dictionary by
+name is 'step (a plain one is joined, as upsert is .[;();,;]).
 q)floor 2 - 10 xexp -12 -13
 1 1
 q)ceiling 2 + 10 xexp -12 -13
@@ -190,3 +193,30 @@ q)-8!`s#([a:enlist 2i]b:enlist 3i)
 0x010000003f0000007f6201630b0001000000610000000100000006000100000002000000620..
 q)attr key -9!-8!`s#([a:1 2]b:3 4)
 `s
+q)0W#2
+'limit
+  [0]  0W#2
+         ^
+q)0W 2#1
+'limit
+  [0]  0W 2#1
+           ^
+q)"D=\001"0:"0=hello\0011=world"
+'IJS
+  [0]  "D=\001"0:"0=hello\0011=world"
+               ^
+q)d:`s#`a`b!1 2;`d upsert `c`d!3 4
+'step
+  [0]  d:`s#`a`b!1 2;`d upsert `c`d!3 4
+                        ^
+q)e:`a`b!1 2
+q)`e upsert `c`a!3 4
+`e
+q)e
+a| 4
+b| 2
+c| 3
+q)(`a`b!1 2) upsert `b`z!7 8
+a| 1
+b| 7
+z| 8
