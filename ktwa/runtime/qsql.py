@@ -448,6 +448,14 @@ def _query_dict(node, env, ev, d):
 def run_qsql(node, env, ev):
     """select/exec/update/delete; `ev` evaluates the query's expressions (the evaluator)."""
     ctx = env.ctx
+    if node.distinct:
+        # select.md: the unique records of the result, as ?[t;c;1b;a] (funsql.md); what it
+        # does with a by phrase is not documented
+        if node.by:
+            raise QError("nyi")
+        res = run_qsql(dataclasses.replace(node, distinct=False), env, ev)
+        d = ctx.builtins["distinct"]
+        return d.monad(ctx, res) if d.ctx else d.monad(res)
     tval = ev(node.table, env)
     name = None
     if isinstance(tval, str) and files.is_file_symbol(tval) and node.kind in ("select", "exec"):

@@ -441,7 +441,11 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
             i = end
             continue
         # names, keywords, qSQL words
-        if c.isalpha() or (c == "." and i + 1 < n and text[i + 1].isascii() and text[i + 1].isalpha()):
+        # (a `.` right after a closing parenthesis is Apply: `(!).flip x` applies ! to flip x,
+        # as the python examples' dict page shows; after `]` it starts a name, as in dotq.md's
+        # `.Q.def[d].Q.opt .z.x`)
+        if c.isalpha() or (c == "." and i + 1 < n and text[i + 1].isascii() and text[i + 1].isalpha()
+                           and not (adjacent(i) and toks[-1].type == "RPAR")):
             m = _NAME.match(text, i)
             word = m.group(0)
             j = m.end()

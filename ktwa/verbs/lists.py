@@ -18,7 +18,7 @@ from ..values.functions import Definitions, Lambda, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, EnumSym, QDict,
                             QTable, chars, count, enlist, enum_domain, enum_rows, enum_vector,
                             from_items, is_atom, is_keyed, is_null, is_string, item, made_of,
-                            mark_null_free, ordered, plain, qtype, sorted_vector, text, to_items,
+                            mark_null_free, null_mask, ordered, plain, qtype, sorted_vector, text, to_items,
                             with_attr)
 from . import ipc_bytes
 from .arith import avg, float_equal, med_items
@@ -385,6 +385,11 @@ def find(hay, y):
             return from_items([find(hay, a) for a in items])
         p = int(find_positions(hay, _needle(y))[0])
         return I64(n if p < 0 else p)
+    if isinstance(hay, np.ndarray) and _numeric(hay) and _numeric(y) and is_atom(y) \
+            and hay.dtype != np.asarray(y).dtype:
+        # a number sought among numbers of another type is found by value (the python
+        # examples' `(sums lst~\:wrd)?i`: a long in sums of booleans, which are ints)
+        return _find_number(hay, y)
     if is_atom(y) or (isinstance(y, np.ndarray) and _has_lists(hay)):
         p = int(find_positions(hay, _needle(y))[0])
         return I64(n if p < 0 else p)
@@ -424,7 +429,19 @@ def q_in(x, y):
         if len(y) != 1:
             raise QError("type")
         return x == y[0]
+    if is_atom(x) and _numeric(x) and isinstance(y, np.ndarray) and _numeric(y) \
+            and np.asarray(x).dtype != y.dtype:
+        return np.bool_(False)          # an atom x keeps exact, typed match (Find does not)
     return _lt(find(y, x), count(y))
+
+
+def _find_number(hay: np.ndarray, y) -> np.int64:
+    """The first index in numeric vector hay of the number y, of another numeric type, by
+    value (q's nulls are one another's), count hay if absent."""
+    nh = is_null(y)
+    hit = null_mask(hay) if nh else (hay == y) & ~null_mask(hay)
+    k = np.flatnonzero(hit)
+    return I64(k[0] if len(k) else len(hay))
 
 
 def _numeric(v) -> bool:

@@ -17,6 +17,11 @@ again in that namespace; a sorted table's attribute byte is 1, a sorted keyed ta
 errors.md's examples: a list past 2^40-1 items is 'limit (0W 2#1 no longer runs for ever), a
 key-value read with a key type other than I J S is 'IJS, upserting into a sorted dictionary by
 name is 'step (a plain one is joined, as upsert is .[;();,;]).
+`select distinct` is the query's unique rows (select.md; parse gives b 1b as funsql.md's
+?[t;c;1b;a]); with a by phrase it is 'nyi (not documented). A `.` right after `)` is Apply
+((!).flip tups, the python examples' dict page). A number sought in numbers of another type is
+found by value (the python examples' list page: a long in sums of booleans); in.md's rule that
+vectors of mixed types are 'type for in is unchanged.
 q)floor 2 - 10 xexp -12 -13
 1 1
 q)ceiling 2 + 10 xexp -12 -13
@@ -220,3 +225,46 @@ q)(`a`b!1 2) upsert `b`z!7 8
 a| 1
 b| 7
 z| 8
+q)tr:([]s:`a`b`a`c`a;q:1 2 1 3 1)
+q)select distinct from tr
+s q
+---
+a 1
+b 2
+c 3
+q)select distinct s from tr where q<3
+s
+-
+a
+b
+q)select distinct s,q from tr
+s q
+---
+a 1
+b 2
+c 3
+q)parse "select distinct s from tr"
+?
+`tr
+()
+1b
+(,`s)!,`s
+q)select distinct:s from tr where q=3
+distinct
+--------
+c       
+q)tups:(("akash";10);("gaurav";12))
+q)(!).flip tups
+"akash" | 10
+"gaurav"| 12
+q)1 1 2i?2
+2
+q)1 2 3f?2
+1
+q)1 0N 3i?0N
+1
+q)lst:("can";"you";"can";"a")
+q)lst (til count lst) except (sums lst~\:"can")?1
+"you"
+"can"
+"a"
