@@ -566,7 +566,10 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
             emit("VERB", glyph, i, j)
             i = j
             continue
-        raise QError(c, (i, i + 1))
+        # errors.md's parse errors: a character q does not read (a NUL, a non-breaking space
+        # pasted in) is 'char; a quote or bracket that has no place names itself
+        raise QError(c if c in "\"'`)]}" or c.isspace() and c in " \t\r\n" else "char",
+                     (i, i + 1))
     if brackets:
         raise QError(brackets[-1], (n, n))
     return toks
