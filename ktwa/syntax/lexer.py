@@ -441,11 +441,13 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
             i = end
             continue
         # names, keywords, qSQL words
-        # (a `.` right after a closing parenthesis is Apply: `(!).flip x` applies ! to flip x,
-        # as the python examples' dict page shows; after `]` it starts a name, as in dotq.md's
-        # `.Q.def[d].Q.opt .z.x`)
+        # (a `.` right after a closing parenthesis and before a plain name is Apply:
+        # `(!).flip x` applies ! to flip x, as the python examples' dict page shows; a dotted
+        # name there is a name, `(1_s).z.s/:b` in the abc-problem page, and after `]` too,
+        # dotq.md's `.Q.def[d].Q.opt .z.x`)
         if c.isalpha() or (c == "." and i + 1 < n and text[i + 1].isascii() and text[i + 1].isalpha()
-                           and not (adjacent(i) and toks[-1].type == "RPAR")):
+                           and not (adjacent(i) and toks[-1].type == "RPAR"
+                                    and "." not in _NAME.match(text, i).group(0)[1:])):
             m = _NAME.match(text, i)
             word = m.group(0)
             j = m.end()

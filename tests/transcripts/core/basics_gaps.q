@@ -19,7 +19,7 @@ key-value read with a key type other than I J S is 'IJS, upserting into a sorted
 name is 'step (a plain one is joined, as upsert is .[;();,;]).
 `select distinct` is the query's unique rows (select.md; parse gives b 1b as funsql.md's
 ?[t;c;1b;a]); with a by phrase it is 'nyi (not documented). A `.` right after `)` is Apply
-((!).flip tups, the python examples' dict page). A number sought in numbers of another type is
+((!).flip tups, the python examples' dict page); a dotted name there is a name ((b).z.s/:x). A number sought in numbers of another type is
 found by value (the python examples' list page: a long in sums of booleans); in.md's rule that
 vectors of mixed types are 'type for in is unchanged.
 A table's or dictionary's column is as wide as its widest cell in bytes, as q counts text
@@ -262,6 +262,9 @@ q)tups:(("akash";10);("gaurav";12))
 q)(!).flip tups
 "akash" | 10
 "gaurav"| 12
+q)pow:{[b;e]$[e=0;1;b*first(b).z.s/:enlist e-1]}
+q)pow[2;10]
+1024
 q)1 1 2i?2
 2
 q)1 2 3f?2
