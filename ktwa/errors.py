@@ -35,6 +35,9 @@ class QError(Exception):
         self.span = span                 # (start, end) offsets in the current source, if known
         self.frames: list[Frame] = []    # innermost first, filled while unwinding
         self.depth = 0                   # lambda depth where it was raised
+        # (primitive;arguments) that failed, recorded by the innermost term applying one: what
+        # a console error sets .z.ex and .z.ey to (debug.md); None when no primitive failed
+        self.failed: tuple | None = None
 
     def __str__(self) -> str:
         return self.msg

@@ -196,6 +196,7 @@ class Session:
                         out.write(self.show(value))
             except QError as e:
                 failed = e
+                self._failed_primitive(e)
                 _flush(out)
                 _write_to(away.get(2, err), self.error_text(e, st.text))
             except KeyboardInterrupt as k:
@@ -208,6 +209,15 @@ class Session:
             if failed is not None and not keep_going:
                 break
         return failed
+
+    def _failed_primitive(self, e: QError) -> None:
+        """debug.md: where q's console suspends on an error, .z.ex is the primitive that failed
+        and .z.ey its arguments. ktwa does not suspend, but the error it reports leaves them
+        set, so they can be read at the next prompt (until the next such error). They are kept
+        apart from the globals: arguments held there would pin what they refer to (an
+        enumeration's domain could not grow)."""
+        if e.failed is not None:
+            self.ctx.failed = e.failed
 
     def console(self, src: str) -> str:
         """Exactly the text the q console prints for this input ('' when nothing prints):

@@ -325,8 +325,18 @@ def _dict_lines(d: QDict, P, nl, w) -> list:
     # ("jumps ";"over   ")); any other value in its one-line form (ktorch-api.md §12.4:
     # `weight| ,4.756198 4.81772e` beside `.n    | 2f`)
     vc = _column_cells(_slice(vals, m), P, w, True)
-    kw = max(len(k) for k in kc)
-    return [k.ljust(kw) + "| " + v for k, v in zip(kc, vc)]
+    kw = max(_bytes_wide(k) for k in kc)
+    return [_pad(k, kw) + "| " + v for k, v in zip(kc, vc)]
+
+
+def _bytes_wide(s: str) -> int:
+    """How wide q counts a cell: its bytes (q's text is bytes: a column of 蘋果 is 6 wide, as
+    kb/unicode.md's tables show)."""
+    return len(s) if s.isascii() else len(s.encode("utf-8"))
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * (width - _bytes_wide(s))
 
 
 def _table_part(t: QTable, P, m, w):
@@ -334,12 +344,12 @@ def _table_part(t: QTable, P, m, w):
     cols = []
     for name, col in zip(t.cols, t.data):
         cells = _column_cells(_slice(col, m), P, w, False)
-        cw = max([len(name)] + [len(c) for c in cells])
+        cw = max([_bytes_wide(name)] + [_bytes_wide(c) for c in cells])
         cols.append((name, cw, cells))
-    header = " ".join(name.ljust(cw) for name, cw, _ in cols)
+    header = " ".join(_pad(name, cw) for name, cw, _ in cols)
     total = sum(cw for _, cw, _ in cols) + max(len(cols) - 1, 0)
     nrows = min(len(t), m)
-    rows = [" ".join(cells[i].ljust(cw) for _, cw, cells in cols) for i in range(nrows)]
+    rows = [" ".join(_pad(cells[i], cw) for _, cw, cells in cols) for i in range(nrows)]
     return header, total, rows
 
 

@@ -112,6 +112,7 @@ class Context:
         self.display = display
         self.depth = 0                   # lambda call depth (error frames show `[n]`)
         self.ns = ""                     # the current namespace (\\d): "" is the root
+        self.failed = None               # (primitive;arguments) of the last console error
         self.leaving = False             # .z.exit is running (an exit in it leaves at once)
         self.next_tick = None            # when the timer (\\t N) next runs .z.ts (monotonic s)
         self.script_at = None            # a script's statement being run: (full path of the
@@ -235,6 +236,8 @@ class Context:
             return CLOCK[n](self.settings.utc_offset)
         if n == ".z.b":
             return self.view_dependencies()
+        if n in (".z.ex", ".z.ey") and self.failed is not None:    # see Session.run
+            return self.failed[0] if n == ".z.ex" else T.from_items(list(self.failed[1]))
         q = g.get(".q." + n)             # the .q namespace is visible unqualified (`csv`)
         if q is not None:
             return q
@@ -339,6 +342,8 @@ class Context:
             if root in self.globals:
                 rest = parts[k:]
                 break
+            if root in self.views:          # views.md: views do not support dot notation
+                raise QError("nyi")
         else:
             raise QError(n)
         v = self.globals[root]
@@ -412,24 +417,43 @@ class Context:
             self._invalidate(full)
 
     # --- views
-    def define_view(self, name: str, block, text: str, deps) -> None:
-        """`name::e` at the top level: a view, pending until it is read."""
+    def define_view(self, name: str, block, text: str, deps, start: int = 0) -> None:
+        """`name::e` at the top level: a view, pending until it is read. text is e's source,
+        found at offset start of the input that defined it (where its spans count from)."""
         if self.is_reserved(name):
             raise QError("assign")
         full = self.qualify(name)
         self.globals.pop(full, None)
         self.views[full] = View(block, text, self.ns,
                                 tuple(dict.fromkeys(self.qualify(d) for d in deps
-                                                    if d not in self.builtins)))
+                                                    if d not in self.builtins)), start)
         self._invalidate(full)
 
     def view_value(self, full: str):
         v = self.views[full]
         if not v.valid:
+            if v.busy:
+                # views.md: a view read while it is being computed (itself, or through views
+                # it uses) is its previous value; with none yet, 'loop
+                if not v.ran:
+                    raise QError("loop")
+                return v.value
             env = Env(self)
             env.ns = v.ns
-            v.value = self._run_block(v.block, env)
-            v.valid = True
+            v.busy = True
+            try:
+                v.value = self._run_block(v.block, env)
+            except QError as e:
+                # debug.md: a view's calculation is a frame of its own, `v::e`, its caret
+                # where e failed; the reader's frame then marks where the view was read
+                head = f"{full.rsplit('.', 1)[-1] if full.startswith('.') else full}::"
+                caret = len(head) + e.span[0] - v.start if e.span is not None else -1
+                e.frames.append(Frame(head + v.text, caret))
+                e.span = None
+                raise
+            finally:
+                v.busy = False
+            v.valid = v.ran = True
         return v.value
 
     def _invalidate(self, full: str) -> None:

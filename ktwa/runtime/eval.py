@@ -20,8 +20,7 @@ from .adverbs import apply_derived
 from .context import Env, Return
 from .parsetree import ADVERBS, OPERATORS, UNARY_GLYPHS, adverb, unary
 from .patterns import Run, match_value, pattern_cond
-from .qsql import (as_columns, column_name, dedupe, literal_column_name, names_in, run_qsql,
-                   view_names)
+from .qsql import as_columns, dedupe, literal_column_name, run_qsql, view_names
 from .truth import is_true
 
 # what a primitive may raise besides a q error and still be a q error (not a crash)
@@ -172,9 +171,12 @@ def run_block(block, env, text=None):
                 rest = (body,) + tuple(stmts[k + 1:])
                 said = [t for t in rest if t is not None]
                 end = said[-1].span[1] if len(said) > 1 else s.span[1]
+                said_text = text[op.span[1]:end]
                 env.ctx.define_view(op.name, A.Block((body.span[0], end), rest),
-                                    text[op.span[1]:end].strip(),
-                                    [n.name for b in said for n in view_names(b)])
+                                    said_text.strip(),
+                                    [n.name for b in said for n in view_names(b)],
+                                    end - len(said_text.strip()) - len(said_text)
+                                    + len(said_text.rstrip()))
                 return None
             v = None if s is None else ev(s, env)
         return v
@@ -225,6 +227,7 @@ def _args(nodes, env):
 
 def ev_index(node, env):
     t = node.target
+    f = MISSING
     try:
         args = _args(node.args, env)
         f = ev_verb(t, env) if t.__class__ is A.Verb else ev(t, env)
@@ -232,6 +235,8 @@ def ev_index(node, env):
     except QError as e:
         if e.span is None:
             e.span = t.span
+        if e.failed is None and f is not MISSING and f.__class__ is not Lambda:
+            e.failed = (f, args)
         raise
 
 
@@ -248,6 +253,7 @@ def ev_chain(node, env):
     # an expression with no right argument (`105>sum@`, `0|+`) is a function: the first verb
     # makes it (a projection, or the verb itself), every term to its left composes with it
     composing = False
+    f = left = None
     try:
         for op in node.ops:
             cls = op.__class__
@@ -255,14 +261,15 @@ def ev_chain(node, env):
                 cur = _compose_term(op, cur, env)
                 continue
             if cls is _OPDYAD:
+                left = MISSING              # until it is known (see the QError handler)
                 v = op.verb             # a glyph or keyword is its built-in (never `::`)
                 f = bget(v.name) if v.__class__ is _VERB else None
                 if f is None:
                     f = _dyad_verb(op, env)
-                left = op.left
-                c = left.__class__
-                left = left.value if c is _CONST else ev_name(left, env) if c is _NAME \
-                    else ev(left, env)
+                node_l = op.left
+                c = node_l.__class__
+                left = node_l.value if c is _CONST else ev_name(node_l, env) if c is _NAME \
+                    else ev(node_l, env)
                 if cur is MISSING:
                     cur = Projection(f, (left, MISSING))
                     composing = True
@@ -295,7 +302,7 @@ def ev_chain(node, env):
                     raise QError("assign", op.span)
                 cur = match_value(op.pattern, cur, env, _RUN)
             else:  # OpMonad
-                v = op.verb
+                f = v = op.verb
                 if v.__class__ is A.Verb and cur is not MISSING:
                     if v.name == ":":
                         raise Return(cur)
@@ -315,6 +322,8 @@ def ev_chain(node, env):
     except QError as e:
         if e.span is None and op is not None:
             e.span = op.span if op.__class__ is not _OPAPPLY else op.fn.span
+        if e.failed is None and op is not None and not composing:
+            e.failed = _failed_call(op, f, left, cur)
         raise
     except (Return, KeyboardInterrupt, QExit):
         raise
@@ -325,6 +334,22 @@ def ev_chain(node, env):
             op.fn.span if op is not None else node.span)
         raise err from None
     return cur
+
+
+def _failed_call(op, f, left, cur):
+    """(primitive;arguments) of the term op when its application is what failed, else None:
+    f and left are set before a term applies them, so a stale f (the term's function failed
+    to evaluate) or an unset left (its left argument did) says the failure came earlier."""
+    cls = op.__class__
+    if f.__class__ is Lambda or cur is MISSING:
+        return None                     # a lambda's own terms said what failed in it
+    if cls is A.OpDyad:
+        return None if left is MISSING else (f, [left, cur])
+    if cls is A.OpApply:
+        return None if f is op.fn else (f, [cur])
+    if cls is A.OpMonad:
+        return None if f is op.verb else (f, [cur])
+    return None
 
 
 def _dyad_verb(op, env):

@@ -205,7 +205,7 @@ class Trees:
                 cols = self._names(node.cols)
                 return [self.builtins["!"], t, c, np.False_, [cols]]
             return [self.builtins["!"], t, c, np.False_, np.array([], dtype=object)]
-        by = np.False_
+        by = np.True_ if node.distinct else np.False_
         if node.by_false:
             kind = "select"
         elif node.by:

@@ -143,7 +143,7 @@ def literal_column_name(node) -> str:
     """An unnamed column of a table literal is named as a query's column is, its candidates
     being the names the expression uses other than those applied as functions: q's
     `([]tensor x;tensor y)` has columns x y (ktorch's train page), `([]sym;price)` sym price."""
-    applied = set()
+    applied, assigned = set(), []
     stack = [node]
     while stack:
         n = stack.pop()
@@ -153,9 +153,13 @@ def literal_column_name(node) -> str:
             applied.add(id(n.fn))
         if isinstance(n, A.Index) and isinstance(n.target, A.Name):
             applied.add(id(n.target))
+        if isinstance(n, A.OpAssign) and n.indices is None and n.op is None:
+            assigned.append((n.span[0], n.name))
         stack.extend(A.children(n))
     values = [n.name for n in names_in(node) if id(n) not in applied]
-    return column_name(None, node, values)
+    name = column_name(None, node, values)
+    # faq.md: ([] `long$amount:()) has a column amount, the name the expression assigns
+    return min(assigned)[1] if name == "x" and assigned else name
 
 
 def _symbol_left(node) -> bool:
@@ -446,6 +450,14 @@ def _query_dict(node, env, ev, d):
 def run_qsql(node, env, ev):
     """select/exec/update/delete; `ev` evaluates the query's expressions (the evaluator)."""
     ctx = env.ctx
+    if node.distinct:
+        # select.md: the unique records of the result, as ?[t;c;1b;a] (funsql.md); what it
+        # does with a by phrase is not documented
+        if node.by:
+            raise QError("nyi")
+        res = run_qsql(dataclasses.replace(node, distinct=False), env, ev)
+        d = ctx.builtins["distinct"]
+        return d.monad(ctx, res) if d.ctx else d.monad(res)
     tval = ev(node.table, env)
     name = None
     if isinstance(tval, str) and files.is_file_symbol(tval) and node.kind in ("select", "exec"):

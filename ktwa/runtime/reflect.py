@@ -8,11 +8,12 @@ bytecode-to-source map m is an empty long vector; f and l are the full path of t
 lambda was read from and the line it starts on ("" and -1 for one typed at the console)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import numpy as np
 
-from ..errors import QError
+from ..errors import Frame, QError
 from ..syntax import ast as A
 from ..syntax.lexer import tokenize
 from ..values import types as T
@@ -22,7 +23,7 @@ from ..verbs import files
 from ..verbs.lists import q_key, q_value
 from ..verbs.text import sv
 from .context import Env
-from .eval import apply, ev
+from .eval import _NO_PREFIX, apply, ev
 from .parsetree import KEYWORD_UNARY, OPERATORS, Trees, is_unary_glyph, to_ast
 from .system import views
 
@@ -197,7 +198,39 @@ def parse(ctx, x):
     """parse "text": q's parse tree of one expression (a lambda's text gives the lambda)."""
     if not (T.is_string(x) or isinstance(x, np.bytes_)):
         raise QError("type")
-    return _trees(ctx).block(ctx.parse(T.text(x)))
+    text = T.text(x)
+    try:
+        block = ctx.parse(text)
+        _no_prefix_glyph(block)
+    except QError as e:
+        # debug.md: parse's error shows the text with its caret, then parse's own frame
+        if e.span is not None:
+            e.frames.append(Frame.at(text, e.span))
+            e.frames.append(Frame("(.q.parse)", -1))
+            e.span = None
+        raise
+    return _trees(ctx).block(block)
+
+
+def _no_prefix_glyph(node) -> None:
+    """q's parser refuses a glyph applied prefix to a value (parsetrees.md: `+d` is '+, `$42`
+    '$; debug.md shows parse's error placed at it); the evaluator refuses it the same way.
+    Lambdas are left to their own parse (their text is kept, not checked here)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, A.LambdaExpr):
+            continue
+        if isinstance(n, A.Qsql):           # select[n;>c]: an order is written prefix
+            n = dataclasses.replace(n, limit=None)
+        if isinstance(n, A.Chain):
+            bare = n.head is None
+            for op in n.ops:
+                if isinstance(op, A.OpMonad) and isinstance(op.verb, A.Verb) and not bare \
+                        and op.verb.name in _NO_PREFIX:
+                    raise QError(op.verb.name, op.verb.span)
+                bare = False
+        stack.extend(A.children(n))
 
 
 def tokens(x):

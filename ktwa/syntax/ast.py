@@ -167,6 +167,7 @@ class Qsql(Node):
     by: tuple | None
     table: Node
     where: tuple
+    distinct: bool = False     # `select distinct ...`: only the result's unique rows
 
     @property
     def by_false(self) -> bool:

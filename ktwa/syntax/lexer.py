@@ -469,7 +469,13 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
             i = end
             continue
         # names, keywords, qSQL words
-        if c.isalpha() or (c == "." and i + 1 < n and text[i + 1].isascii() and text[i + 1].isalpha()):
+        # (a `.` right after a closing parenthesis and before a plain name is Apply:
+        # `(!).flip x` applies ! to flip x, as the python examples' dict page shows; a dotted
+        # name there is a name, `(1_s).z.s/:b` in the abc-problem page, and after `]` too,
+        # dotq.md's `.Q.def[d].Q.opt .z.x`)
+        if c.isalpha() or (c == "." and i + 1 < n and text[i + 1].isascii() and text[i + 1].isalpha()
+                           and not (adjacent(i) and toks[-1].type == "RPAR"
+                                    and "." not in _NAME.match(text, i).group(0)[1:])):
             m = _NAME.match(text, i)
             word = m.group(0)
             j = m.end()
@@ -590,7 +596,10 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
             emit("VERB", glyph, i, j)
             i = j
             continue
-        raise QError(c, (i, i + 1))
+        # errors.md's parse errors: a character q does not read (a NUL, a non-breaking space
+        # pasted in) is 'char; a quote or bracket that has no place names itself
+        raise QError(c if c in "\"'`)]}" or c.isspace() and c in " \t\r\n" else "char",
+                     (i, i + 1))
     if brackets:
         raise QError(brackets[-1], (n, n))
     return toks

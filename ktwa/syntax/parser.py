@@ -259,6 +259,7 @@ class _Builder(Transformer):
         table = None
         where = ()
         seen_from = False
+        distinct = False
         for x in c[1:]:
             if isinstance(x, Token):
                 if x.type == "FROM":
@@ -279,11 +280,14 @@ class _Builder(Transformer):
                 if seen_from:
                     table = build_chain(x, None, self.k)
                 else:
-                    cols = _subphrases(x, None, self.k)
+                    if kind == "select" and limit is None and _leads_with(x, "distinct"):
+                        distinct, x = True, x[1:]       # select.md: `select distinct`
+                    cols = _subphrases(x, None, self.k) if x else ()
         if kind == "select" and by:
             _no_dup_names(cols, by)
         return A.Qsql((kw.start_pos, _last_end(c)), kind, A.query_phrase(limit),
-                      A.query_phrase(cols), A.query_phrase(by), table, A.query_phrase(where))
+                      A.query_phrase(cols), A.query_phrase(by), table, A.query_phrase(where),
+                      distinct)
 
     def select(self, c):
         return self._qsql("select", c)
@@ -346,6 +350,17 @@ def _last_end(c):
         if isinstance(x, tuple) and len(x) == 2 and isinstance(x[1], list) and x[1]:
             return x[1][-1].node.span[1]
     return 0
+
+
+def _leads_with(terms: list, word: str) -> bool:
+    """The phrase starts with the name or q keyword `word` itself (not `word:e` naming a
+    column, nor `word[...]`)."""
+    t = terms[0] if terms else None
+    if not (isinstance(t, _Term) and isinstance(t.node, (A.Name, A.QWord))
+            and t.node.name == word):
+        return False
+    nxt = terms[1] if len(terms) > 1 else None
+    return not (nxt is not None and isinstance(nxt.node, A.Verb) and nxt.node.name == ":")
 
 
 def _subphrases(terms: list, qsql=None, k: bool = False) -> tuple:

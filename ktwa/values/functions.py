@@ -260,8 +260,11 @@ class View:
     assigned (q's pending views, `\\B`). The root namespace holds it as a value (`. `v),
     shown as its text, whose value is (last result or ::; parse tree; deps; text)."""
 
-    __slots__ = ("block", "text", "ns", "deps", "value", "valid")
+    __slots__ = ("block", "text", "ns", "deps", "start", "value", "valid", "ran", "busy")
 
-    def __init__(self, block, text: str, ns: str, deps: tuple):
+    def __init__(self, block, text: str, ns: str, deps: tuple, start: int = 0):
         self.block, self.text, self.ns, self.deps = block, text, ns, deps
+        self.start = start          # offset of text in the input that defined the view
         self.value, self.valid = None, False
+        self.ran = False            # value holds a result of e (a self-reference reads it)
+        self.busy = False           # e is being evaluated

@@ -305,36 +305,51 @@ def _k_idiv(x, y):
     return _int_divmod(np.floor_divide, x, tx, y, ty, rt, sc)
 
 
-# mod.md's domain table for a temporal operand and a number: a temporal on the left gives
-# these types with an integer on the right (a float gives a float), and a number mod a
-# temporal gives that temporal's type (a float mod a datetime, a datetime)
-_MOD_LEFT = {12: 16, 13: 6, 14: 6, 15: 9, 16: 16, 17: 17, 18: 18, 19: 19}
+# mod.md's table for a temporal operand: the result's type by the other operand's kind,
+# (int-like: b x h i j and c; float: e f). A temporal mod a number is a span (p -> n) or the
+# count's type; a number mod a temporal is that temporal, floats giving floats (datetimes for
+# d and z). z gives floats; two temporals are 'type, and d mod e (int, by the table) 'nyi.
+_MOD_LEFT = {12: (16, 9), 13: (6, 9), 14: (6, None), 15: (9, 9), 16: (16, 9), 17: (17, 9),
+             18: (18, 9), 19: (19, 9)}
+_MOD_RIGHT = {12: (12, 9), 13: (13, 9), 14: (14, 15), 15: (15, 15), 16: (16, 9), 17: (17, 9),
+              18: (18, 9), 19: (19, 9)}
+_MOD_NUMBERS = NUMERIC | {10}
 
 
-def _k_mod_temporal(x, tx, y, ty):
-    """`x mod y` with one temporal operand, computed on q's number of it (2024.01.01 mod 7
-    is the weekday index 2i: the days since 2000.01.01, a Saturday)."""
-    if tx in TEMPORAL and ty in TEMPORAL:
-        raise QError("type")
-    if tx in TEMPORAL:
-        rt = 9 if ty in FLOATS else _MOD_LEFT[tx]
+def _temporal_mod(x, tx: int, y, ty: int):
+    """x mod y with one temporal operand: computed on q's numbers of both (mod.md)."""
+    if tx in TEMPORAL and ty in _MOD_NUMBERS:
+        ints, floats = _MOD_LEFT[tx]
+        rt = floats if ty in FLOATS else ints
+    elif ty in TEMPORAL and tx in _MOD_NUMBERS:
+        ints, floats = _MOD_RIGHT[ty]
+        rt = floats if tx in FLOATS else ints
     else:
-        rt = ty if ty == 15 or tx not in FLOATS else 9
-    x, tx = _as_number(x, tx)
-    y, ty = _as_number(y, ty)
-    if tx not in NUMERIC or ty not in NUMERIC:
         raise QError("type")
-    r = _k_mod(x, y)
-    if rt not in TEMPORAL:
-        return r                # q's numbers of m, d are ints and of z floats, as rt says
-    out = temporal.tm.from_qnums(r, rt)
+    if rt is None:                  # d mod f: '.' in mod.md's table
+        raise QError("type")
+    if tx == 14 and ty == 8:        # d mod e: an int by the table, by a rule it leaves open
+        raise QError("nyi")
+    a, ta = _as_number(x, tx)
+    b, tb = _as_number(y, ty)
+    if rt in FLOATS or rt == 15:
+        a, b = _conv(_arr(a), ta, 9), _conv(_arr(b), tb, 9)
+    r = _arr(_k_mod(a, b))
+    if rt in TEMPORAL:
+        if r.dtype.kind == "f" and rt != 15:
+            r = np.where(np.isnan(r), temporal.tm.NULL[rt], r).astype(np.int64)
+        elif r.dtype.kind == "i":       # the null of r's own width is rt's null
+            r = np.where(r == np.iinfo(r.dtype).min, temporal.tm.NULL[rt], r.astype(np.int64))
+        out = temporal.tm.from_qnums(r, rt)
+    else:
+        out = r.astype(TYPE_DTYPE[rt])
     return out[()] if out.ndim == 0 else out
 
 
 def _k_mod(x, y):
     tx, ty = _t(x), _t(y)
     if tx in TEMPORAL or ty in TEMPORAL:
-        return _k_mod_temporal(x, tx, y, ty)
+        return _temporal_mod(x, tx, y, ty)
     if tx not in NUMERIC or ty not in NUMERIC:
         raise QError("type")
     sc = _both_scalar(x, y)

@@ -516,7 +516,7 @@ def key_values(spec: bytes, y):
         raise QError("length")
     kt = {b"S": 11, b"I": 6, b"J": 7}.get(spec[:1])
     if kt is None:
-        raise QError("type")
+        raise QError("IJS")             # errors.md: the key type is not I, J or S
     quoted = len(spec) == 4 and spec[2:3] == b"*"
     eq, sep = spec[1:2], spec[-1:]
     s = _text_bytes(y)
@@ -606,8 +606,8 @@ def read_binary(ctx, x, y):
         if t == " ":
             offset += w
             continue
-        if t == "s":
-            fields.append((t, f"f{k}", np.dtype(f"S{w}"), offset))
+        if t in "s*":                   # a symbol, or (`*`) a string, of w bytes
+            fields.append((t, f"f{k}", np.dtype(f"V{w}"), offset))
         else:
             spec = _BINARY.get(t)
             if spec is None:
@@ -626,8 +626,10 @@ def read_binary(ctx, x, y):
     for t, name, dt, _ in fields:
         col = table[name]
         if t == "s":
-            out.append(np.array([s.rstrip(b"\0").decode("utf-8") for s in col.tolist()],
+            out.append(np.array([bytes(s).rstrip(b"\0").decode("utf-8") for s in col.tolist()],
                                 dtype=object))
+        elif t == "*":                  # every byte kept: quotes and NULs are the string's
+            out.append([chars(bytes(s)) for s in col.tolist()])
         elif t == "g":
             out.append(np.ascontiguousarray(col).view(GUID))
         else:

@@ -256,6 +256,8 @@ def _keys_of(ktab: QTable, i):
         if count(i) != 1:
             raise QError("length")
         return True, [to_items(i)]
+    if isinstance(i, np.ndarray) and i.ndim == 1 and len(i) == nk:
+        return True, [to_items(i)]      # application.md: kt`Jack`London, a key of atoms
     if isinstance(i, list) and len(i) == nk:
         if all(is_atom(v) for v in i):
             return True, [i]

@@ -8,8 +8,12 @@ for a dictionary its keys and values, for a table an attribute byte and its colu
 Symbols are null-terminated; a datetime is a float of days; the 4-byte temporal types are
 int32 counts.
 
-Not attempted ('nyi): enumerations and functions (q sends an enumeration's indices and a
-lambda's context with its text), and compression (-18!, a compressed message given to -9!).
+A lambda is type 100, its namespace (without the dot; the root's is empty) as a symbol, then
+its text as a string (serialization.md: `-8!{x+y}`); a sorted dictionary or keyed table is
+type 127, and a table's attribute byte is its own (`s#t).
+
+Not attempted ('nyi): enumerations and other functions (q sends an enumeration's indices),
+and compression (-18!, a compressed message given to -9!).
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ import numpy as np
 from ..errors import QError
 from ..values import temporal as tm
 from ..values import types as T
+from ..values.functions import Lambda
 
 _ATTR = {"": 0, "s": 1, "u": 2, "p": 3, "g": 4}
 _ATTR_NAME = {v: k for k, v in _ATTR.items()}
@@ -50,13 +55,19 @@ def _value(x, out: bytearray) -> None:
         return
     if T.enum_domain(x):
         raise QError("nyi: -8! of an enumeration")
+    if isinstance(x, Lambda):
+        out.append(100)
+        out += _sym(x.ns[1:] if x.ns.startswith(".") else x.ns)
+        _value(T.chars(x.source), out)
+        return
     if isinstance(x, T.QTable):
-        out += b"\x62\x00"
+        out += bytes([98, _ATTR[T.attr_of(x)]])
         _value(T.QDict(T.syms(x.cols), list(x.data)), out)
         return
     if isinstance(x, T.QDict):
         keys = x.keys
-        out.append(127 if isinstance(keys, np.ndarray) and T.attr_of(keys) == "s" else 99)
+        out.append(127 if isinstance(keys, (np.ndarray, T.QTable)) and T.attr_of(keys) == "s"
+                   else 99)
         _value(keys, out)
         _value(x.values, out)
         return
@@ -101,8 +112,9 @@ def length(x) -> np.int64:
 
 
 class _Reader:
-    def __init__(self, data: bytes, pos: int):
+    def __init__(self, data: bytes, pos: int, function=None):
         self.data, self.pos = data, pos
+        self.function = function        # (namespace, text) -> the lambda; None: 'nyi
 
     def take(self, n: int) -> bytes:
         if self.pos + n > len(self.data):
@@ -134,16 +146,25 @@ class _Reader:
             return None
         if t in (99, 127):
             keys = self.value()
-            if t == 127 and isinstance(keys, np.ndarray):
+            if t == 127 and isinstance(keys, (np.ndarray, T.QTable)) and not T.attr_of(keys):
                 keys = T.with_attr(keys, "s")
             return T.QDict(keys, self.value())
         if t == 98:
-            self.take(1)
+            (attr,) = self.take(1)
             d = self.value()
             if not isinstance(d, T.QDict):
                 raise QError("badmsg")
-            return T.QTable([str(c) for c in d.keys], T.to_items(d.values)
-                            if not isinstance(d.values, list) else d.values)
+            tab = T.QTable([str(c) for c in d.keys], T.to_items(d.values)
+                           if not isinstance(d.values, list) else d.values)
+            return T.with_attr(tab, _ATTR_NAME.get(attr, "")) if attr else tab
+        if t == 100:
+            ns = self.sym()
+            text = self.value()
+            if self.function is None:
+                raise QError("nyi: -9! of a function")
+            if not T.is_string(text):
+                raise QError("badmsg")
+            return self.function("." + ns if ns else "", T.text(text))
         if t == -11:
             return self.sym()
         if t < 0 and -t in _WIRE:
@@ -159,8 +180,9 @@ class _Reader:
         raise QError("nyi: -9! of type " + str(t))
 
 
-def from_bytes(b) -> object:
-    """-9!b: the value a q message (a byte vector) holds."""
+def from_bytes(b, function=None) -> object:
+    """-9!b: the value a q message (a byte vector) holds; function(namespace, text) makes a
+    lambda it holds."""
     if not (isinstance(b, np.ndarray) and b.dtype == np.uint8):
         raise QError("type")
     data = b.tobytes()
@@ -173,7 +195,7 @@ def from_bytes(b) -> object:
     (n,) = struct.unpack("<i", data[4:8])
     if n != len(data):
         raise QError("badmsg")
-    r = _Reader(data, 8)
+    r = _Reader(data, 8, function)
     v = r.value()
     if r.pos != len(data):
         raise QError("badmsg")

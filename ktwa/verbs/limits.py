@@ -25,7 +25,14 @@ LIST_ITEM_BYTES = 64
 LIMIT = PHYSICAL // 2
 
 
+# errors.md: a list longer than 2^40-1 items is q's 'limit, whatever memory there is
+MAX_COUNT = (1 << 40) - 1
+
+
 def check_alloc(n: int, itemsize: int = 8) -> None:
-    """'wsfull unless n items of itemsize bytes fit in half of physical memory."""
+    """'limit past q's longest list; 'wsfull unless n items of itemsize bytes fit in half of
+    physical memory."""
+    if n > MAX_COUNT:
+        raise QError("limit")
     if n * itemsize > LIMIT:
         raise QError("wsfull")

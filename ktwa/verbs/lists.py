@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import hashlib
 
+import math
+
 import numpy as np
 
 from ..errors import QError
 from ..values import growth
 from ..values.types import match
-from ..values.functions import Definitions, QFunction
+from ..values.functions import Definitions, Lambda, QFunction
 from ..values.types import (CHAR, GUID, NULL_J, SYM, DiskRef, Enum, EnumScalar, EnumSym, QDict,
                             QTable, chars, count, enlist, enum_domain, enum_rows, enum_vector,
                             from_items, is_atom, is_keyed, is_null, is_string, item, made_of,
-                            mark_null_free, ordered, plain, qtype, sorted_vector, text, to_items,
+                            mark_null_free, null_mask, ordered, plain, qtype, sorted_vector, text, to_items,
                             with_attr)
 from . import ipc_bytes
 from .arith import avg, float_equal, med_items
@@ -379,6 +381,11 @@ def find(hay, y):
             return from_items([find(hay, a) for a in items])
         p = int(find_positions(hay, _needle(y))[0])
         return I64(n if p < 0 else p)
+    if isinstance(hay, np.ndarray) and _numeric(hay) and _numeric(y) and is_atom(y) \
+            and hay.dtype != np.asarray(y).dtype:
+        # a number sought among numbers of another type is found by value (the python
+        # examples' `(sums lst~\:wrd)?i`: a long in sums of booleans, which are ints)
+        return _find_number(hay, y)
     if is_atom(y) or (isinstance(y, np.ndarray) and _has_lists(hay)):
         p = int(find_positions(hay, _needle(y))[0])
         return I64(n if p < 0 else p)
@@ -418,7 +425,19 @@ def q_in(x, y):
         if len(y) != 1:
             raise QError("type")
         return x == y[0]
+    if is_atom(x) and _numeric(x) and isinstance(y, np.ndarray) and _numeric(y) \
+            and np.asarray(x).dtype != y.dtype:
+        return np.bool_(False)          # an atom x keeps exact, typed match (Find does not)
     return _lt(find(y, x), count(y))
+
+
+def _find_number(hay: np.ndarray, y) -> np.int64:
+    """The first index in numeric vector hay of the number y, of another numeric type, by
+    value (q's nulls are one another's), count hay if absent."""
+    nh = is_null(y)
+    hit = null_mask(hay) if nh else (hay == y) & ~null_mask(hay)
+    k = np.flatnonzero(hit)
+    return I64(k[0] if len(k) else len(hay))
 
 
 def _numeric(v) -> bool:
@@ -832,7 +851,10 @@ def reshape(shape, y):
         return _chunks(y, starts, ends)
     if any(d < 0 for d in dims):
         raise QError("domain")
-    total = int(np.prod(dims)) if dims else 0
+    total = math.prod(dims) if dims else 0     # Python's: 0W 2 must not wrap around
+    check_alloc(total, 8)
+    if len(dims) > 1:
+        check_alloc(math.prod(dims[:-1]), LIST_ITEM_BYTES)
     data = take_n(total, y)
 
     def nest(d, lo, ds):
@@ -970,6 +992,20 @@ INTERNAL_COVERS = {-1: "hsym", -2: "attr", -5: "parse", -6: "eval", -7: "hcount"
                    -29: ".j.k", -31: ".j.jd", -32: ".Q.btoa", -35: ".Q.gz"}
 
 
+def _lambda_in(ctx, ns: str, text: str):
+    """The lambda a message holds: its text evaluated in its namespace (where it finds its
+    globals), the current namespace restored after."""
+    saved = ctx.ns
+    ctx.ns = ns
+    try:
+        f = ctx.eval_text(text)
+    finally:
+        ctx.ns = saved
+    if not isinstance(f, Lambda):
+        raise QError("badmsg")
+    return f
+
+
 def bang(ctx, x, y):
     """x!y: a dictionary of keys x and values y, or y keyed on its first x columns;
     0N!y writes y's k form to stdout and returns y; -3!y is that form as a string; -4!y
@@ -991,7 +1027,9 @@ def bang(ctx, x, y):
             raise QError("type")
         return np.frombuffer(hashlib.sha1(y.tobytes()).digest(), dtype=np.uint8).copy()
     if x.__class__ is np.int64 and x in (-8, -9, -22):       # q's IPC bytes (internal.md)
-        return {-8: ipc_bytes.to_bytes, -9: ipc_bytes.from_bytes, -22: ipc_bytes.length}[int(x)](y)
+        if x == -9:
+            return ipc_bytes.from_bytes(y, lambda ns, text: _lambda_in(ctx, ns, text))
+        return {-8: ipc_bytes.to_bytes, -22: ipc_bytes.length}[int(x)](y)
     if x.__class__ is np.int64 and x == -18:
         raise QError("nyi: -18! (IPC compression)")
     if x.__class__ is np.int64 and x == -27:

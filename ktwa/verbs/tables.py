@@ -481,7 +481,12 @@ def upsert(ctx, x, y):
                                  isinstance(t, (np.ndarray, list)) else   # a list grows
                                  put_records(ctx, t, y, "upsert")[0])
     if isinstance(x, str):
-        ctx.set_global(x, upsert(ctx, ctx.get_global(x), y))
+        v = ctx.get_global(x)
+        if _is_plain_dict(v) and attr_of(v.keys) == "s":
+            # a dictionary by name is joined in place, which q refuses for a step (sorted)
+            # one (errors.md: 'step)
+            raise QError("step")
+        ctx.set_global(x, upsert(ctx, v, y))
         return x
     if isinstance(y, list) and not y:
         return x
@@ -490,6 +495,11 @@ def upsert(ctx, x, y):
         # `. upsert d, a list)
         return ctx.apply(ctx.builtins[","], [x, y])
     return put_records(ctx, x, y, "upsert")[0]
+
+
+def _is_plain_dict(v) -> bool:
+    """A dictionary that is not a keyed table (upsert joins it as , does)."""
+    return isinstance(v, QDict) and not is_keyed(v)
 
 
 def _new_table(y):
