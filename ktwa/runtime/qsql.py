@@ -123,9 +123,14 @@ def column_name(name, node, cols):
     """An unnamed column is named by the first of the table's columns its expression uses,
     read from the left; an operator applied to a constant on its left is `x` (qsql.md: in
     `select c1, 2*c2, c2+c3, string c3` the columns are c1 x c2 c3; xbar.md: `by 5 xbar
-    time.minute` is minute: a keyword is no operator)."""
+    time.minute` is minute: a keyword is no operator). A name alone is the column's name
+    even when the table has no such column (`update n from d` with a local n adds column n)."""
     if name is not None:
         return name
+    if isinstance(node, A.Name) and "." not in node.name and node.name != "i":
+        # a name alone names its column, a column of the table or not: q names columns as it
+        # parses, before it sees the table; the virtual column i is x (select i from t)
+        return node.name
     if isinstance(node, A.Chain) and node.ops and isinstance(node.ops[-1], A.OpDyad) \
             and isinstance(node.ops[-1].verb, A.Verb) and node.ops[-1].verb.name in OPERATORS \
             and _leftmost(node).__class__ is A.Const and not _symbol_left(node):

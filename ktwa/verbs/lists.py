@@ -541,6 +541,18 @@ def _row_table(cols, d: QDict) -> QTable:
     return t
 
 
+def _keyed_like(kt: QDict, rows) -> QDict:
+    """Records as a keyed table shaped as kt: a dictionary (column names to values, in any
+    order) is one record, a simple table its rows; so kt,rows upserts them as kt upsert rows
+    does (upsert.md: into a keyed table, records or a table keyed or not)."""
+    row = rows if isinstance(rows, QTable) else _row_table(None, rows)
+    kc, vc = list(kt.keys.cols), list(kt.values.cols)
+    if sorted(row.cols) != sorted(kc + vc):
+        raise QError("mismatch")
+    at = dict(zip(row.cols, row.data))
+    return QDict(QTable(kc, [at[c] for c in kc]), QTable(vc, [at[c] for c in vc]))
+
+
 def join(x, y):
     if (x.__class__ is Enum or x.__class__ is EnumSym or y.__class__ is Enum
             or y.__class__ is EnumSym or isinstance(x, EnumScalar) or isinstance(y, EnumScalar)):
@@ -561,10 +573,14 @@ def join(x, y):
             return join(_row_table(y.cols, x), y)
         if isinstance(x, QTable) and count(y) == 0:
             return x
+        if isinstance(x, QDict) and is_keyed(x) and isinstance(y, QTable):
+            return _dict_merge(x, _keyed_like(x, y))
         if isinstance(y, QTable) and isinstance(x, list) and not x:
             return y
         raise QError("type")
     if isinstance(x, QDict) and isinstance(y, QDict):
+        if is_keyed(x) and not is_keyed(y):
+            y = _keyed_like(x, y)
         return _dict_merge(x, y)
     if isinstance(x, QDict) and y.__class__ is list and not y:
         return x            # the empty list adds nothing: funq's opt:defaults,opt with opt ()

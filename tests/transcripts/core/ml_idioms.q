@@ -4,6 +4,13 @@ break is a blank: a script separates a lambda's statements with `;` and indents 
 as when a while-form's condition `c[;n]` sits on one line and `f/x` on the next, or a
 function on one line takes its argument from the next. Lambdas are made with value so the
 text can hold line breaks.
+A query column that is a name alone takes that name, whether or not the table has such a
+column (the graph code adds a node's id to its record with update id from record, id a
+local); qsql.md names columns from their expressions.
+A keyed table joined with a record (a dictionary of all its columns, in any order) or with a
+simple table of its columns upserts them, as upsert does (upsert.md: records into a keyed
+table, from a table keyed or not). A record without every column is a 'mismatch (we are
+unsure what q reports there).
 q)stop:{[d;n] d[`i]<n}
 q)step:{[a;b;d] d[`i]+:a; d}
 q)run:value"{[x]\n r:stop[;x]\n   step[1;0]/`i`v!0 0;\n r}"
@@ -21,3 +28,41 @@ q)two 1
 2 20
 q)value "{s:\"abc\"\n  2 0;s}[]"
 "ca"
+q)f:{[tag;d] update tag from d}
+q)f[`new;`a`b!(1;"x")]
+a  | 1
+b  | "x"
+tag| `new
+q)g:{[w;t] select a,w from t}
+q)g[`k;([]a:1 2)]
+a w
+---
+1 k
+2 k
+q)kt:([id:`a`b] v:1 2; w:"xy")
+q)kt,`w`v`id!("q";9;`a)
+id| v w
+--| ---
+a | 9 q
+b | 2 y
+q)kt,`id`v`w!(`c;3;"z")
+id| v w
+--| ---
+a | 1 x
+b | 2 y
+c | 3 z
+q)kt,([]w:"st";id:`b`d;v:5 6)
+id| v w
+--| ---
+a | 1 x
+b | 5 s
+d | 6 t
+q)kt,flip`id`v`w!(0#`;0#0;"")
+id| v w
+--| ---
+a | 1 x
+b | 2 y
+q)kt,`id`v!(`c;3)
+'mismatch
+  [0]  kt,`id`v!(`c;3)
+         ^
