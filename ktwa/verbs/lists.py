@@ -919,13 +919,36 @@ def cut(x, y):
     return _chunks(y, pos, pos[1:] + [c])
 
 
+def _key_rows(kt: QDict, ks) -> QTable:
+    """Keys of the keyed table kt given as a table of its key columns, a list of key records
+    (dictionaries), or, where kt has one key column, its values (an atom or a vector): a
+    table of kt's key columns in kt's order."""
+    kc = list(kt.keys.cols)
+    if isinstance(ks, QTable):
+        t = ks
+    elif isinstance(ks, list) and ks and all(isinstance(k, QDict) for k in ks):
+        t = _row_table(None, ks[0])
+        for k in ks[1:]:
+            t = join(t, _row_table(None, k))
+    elif len(kc) == 1:
+        t = QTable(kc, [_as_list(ks[0] if isinstance(ks, list) and len(ks) == 1 else ks)])
+    else:
+        raise QError("type")
+    at = dict(zip(t.cols, t.data))
+    if sorted(at) != sorted(kc):
+        raise QError("mismatch")
+    return QTable(kc, [at[c] for c in kc])
+
+
 def _remove_keys(d, ks):
     if isinstance(d, QTable):
         drop = set(to_items(_as_list(ks)))
         keep = [k for k, c in enumerate(d.cols) if c not in drop]
         return QTable([d.cols[k] for k in keep], [d.data[k] for k in keep])
     if is_keyed(d):
-        raise QError("nyi")
+        gone = set(_row_keys(_key_rows(d, ks)))
+        keep = np.array([j for j, k in enumerate(_row_keys(d.keys)) if k not in gone], dtype=I64)
+        return QDict(take_pos(d.keys, keep), take_pos(d.values, keep))
     p = find_positions(_as_list(ks), d.keys)
     return _sub(d, np.flatnonzero(p < 0).astype(I64))
 
@@ -940,12 +963,15 @@ def drop(x, y):
     if (isinstance(x, str) and isinstance(y, QDict)) or (_is_syms(x) and
                                                          isinstance(y, (QDict, QTable))):
         return _remove_keys(y, x)
+    if is_keyed(y) and isinstance(x, QTable):
+        return _remove_keys(y, x)       # a table of keys (a keyed table's key) _ it
     if isinstance(y, QDict) and not is_keyed(y) and isinstance(x, (np.ndarray, list, np.generic)):
         return _remove_keys(y, x)       # drop.md: enlist[100] _ 100 200!`a`b is 200|`b
     if isinstance(x, QDict) and not is_keyed(x) and (is_atom(y) or isinstance(x.keys, list)):
         return _remove_keys(x, _needle(y) if is_atom(y) else [y])
-    if is_keyed(x) and not isinstance(y, (np.ndarray, str)):
-        return _remove_keys(x, [y])
+    if is_keyed(x) and (not isinstance(y, (np.ndarray, str))
+                        or isinstance(y, str) and len(x.keys.cols) == 1):
+        return _remove_keys(x, [y])     # a key record, or the key of a one-column key
     if isinstance(x, (np.ndarray, list)) and is_int_atom(y):
         k = int(y)
         if not 0 <= k < len(x):

@@ -11,6 +11,9 @@ A keyed table joined with a record (a dictionary of all its columns, in any orde
 simple table of its columns upserts them, as upsert does (upsert.md: records into a keyed
 table, from a table keyed or not). A record without every column is a 'mismatch (we are
 unsure what q reports there).
+Drop takes keys from a keyed table as from any dictionary (drop.md): a key record, the key
+of a one-column key, or a table of keys from the left (the graph code drops a node so, and a
+node's edges with key[edges]_).
 q)stop:{[d;n] d[`i]<n}
 q)step:{[a;b;d] d[`i]+:a; d}
 q)run:value"{[x]\n r:stop[;x]\n   step[1;0]/`i`v!0 0;\n r}"
@@ -66,3 +69,21 @@ q)kt,`id`v!(`c;3)
 'mismatch
   [0]  kt,`id`v!(`c;3)
          ^
+q)kt _ `b
+id| v w
+--| ---
+a | 1 x
+q)`a _ kt
+id| v w
+--| ---
+b | 2 y
+q)e:([d:`x`y`x;n:`p`q`r] s:`u`v`w)
+q)(key select from e where d=`x)_ e
+d n| s
+---| -
+y q| v
+q)e _ `n`d!`q`y
+d n| s
+---| -
+x p| u
+x r| w
