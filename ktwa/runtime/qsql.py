@@ -243,9 +243,10 @@ def _where(ev, node, env, t, idx):
 
 def as_columns(vals: list) -> list:
     """Values as the columns of one table: atoms repeat to the common length; every list
-    must have it ('length); a dictionary or table cannot be a column ('type)."""
+    must have it ('length); a dictionary cannot be a column ('type), a table can (its rows
+    are the column's items, as a table column is)."""
     for v in vals:
-        if isinstance(v, (T.QDict, T.QTable)):
+        if isinstance(v, T.QDict):
             raise QError("type")
     n = max([T.count(v) for v in vals if not T.is_atom(v)], default=1)
     cols = []

@@ -14,6 +14,8 @@ unsure what q reports there).
 Drop takes keys from a keyed table as from any dictionary (drop.md): a key record, the key
 of a one-column key, or a table of keys from the left (the graph code drops a node so, and a
 node's edges with key[edges]_).
+A query column may be a table (a list of conforming dictionaries, made by # of an enlisted
+dictionary), as a table literal's may; a dictionary alone is still no column ('type).
 q)stop:{[d;n] d[`i]<n}
 q)step:{[a;b;d] d[`i]+:a; d}
 q)run:value"{[x]\n r:stop[;x]\n   step[1;0]/`i`v!0 0;\n r}"
@@ -87,3 +89,11 @@ d n| s
 ---| -
 x p| u
 x r| w
+q)pt:update b:count[i]#enlist(1#`x)!1#10 from ([]a:1 2)
+q)r:select c:b from pt
+q)cols r
+,`c
+q)r[`c]~pt`b
+1b
+q)count r
+2
