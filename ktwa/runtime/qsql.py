@@ -22,6 +22,8 @@ def _index_list(x, idx: np.ndarray):
         return x
     if isinstance(x, np.ndarray):
         return x[idx]
+    if isinstance(x, T.QTable):             # a column that is a table: its rows
+        return take_pos(x, idx)
     return [x[i] for i in idx.tolist()]
 
 

@@ -24,7 +24,7 @@ from .attributes import ATTRIBUTES, set_attribute
 from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
                       item_depth, member)
 from .limits import LIST_ITEM_BYTES, check_alloc
-from .index import index, is_int_atom, is_int_vec, proto, take_pos, _row
+from .index import index, is_int_atom, is_int_vec, null_like, proto, take_pos, _row
 
 I64 = np.int64
 
@@ -547,10 +547,22 @@ def _keyed_like(kt: QDict, rows) -> QDict:
     does (upsert.md: into a keyed table, records or a table keyed or not)."""
     row = rows if isinstance(rows, QTable) else _row_table(None, rows)
     kc, vc = list(kt.keys.cols), list(kt.values.cols)
-    if sorted(row.cols) != sorted(kc + vc):
+    if len(set(row.cols)) != len(row.cols) or not set(kc) <= set(row.cols) <= set(kc + vc):
         raise QError("mismatch")
     at = dict(zip(row.cols, row.data))
-    return QDict(QTable(kc, [at[c] for c in kc]), QTable(vc, [at[c] for c in vc]))
+    keys = QTable(kc, [at[c] for c in kc])
+    missing = [c for c in vc if c not in at]
+    if missing:     # a column not given keeps its value in a row that is there, else null
+        where = {}
+        for j, k in enumerate(_row_keys(kt.keys)):
+            where.setdefault(k, j)
+        found = [where.get(k) for k in _row_keys(keys)]
+        for c in missing:
+            col = kt.values.column(c)
+            items = to_items(col)
+            null = to_items(null_like(col))[0] if items else None
+            at[c] = from_items([null if j is None else items[j] for j in found])
+    return QDict(keys, QTable(vc, [at[c] for c in vc]))
 
 
 def join(x, y):

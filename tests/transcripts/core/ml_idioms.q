@@ -9,8 +9,9 @@ column (the graph code adds a node's id to its record with update id from record
 local); qsql.md names columns from their expressions.
 A keyed table joined with a record (a dictionary of all its columns, in any order) or with a
 simple table of its columns upserts them, as upsert does (upsert.md: records into a keyed
-table, from a table keyed or not). A record without every column is a 'mismatch (we are
-unsure what q reports there).
+table, from a table keyed or not). A record may leave out value columns (upsert.md: records
+with columns that are members of the table's): a row that is there keeps them, a new row has
+nulls; one without the key columns is a 'mismatch (we are unsure what q reports there).
 Drop takes keys from a keyed table as from any dictionary (drop.md): a key record, the key
 of a one-column key, or a table of keys from the left (the graph code drops a node so, and a
 node's edges with key[edges]_).
@@ -67,9 +68,20 @@ id| v w
 --| ---
 a | 1 x
 b | 2 y
-q)kt,`id`v!(`c;3)
+q)kt,`id`v!(`a;7)
+id| v w
+--| ---
+a | 7 x
+b | 2 y
+q)kt,`id`w!(`c;"z")
+id| v w
+--| ---
+a | 1 x
+b | 2 y
+c |   z
+q)kt,(enlist`v)!enlist 3
 'mismatch
-  [0]  kt,`id`v!(`c;3)
+  [0]  kt,(enlist`v)!enlist 3
          ^
 q)kt _ `b
 id| v w
@@ -97,3 +109,14 @@ q)r[`c]~pt`b
 1b
 q)count r
 2
+q)pk:update d:count[i]#enlist`x`y!1 2 from ([id:`a`b] v:1 2)
+q)pk[`b;`d;`y]:40
+q)exec d from pk
+x y 
+----
+1 2 
+1 40
+q)exec d from select from pk where v>1
+x y 
+----
+1 40
