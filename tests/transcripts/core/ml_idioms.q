@@ -17,6 +17,7 @@ of a one-column key, or a table of keys from the left (the graph code drops a no
 node's edges with key[edges]_).
 A query column may be a table (a list of conforming dictionaries, made by # of an enlisted
 dictionary), as a table literal's may; a dictionary alone is still no column ('type).
+Appending a record to a keyed table with a table column keeps that column a table.
 q)stop:{[d;n] d[`i]<n}
 q)step:{[a;b;d] d[`i]+:a; d}
 q)run:value"{[x]\n r:stop[;x]\n   step[1;0]/`i`v!0 0;\n r}"
@@ -119,4 +120,12 @@ x y
 q)exec d from select from pk where v>1
 x y 
 ----
+1 40
+q)pk,:`id`v!(`a;9)
+q)exec v from pk
+9 2
+q)exec d from pk
+x y 
+----
+1 2 
 1 40
