@@ -216,7 +216,9 @@ LINE_BREAKS = [
     ("{a:1 2,\n  3 4;\n a}[]", "1 2 3 4\n"),
     ("{x+\n  y}[1;2]", "3\n"),
     ("{$[x;1 2;3 4],\n  5 6}[1b]", "1 2 5 6\n"),
-    ("{a:1\n b:2\n a+b}[]", "3\n"),
+    ("{a:1;\n b:2;\n a+b}[]", "3\n"),
+    # a line break in a lambda is a blank: a line without its `;` goes on (syntax.md)
+    ("{neg\n  x}[3]", "-3\n"),
     ("{(+\n ;-)}[]~(+;-)", "1b\n"),
     # a numeric strand goes on over a line break onto an indented number (Q Tips' stat.q
     # writes its normal-inverse coefficient vectors over two lines of a lambda); q's exact

@@ -22,6 +22,8 @@ def _index_list(x, idx: np.ndarray):
         return x
     if isinstance(x, np.ndarray):
         return x[idx]
+    if isinstance(x, T.QTable):             # a column that is a table: its rows
+        return take_pos(x, idx)
     return [x[i] for i in idx.tolist()]
 
 
@@ -123,9 +125,14 @@ def column_name(name, node, cols):
     """An unnamed column is named by the first of the table's columns its expression uses,
     read from the left; an operator applied to a constant on its left is `x` (qsql.md: in
     `select c1, 2*c2, c2+c3, string c3` the columns are c1 x c2 c3; xbar.md: `by 5 xbar
-    time.minute` is minute: a keyword is no operator)."""
+    time.minute` is minute: a keyword is no operator). A name alone is the column's name
+    even when the table has no such column (`update n from d` with a local n adds column n)."""
     if name is not None:
         return name
+    if isinstance(node, A.Name) and "." not in node.name and node.name != "i":
+        # a name alone names its column, a column of the table or not: q names columns as it
+        # parses, before it sees the table; the virtual column i is x (select i from t)
+        return node.name
     if isinstance(node, A.Chain) and node.ops and isinstance(node.ops[-1], A.OpDyad) \
             and isinstance(node.ops[-1].verb, A.Verb) and node.ops[-1].verb.name in OPERATORS \
             and _leftmost(node).__class__ is A.Const and not _symbol_left(node):
@@ -242,9 +249,10 @@ def _where(ev, node, env, t, idx):
 
 def as_columns(vals: list) -> list:
     """Values as the columns of one table: atoms repeat to the common length; every list
-    must have it ('length); a dictionary or table cannot be a column ('type)."""
+    must have it ('length); a dictionary cannot be a column ('type), a table can (its rows
+    are the column's items, as a table column is)."""
     for v in vals:
-        if isinstance(v, (T.QDict, T.QTable)):
+        if isinstance(v, T.QDict):
             raise QError("type")
     n = max([T.count(v) for v in vals if not T.is_atom(v)], default=1)
     cols = []

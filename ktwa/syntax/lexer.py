@@ -318,10 +318,14 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
             line_start = i + 1
             i += 1
             # `/` at the start of the next line is a comment line
-            # In a lambda or a parenthesis a line break separates as `;` does (amend.md
-            # writes a 3-item list over three lines), except after an opening, a `;`, a
-            # lambda's parameters or a table's keys, and before a closing or a `;`.
-            if brackets and brackets[-1] in "{(":
+            # In a lambda a line break is a blank: a script breaks an expression after its
+            # `;` and indents the continuation (syntax.md, multiline expressions), so a line
+            # without one goes on (KX's ml writes `f[;p]` on one line, `g/x` on the next;
+            # learn/pb/four-magic.md a function on one line and its argument on the next).
+            # In a parenthesis a line break separates as `;` does (amend.md writes a 3-item
+            # list over three lines), except after an opening, a `;` or a table's keys, and
+            # before a closing or a `;`.
+            if brackets and brackets[-1] == "(":
                 k = i
                 while k < n and text[k] in " \t\r\n":
                     k += 1
@@ -606,7 +610,7 @@ def tokenize(text: str, start: int = 0, is_k: bool = False,
 
 
 def _continues(text: str, k: int, toks, qsql, depth: int, infix: frozenset) -> bool:
-    """True when the line break before text[k] (inside a lambda or parenthesis) cannot end a
+    """True when the line break before text[k] (inside a parenthesis) cannot end a
     statement, so it is a blank: the line so far ends with a verb waiting for its right
     argument (`a,` / `t lj`), or the next line opens with one used between arguments
     (`, "x"` / `lj s` / `+ 1`), or with the `by`/`from`/`where` an open qSQL template still

@@ -103,7 +103,7 @@ def read_value(ctx, fs: str):
         cols = [str(c) for c in names.tolist()]
         return Mapped(cols, [serial.loads(_read(f"{p}/{c}"), _revive(ctx)) for c in cols])
     data = _read(p)
-    if data[:2] == ipc_bytes.Q_FILE:        # a file q itself wrote
+    if data[:2] in (ipc_bytes.Q_FILE, ipc_bytes.Q_VECTOR):        # a file q itself wrote
         return ipc_bytes.from_q_file(data)
     return serial.loads(data, _revive(ctx))
 

@@ -667,8 +667,8 @@ def _amend_table(ctx, t: QTable, i, rest, f, y):
                 c = [None] * n
             elif is_atom(c):
                 c = np.full(n, c, dtype=object if isinstance(c, str) else np.asarray(c).dtype)
-            elif not isinstance(c, (np.ndarray, list)):
-                raise QError("type")         # a column is a list (a dictionary is not one)
+            elif not isinstance(c, (np.ndarray, list, QTable)):
+                raise QError("type")         # a column is a list or a table, not a dictionary
             if count(c) != n and t.cols:
                 raise QError("length")
             data.append(c)

@@ -207,9 +207,27 @@ def from_bytes(b, function=None) -> object:
 Q_FILE = b"\xff\x01"
 
 
+# what it writes for a simple vector of a fixed-width type, the file it maps: two bytes, the
+# type byte, the attribute byte, four bytes unused here, the int64 count, then the items as
+# they lie in memory from byte 16 (not in the reference: read from files q wrote)
+Q_VECTOR = b"\xfe\x20"
+
+
 def from_q_file(data: bytes) -> object:
     """The value in a file q wrote with `set` (KX's ml keeps its test data so) that begins with
-    Q_FILE; q's other layouts (a simple vector's mappable file) are not read ('nyi)."""
+    Q_FILE or Q_VECTOR; a mapped vector of another type (an enumeration's) is 'nyi."""
+    if data[:2] == Q_VECTOR:
+        if len(data) < 16:
+            raise QError("badmsg")
+        t, attr = data[2], data[3]
+        if t not in _WIRE:
+            raise QError("nyi: a mapped vector file of type " + str(t))
+        (n,) = struct.unpack("<q", data[8:16])
+        r = _Reader(data, 16)
+        v = r.items(t, n)
+        if r.pos != len(data):
+            raise QError("badmsg")
+        return T.with_attr(v, _ATTR_NAME.get(attr, "")) if attr else v
     r = _Reader(data, len(Q_FILE))
     v = r.value()
     if r.pos != len(data):

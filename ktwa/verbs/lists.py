@@ -26,7 +26,7 @@ from .attributes import ATTRIBUTES, set_attribute
 from .hashing import (distinct_vector, find_positions, find_rows, first_positions, hkey,
                       item_depth, member)
 from .limits import LIST_ITEM_BYTES, check_alloc
-from .index import index, is_int_atom, is_int_vec, proto, take_pos, _row
+from .index import index, is_int_atom, is_int_vec, null_like, proto, take_pos, _row
 
 I64 = np.int64
 
@@ -560,6 +560,30 @@ def _row_table(cols, d: QDict) -> QTable:
     return t
 
 
+def _keyed_like(kt: QDict, rows) -> QDict:
+    """Records as a keyed table shaped as kt: a dictionary (column names to values, in any
+    order) is one record, a simple table its rows; so kt,rows upserts them as kt upsert rows
+    does (upsert.md: into a keyed table, records or a table keyed or not)."""
+    row = rows if isinstance(rows, QTable) else _row_table(None, rows)
+    kc, vc = list(kt.keys.cols), list(kt.values.cols)
+    if len(set(row.cols)) != len(row.cols) or not set(kc) <= set(row.cols) <= set(kc + vc):
+        raise QError("mismatch")
+    at = dict(zip(row.cols, row.data))
+    keys = QTable(kc, [at[c] for c in kc])
+    missing = [c for c in vc if c not in at]
+    if missing:     # a column not given keeps its value in a row that is there, else null
+        where = {}
+        for j, k in enumerate(_row_keys(kt.keys)):
+            where.setdefault(k, j)
+        found = [where.get(k) for k in _row_keys(keys)]
+        for c in missing:
+            col = kt.values.column(c)
+            items = to_items(col)
+            null = to_items(null_like(col))[0] if items else None
+            at[c] = from_items([null if j is None else items[j] for j in found])
+    return QDict(keys, QTable(vc, [at[c] for c in vc]))
+
+
 def join(x, y):
     if (x.__class__ is Enum or x.__class__ is EnumSym or y.__class__ is Enum
             or y.__class__ is EnumSym or isinstance(x, EnumScalar) or isinstance(y, EnumScalar)):
@@ -580,10 +604,14 @@ def join(x, y):
             return join(_row_table(y.cols, x), y)
         if isinstance(x, QTable) and count(y) == 0:
             return x
+        if isinstance(x, QDict) and is_keyed(x) and isinstance(y, QTable):
+            return _dict_merge(x, _keyed_like(x, y))
         if isinstance(y, QTable) and isinstance(x, list) and not x:
             return y
         raise QError("type")
     if isinstance(x, QDict) and isinstance(y, QDict):
+        if is_keyed(x) and not is_keyed(y):
+            y = _keyed_like(x, y)
         return _dict_merge(x, y)
     if isinstance(x, QDict) and y.__class__ is list and not y:
         return x            # the empty list adds nothing: funq's opt:defaults,opt with opt ()
@@ -925,13 +953,36 @@ def cut(x, y):
     return _chunks(y, pos, pos[1:] + [c])
 
 
+def _key_rows(kt: QDict, ks) -> QTable:
+    """Keys of the keyed table kt given as a table of its key columns, a list of key records
+    (dictionaries), or, where kt has one key column, its values (an atom or a vector): a
+    table of kt's key columns in kt's order."""
+    kc = list(kt.keys.cols)
+    if isinstance(ks, QTable):
+        t = ks
+    elif isinstance(ks, list) and ks and all(isinstance(k, QDict) for k in ks):
+        t = _row_table(None, ks[0])
+        for k in ks[1:]:
+            t = join(t, _row_table(None, k))
+    elif len(kc) == 1:
+        t = QTable(kc, [_as_list(ks[0] if isinstance(ks, list) and len(ks) == 1 else ks)])
+    else:
+        raise QError("type")
+    at = dict(zip(t.cols, t.data))
+    if sorted(at) != sorted(kc):
+        raise QError("mismatch")
+    return QTable(kc, [at[c] for c in kc])
+
+
 def _remove_keys(d, ks):
     if isinstance(d, QTable):
         drop = set(to_items(_as_list(ks)))
         keep = [k for k, c in enumerate(d.cols) if c not in drop]
         return QTable([d.cols[k] for k in keep], [d.data[k] for k in keep])
     if is_keyed(d):
-        raise QError("nyi")
+        gone = set(_row_keys(_key_rows(d, ks)))
+        keep = np.array([j for j, k in enumerate(_row_keys(d.keys)) if k not in gone], dtype=I64)
+        return QDict(take_pos(d.keys, keep), take_pos(d.values, keep))
     p = find_positions(_as_list(ks), d.keys)
     return _sub(d, np.flatnonzero(p < 0).astype(I64))
 
@@ -946,12 +997,15 @@ def drop(x, y):
     if (isinstance(x, str) and isinstance(y, QDict)) or (_is_syms(x) and
                                                          isinstance(y, (QDict, QTable))):
         return _remove_keys(y, x)
+    if is_keyed(y) and isinstance(x, QTable):
+        return _remove_keys(y, x)       # a table of keys (a keyed table's key) _ it
     if isinstance(y, QDict) and not is_keyed(y) and isinstance(x, (np.ndarray, list, np.generic)):
         return _remove_keys(y, x)       # drop.md: enlist[100] _ 100 200!`a`b is 200|`b
     if isinstance(x, QDict) and not is_keyed(x) and (is_atom(y) or isinstance(x.keys, list)):
         return _remove_keys(x, _needle(y) if is_atom(y) else [y])
-    if is_keyed(x) and not isinstance(y, (np.ndarray, str)):
-        return _remove_keys(x, [y])
+    if is_keyed(x) and (not isinstance(y, (np.ndarray, str))
+                        or isinstance(y, str) and len(x.keys.cols) == 1):
+        return _remove_keys(x, [y])     # a key record, or the key of a one-column key
     if isinstance(x, (np.ndarray, list)) and is_int_atom(y):
         k = int(y)
         if not 0 <= k < len(x):

@@ -314,12 +314,15 @@ def _grow(ctx, col, total: int, tgt: np.ndarray, vals):
             w = _last_writes(tgt)
             out[tgt[w]] = vals[w]
         return out
+    table = isinstance(col, QTable)
+    if table:                       # a column that is a table: its rows, as records
+        col = to_items(col)
     items = list(col) + [proto(col) if col else None] * (total - n)
     if vals is not None:
         vi = to_items(vals)
         for k in _last_writes(tgt).tolist():
             items[int(tgt[k])] = vi[k]
-    return items
+    return from_items(items) if table else items    # conforming records stay a table
 
 
 def _exact_cells(t: QTable, y, by_column: bool):

@@ -1,8 +1,8 @@
 Idioms of KX's cookbook scripts (the smart-meter tutorial, the trade database builder). Inside a
-lambda a line break ends a statement only where one can end: a line that ends with a verb still
-waiting for its right argument (`x,` or `t lj`), or a next line that opens with a verb used
-between arguments (`, y`, `lj t`) or with the by/from/where an open query still needs, carries
-on the statement (the tutorial writes its queries over several lines so). A bracket block that
+lambda a line break is a blank, so a line that ends with a verb still waiting for its right
+argument (`x,` or `t lj`), or a next line that opens with a verb used between arguments
+(`, y`, `lj t`) or with the by/from/where an open query still needs, carries on the statement
+(the tutorial writes its queries over several lines so). A bracket block that
 follows nothing, [a;b], runs its statements and is the last one's value (a branch of Cond);
 we are unsure what q prints for a bare [1;2;3] typed alone, so only Cond's use is shown.
 `n+::1` is the global's compound assignment, and a dotted name assigned in a lambda is the
@@ -53,7 +53,7 @@ q)j "--"
 q)j2:value"{[x]\n s:\"ab\"\n  , x\n  , \"yz\";\n s}"
 q)j2 "++"
 "ab++yz"
-q)k2:value"{[x]\n y:x+1\n y*2}"
+q)k2:value"{[x]\n y:x+1;\n y*2}"
 q)k2 4
 10
 q)$[0b;[a:1;a+1];[b:5;b*2]]

@@ -1,6 +1,6 @@
-Inside a lambda a line break separates statements, except inside a qSQL template: a template
-cannot end at select, update, by, from or where, so the break after one of them is a blank
-(functions in scripts write long queries that way). Lambdas made with value so the text can
+Inside a lambda a line break is a blank (statements are separated by their `;`), so a qSQL
+template goes on over lines after select, update, by, from or where (functions in scripts
+write long queries that way). Lambdas made with value so the text can
 hold line breaks.
 q)t:([]a:1 2 3;b:10 20 30)
 q)f:value"{[x]\n select b from\n   x where a>1}"
@@ -18,6 +18,6 @@ q)h:value"{[x]\n exec sum b by\n   a from\n   x where\n   a<3}"
 q)h t
 1| 10
 2| 20
-q)k:value"{[x]\n y:x+1\n y*2}"
+q)k:value"{[x]\n y:x+1;\n y*2}"
 q)k 4
 10
