@@ -997,8 +997,10 @@ def drop(x, y):
     if (isinstance(x, str) and isinstance(y, QDict)) or (_is_syms(x) and
                                                          isinstance(y, (QDict, QTable))):
         return _remove_keys(y, x)
-    if is_keyed(y) and isinstance(x, QTable):
-        return _remove_keys(y, x)       # a table of keys (a keyed table's key) _ it
+    if is_keyed(y) and isinstance(x, (QTable, np.ndarray, list)):
+        # a table of keys (a keyed table's key), a list of key records, or the keys of a
+        # one-column key (drop.md: enlist[100] _ d, as for a dictionary)
+        return _remove_keys(y, x)
     if isinstance(y, QDict) and not is_keyed(y) and isinstance(x, (np.ndarray, list, np.generic)):
         return _remove_keys(y, x)       # drop.md: enlist[100] _ 100 200!`a`b is 200|`b
     if isinstance(x, QDict) and not is_keyed(x) and (is_atom(y) or isinstance(x.keys, list)):

@@ -92,6 +92,18 @@ q)`a _ kt
 id| v w
 --| ---
 b | 2 y
+q)(enlist`b)_ kt
+id| v w
+--| ---
+a | 1 x
+q)`a`b`z _ kt
+id| v w
+--| ---
+q)(enlist`n`d!`p`x)_ e:([d:`x`y`x;n:`p`q`r] s:`u`v`w)
+d n| s
+---| -
+y q| v
+x r| w
 q)e:([d:`x`y`x;n:`p`q`r] s:`u`v`w)
 q)(key select from e where d=`x)_ e
 d n| s
