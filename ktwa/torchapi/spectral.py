@@ -27,7 +27,7 @@ from .convert import kname
 from .state import default_dtype
 from .tensormath import _out
 from .tensorops import _long, _longs, input_tensor, is_tensor, looks_like_array, result, tensor_of
-from .trailing import read_input
+from .trailing import Rest, read_input
 from .tensors import Opts, _finish, _number, _is_opts, parse_opts
 
 define = Definitions()
@@ -131,14 +131,17 @@ def _freq(who: str, fn):
             if not x or not _long(x[0]):
                 raise QError(f"{who}: expecting FFT length as first argument, given "
                              f"{kname(x[0]) if x else kname(x)}")
-            n, j = int(x[0]), len(x)
-            if j > 1 and _is_opts(x[j - 1]):
-                o, j = parse_opts(x[j - 1], who), j - 1
-            if j > 1 and is_tensor(ctx, x[j - 1]):
-                out, j = tensor_of(ctx, x[j - 1], who), j - 1
-            if j > 1 and _number(x[j - 1]):
-                d, j = float(x[j - 1]), j - 1
-            if j != 1:
+            n, rest = int(x[0]), Rest(ctx, x)
+            v = rest.take(_is_opts)
+            if v is not None:
+                o = parse_opts(v, who)
+            v = rest.take(rest.tensor)
+            if v is not None:
+                out = tensor_of(ctx, v, who)
+            v = rest.take(_number)
+            if v is not None:
+                d = float(v)
+            if rest.n != 1:
                 raise QError(f"{who}: unrecognized arg(s), expecting {usage}")
         if n < 0:
             raise QError(f"{who}: length cannot be negative, given {n}")

@@ -35,7 +35,7 @@ from .objects import TensorVector
 from .state import generator_for, session_rng
 from .tensorops import (_flag, _long, _longs, input_tensor, is_tensor, k_of, looks_like_array,
                         result, tensor_of)
-from .trailing import is_vector, read_input
+from .trailing import Rest, is_vector, read_input
 
 define = Definitions()
 
@@ -831,12 +831,13 @@ def _diag(who, fn):
         n = len(x)
         if not 0 < n < 4:
             raise QError(f"{who}: expecting up to 3 args, (input;offset;output), given {n}")
-        out, d = None, 0
-        if n > 1 and is_tensor(ctx, x[n - 1]):
-            out, n = tensor_of(ctx, x[n - 1], who), n - 1
-        if n > 1 and _long(x[n - 1]):
-            d, n = int(x[n - 1]), n - 1
-        if n != 1:
+        rest = Rest(ctx, x)
+        out = rest.take(rest.tensor)
+        if out is not None:
+            out = tensor_of(ctx, out, who)
+        d = rest.take(_long)
+        d = 0 if d is None else int(d)
+        if rest.n != 1:
             raise QError(f"{who}: unrecognized arg(s), expecting up to 3, (input;offset;output)")
         t, p = input_tensor(ctx, x[0], who)
         if out is not None:
