@@ -21,6 +21,7 @@ import numpy as np
 import torch
 
 from ..errors import QError
+from ..registry import is_handle
 from ..values.functions import Definitions
 from .calls import torch_run as _run
 from .convert import kname
@@ -126,6 +127,8 @@ def _freq(who: str, fn):
                              "element(s)")
             n, d = int(x[0]), float(x[1])
         else:
+            if is_handle(x):
+                ctx.registry.entry(x)       # a freed handle is 'stale pointer, never a length
             if not isinstance(x, list) or is_tensor(ctx, x):
                 raise QError(f"{who}: unrecognized arg(s), expecting {usage}, given {kname(x)}")
             if not x or not _long(x[0]):

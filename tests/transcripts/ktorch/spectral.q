@@ -106,3 +106,7 @@ q)fft(x;4;5)
 'Dimension out of range (expected to be in range of [-1, 0], but got 5)
   [0]  fft(x;4;5)
        ^
+q)ft:tensor 1 2 3e; free ft; fftfreq ft
+'stale pointer
+  [0]  ft:tensor 1 2 3e; free ft; fftfreq ft
+                                  ^
